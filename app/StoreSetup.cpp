@@ -1,0 +1,59 @@
+#include "StoreSetup.h"
+
+#include "Scenario.h"
+#include "Store.h"
+
+#include <QCoreApplication>
+
+namespace hardtoken {
+
+namespace {
+const QString kDatabase = QStringLiteral("database");
+const QString kKeyFile = QStringLiteral("key-file");
+const QString kScenario = QStringLiteral("scenario");
+const QString kTraining = QStringLiteral("training");
+} // namespace
+
+void StoreOptions::addTo(QCommandLineParser& parser)
+{
+    parser.addOption({ kDatabase,
+                       QCoreApplication::translate("StoreOptions", "SQLite database file (default: %1).")
+                           .arg(Store::defaultDatabasePath()),
+                       QStringLiteral("path") });
+    parser.addOption({ kKeyFile,
+                       QCoreApplication::translate("StoreOptions", "Data key file (default: the database path + .key)."),
+                       QStringLiteral("path") });
+    parser.addOption({ kScenario,
+                       QCoreApplication::translate("StoreOptions",
+                                                   "Load a training scenario (JSON) into the store before starting."),
+                       QStringLiteral("file") });
+    parser.addOption({ kTraining,
+                       QCoreApplication::translate("StoreOptions",
+                                                   "Start on the manual's training scenario (same as --scenario %1).")
+                           .arg(QLatin1String(ScenarioLoader::DefaultScenario)) });
+}
+
+StoreOptions StoreOptions::from(const QCommandLineParser& parser)
+{
+    StoreOptions o;
+    o.database = parser.isSet(kDatabase) ? parser.value(kDatabase) : Store::defaultDatabasePath();
+    o.keyFile = parser.value(kKeyFile);
+    o.scenario = parser.value(kScenario);
+    if (o.scenario.isEmpty() && parser.isSet(kTraining))
+        o.scenario = QLatin1String(ScenarioLoader::DefaultScenario);
+    return o;
+}
+
+bool StoreOptions::open(Store& store, QString* error) const
+{
+    if (!store.openSqlite(database, keyFile)) {
+        *error = store.errorMessage();
+        return false;
+    }
+    if (scenario.isEmpty())
+        return true;
+    const auto loaded = ScenarioLoader::load(scenario, error);
+    return loaded && ScenarioLoader::apply(store, *loaded, scenario, error);
+}
+
+} // namespace hardtoken

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+
+namespace hardtoken {
+
+class Store;
+
+// Command-line options shared by hardtoken-console and hardtoken-cli, and the start-up step that
+// opens the store they name.
+struct StoreOptions {
+    QString database;
+    QString keyFile;
+    QString scenario; // load this scenario at start (training stores only)
+
+    static void addTo(QCommandLineParser& parser);
+    static StoreOptions from(const QCommandLineParser& parser);
+
+    // Opens the store; loads `scenario` when given. On failure `error` says why for a person.
+    bool open(Store& store, QString* error) const;
+};
+
+} // namespace hardtoken

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace hardtoken::crypto {
+
+QByteArray randomBytes(int count);
+// Equal sizes and contents, compared in time that does not depend on where they differ.
+bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
+
+// Slow, salted, parameterised hash for the 契約法人確認暗証番号 and help-desk credentials:
+// scrypt from OpenSSL. The encoded form carries its parameters so that they can be raised later
+// without invalidating stored hashes: "scrypt$<log2 N>$<r>$<p>$<salt b64>$<hash b64>".
+struct KdfParameters {
+    int log2N = 15; // N = 32768: ~32 MiB and ~0.1 s per check on the reference machine
+    int r = 8;
+    int p = 1;
+};
+
+QString hashSecret(const QString& secret, KdfParameters params = {});
+// Constant-time comparison of the derived key; false for malformed encodings.
+bool verifySecret(const QString& secret, const QString& encoded);
+std::optional<KdfParameters> parametersOf(const QString& encoded);
+
+// HMAC-SHA256, used for the audit log's chain.
+QByteArray hmacSha256(const QByteArray& key, const QByteArray& message);
+
+// Authenticated encryption of token secrets at rest: AES-256-GCM, a fresh 96-bit nonce per
+// message, the associated data (the token's serial) bound into the tag.
+// Sealed form: "v1" (2 bytes) | nonce (12) | ciphertext | tag (16).
+class SecretBox final {
+public:
+    static constexpr int KeySize = 32;
+    explicit SecretBox(QByteArray key);
+    ~SecretBox();
+    SecretBox(const SecretBox&) = delete;
+    SecretBox& operator=(const SecretBox&) = delete;
+
+    bool isValid() const { return m_key.size() == KeySize; }
+    QByteArray seal(const QByteArray& plaintext, const QByteArray& associatedData) const;
+    // nullopt when the data was altered, the key is wrong or the format is unknown.
+    std::optional<QByteArray> open(const QByteArray& sealed, const QByteArray& associatedData) const;
+    // A key derived for another purpose (e.g. the audit MAC), so one key file serves both.
+    QByteArray deriveKey(const QByteArray& purpose) const;
+
+private:
+    QByteArray m_key;
+};
+
+} // namespace hardtoken::crypto

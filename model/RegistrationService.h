@@ -1,0 +1,118 @@
+#pragma once
+
+#include "Types.h"
+#include "Validation.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace hardtoken {
+
+class Store;
+
+enum class ServiceError {
+    None,
+    InvalidInput,          // a field breaks the input rules; see Outcome::field / inputError
+    NoUserChosen,          // 利用者の選択 is empty (individual mode)
+    ModeNotSet,            // 利用形態 has not been chosen yet
+    WrongMode,             // e.g. shared registration while the mode is individual
+    WrongSerialOrOtp,      // counted towards 利用中止
+    SerialQueuedForOther,  // the serial is already in the list for another user
+    SerialHeldByOther,     // the token is registered to another user
+    WrongPin,              // counted towards 利用中止
+    Suspended,             // 利用中止状態
+    EmptyQueue,            // OK with an empty 利用登録情報の一覧
+    NothingPending,        // OK on the shared confirm screen without a checked token
+    WrongStaffCredential,  // help-desk unlock refused
+    NotSuspended,
+    StoreFailure,          // the database refused; nothing was saved
+};
+
+struct Outcome {
+    ServiceError error = ServiceError::None;
+    QString message;
+    InputField field = InputField::Serial; // with InvalidInput
+    InputError inputError = InputError::None;
+    int remainingAttempts = -1;            // with WrongSerialOrOtp / WrongPin, before 利用中止
+    bool ok() const { return error == ServiceError::None; }
+};
+
+// The registration rules of manual chapter 9, over the store. It owns the 利用登録情報の一覧 (the
+// individual queue) and the pending shared registration; everything else is read from the store at
+// each call, so that several desktops sharing one database see each other's failures and lockouts.
+class RegistrationService final : public QObject {
+    Q_OBJECT
+public:
+    explicit RegistrationService(Store& store, QObject* parent = nullptr);
+    ~RegistrationService() override;
+
+    Store& store() const { return m_store; }
+
+    // Chooses the corporation the console works for (the first one when `code` is empty).
+    bool selectCorporation(const QString& code = {});
+    qint64 corporationId() const { return m_corporationId; }
+    CorporationInfo corporation() const;
+    QList<UserInfo> users() const;
+    QString sharedSerial() const; // the token registered for all users (shared mode), or empty
+    bool isSuspended() const;
+
+    // 9.1: 利用形態 with the 契約法人確認暗証番号. A changed mode cancels every registration of the
+    // corporation in the same transaction (manual 9.1 ⚠️).
+    Outcome changeUsageMode(UsageMode mode, const QString& pin);
+
+    // 9.2.1 step 3 (次へ): checks serial + OTP and keeps them pending for the confirm screen.
+    Outcome checkSharedToken(const QString& serial, const QString& otp);
+    std::optional<QueuedRegistration> pendingShared() const { return m_pendingShared; }
+    // 9.2.1 step 4 (OK).
+    Outcome commitShared(const QString& pin);
+
+    // 9.2.2 step 3 (次へ): checks serial + OTP for the chosen user and adds the entry to the list,
+    // replacing that user's queued entry if there is one (追加・変更).
+    Outcome enqueue(qint64 userId, const QString& serial, const QString& otp);
+    // 9.2.2 削除: removes the users' entries.
+    void removeFromQueue(const QList<qint64>& userIds);
+    const QList<QueuedRegistration>& queue() const { return m_queue; }
+    int queueIndexOfUser(qint64 userId) const;
+    // 9.2.2 step 4 (OK): commits the whole list in ONE transaction.
+    Outcome commitQueue(const QString& pin);
+
+    // キャンセル: forgets the list and the pending shared token; nothing was saved.
+    void discardPending();
+
+    // Help desk: lifts 利用中止 with the staff member's own credential (audited either way).
+    Outcome unlock(const QString& staffLogin, const QString& staffCredential);
+
+    QString actor() const { return m_actor; }
+    void setActor(const QString& actor) { m_actor = actor; }
+
+Q_SIGNALS:
+    void corporationChanged();   // mode, registrations, counters or suspension changed
+    void suspended();            // the corporation has just entered 利用中止
+    void queueAboutToInsert(int row);
+    void queueInserted(int row);
+    void queueRowChanged(int row);
+    void queueAboutToRemove(int row);
+    void queueRemoved(int row);
+    void queueAboutToReset();
+    void queueReset();
+
+private:
+    struct TokenRow;
+    std::optional<TokenRow> tokenBySerial(const QString& serial) const;
+    Outcome inputFailure(InputField field, InputError error) const;
+    Outcome suspendedOutcome() const;
+    Outcome checkToken(const QString& serial, const QString& otp, qint64 forUserId, QueuedRegistration* out);
+    Outcome recordFailure(bool pin);
+    Outcome verifyPin(const QString& pin);
+    bool writeRegistration(const QueuedRegistration& entry);
+    void clearQueue();
+
+    Store& m_store;
+    qint64 m_corporationId = 0;
+    QString m_actor = QStringLiteral("administrator");
+    QList<QueuedRegistration> m_queue;
+    std::optional<QueuedRegistration> m_pendingShared;
+};
+
+} // namespace hardtoken

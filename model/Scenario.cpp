@@ -1,0 +1,298 @@
+#include "Scenario.h"
+
+#include "Validation.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSqlQuery>
+
+namespace hardtoken {
+
+namespace {
+
+class FieldReader {
+public:
+    QString error;
+
+    QString string(const QJsonObject& o, const QString& path, const char* key, bool required = true)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() && !required)
+            return {};
+        if (!v.isString() || (required && v.toString().trimmed().isEmpty())) {
+            fail(path + QLatin1Char('.') + QLatin1String(key), ScenarioLoader::tr("文字列が必要です"));
+            return {};
+        }
+        return v.toString();
+    }
+
+    int integer(const QJsonObject& o, const QString& path, const char* key, int fallback, int min, int max)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return fallback;
+        const double d = v.toDouble(-1e300);
+        if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)) || d < min || d > max) {
+            fail(path + QLatin1Char('.') + QLatin1String(key),
+                 ScenarioLoader::tr("%1 から %2 までの整数が必要です").arg(min).arg(max));
+            return fallback;
+        }
+        return static_cast<int>(d);
+    }
+
+    bool boolean(const QJsonObject& o, const QString& path, const char* key, bool fallback)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return fallback;
+        if (!v.isBool()) {
+            fail(path + QLatin1Char('.') + QLatin1String(key), ScenarioLoader::tr("true か false が必要です"));
+            return fallback;
+        }
+        return v.toBool();
+    }
+
+    void fail(const QString& field, const QString& what)
+    {
+        if (error.isEmpty())
+            error = ScenarioLoader::tr("シナリオの項目 %1 が正しくありません: %2").arg(field, what);
+    }
+};
+
+} // namespace
+
+std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const QByteArray before = json.left(parseError.offset);
+        const int line = static_cast<int>(before.count('\n')) + 1;
+        const int column = static_cast<int>(parseError.offset - (before.lastIndexOf('\n') + 1)) + 1;
+        *error = tr("シナリオファイルの %1 行 %2 桁目に誤りがあります: %3").arg(line).arg(column).arg(parseError.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = tr("シナリオファイルの最上位は JSON オブジェクトでなければなりません。");
+        return std::nullopt;
+    }
+    const QJsonObject root = doc.object();
+    FieldReader r;
+    Scenario s;
+    const int format = r.integer(root, QStringLiteral("$"), "format", -1, 1, 1000);
+    if (r.error.isEmpty() && format != Format)
+        r.fail(QStringLiteral("format"), tr("このコンソールが読めるのは形式 %1 です").arg(Format));
+    s.id = r.string(root, QStringLiteral("$"), "id");
+    s.title = r.string(root, QStringLiteral("$"), "title", false);
+
+    const QJsonObject corp = root.value(QLatin1String("corporation")).toObject();
+    if (!root.value(QLatin1String("corporation")).isObject())
+        r.fail(QStringLiteral("corporation"), tr("オブジェクトが必要です"));
+    s.corporationCode = r.string(corp, QStringLiteral("corporation"), "code");
+    s.corporationName = r.string(corp, QStringLiteral("corporation"), "name");
+    const QString mode = r.string(corp, QStringLiteral("corporation"), "usageMode", false);
+    s.mode = usageModeFromKey(mode);
+    if (!mode.isEmpty() && usageModeKey(s.mode) != mode)
+        r.fail(QStringLiteral("corporation.usageMode"), tr("unset、shared、individual のいずれかが必要です"));
+    s.pin = r.string(corp, QStringLiteral("corporation"), "pin");
+    if (r.error.isEmpty() && !Validation::checkPin(s.pin).ok())
+        r.fail(QStringLiteral("corporation.pin"), Validation::message(InputField::Pin, Validation::checkPin(s.pin).error));
+    s.otpFailures = r.integer(corp, QStringLiteral("corporation"), "otpFailures", 0, 0, 100);
+    s.pinFailures = r.integer(corp, QStringLiteral("corporation"), "pinFailures", 0, 0, 100);
+    s.suspended = r.boolean(corp, QStringLiteral("corporation"), "suspended", false);
+
+    const QJsonObject settings = root.value(QLatin1String("settings")).toObject();
+    s.settings.otpFailureLimit = r.integer(settings, QStringLiteral("settings"), "otpFailureLimit", 5, 1, 100);
+    s.settings.pinFailureLimit = r.integer(settings, QStringLiteral("settings"), "pinFailureLimit", 5, 1, 100);
+    s.settings.hotpLookAhead = r.integer(settings, QStringLiteral("settings"), "hotpLookAhead", 10, 0, 100);
+    s.settings.totpSkewSteps = r.integer(settings, QStringLiteral("settings"), "totpSkewSteps", 1, 0, 10);
+    s.settings.normaliseFullWidth = r.boolean(settings, QStringLiteral("settings"), "normaliseFullWidth", false);
+    s.kdf.log2N = r.integer(settings, QStringLiteral("settings"), "kdfLog2N", s.kdf.log2N, 10, 20);
+
+    QSet<QString> names;
+    const QJsonArray users = root.value(QLatin1String("users")).toArray();
+    for (int i = 0; i < users.size(); ++i) {
+        const QString path = QStringLiteral("users[%1]").arg(i);
+        Scenario::User u;
+        u.name = r.string(users[i].toObject(), path, "name");
+        if (r.error.isEmpty() && names.contains(u.name))
+            r.fail(path + QStringLiteral(".name"), tr("利用者名「%1」が重複しています").arg(u.name));
+        names.insert(u.name);
+        s.users.append(u);
+    }
+
+    QSet<QString> serials;
+    bool sharedHeld = false;
+    QSet<QString> holders;
+    const QJsonArray tokens = root.value(QLatin1String("tokens")).toArray();
+    for (int i = 0; i < tokens.size(); ++i) {
+        const QString path = QStringLiteral("tokens[%1]").arg(i);
+        const QJsonObject t = tokens[i].toObject();
+        Scenario::Token token;
+        token.serial = r.string(t, path, "serial");
+        if (r.error.isEmpty() && !Validation::checkSerial(token.serial).ok())
+            r.fail(path + QStringLiteral(".serial"),
+                   Validation::message(InputField::Serial, Validation::checkSerial(token.serial).error));
+        if (r.error.isEmpty() && serials.contains(token.serial))
+            r.fail(path + QStringLiteral(".serial"), tr("シリアル番号 %1 が重複しています").arg(token.serial));
+        serials.insert(token.serial);
+        const QString kind = r.string(t, path, "kind", false);
+        token.params.kind = kind.isEmpty() ? OtpKind::Totp : otpKindFromName(kind).value_or(OtpKind::Totp);
+        if (!kind.isEmpty() && !otpKindFromName(kind))
+            r.fail(path + QStringLiteral(".kind"), tr("hotp か totp が必要です"));
+        const QString algorithm = r.string(t, path, "algorithm", false);
+        token.params.algorithm = otpAlgorithmFromName(algorithm.isEmpty() ? QStringLiteral("sha1") : algorithm)
+                                     .value_or(OtpAlgorithm::Sha1);
+        if (!algorithm.isEmpty() && !otpAlgorithmFromName(algorithm))
+            r.fail(path + QStringLiteral(".algorithm"), tr("sha1、sha256、sha512 のいずれかが必要です"));
+        token.params.digits = r.integer(t, path, "digits", 6, 6, 8);
+        token.params.period = r.integer(t, path, "period", 30, 30, 60);
+        if (r.error.isEmpty() && token.params.period != 30 && token.params.period != 60)
+            r.fail(path + QStringLiteral(".period"), tr("30 か 60 が必要です"));
+        token.counter = static_cast<quint64>(r.integer(t, path, "counter", 0, 0, 1000000000));
+        const QString hex = r.string(t, path, "secretHex", false);
+        const QString ascii = r.string(t, path, "secretAscii", false);
+        token.secret = hex.isEmpty() ? ascii.toUtf8() : QByteArray::fromHex(hex.toLatin1());
+        if (r.error.isEmpty() && (token.secret.size() < 10 || (!hex.isEmpty() && token.secret.toHex() != hex.toLower().toLatin1())))
+            r.fail(path + QStringLiteral(".secretHex"), tr("10 バイト以上の秘密鍵（16進数または ASCII）が必要です"));
+        token.holder = r.string(t, path, "holder", false);
+        if (r.error.isEmpty() && !token.holder.isEmpty()) {
+            if (token.holder == QLatin1String("*")) {
+                if (sharedHeld)
+                    r.fail(path + QStringLiteral(".holder"), tr("共有トークンは 1 つだけです"));
+                sharedHeld = true;
+            } else if (!names.contains(token.holder)) {
+                r.fail(path + QStringLiteral(".holder"), tr("利用者「%1」は users にありません").arg(token.holder));
+            } else if (holders.contains(token.holder)) {
+                r.fail(path + QStringLiteral(".holder"), tr("利用者「%1」はすでにトークンを持っています").arg(token.holder));
+            }
+            holders.insert(token.holder);
+        }
+        s.tokens.append(token);
+    }
+    if (r.error.isEmpty() && sharedHeld && s.mode != UsageMode::Shared)
+        r.fail(QStringLiteral("corporation.usageMode"), tr("共有トークンがあるときは shared が必要です"));
+    if (r.error.isEmpty() && !holders.isEmpty() && !sharedHeld && s.mode != UsageMode::Individual)
+        r.fail(QStringLiteral("corporation.usageMode"), tr("利用者がトークンを持つときは individual が必要です"));
+
+    const QJsonArray staff = root.value(QLatin1String("staff")).toArray();
+    for (int i = 0; i < staff.size(); ++i) {
+        const QString path = QStringLiteral("staff[%1]").arg(i);
+        const QJsonObject o = staff[i].toObject();
+        s.staff.append({ r.string(o, path, "login"), r.string(o, path, "name"), r.string(o, path, "credential") });
+    }
+    if (!r.error.isEmpty()) {
+        *error = r.error;
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<Scenario> ScenarioLoader::load(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("シナリオファイル %1 を開けません: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    auto scenario = parse(file.readAll(), error);
+    if (!scenario)
+        *error = path + QStringLiteral(": ") + *error;
+    return scenario;
+}
+
+bool ScenarioLoader::apply(Store& store, const Scenario& s, const QString& source, QString* error)
+{
+    QSqlQuery existing = store.exec(QStringLiteral("SELECT COUNT(*) FROM corporations"));
+    if (!store.isTrainingStore() && existing.next() && existing.value(0).toInt() > 0) {
+        if (error)
+            *error = tr("このデータベースは本番用です。本番用のデータベースにはシナリオを読み込めません。");
+        return false;
+    }
+    // Hash before the transaction: scrypt is slow and the write lock should be short.
+    const QString pinHash = crypto::hashSecret(s.pin, s.kdf);
+    QList<QString> staffHashes;
+    for (const Scenario::Staff& st : s.staff)
+        staffHashes.append(crypto::hashSecret(st.credential, s.kdf));
+    const QString now = store.nowText();
+
+    const bool ok = store.transaction([&] {
+        for (const char* table : { "registrations", "users", "tokens", "staff", "corporations" }) {
+            if (!store.execOk(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
+                return false;
+        }
+        if (!store.execOk(QStringLiteral("INSERT INTO corporations (code, name, usage_mode, pin_hash, otp_failures,"
+                                         " pin_failures, suspended, suspended_at, suspended_reason)"
+                                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                          { s.corporationCode, s.corporationName, usageModeKey(s.mode), pinHash, s.otpFailures,
+                            s.pinFailures, s.suspended ? 1 : 0, s.suspended ? QVariant(now) : QVariant(QMetaType::fromType<QString>()),
+                            s.suspended ? QVariant(QStringLiteral("otp")) : QVariant(QMetaType::fromType<QString>()) })) {
+            return false;
+        }
+        QSqlQuery idQuery = store.exec(QStringLiteral("SELECT id FROM corporations WHERE code = ?"), { s.corporationCode });
+        if (!idQuery.next())
+            return false;
+        const qint64 corporationId = idQuery.value(0).toLongLong();
+        QHash<QString, qint64> userIds;
+        for (int i = 0; i < s.users.size(); ++i) {
+            if (!store.execOk(QStringLiteral("INSERT INTO users (corporation_id, name, display_order) VALUES (?, ?, ?)"),
+                              { corporationId, s.users[i].name, i + 1 }))
+                return false;
+            QSqlQuery q = store.exec(QStringLiteral("SELECT MAX(id) FROM users"));
+            if (!q.next())
+                return false;
+            userIds.insert(s.users[i].name, q.value(0).toLongLong());
+        }
+        for (const Scenario::Token& t : s.tokens) {
+            const QByteArray sealed = store.sealSecret(t.secret, t.serial);
+            if (sealed.isEmpty()
+                || !store.execOk(QStringLiteral("INSERT INTO tokens (serial, kind, algorithm, digits, period, secret,"
+                                                " next_counter, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                 { t.serial, otpKindName(t.params.kind), otpAlgorithmName(t.params.algorithm),
+                                   t.params.digits, t.params.period, sealed, QVariant::fromValue(static_cast<qint64>(t.counter)),
+                                   t.holder.isEmpty() ? QStringLiteral("available") : QStringLiteral("registered") })) {
+                return false;
+            }
+            if (t.holder.isEmpty())
+                continue;
+            QSqlQuery q = store.exec(QStringLiteral("SELECT id FROM tokens WHERE serial = ?"), { t.serial });
+            if (!q.next())
+                return false;
+            const QVariant user = t.holder == QLatin1String("*") ? QVariant(QMetaType::fromType<qint64>())
+                                                                 : QVariant(userIds.value(t.holder));
+            if (!store.execOk(QStringLiteral("INSERT INTO registrations (corporation_id, user_id, token_id, since)"
+                                             " VALUES (?, ?, ?, ?)"),
+                              { corporationId, user, q.value(0).toLongLong(), now }))
+                return false;
+        }
+        for (int i = 0; i < s.staff.size(); ++i) {
+            if (!store.execOk(QStringLiteral("INSERT INTO staff (login, name, credential_hash) VALUES (?, ?, ?)"),
+                              { s.staff[i].login, s.staff[i].name, staffHashes[i] }))
+                return false;
+        }
+        return store.saveSettings(s.settings) && store.setMetaValue(QStringLiteral("store_kind"), QStringLiteral("training"))
+            && store.setMetaValue(QStringLiteral("scenario.source"), source)
+            && store.setMetaValue(QStringLiteral("scenario.id"), s.id)
+            && store.audit(QStringLiteral("trainer"), QStringLiteral("scenario.loaded"), corporationId,
+                           QStringLiteral("id=%1 source=%2").arg(s.id, source));
+    });
+    if (!ok && error)
+        *error = tr("シナリオをデータベースに書き込めませんでした。データベースは変更されていません。");
+    return ok;
+}
+
+bool ScenarioLoader::reset(Store& store, QString* error)
+{
+    const QString source = store.metaValue(QStringLiteral("scenario.source"));
+    if (!store.isTrainingStore() || source.isEmpty()) {
+        *error = tr("このデータベースはトレーニング用ではないため、リセットできません。");
+        return false;
+    }
+    const auto scenario = load(source, error);
+    return scenario && apply(store, *scenario, source, error);
+}
+
+} // namespace hardtoken

@@ -1,0 +1,158 @@
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+#include <functional>
+
+using namespace hardtoken;
+using namespace hardtoken::test;
+
+class TestScenario final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void defaultScenarioIsTheManualsExample();
+    void bundledResourceMatchesTheSourceFile();
+    void syntaxErrorNamesTheLine();
+    void contentErrorNamesTheField_data();
+    void contentErrorNamesTheField();
+    void malformedScenarioChangesNothing();
+    void resetRestoresCountersSuspensionAndRegistrations();
+    void productionStoreRefusesScenarios();
+};
+
+void TestScenario::defaultScenarioIsTheManualsExample()
+{
+    Fixture f;
+    const CorporationInfo c = f.service->corporation();
+    QCOMPARE(c.mode, UsageMode::Individual);
+    QCOMPARE(c.registeredTokens, 3);
+    QVERIFY(!c.suspended);
+    QVERIFY(f.store->isTrainingStore());
+    const QList<UserInfo> users = f.service->users();
+    QCOMPARE(users.size(), 3);
+    QCOMPARE(users[0].name, QStringLiteral("鈴木 花子"));
+    QCOMPARE(Validation::formatSerial(users[0].currentSerial), QStringLiteral("00-0000000-2"));
+    QCOMPARE(users[1].name, QStringLiteral("田中 次郎"));
+    QCOMPARE(Validation::formatSerial(users[1].currentSerial), QStringLiteral("00-0000000-3"));
+    QCOMPARE(users[2].name, QStringLiteral("山田 太郎"));
+    QCOMPARE(Validation::formatSerial(users[2].currentSerial), QStringLiteral("00-0000000-1"));
+    QSqlQuery spare = f.store->exec(QStringLiteral("SELECT serial FROM tokens WHERE status = 'available' ORDER BY serial"));
+    QStringList spares;
+    while (spare.next())
+        spares << spare.value(0).toString();
+    QVERIFY(spares.contains(QStringLiteral("0000000011")));
+    QVERIFY(spares.contains(QStringLiteral("0000000012")));
+    QVERIFY(spares.contains(QStringLiteral("0000000013")));
+}
+
+void TestScenario::bundledResourceMatchesTheSourceFile()
+{
+    QCOMPARE(fileBytes(QLatin1String(ScenarioLoader::DefaultScenario)),
+             fileBytes(sourcePath(QStringLiteral("resources/scenarios/manual-ch9.json"))));
+}
+
+void TestScenario::syntaxErrorNamesTheLine()
+{
+    const QByteArray json = "{\n  \"format\": 1,\n  \"id\": \"x\"\n  \"title\": \"missing comma\"\n}\n";
+    QString error;
+    QVERIFY(!ScenarioLoader::parse(json, &error));
+    QVERIFY2(error.contains(QStringLiteral("4 行")), qPrintable(error));
+}
+
+void TestScenario::contentErrorNamesTheField_data()
+{
+    QTest::addColumn<QString>("path");   // a JSON pointer-ish path into the default scenario
+    QTest::addColumn<QString>("field");  // what the message must name
+    QTest::addColumn<QByteArray>("replacement");
+    QTest::newRow("serial with hyphens") << QStringLiteral("tokens/3/serial") << QStringLiteral("tokens[3].serial")
+                                         << QByteArray("\"00-0000001-1\"");
+    QTest::newRow("duplicate serial") << QStringLiteral("tokens/4/serial") << QStringLiteral("tokens[4].serial")
+                                      << QByteArray("\"0000000011\"");
+    QTest::newRow("unknown holder") << QStringLiteral("tokens/0/holder") << QStringLiteral("tokens[0].holder")
+                                    << QByteArray("\"佐藤 三郎\"");
+    QTest::newRow("bad kind") << QStringLiteral("tokens/1/kind") << QStringLiteral("tokens[1].kind") << QByteArray("\"sms\"");
+    QTest::newRow("bad period") << QStringLiteral("tokens/1/period") << QStringLiteral("tokens[1].period") << QByteArray("45");
+    QTest::newRow("short pin") << QStringLiteral("corporation/pin") << QStringLiteral("corporation.pin") << QByteArray("\"ab\"");
+    QTest::newRow("bad mode") << QStringLiteral("corporation/usageMode") << QStringLiteral("corporation.usageMode")
+                              << QByteArray("\"groups\"");
+    QTest::newRow("limit not a number") << QStringLiteral("settings/otpFailureLimit") << QStringLiteral("settings.otpFailureLimit")
+                                        << QByteArray("\"five\"");
+    QTest::newRow("user without name") << QStringLiteral("users/1/name") << QStringLiteral("users[1].name") << QByteArray("\"\"");
+    QTest::newRow("newer format") << QStringLiteral("format") << QStringLiteral("format") << QByteArray("2");
+}
+
+void TestScenario::contentErrorNamesTheField()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, field);
+    QFETCH(QByteArray, replacement);
+    QJsonDocument doc = QJsonDocument::fromJson(fileBytes(sourcePath(QStringLiteral("resources/scenarios/manual-ch9.json"))));
+    // Walk the path and replace the leaf.
+    const QStringList parts = path.split(QLatin1Char('/'));
+    const QJsonValue value = QJsonDocument::fromJson("[" + replacement + "]").array().first();
+    std::function<QJsonValue(QJsonValue, int)> set = [&](QJsonValue node, int i) -> QJsonValue {
+        if (i == parts.size())
+            return value;
+        if (node.isArray()) {
+            QJsonArray a = node.toArray();
+            const int k = parts[i].toInt();
+            a[k] = set(a[k], i + 1);
+            return a;
+        }
+        QJsonObject o = node.toObject();
+        o[parts[i]] = set(o[parts[i]], i + 1);
+        return o;
+    };
+    const QByteArray json = QJsonDocument(set(doc.object(), 0).toObject()).toJson();
+    QString error;
+    QVERIFY(!ScenarioLoader::parse(json, &error));
+    QVERIFY2(error.contains(field), qPrintable(error));
+}
+
+void TestScenario::malformedScenarioChangesNothing()
+{
+    Fixture f;
+    QVERIFY(f.service->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+                               f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QString error;
+    QVERIFY(!ScenarioLoader::load(sourcePath(QStringLiteral("tests/CMakeLists.txt")), &error));
+    QVERIFY(error.contains(QStringLiteral("行")));
+    QCOMPARE(f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"));
+}
+
+void TestScenario::resetRestoresCountersSuspensionAndRegistrations()
+{
+    Fixture f;
+    const qint64 suzuki = f.userId(QStringLiteral("鈴木 花子"));
+    QVERIFY(f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    for (int i = 0; i < 5; ++i)
+        f.service->enqueue(suzuki, QStringLiteral("0000000013"), f.wrongOtpFor(QStringLiteral("0000000013")));
+    QVERIFY(f.service->isSuspended());
+    QString error;
+    QVERIFY2(ScenarioLoader::reset(*f.store, &error), qPrintable(error));
+    f.service->selectCorporation();
+    const CorporationInfo c = f.service->corporation();
+    QVERIFY(!c.suspended);
+    QCOMPARE(c.otpFailures, 0);
+    QCOMPARE(f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000002"));
+    QCOMPARE(f.store->verifyAudit(), -1);
+}
+
+void TestScenario::productionStoreRefusesScenarios()
+{
+    Fixture f;
+    QVERIFY(f.store->setMetaValue(QStringLiteral("store_kind"), QStringLiteral("production")));
+    QString error;
+    QVERIFY(!ScenarioLoader::apply(*f.store, manualScenario(), QStringLiteral("x"), &error));
+    QVERIFY(error.contains(QStringLiteral("本番用")));
+    QVERIFY(!ScenarioLoader::reset(*f.store, &error));
+    QCOMPARE(f.service->users().size(), 3);
+}
+
+QTEST_GUILESS_MAIN(TestScenario)
+#include "tst_scenario.moc"
