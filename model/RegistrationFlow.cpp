@@ -1,0 +1,237 @@
+#include "RegistrationFlow.h"
+
+#include <QFinalState>
+#include <QMetaEnum>
+#include <QState>
+#include <QStateMachine>
+
+namespace hardtoken {
+
+RegistrationFlow::RegistrationFlow(RegistrationService& service, QObject* parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_machine(new QStateMachine(this))
+{
+    m_machine->setObjectName(QStringLiteral("RegistrationFlow"));
+    m_active = new QState(m_machine);
+    m_active->setObjectName(QStringLiteral("Active"));
+    const QMetaEnum screens = QMetaEnum::fromType<Screen>();
+    const auto makeState = [&](Screen s, QState* parentState) {
+        auto* state = new QState(parentState);
+        state->setObjectName(QString::fromLatin1(screens.valueToKey(static_cast<int>(s))));
+        connect(state, &QState::entered, this, [this, s] { Q_EMIT screenChanged(s); });
+        m_states.insert(s, state);
+        return state;
+    };
+    QState* status = makeState(Screen::CorporateStatus, m_active);
+    QState* users = makeState(Screen::UserInfoSelection, m_active);
+    m_procedure = new QState(m_active);
+    m_procedure->setObjectName(QStringLiteral("Procedure"));
+    QState* modeConfirm = makeState(Screen::UsageModeConfirm, m_procedure);
+    QState* sharedInput = makeState(Screen::SharedRegistrationInput, m_procedure);
+    QState* sharedConfirm = makeState(Screen::SharedRegistrationConfirm, m_procedure);
+    QState* individualInput = makeState(Screen::IndividualRegistrationInput, m_procedure);
+    QState* individualConfirm = makeState(Screen::IndividualRegistrationConfirm, m_procedure);
+    QState* suspended = makeState(Screen::Suspended, m_machine);
+    m_active->setInitialState(status);
+    m_procedure->setInitialState(modeConfirm);
+
+    status->addTransition(this, &RegistrationFlow::toUserInfoSelection, users);
+    users->addTransition(this, &RegistrationFlow::toUsageModeConfirm, modeConfirm);
+    users->addTransition(this, &RegistrationFlow::toSharedInput, sharedInput);
+    users->addTransition(this, &RegistrationFlow::toIndividualInput, individualInput);
+    modeConfirm->addTransition(this, &RegistrationFlow::toUserInfoSelection, users);
+    sharedInput->addTransition(this, &RegistrationFlow::toSharedConfirm, sharedConfirm);
+    sharedConfirm->addTransition(this, &RegistrationFlow::toUserInfoSelection, users);
+    individualInput->addTransition(this, &RegistrationFlow::toIndividualConfirm, individualConfirm);
+    individualConfirm->addTransition(this, &RegistrationFlow::toIndividualInput, individualInput);
+    individualConfirm->addTransition(this, &RegistrationFlow::toUserInfoSelection, users);
+    // One キャンセル for every input and confirm screen.
+    m_procedure->addTransition(this, &RegistrationFlow::cancelRequested, users);
+    // トップ (breadcrumb) from anywhere that is not suspended.
+    m_active->addTransition(this, &RegistrationFlow::toTop, status);
+    // Reaching the failure limit, from any state.
+    m_active->addTransition(this, &RegistrationFlow::toSuspended, suspended);
+    suspended->addTransition(this, &RegistrationFlow::unlocked, m_active);
+
+    // Whatever way the procedure ended (OK, キャンセル, トップ, 利用中止), what was not committed is gone.
+    connect(m_procedure, &QState::exited, &m_service, &RegistrationService::discardPending);
+    connect(&m_service, &RegistrationService::suspended, this, &RegistrationFlow::toSuspended);
+}
+
+RegistrationFlow::~RegistrationFlow() = default;
+
+void RegistrationFlow::start()
+{
+    m_machine->setInitialState(m_service.isSuspended() ? static_cast<QAbstractState*>(m_states.value(Screen::Suspended))
+                                                       : m_active);
+    m_machine->start();
+}
+
+bool RegistrationFlow::isRunning() const
+{
+    return m_machine->isRunning();
+}
+
+QState* RegistrationFlow::state(Screen screen) const
+{
+    return m_states.value(screen);
+}
+
+bool RegistrationFlow::isIn(Screen screen) const
+{
+    return m_machine->configuration().contains(m_states.value(screen));
+}
+
+RegistrationFlow::Screen RegistrationFlow::screen() const
+{
+    for (auto it = m_states.cbegin(); it != m_states.cend(); ++it) {
+        if (m_machine->configuration().contains(it.value()))
+            return it.key();
+    }
+    return Screen::CorporateStatus;
+}
+
+QString RegistrationFlow::screenName() const
+{
+    for (QState* s : std::as_const(m_states)) {
+        if (m_machine->configuration().contains(s))
+            return s->objectName();
+    }
+    return {};
+}
+
+void RegistrationFlow::setInputCompleteVisible(bool visible)
+{
+    if (visible == m_inputCompleteVisible)
+        return;
+    m_inputCompleteVisible = visible;
+    Q_EMIT inputCompleteVisibleChanged(visible);
+}
+
+void RegistrationFlow::openUserRegistration()
+{
+    if (isIn(Screen::CorporateStatus))
+        Q_EMIT toUserInfoSelection();
+}
+
+void RegistrationFlow::goToTop()
+{
+    Q_EMIT toTop();
+}
+
+void RegistrationFlow::changeMode()
+{
+    if (!isIn(Screen::UserInfoSelection))
+        return;
+    if (m_service.isSuspended()) {
+        Q_EMIT toSuspended();
+        return;
+    }
+    Q_EMIT toUsageModeConfirm();
+}
+
+Outcome RegistrationFlow::startRegistration()
+{
+    if (!isIn(Screen::UserInfoSelection))
+        return { ServiceError::WrongMode, tr("この画面では利用登録を開始できません。") };
+    const CorporationInfo c = m_service.corporation();
+    if (c.suspended) {
+        Q_EMIT toSuspended();
+        return { ServiceError::Suspended, tr("本システムは利用中止状態です。") };
+    }
+    switch (c.mode) {
+    case UsageMode::Shared:
+        Q_EMIT toSharedInput();
+        return {};
+    case UsageMode::Individual:
+        setInputCompleteVisible(false);
+        Q_EMIT toIndividualInput();
+        return {};
+    case UsageMode::Unset:
+        break;
+    }
+    return { ServiceError::ModeNotSet,
+             tr("カード型ハードトークンの利用形態が設定されていません。「変更」ボタンを押して、利用形態を設定してください。") };
+}
+
+Outcome RegistrationFlow::next(qint64 userId, const QString& serial, const QString& otp)
+{
+    if (isIn(Screen::SharedRegistrationInput)) {
+        const Outcome o = m_service.checkSharedToken(serial, otp);
+        if (o.ok())
+            Q_EMIT toSharedConfirm();
+        return o;
+    }
+    if (isIn(Screen::IndividualRegistrationInput)) {
+        const Outcome o = m_service.enqueue(userId, serial, otp);
+        if (o.ok())
+            Q_EMIT toIndividualConfirm();
+        return o;
+    }
+    return { ServiceError::WrongMode, tr("この画面では「次へ」は使えません。") };
+}
+
+Outcome RegistrationFlow::confirmUsageMode(UsageMode mode, const QString& pin)
+{
+    if (!isIn(Screen::UsageModeConfirm))
+        return { ServiceError::WrongMode, tr("この画面では利用形態を設定できません。") };
+    const Outcome o = m_service.changeUsageMode(mode, pin);
+    if (o.ok())
+        Q_EMIT toUserInfoSelection();
+    return o;
+}
+
+Outcome RegistrationFlow::confirmRegistration(const QString& pin)
+{
+    Outcome o;
+    if (isIn(Screen::SharedRegistrationConfirm))
+        o = m_service.commitShared(pin);
+    else if (isIn(Screen::IndividualRegistrationConfirm))
+        o = m_service.commitQueue(pin);
+    else
+        return { ServiceError::WrongMode, tr("この画面では利用登録を確定できません。") };
+    if (o.ok())
+        Q_EMIT toUserInfoSelection();
+    return o;
+}
+
+void RegistrationFlow::add()
+{
+    if (!isIn(Screen::IndividualRegistrationConfirm))
+        return;
+    setInputCompleteVisible(true);
+    Q_EMIT toIndividualInput();
+}
+
+bool RegistrationFlow::inputComplete()
+{
+    if (!isIn(Screen::IndividualRegistrationInput) || !m_inputCompleteVisible)
+        return false;
+    Q_EMIT toIndividualConfirm();
+    return true;
+}
+
+int RegistrationFlow::remove(const QList<qint64>& userIds)
+{
+    if (!isIn(Screen::IndividualRegistrationConfirm))
+        return 0;
+    const qsizetype before = m_service.queue().size();
+    m_service.removeFromQueue(userIds);
+    return static_cast<int>(before - m_service.queue().size());
+}
+
+void RegistrationFlow::cancel()
+{
+    Q_EMIT cancelRequested();
+}
+
+Outcome RegistrationFlow::unlock(const QString& staffLogin, const QString& staffCredential)
+{
+    const Outcome o = m_service.unlock(staffLogin, staffCredential);
+    if (o.ok())
+        Q_EMIT unlocked();
+    return o;
+}
+
+} // namespace hardtoken

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "RegistrationService.h"
+
+#include <QObject>
+
+class QState;
+class QStateMachine;
+
+namespace hardtoken {
+
+// The screens of chapter 9 as a QStateMachine. Each state is named after the manual's screen; the
+// user's actions are methods that ask the service first (the guards) and only then fire the
+// transition. It runs without widgets: the main window follows its states, tests drive it headless.
+//
+//   CorporateStatus --openUserRegistration--> UserInfoSelection
+//   UserInfoSelection --changeMode--> UsageModeConfirm --confirmUsageMode ok--> UserInfoSelection
+//   UserInfoSelection --startRegistration--> SharedRegistrationInput | IndividualRegistrationInput
+//   SharedRegistrationInput --next ok--> SharedRegistrationConfirm --confirmRegistration ok--> UserInfoSelection
+//   IndividualRegistrationInput --next ok--> IndividualRegistrationConfirm
+//   IndividualRegistrationConfirm --add--> IndividualRegistrationInput (入力完了 shown)
+//   IndividualRegistrationInput --inputComplete (only after add)--> IndividualRegistrationConfirm
+//   IndividualRegistrationConfirm --confirmRegistration ok--> UserInfoSelection
+//   Procedure (every input/confirm state) --cancel--> UserInfoSelection (nothing saved)
+//   Active (every state above) --service suspended--> Suspended --unlocked--> CorporateStatus
+class RegistrationFlow final : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool inputCompleteVisible READ inputCompleteVisible NOTIFY inputCompleteVisibleChanged)
+public:
+    enum class Screen {
+        CorporateStatus,
+        UserInfoSelection,
+        UsageModeConfirm,
+        SharedRegistrationInput,
+        SharedRegistrationConfirm,
+        IndividualRegistrationInput,
+        IndividualRegistrationConfirm,
+        Suspended,
+    };
+    Q_ENUM(Screen)
+
+    explicit RegistrationFlow(RegistrationService& service, QObject* parent = nullptr);
+    ~RegistrationFlow() override;
+
+    // Starts on 契約法人ステータス, or on the 利用中止 notice when the corporation is suspended.
+    void start();
+    bool isRunning() const;
+    Screen screen() const;
+    QString screenName() const; // the active state's objectName
+    QState* state(Screen screen) const;
+    QStateMachine& machine() const { return *m_machine; }
+    RegistrationService& service() const { return m_service; }
+
+    // 入力完了 is shown only when the input screen was reached through 追加 (manual 9.2.2 メモ).
+    bool inputCompleteVisible() const { return m_inputCompleteVisible; }
+
+    // The user's actions. Each returns what the service said; a refused action changes no screen.
+    void openUserRegistration();
+    void goToTop();
+    void changeMode();
+    Outcome startRegistration();
+    Outcome next(qint64 userId, const QString& serial, const QString& otp);
+    Outcome confirmUsageMode(UsageMode mode, const QString& pin);
+    Outcome confirmRegistration(const QString& pin);
+    void add();
+    bool inputComplete();
+    int remove(const QList<qint64>& userIds);
+    void cancel();
+    Outcome unlock(const QString& staffLogin, const QString& staffCredential);
+
+Q_SIGNALS:
+    void screenChanged(hardtoken::RegistrationFlow::Screen screen);
+    void inputCompleteVisibleChanged(bool visible);
+
+    // Transition triggers (emitted by the action methods once the guards pass).
+    void toUserInfoSelection();
+    void toTop();
+    void toUsageModeConfirm();
+    void toSharedInput();
+    void toIndividualInput();
+    void toSharedConfirm();
+    void toIndividualConfirm();
+    void cancelRequested();
+    void toSuspended();
+    void unlocked();
+
+private:
+    void setInputCompleteVisible(bool visible);
+    bool isIn(Screen screen) const;
+
+    RegistrationService& m_service;
+    QStateMachine* m_machine = nullptr;
+    QState* m_active = nullptr;
+    QState* m_procedure = nullptr;
+    QHash<Screen, QState*> m_states;
+    bool m_inputCompleteVisible = false;
+};
+
+} // namespace hardtoken

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Types.h"
+
+#include <QAbstractTableModel>
+
+namespace hardtoken {
+
+class RegistrationService;
+
+// 利用者の選択 (manual 9.2.2 step 3): 選択 (one radio-style choice), 利用者名, the token the user
+// holds now, and the token queued for the user in the 利用登録情報の一覧 (or "-"). Reads the users
+// from the service and the new serials from its queue, so it never holds a copy to go stale.
+class UserSelectionModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { SelectColumn, NameColumn, CurrentSerialColumn, NewSerialColumn, ColumnCount };
+    enum Role { UserIdRole = Qt::UserRole + 1, SortRole };
+
+    explicit UserSelectionModel(RegistrationService& service, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    qint64 selectedUserId() const { return m_selectedUserId; }
+    void selectUser(qint64 userId);
+    int rowOfUser(qint64 userId) const;
+    // Reloads users (after a registration or a mode change); keeps the choice if the user remains.
+    void reload();
+    // Headers follow the language: call after a translator was installed or removed.
+    void retranslate();
+
+Q_SIGNALS:
+    void selectedUserChanged(qint64 userId);
+
+private:
+    void queueRowChanged(int queueRow);
+    QString newSerialOf(qint64 userId) const;
+
+    RegistrationService& m_service;
+    QList<UserInfo> m_users;
+    qint64 m_selectedUserId = 0;
+};
+
+} // namespace hardtoken

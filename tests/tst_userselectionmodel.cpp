@@ -1,0 +1,119 @@
+#include "TestSupport.h"
+#include "UserSelectionModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+
+using namespace hardtoken;
+using namespace hardtoken::test;
+
+class TestUserSelectionModel final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void showsTheManualsTable();
+    void radioChoiceIsExclusive();
+    void newSerialFollowsTheQueue();
+    void reloadsAfterCommitAndModeChange();
+    void sortAndFilterThroughAProxy();
+};
+
+void TestUserSelectionModel::showsTheManualsTable()
+{
+    Fixture f;
+    UserSelectionModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.columnCount(), 4);
+    QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("選択"));
+    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("利用者名"));
+    QVERIFY(model.headerData(2, Qt::Horizontal).toString().contains(QStringLiteral("現在利用登録している")));
+    QVERIFY(model.headerData(3, Qt::Horizontal).toString().contains(QStringLiteral("新たに利用登録する")));
+    QCOMPARE(model.index(0, UserSelectionModel::NameColumn).data().toString(), QStringLiteral("鈴木 花子"));
+    QCOMPARE(model.index(0, UserSelectionModel::CurrentSerialColumn).data().toString(), QStringLiteral("00-0000000-2"));
+    QCOMPARE(model.index(0, UserSelectionModel::NewSerialColumn).data().toString(), QStringLiteral("-"));
+    QVERIFY(model.flags(model.index(0, 0)).testFlag(Qt::ItemIsUserCheckable));
+    QVERIFY(!model.flags(model.index(0, 1)).testFlag(Qt::ItemIsUserCheckable));
+}
+
+void TestUserSelectionModel::radioChoiceIsExclusive()
+{
+    Fixture f;
+    UserSelectionModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy chosen(&model, &UserSelectionModel::selectedUserChanged);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(model.setData(model.index(0, 0), Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(model.selectedUserId(), f.userId(QStringLiteral("鈴木 花子")));
+    QVERIFY(model.setData(model.index(2, 0), Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(model.index(0, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+    QCOMPARE(model.index(2, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+    QCOMPARE(chosen.count(), 2);
+    QCOMPARE(changed.count(), 3); // row 0 on, row 0 off + row 2 on
+    QCOMPARE(changed.last().at(2).value<QList<int>>(), QList<int>{ Qt::CheckStateRole });
+    // Unchecking a radio does nothing; other columns are not editable.
+    QVERIFY(!model.setData(model.index(2, 0), Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(!model.setData(model.index(1, 1), QStringLiteral("x"), Qt::EditRole));
+    QCOMPARE(model.selectedUserId(), f.userId(QStringLiteral("山田 太郎")));
+}
+
+void TestUserSelectionModel::newSerialFollowsTheQueue()
+{
+    Fixture f;
+    UserSelectionModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(f.service->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+                               f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(f.service->enqueue(f.userId(QStringLiteral("山田 太郎")), QStringLiteral("0000000011"),
+                               f.otpFor(QStringLiteral("0000000011"))).ok());
+    // The manual's step-3 picture: 鈴木 00-0000001-2, 田中 -, 山田 00-0000001-1.
+    QCOMPARE(model.index(0, 3).data().toString(), QStringLiteral("00-0000001-2"));
+    QCOMPARE(model.index(1, 3).data().toString(), QStringLiteral("-"));
+    QCOMPARE(model.index(2, 3).data().toString(), QStringLiteral("00-0000001-1"));
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(changed.first().at(0).toModelIndex(), model.index(0, 3));
+    f.service->removeFromQueue({ f.userId(QStringLiteral("鈴木 花子")) });
+    QCOMPARE(model.index(0, 3).data().toString(), QStringLiteral("-"));
+    f.service->discardPending();
+    QCOMPARE(model.index(2, 3).data().toString(), QStringLiteral("-"));
+}
+
+void TestUserSelectionModel::reloadsAfterCommitAndModeChange()
+{
+    Fixture f;
+    UserSelectionModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.selectUser(f.userId(QStringLiteral("田中 次郎")));
+    QVERIFY(f.service->enqueue(f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000013"),
+                               f.otpFor(QStringLiteral("0000000013"))).ok());
+    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QCOMPARE(model.index(1, 2).data().toString(), QStringLiteral("00-0000001-3"));
+    QCOMPARE(model.index(1, 3).data().toString(), QStringLiteral("-"));
+    QCOMPARE(model.selectedUserId(), f.userId(QStringLiteral("田中 次郎")));
+    QVERIFY(f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("train1234")).ok());
+    for (int row = 0; row < 3; ++row)
+        QCOMPARE(model.index(row, 2).data().toString(), QStringLiteral("-"));
+}
+
+void TestUserSelectionModel::sortAndFilterThroughAProxy()
+{
+    Fixture f;
+    UserSelectionModel model(*f.service);
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setFilterKeyColumn(UserSelectionModel::NameColumn);
+    proxy.setFilterFixedString(QStringLiteral("田"));
+    QCOMPARE(proxy.rowCount(), 2); // 田中, 山田
+    proxy.setFilterFixedString(QString());
+    proxy.sort(UserSelectionModel::NameColumn, Qt::DescendingOrder);
+    QCOMPARE(proxy.rowCount(), 3);
+    QVERIFY(f.service->enqueue(f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000013"),
+                               f.otpFor(QStringLiteral("0000000013"))).ok());
+    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QCOMPARE(proxy.rowCount(), 3);
+}
+
+QTEST_GUILESS_MAIN(TestUserSelectionModel)
+#include "tst_userselectionmodel.moc"
