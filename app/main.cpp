@@ -1,12 +1,14 @@
-#include "CorporateStatusPage.h"
+#include "Clock.h"
+#include "Language.h"
+#include "MainWindow.h"
+#include "RegistrationFlow.h"
 #include "RegistrationService.h"
 #include "Store.h"
 #include "StoreSetup.h"
-#include "Clock.h"
+#include "Style.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QMainWindow>
 #include <QMessageBox>
 
 using namespace hardtoken;
@@ -18,13 +20,24 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("hardtoken-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("カード型ハードトークン 管理コンソール"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    applyConsoleStyle(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("カード型ハードトークン 管理コンソール"));
     parser.addHelpOption();
     parser.addVersionOption();
     StoreOptions::addTo(parser);
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language: ja or en."),
+                                        QStringLiteral("code"), QStringLiteral("ja"));
+    parser.addOption(langOption);
     parser.process(app);
+
+    Language language;
+    if (!language.set(parser.value(langOption))) {
+        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
+                              QStringLiteral("--lang: ja | en (%1)").arg(parser.value(langOption)));
+        return 2;
+    }
 
     SystemClock clock;
     Store store(clock);
@@ -34,11 +47,15 @@ int main(int argc, char* argv[])
         return 1;
     }
     RegistrationService service(store);
-    service.selectCorporation();
-
-    QMainWindow window;
-    window.setCentralWidget(new CorporateStatusPage(service));
-    window.resize(1024, 768);
+    if (!service.selectCorporation()) {
+        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
+                              QApplication::translate("main", "データベースに契約法人が登録されていません。"
+                                                              "トレーニング用には --training を付けて起動してください。"));
+        return 1;
+    }
+    RegistrationFlow flow(service);
+    MainWindow window(flow, language);
+    flow.start();
     window.show();
     return QApplication::exec();
 }

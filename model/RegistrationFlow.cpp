@@ -177,8 +177,10 @@ Outcome RegistrationFlow::confirmUsageMode(UsageMode mode, const QString& pin)
     if (!isIn(Screen::UsageModeConfirm))
         return { ServiceError::WrongMode, tr("この画面では利用形態を設定できません。") };
     const Outcome o = m_service.changeUsageMode(mode, pin);
-    if (o.ok())
+    if (o.ok()) {
+        Q_EMIT procedureCompleted(tr("カード型ハードトークンの利用形態の設定が完了しました。"));
         Q_EMIT toUserInfoSelection();
+    }
     return o;
 }
 
@@ -191,8 +193,10 @@ Outcome RegistrationFlow::confirmRegistration(const QString& pin)
         o = m_service.commitQueue(pin);
     else
         return { ServiceError::WrongMode, tr("この画面では利用登録を確定できません。") };
-    if (o.ok())
+    if (o.ok()) {
+        Q_EMIT procedureCompleted(tr("カード型ハードトークンの利用登録が完了しました。"));
         Q_EMIT toUserInfoSelection();
+    }
     return o;
 }
 
@@ -224,6 +228,20 @@ int RegistrationFlow::remove(const QList<qint64>& userIds)
 void RegistrationFlow::cancel()
 {
     Q_EMIT cancelRequested();
+}
+
+void RegistrationFlow::restartAtTop()
+{
+    const bool suspended = m_service.isSuspended();
+    if (isIn(Screen::Suspended)) {
+        if (!suspended)
+            Q_EMIT unlocked();
+        return;
+    }
+    if (suspended)
+        Q_EMIT toSuspended();
+    else
+        Q_EMIT toTop();
 }
 
 Outcome RegistrationFlow::unlock(const QString& staffLogin, const QString& staffCredential)

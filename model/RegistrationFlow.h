@@ -67,8 +67,13 @@ public:
     int remove(const QList<qint64>& userIds);
     void cancel();
     Outcome unlock(const QString& staffLogin, const QString& staffCredential);
+    // After the store changed underneath (scenario reset): back to 契約法人ステータス, or to the
+    // 利用中止 notice if the corporation is suspended.
+    void restartAtTop();
 
 Q_SIGNALS:
+    // OK succeeded; `message` says what was done, for the 利用者情報選択 screen to show.
+    void procedureCompleted(const QString& message);
     void screenChanged(hardtoken::RegistrationFlow::Screen screen);
     void inputCompleteVisibleChanged(bool visible);
 

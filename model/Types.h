@@ -12,6 +12,8 @@ enum class UsageMode { Unset, Shared, Individual };
 
 QString usageModeKey(UsageMode mode);
 UsageMode usageModeFromKey(const QString& key);
+// The manual's wording of the mode (translated when read).
+QString usageModeDisplayName(UsageMode mode);
 
 struct CorporationInfo {
     qint64 id = 0;

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "ManualPage.h"
+
 #include <QScopedPointer>
-#include <QWidget>
 
 namespace Ui {
 class CorporateStatusPage;
@@ -9,27 +10,24 @@ class CorporateStatusPage;
 
 namespace hardtoken {
 
-class RegistrationService;
+class RegistrationFlow;
 
 // 契約法人ステータス: the corporation, its usage mode, its registered tokens and whether it is
 // suspended; the [契約法人管理情報変更]-[利用者情報登録/変更] link leads into chapter 9.
-class CorporateStatusPage final : public QWidget {
+class CorporateStatusPage final : public ManualPage {
     Q_OBJECT
 public:
-    explicit CorporateStatusPage(RegistrationService& service, QWidget* parent = nullptr);
+    explicit CorporateStatusPage(RegistrationFlow& flow, QWidget* parent = nullptr);
     ~CorporateStatusPage() override;
 
-    void refresh();
-
-Q_SIGNALS:
-    void userRegistrationRequested();
+    void enter() override;
 
 protected:
-    void changeEvent(QEvent* event) override;
+    void retranslate() override;
 
 private:
     QScopedPointer<Ui::CorporateStatusPage> m_ui;
-    RegistrationService& m_service;
+    RegistrationFlow& m_flow;
 };
 
 } // namespace hardtoken

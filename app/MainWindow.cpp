@@ -1,0 +1,151 @@
+#include "MainWindow.h"
+
+#include "CorporateStatusPage.h"
+#include "IndividualRegistrationConfirmPage.h"
+#include "IndividualRegistrationInputPage.h"
+#include "Language.h"
+#include "Scenario.h"
+#include "SharedRegistrationConfirmPage.h"
+#include "SharedRegistrationInputPage.h"
+#include "Store.h"
+#include "SuspendedNotice.h"
+#include "UsageModeConfirmPage.h"
+#include "UserInfoSelectionPage.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace hardtoken {
+
+using Screen = RegistrationFlow::Screen;
+
+MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* parent)
+    : QMainWindow(parent)
+    , m_flow(flow)
+    , m_language(language)
+    , m_stack(new QStackedWidget(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    m_stack->setObjectName(QStringLiteral("pageStack"));
+    setCentralWidget(m_stack);
+    addPage(Screen::CorporateStatus, new CorporateStatusPage(flow));
+    addPage(Screen::UserInfoSelection, new UserInfoSelectionPage(flow));
+    addPage(Screen::UsageModeConfirm, new UsageModeConfirmPage(flow));
+    addPage(Screen::SharedRegistrationInput, new SharedRegistrationInputPage(flow));
+    addPage(Screen::SharedRegistrationConfirm, new SharedRegistrationConfirmPage(flow));
+    addPage(Screen::IndividualRegistrationInput, new IndividualRegistrationInputPage(flow));
+    addPage(Screen::IndividualRegistrationConfirm, new IndividualRegistrationConfirmPage(flow));
+    addPage(Screen::Suspended, new SuspendedNotice(flow));
+    connect(&m_flow, &RegistrationFlow::screenChanged, this, &MainWindow::showScreen);
+
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    auto* languages = new QActionGroup(this);
+    m_japaneseAction = m_languageMenu->addAction(QStringLiteral("日本語"));
+    m_englishAction = m_languageMenu->addAction(QStringLiteral("English"));
+    for (QAction* a : { m_japaneseAction, m_englishAction }) {
+        a->setCheckable(true);
+        languages->addAction(a);
+    }
+    m_japaneseAction->setObjectName(QStringLiteral("languageJapanese"));
+    m_englishAction->setObjectName(QStringLiteral("languageEnglish"));
+    connect(m_japaneseAction, &QAction::triggered, this, [this] { m_language.set(QStringLiteral("ja")); });
+    connect(m_englishAction, &QAction::triggered, this, [this] { m_language.set(QStringLiteral("en")); });
+    const auto syncLanguage = [this](const QString& code) {
+        (code == QLatin1String("en") ? m_englishAction : m_japaneseAction)->setChecked(true);
+    };
+    connect(&m_language, &Language::changed, this, syncLanguage);
+    syncLanguage(m_language.current());
+
+    m_trainingMenu = menuBar()->addMenu(QString());
+    m_resetAction = m_trainingMenu->addAction(QString(), this, &MainWindow::resetScenario);
+    m_resetAction->setObjectName(QStringLiteral("resetScenarioAction"));
+    m_trainingMenu->menuAction()->setVisible(m_flow.service().store().isTrainingStore());
+
+    m_storeLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_storeLabel);
+    retranslate();
+    resize(1024, 768);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(Screen screen, ManualPage* page)
+{
+    page->setObjectName(page->metaObject()->className() + qstrlen("hardtoken::"));
+    auto* area = new QScrollArea(m_stack);
+    area->setObjectName(page->objectName() + QStringLiteral("Scroll"));
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    page->setContentsMargins(16, 8, 16, 16);
+    area->setWidget(page);
+    m_stack->addWidget(area);
+    m_pages.insert(screen, page);
+    m_areas.insert(screen, area);
+    connect(page, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop, Qt::UniqueConnection);
+}
+
+ManualPage* MainWindow::currentPage() const
+{
+    return m_pages.value(m_flow.screen());
+}
+
+void MainWindow::showScreen(Screen screen)
+{
+    QScrollArea* area = m_areas.value(screen);
+    ManualPage* page = m_pages.value(screen);
+    if (!area || !page)
+        return;
+    page->enter();
+    m_stack->setCurrentWidget(area);
+    area->verticalScrollBar()->setValue(0);
+    setWindowTitle(page->windowTitle());
+}
+
+void MainWindow::resetScenario()
+{
+    Store& store = m_flow.service().store();
+    QString error;
+    if (!ScenarioLoader::reset(store, &error)) {
+        QMessageBox::warning(this, windowTitle(), error);
+        return;
+    }
+    m_flow.service().selectCorporation();
+    m_flow.restartAtTop();
+    statusBar()->showMessage(tr("シナリオを最初の状態に戻しました。"), 5000);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    m_fileMenu->setTitle(tr("ファイル(&F)"));
+    m_quitAction->setText(tr("終了(&X)"));
+    m_viewMenu->setTitle(tr("表示(&V)"));
+    m_languageMenu->setTitle(tr("言語(&L)"));
+    m_trainingMenu->setTitle(tr("トレーニング(&T)"));
+    m_resetAction->setText(tr("シナリオを最初の状態に戻す(&R)"));
+    const Store& store = m_flow.service().store();
+    m_storeLabel->setText((store.isTrainingStore() ? tr("トレーニング用データ") : tr("本番データ"))
+                          + QStringLiteral(" — ") + store.path());
+    if (ManualPage* page = currentPage())
+        setWindowTitle(page->windowTitle());
+}
+
+} // namespace hardtoken

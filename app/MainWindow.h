@@ -1,0 +1,55 @@
+#pragma once
+
+#include "RegistrationFlow.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+class QActionGroup;
+class QLabel;
+class QScrollArea;
+class QStackedWidget;
+
+namespace hardtoken {
+
+class Language;
+class ManualPage;
+
+// Stacks one page per manual screen (each in a scroll area, so a long screen scrolls) and shows
+// the one the flow is in. Menus: language, training reset, quit.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(RegistrationFlow& flow, Language& language, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ManualPage* page(RegistrationFlow::Screen screen) const { return m_pages.value(screen); }
+    ManualPage* currentPage() const;
+    QScrollArea* scrollArea(RegistrationFlow::Screen screen) const { return m_areas.value(screen); }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void addPage(RegistrationFlow::Screen screen, ManualPage* page);
+    void showScreen(RegistrationFlow::Screen screen);
+    void resetScenario();
+    void retranslate();
+
+    RegistrationFlow& m_flow;
+    Language& m_language;
+    QStackedWidget* m_stack = nullptr;
+    QHash<RegistrationFlow::Screen, ManualPage*> m_pages;
+    QHash<RegistrationFlow::Screen, QScrollArea*> m_areas;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QMenu* m_trainingMenu = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_resetAction = nullptr;
+    QAction* m_japaneseAction = nullptr;
+    QAction* m_englishAction = nullptr;
+    QLabel* m_storeLabel = nullptr;
+};
+
+} // namespace hardtoken

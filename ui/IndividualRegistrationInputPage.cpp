@@ -1,0 +1,87 @@
+#include "IndividualRegistrationInputPage.h"
+#include "ui_IndividualRegistrationInputPage.h"
+
+#include "RadioDelegate.h"
+#include "RegistrationFlow.h"
+#include "UserSelectionModel.h"
+
+#include <QHeaderView>
+#include <QSortFilterProxyModel>
+
+namespace hardtoken {
+
+IndividualRegistrationInputPage::IndividualRegistrationInputPage(RegistrationFlow& flow, QWidget* parent)
+    : ManualPage(parent)
+    , m_ui(new Ui::IndividualRegistrationInputPage)
+    , m_flow(flow)
+    , m_model(new UserSelectionModel(flow.service(), this))
+    , m_proxy(new QSortFilterProxyModel(this))
+{
+    m_ui->setupUi(this);
+    initPage(m_ui->nextButton, m_ui->cancelButton);
+    m_ui->individualCardBackImage->load(QStringLiteral(":/cards/card-back.svg"));
+    m_ui->individualCardFrontImage->load(QStringLiteral(":/cards/card-front.svg"));
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterKeyColumn(UserSelectionModel::NameColumn);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortRole(UserSelectionModel::SortRole);
+    m_ui->userTable->setModel(m_proxy);
+    m_ui->userTable->setItemDelegateForColumn(UserSelectionModel::SelectColumn, new RadioDelegate(m_ui->userTable));
+    m_ui->userTable->verticalHeader()->hide();
+    m_ui->userTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->userTable->horizontalHeader()->setStretchLastSection(true);
+    m_ui->userTable->sortByColumn(-1, Qt::AscendingOrder); // the manual's order until a header is clicked
+
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    // Clicking anywhere on a row chooses that user, as the radio does.
+    connect(m_ui->userTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    m_model->selectUser(current.data(UserSelectionModel::UserIdRole).toLongLong());
+            });
+    connect(m_model, &UserSelectionModel::selectedUserChanged, this, [this](qint64) { m_ui->userError->hide(); });
+    connect(this, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop);
+    connect(m_ui->cancelButton, &QPushButton::clicked, &m_flow, &RegistrationFlow::cancel);
+    connect(m_ui->nextButton, &QPushButton::clicked, this, &IndividualRegistrationInputPage::next);
+    connect(m_ui->inputCompleteButton, &QPushButton::clicked, &m_flow, &RegistrationFlow::inputComplete);
+    connect(&m_flow, &RegistrationFlow::inputCompleteVisibleChanged, m_ui->inputCompleteButton, &QWidget::setVisible);
+    m_ui->inputCompleteButton->setVisible(m_flow.inputCompleteVisible());
+}
+
+IndividualRegistrationInputPage::~IndividualRegistrationInputPage() = default;
+
+void IndividualRegistrationInputPage::enter()
+{
+    clearMessages();
+    m_ui->inputCompleteButton->setVisible(m_flow.inputCompleteVisible());
+    m_model->reload();
+    m_model->selectUser(0);
+    m_ui->userTable->clearSelection();
+    m_ui->serialEdit->clear();
+    m_ui->otpEdit->clear();
+    m_ui->userTable->setFocus(Qt::OtherFocusReason);
+}
+
+void IndividualRegistrationInputPage::next()
+{
+    const Outcome o = m_flow.next(m_model->selectedUserId(), m_ui->serialEdit->text(), m_ui->otpEdit->text());
+    OutcomeFields fields;
+    fields.serial = m_ui->serialEdit;
+    fields.serialError = m_ui->serialError;
+    fields.otp = m_ui->otpEdit;
+    fields.otpError = m_ui->otpError;
+    fields.user = m_ui->userTable;
+    fields.userError = m_ui->userError;
+    showOutcome(o, fields);
+}
+
+void IndividualRegistrationInputPage::retranslate()
+{
+    const bool inputComplete = m_ui->inputCompleteButton->isVisible();
+    m_ui->retranslateUi(this);
+    m_ui->inputCompleteButton->setVisible(inputComplete);
+    m_model->retranslate();
+}
+
+} // namespace hardtoken

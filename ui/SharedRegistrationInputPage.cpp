@@ -1,0 +1,48 @@
+#include "SharedRegistrationInputPage.h"
+#include "ui_SharedRegistrationInputPage.h"
+
+#include "RegistrationFlow.h"
+
+namespace hardtoken {
+
+SharedRegistrationInputPage::SharedRegistrationInputPage(RegistrationFlow& flow, QWidget* parent)
+    : ManualPage(parent)
+    , m_ui(new Ui::SharedRegistrationInputPage)
+    , m_flow(flow)
+{
+    m_ui->setupUi(this);
+    initPage(m_ui->nextButton, m_ui->cancelButton);
+    m_ui->sharedCardBackImage->load(QStringLiteral(":/cards/card-back.svg"));
+    m_ui->sharedCardFrontImage->load(QStringLiteral(":/cards/card-front.svg"));
+    connect(this, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop);
+    connect(m_ui->cancelButton, &QPushButton::clicked, &m_flow, &RegistrationFlow::cancel);
+    connect(m_ui->nextButton, &QPushButton::clicked, this, &SharedRegistrationInputPage::next);
+}
+
+SharedRegistrationInputPage::~SharedRegistrationInputPage() = default;
+
+void SharedRegistrationInputPage::enter()
+{
+    clearMessages();
+    m_ui->serialEdit->clear();
+    m_ui->otpEdit->clear();
+    m_ui->serialEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void SharedRegistrationInputPage::next()
+{
+    const Outcome o = m_flow.next(0, m_ui->serialEdit->text(), m_ui->otpEdit->text());
+    OutcomeFields fields;
+    fields.serial = m_ui->serialEdit;
+    fields.serialError = m_ui->serialError;
+    fields.otp = m_ui->otpEdit;
+    fields.otpError = m_ui->otpError;
+    showOutcome(o, fields);
+}
+
+void SharedRegistrationInputPage::retranslate()
+{
+    m_ui->retranslateUi(this);
+}
+
+} // namespace hardtoken

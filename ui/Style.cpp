@@ -1,0 +1,25 @@
+#include "Style.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QFont>
+#include <QStyleFactory>
+
+namespace hardtoken {
+
+void applyConsoleStyle(QApplication& app)
+{
+    // Fusion draws the same on every platform, so screenshots match what branch staff see.
+    if (QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion")))
+        app.setStyle(fusion);
+    QFont font = app.font();
+    font.setFamilies({ QStringLiteral("Yu Gothic UI"), QStringLiteral("Meiryo UI"), QStringLiteral("Meiryo"),
+                       QStringLiteral("IPAexGothic"), QStringLiteral("Noto Sans CJK JP") });
+    font.setPointSize(10);
+    app.setFont(font);
+    QFile qss(QStringLiteral(":/style/console.qss"));
+    if (qss.open(QIODevice::ReadOnly))
+        app.setStyleSheet(QString::fromUtf8(qss.readAll()));
+}
+
+} // namespace hardtoken

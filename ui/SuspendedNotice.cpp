@@ -1,0 +1,59 @@
+#include "SuspendedNotice.h"
+#include "ui_SuspendedNotice.h"
+
+#include "RegistrationFlow.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace hardtoken {
+
+SuspendedNotice::SuspendedNotice(RegistrationFlow& flow, QWidget* parent)
+    : ManualPage(parent)
+    , m_ui(new Ui::SuspendedNotice)
+    , m_flow(flow)
+{
+    m_ui->setupUi(this);
+    initPage(m_ui->unlockButton, nullptr);
+    connect(m_ui->unlockButton, &QPushButton::clicked, this, &SuspendedNotice::unlock);
+}
+
+SuspendedNotice::~SuspendedNotice() = default;
+
+void SuspendedNotice::enter()
+{
+    clearMessages();
+    m_ui->staffLoginEdit->clear();
+    m_ui->staffCredentialEdit->clear();
+    refresh();
+}
+
+void SuspendedNotice::refresh()
+{
+    const CorporationInfo c = m_flow.service().corporation();
+    const QDateTime at = QDateTime::fromString(c.suspendedAt, Qt::ISODateWithMs);
+    const QString when = at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QStringLiteral("-");
+    const QString why = c.suspendedReason == QLatin1String("pin")
+        ? tr("契約法人確認暗証番号の誤入力")
+        : tr("シリアル番号またはワンタイムパスワードの誤入力");
+    m_ui->detailText->setText(tr("契約法人: %1（%2）\n利用中止日時: %3\n理由: %4").arg(c.name, c.code, when, why));
+}
+
+void SuspendedNotice::unlock()
+{
+    const Outcome o = m_flow.unlock(m_ui->staffLoginEdit->text(), m_ui->staffCredentialEdit->text());
+    m_ui->staffCredentialEdit->clear();
+    if (!o.ok()) {
+        showFieldError(m_ui->staffLoginEdit, nullptr, o.message);
+        return;
+    }
+    clearMessages();
+}
+
+void SuspendedNotice::retranslate()
+{
+    m_ui->retranslateUi(this);
+    refresh();
+}
+
+} // namespace hardtoken

@@ -1,0 +1,75 @@
+#include "UsageModeConfirmPage.h"
+#include "ui_UsageModeConfirmPage.h"
+
+#include "RegistrationFlow.h"
+
+namespace hardtoken {
+
+UsageModeConfirmPage::UsageModeConfirmPage(RegistrationFlow& flow, QWidget* parent)
+    : ManualPage(parent)
+    , m_ui(new Ui::UsageModeConfirmPage)
+    , m_flow(flow)
+{
+    m_ui->setupUi(this);
+    initPage(m_ui->okButton, m_ui->cancelButton);
+    connect(this, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop);
+    connect(m_ui->cancelButton, &QPushButton::clicked, &m_flow, &RegistrationFlow::cancel);
+    connect(m_ui->okButton, &QPushButton::clicked, this, &UsageModeConfirmPage::confirm);
+    connect(m_ui->sharedRadio, &QRadioButton::toggled, this, &UsageModeConfirmPage::updateCurrentWarning);
+    connect(m_ui->individualRadio, &QRadioButton::toggled, this, &UsageModeConfirmPage::updateCurrentWarning);
+}
+
+UsageModeConfirmPage::~UsageModeConfirmPage() = default;
+
+PinInput* UsageModeConfirmPage::pinInput() const
+{
+    return m_ui->pinInput;
+}
+
+void UsageModeConfirmPage::enter()
+{
+    clearMessages();
+    m_ui->pinInput->clear();
+    const UsageMode mode = m_flow.service().corporation().mode;
+    m_ui->sharedRadio->setChecked(mode == UsageMode::Shared);
+    m_ui->individualRadio->setChecked(mode == UsageMode::Individual);
+    updateCurrentWarning();
+    (mode == UsageMode::Shared ? m_ui->sharedRadio : m_ui->individualRadio)->setFocus(Qt::OtherFocusReason);
+}
+
+void UsageModeConfirmPage::updateCurrentWarning()
+{
+    const CorporationInfo c = m_flow.service().corporation();
+    const UsageMode chosen = m_ui->sharedRadio->isChecked() ? UsageMode::Shared
+        : m_ui->individualRadio->isChecked()                 ? UsageMode::Individual
+                                                             : UsageMode::Unset;
+    QString text = tr("現在の利用形態: %1").arg(usageModeDisplayName(c.mode));
+    if (chosen != UsageMode::Unset && chosen != c.mode && c.registeredTokens > 0) {
+        text += QLatin1Char('\n')
+            + tr("利用形態を変更すると、現在利用登録されている %n 個のトークンの利用登録が解除されます。", nullptr,
+                 c.registeredTokens);
+    }
+    m_ui->cautionCurrent->setText(text);
+}
+
+void UsageModeConfirmPage::confirm()
+{
+    const UsageMode mode = m_ui->sharedRadio->isChecked() ? UsageMode::Shared
+        : m_ui->individualRadio->isChecked()               ? UsageMode::Individual
+                                                           : UsageMode::Unset;
+    OutcomeFields fields;
+    fields.pin = m_ui->pinInput;
+    fields.modeError = m_ui->modeError;
+    const Outcome o = m_flow.confirmUsageMode(mode, m_ui->pinInput->text());
+    showOutcome(o, fields);
+    if (o.error == ServiceError::ModeNotSet)
+        m_ui->sharedRadio->setFocus(Qt::OtherFocusReason);
+}
+
+void UsageModeConfirmPage::retranslate()
+{
+    m_ui->retranslateUi(this);
+    updateCurrentWarning();
+}
+
+} // namespace hardtoken

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "ManualPage.h"
+
+#include <QScopedPointer>
+
+namespace Ui {
+class UserInfoSelectionPage;
+}
+
+namespace hardtoken {
+
+class RegistrationFlow;
+
+// 利用者情報選択: the users with the token each holds, the usage mode with its 変更 button, and
+// the 利用登録 button.
+class UserInfoSelectionPage final : public ManualPage {
+    Q_OBJECT
+public:
+    explicit UserInfoSelectionPage(RegistrationFlow& flow, QWidget* parent = nullptr);
+    ~UserInfoSelectionPage() override;
+
+    void enter() override;
+
+protected:
+    void retranslate() override;
+
+private:
+    void refresh();
+
+    QScopedPointer<Ui::UserInfoSelectionPage> m_ui;
+    RegistrationFlow& m_flow;
+    QString m_notice;
+};
+
+} // namespace hardtoken
