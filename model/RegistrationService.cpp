@@ -193,11 +193,11 @@ Outcome RegistrationService::recordFailure(bool pin)
     Outcome o;
     o.error = pin ? ServiceError::WrongPin : ServiceError::WrongSerialOrOtp;
     o.remainingAttempts = limit - failures;
-    o.message = pin ? tr("契約法人確認暗証番号が正しくありません。あと%1回誤って入力すると、本システムは利用中止状態になります。")
-                          .arg(o.remainingAttempts)
-                    : tr("シリアル番号またはワンタイムパスワードが正しくありません。あと%1回誤って入力すると、"
-                         "本システムは利用中止状態になります。")
-                          .arg(o.remainingAttempts);
+    o.message = pin ? tr("契約法人確認暗証番号が正しくありません。あと%n回誤って入力すると、本システムは利用中止状態になります。",
+                         nullptr, o.remainingAttempts)
+                    : tr("シリアル番号またはワンタイムパスワードが正しくありません。あと%n回誤って入力すると、"
+                         "本システムは利用中止状態になります。",
+                         nullptr, o.remainingAttempts);
     return o;
 }
 

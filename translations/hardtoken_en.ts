@@ -1,0 +1,1307 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="ja_JP">
+<context>
+    <name>CorporateStatusPage</name>
+    <message>
+        <source>契約法人ステータス</source>
+        <translation>Corporate Status</translation>
+    </message>
+    <message>
+        <source>トップ</source>
+        <translation>Top</translation>
+    </message>
+    <message>
+        <source>契約法人情報</source>
+        <translation>Corporation</translation>
+    </message>
+    <message>
+        <source>契約法人名</source>
+        <translation>Corporation name</translation>
+    </message>
+    <message>
+        <source>契約法人ID</source>
+        <translation>Corporation ID</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンの利用形態</source>
+        <translation>Card hard token usage mode</translation>
+    </message>
+    <message>
+        <source>利用登録済みのトークン</source>
+        <translation>Registered tokens</translation>
+    </message>
+    <message>
+        <source>ご利用状況</source>
+        <translation>Service status</translation>
+    </message>
+    <message>
+        <source>契約法人管理情報変更</source>
+        <translation>Change Corporate Administration Information</translation>
+    </message>
+    <message>
+        <source>利用者情報登録/変更</source>
+        <translation>Register/Change User Information</translation>
+    </message>
+    <message>
+        <source>&lt;a href="users"&gt;[契約法人管理情報変更]-[利用者情報登録/変更]&lt;/a&gt;</source>
+        <translation>&lt;a href="users"&gt;[Change Corporate Administration Information]-[Register/Change User Information]&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>IndividualRegistrationConfirmPage</name>
+    <message>
+        <source>カード型ハードトークン利用登録確認</source>
+        <translation>Card Hard Token Registration Confirmation</translation>
+    </message>
+    <message>
+        <source>&lt;a href="top"&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
+        <translation>&lt;a href="top"&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
+    </message>
+    <message>
+        <source>エラーメッセージ</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンの利用登録情報の追加を行います。</source>
+        <translation>Add card hard token registrations.</translation>
+    </message>
+    <message>
+        <source>利用登録の追加</source>
+        <translation>Add a registration</translation>
+    </message>
+    <message>
+        <source>続けて他の利用者を利用登録する場合、「追加」ボタンを押してください。</source>
+        <translation>To register another user, press the "Add" button.</translation>
+    </message>
+    <message>
+        <source>①</source>
+        <translation>①</translation>
+    </message>
+    <message>
+        <source>追加 &gt;</source>
+        <translation>Add &gt;</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>利用登録情報の一覧</source>
+        <translation>Registrations to be made</translation>
+    </message>
+    <message>
+        <source>作成された利用登録情報は以下の通りです。
+不要な利用登録情報を削除する場合は、対象の利用登録情報をチェックし、「削除」ボタンを押してください。</source>
+        <translation>The registrations you have created are listed below.
+To delete a registration you do not need, check it and press the "Delete" button.</translation>
+    </message>
+    <message>
+        <source>②</source>
+        <translation>②</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>削除（一覧の上）</source>
+        <translation>Delete (above the list)</translation>
+    </message>
+    <message>
+        <source>利用登録情報はありません。「追加」ボタンを押して、利用登録情報を追加してください。</source>
+        <translation>There are no registrations. Press the "Add" button to add one.</translation>
+    </message>
+    <message>
+        <source>削除（一覧の下）</source>
+        <translation>Delete (below the list)</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号</source>
+        <translation>Corporate confirmation PIN</translation>
+    </message>
+    <message>
+        <source>利用登録を行うには、契約法人確認暗証番号の認証が必要です。
+契約法人確認暗証番号を入力し、「OK」ボタンを押してください。</source>
+        <translation>Registration requires authentication with the corporate confirmation PIN.
+Enter the corporate confirmation PIN and press the "OK" button.</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>OK &gt;</source>
+        <translation>OK &gt;</translation>
+    </message>
+    <message>
+        <source>▲ ページ上部へ</source>
+        <translation>▲ Back to top</translation>
+    </message>
+    <message>
+        <source>ページ上部へ</source>
+        <translation>Back to top of page</translation>
+    </message>
+</context>
+<context>
+    <name>IndividualRegistrationInputPage</name>
+    <message>
+        <source>カード型ハードトークン利用登録入力</source>
+        <translation>Card Hard Token Registration Input</translation>
+    </message>
+    <message>
+        <source>&lt;a href="top"&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
+        <translation>&lt;a href="top"&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
+    </message>
+    <message>
+        <source>エラーメッセージ</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>利用者を選択し、利用登録するカード型ハードトークンのシリアル番号とワンタイムパスワードを入力し、「次へ」ボタンを押してください。
+追加しない場合は、利用者の選択、利用登録入力をせずに「入力完了」ボタンを押してください。</source>
+        <translation>Select a user, enter the serial number and one-time password of the card hard token to register, and press the "Next" button.
+If you are not adding a registration, press the "Input complete" button without selecting a user or entering anything.</translation>
+    </message>
+    <message>
+        <source>利用者の選択</source>
+        <translation>Select a user</translation>
+    </message>
+    <message>
+        <source>利用者名で絞り込み</source>
+        <translation>Filter by user name</translation>
+    </message>
+    <message>
+        <source>利用登録入力</source>
+        <translation>Registration input</translation>
+    </message>
+    <message>
+        <source>シリアル番号</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>(半角数字10桁)</source>
+        <translation>(10 half-width digits)</translation>
+    </message>
+    <message>
+        <source>ワンタイムパスワード</source>
+        <translation>One-time password</translation>
+    </message>
+    <message>
+        <source>(半角数字6桁)</source>
+        <translation>(6 half-width digits)</translation>
+    </message>
+    <message>
+        <source>シリアル番号は、ハイフンを除いた数字のみで入力してください。</source>
+        <translation>Enter the serial number as digits only, without hyphens.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン（裏）：シリアル番号の位置</source>
+        <translation>Card hard token (back): where the serial number is</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置</source>
+        <translation>Card hard token (front): the button that issues the one-time password for registration</translation>
+    </message>
+    <message>
+        <source>⚠️ ご注意</source>
+        <translation>⚠️ Caution</translation>
+    </message>
+    <message>
+        <source>・ワンタイムパスワードの表示は、一定の時間が経過すると自動的に消えます。この場合は、ワンタイムパスワードを再発行してください。</source>
+        <translation>• The one-time password disappears from the display after a certain time. If it has, issue a new one-time password.</translation>
+    </message>
+    <message>
+        <source>・シリアル番号またはワンタイムパスワードを一定回数以上誤って入力すると、本システムは利用中止状態になります。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。</source>
+        <translation>• If the serial number or one-time password is entered wrongly a certain number of times, this system is suspended. To lift the suspension, contact the help desk for this system.</translation>
+    </message>
+    <message>
+        <source>✎ メモ</source>
+        <translation>✎ Note</translation>
+    </message>
+    <message>
+        <source>・カード型ハードトークンの利用登録用ワンタイムパスワードを発行するボタンを押してください。</source>
+        <translation>• Press the button on the card hard token that issues the one-time password for registration.</translation>
+    </message>
+    <message>
+        <source>・[入力完了]ボタンは、[次へ]ボタンを押したあとに表示される[カード型ハードトークン利用登録確認]画面で[追加]ボタンを押して、[カード型ハードトークン利用登録入力]画面に戻った場合に表示されます。[カード型ハードトークン利用登録入力]画面に戻ったあとに、利用登録情報を追加または変更しないで次の画面へ進む場合は、[入力完了]ボタンを押します。</source>
+        <translation>• The [Input complete] button appears when you return to the [Card Hard Token Registration Input] screen by pressing [Add] on the [Card Hard Token Registration Confirmation] screen shown after [Next]. To go on to the next screen without adding or changing a registration, press [Input complete].</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>次へ</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>入力完了</source>
+        <translation>Input complete</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioLoader</name>
+    <message>
+        <source>文字列が必要です</source>
+        <translation>a string is required</translation>
+    </message>
+    <message>
+        <source>%1 から %2 までの整数が必要です</source>
+        <translation>a whole number from %1 to %2 is required</translation>
+    </message>
+    <message>
+        <source>true か false が必要です</source>
+        <translation>true or false is required</translation>
+    </message>
+    <message>
+        <source>シナリオの項目 %1 が正しくありません: %2</source>
+        <translation>Scenario field %1 is not valid: %2</translation>
+    </message>
+    <message>
+        <source>シナリオファイルの %1 行 %2 桁目に誤りがあります: %3</source>
+        <translation>The scenario file has an error at line %1, column %2: %3</translation>
+    </message>
+    <message>
+        <source>シナリオファイルの最上位は JSON オブジェクトでなければなりません。</source>
+        <translation>The top level of a scenario file must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>このコンソールが読めるのは形式 %1 です</source>
+        <translation>this console reads format %1</translation>
+    </message>
+    <message>
+        <source>オブジェクトが必要です</source>
+        <translation>an object is required</translation>
+    </message>
+    <message>
+        <source>unset、shared、individual のいずれかが必要です</source>
+        <translation>one of unset, shared, individual is required</translation>
+    </message>
+    <message>
+        <source>利用者名「%1」が重複しています</source>
+        <translation>the user name "%1" appears twice</translation>
+    </message>
+    <message>
+        <source>シリアル番号 %1 が重複しています</source>
+        <translation>the serial number %1 appears twice</translation>
+    </message>
+    <message>
+        <source>hotp か totp が必要です</source>
+        <translation>hotp or totp is required</translation>
+    </message>
+    <message>
+        <source>sha1、sha256、sha512 のいずれかが必要です</source>
+        <translation>one of sha1, sha256, sha512 is required</translation>
+    </message>
+    <message>
+        <source>30 か 60 が必要です</source>
+        <translation>30 or 60 is required</translation>
+    </message>
+    <message>
+        <source>10 バイト以上の秘密鍵（16進数または ASCII）が必要です</source>
+        <translation>a secret of at least 10 bytes (hex or ASCII) is required</translation>
+    </message>
+    <message>
+        <source>共有トークンは 1 つだけです</source>
+        <translation>there can be only one shared token</translation>
+    </message>
+    <message>
+        <source>利用者「%1」は users にありません</source>
+        <translation>the user "%1" is not in users</translation>
+    </message>
+    <message>
+        <source>利用者「%1」はすでにトークンを持っています</source>
+        <translation>the user "%1" already holds a token</translation>
+    </message>
+    <message>
+        <source>共有トークンがあるときは shared が必要です</source>
+        <translation>shared is required when there is a shared token</translation>
+    </message>
+    <message>
+        <source>利用者がトークンを持つときは individual が必要です</source>
+        <translation>individual is required when users hold tokens</translation>
+    </message>
+    <message>
+        <source>シナリオファイル %1 を開けません: %2</source>
+        <translation>Cannot open the scenario file %1: %2</translation>
+    </message>
+    <message>
+        <source>このデータベースは本番用です。本番用のデータベースにはシナリオを読み込めません。</source>
+        <translation>This is a production database. Scenarios cannot be loaded into a production database.</translation>
+    </message>
+    <message>
+        <source>シナリオをデータベースに書き込めませんでした。データベースは変更されていません。</source>
+        <translation>The scenario could not be written to the database. The database has not been changed.</translation>
+    </message>
+    <message>
+        <source>このデータベースはトレーニング用ではないため、リセットできません。</source>
+        <translation>This database is not a training database, so it cannot be reset.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedRegistrationConfirmPage</name>
+    <message>
+        <source>カード型ハードトークン利用登録確認</source>
+        <translation>Card Hard Token Registration Confirmation</translation>
+    </message>
+    <message>
+        <source>&lt;a href="top"&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
+        <translation>&lt;a href="top"&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
+    </message>
+    <message>
+        <source>エラーメッセージ</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>以下のカード型ハードトークンを、全ての利用者が利用するトークンとして利用登録します。</source>
+        <translation>The card hard token below will be registered as the token that all users use.</translation>
+    </message>
+    <message>
+        <source>利用登録するトークン</source>
+        <translation>Token to register</translation>
+    </message>
+    <message>
+        <source>シリアル番号</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>現在利用登録しているトークン</source>
+        <translation>Currently registered token</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号</source>
+        <translation>Corporate confirmation PIN</translation>
+    </message>
+    <message>
+        <source>利用登録を行うには、契約法人確認暗証番号の認証が必要です。
+契約法人確認暗証番号を入力し、「OK」ボタンを押してください。</source>
+        <translation>Registration requires authentication with the corporate confirmation PIN.
+Enter the corporate confirmation PIN and press the "OK" button.</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>SharedRegistrationInputPage</name>
+    <message>
+        <source>カード型ハードトークン利用登録入力</source>
+        <translation>Card Hard Token Registration Input</translation>
+    </message>
+    <message>
+        <source>&lt;a href="top"&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
+        <translation>&lt;a href="top"&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
+    </message>
+    <message>
+        <source>エラーメッセージ</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>利用登録するカード型ハードトークンのシリアル番号とワンタイムパスワードを入力し、「次へ」ボタンを押してください。</source>
+        <translation>Enter the serial number and one-time password of the card hard token to register, and press the "Next" button.</translation>
+    </message>
+    <message>
+        <source>利用登録入力</source>
+        <translation>Registration input</translation>
+    </message>
+    <message>
+        <source>シリアル番号</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>(半角数字10桁)</source>
+        <translation>(10 half-width digits)</translation>
+    </message>
+    <message>
+        <source>ワンタイムパスワード</source>
+        <translation>One-time password</translation>
+    </message>
+    <message>
+        <source>(半角数字6桁)</source>
+        <translation>(6 half-width digits)</translation>
+    </message>
+    <message>
+        <source>シリアル番号は、ハイフンを除いた数字のみで入力してください。</source>
+        <translation>Enter the serial number as digits only, without hyphens.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン（裏）：シリアル番号の位置</source>
+        <translation>Card hard token (back): where the serial number is</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置</source>
+        <translation>Card hard token (front): the button that issues the one-time password for registration</translation>
+    </message>
+    <message>
+        <source>⚠️ ご注意</source>
+        <translation>⚠️ Caution</translation>
+    </message>
+    <message>
+        <source>・ワンタイムパスワードの表示は、一定の時間が経過すると自動的に消えます。この場合は、ワンタイムパスワードを再発行してください。</source>
+        <translation>• The one-time password disappears from the display after a certain time. If it has, issue a new one-time password.</translation>
+    </message>
+    <message>
+        <source>・シリアル番号またはワンタイムパスワードを一定回数以上誤って入力すると、本システムは利用中止状態になります。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。</source>
+        <translation>• If the serial number or one-time password is entered wrongly a certain number of times, this system is suspended. To lift the suspension, contact the help desk for this system.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンの利用登録用ワンタイムパスワードを発行するボタンを押してください。</source>
+        <translation>Press the button on the card hard token that issues the one-time password for registration.</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>次へ</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>✎ メモ</source>
+        <translation>✎ Note</translation>
+    </message>
+</context>
+<context>
+    <name>SoftwareKeyboard</name>
+    <message>
+        <source>ソフトウェアキーボード</source>
+        <translation>Software keyboard</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号を、マウスでキーを押して入力してください。キーの並びは開くたびに変わります。</source>
+        <translation>Enter the corporate confirmation PIN by clicking the keys. The key layout changes every time the keyboard opens.</translation>
+    </message>
+    <message>
+        <source>入力中</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>入力した文字数</source>
+        <translation>Number of characters entered</translation>
+    </message>
+    <message>
+        <source>大文字</source>
+        <translation>Upper case</translation>
+    </message>
+    <message>
+        <source>大文字と小文字の切り替え</source>
+        <translation>Switch between upper and lower case</translation>
+    </message>
+    <message>
+        <source>1文字削除</source>
+        <translation>Backspace</translation>
+    </message>
+    <message>
+        <source>クリア</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>データベースを開けません: %1 はファイルではありません。</source>
+        <translation>Cannot open the database: %1 is not a file.</translation>
+    </message>
+    <message>
+        <source>%1 はこのコンソールのデータベースではありません。ファイルは変更していません。</source>
+        <translation>%1 is not a database of this console. The file has not been changed.</translation>
+    </message>
+    <message>
+        <source>データベース %1 は読み取り専用です。書き込みできる場所に置くか、権限を確認してください。</source>
+        <translation>The database %1 is read-only. Put it where it can be written, or check its permissions.</translation>
+    </message>
+    <message>
+        <source>フォルダー %1 を作成できません。</source>
+        <translation>Cannot create the folder %1.</translation>
+    </message>
+    <message>
+        <source>データベース %1 を開けません: %2</source>
+        <translation>Cannot open the database %1: %2</translation>
+    </message>
+    <message>
+        <source>データベース %1 は破損しています。ファイルは変更していません。バックアップから復元してください。</source>
+        <translation>The database %1 is corrupted. The file has not been changed. Restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>データベース %1 は新しいバージョンのコンソールで作成されています（スキーマ %2、このコンソールは %3 まで）。ファイルは変更していません。コンソールを更新してください。</source>
+        <translation>The database %1 was written by a newer version of the console (schema %2; this console reads up to %3). The file has not been changed. Please update the console.</translation>
+    </message>
+    <message>
+        <source>スキーマの管理表を作成できません。</source>
+        <translation>Cannot create the schema version table.</translation>
+    </message>
+    <message>
+        <source>スキーマ %1 への更新に失敗しました。データベースは更新前のままです。</source>
+        <translation>The upgrade to schema %1 failed. The database is as it was before.</translation>
+    </message>
+    <message>
+        <source>暗号鍵ファイル %1 を読み込めません。</source>
+        <translation>Cannot read the key file %1.</translation>
+    </message>
+    <message>
+        <source>暗号鍵ファイル %1 の形式が正しくありません。</source>
+        <translation>The key file %1 is not in the expected format.</translation>
+    </message>
+    <message>
+        <source>暗号鍵ファイル %1 が見つかりません。このデータベースのトークン情報は鍵がないと利用できません。</source>
+        <translation>The key file %1 was not found. The token data in this database cannot be used without it.</translation>
+    </message>
+    <message>
+        <source>暗号鍵ファイル %1 を作成できません。</source>
+        <translation>Cannot create the key file %1.</translation>
+    </message>
+    <message>
+        <source>データベースに書き込めません。</source>
+        <translation>Cannot write to the database.</translation>
+    </message>
+    <message>
+        <source>暗号鍵ファイル %1 はこのデータベースのものではありません。</source>
+        <translation>The key file %1 does not belong to this database.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreOptions</name>
+    <message>
+        <source>SQLite database file (default: %1).</source>
+        <translation>SQLite database file (default: %1).</translation>
+    </message>
+    <message>
+        <source>Data key file (default: the database path + .key).</source>
+        <translation>Data key file (default: the database path + .key).</translation>
+    </message>
+    <message>
+        <source>Load a training scenario (JSON) into the store before starting.</source>
+        <translation>Load a training scenario (JSON) into the store before starting.</translation>
+    </message>
+    <message>
+        <source>Start on the manual's training scenario (same as --scenario %1).</source>
+        <translation>Start on the manual's training scenario (same as --scenario %1).</translation>
+    </message>
+</context>
+<context>
+    <name>SuspendedNotice</name>
+    <message>
+        <source>利用中止</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>利用中止のお知らせ</source>
+        <translation>Service Suspended</translation>
+    </message>
+    <message>
+        <source>エラーメッセージ</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>⚠️ 本システムは利用中止状態です</source>
+        <translation>⚠️ This system is suspended</translation>
+    </message>
+    <message>
+        <source>シリアル番号、ワンタイムパスワードまたは契約法人確認暗証番号を一定回数以上誤って入力したため、本システムは利用中止状態になりました。
+利用中止状態の間は、カード型ハードトークンの利用形態の設定および利用登録はできません。</source>
+        <translation>Because a serial number, one-time password or corporate confirmation PIN was entered wrongly a certain number of times, this system has been suspended.
+While it is suspended, the card hard token usage mode cannot be set and tokens cannot be registered.</translation>
+    </message>
+    <message>
+        <source>利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。</source>
+        <translation>To lift the suspension, contact the help desk for this system.</translation>
+    </message>
+    <message>
+        <source>お問い合わせ窓口（ヘルプデスク担当者）用</source>
+        <translation>For help desk staff</translation>
+    </message>
+    <message>
+        <source>ヘルプデスク担当者は、ご本人確認のうえ、担当者IDとパスワードを入力して利用中止状態を解除してください。</source>
+        <translation>Help desk staff: after confirming the customer's identity, enter your staff ID and password to lift the suspension.</translation>
+    </message>
+    <message>
+        <source>担当者ID</source>
+        <translation>Staff ID</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>利用中止状態を解除</source>
+        <translation>Lift the suspension</translation>
+    </message>
+</context>
+<context>
+    <name>UsageMode</name>
+    <message>
+        <source>全ての利用者が同じトークンを利用する</source>
+        <translation>All users use the same token</translation>
+    </message>
+    <message>
+        <source>全ての利用者が異なるトークンを利用する</source>
+        <translation>Each user uses a different token</translation>
+    </message>
+    <message>
+        <source>未設定</source>
+        <translation>Not set</translation>
+    </message>
+</context>
+<context>
+    <name>UsageModeConfirmPage</name>
+    <message>
+        <source>カード型ハードトークン利用形態設定確認</source>
+        <translation>Card Hard Token Usage Mode Confirmation</translation>
+    </message>
+    <message>
+        <source>&lt;a href="top"&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
+        <translation>&lt;a href="top"&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
+    </message>
+    <message>
+        <source>エラーメッセージ</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンの利用形態を選択して、契約法人確認暗証番号を入力したあと、「OK」ボタンを押してください。</source>
+        <translation>Select the card hard token usage mode, enter the corporate confirmation PIN, and press the "OK" button.</translation>
+    </message>
+    <message>
+        <source>利用形態の選択</source>
+        <translation>Usage mode</translation>
+    </message>
+    <message>
+        <source>全ての利用者が同じトークンを利用する</source>
+        <translation>All users use the same token</translation>
+    </message>
+    <message>
+        <source>全ての利用者が同じトークンを利用する（利用者間で同一のトークンを共有する）</source>
+        <translation>All users use the same token (the users share one token)</translation>
+    </message>
+    <message>
+        <source>全ての利用者が異なるトークンを利用する</source>
+        <translation>Each user uses a different token</translation>
+    </message>
+    <message>
+        <source>全ての利用者が異なるトークンを利用する（利用者が個々にトークンを所有する）</source>
+        <translation>Each user uses a different token (every user has a token of their own)</translation>
+    </message>
+    <message>
+        <source>⚠️ ご注意</source>
+        <translation>⚠️ Caution</translation>
+    </message>
+    <message>
+        <source>・利用者を数名ずつのグループに分けて、グループ内で同じトークンを共有するという利用形態はありません。</source>
+        <translation>• There is no usage mode in which users are divided into groups that each share a token.</translation>
+    </message>
+    <message>
+        <source>・利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。</source>
+        <translation>• If the usage mode is changed, the card hard token registrations are cancelled.</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号</source>
+        <translation>Corporate confirmation PIN</translation>
+    </message>
+    <message>
+        <source>利用形態を設定するには、契約法人確認暗証番号の認証が必要です。
+契約法人確認暗証番号を入力し、「OK」ボタンを押してください。</source>
+        <translation>Setting the usage mode requires authentication with the corporate confirmation PIN.
+Enter the corporate confirmation PIN and press the "OK" button.</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>UserInfoSelectionPage</name>
+    <message>
+        <source>利用者情報選択</source>
+        <translation>User Information Selection</translation>
+    </message>
+    <message>
+        <source>&lt;a href="top"&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
+        <translation>&lt;a href="top"&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
+    </message>
+    <message>
+        <source>エラーメッセージ</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>利用者情報の登録・変更を行います。</source>
+        <translation>Register or change user information.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン</source>
+        <translation>Card hard token</translation>
+    </message>
+    <message>
+        <source>利用形態</source>
+        <translation>Usage mode</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>利用形態の変更</source>
+        <translation>Change the usage mode</translation>
+    </message>
+    <message>
+        <source>利用登録</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンの利用登録</source>
+        <translation>Register card hard tokens</translation>
+    </message>
+    <message>
+        <source>利用者一覧</source>
+        <translation>Users</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>半角数字10桁</source>
+        <translation>10 half-width digits</translation>
+    </message>
+    <message>
+        <source>半角数字6桁</source>
+        <translation>6 half-width digits</translation>
+    </message>
+    <message>
+        <source>半角英数字4～12桁</source>
+        <translation>4–12 half-width letters and digits</translation>
+    </message>
+    <message>
+        <source>シリアル番号を入力してください。（半角数字10桁）</source>
+        <translation>Enter the serial number (10 half-width digits).</translation>
+    </message>
+    <message>
+        <source>シリアル番号は、ハイフンを除いた数字のみで入力してください。</source>
+        <translation>Enter the serial number as digits only, without hyphens.</translation>
+    </message>
+    <message>
+        <source>シリアル番号は半角数字で入力してください。全角数字は使用できません。</source>
+        <translation>Enter the serial number in half-width digits. Full-width digits cannot be used.</translation>
+    </message>
+    <message>
+        <source>シリアル番号に空白が含まれています。シリアル番号は、ハイフンを除いた数字のみで入力してください。</source>
+        <translation>The serial number contains a space. Enter the serial number as digits only, without hyphens.</translation>
+    </message>
+    <message>
+        <source>シリアル番号に使用できない文字が含まれています。半角数字10桁で入力してください。</source>
+        <translation>The serial number contains a character that cannot be used. Enter 10 half-width digits.</translation>
+    </message>
+    <message>
+        <source>シリアル番号は半角数字10桁で入力してください。</source>
+        <translation>Enter the serial number as 10 half-width digits.</translation>
+    </message>
+    <message>
+        <source>ワンタイムパスワードを入力してください。（半角数字6桁）</source>
+        <translation>Enter the one-time password (6 half-width digits).</translation>
+    </message>
+    <message>
+        <source>ワンタイムパスワードは半角数字で入力してください。全角数字は使用できません。</source>
+        <translation>Enter the one-time password in half-width digits. Full-width digits cannot be used.</translation>
+    </message>
+    <message>
+        <source>ワンタイムパスワードに使用できない文字が含まれています。半角数字6桁で入力してください。</source>
+        <translation>The one-time password contains a character that cannot be used. Enter 6 half-width digits.</translation>
+    </message>
+    <message>
+        <source>ワンタイムパスワードは半角数字6桁で入力してください。</source>
+        <translation>Enter the one-time password as 6 half-width digits.</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号を入力してください。（半角英数字4～12桁）</source>
+        <translation>Enter the corporate confirmation PIN (4–12 half-width letters and digits).</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号に使用できない文字が含まれています。半角英数字4～12桁で入力してください。</source>
+        <translation>The corporate confirmation PIN contains a character that cannot be used. Enter 4–12 half-width letters and digits.</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号は半角英数字4～12桁で入力してください。</source>
+        <translation>Enter the corporate confirmation PIN as 4–12 half-width letters and digits.</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>全ての利用者が同じトークンを利用する</source>
+        <translation>All users use the same token</translation>
+    </message>
+    <message>
+        <source>全ての利用者が異なるトークンを利用する</source>
+        <translation>Each user uses a different token</translation>
+    </message>
+    <message>
+        <source>未設定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>契約法人: %1 (%2)</source>
+        <translation>Corporation: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>利用形態: %1</source>
+        <translation>Usage mode: %1</translation>
+    </message>
+    <message>
+        <source>利用登録済みトークン: %1</source>
+        <translation>Registered tokens: %1</translation>
+    </message>
+    <message>
+        <source>誤入力回数: シリアル番号/ワンタイムパスワード %1, 契約法人確認暗証番号 %2</source>
+        <translation>Wrong entries: serial number/one-time password %1, corporate confirmation PIN %2</translation>
+    </message>
+    <message>
+        <source>状態: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>利用中止</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>利用可能</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>共有トークン: %1</source>
+        <translation>Shared token: %1</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン 管理コンソール (command line)
+
+Commands:
+  status                 corporation, usage mode, registrations, failure counters
+  scenario load FILE     load a training scenario (replaces the training store)
+  scenario reset         load the store's scenario again (counters and suspension too)
+  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)
+  audit [--verify]       print the audit log / check its MAC chain</source>
+        <translation>Card hard token administration console (command line)
+
+Commands:
+  status                 corporation, usage mode, registrations, failure counters
+  scenario load FILE     load a training scenario (replaces the training store)
+  scenario reset         load the store's scenario again (counters and suspension too)
+  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)
+  audit [--verify]       print the audit log / check its MAC chain</translation>
+    </message>
+    <message>
+        <source>Help-desk login.</source>
+        <translation>Help-desk login.</translation>
+    </message>
+    <message>
+        <source>Check the audit chain.</source>
+        <translation>Check the audit chain.</translation>
+    </message>
+    <message>
+        <source>status | scenario | unlock | audit</source>
+        <translation>status | scenario | unlock | audit</translation>
+    </message>
+    <message>
+        <source>usage: hardtoken-cli scenario load FILE</source>
+        <translation>usage: hardtoken-cli scenario load FILE</translation>
+    </message>
+    <message>
+        <source>usage: hardtoken-cli scenario load FILE | scenario reset</source>
+        <translation>usage: hardtoken-cli scenario load FILE | scenario reset</translation>
+    </message>
+    <message>
+        <source>usage: hardtoken-cli unlock --staff LOGIN &lt; credential</source>
+        <translation>usage: hardtoken-cli unlock --staff LOGIN &lt; credential</translation>
+    </message>
+    <message>
+        <source>利用中止状態を解除しました。</source>
+        <translation>The suspension has been lifted.</translation>
+    </message>
+    <message>
+        <source>監査ログ %1 番以降が改ざんされています。</source>
+        <translation>The audit log has been altered from entry %1 on.</translation>
+    </message>
+    <message>
+        <source>監査ログは正常です (%1 件)。</source>
+        <translation>The audit log is intact (%1 entries).</translation>
+    </message>
+    <message>
+        <source>unknown command: %1</source>
+        <translation>unknown command: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::CorporateStatusPage</name>
+    <message numerus="yes">
+        <source>%n 個</source>
+        <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
+    </message>
+    <message>
+        <source>利用中止</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>ご利用いただけます</source>
+        <translation>Available</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::IndividualRegistrationConfirmPage</name>
+    <message>
+        <source>削除する利用登録情報をチェックしてください。</source>
+        <translation>Check the registrations to delete.</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::MainWindow</name>
+    <message>
+        <source>シナリオを最初の状態に戻しました。</source>
+        <translation>The scenario has been reset to its starting state.</translation>
+    </message>
+    <message>
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>終了(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>表示(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>言語(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>トレーニング(&amp;T)</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <source>シナリオを最初の状態に戻す(&amp;R)</source>
+        <translation>&amp;Reset the scenario</translation>
+    </message>
+    <message>
+        <source>トレーニング用データ</source>
+        <translation>Training data</translation>
+    </message>
+    <message>
+        <source>本番データ</source>
+        <translation>Production data</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::PinInput</name>
+    <message>
+        <source>契約法人確認暗証番号</source>
+        <translation>Corporate confirmation PIN</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>ソフトウェアキーボード</source>
+        <translation>Software keyboard</translation>
+    </message>
+    <message>
+        <source>ソフトウェアキーボードを開く</source>
+        <translation>Open the software keyboard</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::RegistrationFlow</name>
+    <message>
+        <source>この画面では利用登録を開始できません。</source>
+        <translation>Registration cannot be started from this screen.</translation>
+    </message>
+    <message>
+        <source>本システムは利用中止状態です。</source>
+        <translation>This system is suspended.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンの利用形態が設定されていません。「変更」ボタンを押して、利用形態を設定してください。</source>
+        <translation>The card hard token usage mode has not been set. Press the "Change" button to set it.</translation>
+    </message>
+    <message>
+        <source>この画面では「次へ」は使えません。</source>
+        <translation>"Next" cannot be used on this screen.</translation>
+    </message>
+    <message>
+        <source>この画面では利用形態を設定できません。</source>
+        <translation>The usage mode cannot be set on this screen.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンの利用形態の設定が完了しました。</source>
+        <translation>The card hard token usage mode has been set.</translation>
+    </message>
+    <message>
+        <source>この画面では利用登録を確定できません。</source>
+        <translation>Registrations cannot be confirmed on this screen.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンの利用登録が完了しました。</source>
+        <translation>The card hard token registration is complete.</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::RegistrationListModel</name>
+    <message>
+        <source>%1 の利用登録情報を選択</source>
+        <translation>Select the registration for %1</translation>
+    </message>
+    <message>
+        <source>選択</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>利用者名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>利用登録するトークン
+シリアル番号</source>
+        <translation>Token to register
+serial number</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::RegistrationService</name>
+    <message>
+        <source>本システムは利用中止状態です。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。</source>
+        <translation>This system is suspended. To lift the suspension, contact the help desk for this system.</translation>
+    </message>
+    <message>
+        <source>処理中にエラーが発生しました。もう一度お試しください。</source>
+        <translation>An error occurred. Please try again.</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号を一定回数以上誤って入力したため、本システムは利用中止状態になりました。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。</source>
+        <translation>Because the corporate confirmation PIN was entered wrongly a certain number of times, this system has been suspended. To lift the suspension, contact the help desk for this system.</translation>
+    </message>
+    <message>
+        <source>シリアル番号またはワンタイムパスワードを一定回数以上誤って入力したため、本システムは利用中止状態になりました。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。</source>
+        <translation>Because the serial number or one-time password was entered wrongly a certain number of times, this system has been suspended. To lift the suspension, contact the help desk for this system.</translation>
+    </message>
+    <message>
+        <source>契約法人が見つかりません。</source>
+        <translation>The corporation was not found.</translation>
+    </message>
+    <message>
+        <source>シリアル番号 %1 は、利用登録情報の一覧で%2さんに指定されています。</source>
+        <translation>The serial number %1 is already in the list of registrations for %2.</translation>
+    </message>
+    <message>
+        <source>全ての利用者</source>
+        <translation>all users</translation>
+    </message>
+    <message>
+        <source>シリアル番号 %1 のトークンは、%2が利用登録しています。</source>
+        <translation>The token with serial number %1 is registered to %2.</translation>
+    </message>
+    <message>
+        <source>トークン情報を読み込めません。お問い合わせ先までご照会ください。</source>
+        <translation>The token data cannot be read. Please contact the help desk.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンの利用形態を選択してください。</source>
+        <translation>Select a card hard token usage mode.</translation>
+    </message>
+    <message>
+        <source>処理中にエラーが発生したため、利用形態は変更されませんでした。</source>
+        <translation>An error occurred, so the usage mode was not changed.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンの利用形態を設定してください。</source>
+        <translation>Set the card hard token usage mode first.</translation>
+    </message>
+    <message>
+        <source>現在の利用形態では、この操作はできません。</source>
+        <translation>This cannot be done in the current usage mode.</translation>
+    </message>
+    <message>
+        <source>利用登録するトークンが入力されていません。</source>
+        <translation>No token to register has been entered.</translation>
+    </message>
+    <message>
+        <source>登録処理中にエラーが発生したため、利用登録は行われませんでした。入力内容はそのまま残っています。</source>
+        <translation>An error occurred, so nothing was registered. What you entered has been kept.</translation>
+    </message>
+    <message>
+        <source>利用者を選択してください。</source>
+        <translation>Select a user.</translation>
+    </message>
+    <message>
+        <source>利用登録情報がありません。「追加」ボタンを押して、利用登録情報を追加してください。</source>
+        <translation>There are no registrations. Press the "Add" button to add one.</translation>
+    </message>
+    <message>
+        <source>他の利用者</source>
+        <translation>another user</translation>
+    </message>
+    <message>
+        <source>登録処理中にエラーが発生したため、利用登録は行われませんでした。利用登録情報の一覧はそのまま残っています。</source>
+        <translation>An error occurred, so nothing was registered. The list of registrations has been kept.</translation>
+    </message>
+    <message>
+        <source>一覧のトークンが、その間に%1に利用登録されました。利用登録は行われませんでした。</source>
+        <translation>A token in the list was registered to %1 in the meantime. Nothing was registered.</translation>
+    </message>
+    <message>
+        <source>担当者IDまたはパスワードが正しくありません。</source>
+        <translation>The staff ID or password is not correct.</translation>
+    </message>
+    <message>
+        <source>利用中止状態ではありません。</source>
+        <translation>The system is not suspended.</translation>
+    </message>
+    <message>
+        <source>処理中にエラーが発生したため、利用中止状態は解除されませんでした。</source>
+        <translation>An error occurred, so the suspension was not lifted.</translation>
+    </message>
+    <message numerus="yes">
+        <source>契約法人確認暗証番号が正しくありません。あと%n回誤って入力すると、本システムは利用中止状態になります。</source>
+        <translation><numerusform>The corporate confirmation PIN is not correct. After %n more wrong entry, this system will be suspended.</numerusform><numerusform>The corporate confirmation PIN is not correct. After %n more wrong entries, this system will be suspended.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>シリアル番号またはワンタイムパスワードが正しくありません。あと%n回誤って入力すると、本システムは利用中止状態になります。</source>
+        <translation><numerusform>The serial number or one-time password is not correct. After %n more wrong entry, this system will be suspended.</numerusform><numerusform>The serial number or one-time password is not correct. After %n more wrong entries, this system will be suspended.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::SharedRegistrationConfirmPage</name>
+    <message>
+        <source>なし</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::SoftwareKeyboard</name>
+    <message>
+        <source>大文字 %1</source>
+        <translation>Upper case %1</translation>
+    </message>
+    <message>
+        <source>小文字 %1</source>
+        <translation>Lower case %1</translation>
+    </message>
+    <message>
+        <source>小文字</source>
+        <translation>Lower case</translation>
+    </message>
+    <message>
+        <source>大文字</source>
+        <translation>Upper case</translation>
+    </message>
+    <message>
+        <source>（未入力）</source>
+        <translation>(nothing entered)</translation>
+    </message>
+    <message>
+        <source>%1 文字入力済み</source>
+        <translation>%1 characters entered</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::SuspendedNotice</name>
+    <message>
+        <source>契約法人確認暗証番号の誤入力</source>
+        <translation>wrong corporate confirmation PIN entries</translation>
+    </message>
+    <message>
+        <source>シリアル番号またはワンタイムパスワードの誤入力</source>
+        <translation>wrong serial number or one-time password entries</translation>
+    </message>
+    <message>
+        <source>契約法人: %1（%2）
+利用中止日時: %3
+理由: %4</source>
+        <translation>Corporation: %1 (%2)
+Suspended at: %3
+Reason: %4</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::UsageModeConfirmPage</name>
+    <message>
+        <source>現在の利用形態: %1</source>
+        <translation>Current usage mode: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>利用形態を変更すると、現在利用登録されている %n 個のトークンの利用登録が解除されます。</source>
+        <translation><numerusform>Changing the usage mode cancels the registration of the %n token registered now.</numerusform><numerusform>Changing the usage mode cancels the registrations of the %n tokens registered now.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::UserInfoSelectionPage</name>
+    <message>
+        <source>利用登録されていません</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <source>全ての利用者: %1</source>
+        <translation>All users: %1</translation>
+    </message>
+    <message>
+        <source>%1 名中 %2 名が利用登録済み</source>
+        <translation>%2 of %1 users registered</translation>
+    </message>
+    <message>
+        <source>利用形態を設定してから利用登録してください</source>
+        <translation>Set the usage mode before registering tokens</translation>
+    </message>
+    <message>
+        <source>利用者名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>現在利用登録しているトークン シリアル番号</source>
+        <translation>Currently registered token serial number</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::UserSelectionModel</name>
+    <message>
+        <source>%1 を選択</source>
+        <translation>Select %1</translation>
+    </message>
+    <message>
+        <source>選択</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>利用者名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>現在利用登録している
+トークン シリアル番号</source>
+        <translation>Currently registered
+token serial number</translation>
+    </message>
+    <message>
+        <source>新たに利用登録する
+トークン シリアル番号</source>
+        <translation>Newly registered
+token serial number</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>データベースに契約法人が登録されていません。トレーニング用には --training を付けて起動してください。</source>
+        <translation>The database holds no corporation. For training, start the console with --training.</translation>
+    </message>
+</context>
+</TS>
