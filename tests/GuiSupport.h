@@ -6,6 +6,8 @@
 #include "MainWindow.h"
 #include "ManualPage.h"
 #include "RegistrationFlow.h"
+#include "PinInput.h"
+#include "SoftwareKeyboard.h"
 #include "Style.h"
 
 #include <QAbstractButton>
@@ -14,7 +16,10 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 namespace hardtoken::test {
@@ -86,6 +91,72 @@ struct Console {
         e->setFocus();
         QTest::keyClicks(e, text);
         return e->text() == text.left(e->maxLength());
+    }
+
+    // Clicks the link in a QLabel (its text is the link), as a person would.
+    bool clickLink(const char* name) const
+    {
+        auto* label = find<QLabel>(name);
+        if (!label || !label->isVisible())
+            return false;
+        const QPoint onText(label->contentsRect().left() + 24, label->contentsRect().center().y());
+        QTest::mouseClick(label, Qt::LeftButton, {}, onText);
+        return true;
+    }
+
+    // Clicks the 選択 radio of the user's row in the 利用者の選択 table.
+    bool chooseUser(const QString& name) const
+    {
+        auto* table = find<QTableView>("userTable");
+        if (!table)
+            return false;
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, 1).data().toString() != name)
+                continue;
+            const QModelIndex radio = table->model()->index(row, 0);
+            table->scrollTo(radio);
+            QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(radio).center());
+            return radio.data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked;
+        }
+        return false;
+    }
+
+    // Ticks the checkbox of a row of the 利用登録情報の一覧 with the keyboard (Space on the cell).
+    bool tickRow(const QString& name) const
+    {
+        auto* table = find<QTableView>("listTable");
+        if (!table)
+            return false;
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, 1).data().toString() != name)
+                continue;
+            const QModelIndex box = table->model()->index(row, 0);
+            table->setFocus();
+            table->setCurrentIndex(box);
+            QTest::keyClick(table, Qt::Key_Space);
+            return box.data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked;
+        }
+        return false;
+    }
+
+    // Enters the PIN with the software keyboard: opens it, clicks the keys, closes it.
+    bool typePinWithKeyboard(const QString& pin) const
+    {
+        auto* button = find<QPushButton>("softwareKeyboardButton");
+        auto* input = page() ? page()->findChild<PinInput*>() : nullptr;
+        if (!button || !input)
+            return false;
+        QTest::mouseClick(button, Qt::LeftButton);
+        SoftwareKeyboard* keyboard = input->keyboard();
+        if (!QTest::qWaitFor([&] { return keyboard->isVisible(); }))
+            return false;
+        for (QChar c : pin) {
+            if (c.isUpper() != keyboard->upperCase() && c.isLetter())
+                QTest::mouseClick(keyboard->findChild<QPushButton*>(QStringLiteral("caseButton")), Qt::LeftButton);
+            QTest::mouseClick(keyboard->keyFor(c), Qt::LeftButton);
+        }
+        QTest::mouseClick(keyboard->findChild<QPushButton*>(QStringLiteral("closeButton")), Qt::LeftButton);
+        return QTest::qWaitFor([&] { return !keyboard->isVisible(); }) && input->text() == pin;
     }
 
     QString message() const

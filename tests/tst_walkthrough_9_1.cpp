@@ -1,0 +1,62 @@
+// Manual 9.1 カード型ハードトークンの利用形態を設定する — driven through the real widgets.
+#include "GuiSupport.h"
+
+#include <QRadioButton>
+
+using namespace hardtoken;
+using namespace hardtoken::test;
+
+class TestWalkthrough91 final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void setTheUsageMode();
+};
+
+void TestWalkthrough91::setTheUsageMode()
+{
+    Console c;
+    QCOMPARE(c.f.service->corporation().registeredTokens, 3);
+
+    // 1. [契約法人ステータス]画面で、[契約法人管理情報変更]-[利用者情報登録/変更]リンクをクリックします。
+    EXPECT_SCREEN(c, "CorporateStatus");
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+
+    // 2. [利用者情報選択]画面で、変更 ボタンを押します。
+    QVERIFY(c.click("changeModeButton"));
+    EXPECT_SCREEN(c, "UsageModeConfirm");
+
+    // 3. 利用形態を選択して、契約法人確認暗証番号を入力したあと、OK ボタンを押します。
+    // The two ⚠️ warnings are on the screen, and the count of registrations that will go.
+    QVERIFY(c.find<QLabel>("cautionText1")->isVisible());
+    QVERIFY(c.find<QLabel>("cautionText1")->text().contains(QStringLiteral("グループ内で同じトークンを共有するという利用形態はありません")));
+    QVERIFY(c.find<QLabel>("cautionText2")->isVisible());
+    QCOMPARE(c.find<QLabel>("cautionText2")->text(), QStringLiteral("・利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。"));
+    auto* shared = c.find<QRadioButton>("sharedRadio");
+    QVERIFY(c.find<QRadioButton>("individualRadio")->isChecked()); // the current mode is preselected
+    QTest::mouseClick(shared, Qt::LeftButton, {}, QPoint(8, shared->height() / 2));
+    QVERIFY(shared->isChecked());
+    QVERIFY(c.find<QLabel>("cautionCurrent")->text().contains(QStringLiteral("3 個のトークンの利用登録が解除されます")));
+    QVERIFY(c.type("pinEdit", QStringLiteral("train1234")));
+    QCOMPARE(c.find<QLineEdit>("pinEdit")->echoMode(), QLineEdit::Password);
+    QVERIFY(c.click("okButton"));
+
+    // 利用形態の設定が完了して、[利用者情報選択]画面に戻ります。
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.message().contains(QStringLiteral("利用形態の設定が完了しました")));
+    QCOMPARE(c.find<QLabel>("usageModeValue")->text(), QStringLiteral("全ての利用者が同じトークンを利用する"));
+
+    // What the store holds: the mode, no registrations, and the audit entry.
+    const CorporationInfo corp = c.f.service->corporation();
+    QCOMPARE(corp.mode, UsageMode::Shared);
+    QCOMPARE(corp.registeredTokens, 0);
+    for (const UserInfo& u : c.f.service->users())
+        QVERIFY(u.currentSerial.isEmpty());
+    const QList<AuditEntry> audit = c.f.store->auditEntries();
+    QCOMPARE(audit.last().action, QStringLiteral("usage_mode.changed"));
+    QVERIFY(audit.last().details.contains(QStringLiteral("registrations_cancelled=3")));
+    QCOMPARE(c.f.store->verifyAudit(), -1);
+}
+
+QTEST_MAIN(TestWalkthrough91)
+#include "tst_walkthrough_9_1.moc"
