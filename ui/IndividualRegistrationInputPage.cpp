@@ -34,12 +34,14 @@ IndividualRegistrationInputPage::IndividualRegistrationInputPage(RegistrationFlo
     m_ui->userTable->sortByColumn(-1, Qt::AscendingOrder); // the manual's order until a header is clicked
 
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    // Clicking anywhere on a row chooses that user, as the radio does.
-    connect(m_ui->userTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (current.isValid())
-                    m_model->selectUser(current.data(UserSelectionModel::UserIdRole).toLongLong());
-            });
+    // Clicking anywhere on a row chooses that user, as the radio does. (Not on focus or the current
+    // index moving: tabbing into the table must not choose anyone.)
+    const auto choose = [this](const QModelIndex& index) {
+        if (index.isValid())
+            m_model->selectUser(index.data(UserSelectionModel::UserIdRole).toLongLong());
+    };
+    connect(m_ui->userTable, &QAbstractItemView::clicked, this, choose);
+    connect(m_ui->userTable, &QAbstractItemView::activated, this, choose);
     connect(m_model, &UserSelectionModel::selectedUserChanged, this, [this](qint64) { m_ui->userError->hide(); });
     connect(this, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop);
     connect(m_ui->cancelButton, &QPushButton::clicked, &m_flow, &RegistrationFlow::cancel);
