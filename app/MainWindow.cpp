@@ -21,6 +21,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QState>
 #include <QStatusBar>
 
 namespace hardtoken {
@@ -93,6 +94,11 @@ void MainWindow::addPage(Screen screen, ManualPage* page)
     m_stack->addWidget(area);
     m_pages.insert(screen, page);
     m_areas.insert(screen, area);
+    // Screen IDs are the bank's configuration data: meta key "screen_id.<Screen>" in the store.
+    const QString key = QStringLiteral("screen_id.") + m_flow.state(screen)->objectName();
+    const QString configured = m_flow.service().store().metaValue(key);
+    if (!configured.isEmpty())
+        page->setScreenId(configured);
     connect(page, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop, Qt::UniqueConnection);
 }
 
