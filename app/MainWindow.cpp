@@ -11,6 +11,7 @@
 #include "SuspendedNotice.h"
 #include "UsageModeConfirmPage.h"
 #include "UserInfoSelectionPage.h"
+#include "VirtualCardPanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -70,9 +71,26 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     syncLanguage(m_language.current());
 
     m_trainingMenu = menuBar()->addMenu(QString());
+    m_cardsAction = m_trainingMenu->addAction(QString(), this, [this] { showVirtualCards(); });
+    m_cardsAction->setObjectName(QStringLiteral("virtualCardsAction"));
     m_resetAction = m_trainingMenu->addAction(QString(), this, &MainWindow::resetScenario);
     m_resetAction->setObjectName(QStringLiteral("resetScenarioAction"));
-    m_trainingMenu->menuAction()->setVisible(m_flow.service().store().isTrainingStore());
+    m_switchMenu = m_trainingMenu->addMenu(QString());
+    for (const QString& source : bundledScenarios()) {
+        QString error;
+        const auto scenario = ScenarioLoader::load(source, &error);
+        QAction* a = m_switchMenu->addAction(scenario ? scenario->title : source);
+        connect(a, &QAction::triggered, this, [this, source] {
+            QString why;
+            if (!loadScenario(source, &why))
+                QMessageBox::warning(this, windowTitle(), why);
+        });
+    }
+    updateTrainingMenu();
+    connect(&m_flow.service(), &RegistrationService::corporationChanged, this, [this] {
+        if (m_cards)
+            m_cards->refreshHolders();
+    });
 
     m_storeLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_storeLabel);
@@ -119,17 +137,60 @@ void MainWindow::showScreen(Screen screen)
     setWindowTitle(page->windowTitle());
 }
 
+QStringList MainWindow::bundledScenarios()
+{
+    return { QStringLiteral(":/scenarios/manual-ch9.json"), QStringLiteral(":/scenarios/shared-mode.json"),
+             QStringLiteral(":/scenarios/suspended.json"), QStringLiteral(":/scenarios/large-2000.json") };
+}
+
+void MainWindow::updateTrainingMenu()
+{
+    // Virtual cards and scenarios exist only for training stores.
+    m_trainingMenu->menuAction()->setVisible(m_flow.service().store().isTrainingStore());
+}
+
+VirtualCardPanel* MainWindow::showVirtualCards()
+{
+    if (!m_flow.service().store().isTrainingStore())
+        return nullptr;
+    if (!m_cards) {
+        m_cards = new VirtualCardPanel(m_flow.service().store(), m_flow.service().store().clock(), this);
+        m_cards->move(geometry().topRight() + QPoint(8, 0));
+    }
+    m_cards->show();
+    m_cards->raise();
+    return m_cards;
+}
+
+void MainWindow::afterStoreReplaced()
+{
+    m_flow.service().selectCorporation();
+    m_flow.restartAtTop();
+    if (m_cards)
+        m_cards->reload();
+    updateTrainingMenu();
+    retranslate();
+}
+
 void MainWindow::resetScenario()
 {
-    Store& store = m_flow.service().store();
     QString error;
-    if (!ScenarioLoader::reset(store, &error)) {
+    if (!ScenarioLoader::reset(m_flow.service().store(), &error)) {
         QMessageBox::warning(this, windowTitle(), error);
         return;
     }
-    m_flow.service().selectCorporation();
-    m_flow.restartAtTop();
+    afterStoreReplaced();
     statusBar()->showMessage(tr("シナリオを最初の状態に戻しました。"), 5000);
+}
+
+bool MainWindow::loadScenario(const QString& source, QString* error)
+{
+    const auto scenario = ScenarioLoader::load(source, error);
+    if (!scenario || !ScenarioLoader::apply(m_flow.service().store(), *scenario, source, error))
+        return false;
+    afterStoreReplaced();
+    statusBar()->showMessage(tr("シナリオ「%1」を読み込みました。").arg(scenario->title), 5000);
+    return true;
 }
 
 void MainWindow::changeEvent(QEvent* event)
@@ -147,6 +208,8 @@ void MainWindow::retranslate()
     m_languageMenu->setTitle(tr("言語(&L)"));
     m_trainingMenu->setTitle(tr("トレーニング(&T)"));
     m_resetAction->setText(tr("シナリオを最初の状態に戻す(&R)"));
+    m_cardsAction->setText(tr("仮想カードトークンを表示(&C)"));
+    m_switchMenu->setTitle(tr("シナリオを切り替える(&S)"));
     const Store& store = m_flow.service().store();
     m_storeLabel->setText((store.isTrainingStore() ? tr("トレーニング用データ") : tr("本番データ"))
                           + QStringLiteral(" — ") + store.path());

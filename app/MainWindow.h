@@ -14,6 +14,7 @@ namespace hardtoken {
 
 class Language;
 class ManualPage;
+class VirtualCardPanel;
 
 // Stacks one page per manual screen (each in a scroll area, so a long screen scrolls) and shows
 // the one the flow is in. Menus: language, training reset, quit.
@@ -26,6 +27,10 @@ public:
     ManualPage* page(RegistrationFlow::Screen screen) const { return m_pages.value(screen); }
     ManualPage* currentPage() const;
     QScrollArea* scrollArea(RegistrationFlow::Screen screen) const { return m_areas.value(screen); }
+    // トレーニング: the virtual cards (training stores only; nullptr otherwise).
+    VirtualCardPanel* showVirtualCards();
+    bool loadScenario(const QString& source, QString* error);
+    static QStringList bundledScenarios();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -34,6 +39,8 @@ private:
     void addPage(RegistrationFlow::Screen screen, ManualPage* page);
     void showScreen(RegistrationFlow::Screen screen);
     void resetScenario();
+    void afterStoreReplaced();
+    void updateTrainingMenu();
     void retranslate();
 
     RegistrationFlow& m_flow;
@@ -47,6 +54,9 @@ private:
     QMenu* m_trainingMenu = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_resetAction = nullptr;
+    QAction* m_cardsAction = nullptr;
+    QMenu* m_switchMenu = nullptr;
+    VirtualCardPanel* m_cards = nullptr;
     QAction* m_japaneseAction = nullptr;
     QAction* m_englishAction = nullptr;
     QLabel* m_storeLabel = nullptr;

@@ -5,6 +5,7 @@
 #include "StoreSetup.h"
 #include "Clock.h"
 #include "Validation.h"
+#include "VirtualToken.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -87,6 +88,7 @@ int main(int argc, char* argv[])
                "  scenario load FILE     load a training scenario (replaces the training store)\n"
                "  scenario reset         load the store's scenario again (counters and suspension too)\n"
                "  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)\n"
+               "  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)\n"
                "  audit [--verify]       print the audit log / check its MAC chain"));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -94,6 +96,12 @@ int main(int argc, char* argv[])
     const QCommandLineOption staffOption(QStringLiteral("staff"), QCoreApplication::translate("cli", "Help-desk login."),
                                          QStringLiteral("login"));
     const QCommandLineOption verifyOption(QStringLiteral("verify"), QCoreApplication::translate("cli", "Check the audit chain."));
+    const QCommandLineOption serialOption(QStringLiteral("serial"), QCoreApplication::translate("cli", "Token serial (10 digits)."),
+                                          QStringLiteral("serial"));
+    const QCommandLineOption atOption(QStringLiteral("at"), QCoreApplication::translate("cli", "Unix time for otp."),
+                                      QStringLiteral("time"));
+    parser.addOption(serialOption);
+    parser.addOption(atOption);
     parser.addOption(staffOption);
     parser.addOption(verifyOption);
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("cli", "status | scenario | unlock | audit"));
@@ -150,6 +158,26 @@ int main(int argc, char* argv[])
             return 1;
         }
         out() << QCoreApplication::translate("cli", "利用中止状態を解除しました。") << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("otp")) {
+        const InputCheck serial = Validation::checkSerial(parser.value(serialOption));
+        if (!serial.ok()) {
+            err() << Validation::message(InputField::Serial, serial.error) << Qt::endl;
+            return 2;
+        }
+        bool ok = true;
+        const qint64 at = parser.isSet(atOption) ? parser.value(atOption).toLongLong(&ok) : clock.nowSecs();
+        if (!ok || at < 0) {
+            err() << QCoreApplication::translate("cli", "--at には UNIX 時刻（秒）を指定してください。") << Qt::endl;
+            return 2;
+        }
+        const auto code = VirtualTokens::otp(store, serial.value, at, 0, &error);
+        if (!code) {
+            err() << error << Qt::endl;
+            return 1;
+        }
+        out() << *code << Qt::endl;
         return 0;
     }
     if (command == QLatin1String("audit")) {

@@ -238,34 +238,31 @@ bool ScenarioLoader::apply(Store& store, const Scenario& s, const QString& sourc
         const qint64 corporationId = idQuery.value(0).toLongLong();
         QHash<QString, qint64> userIds;
         for (int i = 0; i < s.users.size(); ++i) {
-            if (!store.execOk(QStringLiteral("INSERT INTO users (corporation_id, name, display_order) VALUES (?, ?, ?)"),
-                              { corporationId, s.users[i].name, i + 1 }))
+            QSqlQuery q = store.exec(QStringLiteral("INSERT INTO users (corporation_id, name, display_order) VALUES (?, ?, ?)"),
+                                     { corporationId, s.users[i].name, i + 1 });
+            if (!q.isActive() || !q.lastInsertId().isValid())
                 return false;
-            QSqlQuery q = store.exec(QStringLiteral("SELECT MAX(id) FROM users"));
-            if (!q.next())
-                return false;
-            userIds.insert(s.users[i].name, q.value(0).toLongLong());
+            userIds.insert(s.users[i].name, q.lastInsertId().toLongLong());
         }
         for (const Scenario::Token& t : s.tokens) {
             const QByteArray sealed = store.sealSecret(t.secret, t.serial);
-            if (sealed.isEmpty()
-                || !store.execOk(QStringLiteral("INSERT INTO tokens (serial, kind, algorithm, digits, period, secret,"
-                                                " next_counter, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                                 { t.serial, otpKindName(t.params.kind), otpAlgorithmName(t.params.algorithm),
-                                   t.params.digits, t.params.period, sealed, QVariant::fromValue(static_cast<qint64>(t.counter)),
-                                   t.holder.isEmpty() ? QStringLiteral("available") : QStringLiteral("registered") })) {
+            if (sealed.isEmpty())
                 return false;
-            }
+            QSqlQuery inserted = store.exec(QStringLiteral("INSERT INTO tokens (serial, kind, algorithm, digits, period, secret,"
+                                                           " next_counter, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                            { t.serial, otpKindName(t.params.kind), otpAlgorithmName(t.params.algorithm),
+                                              t.params.digits, t.params.period, sealed,
+                                              QVariant::fromValue(static_cast<qint64>(t.counter)),
+                                              t.holder.isEmpty() ? QStringLiteral("available") : QStringLiteral("registered") });
+            if (!inserted.isActive() || !inserted.lastInsertId().isValid())
+                return false;
             if (t.holder.isEmpty())
                 continue;
-            QSqlQuery q = store.exec(QStringLiteral("SELECT id FROM tokens WHERE serial = ?"), { t.serial });
-            if (!q.next())
-                return false;
             const QVariant user = t.holder == QLatin1String("*") ? QVariant(QMetaType::fromType<qint64>())
                                                                  : QVariant(userIds.value(t.holder));
             if (!store.execOk(QStringLiteral("INSERT INTO registrations (corporation_id, user_id, token_id, since)"
                                              " VALUES (?, ?, ?, ?)"),
-                              { corporationId, user, q.value(0).toLongLong(), now }))
+                              { corporationId, user, inserted.lastInsertId().toLongLong(), now }))
                 return false;
         }
         for (int i = 0; i < s.staff.size(); ++i) {

@@ -5,6 +5,8 @@
 #include "IndividualRegistrationConfirmPage.h"
 #include "PinInput.h"
 #include "SoftwareKeyboard.h"
+#include "VirtualCardPanel.h"
+#include "VirtualCardToken.h"
 
 #include <QTableView>
 
@@ -52,6 +54,13 @@ void TestScreens::everyScreenRenders()
     };
     EXPECT_SCREEN(c, "CorporateStatus");
     save(QStringLiteral("01-corporate-status"));
+    VirtualCardPanel* cards = c.window->showVirtualCards();
+    QVERIFY(cards);
+    cards->card(QStringLiteral("0000000012"))->press();
+    const QImage cardImage = cards->grab().toImage();
+    QVERIFY(!isBlank(cardImage));
+    QVERIFY(cardImage.save(QDir(m_dir).filePath(QStringLiteral("%1-00-virtual-cards.png").arg(lang))));
+    cards->close();
     c.flow->openUserRegistration();
     EXPECT_SCREEN(c, "UserInfoSelection");
     save(QStringLiteral("02-user-info-selection"));

@@ -836,6 +836,48 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
     </message>
 </context>
 <context>
+    <name>VirtualCardToken</name>
+    <message>
+        <source>仮想カードトークン</source>
+        <translation>Virtual card token</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置</source>
+        <translation>Card hard token (front): the button that issues the one-time password for registration</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン（裏）：シリアル番号の位置</source>
+        <translation>Card hard token (back): where the serial number is</translation>
+    </message>
+    <message>
+        <source>ボタンを押す</source>
+        <translation>Press the button</translation>
+    </message>
+    <message>
+        <source>利用登録用ワンタイムパスワードを発行するボタンを押す</source>
+        <translation>Press the button that issues the one-time password for registration</translation>
+    </message>
+</context>
+<context>
+    <name>VirtualTokens</name>
+    <message>
+        <source>このデータベースは本番用です。仮想カードトークンはトレーニング用のデータベースでのみ使えます。</source>
+        <translation>This is a production database. Virtual card tokens can only be used with a training database.</translation>
+    </message>
+    <message>
+        <source>シリアル番号 %1 のトークンはありません。</source>
+        <translation>There is no token with serial number %1.</translation>
+    </message>
+    <message>
+        <source>トークン情報を読み込めません。</source>
+        <translation>The token data cannot be read.</translation>
+    </message>
+    <message>
+        <source>ワンタイムパスワードを計算できません。</source>
+        <translation>The one-time password cannot be computed.</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>全ての利用者が同じトークンを利用する</source>
@@ -882,24 +924,6 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
         <translation>Shared token: %1</translation>
     </message>
     <message>
-        <source>カード型ハードトークン 管理コンソール (command line)
-
-Commands:
-  status                 corporation, usage mode, registrations, failure counters
-  scenario load FILE     load a training scenario (replaces the training store)
-  scenario reset         load the store's scenario again (counters and suspension too)
-  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)
-  audit [--verify]       print the audit log / check its MAC chain</source>
-        <translation>Card hard token administration console (command line)
-
-Commands:
-  status                 corporation, usage mode, registrations, failure counters
-  scenario load FILE     load a training scenario (replaces the training store)
-  scenario reset         load the store's scenario again (counters and suspension too)
-  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)
-  audit [--verify]       print the audit log / check its MAC chain</translation>
-    </message>
-    <message>
         <source>Help-desk login.</source>
         <translation>Help-desk login.</translation>
     </message>
@@ -938,6 +962,61 @@ Commands:
     <message>
         <source>unknown command: %1</source>
         <translation>unknown command: %1</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン 管理コンソール (command line)
+
+Commands:
+  status                 corporation, usage mode, registrations, failure counters
+  scenario load FILE     load a training scenario (replaces the training store)
+  scenario reset         load the store's scenario again (counters and suspension too)
+  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)
+  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
+  audit [--verify]       print the audit log / check its MAC chain</source>
+        <translation>Card hard token administration console (command line)
+
+Commands:
+  status                 corporation, usage mode, registrations, failure counters
+  scenario load FILE     load a training scenario (replaces the training store)
+  scenario reset         load the store's scenario again (counters and suspension too)
+  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)
+  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
+  audit [--verify]       print the audit log / check its MAC chain</translation>
+    </message>
+    <message>
+        <source>Token serial (10 digits).</source>
+        <translation>Token serial (10 digits).</translation>
+    </message>
+    <message>
+        <source>Unix time for otp.</source>
+        <translation>Unix time for otp.</translation>
+    </message>
+    <message>
+        <source>--at には UNIX 時刻（秒）を指定してください。</source>
+        <translation>--at takes a Unix time in seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::CardFace</name>
+    <message>
+        <source>カード型ハードトークン（表）</source>
+        <translation>Card hard token (front)</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン（裏）</source>
+        <translation>Card hard token (back)</translation>
+    </message>
+    <message>
+        <source>利用登録用ワンタイムパスワードを発行するボタン</source>
+        <translation>Button that issues the one-time password for registration</translation>
+    </message>
+    <message>
+        <source>このカードは大切に保管してください。拾得された方は、お近くの店舗までお届けください。</source>
+        <translation>Keep this card safe. If found, please hand it in at one of our branches.</translation>
+    </message>
+    <message>
+        <source>シリアル番号</source>
+        <translation>Serial number</translation>
     </message>
 </context>
 <context>
@@ -999,6 +1078,18 @@ Commands:
     <message>
         <source>本番データ</source>
         <translation>Production data</translation>
+    </message>
+    <message>
+        <source>シナリオ「%1」を読み込みました。</source>
+        <translation>The scenario "%1" has been loaded.</translation>
+    </message>
+    <message>
+        <source>仮想カードトークンを表示(&amp;C)</source>
+        <translation>Show virtual &amp;card tokens</translation>
+    </message>
+    <message>
+        <source>シナリオを切り替える(&amp;S)</source>
+        <translation>&amp;Switch scenario</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1386,44 @@ token serial number</translation>
 トークン シリアル番号</source>
         <translation>Newly registered
 token serial number</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::VirtualCardPanel</name>
+    <message>
+        <source>仮想カードトークン（トレーニング用）</source>
+        <translation>Virtual card tokens (training)</translation>
+    </message>
+    <message>
+        <source>トレーニング用のカード型ハードトークンです。カードのボタン（または「ボタンを押す」）を押すと、利用登録用のワンタイムパスワードが表示されます。本番用のデータベースでは使えません。</source>
+        <translation>Card hard tokens for training. Press the button on a card (or "Press the button") to show the one-time password for registration. They are not available with a production database.</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::VirtualCardToken</name>
+    <message>
+        <source>全ての利用者</source>
+        <translation>all users</translation>
+    </message>
+    <message>
+        <source>未登録</source>
+        <translation>not registered</translation>
+    </message>
+    <message>
+        <source>HOTP（ボタンを押すたびに次のコード）</source>
+        <translation>HOTP (the next code at every press)</translation>
+    </message>
+    <message>
+        <source>TOTP %1 秒</source>
+        <translation>TOTP %1 s</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>ボタンを押すと、ワンタイムパスワードが %1 秒間表示されます。</source>
+        <translation>Pressing the button shows a one-time password for %1 seconds.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,165 @@
+// Training: virtual card tokens, scenario reset and switching from the トレーニング menu.
+#include "GuiSupport.h"
+
+#include "CardFace.h"
+#include "VirtualCardPanel.h"
+#include "VirtualCardToken.h"
+#include "VirtualToken.h"
+
+#include <QMenuBar>
+#include <QSortFilterProxyModel>
+
+using namespace hardtoken;
+using namespace hardtoken::test;
+
+class TestVirtualCard final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void oneCardPerToken();
+    void cardCodeIsAcceptedThroughTheScreens();
+    void displayBlanksAfterTheTimeout();
+    void hotpCardShowsTheNextCounter();
+    void productionStoreHasNoVirtualCards();
+    void resetFromTheMenuRestoresEverything();
+    void switchToTheLargeCorporationAndFilter();
+};
+
+void TestVirtualCard::oneCardPerToken()
+{
+    Console c;
+    VirtualCardPanel* panel = c.window->showVirtualCards();
+    QVERIFY(panel);
+    QTRY_VERIFY(panel->isVisible());
+    QCOMPARE(panel->cards().size(), manualScenario().tokens.size());
+    VirtualCardToken* card = panel->card(QStringLiteral("0000000012"));
+    QVERIFY(card);
+    QVERIFY(card->displayText().isEmpty()); // nothing shown until the button is pressed
+    auto* back = card->findChild<CardFace*>(QStringLiteral("backFace"));
+    QCOMPARE(back->side(), CardFace::Side::Back);
+    QVERIFY(!isBlank(card->grab().toImage()));
+}
+
+void TestVirtualCard::cardCodeIsAcceptedThroughTheScreens()
+{
+    Console c;
+    VirtualCardToken* card = c.window->showVirtualCards()->card(QStringLiteral("0000000012"));
+    // Press the button drawn on the card, as a trainee would.
+    auto* front = card->findChild<CardFace*>(QStringLiteral("frontFace"));
+    QTest::mouseClick(front, Qt::LeftButton, {}, front->buttonRect().center().toPoint());
+    const QString shown = card->displayText();
+    QCOMPARE(shown.size(), 6);
+    QCOMPARE(shown, c.f.otpFor(QStringLiteral("0000000012")));
+
+    EXPECT_SCREEN(c, "CorporateStatus");
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.click("registerButton"));
+    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
+    QVERIFY(c.type("serialEdit", QStringLiteral("0000000012")));
+    QVERIFY(c.type("otpEdit", shown));
+    QVERIFY(c.click("nextButton"));
+    EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
+    QVERIFY(c.type("pinEdit", QStringLiteral("train1234")));
+    QVERIFY(c.click("okButton"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QCOMPARE(c.f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"));
+    // The card's caption follows the registration.
+    QVERIFY(card->findChild<QLabel*>(QStringLiteral("titleLabel"))->text().contains(QStringLiteral("鈴木 花子")));
+}
+
+void TestVirtualCard::displayBlanksAfterTheTimeout()
+{
+    Console c;
+    VirtualCardToken* card = c.window->showVirtualCards()->card(QStringLiteral("0000000011"));
+    QCOMPARE(card->blankAfterSecs(), 30);
+    QTest::mouseClick(card->findChild<QPushButton*>(QStringLiteral("pressButton")), Qt::LeftButton);
+    QVERIFY(!card->displayText().isEmpty());
+    c.f.clock.advanceSecs(29);
+    card->refresh();
+    QVERIFY(!card->displayText().isEmpty());
+    c.f.clock.advanceSecs(1);
+    QTRY_VERIFY(card->displayText().isEmpty()); // the card's own timer blanks it
+    card->setBlankAfterSecs(5);
+    card->press();
+    c.f.clock.advanceSecs(5);
+    QTRY_VERIFY(card->displayText().isEmpty());
+}
+
+void TestVirtualCard::hotpCardShowsTheNextCounter()
+{
+    Console c;
+    VirtualCardToken* card = c.window->showVirtualCards()->card(QStringLiteral("0000000031"));
+    OtpGenerator g;
+    const QByteArray seed = QByteArrayLiteral("training-seed-0000000031");
+    card->press();
+    QCOMPARE(card->displayText(), g.hotp(seed, 0));
+    card->press();
+    QCOMPARE(card->displayText(), g.hotp(seed, 1));
+    // The second press is inside the verifier's look-ahead.
+    QVERIFY(c.f.service->enqueue(c.f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000031"), card->displayText()).ok());
+}
+
+void TestVirtualCard::productionStoreHasNoVirtualCards()
+{
+    Console c;
+    QVERIFY(c.f.store->setMetaValue(QStringLiteral("store_kind"), QStringLiteral("production")));
+    QString error;
+    QVERIFY(!VirtualTokens::otp(*c.f.store, QStringLiteral("0000000012"), c.f.clock.nowSecs(), 0, &error));
+    QVERIFY(error.contains(QStringLiteral("本番用")));
+    QVERIFY(!VirtualTokens::list(*c.f.store, &error));
+    c.restart();
+    QVERIFY(!c.window->showVirtualCards());
+    for (QAction* a : c.window->menuBar()->actions())
+        QVERIFY2(!a->isVisible() || !a->menu() || !a->menu()->findChild<QAction*>(QStringLiteral("virtualCardsAction"))
+                     || !a->menu()->menuAction()->isVisible(),
+                 "the トレーニング menu is hidden on a production store");
+}
+
+void TestVirtualCard::resetFromTheMenuRestoresEverything()
+{
+    Console c;
+    EXPECT_SCREEN(c, "CorporateStatus");
+    for (int i = 0; i < 5; ++i)
+        c.f.service->enqueue(c.f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+                             c.f.wrongOtpFor(QStringLiteral("0000000012")));
+    EXPECT_SCREEN(c, "Suspended");
+    QAction* reset = c.window->findChild<QAction*>(QStringLiteral("resetScenarioAction"));
+    QVERIFY(reset);
+    reset->trigger();
+    EXPECT_SCREEN(c, "CorporateStatus");
+    const CorporationInfo corp = c.f.service->corporation();
+    QVERIFY(!corp.suspended);
+    QCOMPARE(corp.otpFailures, 0);
+    QCOMPARE(corp.registeredTokens, 3);
+    QCOMPARE(c.f.store->auditEntries().last().action, QStringLiteral("scenario.loaded"));
+}
+
+void TestVirtualCard::switchToTheLargeCorporationAndFilter()
+{
+    Console c;
+    EXPECT_SCREEN(c, "CorporateStatus");
+    QString error;
+    QVERIFY2(c.window->loadScenario(QStringLiteral(":/scenarios/large-2000.json"), &error), qPrintable(error));
+    EXPECT_SCREEN(c, "CorporateStatus");
+    QCOMPARE(c.f.service->users().size(), 2000);
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.click("registerButton"));
+    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    auto* table = c.find<QTableView>("userTable");
+    QCOMPARE(table->model()->rowCount(), 2000);
+    auto* filter = c.find<QLineEdit>("filterEdit");
+    QTest::keyClicks(filter, QStringLiteral("x")); // ASCII only: nobody matches
+    QCOMPARE(table->model()->rowCount(), 0);
+    filter->clear();
+    QInputMethodEvent commit;
+    commit.setCommitString(QStringLiteral("山田 太郎"));
+    filter->setFocus();
+    QCoreApplication::sendEvent(filter, &commit);
+    QCOMPARE(table->model()->rowCount(), 1);
+    QVERIFY(c.chooseUser(QStringLiteral("山田 太郎")));
+}
+
+QTEST_MAIN(TestVirtualCard)
+#include "tst_virtualcard.moc"

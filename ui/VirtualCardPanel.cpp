@@ -1,0 +1,91 @@
+#include "VirtualCardPanel.h"
+
+#include "VirtualCardToken.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace hardtoken {
+
+VirtualCardPanel::VirtualCardPanel(const Store& store, const Clock& clock, QWidget* parent)
+    : QWidget(parent, Qt::Window)
+    , m_store(store)
+    , m_clock(clock)
+{
+    setObjectName(QStringLiteral("VirtualCardPanel"));
+    auto* outer = new QVBoxLayout(this);
+    m_intro = new QLabel(this);
+    m_intro->setObjectName(QStringLiteral("introLabel"));
+    m_intro->setWordWrap(true);
+    outer->addWidget(m_intro);
+    auto* area = new QScrollArea(this);
+    area->setWidgetResizable(true);
+    auto* content = new QWidget(area);
+    m_cardsLayout = new QVBoxLayout(content);
+    area->setWidget(content);
+    outer->addWidget(area);
+    resize(760, 720);
+    retranslate();
+    reload();
+}
+
+void VirtualCardPanel::reload()
+{
+    while (QLayoutItem* item = m_cardsLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    QString error;
+    const auto tokens = VirtualTokens::list(m_store, &error);
+    if (!tokens) {
+        auto* refused = new QLabel(error);
+        refused->setObjectName(QStringLiteral("refusedLabel"));
+        refused->setProperty("role", QStringLiteral("error"));
+        refused->setWordWrap(true);
+        m_cardsLayout->addWidget(refused);
+        m_cardsLayout->addStretch();
+        return;
+    }
+    for (const VirtualTokenInfo& token : *tokens)
+        m_cardsLayout->addWidget(new VirtualCardToken(m_store, m_clock, token));
+    m_cardsLayout->addStretch();
+}
+
+void VirtualCardPanel::refreshHolders()
+{
+    const auto tokens = VirtualTokens::list(m_store, nullptr);
+    if (!tokens)
+        return;
+    for (const VirtualTokenInfo& token : *tokens) {
+        if (VirtualCardToken* c = card(token.serial))
+            c->setHolder(token.holder);
+    }
+}
+
+VirtualCardToken* VirtualCardPanel::card(const QString& serial) const
+{
+    return findChild<VirtualCardToken*>(QStringLiteral("card_") + serial);
+}
+
+QList<VirtualCardToken*> VirtualCardPanel::cards() const
+{
+    return findChildren<VirtualCardToken*>();
+}
+
+void VirtualCardPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void VirtualCardPanel::retranslate()
+{
+    setWindowTitle(tr("仮想カードトークン（トレーニング用）"));
+    m_intro->setText(tr("トレーニング用のカード型ハードトークンです。カードのボタン（または「ボタンを押す」）を押すと、"
+                        "利用登録用のワンタイムパスワードが表示されます。本番用のデータベースでは使えません。"));
+}
+
+} // namespace hardtoken

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace hardtoken {
+
+class Clock;
+class Store;
+class VirtualCardToken;
+
+// The トレーニング window: one virtual card per token of the training store's scenario.
+class VirtualCardPanel final : public QWidget {
+    Q_OBJECT
+public:
+    VirtualCardPanel(const Store& store, const Clock& clock, QWidget* parent = nullptr);
+
+    // Rebuilds the cards (after a reset or a registration moved the holders).
+    void reload();
+    // Updates who holds each card without touching what the cards show.
+    void refreshHolders();
+    VirtualCardToken* card(const QString& serial) const;
+    QList<VirtualCardToken*> cards() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+
+    const Store& m_store;
+    const Clock& m_clock;
+    QLabel* m_intro = nullptr;
+    QVBoxLayout* m_cardsLayout = nullptr;
+};
+
+} // namespace hardtoken
