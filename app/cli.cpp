@@ -6,6 +6,10 @@
 #include "Clock.h"
 #include "Validation.h"
 #include "VirtualToken.h"
+#include "ManualExport.h"
+#include "ScreenshotTour.h"
+
+#include <QApplication>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -70,12 +74,43 @@ int status(RegistrationService& service)
 
 } // namespace
 
+// screenshots and manual draw widgets: they need a QApplication (offscreen unless told otherwise)
+// and the device pixel ratio must be set before it exists.
+bool prepareForWidgets(int argc, char* argv[])
+{
+    bool widgets = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "screenshots" || a == "manual")
+            widgets = true;
+        if (a == "--scale" && i + 1 < argc)
+            qputenv("QT_SCALE_FACTOR", argv[i + 1]);
+        else if (a.startsWith("--scale="))
+            qputenv("QT_SCALE_FACTOR", a.mid(8));
+    }
+    if (widgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return widgets;
+}
+
+// The offscreen platform says this for every window it shows; it is not news to a script.
+void quietOffscreen(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (message.contains(QLatin1String("propagateSizeHints")) || message.contains(QLatin1String("XDG_RUNTIME_DIR")))
+        return;
+    QTextStream(stderr) << qFormatLogMessage(type, context, message) << Qt::endl;
+}
+
 int main(int argc, char* argv[])
 {
 #ifdef Q_OS_WIN
     SetConsoleOutputCP(CP_UTF8);
 #endif
-    QCoreApplication app(argc, argv);
+    const bool widgets = prepareForWidgets(argc, argv);
+    if (widgets)
+        qInstallMessageHandler(quietOffscreen);
+    std::unique_ptr<QCoreApplication> application(widgets ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication& app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("HardTokenConsole"));
     QCoreApplication::setApplicationName(QStringLiteral("hardtoken-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
@@ -89,6 +124,10 @@ int main(int argc, char* argv[])
                "  scenario reset         load the store's scenario again (counters and suspension too)\n"
                "  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)\n"
                "  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)\n"
+               "  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]\n"
+               "                         every chapter-9 screen as PNG + manifest.json (reproducible)\n"
+               "  manual --out DIR [--lang ja,en]\n"
+               "                         chapter 9 as HTML and PDF with fresh screenshots"
                "  audit [--verify]       print the audit log / check its MAC chain"));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -100,6 +139,18 @@ int main(int argc, char* argv[])
                                           QStringLiteral("serial"));
     const QCommandLineOption atOption(QStringLiteral("at"), QCoreApplication::translate("cli", "Unix time for otp."),
                                       QStringLiteral("time"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QCoreApplication::translate("cli", "Output folder."),
+                                       QStringLiteral("dir"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QCoreApplication::translate("cli", "Languages, comma-separated."),
+                                        QStringLiteral("list"), QStringLiteral("ja,en"));
+    const QCommandLineOption scaleOption(QStringLiteral("scale"), QCoreApplication::translate("cli", "Scale: 1 or 2."),
+                                         QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption noCalloutsOption(QStringLiteral("no-callouts"),
+                                              QCoreApplication::translate("cli", "No numbered callouts or highlight frames."));
+    parser.addOption(outOption);
+    parser.addOption(langOption);
+    parser.addOption(scaleOption);
+    parser.addOption(noCalloutsOption);
     parser.addOption(serialOption);
     parser.addOption(atOption);
     parser.addOption(staffOption);
@@ -109,6 +160,39 @@ int main(int argc, char* argv[])
 
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0, QStringLiteral("status"));
+    if (command == QLatin1String("screenshots") || command == QLatin1String("manual")) {
+        if (!parser.isSet(outOption)) {
+            err() << QCoreApplication::translate("cli", "usage: hardtoken-cli %1 --out DIR").arg(command) << Qt::endl;
+            return 2;
+        }
+        if (parser.value(scaleOption) != QLatin1String("1") && parser.value(scaleOption) != QLatin1String("2")) {
+            err() << QCoreApplication::translate("cli", "--scale は 1 か 2 です。") << Qt::endl;
+            return 2;
+        }
+        const QStringList languages = parser.value(langOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        QString error;
+        if (command == QLatin1String("manual")) {
+            if (!ManualExport::run(parser.value(outOption), languages, &error)) {
+                err() << error << Qt::endl;
+                return 1;
+            }
+            out() << QCoreApplication::translate("cli", "%1 に第9章を書き出しました。").arg(parser.value(outOption)) << Qt::endl;
+            return 0;
+        }
+        TourOptions tour;
+        tour.outDir = parser.value(outOption);
+        tour.languages = languages;
+        tour.callouts = !parser.isSet(noCalloutsOption);
+        QList<TourShot> shots;
+        if (!ScreenshotTour::run(tour, &shots, &error)) {
+            err() << error << Qt::endl;
+            return 1;
+        }
+        for (const TourShot& s : std::as_const(shots))
+            out() << s.file << '\t' << s.section << '-' << s.step << '\t' << s.title << '\n';
+        out() << QCoreApplication::translate("cli", "%1 枚を %2 に書き出しました。").arg(shots.size()).arg(tour.outDir) << Qt::endl;
+        return 0;
+    }
 
     SystemClock clock;
     Store store(clock);

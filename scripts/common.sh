@@ -8,7 +8,7 @@ JOBS="${JOBS:-2}"
 PACKAGES=(
     cmake g++ ninja-build ccache pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite libqt6sql6-psql qt6-scxml-dev qt6-svg-dev libqt6svg6
+    libqt6sql6-sqlite libqt6sql6-psql qt6-scxml-dev
     libssl-dev libgl-dev
     oathtool
     xvfb xauth fonts-ipaexfont-gothic

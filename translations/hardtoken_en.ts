@@ -241,6 +241,146 @@ If you are not adding a registration, press the "Input complete" button without 
     </message>
 </context>
 <context>
+    <name>ManualExport</name>
+    <message>
+        <source>ja</source>
+        <comment>the language code of this translation</comment>
+        <translation>en</translation>
+    </message>
+    <message>
+        <source>⚠️ ご注意</source>
+        <translation>⚠️ Caution</translation>
+    </message>
+    <message>
+        <source>ワンタイムパスワードの表示は、一定の時間が経過すると自動的に消えます。この場合は、ワンタイムパスワードを再発行してください。</source>
+        <translation>The one-time password disappears from the display after a certain time. If it has, issue a new one-time password.</translation>
+    </message>
+    <message>
+        <source>シリアル番号またはワンタイムパスワードを一定回数以上誤って入力すると、本システムは利用中止状態になります。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。</source>
+        <translation>If the serial number or one-time password is entered wrongly a certain number of times, this system is suspended. To lift the suspension, contact the help desk for this system.</translation>
+    </message>
+    <message>
+        <source>✎ メモ</source>
+        <translation>✎ Note</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンの利用登録用ワンタイムパスワードを発行するボタンを押してください。</source>
+        <translation>Press the button on the card hard token that issues the one-time password for registration.</translation>
+    </message>
+    <message>
+        <source>[契約法人ステータス]画面で、[契約法人管理情報変更]-[利用者情報登録/変更]リンクをクリックします。</source>
+        <translation>On the [Corporate Status] screen, click the [Change Corporate Administration Information]-[Register/Change User Information] link.</translation>
+    </message>
+    <message>
+        <source>9. カード型ハードトークンの利用形態の設定・登録</source>
+        <translation>9. Setting the usage mode of card hard tokens and registering them</translation>
+    </message>
+    <message>
+        <source>9.1 カード型ハードトークンの利用形態を設定する</source>
+        <translation>9.1 Setting the card hard token usage mode</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンの利用形態を管理者が設定または変更する手順について、説明します。利用形態は次のどちらかを選択します。</source>
+        <translation>This section describes how the administrator sets or changes the card hard token usage mode. Choose one of these usage modes:</translation>
+    </message>
+    <message>
+        <source>全ての利用者が同じトークンを利用する（利用者間で同一のトークンを共有する）</source>
+        <translation>All users use the same token (the users share one token)</translation>
+    </message>
+    <message>
+        <source>全ての利用者が異なるトークンを利用する（利用者が個々にトークンを所有する）</source>
+        <translation>Each user uses a different token (every user has a token of their own)</translation>
+    </message>
+    <message>
+        <source>利用者を数名ずつのグループに分けて、グループ内で同じトークンを共有するという利用形態はありません。</source>
+        <translation>There is no usage mode in which users are divided into groups that each share a token.</translation>
+    </message>
+    <message>
+        <source>利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。</source>
+        <translation>If the usage mode is changed, the card hard token registrations are cancelled.</translation>
+    </message>
+    <message>
+        <source>[利用者情報選択]画面で、変更 ボタンを押します。</source>
+        <translation>On the [User Information Selection] screen, press the Change button.</translation>
+    </message>
+    <message>
+        <source>[カード型ハードトークン利用形態設定確認]画面で、カード型ハードトークンの利用形態を選択して、契約法人確認暗証番号を入力したあと、OK ボタンを押します。利用形態の設定が完了して、[利用者情報選択]画面に戻ります。</source>
+        <translation>On the [Card Hard Token Usage Mode Confirmation] screen, select the card hard token usage mode, enter the corporate confirmation PIN, and press the OK button. The usage mode is set and the [User Information Selection] screen returns.</translation>
+    </message>
+    <message>
+        <source>9.2 カード型ハードトークンの利用登録をする</source>
+        <translation>9.2 Registering card hard tokens</translation>
+    </message>
+    <message>
+        <source>利用登録とは、カード型ハードトークンのシリアル番号と利用者を紐付けてシステムに登録することです。利用登録の手順は、カード型ハードトークンの利用形態によって異なります。</source>
+        <translation>Registration links the serial number of a card hard token to users in the system. The procedure depends on the card hard token usage mode.</translation>
+    </message>
+    <message>
+        <source>9.2.1 全ての利用者が同じトークンを利用する場合</source>
+        <translation>9.2.1 When all users use the same token</translation>
+    </message>
+    <message>
+        <source>[利用者情報選択]画面で、利用登録 ボタンを押します。</source>
+        <translation>On the [User Information Selection] screen, press the Register button.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン（裏）：シリアル番号の位置</source>
+        <translation>Card hard token (back): where the serial number is</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置</source>
+        <translation>Card hard token (front): the button that issues the one-time password for registration</translation>
+    </message>
+    <message>
+        <source>[カード型ハードトークン利用登録入力]画面で、利用登録するカード型ハードトークンのシリアル番号およびワンタイムパスワードを入力したあと、次へ ボタンを押します。</source>
+        <translation>On the [Card Hard Token Registration Input] screen, enter the serial number and one-time password of the card hard token to register, and press the Next button.</translation>
+    </message>
+    <message>
+        <source>[カード型ハードトークン利用登録確認]画面で、契約法人確認暗証番号を入力して、OK ボタンを押すと、カード型ハードトークンの利用登録は完了です。利用登録の完了後、[利用者情報選択]画面に戻ります。</source>
+        <translation>On the [Card Hard Token Registration Confirmation] screen, enter the corporate confirmation PIN and press the OK button: the card hard token is registered. The [User Information Selection] screen then returns.</translation>
+    </message>
+    <message>
+        <source>9.2.2 全ての利用者が異なるトークンを利用する場合</source>
+        <translation>9.2.2 When each user uses a different token</translation>
+    </message>
+    <message>
+        <source>[カード型ハードトークン利用登録入力]画面で、カード型ハードトークンを使用する利用者を選択します。利用登録の対象となるカード型ハードトークンのシリアル番号およびワンタイムパスワードを入力したあと、次へ ボタンを押します。</source>
+        <translation>On the [Card Hard Token Registration Input] screen, select the user who will use the card hard token. Enter the serial number and one-time password of the card hard token to register, and press the Next button.</translation>
+    </message>
+    <message>
+        <source>[入力完了]ボタンは、[次へ]ボタンを押したあとに表示される[カード型ハードトークン利用登録確認]画面で[追加]ボタンを押して、[カード型ハードトークン利用登録入力]画面に戻った場合に表示されます。[カード型ハードトークン利用登録入力]画面に戻ったあとに、利用登録情報を追加または変更しないで次の画面へ進む場合は、[入力完了]ボタンを押します。</source>
+        <translation>The [Input complete] button appears when you return to the [Card Hard Token Registration Input] screen by pressing [Add] on the [Card Hard Token Registration Confirmation] screen shown after [Next]. To go on to the next screen without adding or changing a registration, press [Input complete].</translation>
+    </message>
+    <message>
+        <source>[カード型ハードトークン利用登録確認]画面で、契約法人確認暗証番号を入力して、OK ボタンを押すと、カード型ハードトークンの利用登録は完了です。利用登録情報の一覧の情報が反映されて、[利用者情報選択]画面に戻ります。</source>
+        <translation>On the [Card Hard Token Registration Confirmation] screen, enter the corporate confirmation PIN and press the OK button: the card hard tokens are registered. The registrations in the list take effect and the [User Information Selection] screen returns.</translation>
+    </message>
+    <message>
+        <source>● 利用登録情報を追加・変更する場合</source>
+        <translation>● To add or change a registration</translation>
+    </message>
+    <message>
+        <source>① 追加 ボタンを押します。[カード型ハードトークン利用登録入力]画面に戻って、利用登録情報を入力してください。</source>
+        <translation>Press the ① Add button. Back on the [Card Hard Token Registration Input] screen, enter the registration.</translation>
+    </message>
+    <message>
+        <source>● 利用登録情報を削除する場合</source>
+        <translation>● To delete a registration</translation>
+    </message>
+    <message>
+        <source>対象の情報を選択して、② 削除 ボタンを押します。</source>
+        <translation>Check the registration and press the ② Delete button.</translation>
+    </message>
+    <message>
+        <source>利用登録情報の一覧の上下にある同じ名称のボタンは、どちらを押しても同じ画面に遷移します。</source>
+        <translation>The buttons of the same name above and below the list of registrations do the same thing, whichever you press.</translation>
+    </message>
+    <message>
+        <source>%1 を書き込めません。</source>
+        <translation>Cannot write %1.</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioLoader</name>
     <message>
         <source>文字列が必要です</source>
@@ -337,6 +477,69 @@ If you are not adding a registration, press the "Input complete" button without 
     <message>
         <source>このデータベースはトレーニング用ではないため、リセットできません。</source>
         <translation>This database is not a training database, so it cannot be reset.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotTour</name>
+    <message>
+        <source>スクリーンショットを作成できませんでした: %1</source>
+        <translation>The screenshots could not be made: %1</translation>
+    </message>
+    <message>
+        <source>契約法人ステータス</source>
+        <translation>Corporate Status</translation>
+    </message>
+    <message>
+        <source>利用者情報選択</source>
+        <translation>User Information Selection</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン利用形態設定確認</source>
+        <translation>Card Hard Token Usage Mode Confirmation</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン利用登録入力</source>
+        <translation>Card Hard Token Registration Input</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン利用登録確認</source>
+        <translation>Card Hard Token Registration Confirmation</translation>
+    </message>
+    <message>
+        <source>ソフトウェアキーボード</source>
+        <translation>Software keyboard</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン（裏）：シリアル番号の位置</source>
+        <translation>Card hard token (back): where the serial number is</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置</source>
+        <translation>Card hard token (front): the button that issues the one-time password for registration</translation>
+    </message>
+    <message>
+        <source>利用中止のお知らせ</source>
+        <translation>Service Suspended</translation>
+    </message>
+    <message>
+        <source>スクリーンショットには IPAexGothic フォントが必要です（Debian: apt-get install fonts-ipaexfont-gothic）。</source>
+        <translation>Screenshots need the IPAexGothic font (Debian: apt-get install fonts-ipaexfont-gothic).</translation>
+    </message>
+    <message>
+        <source>スクリーンショットには QApplication が必要です。</source>
+        <translation>Screenshots need a QApplication.</translation>
+    </message>
+    <message>
+        <source>フォルダー %1 を作成できません。</source>
+        <translation>Cannot create the folder %1.</translation>
+    </message>
+    <message>
+        <source>言語 %1 はありません（ja, en）。</source>
+        <translation>There is no language %1 (ja, en).</translation>
+    </message>
+    <message>
+        <source>manifest.json を書き込めません。</source>
+        <translation>Cannot write manifest.json.</translation>
     </message>
 </context>
 <context>
@@ -964,26 +1167,6 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
         <translation>unknown command: %1</translation>
     </message>
     <message>
-        <source>カード型ハードトークン 管理コンソール (command line)
-
-Commands:
-  status                 corporation, usage mode, registrations, failure counters
-  scenario load FILE     load a training scenario (replaces the training store)
-  scenario reset         load the store's scenario again (counters and suspension too)
-  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)
-  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
-  audit [--verify]       print the audit log / check its MAC chain</source>
-        <translation>Card hard token administration console (command line)
-
-Commands:
-  status                 corporation, usage mode, registrations, failure counters
-  scenario load FILE     load a training scenario (replaces the training store)
-  scenario reset         load the store's scenario again (counters and suspension too)
-  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)
-  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
-  audit [--verify]       print the audit log / check its MAC chain</translation>
-    </message>
-    <message>
         <source>Token serial (10 digits).</source>
         <translation>Token serial (10 digits).</translation>
     </message>
@@ -994,6 +1177,64 @@ Commands:
     <message>
         <source>--at には UNIX 時刻（秒）を指定してください。</source>
         <translation>--at takes a Unix time in seconds.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン 管理コンソール (command line)
+
+Commands:
+  status                 corporation, usage mode, registrations, failure counters
+  scenario load FILE     load a training scenario (replaces the training store)
+  scenario reset         load the store's scenario again (counters and suspension too)
+  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)
+  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         every chapter-9 screen as PNG + manifest.json (reproducible)
+  manual --out DIR [--lang ja,en]
+                         chapter 9 as HTML and PDF with fresh screenshots  audit [--verify]       print the audit log / check its MAC chain</source>
+        <translation>Card hard token administration console (command line)
+
+Commands:
+  status                 corporation, usage mode, registrations, failure counters
+  scenario load FILE     load a training scenario (replaces the training store)
+  scenario reset         load the store's scenario again (counters and suspension too)
+  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)
+  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         every chapter-9 screen as PNG + manifest.json (reproducible)
+  manual --out DIR [--lang ja,en]
+                         chapter 9 as HTML and PDF with fresh screenshots  audit [--verify]       print the audit log / check its MAC chain</translation>
+    </message>
+    <message>
+        <source>Output folder.</source>
+        <translation>Output folder.</translation>
+    </message>
+    <message>
+        <source>Languages, comma-separated.</source>
+        <translation>Languages, comma-separated.</translation>
+    </message>
+    <message>
+        <source>Scale: 1 or 2.</source>
+        <translation>Scale: 1 or 2.</translation>
+    </message>
+    <message>
+        <source>No numbered callouts or highlight frames.</source>
+        <translation>No numbered callouts or highlight frames.</translation>
+    </message>
+    <message>
+        <source>usage: hardtoken-cli %1 --out DIR</source>
+        <translation>usage: hardtoken-cli %1 --out DIR</translation>
+    </message>
+    <message>
+        <source>--scale は 1 か 2 です。</source>
+        <translation>--scale is 1 or 2.</translation>
+    </message>
+    <message>
+        <source>%1 に第9章を書き出しました。</source>
+        <translation>Chapter 9 has been written to %1.</translation>
+    </message>
+    <message>
+        <source>%1 枚を %2 に書き出しました。</source>
+        <translation>%1 pictures have been written to %2.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "IndividualRegistrationInputPage.h"
+#include "CardFace.h"
 #include "ui_IndividualRegistrationInputPage.h"
 
 #include "RadioDelegate.h"
@@ -19,8 +20,13 @@ IndividualRegistrationInputPage::IndividualRegistrationInputPage(RegistrationFlo
 {
     m_ui->setupUi(this);
     initPage(m_ui->nextButton, m_ui->cancelButton);
-    m_ui->individualCardBackImage->load(QStringLiteral(":/cards/card-back.svg"));
-    m_ui->individualCardFrontImage->load(QStringLiteral(":/cards/card-front.svg"));
+    // The manual's two pictures: where the serial is, where the button is.
+    m_ui->individualCardBackImage->setSide(CardFace::Side::Back);
+    m_ui->individualCardBackImage->setSerial(QStringLiteral("0000000012"));
+    m_ui->individualCardBackImage->setMarkPositions(true);
+    m_ui->individualCardFrontImage->setSide(CardFace::Side::Front);
+    m_ui->individualCardFrontImage->setDisplayText(QStringLiteral("123456"));
+    m_ui->individualCardFrontImage->setMarkPositions(true);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterKeyColumn(UserSelectionModel::NameColumn);

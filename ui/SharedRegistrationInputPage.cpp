@@ -1,4 +1,5 @@
 #include "SharedRegistrationInputPage.h"
+#include "CardFace.h"
 #include "ui_SharedRegistrationInputPage.h"
 
 #include "RegistrationFlow.h"
@@ -12,8 +13,13 @@ SharedRegistrationInputPage::SharedRegistrationInputPage(RegistrationFlow& flow,
 {
     m_ui->setupUi(this);
     initPage(m_ui->nextButton, m_ui->cancelButton);
-    m_ui->sharedCardBackImage->load(QStringLiteral(":/cards/card-back.svg"));
-    m_ui->sharedCardFrontImage->load(QStringLiteral(":/cards/card-front.svg"));
+    // The manual's two pictures: where the serial is, where the button is.
+    m_ui->sharedCardBackImage->setSide(CardFace::Side::Back);
+    m_ui->sharedCardBackImage->setSerial(QStringLiteral("0000000012"));
+    m_ui->sharedCardBackImage->setMarkPositions(true);
+    m_ui->sharedCardFrontImage->setSide(CardFace::Side::Front);
+    m_ui->sharedCardFrontImage->setDisplayText(QStringLiteral("123456"));
+    m_ui->sharedCardFrontImage->setMarkPositions(true);
     connect(this, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop);
     connect(m_ui->cancelButton, &QPushButton::clicked, &m_flow, &RegistrationFlow::cancel);
     connect(m_ui->nextButton, &QPushButton::clicked, this, &SharedRegistrationInputPage::next);

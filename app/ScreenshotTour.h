@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace hardtoken {
+
+struct TourOptions {
+    QString outDir;
+    QStringList languages { QStringLiteral("ja"), QStringLiteral("en") };
+    bool callouts = true;
+};
+
+// One file the tour wrote, and where it belongs in the manual.
+struct TourShot {
+    QString file; // relative to the output folder
+    QString section;
+    QString step;
+    QString title;
+    QString language;
+    int scale = 1;
+    int width = 0;
+    int height = 0;
+    QString sha256;
+};
+
+// The screenshot tour for manual writers: every screen of chapter 9 in the state the manual shows
+// at each step (plus the card pictures, the software keyboard, the error states and the 利用中止
+// notice), rendered from the live program on a private temporary training store, with a fixed
+// clock, fixed data, a named font (IPAexGothic) and a fixed keyboard shuffle, so that two runs
+// write byte-identical PNGs. Needs a QApplication (offscreen is fine). The scale is the
+// application's device pixel ratio (QT_SCALE_FACTOR, set by hardtoken-cli --scale).
+class ScreenshotTour final {
+    Q_DECLARE_TR_FUNCTIONS(ScreenshotTour)
+public:
+    static constexpr qint64 TourEpochSecs = 1693558800; // 2023-09-01 09:00:00 UTC, the manual's edition
+
+    static bool run(const TourOptions& options, QList<TourShot>* shots, QString* error);
+    // manifest.json: every file with its section, step, title, language, scale, size and sha256.
+    static bool writeManifest(const QString& outDir, const QList<TourShot>& shots, QString* error);
+    // Makes IPAexGothic the application font; false (with the reason) when it is not installed.
+    static bool useTourFont(QString* error);
+};
+
+} // namespace hardtoken
