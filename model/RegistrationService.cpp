@@ -73,7 +73,8 @@ QList<UserInfo> RegistrationService::users() const
 {
     QList<UserInfo> out;
     QSqlQuery q = m_store.exec(QStringLiteral("SELECT u.id, u.name, u.display_order, t.serial FROM users u"
-                                              " LEFT JOIN registrations r ON r.user_id = u.id"
+                                              " LEFT JOIN registrations r ON r.corporation_id = u.corporation_id"
+                                              " AND r.user_id = u.id"
                                               " LEFT JOIN tokens t ON t.id = r.token_id"
                                               " WHERE u.corporation_id = ? ORDER BY u.display_order, u.id"),
                                { m_corporationId });

@@ -90,6 +90,11 @@ QList<Migration> migrations()
                              " details TEXT NOT NULL,"
                              " mac TEXT NOT NULL)"),
           } },
+        { 2,
+          "index registrations by user and by corporation",
+          {
+              QStringLiteral("CREATE INDEX registrations_by_user ON registrations (user_id)"),
+          } },
     };
 }
 

@@ -50,7 +50,7 @@ struct AuditEntry {
 class Store final {
     Q_DECLARE_TR_FUNCTIONS(Store)
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     explicit Store(const Clock& clock);
     ~Store();

@@ -19,6 +19,7 @@ class TestStore final : public QObject {
 private Q_SLOTS:
     void migratesAnEmptyFile();
     void reopeningKeepsDataAndVersion();
+    void upgradesAnOlderStoreKeepingItsData();
     void refusesNewerSchemaAndLeavesItUntouched();
     void refusesAFileThatIsNotADatabase();
     void refusesACorruptedDatabase();
@@ -60,6 +61,20 @@ void TestStore::reopeningKeepsDataAndVersion()
     QSqlQuery q = f.store->exec(QStringLiteral("SELECT COUNT(*) FROM schema_version"));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), Store::SchemaVersion); // each migration once
+}
+
+void TestStore::upgradesAnOlderStoreKeepingItsData()
+{
+    Fixture f;
+    // Make it a version-1 store, as the first release wrote it.
+    QVERIFY(f.store->execOk(QStringLiteral("DROP INDEX registrations_by_user")));
+    QVERIFY(f.store->execOk(QStringLiteral("DELETE FROM schema_version WHERE version > 1")));
+    f.restart();
+    QCOMPARE(f.store->schemaVersion(), Store::SchemaVersion);
+    QSqlQuery index = f.store->exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'registrations_by_user'"));
+    QVERIFY(index.next());
+    QCOMPARE(f.service->users().size(), 3);
+    QCOMPARE(f.serialOf(QStringLiteral("山田 太郎")), QStringLiteral("0000000001"));
 }
 
 void TestStore::refusesNewerSchemaAndLeavesItUntouched()
