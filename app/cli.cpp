@@ -37,24 +37,11 @@ QTextStream& err()
     return s;
 }
 
-QString modeText(UsageMode mode)
-{
-    switch (mode) {
-    case UsageMode::Shared:
-        return QCoreApplication::translate("cli", "全ての利用者が同じトークンを利用する");
-    case UsageMode::Individual:
-        return QCoreApplication::translate("cli", "全ての利用者が異なるトークンを利用する");
-    case UsageMode::Unset:
-        break;
-    }
-    return QCoreApplication::translate("cli", "未設定");
-}
-
 int status(RegistrationService& service)
 {
     const CorporationInfo c = service.corporation();
     out() << QCoreApplication::translate("cli", "契約法人: %1 (%2)").arg(c.name, c.code) << '\n'
-          << QCoreApplication::translate("cli", "利用形態: %1").arg(modeText(c.mode)) << '\n'
+          << QCoreApplication::translate("cli", "利用形態: %1").arg(usageModeDisplayName(c.mode)) << '\n'
           << QCoreApplication::translate("cli", "利用登録済みトークン: %1").arg(c.registeredTokens) << '\n'
           << QCoreApplication::translate("cli", "誤入力回数: シリアル番号/ワンタイムパスワード %1, 契約法人確認暗証番号 %2")
                  .arg(c.otpFailures)

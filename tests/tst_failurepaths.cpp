@@ -29,6 +29,15 @@ void toIndividualInput(Console& c)
     QVERIFY(c.click("registerButton"));
     QTRY_COMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationInput"));
 }
+// On the input screen: chooses the user, types the serial and the code the card shows, presses 次へ.
+void queueThroughTheScreens(Console& c, const QString& user, const QString& serial)
+{
+    QVERIFY(c.chooseUser(user));
+    QVERIFY(c.type("serialEdit", serial));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(serial)));
+    QVERIFY(c.click("nextButton"));
+    QTRY_COMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationConfirm"));
+}
 } // namespace
 
 void TestFailurePaths::wrongOtpShowsTheMessageAndCounts()
@@ -119,11 +128,7 @@ void TestFailurePaths::wrongPinIsCountedAndClearsTheField()
 {
     Console c;
     toIndividualInput(c);
-    QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000012")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000012"))));
-    QVERIFY(c.click("nextButton"));
-    EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
+    queueThroughTheScreens(c, QStringLiteral("鈴木 花子"), QStringLiteral("0000000012"));
     QVERIFY(c.type("pinEdit", QStringLiteral("wrong999")));
     QVERIFY(c.click("okButton"));
     QCOMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationConfirm"));
@@ -144,11 +149,7 @@ void TestFailurePaths::okWithAnEmptyListIsRefused()
 {
     Console c;
     toIndividualInput(c);
-    QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000012")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000012"))));
-    QVERIFY(c.click("nextButton"));
-    EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
+    queueThroughTheScreens(c, QStringLiteral("鈴木 花子"), QStringLiteral("0000000012"));
     QVERIFY(c.tickRow(QStringLiteral("鈴木 花子")));
     QVERIFY(c.click("removeButtonTop")); // the upper 削除 does the same as the lower one
     QCOMPARE(c.find<QTableView>("listTable")->model()->rowCount(), 0);
@@ -165,11 +166,7 @@ void TestFailurePaths::removeWithNothingChecked()
 {
     Console c;
     toIndividualInput(c);
-    QVERIFY(c.chooseUser(QStringLiteral("山田 太郎")));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000011")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000011"))));
-    QVERIFY(c.click("nextButton"));
-    EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
+    queueThroughTheScreens(c, QStringLiteral("山田 太郎"), QStringLiteral("0000000011"));
     QVERIFY(c.click("removeButtonBottom"));
     QVERIFY(c.message().contains(QStringLiteral("チェックしてください")));
     QCOMPARE(c.find<QTableView>("listTable")->model()->rowCount(), 1);

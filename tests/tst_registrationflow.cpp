@@ -26,6 +26,17 @@ private Q_SLOTS:
 namespace {
 #define EXPECT_SCREEN(flow, name) QTRY_COMPARE((flow).screenName(), QStringLiteral(name))
 const QString kPin = QStringLiteral("train1234");
+
+// 契約法人ステータス -> 利用者情報選択 -> 利用登録: the individual input screen.
+void toIndividualInput(RegistrationFlow& flow)
+{
+    flow.start();
+    QTRY_VERIFY(flow.isRunning());
+    flow.openUserRegistration();
+    EXPECT_SCREEN(flow, "UserInfoSelection");
+    QVERIFY(flow.startRegistration().ok());
+    EXPECT_SCREEN(flow, "IndividualRegistrationInput");
+}
 } // namespace
 
 void TestRegistrationFlow::procedure91()
@@ -68,12 +79,7 @@ void TestRegistrationFlow::procedure922WithAddInputCompleteAndRemove()
 {
     Fixture f;
     RegistrationFlow flow(*f.service);
-    flow.start();
-    QTRY_VERIFY(flow.isRunning());
-    flow.openUserRegistration();
-    EXPECT_SCREEN(flow, "UserInfoSelection");
-    QVERIFY(flow.startRegistration().ok());
-    EXPECT_SCREEN(flow, "IndividualRegistrationInput");
+    toIndividualInput(flow);
     QVERIFY(!flow.inputCompleteVisible());
     QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
@@ -105,12 +111,7 @@ void TestRegistrationFlow::inputCompleteOnlyAfterAdd()
     Fixture f;
     RegistrationFlow flow(*f.service);
     QSignalSpy visible(&flow, &RegistrationFlow::inputCompleteVisibleChanged);
-    flow.start();
-    QTRY_VERIFY(flow.isRunning());
-    flow.openUserRegistration();
-    EXPECT_SCREEN(flow, "UserInfoSelection");
-    QVERIFY(flow.startRegistration().ok());
-    EXPECT_SCREEN(flow, "IndividualRegistrationInput");
+    toIndividualInput(flow);
     QVERIFY(!flow.inputComplete()); // not shown, not allowed
     QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
@@ -158,12 +159,7 @@ void TestRegistrationFlow::refusedActionsKeepTheScreen()
 {
     Fixture f;
     RegistrationFlow flow(*f.service);
-    flow.start();
-    QTRY_VERIFY(flow.isRunning());
-    flow.openUserRegistration();
-    EXPECT_SCREEN(flow, "UserInfoSelection");
-    QVERIFY(flow.startRegistration().ok());
-    EXPECT_SCREEN(flow, "IndividualRegistrationInput");
+    toIndividualInput(flow);
     QCOMPARE(flow.next(0, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).error, ServiceError::NoUserChosen);
     QCOMPARE(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("00-0000001-2"), QStringLiteral("123456")).error,
              ServiceError::InvalidInput);
@@ -178,12 +174,7 @@ void TestRegistrationFlow::failureLimitMovesToSuspendedFromAnyState()
 {
     Fixture f;
     RegistrationFlow flow(*f.service);
-    flow.start();
-    QTRY_VERIFY(flow.isRunning());
-    flow.openUserRegistration();
-    EXPECT_SCREEN(flow, "UserInfoSelection");
-    QVERIFY(flow.startRegistration().ok());
-    EXPECT_SCREEN(flow, "IndividualRegistrationInput");
+    toIndividualInput(flow);
     for (int i = 0; i < 4; ++i)
         flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012")));
     QCOMPARE(flow.screenName(), QStringLiteral("IndividualRegistrationInput"));
@@ -227,12 +218,7 @@ void TestRegistrationFlow::topFromAnywhere()
 {
     Fixture f;
     RegistrationFlow flow(*f.service);
-    flow.start();
-    QTRY_VERIFY(flow.isRunning());
-    flow.openUserRegistration();
-    EXPECT_SCREEN(flow, "UserInfoSelection");
-    QVERIFY(flow.startRegistration().ok());
-    EXPECT_SCREEN(flow, "IndividualRegistrationInput");
+    toIndividualInput(flow);
     QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     flow.goToTop();

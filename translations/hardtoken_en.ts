@@ -1083,18 +1083,6 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
 <context>
     <name>cli</name>
     <message>
-        <source>全ての利用者が同じトークンを利用する</source>
-        <translation>All users use the same token</translation>
-    </message>
-    <message>
-        <source>全ての利用者が異なるトークンを利用する</source>
-        <translation>Each user uses a different token</translation>
-    </message>
-    <message>
-        <source>未設定</source>
-        <translation>Not set</translation>
-    </message>
-    <message>
         <source>契約法人: %1 (%2)</source>
         <translation>Corporation: %1 (%2)</translation>
     </message>
