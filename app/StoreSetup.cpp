@@ -4,6 +4,7 @@
 #include "Store.h"
 
 #include <QCoreApplication>
+#include <QSettings>
 
 namespace hardtoken {
 
@@ -36,7 +37,11 @@ void StoreOptions::addTo(QCommandLineParser& parser)
 StoreOptions StoreOptions::from(const QCommandLineParser& parser)
 {
     StoreOptions o;
-    o.database = parser.isSet(kDatabase) ? parser.value(kDatabase) : Store::defaultDatabasePath();
+    // --database, else the "database" setting (e.g. a shared folder chosen by IT), else AppData.
+    const QString configured = QSettings().value(QStringLiteral("database")).toString();
+    o.database = parser.isSet(kDatabase) ? parser.value(kDatabase)
+        : configured.isEmpty()              ? Store::defaultDatabasePath()
+                                            : configured;
     o.keyFile = parser.value(kKeyFile);
     o.scenario = parser.value(kScenario);
     if (o.scenario.isEmpty() && parser.isSet(kTraining))

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void pageTopScrollsToTheTop();
     void everyControlHasAnAccessibleName();
     void fitsAt1024x768();
+    void tabFollowsTheManualsReadingOrder();
 };
 
 namespace {
@@ -162,6 +163,26 @@ void TestConsoleWindow::fitsAt1024x768()
     area = c.window->scrollArea(RegistrationFlow::Screen::IndividualRegistrationInput);
     QTRY_COMPARE(area->horizontalScrollBar()->maximum(), 0);
     QVERIFY(area->verticalScrollBar()->maximum() > 0); // the long input screen scrolls
+}
+
+void TestConsoleWindow::tabFollowsTheManualsReadingOrder()
+{
+    Console c;
+    QTRY_COMPARE(c.flow->screenName(), QStringLiteral("CorporateStatus"));
+    c.flow->openUserRegistration();
+    QTRY_COMPARE(c.flow->screenName(), QStringLiteral("UserInfoSelection"));
+    QVERIFY(c.flow->startRegistration().ok());
+    QTRY_COMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationInput"));
+    c.window->activateWindow();
+    auto* serial = c.find<QLineEdit>("serialEdit");
+    serial->setFocus();
+    QTRY_VERIFY(serial->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("otpEdit"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("cancelButton"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("nextButton"));
 }
 
 QTEST_MAIN(TestConsoleWindow)
