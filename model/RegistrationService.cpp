@@ -3,6 +3,7 @@
 #include "Clock.h"
 #include "Crypto.h"
 #include "Store.h"
+#include "TokenRecord.h"
 
 #include <QLoggingCategory>
 #include <QSqlQuery>
@@ -10,18 +11,6 @@
 namespace hardtoken {
 
 Q_LOGGING_CATEGORY(lcService, "hardtoken.service")
-
-struct RegistrationService::TokenRow {
-    qint64 id = 0;
-    QString serial;
-    OtpParameters params;
-    QByteArray sealedSecret;
-    OtpState state;
-    QString status;
-    qint64 holderCorporation = 0; // 0: not registered
-    qint64 holderUser = 0;        // 0 with a holder corporation: the shared token
-    QString holderName;
-};
 
 RegistrationService::RegistrationService(Store& store, QObject* parent)
     : QObject(parent)
@@ -113,33 +102,6 @@ Outcome RegistrationService::suspendedOutcome() const
              tr("本システムは利用中止状態です。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。") };
 }
 
-std::optional<RegistrationService::TokenRow> RegistrationService::tokenBySerial(const QString& serial) const
-{
-    QSqlQuery q = m_store.exec(QStringLiteral("SELECT t.id, t.serial, t.kind, t.algorithm, t.digits, t.period, t.secret,"
-                                              " t.next_counter, t.last_step, t.drift, t.status,"
-                                              " r.corporation_id, r.user_id, u.name"
-                                              " FROM tokens t LEFT JOIN registrations r ON r.token_id = t.id"
-                                              " LEFT JOIN users u ON u.id = r.user_id WHERE t.serial = ?"),
-                               { serial });
-    if (!q.next())
-        return std::nullopt;
-    TokenRow t;
-    t.id = q.value(0).toLongLong();
-    t.serial = q.value(1).toString();
-    t.params.kind = otpKindFromName(q.value(2).toString()).value_or(OtpKind::Totp);
-    t.params.algorithm = otpAlgorithmFromName(q.value(3).toString()).value_or(OtpAlgorithm::Sha1);
-    t.params.digits = q.value(4).toInt();
-    t.params.period = q.value(5).toInt();
-    t.sealedSecret = q.value(6).toByteArray();
-    t.state.nextCounter = q.value(7).toULongLong();
-    t.state.lastStep = q.value(8).toLongLong();
-    t.state.driftSteps = q.value(9).toLongLong();
-    t.status = q.value(10).toString();
-    t.holderCorporation = q.value(11).toLongLong();
-    t.holderUser = q.value(12).toLongLong();
-    t.holderName = q.value(13).toString();
-    return t;
-}
 
 Outcome RegistrationService::recordFailure(bool pin)
 {
@@ -228,7 +190,7 @@ Outcome RegistrationService::checkToken(const QString& serialInput, const QStrin
     if (!otp.ok())
         return inputFailure(InputField::Otp, otp.error);
 
-    const auto token = tokenBySerial(serial.value);
+    const auto token = findToken(m_store, serial.value);
     // Unknown, retired, or another corporation's token: to the person at the keyboard these are all
     // the same wrong entry, and all count.
     if (!token || token->status == QLatin1String("retired")
@@ -364,7 +326,7 @@ Outcome RegistrationService::commitShared(const QString& pin)
     const QueuedRegistration entry = *m_pendingShared;
     const bool ok = m_store.transaction([&] {
         // The token may have been taken by another desktop since 次へ.
-        const auto token = tokenBySerial(entry.serial);
+        const auto token = findToken(m_store, entry.serial);
         if (!token || (token->holderCorporation != 0 && token->holderCorporation != m_corporationId)
             || (token->holderCorporation == m_corporationId && token->holderUser != 0))
             return false;
@@ -472,7 +434,7 @@ Outcome RegistrationService::commitQueue(const QString& pin)
     QString conflict;
     const bool ok = m_store.transaction([&] {
         for (const QueuedRegistration& e : std::as_const(m_queue)) {
-            const auto token = tokenBySerial(e.serial);
+            const auto token = findToken(m_store, e.serial);
             if (!token)
                 return false;
             // Taken by someone else since 次へ (another desktop on a shared store).

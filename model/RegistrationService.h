@@ -98,8 +98,6 @@ Q_SIGNALS:
     void queueReset();
 
 private:
-    struct TokenRow;
-    std::optional<TokenRow> tokenBySerial(const QString& serial) const;
     Outcome inputFailure(InputField field, InputError error) const;
     Outcome suspendedOutcome() const;
     Outcome checkToken(const QString& serial, const QString& otp, qint64 forUserId, QueuedRegistration* out);

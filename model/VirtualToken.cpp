@@ -1,6 +1,7 @@
 #include "VirtualToken.h"
 
 #include "Store.h"
+#include "TokenRecord.h"
 
 #include <QSqlQuery>
 
@@ -46,27 +47,23 @@ std::optional<QString> VirtualTokens::otp(const Store& store, const QString& ser
 {
     if (refuseProduction(store, error))
         return std::nullopt;
-    QSqlQuery q = store.exec(QStringLiteral("SELECT kind, algorithm, digits, period, next_counter, secret FROM tokens"
-                                            " WHERE serial = ?"),
-                             { serial });
-    if (!q.next()) {
+    const auto token = findToken(store, serial);
+    if (!token) {
         if (error)
             *error = tr("シリアル番号 %1 のトークンはありません。").arg(serial);
         return std::nullopt;
     }
-    const auto secret = store.openSecret(q.value(5).toByteArray(), serial);
+    const auto secret = store.openSecret(token->sealedSecret, serial);
     if (!secret) {
         if (error)
             *error = tr("トークン情報を読み込めません。");
         return std::nullopt;
     }
-    const OtpKind kind = otpKindFromName(q.value(0).toString()).value_or(OtpKind::Totp);
-    const OtpAlgorithm algorithm = otpAlgorithmFromName(q.value(1).toString()).value_or(OtpAlgorithm::Sha1);
-    const int digits = q.value(2).toInt();
+    const OtpParameters& p = token->params;
     OtpGenerator generator;
-    const QString code = kind == OtpKind::Hotp
-        ? generator.hotp(*secret, q.value(4).toULongLong() + press, digits, algorithm)
-        : generator.totp(*secret, unixTime, q.value(3).toInt(), digits, algorithm);
+    const QString code = p.kind == OtpKind::Hotp
+        ? generator.hotp(*secret, token->state.nextCounter + press, p.digits, p.algorithm)
+        : generator.totp(*secret, unixTime, p.period, p.digits, p.algorithm);
     if (code.isEmpty()) {
         if (error)
             *error = tr("ワンタイムパスワードを計算できません。");
