@@ -54,6 +54,9 @@ void TestScreens::everyScreenRenders()
     };
     EXPECT_SCREEN(c, "CorporateStatus");
     save(QStringLiteral("01-corporate-status"));
+    const QImage window = c.window->grab().toImage(); // with the menu bar and the status bar
+    QVERIFY(!isBlank(window));
+    QVERIFY(window.save(QDir(m_dir).filePath(QStringLiteral("%1-00-main-window.png").arg(lang))));
     VirtualCardPanel* cards = c.window->showVirtualCards();
     QVERIFY(cards);
     cards->card(QStringLiteral("0000000012"))->press();

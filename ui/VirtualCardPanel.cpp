@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSettings>
 #include <QVBoxLayout>
 
 namespace hardtoken {
@@ -48,8 +49,15 @@ void VirtualCardPanel::reload()
         m_cardsLayout->addStretch();
         return;
     }
-    for (const VirtualTokenInfo& token : *tokens)
-        m_cardsLayout->addWidget(new VirtualCardToken(m_store, m_clock, token));
+    // How long a card shows its code: the setting training/cardDisplaySeconds (default 30, as on
+    // the cards Japanese banks hand out).
+    const int seconds = QSettings().value(QStringLiteral("training/cardDisplaySeconds"),
+                                          VirtualCardToken::DefaultBlankAfterSecs).toInt();
+    for (const VirtualTokenInfo& token : *tokens) {
+        auto* card = new VirtualCardToken(m_store, m_clock, token);
+        card->setBlankAfterSecs(seconds > 0 ? seconds : VirtualCardToken::DefaultBlankAfterSecs);
+        m_cardsLayout->addWidget(card);
+    }
     m_cardsLayout->addStretch();
 }
 
