@@ -475,7 +475,11 @@ Outcome RegistrationService::unlock(const QString& staffLogin, const QString& st
     const QString hash = known ? q.value(0).toString() : unknownLoginHash;
     const bool valid = crypto::verifySecret(staffCredential, hash) && known;
     if (!valid) {
-        m_store.audit(QStringLiteral("staff:%1").arg(staffLogin), QStringLiteral("unlock.denied"), m_corporationId, {});
+        // In a transaction like every other write, so that two desktops never race for the next audit id.
+        m_store.transaction([&] {
+            return m_store.audit(QStringLiteral("staff:%1").arg(staffLogin), QStringLiteral("unlock.denied"),
+                                 m_corporationId, {});
+        });
         return { ServiceError::WrongStaffCredential, tr("担当者IDまたはパスワードが正しくありません。") };
     }
     if (!isSuspended() && corporation().otpFailures == 0 && corporation().pinFailures == 0)
