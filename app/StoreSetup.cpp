@@ -11,6 +11,7 @@ namespace hardtoken {
 namespace {
 const QString kDatabase = QStringLiteral("database");
 const QString kKeyFile = QStringLiteral("key-file");
+const QString kPostgres = QStringLiteral("postgres");
 const QString kScenario = QStringLiteral("scenario");
 const QString kTraining = QStringLiteral("training");
 } // namespace
@@ -21,6 +22,11 @@ void StoreOptions::addTo(QCommandLineParser& parser)
                        QCoreApplication::translate("StoreOptions", "SQLite database file (default: %1).")
                            .arg(Store::defaultDatabasePath()),
                        QStringLiteral("path") });
+    parser.addOption({ kPostgres,
+                       QCoreApplication::translate("StoreOptions",
+                                                   "PostgreSQL store shared by several desktops, e.g. \"host=db port=5432 "
+                                                   "dbname=hardtoken user=console\" (password from PGPASSWORD); needs --key-file."),
+                       QStringLiteral("connection") });
     parser.addOption({ kKeyFile,
                        QCoreApplication::translate("StoreOptions", "Data key file (default: the database path + .key)."),
                        QStringLiteral("path") });
@@ -42,6 +48,7 @@ StoreOptions StoreOptions::from(const QCommandLineParser& parser)
     o.database = parser.isSet(kDatabase) ? parser.value(kDatabase)
         : configured.isEmpty()              ? Store::defaultDatabasePath()
                                             : configured;
+    o.postgres = parser.isSet(kPostgres) ? parser.value(kPostgres) : QSettings().value(QStringLiteral("postgres")).toString();
     o.keyFile = parser.value(kKeyFile);
     o.scenario = parser.value(kScenario);
     if (o.scenario.isEmpty() && parser.isSet(kTraining))
@@ -51,7 +58,8 @@ StoreOptions StoreOptions::from(const QCommandLineParser& parser)
 
 bool StoreOptions::open(Store& store, QString* error) const
 {
-    if (!store.openSqlite(database, keyFile)) {
+    const bool opened = postgres.isEmpty() ? store.openSqlite(database, keyFile) : store.openPostgres(postgres, keyFile);
+    if (!opened) {
         *error = store.errorMessage();
         return false;
     }

@@ -11,6 +11,7 @@ class Store;
 // opens the store they name.
 struct StoreOptions {
     QString database;
+    QString postgres; // libpq-style connection string: the shared store of several desktops
     QString keyFile;
     QString scenario; // load this scenario at start (training stores only)
 

@@ -224,37 +224,33 @@ bool ScenarioLoader::apply(Store& store, const Scenario& s, const QString& sourc
             if (!store.execOk(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
                 return false;
         }
-        if (!store.execOk(QStringLiteral("INSERT INTO corporations (code, name, usage_mode, pin_hash, otp_failures,"
+        const qint64 corporationId = store.insert(QStringLiteral("INSERT INTO corporations (code, name, usage_mode, pin_hash, otp_failures,"
                                          " pin_failures, suspended, suspended_at, suspended_reason)"
                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                           { s.corporationCode, s.corporationName, usageModeKey(s.mode), pinHash, s.otpFailures,
                             s.pinFailures, s.suspended ? 1 : 0, s.suspended ? QVariant(now) : QVariant(QMetaType::fromType<QString>()),
-                            s.suspended ? QVariant(QStringLiteral("otp")) : QVariant(QMetaType::fromType<QString>()) })) {
+                            s.suspended ? QVariant(QStringLiteral("otp")) : QVariant(QMetaType::fromType<QString>()) });
+        if (corporationId == 0)
             return false;
-        }
-        QSqlQuery idQuery = store.exec(QStringLiteral("SELECT id FROM corporations WHERE code = ?"), { s.corporationCode });
-        if (!idQuery.next())
-            return false;
-        const qint64 corporationId = idQuery.value(0).toLongLong();
         QHash<QString, qint64> userIds;
         for (int i = 0; i < s.users.size(); ++i) {
-            QSqlQuery q = store.exec(QStringLiteral("INSERT INTO users (corporation_id, name, display_order) VALUES (?, ?, ?)"),
-                                     { corporationId, s.users[i].name, i + 1 });
-            if (!q.isActive() || !q.lastInsertId().isValid())
+            const qint64 id = store.insert(QStringLiteral("INSERT INTO users (corporation_id, name, display_order) VALUES (?, ?, ?)"),
+                                           { corporationId, s.users[i].name, i + 1 });
+            if (id == 0)
                 return false;
-            userIds.insert(s.users[i].name, q.lastInsertId().toLongLong());
+            userIds.insert(s.users[i].name, id);
         }
         for (const Scenario::Token& t : s.tokens) {
             const QByteArray sealed = store.sealSecret(t.secret, t.serial);
             if (sealed.isEmpty())
                 return false;
-            QSqlQuery inserted = store.exec(QStringLiteral("INSERT INTO tokens (serial, kind, algorithm, digits, period, secret,"
-                                                           " next_counter, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            const qint64 tokenId = store.insert(QStringLiteral("INSERT INTO tokens (serial, kind, algorithm, digits, period, secret,"
+                                                               " next_counter, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                                             { t.serial, otpKindName(t.params.kind), otpAlgorithmName(t.params.algorithm),
                                               t.params.digits, t.params.period, sealed,
                                               QVariant::fromValue(static_cast<qint64>(t.counter)),
                                               t.holder.isEmpty() ? QStringLiteral("available") : QStringLiteral("registered") });
-            if (!inserted.isActive() || !inserted.lastInsertId().isValid())
+            if (tokenId == 0)
                 return false;
             if (t.holder.isEmpty())
                 continue;
@@ -262,7 +258,7 @@ bool ScenarioLoader::apply(Store& store, const Scenario& s, const QString& sourc
                                                                  : QVariant(userIds.value(t.holder));
             if (!store.execOk(QStringLiteral("INSERT INTO registrations (corporation_id, user_id, token_id, since)"
                                              " VALUES (?, ?, ?, ?)"),
-                              { corporationId, user, inserted.lastInsertId().toLongLong(), now }))
+                              { corporationId, user, tokenId, now }))
                 return false;
         }
         for (int i = 0; i < s.staff.size(); ++i) {

@@ -60,6 +60,13 @@ public:
     // Opens (creating when missing) the SQLite store at `path`; the key file defaults to
     // `path + ".key"`. On failure the file is left exactly as it was and error() says why.
     bool openSqlite(const QString& path, const QString& keyFilePath = {});
+    // Opens the PostgreSQL store that several desktops share. `connection` is libpq-style
+    // "host=… port=… dbname=… user=… password=…"; the key file must be given (every desktop needs
+    // the same one). A newer schema is refused and left untouched.
+    bool openPostgres(const QString& connection, const QString& keyFilePath);
+    bool isPostgres() const;
+    // Runs an INSERT and returns the new row's id (RETURNING id, on both SQLite and PostgreSQL); 0 on failure.
+    qint64 insert(const QString& sql, const QVariantList& values);
     void close();
     bool isOpen() const;
 
@@ -102,6 +109,7 @@ public:
 private:
     bool fail(StoreErrorCode code, const QString& message);
     bool migrate();
+    bool finishOpen(const QString& keyFilePath);
     bool loadKey(const QString& keyFilePath, bool freshStore);
     QString dialect(QString sql) const;
 

@@ -11,6 +11,7 @@ PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql qt6-scxml-dev
     libssl-dev libgl-dev
     oathtool
+    postgresql
     xvfb xauth fonts-ipaexfont-gothic
 )
 
@@ -39,4 +40,30 @@ build() {
         -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "$@" >"$dir.configure.log" 2>&1 \
         || { cat "$dir.configure.log"; exit 1; }
     cmake --build "$dir" -j "$JOBS"
+}
+
+# A throwaway PostgreSQL server on a Unix socket in a temporary folder, for the shared-store tests.
+# Exports HARDTOKEN_PG; stops and removes the server when the script exits.
+start_postgres() {
+    local bin dir as
+    bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+    if [ -z "$bin" ]; then
+        echo "PostgreSQL is not installed: the shared-store tests will be skipped." >&2
+        return 0
+    fi
+    dir="$(mktemp -d /tmp/hardtoken-pg.XXXXXX)"
+    as=()
+    if [ "$(id -u)" -eq 0 ]; then
+        chown postgres "$dir"
+        as=(su postgres -s /bin/sh -c)
+    else
+        as=(sh -c)
+    fi
+    "${as[@]}" "'$bin/initdb' -D '$dir/data' -A trust -U postgres >'$dir/initdb.log' 2>&1" \
+        || { cat "$dir/initdb.log"; exit 1; }
+    "${as[@]}" "'$bin/pg_ctl' -D '$dir/data' -o \"-k $dir -p 54329 -c listen_addresses=''\" -l '$dir/server.log' -w start >/dev/null" \
+        || { cat "$dir/server.log"; exit 1; }
+    export HARDTOKEN_PG="host=$dir port=54329 user=postgres"
+    PG_STOP=("${as[@]}" "'$bin/pg_ctl' -D '$dir/data' -m fast -w stop >/dev/null 2>&1; rm -rf '$dir'")
+    trap '"${PG_STOP[@]}"' EXIT
 }

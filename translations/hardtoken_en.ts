@@ -771,6 +771,14 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
         <source>暗号鍵ファイル %1 はこのデータベースのものではありません。</source>
         <translation>The key file %1 does not belong to this database.</translation>
     </message>
+    <message>
+        <source>接続文字列の「%1」が正しくありません（key=value の形式）。</source>
+        <translation>The connection string part "%1" is not valid (key=value expected).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL のデータベースには --key-file で暗号鍵ファイルを指定してください。</source>
+        <translation>For a PostgreSQL database, give the key file with --key-file.</translation>
+    </message>
 </context>
 <context>
     <name>StoreOptions</name>
@@ -789,6 +797,10 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
     <message>
         <source>Start on the manual's training scenario (same as --scenario %1).</source>
         <translation>Start on the manual's training scenario (same as --scenario %1).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL store shared by several desktops, e.g. "host=db port=5432 dbname=hardtoken user=console" (password from PGPASSWORD); needs --key-file.</source>
+        <translation>PostgreSQL store shared by several desktops, e.g. "host=db port=5432 dbname=hardtoken user=console" (password from PGPASSWORD); needs --key-file.</translation>
     </message>
 </context>
 <context>

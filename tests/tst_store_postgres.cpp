@@ -1,0 +1,196 @@
+// The shared store on PostgreSQL: the same schema, rules and guarantees as on SQLite.
+// scripts/test starts a throwaway server and sets HARDTOKEN_PG ("host=… port=… user=…").
+#include "TestSupport.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace hardtoken;
+using namespace hardtoken::test;
+
+namespace {
+
+// A database of its own for each test, dropped afterwards.
+struct PgDatabase {
+    QString server = qEnvironmentVariable("HARDTOKEN_PG");
+    QString name = QStringLiteral("ht_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    QTemporaryDir dir;
+
+    QString connection() const { return server + QStringLiteral(" dbname=") + name; }
+    QString keyFile() const { return dir.filePath(QStringLiteral("shared.key")); }
+
+    bool admin(const QString& sql) const
+    {
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("admin"));
+            for (const QString& part : server.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                const QString key = part.section(QLatin1Char('='), 0, 0);
+                const QString value = part.section(QLatin1Char('='), 1);
+                if (key == QLatin1String("host"))
+                    db.setHostName(value);
+                else if (key == QLatin1String("port"))
+                    db.setPort(value.toInt());
+                else if (key == QLatin1String("user"))
+                    db.setUserName(value);
+            }
+            db.setDatabaseName(QStringLiteral("postgres"));
+            ok = db.open() && QSqlQuery(db).exec(sql);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+        return ok;
+    }
+    PgDatabase() { admin(QStringLiteral("CREATE DATABASE %1").arg(name)); }
+    ~PgDatabase() { admin(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name)); }
+};
+
+} // namespace
+
+class TestStorePostgres final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void migratesAndRunsTheManualExample();
+    void failuresAndLockoutAreSharedBetweenDesktops();
+    void commitFailingHalfWayLeavesTheStoreAsBefore();
+    void secretsAreSealedAndAuditIsChained();
+    void refusesANewerSchema();
+};
+
+void TestStorePostgres::initTestCase()
+{
+    if (qEnvironmentVariableIsEmpty("HARDTOKEN_PG"))
+        QSKIP("HARDTOKEN_PG is not set: scripts/test starts a PostgreSQL server and sets it");
+    QVERIFY2(QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")), "the QPSQL driver (libqt6sql6-psql) is missing");
+    PgDatabase probe;
+    QVERIFY2(probe.admin(QStringLiteral("SELECT 1")), "cannot reach the PostgreSQL server in HARDTOKEN_PG");
+}
+
+void TestStorePostgres::migratesAndRunsTheManualExample()
+{
+    PgDatabase pg;
+    FixedClock clock(kManualEpoch * 1000);
+    Store store(clock);
+    QVERIFY2(store.openPostgres(pg.connection(), pg.keyFile()), qPrintable(store.errorMessage()));
+    QVERIFY(store.isPostgres());
+    QCOMPARE(store.schemaVersion(), Store::SchemaVersion);
+    QString error;
+    QVERIFY2(ScenarioLoader::apply(store, manualScenario(), QStringLiteral("test"), &error), qPrintable(error));
+    RegistrationService service(store);
+    QVERIFY(service.selectCorporation());
+    QCOMPARE(service.users().size(), 3);
+    const auto enqueue = [&](const char* user, const char* serial) {
+        qint64 id = 0;
+        for (const UserInfo& u : service.users())
+            id = u.name == QString::fromUtf8(user) ? u.id : id;
+        OtpGenerator g;
+        const QString s = QString::fromLatin1(serial);
+        return service.enqueue(id, s, g.totp(QByteArrayLiteral("training-seed-") + serial, clock.nowSecs()));
+    };
+    QVERIFY(enqueue("鈴木 花子", "0000000012").ok());
+    QVERIFY(enqueue("山田 太郎", "0000000011").ok());
+    QVERIFY(enqueue("田中 次郎", "0000000013").ok());
+    QVERIFY(service.commitQueue(QStringLiteral("train1234")).ok());
+    QStringList serials;
+    for (const UserInfo& u : service.users())
+        serials << u.currentSerial;
+    QCOMPARE(serials, (QStringList { QStringLiteral("0000000012"), QStringLiteral("0000000013"), QStringLiteral("0000000011") }));
+    QVERIFY(service.changeUsageMode(UsageMode::Shared, QStringLiteral("train1234")).ok());
+    QCOMPARE(service.corporation().registeredTokens, 0);
+}
+
+void TestStorePostgres::failuresAndLockoutAreSharedBetweenDesktops()
+{
+    PgDatabase pg;
+    FixedClock clock(kManualEpoch * 1000);
+    Store one(clock);
+    Store two(clock);
+    QVERIFY(one.openPostgres(pg.connection(), pg.keyFile()));
+    QString error;
+    QVERIFY(ScenarioLoader::apply(one, manualScenario(), QStringLiteral("test"), &error));
+    QVERIFY(two.openPostgres(pg.connection(), pg.keyFile()));
+    RegistrationService a(one);
+    RegistrationService b(two);
+    QVERIFY(a.selectCorporation() && b.selectCorporation());
+    const qint64 user = a.users().first().id;
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(a.enqueue(user, QStringLiteral("9999999999"), QStringLiteral("123456")).error, ServiceError::WrongSerialOrOtp);
+    QCOMPARE(b.corporation().otpFailures, 3);
+    QCOMPARE(b.enqueue(user, QStringLiteral("9999999999"), QStringLiteral("123456")).remainingAttempts, 1);
+    QCOMPARE(a.enqueue(user, QStringLiteral("9999999999"), QStringLiteral("123456")).error, ServiceError::Suspended);
+    QVERIFY(b.isSuspended());
+    QCOMPARE(one.verifyAudit(), -1);
+    QVERIFY(b.unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).ok());
+    QVERIFY(!a.isSuspended());
+}
+
+void TestStorePostgres::commitFailingHalfWayLeavesTheStoreAsBefore()
+{
+    PgDatabase pg;
+    FixedClock clock(kManualEpoch * 1000);
+    Store store(clock);
+    QVERIFY(store.openPostgres(pg.connection(), pg.keyFile()));
+    QString error;
+    QVERIFY(ScenarioLoader::apply(store, manualScenario(), QStringLiteral("test"), &error));
+    RegistrationService service(store);
+    service.selectCorporation();
+    const QList<UserInfo> users = service.users();
+    OtpGenerator g;
+    const auto code = [&](const char* serial) {
+        return g.totp(QByteArrayLiteral("training-seed-") + serial, clock.nowSecs());
+    };
+    QVERIFY(service.enqueue(users[0].id, QStringLiteral("0000000012"), code("0000000012")).ok());
+    QVERIFY(service.enqueue(users[2].id, QStringLiteral("0000000011"), code("0000000011")).ok());
+    // The fault: the database refuses the second entry's row.
+    QVERIFY(store.execOk(QStringLiteral("ALTER TABLE registrations ADD CONSTRAINT injected_fault CHECK (user_id <> %1) NOT VALID")
+                             .arg(users[2].id)));
+    QCOMPARE(service.commitQueue(QStringLiteral("train1234")).error, ServiceError::StoreFailure);
+    QCOMPARE(service.users()[0].currentSerial, QStringLiteral("0000000002"));
+    QCOMPARE(service.queue().size(), 2);
+    QVERIFY(store.execOk(QStringLiteral("ALTER TABLE registrations DROP CONSTRAINT injected_fault")));
+    QVERIFY(service.commitQueue(QStringLiteral("train1234")).ok());
+    QCOMPARE(service.users()[2].currentSerial, QStringLiteral("0000000011"));
+}
+
+void TestStorePostgres::secretsAreSealedAndAuditIsChained()
+{
+    PgDatabase pg;
+    FixedClock clock(kManualEpoch * 1000);
+    Store store(clock);
+    QVERIFY(store.openPostgres(pg.connection(), pg.keyFile()));
+    QString error;
+    QVERIFY(ScenarioLoader::apply(store, manualScenario(), QStringLiteral("test"), &error));
+    QSqlQuery q = store.exec(QStringLiteral("SELECT secret FROM tokens"));
+    int rows = 0;
+    for (; q.next(); ++rows)
+        QVERIFY(!q.value(0).toByteArray().contains("training-seed"));
+    QCOMPARE(rows, 8);
+    QSqlQuery pins = store.exec(QStringLiteral("SELECT pin_hash FROM corporations"));
+    QVERIFY(pins.next());
+    QVERIFY(pins.value(0).toString().startsWith(QStringLiteral("scrypt$")));
+    QCOMPARE(store.verifyAudit(), -1);
+    QVERIFY(store.execOk(QStringLiteral("UPDATE audit_log SET details = 'edited'")));
+    QCOMPARE(store.verifyAudit(), 1);
+}
+
+void TestStorePostgres::refusesANewerSchema()
+{
+    PgDatabase pg;
+    FixedClock clock(kManualEpoch * 1000);
+    {
+        Store store(clock);
+        QVERIFY(store.openPostgres(pg.connection(), pg.keyFile()));
+        QVERIFY(store.execOk(QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', 'x')")));
+    }
+    Store again(clock);
+    QVERIFY(!again.openPostgres(pg.connection(), pg.keyFile()));
+    QCOMPARE(again.errorCode(), StoreErrorCode::NewerSchema);
+    Store noKey(clock);
+    QVERIFY(!noKey.openPostgres(pg.connection(), QString()));
+    QCOMPARE(noKey.errorCode(), StoreErrorCode::KeyFile);
+}
+
+QTEST_GUILESS_MAIN(TestStorePostgres)
+#include "tst_store_postgres.moc"
