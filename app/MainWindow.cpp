@@ -140,7 +140,7 @@ void MainWindow::showScreen(Screen screen)
 QStringList MainWindow::bundledScenarios()
 {
     return { QStringLiteral(":/scenarios/manual-ch9.json"), QStringLiteral(":/scenarios/shared-mode.json"),
-             QStringLiteral(":/scenarios/suspended.json"), QStringLiteral(":/scenarios/large-2000.json") };
+        QStringLiteral(":/scenarios/suspended.json"), QStringLiteral(":/scenarios/large-2000.json") };
 }
 
 void MainWindow::updateTrainingMenu()
@@ -212,7 +212,7 @@ void MainWindow::retranslate()
     m_switchMenu->setTitle(tr("シナリオを切り替える(&S)"));
     const Store& store = m_flow.service().store();
     m_storeLabel->setText((store.isTrainingStore() ? tr("トレーニング用データ") : tr("本番データ"))
-                          + QStringLiteral(" — ") + store.path());
+        + QStringLiteral(" — ") + store.path());
     if (ManualPage* page = currentPage())
         setWindowTitle(page->windowTitle());
 }

@@ -77,15 +77,12 @@ private:
     void close();
     bool go(Screen screen);
     ManualPage* page() const { return m_window->page(m_flow->screen()); }
-    template<typename T>
-    T* find(const QString& name) const
-    {
-        return page()->findChild<T*>(name);
-    }
+    template <typename T> T* find(const QString& name) const { return page()->findChild<T*>(name); }
     void type(const QString& name, const QString& text) { find<QLineEdit>(name)->setText(text); }
     bool shoot(const QString& id, const QString& section, const QString& step, const QString& title,
-               const QStringList& highlights = {}, const QList<Callout>& callouts = {});
-    bool save(const QImage& image, const QString& id, const QString& section, const QString& step, const QString& title);
+        const QStringList& highlights = {}, const QList<Callout>& callouts = {});
+    bool save(
+        const QImage& image, const QString& id, const QString& section, const QString& step, const QString& title);
     QString otp(const QString& serial) const
     {
         return VirtualTokens::otp(*m_store, serial, m_clock.nowSecs(), 0, nullptr).value_or(QString());
@@ -147,11 +144,12 @@ bool Tour::go(Screen screen)
     return waitFor([&] { return m_flow->screen() == screen; });
 }
 
-bool Tour::save(const QImage& image, const QString& id, const QString& section, const QString& step,
-                const QString& title)
+bool Tour::save(
+    const QImage& image, const QString& id, const QString& section, const QString& step, const QString& title)
 {
     const int scale = qRound(image.devicePixelRatio());
-    const QString file = QStringLiteral("%1-%2%3.png").arg(m_language, id, scale > 1 ? QStringLiteral("@%1x").arg(scale) : QString());
+    const QString file
+        = QStringLiteral("%1-%2%3.png").arg(m_language, id, scale > 1 ? QStringLiteral("@%1x").arg(scale) : QString());
     QSaveFile out(QDir(m_options.outDir).filePath(file));
     if (!out.open(QIODevice::WriteOnly))
         return false;
@@ -179,7 +177,7 @@ bool Tour::save(const QImage& image, const QString& id, const QString& section, 
 }
 
 bool Tour::shoot(const QString& id, const QString& section, const QString& step, const QString& title,
-                 const QStringList& highlights, const QList<Callout>& callouts)
+    const QStringList& highlights, const QList<Callout>& callouts)
 {
     ManualPage* p = page();
     if (!p)
@@ -257,28 +255,32 @@ bool Tour::run(QString* error)
     const QString modeConfirm = ScreenshotTour::tr("カード型ハードトークン利用形態設定確認");
     const QString input = ScreenshotTour::tr("カード型ハードトークン利用登録入力");
     const QString confirm = ScreenshotTour::tr("カード型ハードトークン利用登録確認");
-    if (!shoot(QStringLiteral("9.1-1"), QStringLiteral("9.1"), QStringLiteral("1"), status, { QStringLiteral("menuLink") }))
+    if (!shoot(QStringLiteral("9.1-1"), QStringLiteral("9.1"), QStringLiteral("1"), status,
+            { QStringLiteral("menuLink") }))
         return fail(QStringLiteral("9.1-1"));
     m_flow->openUserRegistration();
     if (!go(Screen::UserInfoSelection)
-        || !shoot(QStringLiteral("9.1-2"), QStringLiteral("9.1"), QStringLiteral("2"), users, { QStringLiteral("changeModeButton") }))
+        || !shoot(QStringLiteral("9.1-2"), QStringLiteral("9.1"), QStringLiteral("2"), users,
+            { QStringLiteral("changeModeButton") }))
         return fail(QStringLiteral("9.1-2"));
     m_flow->changeMode();
     if (!go(Screen::UsageModeConfirm))
         return fail(QStringLiteral("9.1-3"));
     type(QStringLiteral("pinEdit"), pin);
     if (!shoot(QStringLiteral("9.1-3"), QStringLiteral("9.1"), QStringLiteral("3"), modeConfirm,
-               { QStringLiteral("individualRadio"), QStringLiteral("pinEdit"), QStringLiteral("okButton") }))
+            { QStringLiteral("individualRadio"), QStringLiteral("pinEdit"), QStringLiteral("okButton") }))
         return fail(QStringLiteral("9.1-3"));
 
     // 9.2.1 全ての利用者が同じトークンを利用する場合
     if (!open(QStringLiteral(":/scenarios/shared-mode.json"), error) || !go(Screen::CorporateStatus))
         return fail(QStringLiteral("9.2.1"));
-    if (!shoot(QStringLiteral("9.2.1-1"), QStringLiteral("9.2.1"), QStringLiteral("1"), status, { QStringLiteral("menuLink") }))
+    if (!shoot(QStringLiteral("9.2.1-1"), QStringLiteral("9.2.1"), QStringLiteral("1"), status,
+            { QStringLiteral("menuLink") }))
         return fail(QStringLiteral("9.2.1-1"));
     m_flow->openUserRegistration();
     if (!go(Screen::UserInfoSelection)
-        || !shoot(QStringLiteral("9.2.1-2"), QStringLiteral("9.2.1"), QStringLiteral("2"), users, { QStringLiteral("registerButton") }))
+        || !shoot(QStringLiteral("9.2.1-2"), QStringLiteral("9.2.1"), QStringLiteral("2"), users,
+            { QStringLiteral("registerButton") }))
         return fail(QStringLiteral("9.2.1-2"));
     m_flow->startRegistration();
     if (!go(Screen::SharedRegistrationInput))
@@ -286,7 +288,7 @@ bool Tour::run(QString* error)
     type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"));
     type(QStringLiteral("otpEdit"), otp(QStringLiteral("0000000011")));
     if (!shoot(QStringLiteral("9.2.1-3"), QStringLiteral("9.2.1"), QStringLiteral("3"), input,
-               { QStringLiteral("serialEdit"), QStringLiteral("otpEdit"), QStringLiteral("nextButton") }))
+            { QStringLiteral("serialEdit"), QStringLiteral("otpEdit"), QStringLiteral("nextButton") }))
         return fail(QStringLiteral("9.2.1-3"));
     // Error states of the input screen.
     type(QStringLiteral("serialEdit"), QStringLiteral("00-0000001-1"));
@@ -294,8 +296,9 @@ bool Tour::run(QString* error)
     if (!shoot(QStringLiteral("error-serial-hyphen"), QStringLiteral("9.2.1"), QStringLiteral("3"), input))
         return fail(QStringLiteral("error-serial-hyphen"));
     type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"));
-    type(QStringLiteral("otpEdit"), QStringLiteral("000000") == otp(QStringLiteral("0000000011")) ? QStringLiteral("111111")
-                                                                                                    : QStringLiteral("000000"));
+    type(QStringLiteral("otpEdit"),
+        QStringLiteral("000000") == otp(QStringLiteral("0000000011")) ? QStringLiteral("111111")
+                                                                      : QStringLiteral("000000"));
     find<QAbstractButton>(QStringLiteral("nextButton"))->click();
     if (!shoot(QStringLiteral("error-wrong-otp"), QStringLiteral("9.2.1"), QStringLiteral("3"), input))
         return fail(QStringLiteral("error-wrong-otp"));
@@ -306,17 +309,19 @@ bool Tour::run(QString* error)
         return fail(QStringLiteral("9.2.1-4"));
     type(QStringLiteral("pinEdit"), pin);
     if (!shoot(QStringLiteral("9.2.1-4"), QStringLiteral("9.2.1"), QStringLiteral("4"), confirm,
-               { QStringLiteral("pinEdit"), QStringLiteral("okButton") }))
+            { QStringLiteral("pinEdit"), QStringLiteral("okButton") }))
         return fail(QStringLiteral("9.2.1-4"));
 
     // 9.2.2 全ての利用者が異なるトークンを利用する場合 (the manual's own example)
     if (!open(QStringLiteral(":/scenarios/manual-ch9.json"), error) || !go(Screen::CorporateStatus))
         return fail(QStringLiteral("9.2.2"));
-    if (!shoot(QStringLiteral("9.2.2-1"), QStringLiteral("9.2.2"), QStringLiteral("1"), status, { QStringLiteral("menuLink") }))
+    if (!shoot(QStringLiteral("9.2.2-1"), QStringLiteral("9.2.2"), QStringLiteral("1"), status,
+            { QStringLiteral("menuLink") }))
         return fail(QStringLiteral("9.2.2-1"));
     m_flow->openUserRegistration();
     if (!go(Screen::UserInfoSelection)
-        || !shoot(QStringLiteral("9.2.2-2"), QStringLiteral("9.2.2"), QStringLiteral("2"), users, { QStringLiteral("registerButton") }))
+        || !shoot(QStringLiteral("9.2.2-2"), QStringLiteral("9.2.2"), QStringLiteral("2"), users,
+            { QStringLiteral("registerButton") }))
         return fail(QStringLiteral("9.2.2-2"));
     m_flow->startRegistration();
     if (!go(Screen::IndividualRegistrationInput))
@@ -333,7 +338,8 @@ bool Tour::run(QString* error)
     const qint64 yamada = userId(QStringLiteral("山田 太郎"));
     // As the manual's picture: 鈴木 → 00-0000001-2 and 山田 → 00-0000001-1 in the list already, back
     // through 追加, 鈴木 chosen and 0000000011 typed.
-    if (!m_flow->next(suzuki, QStringLiteral("0000000012"), otp(QStringLiteral("0000000012"))).ok() || !go(Screen::IndividualRegistrationConfirm))
+    if (!m_flow->next(suzuki, QStringLiteral("0000000012"), otp(QStringLiteral("0000000012"))).ok()
+        || !go(Screen::IndividualRegistrationConfirm))
         return fail(QStringLiteral("9.2.2-3 suzuki"));
     m_flow->add();
     if (!go(Screen::IndividualRegistrationInput)
@@ -348,15 +354,17 @@ bool Tour::run(QString* error)
     type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"));
     type(QStringLiteral("otpEdit"), QStringLiteral("123456"));
     if (!shoot(QStringLiteral("9.2.2-3"), QStringLiteral("9.2.2"), QStringLiteral("3"), input,
-               { QStringLiteral("userTable"), QStringLiteral("serialEdit"), QStringLiteral("otpEdit"), QStringLiteral("nextButton") }))
+            { QStringLiteral("userTable"), QStringLiteral("serialEdit"), QStringLiteral("otpEdit"),
+                QStringLiteral("nextButton") }))
         return fail(QStringLiteral("9.2.2-3"));
-    if (!m_flow->next(tanaka, QStringLiteral("0000000013"), otp(QStringLiteral("0000000013"))).ok() || !go(Screen::IndividualRegistrationConfirm))
+    if (!m_flow->next(tanaka, QStringLiteral("0000000013"), otp(QStringLiteral("0000000013"))).ok()
+        || !go(Screen::IndividualRegistrationConfirm))
         return fail(QStringLiteral("9.2.2-4"));
     type(QStringLiteral("pinEdit"), pin);
     if (!shoot(QStringLiteral("9.2.2-4"), QStringLiteral("9.2.2"), QStringLiteral("4"), confirm,
-               { QStringLiteral("pinEdit"), QStringLiteral("okButton") },
-               // ① and ② beside 追加 and the upper 削除 are on the screen itself; the lower 削除 is the same ②.
-               { { QStringLiteral("removeButtonBottom"), QStringLiteral("②") } }))
+            { QStringLiteral("pinEdit"), QStringLiteral("okButton") },
+            // ① and ② beside 追加 and the upper 削除 are on the screen itself; the lower 削除 is the same ②.
+            { { QStringLiteral("removeButtonBottom"), QStringLiteral("②") } }))
         return fail(QStringLiteral("9.2.2-4"));
     // The software keyboard, open over the confirm screen.
     auto* pinInput = page()->findChild<PinInput*>();
@@ -367,7 +375,7 @@ bool Tour::run(QString* error)
     QImage keyboard = pinInput->keyboard()->grab().toImage();
     pinInput->keyboard()->close();
     if (!save(keyboard, QStringLiteral("software-keyboard"), QStringLiteral("9.2.2"), QStringLiteral("4"),
-              ScreenshotTour::tr("ソフトウェアキーボード")))
+            ScreenshotTour::tr("ソフトウェアキーボード")))
         return fail(QStringLiteral("keyboard"));
     type(QStringLiteral("pinEdit"), QStringLiteral("wrong123"));
     find<QAbstractButton>(QStringLiteral("okButton"))->click();
@@ -389,15 +397,17 @@ bool Tour::run(QString* error)
         face.resize(428, 270);
         const bool back = side == CardFace::Side::Back;
         if (!save(face.grab().toImage(), back ? QStringLiteral("card-back") : QStringLiteral("card-front"),
-                  QStringLiteral("9.2"), QStringLiteral("3"),
-                  back ? ScreenshotTour::tr("カード型ハードトークン（裏）：シリアル番号の位置")
-                       : ScreenshotTour::tr("カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置")))
+                QStringLiteral("9.2"), QStringLiteral("3"),
+                back ? ScreenshotTour::tr("カード型ハードトークン（裏）：シリアル番号の位置")
+                     : ScreenshotTour::tr(
+                         "カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置")))
             return fail(QStringLiteral("card"));
     }
 
     // 利用中止
     if (!open(QStringLiteral(":/scenarios/suspended.json"), error) || !go(Screen::Suspended)
-        || !shoot(QStringLiteral("suspended"), QStringLiteral("9.2"), QStringLiteral("3"), ScreenshotTour::tr("利用中止のお知らせ")))
+        || !shoot(QStringLiteral("suspended"), QStringLiteral("9.2"), QStringLiteral("3"),
+            ScreenshotTour::tr("利用中止のお知らせ")))
         return fail(QStringLiteral("suspended"));
     close();
     return true;
@@ -410,11 +420,12 @@ bool ScreenshotTour::useTourFont(QString* error)
     static const QString family = QStringLiteral("IPAexGothic");
     if (!QFontDatabase::families().contains(family)) {
         for (const char* path : { "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
-                                  "/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf", "C:/Windows/Fonts/ipaexg.ttf" })
+                 "/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf", "C:/Windows/Fonts/ipaexg.ttf" })
             QFontDatabase::addApplicationFont(QLatin1String(path));
     }
     if (!QFontDatabase::families().contains(family)) {
-        *error = tr("スクリーンショットには IPAexGothic フォントが必要です（Debian: apt-get install fonts-ipaexfont-gothic）。");
+        *error = tr("スクリーンショットには IPAexGothic フォントが必要です（Debian: apt-get install "
+                    "fonts-ipaexfont-gothic）。");
         return false;
     }
     QFont font(family);
@@ -457,22 +468,19 @@ bool ScreenshotTour::writeManifest(const QString& outDir, const QList<TourShot>&
 {
     QJsonArray files;
     for (const TourShot& s : shots) {
-        files.append(QJsonObject { { QStringLiteral("file"), s.file },
-                                   { QStringLiteral("section"), s.section },
-                                   { QStringLiteral("step"), s.step },
-                                   { QStringLiteral("title"), s.title },
-                                   { QStringLiteral("language"), s.language },
-                                   { QStringLiteral("scale"), s.scale },
-                                   { QStringLiteral("width"), s.width },
-                                   { QStringLiteral("height"), s.height },
-                                   { QStringLiteral("sha256"), s.sha256 } });
+        files.append(QJsonObject { { QStringLiteral("file"), s.file }, { QStringLiteral("section"), s.section },
+            { QStringLiteral("step"), s.step }, { QStringLiteral("title"), s.title },
+            { QStringLiteral("language"), s.language }, { QStringLiteral("scale"), s.scale },
+            { QStringLiteral("width"), s.width }, { QStringLiteral("height"), s.height },
+            { QStringLiteral("sha256"), s.sha256 } });
     }
     QSaveFile out(QDir(outDir).filePath(QStringLiteral("manifest.json")));
     if (!out.open(QIODevice::WriteOnly)) {
         *error = tr("manifest.json を書き込めません。");
         return false;
     }
-    out.write(QJsonDocument(QJsonObject { { QStringLiteral("chapter"), QStringLiteral("9") }, { QStringLiteral("files"), files } })
+    out.write(QJsonDocument(
+        QJsonObject { { QStringLiteral("chapter"), QStringLiteral("9") }, { QStringLiteral("files"), files } })
                   .toJson(QJsonDocument::Indented));
     return out.commit();
 }

@@ -19,25 +19,23 @@ const QString kTraining = QStringLiteral("training");
 void StoreOptions::addTo(QCommandLineParser& parser)
 {
     parser.addOption({ kDatabase,
-                       QCoreApplication::translate("StoreOptions", "SQLite database file (default: %1).")
-                           .arg(Store::defaultDatabasePath()),
-                       QStringLiteral("path") });
+        QCoreApplication::translate("StoreOptions", "SQLite database file (default: %1).")
+            .arg(Store::defaultDatabasePath()),
+        QStringLiteral("path") });
     parser.addOption({ kPostgres,
-                       QCoreApplication::translate("StoreOptions",
-                                                   "PostgreSQL store shared by several desktops, e.g. \"host=db port=5432 "
-                                                   "dbname=hardtoken user=console\" (password from PGPASSWORD); needs --key-file."),
-                       QStringLiteral("connection") });
-    parser.addOption({ kKeyFile,
-                       QCoreApplication::translate("StoreOptions", "Data key file (default: the database path + .key)."),
-                       QStringLiteral("path") });
+        QCoreApplication::translate("StoreOptions",
+            "PostgreSQL store shared by several desktops, e.g. \"host=db port=5432 "
+            "dbname=hardtoken user=console\" (password from PGPASSWORD); needs --key-file."),
+        QStringLiteral("connection") });
+    parser.addOption(
+        { kKeyFile, QCoreApplication::translate("StoreOptions", "Data key file (default: the database path + .key)."),
+            QStringLiteral("path") });
     parser.addOption({ kScenario,
-                       QCoreApplication::translate("StoreOptions",
-                                                   "Load a training scenario (JSON) into the store before starting."),
-                       QStringLiteral("file") });
+        QCoreApplication::translate("StoreOptions", "Load a training scenario (JSON) into the store before starting."),
+        QStringLiteral("file") });
     parser.addOption({ kTraining,
-                       QCoreApplication::translate("StoreOptions",
-                                                   "Start on the manual's training scenario (same as --scenario %1).")
-                           .arg(QLatin1String(ScenarioLoader::DefaultScenario)) });
+        QCoreApplication::translate("StoreOptions", "Start on the manual's training scenario (same as --scenario %1).")
+            .arg(QLatin1String(ScenarioLoader::DefaultScenario)) });
 }
 
 StoreOptions StoreOptions::from(const QCommandLineParser& parser)
@@ -46,9 +44,10 @@ StoreOptions StoreOptions::from(const QCommandLineParser& parser)
     // --database, else the "database" setting (e.g. a shared folder chosen by IT), else AppData.
     const QString configured = QSettings().value(QStringLiteral("database")).toString();
     o.database = parser.isSet(kDatabase) ? parser.value(kDatabase)
-        : configured.isEmpty()              ? Store::defaultDatabasePath()
-                                            : configured;
-    o.postgres = parser.isSet(kPostgres) ? parser.value(kPostgres) : QSettings().value(QStringLiteral("postgres")).toString();
+        : configured.isEmpty()           ? Store::defaultDatabasePath()
+                                         : configured;
+    o.postgres
+        = parser.isSet(kPostgres) ? parser.value(kPostgres) : QSettings().value(QStringLiteral("postgres")).toString();
     o.keyFile = parser.value(kKeyFile);
     o.scenario = parser.value(kScenario);
     if (o.scenario.isEmpty() && parser.isSet(kTraining))
@@ -58,7 +57,8 @@ StoreOptions StoreOptions::from(const QCommandLineParser& parser)
 
 bool StoreOptions::open(Store& store, QString* error) const
 {
-    const bool opened = postgres.isEmpty() ? store.openSqlite(database, keyFile) : store.openPostgres(postgres, keyFile);
+    const bool opened
+        = postgres.isEmpty() ? store.openSqlite(database, keyFile) : store.openPostgres(postgres, keyFile);
     if (!opened) {
         *error = store.errorMessage();
         return false;

@@ -1,13 +1,13 @@
 // hardtoken-cli: the console's headless companion (status, scenarios, help-desk unlock, audit).
+#include "Clock.h"
+#include "ManualExport.h"
 #include "RegistrationService.h"
 #include "Scenario.h"
+#include "ScreenshotTour.h"
 #include "Store.h"
 #include "StoreSetup.h"
-#include "Clock.h"
 #include "Validation.h"
 #include "VirtualToken.h"
-#include "ManualExport.h"
-#include "ScreenshotTour.h"
 
 #include <QApplication>
 
@@ -43,15 +43,19 @@ int status(RegistrationService& service)
     out() << QCoreApplication::translate("cli", "契約法人: %1 (%2)").arg(c.name, c.code) << '\n'
           << QCoreApplication::translate("cli", "利用形態: %1").arg(usageModeDisplayName(c.mode)) << '\n'
           << QCoreApplication::translate("cli", "利用登録済みトークン: %1").arg(c.registeredTokens) << '\n'
-          << QCoreApplication::translate("cli", "誤入力回数: シリアル番号/ワンタイムパスワード %1, 契約法人確認暗証番号 %2")
+          << QCoreApplication::translate(
+                 "cli", "誤入力回数: シリアル番号/ワンタイムパスワード %1, 契約法人確認暗証番号 %2")
                  .arg(c.otpFailures)
                  .arg(c.pinFailures)
           << '\n'
           << QCoreApplication::translate("cli", "状態: %1")
-                 .arg(c.suspended ? QCoreApplication::translate("cli", "利用中止") : QCoreApplication::translate("cli", "利用可能"))
+                 .arg(c.suspended ? QCoreApplication::translate("cli", "利用中止")
+                                  : QCoreApplication::translate("cli", "利用可能"))
           << '\n';
     if (c.mode == UsageMode::Shared)
-        out() << QCoreApplication::translate("cli", "共有トークン: %1").arg(Validation::formatSerial(service.sharedSerial())) << '\n';
+        out() << QCoreApplication::translate("cli", "共有トークン: %1")
+                     .arg(Validation::formatSerial(service.sharedSerial()))
+              << '\n';
     for (const UserInfo& u : service.users()) {
         out() << "  " << u.name << '\t'
               << (u.currentSerial.isEmpty() ? QStringLiteral("-") : Validation::formatSerial(u.currentSerial)) << '\n';
@@ -96,44 +100,47 @@ int main(int argc, char* argv[])
     const bool widgets = prepareForWidgets(argc, argv);
     if (widgets)
         qInstallMessageHandler(quietOffscreen);
-    std::unique_ptr<QCoreApplication> application(widgets ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
+    std::unique_ptr<QCoreApplication> application(
+        widgets ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication& app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("HardTokenConsole"));
     QCoreApplication::setApplicationName(QStringLiteral("hardtoken-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "cli", "カード型ハードトークン 管理コンソール (command line)\n\n"
-               "Commands:\n"
-               "  status                 corporation, usage mode, registrations, failure counters\n"
-               "  scenario load FILE     load a training scenario (replaces the training store)\n"
-               "  scenario reset         load the store's scenario again (counters and suspension too)\n"
-               "  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)\n"
-               "  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)\n"
-               "  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]\n"
-               "                         every chapter-9 screen as PNG + manifest.json (reproducible)\n"
-               "  manual --out DIR [--lang ja,en]\n"
-               "                         chapter 9 as HTML and PDF with fresh screenshots"
-               "  audit [--verify]       print the audit log / check its MAC chain"));
+    parser.setApplicationDescription(QCoreApplication::translate("cli",
+        "カード型ハードトークン 管理コンソール (command line)\n\n"
+        "Commands:\n"
+        "  status                 corporation, usage mode, registrations, failure counters\n"
+        "  scenario load FILE     load a training scenario (replaces the training store)\n"
+        "  scenario reset         load the store's scenario again (counters and suspension too)\n"
+        "  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)\n"
+        "  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)\n"
+        "  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]\n"
+        "                         every chapter-9 screen as PNG + manifest.json (reproducible)\n"
+        "  manual --out DIR [--lang ja,en]\n"
+        "                         chapter 9 as HTML and PDF with fresh screenshots"
+        "  audit [--verify]       print the audit log / check its MAC chain"));
     parser.addHelpOption();
     parser.addVersionOption();
     StoreOptions::addTo(parser);
-    const QCommandLineOption staffOption(QStringLiteral("staff"), QCoreApplication::translate("cli", "Help-desk login."),
-                                         QStringLiteral("login"));
-    const QCommandLineOption verifyOption(QStringLiteral("verify"), QCoreApplication::translate("cli", "Check the audit chain."));
-    const QCommandLineOption serialOption(QStringLiteral("serial"), QCoreApplication::translate("cli", "Token serial (10 digits)."),
-                                          QStringLiteral("serial"));
-    const QCommandLineOption atOption(QStringLiteral("at"), QCoreApplication::translate("cli", "Unix time for otp."),
-                                      QStringLiteral("time"));
-    const QCommandLineOption outOption(QStringLiteral("out"), QCoreApplication::translate("cli", "Output folder."),
-                                       QStringLiteral("dir"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), QCoreApplication::translate("cli", "Languages, comma-separated."),
-                                        QStringLiteral("list"), QStringLiteral("ja,en"));
+    const QCommandLineOption staffOption(
+        QStringLiteral("staff"), QCoreApplication::translate("cli", "Help-desk login."), QStringLiteral("login"));
+    const QCommandLineOption verifyOption(
+        QStringLiteral("verify"), QCoreApplication::translate("cli", "Check the audit chain."));
+    const QCommandLineOption serialOption(QStringLiteral("serial"),
+        QCoreApplication::translate("cli", "Token serial (10 digits)."), QStringLiteral("serial"));
+    const QCommandLineOption atOption(
+        QStringLiteral("at"), QCoreApplication::translate("cli", "Unix time for otp."), QStringLiteral("time"));
+    const QCommandLineOption outOption(
+        QStringLiteral("out"), QCoreApplication::translate("cli", "Output folder."), QStringLiteral("dir"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QCoreApplication::translate("cli", "Languages, comma-separated."), QStringLiteral("list"),
+        QStringLiteral("ja,en"));
     const QCommandLineOption scaleOption(QStringLiteral("scale"), QCoreApplication::translate("cli", "Scale: 1 or 2."),
-                                         QStringLiteral("n"), QStringLiteral("1"));
-    const QCommandLineOption noCalloutsOption(QStringLiteral("no-callouts"),
-                                              QCoreApplication::translate("cli", "No numbered callouts or highlight frames."));
+        QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption noCalloutsOption(
+        QStringLiteral("no-callouts"), QCoreApplication::translate("cli", "No numbered callouts or highlight frames."));
     parser.addOption(outOption);
     parser.addOption(langOption);
     parser.addOption(scaleOption);
@@ -142,7 +149,8 @@ int main(int argc, char* argv[])
     parser.addOption(atOption);
     parser.addOption(staffOption);
     parser.addOption(verifyOption);
-    parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("cli", "status | scenario | unlock | audit"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"), QCoreApplication::translate("cli", "status | scenario | unlock | audit"));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -163,7 +171,8 @@ int main(int argc, char* argv[])
                 err() << error << Qt::endl;
                 return 1;
             }
-            out() << QCoreApplication::translate("cli", "%1 に第9章を書き出しました。").arg(parser.value(outOption)) << Qt::endl;
+            out() << QCoreApplication::translate("cli", "%1 に第9章を書き出しました。").arg(parser.value(outOption))
+                  << Qt::endl;
             return 0;
         }
         TourOptions tour;
@@ -177,7 +186,8 @@ int main(int argc, char* argv[])
         }
         for (const TourShot& s : std::as_const(shots))
             out() << s.file << '\t' << s.section << '-' << s.step << '\t' << s.title << '\n';
-        out() << QCoreApplication::translate("cli", "%1 枚を %2 に書き出しました。").arg(shots.size()).arg(tour.outDir) << Qt::endl;
+        out() << QCoreApplication::translate("cli", "%1 枚を %2 に書き出しました。").arg(shots.size()).arg(tour.outDir)
+              << Qt::endl;
         return 0;
     }
 
@@ -213,12 +223,14 @@ int main(int argc, char* argv[])
             service.selectCorporation();
             return status(service);
         }
-        err() << QCoreApplication::translate("cli", "usage: hardtoken-cli scenario load FILE | scenario reset") << Qt::endl;
+        err() << QCoreApplication::translate("cli", "usage: hardtoken-cli scenario load FILE | scenario reset")
+              << Qt::endl;
         return 2;
     }
     if (command == QLatin1String("unlock")) {
         if (!parser.isSet(staffOption)) {
-            err() << QCoreApplication::translate("cli", "usage: hardtoken-cli unlock --staff LOGIN < credential") << Qt::endl;
+            err() << QCoreApplication::translate("cli", "usage: hardtoken-cli unlock --staff LOGIN < credential")
+                  << Qt::endl;
             return 2;
         }
         QTextStream in(stdin);
@@ -255,10 +267,12 @@ int main(int argc, char* argv[])
         if (parser.isSet(verifyOption)) {
             const qint64 bad = store.verifyAudit();
             if (bad >= 0) {
-                err() << QCoreApplication::translate("cli", "監査ログ %1 番以降が改ざんされています。").arg(bad) << Qt::endl;
+                err() << QCoreApplication::translate("cli", "監査ログ %1 番以降が改ざんされています。").arg(bad)
+                      << Qt::endl;
                 return 1;
             }
-            out() << QCoreApplication::translate("cli", "監査ログは正常です (%1 件)。").arg(store.auditEntries().size()) << Qt::endl;
+            out() << QCoreApplication::translate("cli", "監査ログは正常です (%1 件)。").arg(store.auditEntries().size())
+                  << Qt::endl;
             return 0;
         }
         for (const AuditEntry& e : store.auditEntries())

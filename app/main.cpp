@@ -27,15 +27,15 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     StoreOptions::addTo(parser);
-    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language: ja or en."),
-                                        QStringLiteral("code"), QStringLiteral("ja"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), QStringLiteral("Language: ja or en."), QStringLiteral("code"), QStringLiteral("ja"));
     parser.addOption(langOption);
     parser.process(app);
 
     Language language;
     if (!language.set(parser.value(langOption))) {
         QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-                              QStringLiteral("--lang: ja | en (%1)").arg(parser.value(langOption)));
+            QStringLiteral("--lang: ja | en (%1)").arg(parser.value(langOption)));
         return 2;
     }
 
@@ -49,8 +49,9 @@ int main(int argc, char* argv[])
     RegistrationService service(store);
     if (!service.selectCorporation()) {
         QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-                              QApplication::translate("main", "データベースに契約法人が登録されていません。"
-                                                              "トレーニング用には --training を付けて起動してください。"));
+            QApplication::translate("main",
+                "データベースに契約法人が登録されていません。"
+                "トレーニング用には --training を付けて起動してください。"));
         return 1;
     }
     RegistrationFlow flow(service);

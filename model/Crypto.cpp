@@ -31,8 +31,7 @@ namespace {
 constexpr int kSaltSize = 16;
 constexpr int kDerivedSize = 32;
 
-std::optional<QByteArray> scrypt(const QString& secret, const QByteArray& salt, const KdfParameters& params,
-                                 int length)
+std::optional<QByteArray> scrypt(const QString& secret, const QByteArray& salt, const KdfParameters& params, int length)
 {
     if (params.log2N < 10 || params.log2N > 20 || params.r < 1 || params.r > 32 || params.p < 1 || params.p > 16)
         return std::nullopt;
@@ -41,9 +40,9 @@ std::optional<QByteArray> scrypt(const QString& secret, const QByteArray& salt, 
     const quint64 n = quint64(1) << params.log2N;
     const quint64 maxMem = 128ull * quint64(params.r) * (n + quint64(params.p) + 2) + (1u << 20);
     if (EVP_PBE_scrypt(pass.constData(), static_cast<size_t>(pass.size()),
-                       reinterpret_cast<const unsigned char*>(salt.constData()), static_cast<size_t>(salt.size()), n,
-                       static_cast<quint64>(params.r), static_cast<quint64>(params.p), maxMem,
-                       reinterpret_cast<unsigned char*>(out.data()), static_cast<size_t>(length))
+            reinterpret_cast<const unsigned char*>(salt.constData()), static_cast<size_t>(salt.size()), n,
+            static_cast<quint64>(params.r), static_cast<quint64>(params.p), maxMem,
+            reinterpret_cast<unsigned char*>(out.data()), static_cast<size_t>(length))
         != 1) {
         return std::nullopt;
     }
@@ -112,8 +111,8 @@ QByteArray hmacSha256(const QByteArray& key, const QByteArray& message)
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     if (!HMAC(EVP_sha256(), key.constData(), static_cast<int>(key.size()),
-              reinterpret_cast<const unsigned char*>(message.constData()), static_cast<size_t>(message.size()), out,
-              &length)) {
+            reinterpret_cast<const unsigned char*>(message.constData()), static_cast<size_t>(message.size()), out,
+            &length)) {
         return {};
     }
     return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
@@ -151,10 +150,9 @@ QByteArray SecretBox::seal(const QByteArray& plaintext, const QByteArray& associ
     if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1
         || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) != 1
         || EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, u(m_key), u(nonce)) != 1
-        || EVP_EncryptUpdate(ctx.get(), nullptr, &len, u(associatedData), static_cast<int>(associatedData.size()))
-            != 1
+        || EVP_EncryptUpdate(ctx.get(), nullptr, &len, u(associatedData), static_cast<int>(associatedData.size())) != 1
         || EVP_EncryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(ciphertext.data()), &len, u(plaintext),
-                             static_cast<int>(plaintext.size()))
+               static_cast<int>(plaintext.size()))
             != 1
         || EVP_EncryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(ciphertext.data()) + len, &len) != 1
         || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagSize, tag.data()) != 1) {
@@ -170,7 +168,8 @@ std::optional<QByteArray> SecretBox::open(const QByteArray& sealed, const QByteA
         return std::nullopt;
     }
     const QByteArray nonce = sealed.mid(kVersionSize, kNonceSize);
-    const QByteArray ciphertext = sealed.mid(kVersionSize + kNonceSize, sealed.size() - kVersionSize - kNonceSize - kTagSize);
+    const QByteArray ciphertext
+        = sealed.mid(kVersionSize + kNonceSize, sealed.size() - kVersionSize - kNonceSize - kTagSize);
     QByteArray tag = sealed.right(kTagSize);
     QByteArray plaintext(ciphertext.size(), Qt::Uninitialized);
     CipherCtx ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
@@ -179,10 +178,9 @@ std::optional<QByteArray> SecretBox::open(const QByteArray& sealed, const QByteA
     if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1
         || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) != 1
         || EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, u(m_key), u(nonce)) != 1
-        || EVP_DecryptUpdate(ctx.get(), nullptr, &len, u(associatedData), static_cast<int>(associatedData.size()))
-            != 1
+        || EVP_DecryptUpdate(ctx.get(), nullptr, &len, u(associatedData), static_cast<int>(associatedData.size())) != 1
         || EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(plaintext.data()), &len, u(ciphertext),
-                             static_cast<int>(ciphertext.size()))
+               static_cast<int>(ciphertext.size()))
             != 1
         || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize, tag.data()) != 1
         || EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(plaintext.data()) + len, &len) != 1) {

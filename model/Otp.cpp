@@ -51,8 +51,8 @@ namespace {
 // Fetched once per process (thread-safe static initialisation); freed at exit.
 EVP_MAC* hmacImplementation()
 {
-    static const std::unique_ptr<EVP_MAC, decltype(&EVP_MAC_free)> mac(EVP_MAC_fetch(nullptr, "HMAC", nullptr),
-                                                                        &EVP_MAC_free);
+    static const std::unique_ptr<EVP_MAC, decltype(&EVP_MAC_free)> mac(
+        EVP_MAC_fetch(nullptr, "HMAC", nullptr), &EVP_MAC_free);
     return mac.get();
 }
 
@@ -69,8 +69,8 @@ const char* digestName(OtpAlgorithm algorithm)
     return "SHA1";
 }
 
-constexpr std::array<quint32, 11> kPowersOfTen { 1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u,
-                                                 100000000u, 1000000000u, 0u };
+constexpr std::array<quint32, 11> kPowersOfTen { 1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u,
+    1000000000u, 0u };
 
 } // namespace
 
@@ -124,7 +124,7 @@ QString OtpGenerator::hotp(const QByteArray& secret, quint64 counter, int digits
     unsigned char mac[EVP_MAX_MD_SIZE];
     size_t macLength = 0;
     if (EVP_MAC_init(ctx, reinterpret_cast<const unsigned char*>(secret.constData()),
-                     static_cast<size_t>(secret.size()), nullptr)
+            static_cast<size_t>(secret.size()), nullptr)
             != 1
         || EVP_MAC_update(ctx, message, sizeof message) != 1 || EVP_MAC_final(ctx, mac, &macLength, sizeof mac) != 1
         || macLength < 20) {
@@ -145,8 +145,8 @@ qint64 OtpGenerator::timeStep(qint64 unixTime, int period, qint64 t0)
     return (unixTime - t0) / period;
 }
 
-QString OtpGenerator::totp(const QByteArray& secret, qint64 unixTime, int period, int digits, OtpAlgorithm algorithm,
-                           qint64 t0) const
+QString OtpGenerator::totp(
+    const QByteArray& secret, qint64 unixTime, int period, int digits, OtpAlgorithm algorithm, qint64 t0) const
 {
     const qint64 step = timeStep(unixTime, period, t0);
     if (step < 0)
@@ -169,7 +169,7 @@ bool constantTimeEquals(const QString& a, const QString& b)
 } // namespace
 
 std::optional<OtpMatch> OtpVerifier::verify(const QByteArray& secret, const OtpParameters& params,
-                                            const OtpState& state, const QString& otp, qint64 unixTime) const
+    const OtpState& state, const QString& otp, qint64 unixTime) const
 {
     if (otp.size() != params.digits)
         return std::nullopt;

@@ -27,11 +27,11 @@ public:
     OtpGenerator& operator=(const OtpGenerator&) = delete;
 
     // Returns an empty string when the MAC cannot be computed (empty secret, bad digit count).
-    QString hotp(const QByteArray& secret, quint64 counter, int digits = 6,
-                 OtpAlgorithm algorithm = OtpAlgorithm::Sha1) const;
+    QString hotp(
+        const QByteArray& secret, quint64 counter, int digits = 6, OtpAlgorithm algorithm = OtpAlgorithm::Sha1) const;
     static qint64 timeStep(qint64 unixTime, int period = 30, qint64 t0 = 0);
     QString totp(const QByteArray& secret, qint64 unixTime, int period = 30, int digits = 6,
-                 OtpAlgorithm algorithm = OtpAlgorithm::Sha1, qint64 t0 = 0) const;
+        OtpAlgorithm algorithm = OtpAlgorithm::Sha1, qint64 t0 = 0) const;
 
 private:
     struct Private;
@@ -64,7 +64,7 @@ struct OtpMatch {
 
 struct OtpWindow {
     int hotpLookAhead = 10; // RFC 4226 §7.4: keep it small
-    int totpSkewSteps = 1;  // RFC 6238 §5.2: at most one step of delay by default
+    int totpSkewSteps = 1; // RFC 6238 §5.2: at most one step of delay by default
 };
 
 // Checks an entered OTP against a token without changing anything: the caller decides whether
@@ -74,7 +74,7 @@ class OtpVerifier final {
 public:
     explicit OtpVerifier(OtpWindow window = {});
     std::optional<OtpMatch> verify(const QByteArray& secret, const OtpParameters& params, const OtpState& state,
-                                   const QString& otp, qint64 unixTime) const;
+        const QString& otp, qint64 unixTime) const;
     const OtpWindow& window() const { return m_window; }
 
 private:

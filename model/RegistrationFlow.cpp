@@ -63,8 +63,8 @@ RegistrationFlow::~RegistrationFlow() = default;
 
 void RegistrationFlow::start()
 {
-    m_machine->setInitialState(m_service.isSuspended() ? static_cast<QAbstractState*>(m_states.value(Screen::Suspended))
-                                                       : m_active);
+    m_machine->setInitialState(
+        m_service.isSuspended() ? static_cast<QAbstractState*>(m_states.value(Screen::Suspended)) : m_active);
     m_machine->start();
 }
 
@@ -152,7 +152,8 @@ Outcome RegistrationFlow::startRegistration()
         break;
     }
     return { ServiceError::ModeNotSet,
-             tr("カード型ハードトークンの利用形態が設定されていません。「変更」ボタンを押して、利用形態を設定してください。") };
+        tr("カード型ハードトークンの利用形態が設定されていません。「変更」ボタンを押して、利用形態を設定してください"
+           "。") };
 }
 
 Outcome RegistrationFlow::next(qint64 userId, const QString& serial, const QString& otp)

@@ -9,12 +9,11 @@ RegistrationListModel::RegistrationListModel(RegistrationService& service, QObje
     : QAbstractTableModel(parent)
     , m_service(service)
 {
-    connect(&m_service, &RegistrationService::queueAboutToInsert, this,
-            [this](int row) { beginInsertRows({}, row, row); });
+    connect(
+        &m_service, &RegistrationService::queueAboutToInsert, this, [this](int row) { beginInsertRows({}, row, row); });
     connect(&m_service, &RegistrationService::queueInserted, this, [this](int) { endInsertRows(); });
-    connect(&m_service, &RegistrationService::queueRowChanged, this, [this](int row) {
-        Q_EMIT dataChanged(index(row, NameColumn), index(row, SerialColumn), { Qt::DisplayRole });
-    });
+    connect(&m_service, &RegistrationService::queueRowChanged, this,
+        [this](int row) { Q_EMIT dataChanged(index(row, NameColumn), index(row, SerialColumn), { Qt::DisplayRole }); });
     connect(&m_service, &RegistrationService::queueAboutToRemove, this, [this](int row) {
         m_checked.remove(m_service.queue().at(row).userId);
         beginRemoveRows({}, row, row);

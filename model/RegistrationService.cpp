@@ -22,9 +22,8 @@ RegistrationService::~RegistrationService() = default;
 
 bool RegistrationService::selectCorporation(const QString& code)
 {
-    QSqlQuery q = code.isEmpty()
-        ? m_store.exec(QStringLiteral("SELECT id FROM corporations ORDER BY id LIMIT 1"))
-        : m_store.exec(QStringLiteral("SELECT id FROM corporations WHERE code = ?"), { code });
+    QSqlQuery q = code.isEmpty() ? m_store.exec(QStringLiteral("SELECT id FROM corporations ORDER BY id LIMIT 1"))
+                                 : m_store.exec(QStringLiteral("SELECT id FROM corporations WHERE code = ?"), { code });
     const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
     if (id != m_corporationId) {
         clearQueue();
@@ -38,11 +37,12 @@ bool RegistrationService::selectCorporation(const QString& code)
 CorporationInfo RegistrationService::corporation() const
 {
     CorporationInfo c;
-    QSqlQuery q = m_store.exec(QStringLiteral("SELECT id, code, name, usage_mode, otp_failures, pin_failures, suspended,"
-                                              " suspended_at, suspended_reason,"
-                                              " (SELECT COUNT(*) FROM registrations r WHERE r.corporation_id = c.id)"
-                                              " FROM corporations c WHERE id = ?"),
-                               { m_corporationId });
+    QSqlQuery q
+        = m_store.exec(QStringLiteral("SELECT id, code, name, usage_mode, otp_failures, pin_failures, suspended,"
+                                      " suspended_at, suspended_reason,"
+                                      " (SELECT COUNT(*) FROM registrations r WHERE r.corporation_id = c.id)"
+                                      " FROM corporations c WHERE id = ?"),
+            { m_corporationId });
     if (!q.next())
         return c;
     c.id = q.value(0).toLongLong();
@@ -66,7 +66,7 @@ QList<UserInfo> RegistrationService::users() const
                                               " AND r.user_id = u.id"
                                               " LEFT JOIN tokens t ON t.id = r.token_id"
                                               " WHERE u.corporation_id = ? ORDER BY u.display_order, u.id"),
-                               { m_corporationId });
+        { m_corporationId });
     while (q.next())
         out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toString() });
     return out;
@@ -76,7 +76,7 @@ QString RegistrationService::sharedSerial() const
 {
     QSqlQuery q = m_store.exec(QStringLiteral("SELECT t.serial FROM registrations r JOIN tokens t ON t.id = r.token_id"
                                               " WHERE r.corporation_id = ? AND r.user_id IS NULL"),
-                               { m_corporationId });
+        { m_corporationId });
     return q.next() ? q.value(0).toString() : QString();
 }
 
@@ -99,9 +99,9 @@ Outcome RegistrationService::inputFailure(InputField field, InputError error) co
 Outcome RegistrationService::suspendedOutcome() const
 {
     return { ServiceError::Suspended,
-             tr("本システムは利用中止状態です。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。") };
+        tr("本システムは利用中止状態です。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会くださ"
+           "い。") };
 }
-
 
 Outcome RegistrationService::recordFailure(bool pin)
 {
@@ -112,26 +112,25 @@ Outcome RegistrationService::recordFailure(bool pin)
     bool nowSuspended = false;
     // Persisted at once, in its own transaction: neither キャンセル nor a restart undoes it (RFC 4226 §7.3).
     const bool ok = m_store.transaction([&] {
-        if (!m_store.execOk(QStringLiteral("UPDATE corporations SET %1 = %1 + 1 WHERE id = ?").arg(column),
-                            { m_corporationId }))
+        if (!m_store.execOk(
+                QStringLiteral("UPDATE corporations SET %1 = %1 + 1 WHERE id = ?").arg(column), { m_corporationId }))
             return false;
-        QSqlQuery q = m_store.exec(QStringLiteral("SELECT %1, suspended FROM corporations WHERE id = ?").arg(column),
-                                   { m_corporationId });
+        QSqlQuery q = m_store.exec(
+            QStringLiteral("SELECT %1, suspended FROM corporations WHERE id = ?").arg(column), { m_corporationId });
         if (!q.next())
             return false;
         failures = q.value(0).toInt();
         const bool wasSuspended = q.value(1).toInt() != 0;
         if (!m_store.audit(m_actor, pin ? QStringLiteral("pin.failure") : QStringLiteral("token.failure"),
-                           m_corporationId, QStringLiteral("count=%1 limit=%2").arg(failures).arg(limit)))
+                m_corporationId, QStringLiteral("count=%1 limit=%2").arg(failures).arg(limit)))
             return false;
         if (failures >= limit && !wasSuspended) {
             nowSuspended = true;
             return m_store.execOk(QStringLiteral("UPDATE corporations SET suspended = 1, suspended_at = ?,"
                                                  " suspended_reason = ? WHERE id = ?"),
-                                  { m_store.nowText(), pin ? QStringLiteral("pin") : QStringLiteral("otp"),
-                                    m_corporationId })
+                       { m_store.nowText(), pin ? QStringLiteral("pin") : QStringLiteral("otp"), m_corporationId })
                 && m_store.audit(m_actor, QStringLiteral("corporation.suspended"), m_corporationId,
-                                 QStringLiteral("reason=%1").arg(pin ? QStringLiteral("pin") : QStringLiteral("otp")));
+                    QStringLiteral("reason=%1").arg(pin ? QStringLiteral("pin") : QStringLiteral("otp")));
         }
         return true;
     });
@@ -147,20 +146,23 @@ Outcome RegistrationService::recordFailure(bool pin)
         Outcome o;
         o.error = ServiceError::Suspended;
         o.remainingAttempts = 0;
-        o.message = pin ? tr("契約法人確認暗証番号を一定回数以上誤って入力したため、本システムは利用中止状態になりました。"
-                             "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。")
-                        : tr("シリアル番号またはワンタイムパスワードを一定回数以上誤って入力したため、本システムは利用中止状態になりました。"
-                             "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。");
+        o.message = pin
+            ? tr("契約法人確認暗証番号を一定回数以上誤って入力したため、本システムは利用中止状態になりました。"
+                 "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。")
+            : tr("シリアル番号またはワンタイムパスワードを一定回数以上誤って入力したため、本システムは利用中止状態にな"
+                 "りました。"
+                 "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。");
         return o;
     }
     Outcome o;
     o.error = pin ? ServiceError::WrongPin : ServiceError::WrongSerialOrOtp;
     o.remainingAttempts = limit - failures;
-    o.message = pin ? tr("契約法人確認暗証番号が正しくありません。あと%n回誤って入力すると、本システムは利用中止状態になります。",
-                         nullptr, o.remainingAttempts)
-                    : tr("シリアル番号またはワンタイムパスワードが正しくありません。あと%n回誤って入力すると、"
-                         "本システムは利用中止状態になります。",
-                         nullptr, o.remainingAttempts);
+    o.message = pin
+        ? tr("契約法人確認暗証番号が正しくありません。あと%n回誤って入力すると、本システムは利用中止状態になります。",
+            nullptr, o.remainingAttempts)
+        : tr("シリアル番号またはワンタイムパスワードが正しくありません。あと%n回誤って入力すると、"
+             "本システムは利用中止状態になります。",
+            nullptr, o.remainingAttempts);
     return o;
 }
 
@@ -177,8 +179,8 @@ Outcome RegistrationService::verifyPin(const QString& pin)
     return {};
 }
 
-Outcome RegistrationService::checkToken(const QString& serialInput, const QString& otpInput, qint64 forUserId,
-                                        QueuedRegistration* out)
+Outcome RegistrationService::checkToken(
+    const QString& serialInput, const QString& otpInput, qint64 forUserId, QueuedRegistration* out)
 {
     if (isSuspended())
         return suspendedOutcome();
@@ -201,15 +203,15 @@ Outcome RegistrationService::checkToken(const QString& serialInput, const QStrin
         for (const QueuedRegistration& q : std::as_const(m_queue)) {
             if (q.serial == serial.value && q.userId != forUserId) {
                 return { ServiceError::SerialQueuedForOther,
-                         tr("シリアル番号 %1 は、利用登録情報の一覧で%2さんに指定されています。")
-                             .arg(Validation::formatSerial(serial.value), q.userName) };
+                    tr("シリアル番号 %1 は、利用登録情報の一覧で%2さんに指定されています。")
+                        .arg(Validation::formatSerial(serial.value), q.userName) };
             }
         }
         if (token->holderCorporation == m_corporationId && token->holderUser != forUserId) {
             const QString holder = token->holderUser ? token->holderName : tr("全ての利用者");
             return { ServiceError::SerialHeldByOther,
-                     tr("シリアル番号 %1 のトークンは、%2が利用登録しています。")
-                         .arg(Validation::formatSerial(serial.value), holder) };
+                tr("シリアル番号 %1 のトークンは、%2が利用登録しています。")
+                    .arg(Validation::formatSerial(serial.value), holder) };
         }
     }
     const auto secret = m_store.openSecret(token->sealedSecret, token->serial);
@@ -244,20 +246,22 @@ Outcome RegistrationService::changeUsageMode(UsageMode mode, const QString& pin)
             // 利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。
             if (!m_store.execOk(QStringLiteral("UPDATE tokens SET status = 'available' WHERE id IN"
                                                " (SELECT token_id FROM registrations WHERE corporation_id = ?)"),
-                                { m_corporationId })
-                || !m_store.execOk(QStringLiteral("DELETE FROM registrations WHERE corporation_id = ?"),
-                                   { m_corporationId })
+                    { m_corporationId })
+                || !m_store.execOk(
+                    QStringLiteral("DELETE FROM registrations WHERE corporation_id = ?"), { m_corporationId })
                 || !m_store.execOk(QStringLiteral("UPDATE corporations SET usage_mode = ? WHERE id = ?"),
-                                   { usageModeKey(mode), m_corporationId })) {
+                    { usageModeKey(mode), m_corporationId })) {
                 return false;
             }
         }
-        return m_store.execOk(QStringLiteral("UPDATE corporations SET pin_failures = 0 WHERE id = ?"), { m_corporationId })
-            && m_store.audit(m_actor, changed ? QStringLiteral("usage_mode.changed") : QStringLiteral("usage_mode.confirmed"),
-                             m_corporationId,
-                             QStringLiteral("from=%1 to=%2 registrations_cancelled=%3")
-                                 .arg(usageModeKey(before.mode), usageModeKey(mode))
-                                 .arg(changed ? before.registeredTokens : 0));
+        return m_store.execOk(
+                   QStringLiteral("UPDATE corporations SET pin_failures = 0 WHERE id = ?"), { m_corporationId })
+            && m_store.audit(m_actor,
+                changed ? QStringLiteral("usage_mode.changed") : QStringLiteral("usage_mode.confirmed"),
+                m_corporationId,
+                QStringLiteral("from=%1 to=%2 registrations_cancelled=%3")
+                    .arg(usageModeKey(before.mode), usageModeKey(mode))
+                    .arg(changed ? before.registeredTokens : 0));
     });
     if (!ok)
         return { ServiceError::StoreFailure, tr("処理中にエラーが発生したため、利用形態は変更されませんでした。") };
@@ -290,8 +294,8 @@ bool RegistrationService::writeRegistration(const QueuedRegistration& e)
     const QString release = e.userId
         ? QStringLiteral("SELECT token_id FROM registrations WHERE corporation_id = ? AND user_id = ?")
         : QStringLiteral("SELECT token_id FROM registrations WHERE corporation_id = ? AND user_id IS NULL");
-    QSqlQuery held = e.userId ? m_store.exec(release, { m_corporationId, e.userId })
-                              : m_store.exec(release, { m_corporationId });
+    QSqlQuery held
+        = e.userId ? m_store.exec(release, { m_corporationId, e.userId }) : m_store.exec(release, { m_corporationId });
     QList<qint64> released;
     while (held.next())
         released.append(held.value(0).toLongLong());
@@ -306,11 +310,11 @@ bool RegistrationService::writeRegistration(const QueuedRegistration& e)
                                 .arg(released.size());
     return m_store.execOk(QStringLiteral("INSERT INTO registrations (corporation_id, user_id, token_id, since)"
                                          " VALUES (?, ?, ?, ?)"),
-                          { m_corporationId, user, e.tokenId, m_store.nowText() })
+               { m_corporationId, user, e.tokenId, m_store.nowText() })
         && m_store.execOk(QStringLiteral("UPDATE tokens SET status = 'registered', next_counter = ?, last_step = ?,"
                                          " drift = ? WHERE id = ?"),
-                          { QVariant::fromValue(static_cast<qint64>(e.nextState.nextCounter)), e.nextState.lastStep,
-                            e.nextState.driftSteps, e.tokenId })
+            { QVariant::fromValue(static_cast<qint64>(e.nextState.nextCounter)), e.nextState.lastStep,
+                e.nextState.driftSteps, e.tokenId })
         && m_store.audit(m_actor, QStringLiteral("token.registered"), m_corporationId, details);
 }
 
@@ -332,11 +336,11 @@ Outcome RegistrationService::commitShared(const QString& pin)
             return false;
         return writeRegistration(entry)
             && m_store.execOk(QStringLiteral("UPDATE corporations SET otp_failures = 0, pin_failures = 0 WHERE id = ?"),
-                              { m_corporationId });
+                { m_corporationId });
     });
     if (!ok) {
         return { ServiceError::StoreFailure,
-                 tr("登録処理中にエラーが発生したため、利用登録は行われませんでした。入力内容はそのまま残っています。") };
+            tr("登録処理中にエラーが発生したため、利用登録は行われませんでした。入力内容はそのまま残っています。") };
     }
     m_pendingShared.reset();
     Q_EMIT corporationChanged();
@@ -384,8 +388,8 @@ Outcome RegistrationService::enqueue(qint64 userId, const QString& serial, const
     // The list keeps the users' order (the manual lists 鈴木, 田中, 山田 whatever order they were added in).
     int row = 0;
     while (row < m_queue.size()
-           && (m_queue[row].displayOrder < entry.displayOrder
-               || (m_queue[row].displayOrder == entry.displayOrder && m_queue[row].userId < entry.userId))) {
+        && (m_queue[row].displayOrder < entry.displayOrder
+            || (m_queue[row].displayOrder == entry.displayOrder && m_queue[row].userId < entry.userId))) {
         ++row;
     }
     Q_EMIT queueAboutToInsert(row);
@@ -427,7 +431,7 @@ Outcome RegistrationService::commitQueue(const QString& pin)
         return suspendedOutcome();
     if (m_queue.isEmpty())
         return { ServiceError::EmptyQueue,
-                 tr("利用登録情報がありません。「追加」ボタンを押して、利用登録情報を追加してください。") };
+            tr("利用登録情報がありません。「追加」ボタンを押して、利用登録情報を追加してください。") };
     const Outcome pinOutcome = verifyPin(pin);
     if (!pinOutcome.ok())
         return pinOutcome;
@@ -449,15 +453,16 @@ Outcome RegistrationService::commitQueue(const QString& pin)
                 return false;
         }
         return m_store.execOk(QStringLiteral("UPDATE corporations SET otp_failures = 0, pin_failures = 0 WHERE id = ?"),
-                              { m_corporationId })
+                   { m_corporationId })
             && m_store.audit(m_actor, QStringLiteral("registration.committed"), m_corporationId,
-                             QStringLiteral("entries=%1").arg(m_queue.size()));
+                QStringLiteral("entries=%1").arg(m_queue.size()));
     });
     if (!ok) {
         Outcome o;
         o.error = ServiceError::StoreFailure;
         o.message = conflict.isEmpty()
-            ? tr("登録処理中にエラーが発生したため、利用登録は行われませんでした。利用登録情報の一覧はそのまま残っています。")
+            ? tr("登録処理中にエラーが発生したため、利用登録は行われませんでした。利用登録情報の一覧はそのまま残ってい"
+                 "ます。")
             : tr("一覧のトークンが、その間に%1に利用登録されました。利用登録は行われませんでした。").arg(conflict);
         return o;
     }
@@ -468,7 +473,8 @@ Outcome RegistrationService::commitQueue(const QString& pin)
 
 Outcome RegistrationService::unlock(const QString& staffLogin, const QString& staffCredential)
 {
-    QSqlQuery q = m_store.exec(QStringLiteral("SELECT credential_hash, name FROM staff WHERE login = ?"), { staffLogin });
+    QSqlQuery q
+        = m_store.exec(QStringLiteral("SELECT credential_hash, name FROM staff WHERE login = ?"), { staffLogin });
     const bool known = q.next();
     // Verify even for an unknown login, so that the time taken does not tell which logins exist.
     static const QString unknownLoginHash = crypto::hashSecret(QStringLiteral("unknown login"));
@@ -477,19 +483,20 @@ Outcome RegistrationService::unlock(const QString& staffLogin, const QString& st
     if (!valid) {
         // In a transaction like every other write, so that two desktops never race for the next audit id.
         m_store.transaction([&] {
-            return m_store.audit(QStringLiteral("staff:%1").arg(staffLogin), QStringLiteral("unlock.denied"),
-                                 m_corporationId, {});
+            return m_store.audit(
+                QStringLiteral("staff:%1").arg(staffLogin), QStringLiteral("unlock.denied"), m_corporationId, {});
         });
         return { ServiceError::WrongStaffCredential, tr("担当者IDまたはパスワードが正しくありません。") };
     }
     if (!isSuspended() && corporation().otpFailures == 0 && corporation().pinFailures == 0)
         return { ServiceError::NotSuspended, tr("利用中止状態ではありません。") };
     const bool ok = m_store.transaction([&] {
-        return m_store.execOk(QStringLiteral("UPDATE corporations SET suspended = 0, suspended_at = NULL,"
-                                             " suspended_reason = NULL, otp_failures = 0, pin_failures = 0 WHERE id = ?"),
-                              { m_corporationId })
+        return m_store.execOk(
+                   QStringLiteral("UPDATE corporations SET suspended = 0, suspended_at = NULL,"
+                                  " suspended_reason = NULL, otp_failures = 0, pin_failures = 0 WHERE id = ?"),
+                   { m_corporationId })
             && m_store.audit(QStringLiteral("staff:%1").arg(staffLogin), QStringLiteral("corporation.unlocked"),
-                             m_corporationId, {});
+                m_corporationId, {});
     });
     if (!ok)
         return { ServiceError::StoreFailure, tr("処理中にエラーが発生したため、利用中止状態は解除されませんでした。") };

@@ -13,20 +13,20 @@ class Store;
 
 enum class ServiceError {
     None,
-    InvalidInput,          // a field breaks the input rules; see Outcome::field / inputError
-    NoUserChosen,          // 利用者の選択 is empty (individual mode)
-    ModeNotSet,            // 利用形態 has not been chosen yet
-    WrongMode,             // e.g. shared registration while the mode is individual
-    WrongSerialOrOtp,      // counted towards 利用中止
-    SerialQueuedForOther,  // the serial is already in the list for another user
-    SerialHeldByOther,     // the token is registered to another user
-    WrongPin,              // counted towards 利用中止
-    Suspended,             // 利用中止状態
-    EmptyQueue,            // OK with an empty 利用登録情報の一覧
-    NothingPending,        // OK on the shared confirm screen without a checked token
-    WrongStaffCredential,  // help-desk unlock refused
+    InvalidInput, // a field breaks the input rules; see Outcome::field / inputError
+    NoUserChosen, // 利用者の選択 is empty (individual mode)
+    ModeNotSet, // 利用形態 has not been chosen yet
+    WrongMode, // e.g. shared registration while the mode is individual
+    WrongSerialOrOtp, // counted towards 利用中止
+    SerialQueuedForOther, // the serial is already in the list for another user
+    SerialHeldByOther, // the token is registered to another user
+    WrongPin, // counted towards 利用中止
+    Suspended, // 利用中止状態
+    EmptyQueue, // OK with an empty 利用登録情報の一覧
+    NothingPending, // OK on the shared confirm screen without a checked token
+    WrongStaffCredential, // help-desk unlock refused
     NotSuspended,
-    StoreFailure,          // the database refused; nothing was saved
+    StoreFailure, // the database refused; nothing was saved
 };
 
 struct Outcome {
@@ -34,7 +34,7 @@ struct Outcome {
     QString message;
     InputField field = InputField::Serial; // with InvalidInput
     InputError inputError = InputError::None;
-    int remainingAttempts = -1;            // with WrongSerialOrOtp / WrongPin, before 利用中止
+    int remainingAttempts = -1; // with WrongSerialOrOtp / WrongPin, before 利用中止
     bool ok() const { return error == ServiceError::None; }
 };
 
@@ -87,8 +87,8 @@ public:
     void setActor(const QString& actor) { m_actor = actor; }
 
 Q_SIGNALS:
-    void corporationChanged();   // mode, registrations, counters or suspension changed
-    void suspended();            // the corporation has just entered 利用中止
+    void corporationChanged(); // mode, registrations, counters or suspension changed
+    void suspended(); // the corporation has just entered 利用中止
     void queueAboutToInsert(int row);
     void queueInserted(int row);
     void queueRowChanged(int row);

@@ -37,7 +37,7 @@ public:
         const double d = v.toDouble(-1e300);
         if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)) || d < min || d > max) {
             fail(path + QLatin1Char('.') + QLatin1String(key),
-                 ScenarioLoader::tr("%1 から %2 までの整数が必要です").arg(min).arg(max));
+                ScenarioLoader::tr("%1 から %2 までの整数が必要です").arg(min).arg(max));
             return fallback;
         }
         return static_cast<int>(d);
@@ -72,7 +72,10 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* e
         const QByteArray before = json.left(parseError.offset);
         const int line = static_cast<int>(before.count('\n')) + 1;
         const int column = static_cast<int>(parseError.offset - (before.lastIndexOf('\n') + 1)) + 1;
-        *error = tr("シナリオファイルの %1 行 %2 桁目に誤りがあります: %3").arg(line).arg(column).arg(parseError.errorString());
+        *error = tr("シナリオファイルの %1 行 %2 桁目に誤りがあります: %3")
+                     .arg(line)
+                     .arg(column)
+                     .arg(parseError.errorString());
         return std::nullopt;
     }
     if (!doc.isObject()) {
@@ -99,7 +102,8 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* e
         r.fail(QStringLiteral("corporation.usageMode"), tr("unset、shared、individual のいずれかが必要です"));
     s.pin = r.string(corp, QStringLiteral("corporation"), "pin");
     if (r.error.isEmpty() && !Validation::checkPin(s.pin).ok())
-        r.fail(QStringLiteral("corporation.pin"), Validation::message(InputField::Pin, Validation::checkPin(s.pin).error));
+        r.fail(
+            QStringLiteral("corporation.pin"), Validation::message(InputField::Pin, Validation::checkPin(s.pin).error));
     s.otpFailures = r.integer(corp, QStringLiteral("corporation"), "otpFailures", 0, 0, 100);
     s.pinFailures = r.integer(corp, QStringLiteral("corporation"), "pinFailures", 0, 0, 100);
     s.suspended = r.boolean(corp, QStringLiteral("corporation"), "suspended", false);
@@ -135,7 +139,7 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* e
         token.serial = r.string(t, path, "serial");
         if (r.error.isEmpty() && !Validation::checkSerial(token.serial).ok())
             r.fail(path + QStringLiteral(".serial"),
-                   Validation::message(InputField::Serial, Validation::checkSerial(token.serial).error));
+                Validation::message(InputField::Serial, Validation::checkSerial(token.serial).error));
         if (r.error.isEmpty() && serials.contains(token.serial))
             r.fail(path + QStringLiteral(".serial"), tr("シリアル番号 %1 が重複しています").arg(token.serial));
         serials.insert(token.serial);
@@ -156,7 +160,8 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* e
         const QString hex = r.string(t, path, "secretHex", false);
         const QString ascii = r.string(t, path, "secretAscii", false);
         token.secret = hex.isEmpty() ? ascii.toUtf8() : QByteArray::fromHex(hex.toLatin1());
-        if (r.error.isEmpty() && (token.secret.size() < 10 || (!hex.isEmpty() && token.secret.toHex() != hex.toLower().toLatin1())))
+        if (r.error.isEmpty()
+            && (token.secret.size() < 10 || (!hex.isEmpty() && token.secret.toHex() != hex.toLower().toLatin1())))
             r.fail(path + QStringLiteral(".secretHex"), tr("10 バイト以上の秘密鍵（16進数または ASCII）が必要です"));
         token.holder = r.string(t, path, "holder", false);
         if (r.error.isEmpty() && !token.holder.isEmpty()) {
@@ -167,7 +172,8 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* e
             } else if (!names.contains(token.holder)) {
                 r.fail(path + QStringLiteral(".holder"), tr("利用者「%1」は users にありません").arg(token.holder));
             } else if (holders.contains(token.holder)) {
-                r.fail(path + QStringLiteral(".holder"), tr("利用者「%1」はすでにトークンを持っています").arg(token.holder));
+                r.fail(path + QStringLiteral(".holder"),
+                    tr("利用者「%1」はすでにトークンを持っています").arg(token.holder));
             }
             holders.insert(token.holder);
         }
@@ -224,18 +230,20 @@ bool ScenarioLoader::apply(Store& store, const Scenario& s, const QString& sourc
             if (!store.execOk(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
                 return false;
         }
-        const qint64 corporationId = store.insert(QStringLiteral("INSERT INTO corporations (code, name, usage_mode, pin_hash, otp_failures,"
-                                         " pin_failures, suspended, suspended_at, suspended_reason)"
-                                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                          { s.corporationCode, s.corporationName, usageModeKey(s.mode), pinHash, s.otpFailures,
-                            s.pinFailures, s.suspended ? 1 : 0, s.suspended ? QVariant(now) : QVariant(QMetaType::fromType<QString>()),
-                            s.suspended ? QVariant(QStringLiteral("otp")) : QVariant(QMetaType::fromType<QString>()) });
+        const qint64 corporationId
+            = store.insert(QStringLiteral("INSERT INTO corporations (code, name, usage_mode, pin_hash, otp_failures,"
+                                          " pin_failures, suspended, suspended_at, suspended_reason)"
+                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                { s.corporationCode, s.corporationName, usageModeKey(s.mode), pinHash, s.otpFailures, s.pinFailures,
+                    s.suspended ? 1 : 0, s.suspended ? QVariant(now) : QVariant(QMetaType::fromType<QString>()),
+                    s.suspended ? QVariant(QStringLiteral("otp")) : QVariant(QMetaType::fromType<QString>()) });
         if (corporationId == 0)
             return false;
         QHash<QString, qint64> userIds;
         for (int i = 0; i < s.users.size(); ++i) {
-            const qint64 id = store.insert(QStringLiteral("INSERT INTO users (corporation_id, name, display_order) VALUES (?, ?, ?)"),
-                                           { corporationId, s.users[i].name, i + 1 });
+            const qint64 id = store.insert(
+                QStringLiteral("INSERT INTO users (corporation_id, name, display_order) VALUES (?, ?, ?)"),
+                { corporationId, s.users[i].name, i + 1 });
             if (id == 0)
                 return false;
             userIds.insert(s.users[i].name, id);
@@ -244,12 +252,12 @@ bool ScenarioLoader::apply(Store& store, const Scenario& s, const QString& sourc
             const QByteArray sealed = store.sealSecret(t.secret, t.serial);
             if (sealed.isEmpty())
                 return false;
-            const qint64 tokenId = store.insert(QStringLiteral("INSERT INTO tokens (serial, kind, algorithm, digits, period, secret,"
-                                                               " next_counter, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                                            { t.serial, otpKindName(t.params.kind), otpAlgorithmName(t.params.algorithm),
-                                              t.params.digits, t.params.period, sealed,
-                                              QVariant::fromValue(static_cast<qint64>(t.counter)),
-                                              t.holder.isEmpty() ? QStringLiteral("available") : QStringLiteral("registered") });
+            const qint64 tokenId
+                = store.insert(QStringLiteral("INSERT INTO tokens (serial, kind, algorithm, digits, period, secret,"
+                                              " next_counter, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                    { t.serial, otpKindName(t.params.kind), otpAlgorithmName(t.params.algorithm), t.params.digits,
+                        t.params.period, sealed, QVariant::fromValue(static_cast<qint64>(t.counter)),
+                        t.holder.isEmpty() ? QStringLiteral("available") : QStringLiteral("registered") });
             if (tokenId == 0)
                 return false;
             if (t.holder.isEmpty())
@@ -258,19 +266,20 @@ bool ScenarioLoader::apply(Store& store, const Scenario& s, const QString& sourc
                                                                  : QVariant(userIds.value(t.holder));
             if (!store.execOk(QStringLiteral("INSERT INTO registrations (corporation_id, user_id, token_id, since)"
                                              " VALUES (?, ?, ?, ?)"),
-                              { corporationId, user, tokenId, now }))
+                    { corporationId, user, tokenId, now }))
                 return false;
         }
         for (int i = 0; i < s.staff.size(); ++i) {
             if (!store.execOk(QStringLiteral("INSERT INTO staff (login, name, credential_hash) VALUES (?, ?, ?)"),
-                              { s.staff[i].login, s.staff[i].name, staffHashes[i] }))
+                    { s.staff[i].login, s.staff[i].name, staffHashes[i] }))
                 return false;
         }
-        return store.saveSettings(s.settings) && store.setMetaValue(QStringLiteral("store_kind"), QStringLiteral("training"))
+        return store.saveSettings(s.settings)
+            && store.setMetaValue(QStringLiteral("store_kind"), QStringLiteral("training"))
             && store.setMetaValue(QStringLiteral("scenario.source"), source)
             && store.setMetaValue(QStringLiteral("scenario.id"), s.id)
             && store.audit(QStringLiteral("trainer"), QStringLiteral("scenario.loaded"), corporationId,
-                           QStringLiteral("id=%1 source=%2").arg(s.id, source));
+                QStringLiteral("id=%1 source=%2").arg(s.id, source));
     });
     if (!ok && error)
         *error = tr("シナリオをデータベースに書き込めませんでした。データベースは変更されていません。");

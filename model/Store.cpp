@@ -34,67 +34,66 @@ struct Migration {
 QList<Migration> migrations()
 {
     return {
-        { 1,
-          "initial schema",
-          {
-              QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-              QStringLiteral("CREATE TABLE corporations ("
-                             " id {PK},"
-                             " code TEXT NOT NULL UNIQUE,"
-                             " name TEXT NOT NULL,"
-                             " usage_mode TEXT NOT NULL DEFAULT 'unset'"
-                             "   CHECK (usage_mode IN ('unset', 'shared', 'individual')),"
-                             " pin_hash TEXT NOT NULL,"
-                             " otp_failures INTEGER NOT NULL DEFAULT 0,"
-                             " pin_failures INTEGER NOT NULL DEFAULT 0,"
-                             " suspended INTEGER NOT NULL DEFAULT 0,"
-                             " suspended_at TEXT,"
-                             " suspended_reason TEXT)"),
-              QStringLiteral("CREATE TABLE users ("
-                             " id {PK},"
-                             " corporation_id {BIGINT} NOT NULL REFERENCES corporations(id) ON DELETE CASCADE,"
-                             " name TEXT NOT NULL,"
-                             " display_order INTEGER NOT NULL)"),
-              QStringLiteral("CREATE INDEX users_by_corporation ON users (corporation_id, display_order)"),
-              QStringLiteral("CREATE TABLE tokens ("
-                             " id {PK},"
-                             " serial TEXT NOT NULL UNIQUE CHECK (length(serial) = 10),"
-                             " kind TEXT NOT NULL CHECK (kind IN ('hotp', 'totp')),"
-                             " algorithm TEXT NOT NULL CHECK (algorithm IN ('sha1', 'sha256', 'sha512')),"
-                             " digits INTEGER NOT NULL CHECK (digits BETWEEN 6 AND 8),"
-                             " period INTEGER NOT NULL DEFAULT 30 CHECK (period IN (30, 60)),"
-                             " secret {BLOB} NOT NULL,"
-                             " next_counter {BIGINT} NOT NULL DEFAULT 0,"
-                             " last_step {BIGINT} NOT NULL DEFAULT -1,"
-                             " drift INTEGER NOT NULL DEFAULT 0,"
-                             " status TEXT NOT NULL DEFAULT 'available'"
-                             "   CHECK (status IN ('available', 'registered', 'retired')))"),
-              QStringLiteral("CREATE TABLE registrations ("
-                             " id {PK},"
-                             " corporation_id {BIGINT} NOT NULL REFERENCES corporations(id) ON DELETE CASCADE,"
-                             " user_id {BIGINT} REFERENCES users(id) ON DELETE CASCADE,"
-                             " token_id {BIGINT} NOT NULL UNIQUE REFERENCES tokens(id),"
-                             " since TEXT NOT NULL)"),
-              QStringLiteral("CREATE UNIQUE INDEX registrations_one_per_user ON registrations (corporation_id, user_id)"),
-              QStringLiteral("CREATE TABLE staff ("
-                             " id {PK},"
-                             " login TEXT NOT NULL UNIQUE,"
-                             " name TEXT NOT NULL,"
-                             " credential_hash TEXT NOT NULL)"),
-              QStringLiteral("CREATE TABLE audit_log ("
-                             " id {PK},"
-                             " at TEXT NOT NULL,"
-                             " actor TEXT NOT NULL,"
-                             " action TEXT NOT NULL,"
-                             " corporation_id {BIGINT},"
-                             " details TEXT NOT NULL,"
-                             " mac TEXT NOT NULL)"),
-          } },
-        { 2,
-          "index registrations by user and by corporation",
-          {
-              QStringLiteral("CREATE INDEX registrations_by_user ON registrations (user_id)"),
-          } },
+        { 1, "initial schema",
+            {
+                QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+                QStringLiteral("CREATE TABLE corporations ("
+                               " id {PK},"
+                               " code TEXT NOT NULL UNIQUE,"
+                               " name TEXT NOT NULL,"
+                               " usage_mode TEXT NOT NULL DEFAULT 'unset'"
+                               "   CHECK (usage_mode IN ('unset', 'shared', 'individual')),"
+                               " pin_hash TEXT NOT NULL,"
+                               " otp_failures INTEGER NOT NULL DEFAULT 0,"
+                               " pin_failures INTEGER NOT NULL DEFAULT 0,"
+                               " suspended INTEGER NOT NULL DEFAULT 0,"
+                               " suspended_at TEXT,"
+                               " suspended_reason TEXT)"),
+                QStringLiteral("CREATE TABLE users ("
+                               " id {PK},"
+                               " corporation_id {BIGINT} NOT NULL REFERENCES corporations(id) ON DELETE CASCADE,"
+                               " name TEXT NOT NULL,"
+                               " display_order INTEGER NOT NULL)"),
+                QStringLiteral("CREATE INDEX users_by_corporation ON users (corporation_id, display_order)"),
+                QStringLiteral("CREATE TABLE tokens ("
+                               " id {PK},"
+                               " serial TEXT NOT NULL UNIQUE CHECK (length(serial) = 10),"
+                               " kind TEXT NOT NULL CHECK (kind IN ('hotp', 'totp')),"
+                               " algorithm TEXT NOT NULL CHECK (algorithm IN ('sha1', 'sha256', 'sha512')),"
+                               " digits INTEGER NOT NULL CHECK (digits BETWEEN 6 AND 8),"
+                               " period INTEGER NOT NULL DEFAULT 30 CHECK (period IN (30, 60)),"
+                               " secret {BLOB} NOT NULL,"
+                               " next_counter {BIGINT} NOT NULL DEFAULT 0,"
+                               " last_step {BIGINT} NOT NULL DEFAULT -1,"
+                               " drift INTEGER NOT NULL DEFAULT 0,"
+                               " status TEXT NOT NULL DEFAULT 'available'"
+                               "   CHECK (status IN ('available', 'registered', 'retired')))"),
+                QStringLiteral("CREATE TABLE registrations ("
+                               " id {PK},"
+                               " corporation_id {BIGINT} NOT NULL REFERENCES corporations(id) ON DELETE CASCADE,"
+                               " user_id {BIGINT} REFERENCES users(id) ON DELETE CASCADE,"
+                               " token_id {BIGINT} NOT NULL UNIQUE REFERENCES tokens(id),"
+                               " since TEXT NOT NULL)"),
+                QStringLiteral(
+                    "CREATE UNIQUE INDEX registrations_one_per_user ON registrations (corporation_id, user_id)"),
+                QStringLiteral("CREATE TABLE staff ("
+                               " id {PK},"
+                               " login TEXT NOT NULL UNIQUE,"
+                               " name TEXT NOT NULL,"
+                               " credential_hash TEXT NOT NULL)"),
+                QStringLiteral("CREATE TABLE audit_log ("
+                               " id {PK},"
+                               " at TEXT NOT NULL,"
+                               " actor TEXT NOT NULL,"
+                               " action TEXT NOT NULL,"
+                               " corporation_id {BIGINT},"
+                               " details TEXT NOT NULL,"
+                               " mac TEXT NOT NULL)"),
+            } },
+        { 2, "index registrations by user and by corporation",
+            {
+                QStringLiteral("CREATE INDEX registrations_by_user ON registrations (user_id)"),
+            } },
     };
 }
 
@@ -169,18 +168,19 @@ bool Store::openSqlite(const QString& path, const QString& keyFilePath)
     const bool exists = info.exists();
     if (exists) {
         if (!info.isFile())
-            return fail(StoreErrorCode::CannotOpen, tr("データベースを開けません: %1 はファイルではありません。").arg(path));
+            return fail(
+                StoreErrorCode::CannotOpen, tr("データベースを開けません: %1 はファイルではありません。").arg(path));
         bool empty = false;
         if (!hasSqliteHeader(path, &empty) && !empty) {
             return fail(StoreErrorCode::NotADatabase,
-                        tr("%1 はこのコンソールのデータベースではありません。ファイルは変更していません。").arg(path));
+                tr("%1 はこのコンソールのデータベースではありません。ファイルは変更していません。").arg(path));
         }
         const bool ownerMayWrite = info.permissions().testFlag(QFileDevice::WriteOwner);
         const QFileInfo dirInfo(info.absolutePath());
         if (!info.isWritable() || !ownerMayWrite || !dirInfo.isWritable()) {
             return fail(StoreErrorCode::ReadOnly,
-                        tr("データベース %1 は読み取り専用です。書き込みできる場所に置くか、権限を確認してください。")
-                            .arg(path));
+                tr("データベース %1 は読み取り専用です。書き込みできる場所に置くか、権限を確認してください。")
+                    .arg(path));
         }
     } else if (!QDir().mkpath(info.absolutePath())) {
         return fail(StoreErrorCode::CannotOpen, tr("フォルダー %1 を作成できません。").arg(info.absolutePath()));
@@ -203,18 +203,19 @@ bool Store::openSqlite(const QString& path, const QString& keyFilePath)
         if (result != QLatin1String("ok")) {
             close();
             return fail(StoreErrorCode::Corrupted,
-                        tr("データベース %1 は破損しています。ファイルは変更していません。バックアップから復元してください。")
-                            .arg(path));
+                tr("データベース %1 は破損しています。ファイルは変更していません。バックアップから復元してください。")
+                    .arg(path));
         }
         const int version = schemaVersion();
         if (version > SchemaVersion) {
             close();
             return fail(StoreErrorCode::NewerSchema,
-                        tr("データベース %1 は新しいバージョンのコンソールで作成されています（スキーマ %2、このコンソールは %3 まで）。"
-                           "ファイルは変更していません。コンソールを更新してください。")
-                            .arg(path)
-                            .arg(version)
-                            .arg(SchemaVersion));
+                tr("データベース %1 は新しいバージョンのコンソールで作成されています（スキーマ %2、このコンソールは %3 "
+                   "まで）。"
+                   "ファイルは変更していません。コンソールを更新してください。")
+                    .arg(path)
+                    .arg(version)
+                    .arg(SchemaVersion));
         }
     }
     exec(QStringLiteral("PRAGMA journal_mode=WAL"));
@@ -249,14 +250,16 @@ bool Store::openPostgres(const QString& connection, const QString& keyFilePath)
     for (const QString& part : connection.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         const qsizetype eq = part.indexOf(QLatin1Char('='));
         if (eq <= 0)
-            return fail(StoreErrorCode::CannotOpen, tr("接続文字列の「%1」が正しくありません（key=value の形式）。").arg(part));
+            return fail(
+                StoreErrorCode::CannotOpen, tr("接続文字列の「%1」が正しくありません（key=value の形式）。").arg(part));
         options.insert(part.left(eq), part.mid(eq + 1));
     }
     if (keyFilePath.isEmpty())
-        return fail(StoreErrorCode::KeyFile, tr("PostgreSQL のデータベースには --key-file で暗号鍵ファイルを指定してください。"));
+        return fail(StoreErrorCode::KeyFile,
+            tr("PostgreSQL のデータベースには --key-file で暗号鍵ファイルを指定してください。"));
     m_path = QStringLiteral("postgresql: %1@%2/%3")
                  .arg(options.value(QStringLiteral("user")), options.value(QStringLiteral("host")),
-                      options.value(QStringLiteral("dbname")));
+                     options.value(QStringLiteral("dbname")));
     m_connectionName = QStringLiteral("hardtoken-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
@@ -276,11 +279,12 @@ bool Store::openPostgres(const QString& connection, const QString& keyFilePath)
     if (version > SchemaVersion) {
         close();
         return fail(StoreErrorCode::NewerSchema,
-                    tr("データベース %1 は新しいバージョンのコンソールで作成されています（スキーマ %2、このコンソールは %3 まで）。"
-                       "ファイルは変更していません。コンソールを更新してください。")
-                        .arg(m_path)
-                        .arg(version)
-                        .arg(SchemaVersion));
+            tr("データベース %1 は新しいバージョンのコンソールで作成されています（スキーマ %2、このコンソールは %3 "
+               "まで）。"
+               "ファイルは変更していません。コンソールを更新してください。")
+                .arg(m_path)
+                .arg(version)
+                .arg(SchemaVersion));
     }
     return finishOpen(keyFilePath);
 }
@@ -299,8 +303,9 @@ qint64 Store::insert(const QString& sql, const QVariantList& values)
 QString Store::dialect(QString sql) const
 {
     const bool postgres = isPostgres();
-    sql.replace(QLatin1String("{PK}"), postgres ? QLatin1String("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY")
-                                                : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    sql.replace(QLatin1String("{PK}"),
+        postgres ? QLatin1String("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY")
+                 : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
     sql.replace(QLatin1String("{BLOB}"), postgres ? QLatin1String("BYTEA") : QLatin1String("BLOB"));
     sql.replace(QLatin1String("{BIGINT}"), postgres ? QLatin1String("BIGINT") : QLatin1String("INTEGER"));
     return sql;
@@ -318,8 +323,9 @@ int Store::schemaVersion() const
 bool Store::migrate()
 {
     if (!database().tables().contains(QStringLiteral("schema_version"))
-        && !execOk(QStringLiteral("CREATE TABLE schema_version ("
-                                  " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")))
+        && !execOk(
+            QStringLiteral("CREATE TABLE schema_version ("
+                           " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")))
         return fail(StoreErrorCode::Sql, tr("スキーマの管理表を作成できません。"));
     const int current = schemaVersion();
     for (const Migration& m : migrations()) {
@@ -330,11 +336,13 @@ bool Store::migrate()
                 if (!execOk(dialect(statement)))
                     return false;
             }
-            return execOk(QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"),
-                          { m.version, QString::fromLatin1(m.description), nowText() });
+            return execOk(
+                QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"),
+                { m.version, QString::fromLatin1(m.description), nowText() });
         });
         if (!ok)
-            return fail(StoreErrorCode::Sql, tr("スキーマ %1 への更新に失敗しました。データベースは更新前のままです。").arg(m.version));
+            return fail(StoreErrorCode::Sql,
+                tr("スキーマ %1 への更新に失敗しました。データベースは更新前のままです。").arg(m.version));
     }
     return true;
 }
@@ -353,8 +361,8 @@ bool Store::loadKey(const QString& keyFilePath, bool freshStore)
         const QString check = metaValue(QStringLiteral("key_check"));
         if (!freshStore && !check.isEmpty()) {
             return fail(StoreErrorCode::KeyFile,
-                        tr("暗号鍵ファイル %1 が見つかりません。このデータベースのトークン情報は鍵がないと利用できません。")
-                            .arg(keyFilePath));
+                tr("暗号鍵ファイル %1 が見つかりません。このデータベースのトークン情報は鍵がないと利用できません。")
+                    .arg(keyFilePath));
         }
         key = crypto::randomBytes(crypto::SecretBox::KeySize);
         QSaveFile out(keyFilePath);
@@ -375,9 +383,9 @@ bool Store::loadKey(const QString& keyFilePath, bool freshStore)
         if (!setMetaValue(QStringLiteral("key_check"), QString::fromLatin1(sealed.toBase64())))
             return fail(StoreErrorCode::Sql, tr("データベースに書き込めません。"));
     } else if (m_box->open(QByteArray::fromBase64(check.toLatin1()), QByteArrayLiteral("key_check"))
-               != QByteArray(kKeyCheckPlain)) {
-        return fail(StoreErrorCode::KeyFile,
-                    tr("暗号鍵ファイル %1 はこのデータベースのものではありません。").arg(keyFilePath));
+        != QByteArray(kKeyCheckPlain)) {
+        return fail(
+            StoreErrorCode::KeyFile, tr("暗号鍵ファイル %1 はこのデータベースのものではありません。").arg(keyFilePath));
     }
     return true;
 }
@@ -465,7 +473,7 @@ bool Store::saveSettings(const StoreSettings& s)
         && setMetaValue(QStringLiteral("setting.hotp_look_ahead"), QString::number(s.hotpLookAhead))
         && setMetaValue(QStringLiteral("setting.totp_skew_steps"), QString::number(s.totpSkewSteps))
         && setMetaValue(QStringLiteral("setting.normalise_full_width"),
-                        s.normaliseFullWidth ? QStringLiteral("1") : QStringLiteral("0"));
+            s.normaliseFullWidth ? QStringLiteral("1") : QStringLiteral("0"));
 }
 
 bool Store::isTrainingStore() const
@@ -494,8 +502,8 @@ namespace {
 QByteArray auditMessage(const QString& previousMac, const AuditEntry& e)
 {
     QByteArray m;
-    for (const QString& part : { previousMac, QString::number(e.id), e.at, e.actor, e.action,
-                                 QString::number(e.corporationId), e.details }) {
+    for (const QString& part :
+        { previousMac, QString::number(e.id), e.at, e.actor, e.action, QString::number(e.corporationId), e.details }) {
         const QByteArray utf8 = part.toUtf8();
         m += QByteArray::number(utf8.size()) + ':' + utf8 + ';';
     }
@@ -526,7 +534,7 @@ bool Store::audit(const QString& actor, const QString& action, qint64 corporatio
     const QString mac = QString::fromLatin1(crypto::hmacSha256(m_auditKey, auditMessage(previousMac, e)).toHex());
     return execOk(QStringLiteral("INSERT INTO audit_log (id, at, actor, action, corporation_id, details, mac)"
                                  " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                  { e.id, e.at, e.actor, e.action, corporationId ? QVariant(corporationId) : QVariant(), e.details, mac });
+        { e.id, e.at, e.actor, e.action, corporationId ? QVariant(corporationId) : QVariant(), e.details, mac });
 }
 
 QList<AuditEntry> Store::auditEntries(qint64 corporationId) const
@@ -535,23 +543,24 @@ QList<AuditEntry> Store::auditEntries(qint64 corporationId) const
     QSqlQuery q = corporationId
         ? exec(QStringLiteral("SELECT id, at, actor, action, corporation_id, details FROM audit_log"
                               " WHERE corporation_id = ? ORDER BY id"),
-               { corporationId })
+            { corporationId })
         : exec(QStringLiteral("SELECT id, at, actor, action, corporation_id, details FROM audit_log ORDER BY id"));
     while (q.next()) {
         out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                     q.value(4).toLongLong(), q.value(5).toString() });
+            q.value(4).toLongLong(), q.value(5).toString() });
     }
     return out;
 }
 
 qint64 Store::verifyAudit() const
 {
-    QSqlQuery q = exec(QStringLiteral("SELECT id, at, actor, action, corporation_id, details, mac FROM audit_log ORDER BY id"));
+    QSqlQuery q
+        = exec(QStringLiteral("SELECT id, at, actor, action, corporation_id, details, mac FROM audit_log ORDER BY id"));
     QString previousMac;
     qint64 expectedId = 1;
     while (q.next()) {
         AuditEntry e { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                       q.value(4).toLongLong(), q.value(5).toString() };
+            q.value(4).toLongLong(), q.value(5).toString() };
         const QString mac = q.value(6).toString();
         const QByteArray expected = crypto::hmacSha256(m_auditKey, auditMessage(previousMac, e)).toHex();
         if (e.id != expectedId || !crypto::constantTimeEquals(expected, mac.toLatin1()))

@@ -18,9 +18,9 @@ struct TokenRecord {
     OtpParameters params;
     QByteArray sealedSecret;
     OtpState state;
-    QString status;               // available | registered | retired
+    QString status; // available | registered | retired
     qint64 holderCorporation = 0; // 0: not registered
-    qint64 holderUser = 0;        // 0 with a holder corporation: the shared token
+    qint64 holderUser = 0; // 0 with a holder corporation: the shared token
     QString holderName;
 };
 

@@ -141,7 +141,8 @@ QString Validation::message(InputField field, InputError error)
         case InputError::FullWidthDigits:
             return tr("シリアル番号は半角数字で入力してください。全角数字は使用できません。");
         case InputError::Whitespace:
-            return tr("シリアル番号に空白が含まれています。シリアル番号は、ハイフンを除いた数字のみで入力してください。");
+            return tr(
+                "シリアル番号に空白が含まれています。シリアル番号は、ハイフンを除いた数字のみで入力してください。");
         case InputError::ControlCharacter:
             return tr("シリアル番号に使用できない文字が含まれています。半角数字10桁で入力してください。");
         case InputError::TooShort:

@@ -12,7 +12,7 @@ enum class InputError {
     None,
     Empty,
     FullWidthDigits, // ０-９ typed with a Japanese IME
-    Hyphen,          // 00-0000001-2 copied from the card as printed
+    Hyphen, // 00-0000001-2 copied from the card as printed
     Whitespace,
     ControlCharacter,
     NotDigits,

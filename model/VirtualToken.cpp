@@ -13,7 +13,8 @@ bool refuseProduction(const Store& store, QString* error)
     if (store.isTrainingStore())
         return false;
     if (error)
-        *error = VirtualTokens::tr("このデータベースは本番用です。仮想カードトークンはトレーニング用のデータベースでのみ使えます。");
+        *error = VirtualTokens::tr(
+            "このデータベースは本番用です。仮想カードトークンはトレーニング用のデータベースでのみ使えます。");
     return true;
 }
 } // namespace
@@ -42,8 +43,8 @@ std::optional<QList<VirtualTokenInfo>> VirtualTokens::list(const Store& store, Q
     return out;
 }
 
-std::optional<QString> VirtualTokens::otp(const Store& store, const QString& serial, qint64 unixTime, quint64 press,
-                                          QString* error)
+std::optional<QString> VirtualTokens::otp(
+    const Store& store, const QString& serial, qint64 unixTime, quint64 press, QString* error)
 {
     if (refuseProduction(store, error))
         return std::nullopt;

@@ -18,7 +18,7 @@ struct VirtualTokenInfo {
     QString serial;
     OtpParameters params;
     quint64 nextCounter = 0; // HOTP: where the verifier expects the card to be
-    QString holder;          // the user it is registered to, "*" for all users, or empty
+    QString holder; // the user it is registered to, "*" for all users, or empty
 };
 
 class VirtualTokens final {
@@ -27,8 +27,8 @@ public:
     static std::optional<QList<VirtualTokenInfo>> list(const Store& store, QString* error);
     // The code the card shows when its button is pressed at `unixTime`; for HOTP, `press` counts
     // the presses since the card was taken out (0: the first press shows the next expected code).
-    static std::optional<QString> otp(const Store& store, const QString& serial, qint64 unixTime, quint64 press,
-                                      QString* error);
+    static std::optional<QString> otp(
+        const Store& store, const QString& serial, qint64 unixTime, quint64 press, QString* error);
 };
 
 } // namespace hardtoken

@@ -5,8 +5,8 @@
 #include "Language.h"
 #include "MainWindow.h"
 #include "ManualPage.h"
-#include "RegistrationFlow.h"
 #include "PinInput.h"
+#include "RegistrationFlow.h"
 #include "SoftwareKeyboard.h"
 #include "Style.h"
 
@@ -61,14 +61,13 @@ struct Console {
 
     ManualPage* page() const { return window->currentPage(); }
 
-    template<typename T>
-    T* find(const char* name) const
+    template <typename T> T* find(const char* name) const
     {
         ManualPage* p = page();
         T* w = p ? p->findChild<T*>(QLatin1String(name)) : nullptr;
         if (!w)
             qWarning("no %s named %s on %s", T::staticMetaObject.className(), name,
-                     p ? p->metaObject()->className() : "(no page)");
+                p ? p->metaObject()->className() : "(no page)");
         return w;
     }
 

@@ -42,8 +42,8 @@ struct Fixture {
     {
         open();
         QString error;
-        if (!ScenarioLoader::apply(*store, scenario, sourcePath(QStringLiteral("resources/scenarios/manual-ch9.json")),
-                                   &error))
+        if (!ScenarioLoader::apply(
+                *store, scenario, sourcePath(QStringLiteral("resources/scenarios/manual-ch9.json")), &error))
             qFatal("%s", qPrintable(error));
         service->selectCorporation();
     }
@@ -78,8 +78,8 @@ struct Fixture {
             OtpGenerator g;
             if (t.params.kind == OtpKind::Hotp)
                 return g.hotp(t.secret, t.counter, t.params.digits, t.params.algorithm);
-            return g.totp(t.secret, atSecs >= 0 ? atSecs : clock.nowSecs(), t.params.period, t.params.digits,
-                          t.params.algorithm);
+            return g.totp(
+                t.secret, atSecs >= 0 ? atSecs : clock.nowSecs(), t.params.period, t.params.digits, t.params.algorithm);
         }
         return {};
     }

@@ -54,15 +54,15 @@ void TestCli::otpMatchesTheCard()
     QCOMPARE(cli({ QStringLiteral("--database"), db, QStringLiteral("--training") }).code, 0);
     OtpGenerator g;
     const Run r = cli({ QStringLiteral("--database"), db, QStringLiteral("otp"), QStringLiteral("--serial"),
-                        QStringLiteral("0000000012"), QStringLiteral("--at"), QStringLiteral("1111111109") });
+        QStringLiteral("0000000012"), QStringLiteral("--at"), QStringLiteral("1111111109") });
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out.trimmed(), g.totp(QByteArrayLiteral("training-seed-0000000012"), 1111111109));
     const Run bad = cli({ QStringLiteral("--database"), db, QStringLiteral("otp"), QStringLiteral("--serial"),
-                          QStringLiteral("00-0000001-2") });
+        QStringLiteral("00-0000001-2") });
     QCOMPARE(bad.code, 2);
     QVERIFY(bad.err.contains(QStringLiteral("ハイフンを除いた")));
     const Run unknown = cli({ QStringLiteral("--database"), db, QStringLiteral("otp"), QStringLiteral("--serial"),
-                              QStringLiteral("9999999999") });
+        QStringLiteral("9999999999") });
     QCOMPARE(unknown.code, 1);
 }
 
@@ -92,18 +92,19 @@ void TestCli::resetRestoresCountersAndSuspension()
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("t.sqlite"));
     QCOMPARE(cli({ QStringLiteral("--database"), db, QStringLiteral("--scenario"),
-                   sourcePath(QStringLiteral("resources/scenarios/suspended.json")) })
+                     sourcePath(QStringLiteral("resources/scenarios/suspended.json")) })
                  .code,
-             0);
-    QVERIFY(cli({ QStringLiteral("--database"), db, QStringLiteral("status") }).out.contains(QStringLiteral("利用中止")));
+        0);
+    QVERIFY(
+        cli({ QStringLiteral("--database"), db, QStringLiteral("status") }).out.contains(QStringLiteral("利用中止")));
     const Run reset = cli({ QStringLiteral("--database"), db, QStringLiteral("scenario"), QStringLiteral("reset") });
     QCOMPARE(reset.code, 0);
     // The suspended scenario starts suspended: reset restores exactly that.
     QVERIFY(reset.out.contains(QStringLiteral("シリアル番号/ワンタイムパスワード 5")));
     QCOMPARE(cli({ QStringLiteral("--database"), db, QStringLiteral("scenario"), QStringLiteral("load"),
-                   QStringLiteral(":/scenarios/manual-ch9.json") })
+                     QStringLiteral(":/scenarios/manual-ch9.json") })
                  .code,
-             0);
+        0);
     const Run manual = cli({ QStringLiteral("--database"), db, QStringLiteral("status") });
     QVERIFY(manual.out.contains(QStringLiteral("利用可能")));
 }
@@ -113,16 +114,16 @@ void TestCli::unlockReadsTheCredentialFromStdin()
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("t.sqlite"));
     QCOMPARE(cli({ QStringLiteral("--database"), db, QStringLiteral("--scenario"),
-                   sourcePath(QStringLiteral("resources/scenarios/suspended.json")) })
+                     sourcePath(QStringLiteral("resources/scenarios/suspended.json")) })
                  .code,
-             0);
+        0);
     const Run wrong = cli({ QStringLiteral("--database"), db, QStringLiteral("unlock"), QStringLiteral("--staff"),
-                            QStringLiteral("helpdesk") },
-                          "nope\n");
+                              QStringLiteral("helpdesk") },
+        "nope\n");
     QCOMPARE(wrong.code, 1);
     const Run right = cli({ QStringLiteral("--database"), db, QStringLiteral("unlock"), QStringLiteral("--staff"),
-                            QStringLiteral("helpdesk") },
-                          "Helpdesk2023\n");
+                              QStringLiteral("helpdesk") },
+        "Helpdesk2023\n");
     QCOMPARE(right.code, 0);
     const Run audit = cli({ QStringLiteral("--database"), db, QStringLiteral("audit"), QStringLiteral("--verify") });
     QCOMPARE(audit.code, 0);
@@ -141,7 +142,7 @@ void TestCli::productionStoreRefusesOtpAndScenarios()
     f.service.reset();
     f.store.reset();
     const Run otp = cli({ QStringLiteral("--database"), db, QStringLiteral("otp"), QStringLiteral("--serial"),
-                          QStringLiteral("0000000012") });
+        QStringLiteral("0000000012") });
     QCOMPARE(otp.code, 1);
     QVERIFY(otp.err.contains(QStringLiteral("本番用")));
     QVERIFY(otp.out.isEmpty());

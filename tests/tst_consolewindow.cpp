@@ -30,8 +30,10 @@ void toConfirm(Console& c)
     QTRY_COMPARE(c.flow->screenName(), QStringLiteral("UserInfoSelection"));
     QVERIFY(c.flow->startRegistration().ok());
     QTRY_COMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationInput"));
-    QVERIFY(c.flow->next(c.f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                         c.f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(c.flow
+                ->next(c.f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+                    c.f.otpFor(QStringLiteral("0000000012")))
+                .ok());
     QTRY_COMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationConfirm"));
 }
 } // namespace
@@ -56,7 +58,8 @@ void TestConsoleWindow::switchingLanguageRetranslatesOpenScreens()
     // Messages produced from now on are English too.
     QVERIFY(c.type("pinEdit", QStringLiteral("wrong998")));
     QVERIFY(c.click("okButton"));
-    QVERIFY2(c.message().startsWith(QStringLiteral("The corporate confirmation PIN is not correct.")), qPrintable(c.message()));
+    QVERIFY2(c.message().startsWith(QStringLiteral("The corporate confirmation PIN is not correct.")),
+        qPrintable(c.message()));
     QVERIFY(c.window->menuBar()->actions().first()->text().contains(QStringLiteral("File")));
     // The other pages were retranslated while hidden.
     auto* status = c.window->page(RegistrationFlow::Screen::CorporateStatus);
@@ -123,27 +126,28 @@ void TestConsoleWindow::everyControlHasAnAccessibleName()
 {
     Console c;
     for (auto screen : { RegistrationFlow::Screen::CorporateStatus, RegistrationFlow::Screen::UserInfoSelection,
-                         RegistrationFlow::Screen::UsageModeConfirm, RegistrationFlow::Screen::SharedRegistrationInput,
-                         RegistrationFlow::Screen::SharedRegistrationConfirm,
-                         RegistrationFlow::Screen::IndividualRegistrationInput,
-                         RegistrationFlow::Screen::IndividualRegistrationConfirm, RegistrationFlow::Screen::Suspended }) {
+             RegistrationFlow::Screen::UsageModeConfirm, RegistrationFlow::Screen::SharedRegistrationInput,
+             RegistrationFlow::Screen::SharedRegistrationConfirm, RegistrationFlow::Screen::IndividualRegistrationInput,
+             RegistrationFlow::Screen::IndividualRegistrationConfirm, RegistrationFlow::Screen::Suspended }) {
         ManualPage* page = c.window->page(screen);
         QVERIFY(page);
         for (QLineEdit* e : page->findChildren<QLineEdit*>()) {
             if (e->objectName() == QLatin1String("qt_spinbox_lineedit"))
                 continue;
-            QVERIFY2(!e->accessibleName().isEmpty(), qPrintable(page->objectName() + QLatin1Char('/') + e->objectName()));
+            QVERIFY2(
+                !e->accessibleName().isEmpty(), qPrintable(page->objectName() + QLatin1Char('/') + e->objectName()));
         }
         for (QAbstractButton* b : page->findChildren<QAbstractButton*>()) {
             if (qobject_cast<QAbstractItemView*>(b->parentWidget()) || qobject_cast<QLineEdit*>(b->parentWidget()))
                 continue; // a table's corner button, a line edit's clear button: Qt names those
             QVERIFY2(!b->accessibleName().isEmpty() || !b->text().isEmpty(),
-                     qPrintable(page->objectName() + QLatin1Char('/') + b->objectName()));
+                qPrintable(page->objectName() + QLatin1Char('/') + b->objectName()));
         }
         for (QAbstractItemView* v : page->findChildren<QAbstractItemView*>()) {
             if (qobject_cast<QHeaderView*>(v))
                 continue;
-            QVERIFY2(!v->accessibleName().isEmpty(), qPrintable(page->objectName() + QLatin1Char('/') + v->objectName()));
+            QVERIFY2(
+                !v->accessibleName().isEmpty(), qPrintable(page->objectName() + QLatin1Char('/') + v->objectName()));
         }
     }
 }

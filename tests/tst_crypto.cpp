@@ -55,8 +55,10 @@ void TestCrypto::malformedHashesNeverVerify_data()
     QTest::addColumn<QString>("encoded");
     QTest::newRow("empty") << QString();
     QTest::newRow("plain text") << QStringLiteral("abcd");
-    QTest::newRow("other scheme") << QStringLiteral("pbkdf2$1$1$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
-    QTest::newRow("absurd cost") << QStringLiteral("scrypt$40$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+    QTest::newRow("other scheme") << QStringLiteral(
+        "pbkdf2$1$1$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+    QTest::newRow("absurd cost") << QStringLiteral(
+        "scrypt$40$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
     QTest::newRow("short salt") << QStringLiteral("scrypt$10$8$1$AA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
 }
 

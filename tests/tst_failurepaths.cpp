@@ -52,7 +52,7 @@ void TestFailurePaths::wrongOtpShowsTheMessageAndCounts()
     QVERIFY(c.message().contains(QStringLiteral("シリアル番号またはワンタイムパスワードが正しくありません")));
     QVERIFY(c.message().contains(QStringLiteral("あと4回")));
     QCOMPARE(c.find<QLineEdit>("serialEdit")->text(), QStringLiteral("0000000012")); // kept
-    QVERIFY(c.find<QLineEdit>("otpEdit")->text().isEmpty());                        // spent: reissue
+    QVERIFY(c.find<QLineEdit>("otpEdit")->text().isEmpty()); // spent: reissue
     QTRY_VERIFY(c.find<QLineEdit>("serialEdit")->hasFocus());
     QCOMPARE(c.f.service->corporation().otpFailures, 1);
 }

@@ -121,7 +121,7 @@ void TestOtp::hotpReplayRefused()
     QCOMPARE(first->nextState.nextCounter, 2u);
     QVERIFY(!v.verify(kRfc4226Secret, hotp, first->nextState, QStringLiteral("287082"), 0)); // same
     QVERIFY(!v.verify(kRfc4226Secret, hotp, first->nextState, QStringLiteral("755224"), 0)); // earlier
-    QVERIFY(v.verify(kRfc4226Secret, hotp, first->nextState, QStringLiteral("359152"), 0));  // later
+    QVERIFY(v.verify(kRfc4226Secret, hotp, first->nextState, QStringLiteral("359152"), 0)); // later
 }
 
 void TestOtp::totpSkewAndReplay()

@@ -49,16 +49,16 @@ void TestOtpOathtool::thousandRandomCases()
             const quint64 counter = rng.generate64() % 1000000000000ull;
             const QString mine = g.hotp(secret, counter, digits);
             const QString theirs = oathtool({ QStringLiteral("--hotp"), QStringLiteral("-d"), QString::number(digits),
-                                              QStringLiteral("-c"), QString::number(counter), hex });
+                QStringLiteral("-c"), QString::number(counter), hex });
             QVERIFY2(mine == theirs, qPrintable(QStringLiteral("HOTP case %1: %2 vs %3").arg(i).arg(mine, theirs)));
         } else {
             const OtpAlgorithm algorithm = static_cast<OtpAlgorithm>(i % 3);
             const int period = rng.bounded(2) ? 30 : 60;
             const qint64 time = static_cast<qint64>(rng.bounded(4000000000u));
             const QString mine = g.totp(secret, time, period, digits, algorithm);
-            const QString theirs = oathtool({ QStringLiteral("--totp=") + otpAlgorithmName(algorithm), QStringLiteral("-d"),
-                                              QString::number(digits), QStringLiteral("-s"), QString::number(period),
-                                              QStringLiteral("-N"), QStringLiteral("@%1").arg(time), hex });
+            const QString theirs = oathtool({ QStringLiteral("--totp=") + otpAlgorithmName(algorithm),
+                QStringLiteral("-d"), QString::number(digits), QStringLiteral("-s"), QString::number(period),
+                QStringLiteral("-N"), QStringLiteral("@%1").arg(time), hex });
             QVERIFY2(mine == theirs, qPrintable(QStringLiteral("TOTP case %1: %2 vs %3").arg(i).arg(mine, theirs)));
         }
     }

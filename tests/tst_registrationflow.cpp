@@ -81,23 +81,31 @@ void TestRegistrationFlow::procedure922WithAddInputCompleteAndRemove()
     RegistrationFlow flow(*f.service);
     toIndividualInput(flow);
     QVERIFY(!flow.inputCompleteVisible());
-    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+                    f.otpFor(QStringLiteral("0000000012")))
+                .ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     flow.add();
     EXPECT_SCREEN(flow, "IndividualRegistrationInput");
     QVERIFY(flow.inputCompleteVisible());
-    QVERIFY(flow.next(f.userId(QStringLiteral("山田 太郎")), QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011"))).ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("山田 太郎")), QStringLiteral("0000000011"),
+                    f.otpFor(QStringLiteral("0000000011")))
+                .ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     flow.add();
     EXPECT_SCREEN(flow, "IndividualRegistrationInput");
-    QVERIFY(flow.next(f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000013"), f.otpFor(QStringLiteral("0000000013"))).ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000013"),
+                    f.otpFor(QStringLiteral("0000000013")))
+                .ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     QCOMPARE(flow.remove({ f.userId(QStringLiteral("田中 次郎")) }), 1);
     QCOMPARE(flow.screenName(), QStringLiteral("IndividualRegistrationConfirm"));
     flow.add();
     EXPECT_SCREEN(flow, "IndividualRegistrationInput");
     f.clock.advanceSecs(30);
-    QVERIFY(flow.next(f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000013"), f.otpFor(QStringLiteral("0000000013"))).ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000013"),
+                    f.otpFor(QStringLiteral("0000000013")))
+                .ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     QVERIFY(flow.confirmRegistration(kPin).ok());
     EXPECT_SCREEN(flow, "UserInfoSelection");
@@ -113,7 +121,9 @@ void TestRegistrationFlow::inputCompleteOnlyAfterAdd()
     QSignalSpy visible(&flow, &RegistrationFlow::inputCompleteVisibleChanged);
     toIndividualInput(flow);
     QVERIFY(!flow.inputComplete()); // not shown, not allowed
-    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+                    f.otpFor(QStringLiteral("0000000012")))
+                .ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     flow.add();
     EXPECT_SCREEN(flow, "IndividualRegistrationInput");
@@ -147,7 +157,9 @@ void TestRegistrationFlow::cancelFromEveryProcedureScreenSavesNothing()
     EXPECT_SCREEN(flow, "UserInfoSelection");
     QVERIFY(flow.startRegistration().ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationInput");
-    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+                    f.otpFor(QStringLiteral("0000000012")))
+                .ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     flow.cancel();
     EXPECT_SCREEN(flow, "UserInfoSelection");
@@ -160,11 +172,15 @@ void TestRegistrationFlow::refusedActionsKeepTheScreen()
     Fixture f;
     RegistrationFlow flow(*f.service);
     toIndividualInput(flow);
-    QCOMPARE(flow.next(0, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).error, ServiceError::NoUserChosen);
-    QCOMPARE(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("00-0000001-2"), QStringLiteral("123456")).error,
-             ServiceError::InvalidInput);
-    QCOMPARE(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012"))).error,
-             ServiceError::WrongSerialOrOtp);
+    QCOMPARE(flow.next(0, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).error,
+        ServiceError::NoUserChosen);
+    QCOMPARE(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("00-0000001-2"), QStringLiteral("123456"))
+                 .error,
+        ServiceError::InvalidInput);
+    QCOMPARE(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+                     f.wrongOtpFor(QStringLiteral("0000000012")))
+                 .error,
+        ServiceError::WrongSerialOrOtp);
     QTest::qWait(0);
     QCOMPARE(flow.screenName(), QStringLiteral("IndividualRegistrationInput"));
     QCOMPARE(flow.confirmRegistration(kPin).error, ServiceError::WrongMode);
@@ -176,10 +192,13 @@ void TestRegistrationFlow::failureLimitMovesToSuspendedFromAnyState()
     RegistrationFlow flow(*f.service);
     toIndividualInput(flow);
     for (int i = 0; i < 4; ++i)
-        flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012")));
+        flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+            f.wrongOtpFor(QStringLiteral("0000000012")));
     QCOMPARE(flow.screenName(), QStringLiteral("IndividualRegistrationInput"));
-    QCOMPARE(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012"))).error,
-             ServiceError::Suspended);
+    QCOMPARE(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+                     f.wrongOtpFor(QStringLiteral("0000000012")))
+                 .error,
+        ServiceError::Suspended);
     EXPECT_SCREEN(flow, "Suspended");
     flow.goToTop();
     QTest::qWait(0);
@@ -203,7 +222,8 @@ void TestRegistrationFlow::restartLandsOnSuspendedAndUnlockLeaves()
 {
     Fixture f;
     for (int i = 0; i < 5; ++i)
-        f.service->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012")));
+        f.service->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+            f.wrongOtpFor(QStringLiteral("0000000012")));
     f.restart();
     RegistrationFlow flow(*f.service);
     flow.start();
@@ -219,7 +239,9 @@ void TestRegistrationFlow::topFromAnywhere()
     Fixture f;
     RegistrationFlow flow(*f.service);
     toIndividualInput(flow);
-    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+                    f.otpFor(QStringLiteral("0000000012")))
+                .ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     flow.goToTop();
     EXPECT_SCREEN(flow, "CorporateStatus");

@@ -121,7 +121,8 @@ void TestRegistrationService::sharedRegistration()
 {
     Fixture f;
     QVERIFY(f.service->changeUsageMode(UsageMode::Shared, kPin).ok());
-    const Outcome next = f.service->checkSharedToken(QStringLiteral("0000000021"), f.otpFor(QStringLiteral("0000000021")));
+    const Outcome next
+        = f.service->checkSharedToken(QStringLiteral("0000000021"), f.otpFor(QStringLiteral("0000000021")));
     QVERIFY2(next.ok(), qPrintable(next.message));
     QVERIFY(f.service->pendingShared());
     QCOMPARE(f.service->sharedSerial(), QString()); // nothing saved before OK
@@ -150,10 +151,11 @@ void TestRegistrationService::operationsOfTheOtherModeAreRefused()
 {
     Fixture f;
     QCOMPARE(f.service->checkSharedToken(QStringLiteral("0000000021"), f.otpFor(QStringLiteral("0000000021"))).error,
-             ServiceError::WrongMode);
+        ServiceError::WrongMode);
     QVERIFY(f.service->changeUsageMode(UsageMode::Shared, kPin).ok());
-    QCOMPARE(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).error,
-             ServiceError::WrongMode);
+    QCOMPARE(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
+                 .error,
+        ServiceError::WrongMode);
     QCOMPARE(f.service->commitShared(kPin).error, ServiceError::NothingPending);
     QCOMPARE(f.service->corporation().otpFailures, 0);
 }
@@ -164,9 +166,12 @@ void TestRegistrationService::queueAddsInUserOrderAndReplacesQueuedUser()
     QSignalSpy inserted(f.service.get(), &RegistrationService::queueInserted);
     QSignalSpy changed(f.service.get(), &RegistrationService::queueRowChanged);
     // Added in the manual's order of work: 鈴木, 山田, then 田中 — listed in the users' order.
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
-    QVERIFY(f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011"))).ok());
-    QVERIFY(f.service->enqueue(f.userId(kTanaka), QStringLiteral("0000000013"), f.otpFor(QStringLiteral("0000000013"))).ok());
+    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
+                .ok());
+    QVERIFY(f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011")))
+                .ok());
+    QVERIFY(f.service->enqueue(f.userId(kTanaka), QStringLiteral("0000000013"), f.otpFor(QStringLiteral("0000000013")))
+                .ok());
     QCOMPARE(inserted.count(), 3);
     QCOMPARE(inserted.at(2).at(0).toInt(), 1); // 田中 goes between 鈴木 and 山田
     const QList<QueuedRegistration>& q = f.service->queue();
@@ -176,7 +181,8 @@ void TestRegistrationService::queueAddsInUserOrderAndReplacesQueuedUser()
     QCOMPARE(q[2].userName, kYamada);
     // Choosing a queued user again replaces the entry (追加・変更).
     f.clock.advanceSecs(30);
-    QVERIFY(f.service->enqueue(f.userId(kTanaka), QStringLiteral("0000000021"), f.otpFor(QStringLiteral("0000000021"))).ok());
+    QVERIFY(f.service->enqueue(f.userId(kTanaka), QStringLiteral("0000000021"), f.otpFor(QStringLiteral("0000000021")))
+                .ok());
     QCOMPARE(f.service->queue().size(), 3);
     QCOMPARE(f.service->queue()[1].serial, QStringLiteral("0000000021"));
     QCOMPARE(changed.count(), 1);
@@ -188,23 +194,30 @@ void TestRegistrationService::queueAddsInUserOrderAndReplacesQueuedUser()
 void TestRegistrationService::queueRemove()
 {
     Fixture f;
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
-    QVERIFY(f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011"))).ok());
+    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
+                .ok());
+    QVERIFY(f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011")))
+                .ok());
     QSignalSpy removed(f.service.get(), &RegistrationService::queueRemoved);
     f.service->removeFromQueue({ f.userId(kSuzuki), 999999 });
     QCOMPARE(removed.count(), 1);
     QCOMPARE(f.service->queue().size(), 1);
     QCOMPARE(f.service->queue()[0].userName, kYamada);
     // The removed serial is free to queue again, for anyone.
-    QVERIFY(f.service->enqueue(f.userId(kTanaka), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"), f.clock.nowSecs() + 30)).ok());
+    QVERIFY(f.service
+                ->enqueue(f.userId(kTanaka), QStringLiteral("0000000012"),
+                    f.otpFor(QStringLiteral("0000000012"), f.clock.nowSecs() + 30))
+                .ok());
 }
 
 void TestRegistrationService::serialQueuedForAnotherUserIsRefused()
 {
     Fixture f;
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
+                .ok());
     f.clock.advanceSecs(30);
-    const Outcome o = f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")));
+    const Outcome o
+        = f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")));
     QCOMPARE(o.error, ServiceError::SerialQueuedForOther);
     QVERIFY(o.message.contains(kSuzuki));
     QVERIFY(o.message.contains(QStringLiteral("00-0000001-2")));
@@ -215,7 +228,8 @@ void TestRegistrationService::serialQueuedForAnotherUserIsRefused()
 void TestRegistrationService::serialHeldByAnotherUserIsRefused()
 {
     Fixture f;
-    const Outcome o = f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000001"), f.otpFor(QStringLiteral("0000000001")));
+    const Outcome o
+        = f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000001"), f.otpFor(QStringLiteral("0000000001")));
     QCOMPARE(o.error, ServiceError::SerialHeldByOther);
     QVERIFY(o.message.contains(kYamada));
     QVERIFY(f.service->queue().isEmpty());
@@ -225,7 +239,8 @@ void TestRegistrationService::serialHeldByAnotherUserIsRefused()
 void TestRegistrationService::newTokenReleasesTheCurrentOneOnOk()
 {
     Fixture f;
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
+                .ok());
     QCOMPARE(tokenStatus(*f.store, QStringLiteral("0000000002")), QStringLiteral("registered"));
     QVERIFY(f.service->commitQueue(kPin).ok());
     QCOMPARE(f.serialOf(kSuzuki), QStringLiteral("0000000012"));
@@ -237,9 +252,12 @@ void TestRegistrationService::newTokenReleasesTheCurrentOneOnOk()
 void TestRegistrationService::commitIsOneTransaction()
 {
     Fixture f;
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
-    QVERIFY(f.service->enqueue(f.userId(kTanaka), QStringLiteral("0000000013"), f.otpFor(QStringLiteral("0000000013"))).ok());
-    QVERIFY(f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011"))).ok());
+    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
+                .ok());
+    QVERIFY(f.service->enqueue(f.userId(kTanaka), QStringLiteral("0000000013"), f.otpFor(QStringLiteral("0000000013")))
+                .ok());
+    QVERIFY(f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011")))
+                .ok());
     QVERIFY(f.service->commitQueue(kPin).ok());
     QVERIFY(f.service->queue().isEmpty());
     QCOMPARE(f.serialOf(kSuzuki), QStringLiteral("0000000012"));
@@ -252,9 +270,12 @@ void TestRegistrationService::commitIsOneTransaction()
 void TestRegistrationService::commitFailingHalfWayLeavesStoreAsBefore()
 {
     Fixture f;
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
-    QVERIFY(f.service->enqueue(f.userId(kTanaka), QStringLiteral("0000000013"), f.otpFor(QStringLiteral("0000000013"))).ok());
-    QVERIFY(f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011"))).ok());
+    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
+                .ok());
+    QVERIFY(f.service->enqueue(f.userId(kTanaka), QStringLiteral("0000000013"), f.otpFor(QStringLiteral("0000000013")))
+                .ok());
+    QVERIFY(f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011")))
+                .ok());
     // The fault: the database refuses the third entry's row, after two have been written.
     QVERIFY(f.store->execOk(QStringLiteral("CREATE TRIGGER injected_fault BEFORE INSERT ON registrations"
                                            " WHEN NEW.user_id = %1 BEGIN SELECT RAISE(ABORT, 'injected fault'); END")
@@ -295,13 +316,14 @@ void TestRegistrationService::formatErrorsAreNotCounted()
     o = f.service->enqueue(suzuki, QStringLiteral("0000000012"), QStringLiteral("12345"));
     QCOMPARE(o.field, InputField::Otp);
     QCOMPARE(f.service->enqueue(0, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).error,
-             ServiceError::NoUserChosen);
+        ServiceError::NoUserChosen);
     QCOMPARE(f.service->corporation().otpFailures, 0);
     // With the setting on, full-width digits are accepted as the same serial.
     StoreSettings s = f.store->settings();
     s.normaliseFullWidth = true;
     QVERIFY(f.store->saveSettings(s));
-    QVERIFY(f.service->enqueue(suzuki, QStringLiteral("００００００００１２"), f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(f.service->enqueue(suzuki, QStringLiteral("００００００００１２"), f.otpFor(QStringLiteral("0000000012")))
+                .ok());
     QCOMPARE(f.service->queue()[0].serial, QStringLiteral("0000000012"));
 }
 
@@ -313,7 +335,8 @@ void TestRegistrationService::failuresArePersistedAtOnceAndCancelDoesNotReset()
     QCOMPARE(o.error, ServiceError::WrongSerialOrOtp);
     QCOMPARE(o.remainingAttempts, 4);
     QVERIFY(o.message.contains(QStringLiteral("シリアル番号またはワンタイムパスワードが正しくありません")));
-    o = f.service->enqueue(suzuki, QStringLiteral("9999999999"), f.otpFor(QStringLiteral("0000000012"))); // unknown serial
+    o = f.service->enqueue(
+        suzuki, QStringLiteral("9999999999"), f.otpFor(QStringLiteral("0000000012"))); // unknown serial
     QCOMPARE(o.error, ServiceError::WrongSerialOrOtp);
     QCOMPARE(o.remainingAttempts, 3);
     f.service->discardPending(); // キャンセル
@@ -329,9 +352,11 @@ void TestRegistrationService::lockoutAtTheLimitSurvivesRestart()
     const qint64 suzuki = f.userId(kSuzuki);
     QSignalSpy suspended(f.service.get(), &RegistrationService::suspended);
     for (int i = 0; i < 4; ++i)
-        QCOMPARE(f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012"))).error,
-                 ServiceError::WrongSerialOrOtp);
-    const Outcome fifth = f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012")));
+        QCOMPARE(
+            f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012"))).error,
+            ServiceError::WrongSerialOrOtp);
+    const Outcome fifth
+        = f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012")));
     QCOMPARE(fifth.error, ServiceError::Suspended);
     QVERIFY(fifth.message.contains(QStringLiteral("利用中止状態になりました")));
     QCOMPARE(suspended.count(), 1);
@@ -342,7 +367,7 @@ void TestRegistrationService::lockoutAtTheLimitSurvivesRestart()
     QCOMPARE(f.service->corporation().suspendedReason, QStringLiteral("otp"));
     // Nothing can be registered, not even with the right OTP and PIN.
     QCOMPARE(f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).error,
-             ServiceError::Suspended);
+        ServiceError::Suspended);
     QCOMPARE(f.service->changeUsageMode(UsageMode::Shared, kPin).error, ServiceError::Suspended);
     QCOMPARE(f.service->commitQueue(kPin).error, ServiceError::Suspended);
     QCOMPARE(f.service->corporation().registeredTokens, 3);
@@ -367,7 +392,8 @@ void TestRegistrationService::replayedOtpIsRefusedAndCounted()
 void TestRegistrationService::wrongPinIsCountedSeparately()
 {
     Fixture f;
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
+                .ok());
     for (int i = 1; i <= 4; ++i) {
         const Outcome o = f.service->commitQueue(QStringLiteral("wrong%1").arg(i));
         QCOMPARE(o.error, ServiceError::WrongPin);
@@ -403,9 +429,10 @@ void TestRegistrationService::unlockNeedsTheStaffCredential()
     for (int i = 0; i < 5; ++i)
         f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012")));
     QVERIFY(f.service->isSuspended());
-    QCOMPARE(f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("wrong")).error, ServiceError::WrongStaffCredential);
+    QCOMPARE(f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("wrong")).error,
+        ServiceError::WrongStaffCredential);
     QCOMPARE(f.service->unlock(QStringLiteral("nobody"), QStringLiteral("Helpdesk2023")).error,
-             ServiceError::WrongStaffCredential);
+        ServiceError::WrongStaffCredential);
     // The corporation's own PIN is not a help-desk credential.
     QCOMPARE(f.service->unlock(QStringLiteral("helpdesk"), kPin).error, ServiceError::WrongStaffCredential);
     QVERIFY(f.service->isSuspended());
@@ -417,7 +444,8 @@ void TestRegistrationService::unlockNeedsTheStaffCredential()
     QCOMPARE(c.pinFailures, 0);
     QCOMPARE(f.store->auditEntries().last().action, QStringLiteral("corporation.unlocked"));
     QCOMPARE(f.store->auditEntries().last().actor, QStringLiteral("staff:helpdesk"));
-    QCOMPARE(f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).error, ServiceError::NotSuspended);
+    QCOMPARE(f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).error,
+        ServiceError::NotSuspended);
     QVERIFY(f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
 }
 
@@ -449,7 +477,8 @@ void TestRegistrationService::hotpTokenCounterAdvances()
     QSqlQuery q = f.store->exec(QStringLiteral("SELECT next_counter FROM tokens WHERE serial = '0000000031'"));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toLongLong(), 4);
-    QCOMPARE(f.service->enqueue(suzuki, QStringLiteral("0000000031"), g.hotp(seed, 3)).error, ServiceError::WrongSerialOrOtp);
+    QCOMPARE(f.service->enqueue(suzuki, QStringLiteral("0000000031"), g.hotp(seed, 3)).error,
+        ServiceError::WrongSerialOrOtp);
 }
 
 QTEST_GUILESS_MAIN(TestRegistrationService)

@@ -39,7 +39,8 @@ void TestScenario::defaultScenarioIsTheManualsExample()
     QCOMPARE(Validation::formatSerial(users[1].currentSerial), QStringLiteral("00-0000000-3"));
     QCOMPARE(users[2].name, QStringLiteral("山田 太郎"));
     QCOMPARE(Validation::formatSerial(users[2].currentSerial), QStringLiteral("00-0000000-1"));
-    QSqlQuery spare = f.store->exec(QStringLiteral("SELECT serial FROM tokens WHERE status = 'available' ORDER BY serial"));
+    QSqlQuery spare
+        = f.store->exec(QStringLiteral("SELECT serial FROM tokens WHERE status = 'available' ORDER BY serial"));
     QStringList spares;
     while (spare.next())
         spares << spare.value(0).toString();
@@ -51,7 +52,7 @@ void TestScenario::defaultScenarioIsTheManualsExample()
 void TestScenario::bundledResourceMatchesTheSourceFile()
 {
     QCOMPARE(fileBytes(QLatin1String(ScenarioLoader::DefaultScenario)),
-             fileBytes(sourcePath(QStringLiteral("resources/scenarios/manual-ch9.json"))));
+        fileBytes(sourcePath(QStringLiteral("resources/scenarios/manual-ch9.json"))));
 }
 
 void TestScenario::syntaxErrorNamesTheLine()
@@ -64,8 +65,8 @@ void TestScenario::syntaxErrorNamesTheLine()
 
 void TestScenario::contentErrorNamesTheField_data()
 {
-    QTest::addColumn<QString>("path");   // a JSON pointer-ish path into the default scenario
-    QTest::addColumn<QString>("field");  // what the message must name
+    QTest::addColumn<QString>("path"); // a JSON pointer-ish path into the default scenario
+    QTest::addColumn<QString>("field"); // what the message must name
     QTest::addColumn<QByteArray>("replacement");
     QTest::newRow("serial with hyphens") << QStringLiteral("tokens/3/serial") << QStringLiteral("tokens[3].serial")
                                          << QByteArray("\"00-0000001-1\"");
@@ -73,14 +74,18 @@ void TestScenario::contentErrorNamesTheField_data()
                                       << QByteArray("\"0000000011\"");
     QTest::newRow("unknown holder") << QStringLiteral("tokens/0/holder") << QStringLiteral("tokens[0].holder")
                                     << QByteArray("\"佐藤 三郎\"");
-    QTest::newRow("bad kind") << QStringLiteral("tokens/1/kind") << QStringLiteral("tokens[1].kind") << QByteArray("\"sms\"");
-    QTest::newRow("bad period") << QStringLiteral("tokens/1/period") << QStringLiteral("tokens[1].period") << QByteArray("45");
-    QTest::newRow("short pin") << QStringLiteral("corporation/pin") << QStringLiteral("corporation.pin") << QByteArray("\"ab\"");
+    QTest::newRow("bad kind") << QStringLiteral("tokens/1/kind") << QStringLiteral("tokens[1].kind")
+                              << QByteArray("\"sms\"");
+    QTest::newRow("bad period") << QStringLiteral("tokens/1/period") << QStringLiteral("tokens[1].period")
+                                << QByteArray("45");
+    QTest::newRow("short pin") << QStringLiteral("corporation/pin") << QStringLiteral("corporation.pin")
+                               << QByteArray("\"ab\"");
     QTest::newRow("bad mode") << QStringLiteral("corporation/usageMode") << QStringLiteral("corporation.usageMode")
                               << QByteArray("\"groups\"");
-    QTest::newRow("limit not a number") << QStringLiteral("settings/otpFailureLimit") << QStringLiteral("settings.otpFailureLimit")
-                                        << QByteArray("\"five\"");
-    QTest::newRow("user without name") << QStringLiteral("users/1/name") << QStringLiteral("users[1].name") << QByteArray("\"\"");
+    QTest::newRow("limit not a number") << QStringLiteral("settings/otpFailureLimit")
+                                        << QStringLiteral("settings.otpFailureLimit") << QByteArray("\"five\"");
+    QTest::newRow("user without name") << QStringLiteral("users/1/name") << QStringLiteral("users[1].name")
+                                       << QByteArray("\"\"");
     QTest::newRow("newer format") << QStringLiteral("format") << QStringLiteral("format") << QByteArray("2");
 }
 
@@ -89,7 +94,8 @@ void TestScenario::contentErrorNamesTheField()
     QFETCH(QString, path);
     QFETCH(QString, field);
     QFETCH(QByteArray, replacement);
-    QJsonDocument doc = QJsonDocument::fromJson(fileBytes(sourcePath(QStringLiteral("resources/scenarios/manual-ch9.json"))));
+    QJsonDocument doc
+        = QJsonDocument::fromJson(fileBytes(sourcePath(QStringLiteral("resources/scenarios/manual-ch9.json"))));
     // Walk the path and replace the leaf.
     const QStringList parts = path.split(QLatin1Char('/'));
     const QJsonValue value = QJsonDocument::fromJson("[" + replacement + "]").array().first();
@@ -115,8 +121,10 @@ void TestScenario::contentErrorNamesTheField()
 void TestScenario::malformedScenarioChangesNothing()
 {
     Fixture f;
-    QVERIFY(f.service->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                               f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(f.service
+                ->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+                    f.otpFor(QStringLiteral("0000000012")))
+                .ok());
     QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
     QString error;
     QVERIFY(!ScenarioLoader::load(sourcePath(QStringLiteral("tests/CMakeLists.txt")), &error));

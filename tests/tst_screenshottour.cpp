@@ -50,14 +50,14 @@ void TestScreenshotTour::manifestCoversEveryStepInBothLanguages()
     QSet<QString> steps;
     for (const QJsonValue& v : files) {
         const QJsonObject f = v.toObject();
-        steps.insert(f[QStringLiteral("language")].toString() + QLatin1Char(':') + f[QStringLiteral("section")].toString()
-                     + QLatin1Char('-') + f[QStringLiteral("step")].toString());
+        steps.insert(f[QStringLiteral("language")].toString() + QLatin1Char(':')
+            + f[QStringLiteral("section")].toString() + QLatin1Char('-') + f[QStringLiteral("step")].toString());
         // Each file exists, is the size and hash the manifest says, and is not blank.
         const QString path = QDir(dir.path()).filePath(f[QStringLiteral("file")].toString());
         QFile file(path);
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
         QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()),
-                 f[QStringLiteral("sha256")].toString());
+            f[QStringLiteral("sha256")].toString());
         const QImage image(path);
         QCOMPARE(image.width(), f[QStringLiteral("width")].toInt());
         QCOMPARE(image.height(), f[QStringLiteral("height")].toInt());
@@ -71,19 +71,23 @@ void TestScreenshotTour::manifestCoversEveryStepInBothLanguages()
         QVERIFY2(colours.size() > 8, qPrintable(path));
     }
     for (const char* lang : { "ja", "en" }) {
-        for (const char* s : { "9.1-1", "9.1-2", "9.1-3", "9.2.1-1", "9.2.1-2", "9.2.1-3", "9.2.1-4", "9.2.2-1", "9.2.2-2",
-                               "9.2.2-3", "9.2.2-4" })
+        for (const char* s : { "9.1-1", "9.1-2", "9.1-3", "9.2.1-1", "9.2.1-2", "9.2.1-3", "9.2.1-4", "9.2.2-1",
+                 "9.2.2-2", "9.2.2-3", "9.2.2-4" })
             QVERIFY2(steps.contains(QLatin1String(lang) + QLatin1Char(':') + QLatin1String(s)), s);
-        for (const char* extra : { "card-front", "card-back", "software-keyboard", "error-serial-hyphen", "error-wrong-otp",
-                                   "error-wrong-pin", "error-empty-list", "suspended" })
-            QVERIFY2(QFile::exists(QDir(dir.path()).filePath(QStringLiteral("%1-%2.png").arg(QLatin1String(lang), QLatin1String(extra)))), extra);
+        for (const char* extra : { "card-front", "card-back", "software-keyboard", "error-serial-hyphen",
+                 "error-wrong-otp", "error-wrong-pin", "error-empty-list", "suspended" })
+            QVERIFY2(QFile::exists(
+                         QDir(dir.path())
+                             .filePath(QStringLiteral("%1-%2.png").arg(QLatin1String(lang), QLatin1String(extra)))),
+                extra);
     }
     // The English titles are English.
     for (const QJsonValue& v : files) {
         const QJsonObject f = v.toObject();
         if (f[QStringLiteral("language")].toString() == QLatin1String("en"))
-            QVERIFY2(!f[QStringLiteral("title")].toString().contains(QRegularExpression(QStringLiteral("[\\x{3040}-\\x{30FF}]"))),
-                     qPrintable(f[QStringLiteral("title")].toString()));
+            QVERIFY2(!f[QStringLiteral("title")].toString().contains(
+                         QRegularExpression(QStringLiteral("[\\x{3040}-\\x{30FF}]"))),
+                qPrintable(f[QStringLiteral("title")].toString()));
     }
 }
 
@@ -98,7 +102,7 @@ void TestScreenshotTour::twoRunsWriteIdenticalFiles()
     for (int i = 0; i < first.size(); ++i)
         QCOMPARE(first[i].toObject(), second[i].toObject());
     QCOMPARE(QFile(QDir(a.path()).filePath(QStringLiteral("manifest.json"))).size(),
-             QFile(QDir(b.path()).filePath(QStringLiteral("manifest.json"))).size());
+        QFile(QDir(b.path()).filePath(QStringLiteral("manifest.json"))).size());
 }
 
 void TestScreenshotTour::noCalloutsChangesThePictures()
@@ -133,11 +137,13 @@ void TestScreenshotTour::chapterExportHasHtmlAndPdf()
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         const QByteArray bytes = pdf.readAll();
         QVERIFY(bytes.startsWith("%PDF-"));
-        QVERIFY(bytes.count("/Type /Page\n") + bytes.count("/Type /Page ") + bytes.count("/Type /Page>") >= 3 || bytes.size() > 200000);
+        QVERIFY(bytes.count("/Type /Page\n") + bytes.count("/Type /Page ") + bytes.count("/Type /Page>") >= 3
+            || bytes.size() > 200000);
     }
     QFile ja(QDir(dir.path()).filePath(QStringLiteral("chapter9-ja.html")));
     QVERIFY(ja.open(QIODevice::ReadOnly));
-    QVERIFY(QString::fromUtf8(ja.readAll()).contains(QStringLiteral("利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。")));
+    QVERIFY(QString::fromUtf8(ja.readAll())
+                .contains(QStringLiteral("利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。")));
     QFile en(QDir(dir.path()).filePath(QStringLiteral("chapter9-en.html")));
     QVERIFY(en.open(QIODevice::ReadOnly));
     QVERIFY(QString::fromUtf8(en.readAll()).contains(QStringLiteral("9.2.2")));

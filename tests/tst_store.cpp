@@ -41,7 +41,8 @@ void TestStore::migratesAnEmptyFile()
     QVERIFY2(store.openSqlite(path), qPrintable(store.errorMessage()));
     QCOMPARE(store.schemaVersion(), Store::SchemaVersion);
     const QStringList tables = store.database().tables();
-    for (const char* t : { "meta", "corporations", "users", "tokens", "registrations", "staff", "audit_log", "schema_version" })
+    for (const char* t :
+        { "meta", "corporations", "users", "tokens", "registrations", "staff", "audit_log", "schema_version" })
         QVERIFY2(tables.contains(QLatin1String(t)), t);
     QSqlQuery fk = store.exec(QStringLiteral("PRAGMA foreign_keys"));
     QVERIFY(fk.next());
@@ -71,7 +72,8 @@ void TestStore::upgradesAnOlderStoreKeepingItsData()
     QVERIFY(f.store->execOk(QStringLiteral("DELETE FROM schema_version WHERE version > 1")));
     f.restart();
     QCOMPARE(f.store->schemaVersion(), Store::SchemaVersion);
-    QSqlQuery index = f.store->exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'registrations_by_user'"));
+    QSqlQuery index = f.store->exec(
+        QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'registrations_by_user'"));
     QVERIFY(index.next());
     QCOMPARE(f.service->users().size(), 3);
     QCOMPARE(f.serialOf(QStringLiteral("山田 太郎")), QStringLiteral("0000000001"));
@@ -80,7 +82,8 @@ void TestStore::upgradesAnOlderStoreKeepingItsData()
 void TestStore::refusesNewerSchemaAndLeavesItUntouched()
 {
     Fixture f;
-    QVERIFY(f.store->execOk(QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', 'x')")));
+    QVERIFY(f.store->execOk(
+        QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', 'x')")));
     f.service.reset();
     f.store.reset();
     const QByteArray before = digest(f.dbPath());
@@ -151,9 +154,9 @@ void TestStore::keyFileIsOwnerOnlyAndRequired()
     Fixture f;
     const QString key = f.dbPath() + QStringLiteral(".key");
     QVERIFY(QFile::exists(key));
-    QCOMPARE(QFile::permissions(key) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
-                                       | QFileDevice::WriteOther),
-             QFileDevice::Permissions());
+    QCOMPARE(QFile::permissions(key)
+            & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+        QFileDevice::Permissions());
     f.service.reset();
     f.store.reset();
     QVERIFY(QFile::rename(key, key + QStringLiteral(".moved")));
@@ -180,8 +183,10 @@ void TestStore::noSecretOrPinInTheFileInClear()
 {
     Fixture f;
     // Exercise every write path first: a registration, a wrong PIN, a failure.
-    QVERIFY(f.service->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                               f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(f.service
+                ->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+                    f.otpFor(QStringLiteral("0000000012")))
+                .ok());
     QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
     f.service->commitQueue(QStringLiteral("wrong999"));
     f.service.reset();
@@ -195,7 +200,8 @@ void TestStore::noSecretOrPinInTheFileInClear()
         QVERIFY(!bytes.contains(t.secret.toHex()));
         QVERIFY(!bytes.contains(t.secret.toBase64()));
     }
-    for (const QString& clear : { QStringLiteral("train1234"), QStringLiteral("Helpdesk2023"), QStringLiteral("wrong999") })
+    for (const QString& clear :
+        { QStringLiteral("train1234"), QStringLiteral("Helpdesk2023"), QStringLiteral("wrong999") })
         QVERIFY2(!bytes.contains(clear.toUtf8()), qPrintable(clear));
 }
 
@@ -203,8 +209,8 @@ void TestStore::textIsStoredVerbatim()
 {
     Scenario s = manualScenario();
     const QStringList names { QStringLiteral("O'Brien \"Bob\""), QStringLiteral("x'); DROP TABLE users; --"),
-                              QStringLiteral("絵文字 🎌👩‍💼"), QString(65536, QChar(u'あ')),
-                              QStringLiteral("Robert'; DELETE FROM corporations WHERE '1'='1") };
+        QStringLiteral("絵文字 🎌👩‍💼"), QString(65536, QChar(u'あ')),
+        QStringLiteral("Robert'; DELETE FROM corporations WHERE '1'='1") };
     s.users.clear();
     s.tokens.clear();
     for (const QString& n : names)
@@ -224,8 +230,10 @@ void TestStore::textIsStoredVerbatim()
 void TestStore::auditChainDetectsEdits()
 {
     Fixture f;
-    QVERIFY(f.store->audit(QStringLiteral("tester"), QStringLiteral("a"), f.service->corporationId(), QStringLiteral("one")));
-    QVERIFY(f.store->audit(QStringLiteral("tester"), QStringLiteral("b"), f.service->corporationId(), QStringLiteral("two")));
+    QVERIFY(f.store->audit(
+        QStringLiteral("tester"), QStringLiteral("a"), f.service->corporationId(), QStringLiteral("one")));
+    QVERIFY(f.store->audit(
+        QStringLiteral("tester"), QStringLiteral("b"), f.service->corporationId(), QStringLiteral("two")));
     QCOMPARE(f.store->verifyAudit(), -1);
     const qint64 last = f.store->auditEntries().last().id;
     QVERIFY(f.store->execOk(QStringLiteral("UPDATE audit_log SET details = 'edited' WHERE id = ?"), { last - 1 }));

@@ -96,7 +96,8 @@ void TestStorePostgres::migratesAndRunsTheManualExample()
     QStringList serials;
     for (const UserInfo& u : service.users())
         serials << u.currentSerial;
-    QCOMPARE(serials, (QStringList { QStringLiteral("0000000012"), QStringLiteral("0000000013"), QStringLiteral("0000000011") }));
+    QCOMPARE(serials,
+        (QStringList { QStringLiteral("0000000012"), QStringLiteral("0000000013"), QStringLiteral("0000000011") }));
     QVERIFY(service.changeUsageMode(UsageMode::Shared, QStringLiteral("train1234")).ok());
     QCOMPARE(service.corporation().registeredTokens, 0);
 }
@@ -116,7 +117,8 @@ void TestStorePostgres::failuresAndLockoutAreSharedBetweenDesktops()
     QVERIFY(a.selectCorporation() && b.selectCorporation());
     const qint64 user = a.users().first().id;
     for (int i = 0; i < 3; ++i)
-        QCOMPARE(a.enqueue(user, QStringLiteral("9999999999"), QStringLiteral("123456")).error, ServiceError::WrongSerialOrOtp);
+        QCOMPARE(a.enqueue(user, QStringLiteral("9999999999"), QStringLiteral("123456")).error,
+            ServiceError::WrongSerialOrOtp);
     QCOMPARE(b.corporation().otpFailures, 3);
     QCOMPARE(b.enqueue(user, QStringLiteral("9999999999"), QStringLiteral("123456")).remainingAttempts, 1);
     QCOMPARE(a.enqueue(user, QStringLiteral("9999999999"), QStringLiteral("123456")).error, ServiceError::Suspended);
@@ -138,14 +140,14 @@ void TestStorePostgres::commitFailingHalfWayLeavesTheStoreAsBefore()
     service.selectCorporation();
     const QList<UserInfo> users = service.users();
     OtpGenerator g;
-    const auto code = [&](const char* serial) {
-        return g.totp(QByteArrayLiteral("training-seed-") + serial, clock.nowSecs());
-    };
+    const auto code
+        = [&](const char* serial) { return g.totp(QByteArrayLiteral("training-seed-") + serial, clock.nowSecs()); };
     QVERIFY(service.enqueue(users[0].id, QStringLiteral("0000000012"), code("0000000012")).ok());
     QVERIFY(service.enqueue(users[2].id, QStringLiteral("0000000011"), code("0000000011")).ok());
     // The fault: the database refuses the second entry's row.
-    QVERIFY(store.execOk(QStringLiteral("ALTER TABLE registrations ADD CONSTRAINT injected_fault CHECK (user_id <> %1) NOT VALID")
-                             .arg(users[2].id)));
+    QVERIFY(store.execOk(
+        QStringLiteral("ALTER TABLE registrations ADD CONSTRAINT injected_fault CHECK (user_id <> %1) NOT VALID")
+            .arg(users[2].id)));
     QCOMPARE(service.commitQueue(QStringLiteral("train1234")).error, ServiceError::StoreFailure);
     QCOMPARE(service.users()[0].currentSerial, QStringLiteral("0000000002"));
     QCOMPARE(service.queue().size(), 2);
@@ -182,7 +184,8 @@ void TestStorePostgres::refusesANewerSchema()
     {
         Store store(clock);
         QVERIFY(store.openPostgres(pg.connection(), pg.keyFile()));
-        QVERIFY(store.execOk(QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', 'x')")));
+        QVERIFY(store.execOk(QStringLiteral(
+            "INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', 'x')")));
     }
     Store again(clock);
     QVERIFY(!again.openPostgres(pg.connection(), pg.keyFile()));

@@ -102,9 +102,9 @@ void TestTranslations::everySourceStringIsInTheTs()
     QProcess lupdate;
     lupdate.setWorkingDirectory(QStringLiteral(HARDTOKEN_SOURCE_DIR));
     lupdate.start(QStringLiteral(HARDTOKEN_LUPDATE),
-                  { QStringLiteral("model"), QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("-ts"), fresh,
-                    QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-source-language"),
-                    QStringLiteral("ja_JP"), QStringLiteral("-target-language"), QStringLiteral("en_US") });
+        { QStringLiteral("model"), QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("-ts"), fresh,
+            QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-source-language"),
+            QStringLiteral("ja_JP"), QStringLiteral("-target-language"), QStringLiteral("en_US") });
     QVERIFY(lupdate.waitForFinished(60000));
     QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
     QSet<QString> committed;
@@ -117,8 +117,9 @@ void TestTranslations::everySourceStringIsInTheTs()
         if (!committed.contains(m.context + QChar(0) + m.source))
             missing << m.context + QStringLiteral(": ") + m.source;
     }
-    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in hardtoken_en.ts (run the update_translations target):\n")
-                                           + missing.join(QLatin1Char('\n'))));
+    QVERIFY2(missing.isEmpty(),
+        qPrintable(QStringLiteral("not in hardtoken_en.ts (run the update_translations target):\n")
+            + missing.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

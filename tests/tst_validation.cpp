@@ -38,10 +38,12 @@ void TestValidation::serial_data()
     QTest::newRow("ideographic space") << QStringLiteral("0000000011\u3000") << InputError::Whitespace;
     QTest::newRow("tab") << QStringLiteral("00000\t00011") << InputError::ControlCharacter;
     QTest::newRow("newline") << QStringLiteral("0000000011\n") << InputError::ControlCharacter;
-    QTest::newRow("NUL") << QString(QStringLiteral("00000")) + QChar(0) + QStringLiteral("0001") << InputError::ControlCharacter;
+    QTest::newRow("NUL") << QString(QStringLiteral("00000")) + QChar(0) + QStringLiteral("0001")
+                         << InputError::ControlCharacter;
     QTest::newRow("zero-width space") << QStringLiteral("00000\u200B00011") << InputError::ControlCharacter;
     QTest::newRow("letters") << QStringLiteral("00000000AB") << InputError::NotDigits;
-    QTest::newRow("arabic-indic digits") << QStringLiteral("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
+    QTest::newRow("arabic-indic digits") << QStringLiteral(
+        "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
                                          << InputError::NotDigits;
     QTest::newRow("nine digits") << QStringLiteral("000000001") << InputError::TooShort;
     QTest::newRow("eleven digits") << QStringLiteral("00000000011") << InputError::TooLong;
@@ -124,8 +126,8 @@ void TestValidation::pin()
 void TestValidation::everyRejectionHasAMessage()
 {
     const QList<InputError> errors { InputError::Empty, InputError::FullWidthDigits, InputError::Hyphen,
-                                     InputError::Whitespace, InputError::ControlCharacter, InputError::NotDigits,
-                                     InputError::NotAlphanumeric, InputError::TooShort, InputError::TooLong };
+        InputError::Whitespace, InputError::ControlCharacter, InputError::NotDigits, InputError::NotAlphanumeric,
+        InputError::TooShort, InputError::TooLong };
     for (InputField field : { InputField::Serial, InputField::Otp, InputField::Pin }) {
         QVERIFY(Validation::message(field, InputError::None).isEmpty());
         for (InputError e : errors) {
@@ -145,7 +147,7 @@ void TestValidation::everyRejectionHasAMessage()
 void TestValidation::hyphenMessageIsTheManualsSentence()
 {
     QCOMPARE(Validation::message(InputField::Serial, InputError::Hyphen),
-             QStringLiteral("シリアル番号は、ハイフンを除いた数字のみで入力してください。"));
+        QStringLiteral("シリアル番号は、ハイフンを除いた数字のみで入力してください。"));
     QCOMPARE(Validation::hint(InputField::Serial), QStringLiteral("半角数字10桁"));
     QCOMPARE(Validation::hint(InputField::Otp), QStringLiteral("半角数字6桁"));
     QCOMPARE(Validation::hint(InputField::Pin), QStringLiteral("半角英数字4～12桁"));

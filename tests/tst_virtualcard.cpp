@@ -97,7 +97,9 @@ void TestVirtualCard::hotpCardShowsTheNextCounter()
     card->press();
     QCOMPARE(card->displayText(), g.hotp(seed, 1));
     // The second press is inside the verifier's look-ahead.
-    QVERIFY(c.f.service->enqueue(c.f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000031"), card->displayText()).ok());
+    QVERIFY(
+        c.f.service->enqueue(c.f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000031"), card->displayText())
+            .ok());
 }
 
 void TestVirtualCard::productionStoreHasNoVirtualCards()
@@ -112,8 +114,8 @@ void TestVirtualCard::productionStoreHasNoVirtualCards()
     QVERIFY(!c.window->showVirtualCards());
     for (QAction* a : c.window->menuBar()->actions())
         QVERIFY2(!a->isVisible() || !a->menu() || !a->menu()->findChild<QAction*>(QStringLiteral("virtualCardsAction"))
-                     || !a->menu()->menuAction()->isVisible(),
-                 "the トレーニング menu is hidden on a production store");
+                || !a->menu()->menuAction()->isVisible(),
+            "the トレーニング menu is hidden on a production store");
 }
 
 void TestVirtualCard::resetFromTheMenuRestoresEverything()
@@ -122,7 +124,7 @@ void TestVirtualCard::resetFromTheMenuRestoresEverything()
     EXPECT_SCREEN(c, "CorporateStatus");
     for (int i = 0; i < 5; ++i)
         c.f.service->enqueue(c.f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                             c.f.wrongOtpFor(QStringLiteral("0000000012")));
+            c.f.wrongOtpFor(QStringLiteral("0000000012")));
     EXPECT_SCREEN(c, "Suspended");
     QAction* reset = c.window->findChild<QAction*>(QStringLiteral("resetScenarioAction"));
     QVERIFY(reset);

@@ -29,14 +29,18 @@ void TestWalkthrough91::setTheUsageMode()
     // 3. 利用形態を選択して、契約法人確認暗証番号を入力したあと、OK ボタンを押します。
     // The two ⚠️ warnings are on the screen, and the count of registrations that will go.
     QVERIFY(c.find<QLabel>("cautionText1")->isVisible());
-    QVERIFY(c.find<QLabel>("cautionText1")->text().contains(QStringLiteral("グループ内で同じトークンを共有するという利用形態はありません")));
+    QVERIFY(c.find<QLabel>("cautionText1")
+                ->text()
+                .contains(QStringLiteral("グループ内で同じトークンを共有するという利用形態はありません")));
     QVERIFY(c.find<QLabel>("cautionText2")->isVisible());
-    QCOMPARE(c.find<QLabel>("cautionText2")->text(), QStringLiteral("・利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。"));
+    QCOMPARE(c.find<QLabel>("cautionText2")->text(),
+        QStringLiteral("・利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。"));
     auto* shared = c.find<QRadioButton>("sharedRadio");
     QVERIFY(c.find<QRadioButton>("individualRadio")->isChecked()); // the current mode is preselected
     QTest::mouseClick(shared, Qt::LeftButton, {}, QPoint(8, shared->height() / 2));
     QVERIFY(shared->isChecked());
-    QVERIFY(c.find<QLabel>("cautionCurrent")->text().contains(QStringLiteral("3 個のトークンの利用登録が解除されます")));
+    QVERIFY(
+        c.find<QLabel>("cautionCurrent")->text().contains(QStringLiteral("3 個のトークンの利用登録が解除されます")));
     QVERIFY(c.type("pinEdit", QStringLiteral("train1234")));
     QCOMPARE(c.find<QLineEdit>("pinEdit")->echoMode(), QLineEdit::Password);
     QVERIFY(c.click("okButton"));

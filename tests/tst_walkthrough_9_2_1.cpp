@@ -39,7 +39,8 @@ void TestWalkthrough921::registerTheSharedToken()
 
     // 3. シリアル番号およびワンタイムパスワードを入力したあと、次へ ボタンを押します。
     QVERIFY(c.find<QLabel>("cautionBoxText2")->text().contains(QStringLiteral("利用中止状態になります")));
-    QVERIFY(c.find<QLabel>("memoText1")->text().contains(QStringLiteral("利用登録用ワンタイムパスワードを発行するボタン")));
+    QVERIFY(
+        c.find<QLabel>("memoText1")->text().contains(QStringLiteral("利用登録用ワンタイムパスワードを発行するボタン")));
     QCOMPARE(c.find<QLabel>("serialHint")->text(), QStringLiteral("(半角数字10桁)"));
     QCOMPARE(c.find<QLabel>("otpHint")->text(), QStringLiteral("(半角数字6桁)"));
     QVERIFY(c.type("serialEdit", QStringLiteral("0000000021")));

@@ -63,8 +63,8 @@ QRectF CardFace::buttonRect() const
 {
     const QRectF card = cardRect();
     const qreal s = card.width() / kW;
-    return QRectF(card.left() + kButton.left() * s, card.top() + kButton.top() * s, kButton.width() * s,
-                  kButton.height() * s);
+    return QRectF(
+        card.left() + kButton.left() * s, card.top() + kButton.top() * s, kButton.width() * s, kButton.height() * s);
 }
 
 void CardFace::paintEvent(QPaintEvent*)
@@ -78,7 +78,8 @@ void CardFace::paintEvent(QPaintEvent*)
     const auto setPixelSize = [&](qreal px, bool bold = false, bool mono = false) {
         QFont f = font;
         if (mono)
-            f.setFamilies({ QStringLiteral("DejaVu Sans Mono"), QStringLiteral("Consolas"), QStringLiteral("monospace") });
+            f.setFamilies(
+                { QStringLiteral("DejaVu Sans Mono"), QStringLiteral("Consolas"), QStringLiteral("monospace") });
         f.setPixelSize(qRound(px));
         f.setBold(bold);
         p.setFont(f);
@@ -122,7 +123,7 @@ void CardFace::paintEvent(QPaintEvent*)
             p.setPen(QColor(0xf5, 0xd7, 0x8a));
             setPixelSize(12);
             p.drawText(QRectF(22, 156, 176, 44), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
-                       tr("利用登録用ワンタイムパスワードを発行するボタン"));
+                tr("利用登録用ワンタイムパスワードを発行するボタン"));
         }
         return;
     }
@@ -133,7 +134,7 @@ void CardFace::paintEvent(QPaintEvent*)
     p.setPen(QColor(0x3c, 0x47, 0x56));
     setPixelSize(11);
     p.drawText(QRectF(22, 76, 300, 40), Qt::AlignLeft | Qt::TextWordWrap,
-               tr("このカードは大切に保管してください。拾得された方は、お近くの店舗までお届けください。"));
+        tr("このカードは大切に保管してください。拾得された方は、お近くの店舗までお届けください。"));
     setPixelSize(12, false, true);
     p.drawText(QRectF(22, 140, 60, 30), Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("SERIAL"));
     p.setPen(QColor(0x1d, 0x27, 0x33));

@@ -32,7 +32,7 @@ public:
     explicit ManualPage(QWidget* parent = nullptr);
 
     // The flow entered this page's screen: refresh what it shows, clear what was typed.
-    virtual void enter() {}
+    virtual void enter() { }
 
     // Screen IDs are the bank's configuration data (CIBMHUS33 is the only one the manual shows).
     void setScreenId(const QString& id);

@@ -20,8 +20,8 @@ void RadioDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
 
     QStyleOptionButton radio;
     radio.state = option.state & QStyle::State_Enabled;
-    radio.state |= index.data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked ? QStyle::State_On
-                                                                                           : QStyle::State_Off;
+    radio.state
+        |= index.data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked ? QStyle::State_On : QStyle::State_Off;
     const int w = style->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth, &radio, widget);
     const int h = style->pixelMetric(QStyle::PM_ExclusiveIndicatorHeight, &radio, widget);
     radio.rect = QRect(option.rect.center().x() - w / 2, option.rect.center().y() - h / 2, w, h);
@@ -34,8 +34,8 @@ QSize RadioDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIn
     return s.expandedTo(QSize(48, 28));
 }
 
-bool RadioDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
-                                const QModelIndex& index)
+bool RadioDelegate::editorEvent(
+    QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option, const QModelIndex& index)
 {
     if (!(index.flags() & Qt::ItemIsUserCheckable) || !(index.flags() & Qt::ItemIsEnabled))
         return false;

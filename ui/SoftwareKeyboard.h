@@ -27,7 +27,7 @@ public:
     bool upperCase() const { return m_upper; }
     void setUpperCase(bool upper);
     QPushButton* keyFor(QChar c) const; // the key that types c now (a-z, A-Z as a-z, 0-9)
-    QString keyOrder() const;           // the characters in their current visual order
+    QString keyOrder() const; // the characters in their current visual order
 
 Q_SIGNALS:
     void characterTyped(QChar c);

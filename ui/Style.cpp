@@ -14,7 +14,7 @@ void applyConsoleStyle(QApplication& app)
         app.setStyle(fusion);
     QFont font = app.font();
     font.setFamilies({ QStringLiteral("Yu Gothic UI"), QStringLiteral("Meiryo UI"), QStringLiteral("Meiryo"),
-                       QStringLiteral("IPAexGothic"), QStringLiteral("Noto Sans CJK JP") });
+        QStringLiteral("IPAexGothic"), QStringLiteral("Noto Sans CJK JP") });
     font.setPointSize(10);
     app.setFont(font);
     QFile qss(QStringLiteral(":/style/console.qss"));

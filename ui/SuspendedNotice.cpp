@@ -32,7 +32,8 @@ void SuspendedNotice::refresh()
 {
     const CorporationInfo c = m_flow.service().corporation();
     const QDateTime at = QDateTime::fromString(c.suspendedAt, Qt::ISODateWithMs);
-    const QString when = at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QStringLiteral("-");
+    const QString when
+        = at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QStringLiteral("-");
     const QString why = c.suspendedReason == QLatin1String("pin")
         ? tr("契約法人確認暗証番号の誤入力")
         : tr("シリアル番号またはワンタイムパスワードの誤入力");

@@ -41,13 +41,13 @@ void UsageModeConfirmPage::updateCurrentWarning()
 {
     const CorporationInfo c = m_flow.service().corporation();
     const UsageMode chosen = m_ui->sharedRadio->isChecked() ? UsageMode::Shared
-        : m_ui->individualRadio->isChecked()                 ? UsageMode::Individual
-                                                             : UsageMode::Unset;
+        : m_ui->individualRadio->isChecked()                ? UsageMode::Individual
+                                                            : UsageMode::Unset;
     QString text = tr("現在の利用形態: %1").arg(usageModeDisplayName(c.mode));
     if (chosen != UsageMode::Unset && chosen != c.mode && c.registeredTokens > 0) {
         text += QLatin1Char('\n')
             + tr("利用形態を変更すると、現在利用登録されている %n 個のトークンの利用登録が解除されます。", nullptr,
-                 c.registeredTokens);
+                c.registeredTokens);
     }
     m_ui->cautionCurrent->setText(text);
 }
@@ -55,8 +55,8 @@ void UsageModeConfirmPage::updateCurrentWarning()
 void UsageModeConfirmPage::confirm()
 {
     const UsageMode mode = m_ui->sharedRadio->isChecked() ? UsageMode::Shared
-        : m_ui->individualRadio->isChecked()               ? UsageMode::Individual
-                                                           : UsageMode::Unset;
+        : m_ui->individualRadio->isChecked()              ? UsageMode::Individual
+                                                          : UsageMode::Unset;
     OutcomeFields fields;
     fields.pin = m_ui->pinInput;
     fields.modeError = m_ui->modeError;

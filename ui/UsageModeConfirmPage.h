@@ -13,8 +13,8 @@ namespace hardtoken {
 class RegistrationFlow;
 class PinInput;
 
-// カード型ハードトークン利用形態設定確認 (manual 9.1 step 3): the two modes, the two ⚠️ warnings,
-// the 契約法人確認暗証番号 with its ソフトウェアキーボード, キャンセル / OK.
+// カード型ハードトークン利用形態設定確認 (manual 9.1 step 3): the two modes, the two ⚠️
+// warnings, the 契約法人確認暗証番号 with its ソフトウェアキーボード, キャンセル / OK.
 class UsageModeConfirmPage final : public ManualPage {
     Q_OBJECT
 public:

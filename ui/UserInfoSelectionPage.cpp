@@ -24,7 +24,8 @@ UserInfoSelectionPage::UserInfoSelectionPage(RegistrationFlow& flow, QWidget* pa
         if (!o.ok())
             showMessage(o.message);
     });
-    connect(&m_flow, &RegistrationFlow::procedureCompleted, this, [this](const QString& message) { m_notice = message; });
+    connect(
+        &m_flow, &RegistrationFlow::procedureCompleted, this, [this](const QString& message) { m_notice = message; });
     connect(&m_flow.service(), &RegistrationService::corporationChanged, this, &UserInfoSelectionPage::refresh);
     refresh();
 }
@@ -49,8 +50,9 @@ void UserInfoSelectionPage::refresh()
     const QString shared = c.mode == UsageMode::Shared ? service.sharedSerial() : QString();
     switch (c.mode) {
     case UsageMode::Shared:
-        m_ui->registrationValue->setText(shared.isEmpty() ? tr("利用登録されていません")
-                                                          : tr("全ての利用者: %1").arg(Validation::formatSerial(shared)));
+        m_ui->registrationValue->setText(shared.isEmpty()
+                ? tr("利用登録されていません")
+                : tr("全ての利用者: %1").arg(Validation::formatSerial(shared)));
         break;
     case UsageMode::Individual: {
         int registered = 0;
@@ -69,8 +71,8 @@ void UserInfoSelectionPage::refresh()
     for (int row = 0; row < users.size(); ++row) {
         const QString serial = c.mode == UsageMode::Shared ? shared : users[row].currentSerial;
         m_ui->usersTable->setItem(row, 0, new QTableWidgetItem(users[row].name));
-        m_ui->usersTable->setItem(row, 1, new QTableWidgetItem(serial.isEmpty() ? QStringLiteral("-")
-                                                                                  : Validation::formatSerial(serial)));
+        m_ui->usersTable->setItem(
+            row, 1, new QTableWidgetItem(serial.isEmpty() ? QStringLiteral("-") : Validation::formatSerial(serial)));
     }
     m_ui->usersTable->resizeColumnToContents(0);
 }

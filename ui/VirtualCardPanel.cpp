@@ -51,8 +51,10 @@ void VirtualCardPanel::reload()
     }
     // How long a card shows its code: the setting training/cardDisplaySeconds (default 30, as on
     // the cards Japanese banks hand out).
-    const int seconds = QSettings().value(QStringLiteral("training/cardDisplaySeconds"),
-                                          VirtualCardToken::DefaultBlankAfterSecs).toInt();
+    const int seconds
+        = QSettings()
+              .value(QStringLiteral("training/cardDisplaySeconds"), VirtualCardToken::DefaultBlankAfterSecs)
+              .toInt();
     for (const VirtualTokenInfo& token : *tokens) {
         auto* card = new VirtualCardToken(m_store, m_clock, token);
         card->setBlankAfterSecs(seconds > 0 ? seconds : VirtualCardToken::DefaultBlankAfterSecs);

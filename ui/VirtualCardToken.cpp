@@ -9,7 +9,8 @@
 
 namespace hardtoken {
 
-VirtualCardToken::VirtualCardToken(const Store& store, const Clock& clock, const VirtualTokenInfo& token, QWidget* parent)
+VirtualCardToken::VirtualCardToken(
+    const Store& store, const Clock& clock, const VirtualTokenInfo& token, QWidget* parent)
     : QWidget(parent)
     , m_ui(new Ui::VirtualCardToken)
     , m_store(store)
@@ -100,11 +101,11 @@ void VirtualCardToken::retranslate()
         holder = m_token.holder;
     else
         holder = tr("未登録");
-    const QString kind = m_token.params.kind == OtpKind::Hotp
-        ? tr("HOTP（ボタンを押すたびに次のコード）")
-        : tr("TOTP %1 秒").arg(m_token.params.period);
+    const QString kind = m_token.params.kind == OtpKind::Hotp ? tr("HOTP（ボタンを押すたびに次のコード）")
+                                                              : tr("TOTP %1 秒").arg(m_token.params.period);
     m_ui->titleLabel->setText(tr("%1 — %2 — %3").arg(Validation::formatSerial(m_token.serial), holder, kind));
-    m_ui->statusLabel->setText(tr("ボタンを押すと、ワンタイムパスワードが %1 秒間表示されます。").arg(m_blankAfterSecs));
+    m_ui->statusLabel->setText(
+        tr("ボタンを押すと、ワンタイムパスワードが %1 秒間表示されます。").arg(m_blankAfterSecs));
 }
 
 } // namespace hardtoken

@@ -54,7 +54,7 @@ QString naiveHotp(const QByteArray& secret, quint64 counter)
     EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
     EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(mac);
     OSSL_PARAM params[] = { OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, const_cast<char*>("SHA1"), 0),
-                            OSSL_PARAM_construct_end() };
+        OSSL_PARAM_construct_end() };
     unsigned char msg[8];
     for (int i = 7; i >= 0; --i, counter >>= 8)
         msg[i] = static_cast<unsigned char>(counter & 0xff);
@@ -66,7 +66,8 @@ QString naiveHotp(const QByteArray& secret, quint64 counter)
     EVP_MAC_CTX_free(ctx);
     EVP_MAC_free(mac);
     const int o = out[len - 1] & 0xf;
-    const quint32 bin = (quint32(out[o] & 0x7f) << 24) | (quint32(out[o + 1]) << 16) | (quint32(out[o + 2]) << 8) | out[o + 3];
+    const quint32 bin
+        = (quint32(out[o] & 0x7f) << 24) | (quint32(out[o + 1]) << 16) | (quint32(out[o + 2]) << 8) | out[o + 3];
     return QString::number(bin % 1000000);
 }
 
@@ -74,7 +75,8 @@ QString naiveHotp(const QByteArray& secret, quint64 counter)
 
 int main(int argc, char* argv[])
 {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    qputenv(
+        "QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     out() << "measure\tvalue\tunit\tbaseline\tbaseline value\tratio" << Qt::endl;
 
@@ -84,12 +86,12 @@ int main(int argc, char* argv[])
     quint64 c = 0;
     const double engine = measure(5, 20000, [&] { generator.hotp(secret, c++); });
     const double naive = measure(5, 20000, [&] { naiveHotp(secret, c++); });
-    row(QStringLiteral("HOTP code (engine)"), engine / 1000, QStringLiteral("µs"), QStringLiteral("fetch per call"), naive / 1000);
+    row(QStringLiteral("HOTP code (engine)"), engine / 1000, QStringLiteral("µs"), QStringLiteral("fetch per call"),
+        naive / 1000);
     // A full verification with the default window (TOTP ±1 step: 3 codes).
     OtpVerifier verifier;
-    const double verify = measure(5, 5000, [&] {
-        verifier.verify(secret, {}, {}, QStringLiteral("000000"), 1693558800);
-    });
+    const double verify
+        = measure(5, 5000, [&] { verifier.verify(secret, {}, {}, QStringLiteral("000000"), 1693558800); });
     row(QStringLiteral("TOTP verify, ±1 step"), verify / 1000, QStringLiteral("µs"), QStringLiteral("3 × engine code"),
         3 * engine / 1000);
 
@@ -118,12 +120,14 @@ int main(int argc, char* argv[])
             for (const auto& u : large->users)
                 store.execOk(QStringLiteral("INSERT INTO bare (name) VALUES (?)"), { u.name });
             for (const auto& tok : large->tokens)
-                store.execOk(QStringLiteral("INSERT INTO bare (serial, secret) VALUES (?, ?)"), { tok.serial, tok.secret });
+                store.execOk(
+                    QStringLiteral("INSERT INTO bare (serial, secret) VALUES (?, ?)"), { tok.serial, tok.secret });
             return true;
         });
         bareMs = qMin(bareMs, t.nsecsElapsed() / 1e6);
     }
-    row(QStringLiteral("load 2,000-user scenario"), scenarioMs, QStringLiteral("ms"), QStringLiteral("bare inserts"), bareMs);
+    row(QStringLiteral("load 2,000-user scenario"), scenarioMs, QStringLiteral("ms"), QStringLiteral("bare inserts"),
+        bareMs);
 
     // The 利用者の選択 data for 2,000 users, as the input screen reads it.
     {
@@ -135,7 +139,8 @@ int main(int argc, char* argv[])
         service.selectCorporation();
         const double users = measure(3, 20, [&] { service.users(); });
         const double count = measure(3, 20, [&] { store.exec(QStringLiteral("SELECT COUNT(*) FROM users")).next(); });
-        row(QStringLiteral("read 2,000 users with tokens"), users / 1e6, QStringLiteral("ms"), QStringLiteral("COUNT(*)"), count / 1e6);
+        row(QStringLiteral("read 2,000 users with tokens"), users / 1e6, QStringLiteral("ms"),
+            QStringLiteral("COUNT(*)"), count / 1e6);
     }
 
     // The whole screenshot tour (both languages) vs starting one window and grabbing it.
