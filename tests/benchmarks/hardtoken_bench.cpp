@@ -18,6 +18,10 @@
 
 #include <functional>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 using namespace hardtoken;
 
 namespace {
@@ -46,6 +50,18 @@ void row(const QString& what, double value, const QString& unit, const QString& 
 {
     out() << what << '\t' << QString::number(value, 'f', 3) << '\t' << unit << '\t' << baselineName << '\t'
           << QString::number(baseline, 'f', 3) << '\t' << QString::number(value / baseline, 'f', 2) << Qt::endl;
+}
+
+// Peak resident memory of this process so far, in MiB (0 where the platform does not say).
+double peakRssMiB()
+{
+#ifdef Q_OS_UNIX
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0;
+#else
+    return 0;
+#endif
 }
 
 // The naive way: fetch the MAC and build a context for every code.
@@ -78,6 +94,7 @@ int main(int argc, char* argv[])
     qputenv(
         "QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
+    const double startRss = peakRssMiB();
     out() << "measure\tvalue\tunit\tbaseline\tbaseline value\tratio" << Qt::endl;
 
     // OTP: one code with the engine (MAC fetched once, context reused) vs fetch-per-call.
@@ -162,5 +179,7 @@ int main(int argc, char* argv[])
     }
     row(QStringLiteral("screenshot tour (%1 files)").arg(shots.size()), t.nsecsElapsed() / 1e6, QStringLiteral("ms"),
         QStringLiteral("one window shown + grabbed"), baselineMs);
+    row(QStringLiteral("peak memory after all of the above"), peakRssMiB(), QStringLiteral("MiB"),
+        QStringLiteral("QApplication started"), startRss);
     return 0;
 }
