@@ -46,8 +46,10 @@ StoreOptions StoreOptions::from(const QCommandLineParser& parser)
     o.database = parser.isSet(kDatabase) ? parser.value(kDatabase)
         : configured.isEmpty()           ? Store::defaultDatabasePath()
                                          : configured;
-    o.postgres
-        = parser.isSet(kPostgres) ? parser.value(kPostgres) : QSettings().value(QStringLiteral("postgres")).toString();
+    // --postgres wins over everything; an explicit --database wins over a configured shared store.
+    o.postgres = parser.isSet(kPostgres) ? parser.value(kPostgres)
+        : parser.isSet(kDatabase)        ? QString()
+                                         : QSettings().value(QStringLiteral("postgres")).toString();
     o.keyFile = parser.value(kKeyFile);
     o.scenario = parser.value(kScenario);
     if (o.scenario.isEmpty() && parser.isSet(kTraining))
