@@ -19,22 +19,22 @@ const QString kTraining = QStringLiteral("training");
 void StoreOptions::addTo(QCommandLineParser& parser)
 {
     parser.addOption({ kDatabase,
-        QCoreApplication::translate("StoreOptions", "SQLite database file (default: %1).")
+        QCoreApplication::translate("StoreOptions", "SQLite のデータベースファイル（既定: %1）。")
             .arg(Store::defaultDatabasePath()),
         QStringLiteral("path") });
     parser.addOption({ kPostgres,
         QCoreApplication::translate("StoreOptions",
-            "PostgreSQL store shared by several desktops, e.g. \"host=db port=5432 "
-            "dbname=hardtoken user=console\" (password from PGPASSWORD); needs --key-file."),
+            "複数の端末で共有する PostgreSQL のデータベース。例: \"host=db port=5432 dbname=hardtoken "
+            "user=console\"（パスワードは PGPASSWORD）。--key-file が必要です。"),
         QStringLiteral("connection") });
     parser.addOption(
-        { kKeyFile, QCoreApplication::translate("StoreOptions", "Data key file (default: the database path + .key)."),
+        { kKeyFile, QCoreApplication::translate("StoreOptions", "暗号鍵ファイル（既定: データベースのパス + .key）。"),
             QStringLiteral("path") });
     parser.addOption({ kScenario,
-        QCoreApplication::translate("StoreOptions", "Load a training scenario (JSON) into the store before starting."),
+        QCoreApplication::translate("StoreOptions", "起動の前に、トレーニング用のシナリオ（JSON）をデータベースに読み込みます。"),
         QStringLiteral("file") });
     parser.addOption({ kTraining,
-        QCoreApplication::translate("StoreOptions", "Start on the manual's training scenario (same as --scenario %1).")
+        QCoreApplication::translate("StoreOptions", "マニュアルのトレーニング用シナリオで起動します（--scenario %1 と同じ）。")
             .arg(QLatin1String(ScenarioLoader::DefaultScenario)) });
 }
 

@@ -109,38 +109,38 @@ int main(int argc, char* argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("cli",
-        "カード型ハードトークン 管理コンソール (command line)\n\n"
-        "Commands:\n"
-        "  status                 corporation, usage mode, registrations, failure counters\n"
-        "  scenario load FILE     load a training scenario (replaces the training store)\n"
-        "  scenario reset         load the store's scenario again (counters and suspension too)\n"
-        "  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)\n"
-        "  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)\n"
+        "カード型ハードトークン 管理コンソール（コマンドライン）\n\n"
+        "コマンド:\n"
+        "  status                 契約法人、利用形態、利用登録、誤入力回数\n"
+        "  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）\n"
+        "  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）\n"
+        "  unlock --staff LOGIN   利用中止を解除する（担当者のパスワードは標準入力から読む）\n"
+        "  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）\n"
         "  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]\n"
-        "                         every chapter-9 screen as PNG + manifest.json (reproducible)\n"
+        "                         第9章の全画面の PNG と manifest.json（再現可能）\n"
         "  manual --out DIR [--lang ja,en]\n"
-        "                         chapter 9 as HTML and PDF with fresh screenshots"
-        "  audit [--verify]       print the audit log / check its MAC chain"));
+        "                         最新の画面写真入りの第9章（HTML と PDF）\n"
+        "  audit [--verify]       監査ログの表示／改ざんの検査"));
     parser.addHelpOption();
     parser.addVersionOption();
     StoreOptions::addTo(parser);
     const QCommandLineOption staffOption(
-        QStringLiteral("staff"), QCoreApplication::translate("cli", "Help-desk login."), QStringLiteral("login"));
+        QStringLiteral("staff"), QCoreApplication::translate("cli", "ヘルプデスク担当者ID。"), QStringLiteral("login"));
     const QCommandLineOption verifyOption(
-        QStringLiteral("verify"), QCoreApplication::translate("cli", "Check the audit chain."));
+        QStringLiteral("verify"), QCoreApplication::translate("cli", "監査ログの改ざんを検査します。"));
     const QCommandLineOption serialOption(QStringLiteral("serial"),
-        QCoreApplication::translate("cli", "Token serial (10 digits)."), QStringLiteral("serial"));
+        QCoreApplication::translate("cli", "トークンのシリアル番号（半角数字10桁）。"), QStringLiteral("serial"));
     const QCommandLineOption atOption(
-        QStringLiteral("at"), QCoreApplication::translate("cli", "Unix time for otp."), QStringLiteral("time"));
+        QStringLiteral("at"), QCoreApplication::translate("cli", "otp の時刻（UNIX 時刻、秒）。"), QStringLiteral("time"));
     const QCommandLineOption outOption(
-        QStringLiteral("out"), QCoreApplication::translate("cli", "Output folder."), QStringLiteral("dir"));
+        QStringLiteral("out"), QCoreApplication::translate("cli", "出力先のフォルダー。"), QStringLiteral("dir"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
-        QCoreApplication::translate("cli", "Languages, comma-separated."), QStringLiteral("list"),
+        QCoreApplication::translate("cli", "言語（カンマ区切り）。"), QStringLiteral("list"),
         QStringLiteral("ja,en"));
-    const QCommandLineOption scaleOption(QStringLiteral("scale"), QCoreApplication::translate("cli", "Scale: 1 or 2."),
+    const QCommandLineOption scaleOption(QStringLiteral("scale"), QCoreApplication::translate("cli", "倍率（1 または 2）。"),
         QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption noCalloutsOption(
-        QStringLiteral("no-callouts"), QCoreApplication::translate("cli", "No numbered callouts or highlight frames."));
+        QStringLiteral("no-callouts"), QCoreApplication::translate("cli", "番号の吹き出しと強調の枠を付けません。"));
     parser.addOption(outOption);
     parser.addOption(langOption);
     parser.addOption(scaleOption);
@@ -150,14 +150,14 @@ int main(int argc, char* argv[])
     parser.addOption(staffOption);
     parser.addOption(verifyOption);
     parser.addPositionalArgument(
-        QStringLiteral("command"), QCoreApplication::translate("cli", "status | scenario | unlock | audit"));
+        QStringLiteral("command"), QStringLiteral("status | scenario | unlock | otp | audit | screenshots | manual"));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0, QStringLiteral("status"));
     if (command == QLatin1String("screenshots") || command == QLatin1String("manual")) {
         if (!parser.isSet(outOption)) {
-            err() << QCoreApplication::translate("cli", "usage: hardtoken-cli %1 --out DIR").arg(command) << Qt::endl;
+            err() << QCoreApplication::translate("cli", "使い方: hardtoken-cli %1 --out DIR").arg(command) << Qt::endl;
             return 2;
         }
         if (parser.value(scaleOption) != QLatin1String("1") && parser.value(scaleOption) != QLatin1String("2")) {
@@ -196,7 +196,7 @@ int main(int argc, char* argv[])
     StoreOptions options = StoreOptions::from(parser);
     if (command == QLatin1String("scenario") && args.value(1) == QLatin1String("load")) {
         if (args.size() < 3) {
-            err() << QCoreApplication::translate("cli", "usage: hardtoken-cli scenario load FILE") << Qt::endl;
+            err() << QCoreApplication::translate("cli", "使い方: hardtoken-cli scenario load FILE") << Qt::endl;
             return 2;
         }
         options.scenario = args[2];
@@ -223,13 +223,13 @@ int main(int argc, char* argv[])
             service.selectCorporation();
             return status(service);
         }
-        err() << QCoreApplication::translate("cli", "usage: hardtoken-cli scenario load FILE | scenario reset")
+        err() << QCoreApplication::translate("cli", "使い方: hardtoken-cli scenario load FILE | scenario reset")
               << Qt::endl;
         return 2;
     }
     if (command == QLatin1String("unlock")) {
         if (!parser.isSet(staffOption)) {
-            err() << QCoreApplication::translate("cli", "usage: hardtoken-cli unlock --staff LOGIN < credential")
+            err() << QCoreApplication::translate("cli", "使い方: hardtoken-cli unlock --staff LOGIN < パスワード")
                   << Qt::endl;
             return 2;
         }
@@ -279,6 +279,6 @@ int main(int argc, char* argv[])
             out() << e.id << '\t' << e.at << '\t' << e.actor << '\t' << e.action << '\t' << e.details << '\n';
         return 0;
     }
-    err() << QCoreApplication::translate("cli", "unknown command: %1").arg(command) << Qt::endl;
+    err() << QCoreApplication::translate("cli", "不明なコマンドです: %1").arg(command) << Qt::endl;
     return 2;
 }

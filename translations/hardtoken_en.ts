@@ -783,23 +783,23 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
 <context>
     <name>StoreOptions</name>
     <message>
-        <source>SQLite database file (default: %1).</source>
+        <source>SQLite のデータベースファイル（既定: %1）。</source>
         <translation>SQLite database file (default: %1).</translation>
     </message>
     <message>
-        <source>Data key file (default: the database path + .key).</source>
+        <source>暗号鍵ファイル（既定: データベースのパス + .key）。</source>
         <translation>Data key file (default: the database path + .key).</translation>
     </message>
     <message>
-        <source>Load a training scenario (JSON) into the store before starting.</source>
+        <source>起動の前に、トレーニング用のシナリオ（JSON）をデータベースに読み込みます。</source>
         <translation>Load a training scenario (JSON) into the store before starting.</translation>
     </message>
     <message>
-        <source>Start on the manual's training scenario (same as --scenario %1).</source>
+        <source>マニュアルのトレーニング用シナリオで起動します（--scenario %1 と同じ）。</source>
         <translation>Start on the manual's training scenario (same as --scenario %1).</translation>
     </message>
     <message>
-        <source>PostgreSQL store shared by several desktops, e.g. "host=db port=5432 dbname=hardtoken user=console" (password from PGPASSWORD); needs --key-file.</source>
+        <source>複数の端末で共有する PostgreSQL のデータベース。例: "host=db port=5432 dbname=hardtoken user=console"（パスワードは PGPASSWORD）。--key-file が必要です。</source>
         <translation>PostgreSQL store shared by several desktops, e.g. "host=db port=5432 dbname=hardtoken user=console" (password from PGPASSWORD); needs --key-file.</translation>
     </message>
 </context>
@@ -1127,30 +1127,6 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
         <translation>Shared token: %1</translation>
     </message>
     <message>
-        <source>Help-desk login.</source>
-        <translation>Help-desk login.</translation>
-    </message>
-    <message>
-        <source>Check the audit chain.</source>
-        <translation>Check the audit chain.</translation>
-    </message>
-    <message>
-        <source>status | scenario | unlock | audit</source>
-        <translation>status | scenario | unlock | audit</translation>
-    </message>
-    <message>
-        <source>usage: hardtoken-cli scenario load FILE</source>
-        <translation>usage: hardtoken-cli scenario load FILE</translation>
-    </message>
-    <message>
-        <source>usage: hardtoken-cli scenario load FILE | scenario reset</source>
-        <translation>usage: hardtoken-cli scenario load FILE | scenario reset</translation>
-    </message>
-    <message>
-        <source>usage: hardtoken-cli unlock --staff LOGIN &lt; credential</source>
-        <translation>usage: hardtoken-cli unlock --staff LOGIN &lt; credential</translation>
-    </message>
-    <message>
         <source>利用中止状態を解除しました。</source>
         <translation>The suspension has been lifted.</translation>
     </message>
@@ -1163,66 +1139,8 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
         <translation>The audit log is intact (%1 entries).</translation>
     </message>
     <message>
-        <source>unknown command: %1</source>
-        <translation>unknown command: %1</translation>
-    </message>
-    <message>
-        <source>Token serial (10 digits).</source>
-        <translation>Token serial (10 digits).</translation>
-    </message>
-    <message>
-        <source>Unix time for otp.</source>
-        <translation>Unix time for otp.</translation>
-    </message>
-    <message>
         <source>--at には UNIX 時刻（秒）を指定してください。</source>
         <translation>--at takes a Unix time in seconds.</translation>
-    </message>
-    <message>
-        <source>カード型ハードトークン 管理コンソール (command line)
-
-Commands:
-  status                 corporation, usage mode, registrations, failure counters
-  scenario load FILE     load a training scenario (replaces the training store)
-  scenario reset         load the store's scenario again (counters and suspension too)
-  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)
-  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         every chapter-9 screen as PNG + manifest.json (reproducible)
-  manual --out DIR [--lang ja,en]
-                         chapter 9 as HTML and PDF with fresh screenshots  audit [--verify]       print the audit log / check its MAC chain</source>
-        <translation>Card hard token administration console (command line)
-
-Commands:
-  status                 corporation, usage mode, registrations, failure counters
-  scenario load FILE     load a training scenario (replaces the training store)
-  scenario reset         load the store's scenario again (counters and suspension too)
-  unlock --staff LOGIN   lift 利用中止 (the staff credential is read from standard input)
-  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         every chapter-9 screen as PNG + manifest.json (reproducible)
-  manual --out DIR [--lang ja,en]
-                         chapter 9 as HTML and PDF with fresh screenshots  audit [--verify]       print the audit log / check its MAC chain</translation>
-    </message>
-    <message>
-        <source>Output folder.</source>
-        <translation>Output folder.</translation>
-    </message>
-    <message>
-        <source>Languages, comma-separated.</source>
-        <translation>Languages, comma-separated.</translation>
-    </message>
-    <message>
-        <source>Scale: 1 or 2.</source>
-        <translation>Scale: 1 or 2.</translation>
-    </message>
-    <message>
-        <source>No numbered callouts or highlight frames.</source>
-        <translation>No numbered callouts or highlight frames.</translation>
-    </message>
-    <message>
-        <source>usage: hardtoken-cli %1 --out DIR</source>
-        <translation>usage: hardtoken-cli %1 --out DIR</translation>
     </message>
     <message>
         <source>--scale は 1 か 2 です。</source>
@@ -1235,6 +1153,86 @@ Commands:
     <message>
         <source>%1 枚を %2 に書き出しました。</source>
         <translation>%1 pictures have been written to %2.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン 管理コンソール（コマンドライン）
+
+コマンド:
+  status                 契約法人、利用形態、利用登録、誤入力回数
+  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）
+  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）
+  unlock --staff LOGIN   利用中止を解除する（担当者のパスワードは標準入力から読む）
+  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         第9章の全画面の PNG と manifest.json（再現可能）
+  manual --out DIR [--lang ja,en]
+                         最新の画面写真入りの第9章（HTML と PDF）
+  audit [--verify]       監査ログの表示／改ざんの検査</source>
+        <translation>Card hard token administration console (command line)
+
+Commands:
+  status                 corporation, usage mode, registrations, failure counters
+  scenario load FILE     load a training scenario (replaces the training store)
+  scenario reset         load the store's scenario again (counters and suspension too)
+  unlock --staff LOGIN   lift the suspension (the staff credential is read from standard input)
+  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         every chapter-9 screen as PNG + manifest.json (reproducible)
+  manual --out DIR [--lang ja,en]
+                         chapter 9 as HTML and PDF with fresh screenshots
+  audit [--verify]       print the audit log / check its MAC chain</translation>
+    </message>
+    <message>
+        <source>ヘルプデスク担当者ID。</source>
+        <translation>Help-desk login.</translation>
+    </message>
+    <message>
+        <source>監査ログの改ざんを検査します。</source>
+        <translation>Check the audit chain.</translation>
+    </message>
+    <message>
+        <source>トークンのシリアル番号（半角数字10桁）。</source>
+        <translation>Token serial (10 digits).</translation>
+    </message>
+    <message>
+        <source>otp の時刻（UNIX 時刻、秒）。</source>
+        <translation>Unix time for otp.</translation>
+    </message>
+    <message>
+        <source>出力先のフォルダー。</source>
+        <translation>Output folder.</translation>
+    </message>
+    <message>
+        <source>言語（カンマ区切り）。</source>
+        <translation>Languages, comma-separated.</translation>
+    </message>
+    <message>
+        <source>倍率（1 または 2）。</source>
+        <translation>Scale: 1 or 2.</translation>
+    </message>
+    <message>
+        <source>番号の吹き出しと強調の枠を付けません。</source>
+        <translation>No numbered callouts or highlight frames.</translation>
+    </message>
+    <message>
+        <source>使い方: hardtoken-cli %1 --out DIR</source>
+        <translation>usage: hardtoken-cli %1 --out DIR</translation>
+    </message>
+    <message>
+        <source>使い方: hardtoken-cli scenario load FILE</source>
+        <translation>usage: hardtoken-cli scenario load FILE</translation>
+    </message>
+    <message>
+        <source>使い方: hardtoken-cli scenario load FILE | scenario reset</source>
+        <translation>usage: hardtoken-cli scenario load FILE | scenario reset</translation>
+    </message>
+    <message>
+        <source>使い方: hardtoken-cli unlock --staff LOGIN &lt; パスワード</source>
+        <translation>usage: hardtoken-cli unlock --staff LOGIN &lt; credential</translation>
+    </message>
+    <message>
+        <source>不明なコマンドです: %1</source>
+        <translation>unknown command: %1</translation>
     </message>
 </context>
 <context>
