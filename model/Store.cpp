@@ -206,22 +206,28 @@ bool Store::openSqlite(const QString& path, const QString& keyFilePath)
                 tr("データベース %1 は破損しています。ファイルは変更していません。バックアップから復元してください。")
                     .arg(path));
         }
-        const int version = schemaVersion();
-        if (version > SchemaVersion) {
-            close();
-            return fail(StoreErrorCode::NewerSchema,
-                tr("データベース %1 は新しいバージョンのコンソールで作成されています（スキーマ %2、このコンソールは %3 "
-                   "まで）。"
-                   "ファイルは変更していません。コンソールを更新してください。")
-                    .arg(path)
-                    .arg(version)
-                    .arg(SchemaVersion));
-        }
+        if (!refuseNewerSchema(path))
+            return false;
     }
     exec(QStringLiteral("PRAGMA journal_mode=WAL"));
     exec(QStringLiteral("PRAGMA foreign_keys=ON"));
     exec(QStringLiteral("PRAGMA secure_delete=ON"));
     return finishOpen(keyFilePath.isEmpty() ? path + QStringLiteral(".key") : keyFilePath);
+}
+
+bool Store::refuseNewerSchema(const QString& where)
+{
+    const int version = schemaVersion();
+    if (version <= SchemaVersion)
+        return true;
+    close();
+    return fail(StoreErrorCode::NewerSchema,
+        tr("データベース %1 は新しいバージョンのコンソールで作成されています（スキーマ %2、このコンソールは %3 "
+           "まで）。"
+           "ファイルは変更していません。コンソールを更新してください。")
+            .arg(where)
+            .arg(version)
+            .arg(SchemaVersion));
 }
 
 bool Store::finishOpen(const QString& keyFilePath)
@@ -275,17 +281,8 @@ bool Store::openPostgres(const QString& connection, const QString& keyFilePath)
             return fail(StoreErrorCode::CannotOpen, tr("データベース %1 を開けません: %2").arg(m_path, why));
         }
     }
-    const int version = schemaVersion();
-    if (version > SchemaVersion) {
-        close();
-        return fail(StoreErrorCode::NewerSchema,
-            tr("データベース %1 は新しいバージョンのコンソールで作成されています（スキーマ %2、このコンソールは %3 "
-               "まで）。"
-               "ファイルは変更していません。コンソールを更新してください。")
-                .arg(m_path)
-                .arg(version)
-                .arg(SchemaVersion));
-    }
+    if (!refuseNewerSchema(m_path))
+        return false;
     return finishOpen(keyFilePath);
 }
 

@@ -110,6 +110,8 @@ private:
     bool fail(StoreErrorCode code, const QString& message);
     bool migrate();
     bool finishOpen(const QString& keyFilePath);
+    // Closes and fails when the store was written by a newer console; `where` names it in the message.
+    bool refuseNewerSchema(const QString& where);
     bool loadKey(const QString& keyFilePath, bool freshStore);
     QString dialect(QString sql) const;
 

@@ -93,6 +93,12 @@ struct Fixture {
         return 0;
     }
 
+    // 次へ for `user` with `serial` and the code that token's card shows now.
+    Outcome enqueue(const QString& user, const QString& serial) const
+    {
+        return service->enqueue(userId(user), serial, otpFor(serial));
+    }
+
     QString serialOf(const QString& name) const
     {
         for (const UserInfo& u : service->users()) {

@@ -22,6 +22,20 @@ Run cli(const QStringList& args, const QByteArray& input = {})
     p.waitForFinished(60000);
     return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()) };
 }
+// hardtoken-cli on the store in `db`.
+Run cliOn(const QString& db, const QStringList& args, const QByteArray& input = {})
+{
+    return cli(QStringList { QStringLiteral("--database"), db } + args, input);
+}
+
+// A store in `dir` loaded with the bundled 利用中止 scenario.
+QString suspendedStore(const QTemporaryDir& dir)
+{
+    const QString db = dir.filePath(QStringLiteral("t.sqlite"));
+    const Run r
+        = cliOn(db, { QStringLiteral("--scenario"), sourcePath(QStringLiteral("resources/scenarios/suspended.json")) });
+    return r.code == 0 ? db : QString();
+}
 } // namespace
 
 class TestCli final : public QObject {
@@ -40,7 +54,7 @@ void TestCli::statusOnTheTrainingScenario()
 {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("t.sqlite"));
-    const Run r = cli({ QStringLiteral("--database"), db, QStringLiteral("--training"), QStringLiteral("status") });
+    const Run r = cliOn(db, { QStringLiteral("--training"), QStringLiteral("status") });
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains(QStringLiteral("株式会社サンプル商事")));
     QVERIFY(r.out.contains(QStringLiteral("全ての利用者が異なるトークンを利用する")));
@@ -51,18 +65,17 @@ void TestCli::otpMatchesTheCard()
 {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("t.sqlite"));
-    QCOMPARE(cli({ QStringLiteral("--database"), db, QStringLiteral("--training") }).code, 0);
+    QCOMPARE(cliOn(db, { QStringLiteral("--training") }).code, 0);
     OtpGenerator g;
-    const Run r = cli({ QStringLiteral("--database"), db, QStringLiteral("otp"), QStringLiteral("--serial"),
-        QStringLiteral("0000000012"), QStringLiteral("--at"), QStringLiteral("1111111109") });
+    const Run r = cliOn(db,
+        { QStringLiteral("otp"), QStringLiteral("--serial"), QStringLiteral("0000000012"), QStringLiteral("--at"),
+            QStringLiteral("1111111109") });
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out.trimmed(), g.totp(QByteArrayLiteral("training-seed-0000000012"), 1111111109));
-    const Run bad = cli({ QStringLiteral("--database"), db, QStringLiteral("otp"), QStringLiteral("--serial"),
-        QStringLiteral("00-0000001-2") });
+    const Run bad = cliOn(db, { QStringLiteral("otp"), QStringLiteral("--serial"), QStringLiteral("00-0000001-2") });
     QCOMPARE(bad.code, 2);
     QVERIFY(bad.err.contains(QStringLiteral("ハイフンを除いた")));
-    const Run unknown = cli({ QStringLiteral("--database"), db, QStringLiteral("otp"), QStringLiteral("--serial"),
-        QStringLiteral("9999999999") });
+    const Run unknown = cliOn(db, { QStringLiteral("otp"), QStringLiteral("--serial"), QStringLiteral("9999999999") });
     QCOMPARE(unknown.code, 1);
 }
 
@@ -70,7 +83,7 @@ void TestCli::malformedScenarioIsRefusedAndChangesNothing()
 {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("t.sqlite"));
-    QCOMPARE(cli({ QStringLiteral("--database"), db, QStringLiteral("--training") }).code, 0);
+    QCOMPARE(cliOn(db, { QStringLiteral("--training") }).code, 0);
     const QString bad = dir.filePath(QStringLiteral("bad.json"));
     QFile f(bad);
     QVERIFY(f.open(QIODevice::WriteOnly));
@@ -78,56 +91,45 @@ void TestCli::malformedScenarioIsRefusedAndChangesNothing()
     json.replace("\"0000000013\"", "\"00-0000001-3\"");
     f.write(json);
     f.close();
-    const QByteArray before = fileBytes(db);
-    const Run r = cli({ QStringLiteral("--database"), db, QStringLiteral("scenario"), QStringLiteral("load"), bad });
+    const Run r = cliOn(db, { QStringLiteral("scenario"), QStringLiteral("load"), bad });
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("tokens[5].serial")), qPrintable(r.err));
-    const Run status = cli({ QStringLiteral("--database"), db, QStringLiteral("status") });
+    const Run status = cliOn(db, { QStringLiteral("status") });
     QVERIFY(status.out.contains(QStringLiteral("山田 太郎\t00-0000000-1")));
-    Q_UNUSED(before)
 }
 
 void TestCli::resetRestoresCountersAndSuspension()
 {
     QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("t.sqlite"));
-    QCOMPARE(cli({ QStringLiteral("--database"), db, QStringLiteral("--scenario"),
-                     sourcePath(QStringLiteral("resources/scenarios/suspended.json")) })
-                 .code,
-        0);
-    QVERIFY(
-        cli({ QStringLiteral("--database"), db, QStringLiteral("status") }).out.contains(QStringLiteral("利用中止")));
-    const Run reset = cli({ QStringLiteral("--database"), db, QStringLiteral("scenario"), QStringLiteral("reset") });
+    const QString db = suspendedStore(dir);
+    QVERIFY(!db.isEmpty());
+    QVERIFY(cliOn(db, { QStringLiteral("status") }).out.contains(QStringLiteral("利用中止")));
+    const Run reset = cliOn(db, { QStringLiteral("scenario"), QStringLiteral("reset") });
     QCOMPARE(reset.code, 0);
     // The suspended scenario starts suspended: reset restores exactly that.
     QVERIFY(reset.out.contains(QStringLiteral("シリアル番号/ワンタイムパスワード 5")));
-    QCOMPARE(cli({ QStringLiteral("--database"), db, QStringLiteral("scenario"), QStringLiteral("load"),
-                     QStringLiteral(":/scenarios/manual-ch9.json") })
-                 .code,
+    QCOMPARE(
+        cliOn(db, { QStringLiteral("scenario"), QStringLiteral("load"), QStringLiteral(":/scenarios/manual-ch9.json") })
+            .code,
         0);
-    const Run manual = cli({ QStringLiteral("--database"), db, QStringLiteral("status") });
+    const Run manual = cliOn(db, { QStringLiteral("status") });
     QVERIFY(manual.out.contains(QStringLiteral("利用可能")));
 }
 
 void TestCli::unlockReadsTheCredentialFromStdin()
 {
     QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("t.sqlite"));
-    QCOMPARE(cli({ QStringLiteral("--database"), db, QStringLiteral("--scenario"),
-                     sourcePath(QStringLiteral("resources/scenarios/suspended.json")) })
-                 .code,
-        0);
-    const Run wrong = cli({ QStringLiteral("--database"), db, QStringLiteral("unlock"), QStringLiteral("--staff"),
-                              QStringLiteral("helpdesk") },
-        "nope\n");
+    const QString db = suspendedStore(dir);
+    QVERIFY(!db.isEmpty());
+    const Run wrong
+        = cliOn(db, { QStringLiteral("unlock"), QStringLiteral("--staff"), QStringLiteral("helpdesk") }, "nope\n");
     QCOMPARE(wrong.code, 1);
-    const Run right = cli({ QStringLiteral("--database"), db, QStringLiteral("unlock"), QStringLiteral("--staff"),
-                              QStringLiteral("helpdesk") },
-        "Helpdesk2023\n");
+    const Run right = cliOn(
+        db, { QStringLiteral("unlock"), QStringLiteral("--staff"), QStringLiteral("helpdesk") }, "Helpdesk2023\n");
     QCOMPARE(right.code, 0);
-    const Run audit = cli({ QStringLiteral("--database"), db, QStringLiteral("audit"), QStringLiteral("--verify") });
+    const Run audit = cliOn(db, { QStringLiteral("audit"), QStringLiteral("--verify") });
     QCOMPARE(audit.code, 0);
-    const Run log = cli({ QStringLiteral("--database"), db, QStringLiteral("audit") });
+    const Run log = cliOn(db, { QStringLiteral("audit") });
     QVERIFY(log.out.contains(QStringLiteral("unlock.denied")));
     QVERIFY(log.out.contains(QStringLiteral("corporation.unlocked")));
     QVERIFY(!log.out.contains(QStringLiteral("Helpdesk2023")));
@@ -141,15 +143,14 @@ void TestCli::productionStoreRefusesOtpAndScenarios()
     const QString db = f.dbPath();
     f.service.reset();
     f.store.reset();
-    const Run otp = cli({ QStringLiteral("--database"), db, QStringLiteral("otp"), QStringLiteral("--serial"),
-        QStringLiteral("0000000012") });
+    const Run otp = cliOn(db, { QStringLiteral("otp"), QStringLiteral("--serial"), QStringLiteral("0000000012") });
     QCOMPARE(otp.code, 1);
     QVERIFY(otp.err.contains(QStringLiteral("本番用")));
     QVERIFY(otp.out.isEmpty());
-    const Run load = cli({ QStringLiteral("--database"), db, QStringLiteral("--training"), QStringLiteral("status") });
+    const Run load = cliOn(db, { QStringLiteral("--training"), QStringLiteral("status") });
     QCOMPARE(load.code, 1);
     QVERIFY(load.err.contains(QStringLiteral("本番用")));
-    QCOMPARE(cli({ QStringLiteral("--database"), db, QStringLiteral("scenario"), QStringLiteral("reset") }).code, 1);
+    QCOMPARE(cliOn(db, { QStringLiteral("scenario"), QStringLiteral("reset") }).code, 1);
 }
 
 void TestCli::unreadableStoreIsAClearError()
@@ -160,7 +161,7 @@ void TestCli::unreadableStoreIsAClearError()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("hello");
     f.close();
-    const Run r = cli({ QStringLiteral("--database"), db, QStringLiteral("status") });
+    const Run r = cliOn(db, { QStringLiteral("status") });
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains(QStringLiteral("データベースではありません")));
 }

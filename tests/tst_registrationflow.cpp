@@ -27,13 +27,20 @@ namespace {
 #define EXPECT_SCREEN(flow, name) QTRY_COMPARE((flow).screenName(), QStringLiteral(name))
 const QString kPin = QStringLiteral("train1234");
 
-// 契約法人ステータス -> 利用者情報選択 -> 利用登録: the individual input screen.
-void toIndividualInput(RegistrationFlow& flow)
+// Starts the flow and follows the link: 契約法人ステータス -> 利用者情報選択.
+void toUserInfoSelection(RegistrationFlow& flow)
 {
     flow.start();
     QTRY_VERIFY(flow.isRunning());
+    EXPECT_SCREEN(flow, "CorporateStatus");
     flow.openUserRegistration();
     EXPECT_SCREEN(flow, "UserInfoSelection");
+}
+
+// ... -> 利用登録: the individual input screen.
+void toIndividualInput(RegistrationFlow& flow)
+{
+    toUserInfoSelection(flow);
     QVERIFY(flow.startRegistration().ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationInput");
 }
@@ -60,10 +67,7 @@ void TestRegistrationFlow::procedure921()
     Fixture f;
     QVERIFY(f.service->changeUsageMode(UsageMode::Shared, kPin).ok());
     RegistrationFlow flow(*f.service);
-    flow.start();
-    QTRY_VERIFY(flow.isRunning());
-    flow.openUserRegistration();
-    EXPECT_SCREEN(flow, "UserInfoSelection");
+    toUserInfoSelection(flow);
     QVERIFY(flow.startRegistration().ok());
     EXPECT_SCREEN(flow, "SharedRegistrationInput");
     QVERIFY(flow.next(0, QStringLiteral("0000000021"), f.otpFor(QStringLiteral("0000000021"))).ok());
@@ -142,10 +146,7 @@ void TestRegistrationFlow::cancelFromEveryProcedureScreenSavesNothing()
 {
     Fixture f;
     RegistrationFlow flow(*f.service);
-    flow.start();
-    QTRY_VERIFY(flow.isRunning());
-    flow.openUserRegistration();
-    EXPECT_SCREEN(flow, "UserInfoSelection");
+    toUserInfoSelection(flow);
     flow.changeMode();
     EXPECT_SCREEN(flow, "UsageModeConfirm");
     flow.cancel();
@@ -207,10 +208,7 @@ void TestRegistrationFlow::failureLimitMovesToSuspendedFromAnyState()
     // Wrong PINs on the mode screen do the same.
     Fixture g;
     RegistrationFlow flow2(*g.service);
-    flow2.start();
-    QTRY_VERIFY(flow2.isRunning());
-    flow2.openUserRegistration();
-    EXPECT_SCREEN(flow2, "UserInfoSelection");
+    toUserInfoSelection(flow2);
     flow2.changeMode();
     EXPECT_SCREEN(flow2, "UsageModeConfirm");
     for (int i = 0; i < 5; ++i)

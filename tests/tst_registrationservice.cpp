@@ -153,9 +153,7 @@ void TestRegistrationService::operationsOfTheOtherModeAreRefused()
     QCOMPARE(f.service->checkSharedToken(QStringLiteral("0000000021"), f.otpFor(QStringLiteral("0000000021"))).error,
         ServiceError::WrongMode);
     QVERIFY(f.service->changeUsageMode(UsageMode::Shared, kPin).ok());
-    QCOMPARE(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
-                 .error,
-        ServiceError::WrongMode);
+    QCOMPARE(f.enqueue(kSuzuki, QStringLiteral("0000000012")).error, ServiceError::WrongMode);
     QCOMPARE(f.service->commitShared(kPin).error, ServiceError::NothingPending);
     QCOMPARE(f.service->corporation().otpFailures, 0);
 }
@@ -166,12 +164,9 @@ void TestRegistrationService::queueAddsInUserOrderAndReplacesQueuedUser()
     QSignalSpy inserted(f.service.get(), &RegistrationService::queueInserted);
     QSignalSpy changed(f.service.get(), &RegistrationService::queueRowChanged);
     // Added in the manual's order of work: 鈴木, 山田, then 田中 — listed in the users' order.
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
-                .ok());
-    QVERIFY(f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011")))
-                .ok());
-    QVERIFY(f.service->enqueue(f.userId(kTanaka), QStringLiteral("0000000013"), f.otpFor(QStringLiteral("0000000013")))
-                .ok());
+    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
+    QVERIFY(f.enqueue(kYamada, QStringLiteral("0000000011")).ok());
+    QVERIFY(f.enqueue(kTanaka, QStringLiteral("0000000013")).ok());
     QCOMPARE(inserted.count(), 3);
     QCOMPARE(inserted.at(2).at(0).toInt(), 1); // 田中 goes between 鈴木 and 山田
     const QList<QueuedRegistration>& q = f.service->queue();
@@ -181,8 +176,7 @@ void TestRegistrationService::queueAddsInUserOrderAndReplacesQueuedUser()
     QCOMPARE(q[2].userName, kYamada);
     // Choosing a queued user again replaces the entry (追加・変更).
     f.clock.advanceSecs(30);
-    QVERIFY(f.service->enqueue(f.userId(kTanaka), QStringLiteral("0000000021"), f.otpFor(QStringLiteral("0000000021")))
-                .ok());
+    QVERIFY(f.enqueue(kTanaka, QStringLiteral("0000000021")).ok());
     QCOMPARE(f.service->queue().size(), 3);
     QCOMPARE(f.service->queue()[1].serial, QStringLiteral("0000000021"));
     QCOMPARE(changed.count(), 1);
@@ -194,10 +188,8 @@ void TestRegistrationService::queueAddsInUserOrderAndReplacesQueuedUser()
 void TestRegistrationService::queueRemove()
 {
     Fixture f;
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
-                .ok());
-    QVERIFY(f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011")))
-                .ok());
+    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
+    QVERIFY(f.enqueue(kYamada, QStringLiteral("0000000011")).ok());
     QSignalSpy removed(f.service.get(), &RegistrationService::queueRemoved);
     f.service->removeFromQueue({ f.userId(kSuzuki), 999999 });
     QCOMPARE(removed.count(), 1);
@@ -213,11 +205,9 @@ void TestRegistrationService::queueRemove()
 void TestRegistrationService::serialQueuedForAnotherUserIsRefused()
 {
     Fixture f;
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
-                .ok());
+    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
     f.clock.advanceSecs(30);
-    const Outcome o
-        = f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")));
+    const Outcome o = f.enqueue(kYamada, QStringLiteral("0000000012"));
     QCOMPARE(o.error, ServiceError::SerialQueuedForOther);
     QVERIFY(o.message.contains(kSuzuki));
     QVERIFY(o.message.contains(QStringLiteral("00-0000001-2")));
@@ -228,8 +218,7 @@ void TestRegistrationService::serialQueuedForAnotherUserIsRefused()
 void TestRegistrationService::serialHeldByAnotherUserIsRefused()
 {
     Fixture f;
-    const Outcome o
-        = f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000001"), f.otpFor(QStringLiteral("0000000001")));
+    const Outcome o = f.enqueue(kSuzuki, QStringLiteral("0000000001"));
     QCOMPARE(o.error, ServiceError::SerialHeldByOther);
     QVERIFY(o.message.contains(kYamada));
     QVERIFY(f.service->queue().isEmpty());
@@ -239,8 +228,7 @@ void TestRegistrationService::serialHeldByAnotherUserIsRefused()
 void TestRegistrationService::newTokenReleasesTheCurrentOneOnOk()
 {
     Fixture f;
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
-                .ok());
+    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
     QCOMPARE(tokenStatus(*f.store, QStringLiteral("0000000002")), QStringLiteral("registered"));
     QVERIFY(f.service->commitQueue(kPin).ok());
     QCOMPARE(f.serialOf(kSuzuki), QStringLiteral("0000000012"));
@@ -252,12 +240,9 @@ void TestRegistrationService::newTokenReleasesTheCurrentOneOnOk()
 void TestRegistrationService::commitIsOneTransaction()
 {
     Fixture f;
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
-                .ok());
-    QVERIFY(f.service->enqueue(f.userId(kTanaka), QStringLiteral("0000000013"), f.otpFor(QStringLiteral("0000000013")))
-                .ok());
-    QVERIFY(f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011")))
-                .ok());
+    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
+    QVERIFY(f.enqueue(kTanaka, QStringLiteral("0000000013")).ok());
+    QVERIFY(f.enqueue(kYamada, QStringLiteral("0000000011")).ok());
     QVERIFY(f.service->commitQueue(kPin).ok());
     QVERIFY(f.service->queue().isEmpty());
     QCOMPARE(f.serialOf(kSuzuki), QStringLiteral("0000000012"));
@@ -270,12 +255,9 @@ void TestRegistrationService::commitIsOneTransaction()
 void TestRegistrationService::commitFailingHalfWayLeavesStoreAsBefore()
 {
     Fixture f;
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
-                .ok());
-    QVERIFY(f.service->enqueue(f.userId(kTanaka), QStringLiteral("0000000013"), f.otpFor(QStringLiteral("0000000013")))
-                .ok());
-    QVERIFY(f.service->enqueue(f.userId(kYamada), QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011")))
-                .ok());
+    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
+    QVERIFY(f.enqueue(kTanaka, QStringLiteral("0000000013")).ok());
+    QVERIFY(f.enqueue(kYamada, QStringLiteral("0000000011")).ok());
     // The fault: the database refuses the third entry's row, after two have been written.
     QVERIFY(f.store->execOk(QStringLiteral("CREATE TRIGGER injected_fault BEFORE INSERT ON registrations"
                                            " WHEN NEW.user_id = %1 BEGIN SELECT RAISE(ABORT, 'injected fault'); END")
@@ -392,8 +374,7 @@ void TestRegistrationService::replayedOtpIsRefusedAndCounted()
 void TestRegistrationService::wrongPinIsCountedSeparately()
 {
     Fixture f;
-    QVERIFY(f.service->enqueue(f.userId(kSuzuki), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")))
-                .ok());
+    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
     for (int i = 1; i <= 4; ++i) {
         const Outcome o = f.service->commitQueue(QStringLiteral("wrong%1").arg(i));
         QCOMPARE(o.error, ServiceError::WrongPin);

@@ -121,10 +121,7 @@ void TestScenario::contentErrorNamesTheField()
 void TestScenario::malformedScenarioChangesNothing()
 {
     Fixture f;
-    QVERIFY(f.service
-                ->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                    f.otpFor(QStringLiteral("0000000012")))
-                .ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
     QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
     QString error;
     QVERIFY(!ScenarioLoader::load(sourcePath(QStringLiteral("tests/CMakeLists.txt")), &error));

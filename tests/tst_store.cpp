@@ -183,10 +183,7 @@ void TestStore::noSecretOrPinInTheFileInClear()
 {
     Fixture f;
     // Exercise every write path first: a registration, a wrong PIN, a failure.
-    QVERIFY(f.service
-                ->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                    f.otpFor(QStringLiteral("0000000012")))
-                .ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
     QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
     f.service->commitQueue(QStringLiteral("wrong999"));
     f.service.reset();

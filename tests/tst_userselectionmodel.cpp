@@ -63,14 +63,8 @@ void TestUserSelectionModel::newSerialFollowsTheQueue()
     UserSelectionModel model(*f.service);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QVERIFY(f.service
-                ->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                    f.otpFor(QStringLiteral("0000000012")))
-                .ok());
-    QVERIFY(f.service
-                ->enqueue(f.userId(QStringLiteral("山田 太郎")), QStringLiteral("0000000011"),
-                    f.otpFor(QStringLiteral("0000000011")))
-                .ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("山田 太郎"), QStringLiteral("0000000011")).ok());
     // The manual's step-3 picture: 鈴木 00-0000001-2, 田中 -, 山田 00-0000001-1.
     QCOMPARE(model.index(0, 3).data().toString(), QStringLiteral("00-0000001-2"));
     QCOMPARE(model.index(1, 3).data().toString(), QStringLiteral("-"));
@@ -89,10 +83,7 @@ void TestUserSelectionModel::reloadsAfterCommitAndModeChange()
     UserSelectionModel model(*f.service);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.selectUser(f.userId(QStringLiteral("田中 次郎")));
-    QVERIFY(f.service
-                ->enqueue(f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000013"),
-                    f.otpFor(QStringLiteral("0000000013")))
-                .ok());
+    QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), QStringLiteral("0000000013")).ok());
     QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
     QCOMPARE(model.index(1, 2).data().toString(), QStringLiteral("00-0000001-3"));
     QCOMPARE(model.index(1, 3).data().toString(), QStringLiteral("-"));
@@ -115,10 +106,7 @@ void TestUserSelectionModel::sortAndFilterThroughAProxy()
     proxy.setFilterFixedString(QString());
     proxy.sort(UserSelectionModel::NameColumn, Qt::DescendingOrder);
     QCOMPARE(proxy.rowCount(), 3);
-    QVERIFY(f.service
-                ->enqueue(f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000013"),
-                    f.otpFor(QStringLiteral("0000000013")))
-                .ok());
+    QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), QStringLiteral("0000000013")).ok());
     QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
     QCOMPARE(proxy.rowCount(), 3);
 }

@@ -13,7 +13,11 @@ CorporateStatusPage::CorporateStatusPage(RegistrationFlow& flow, QWidget* parent
     m_ui->setupUi(this);
     initPage(nullptr, nullptr);
     connect(m_ui->menuLink, &QLabel::linkActivated, &m_flow, &RegistrationFlow::openUserRegistration);
-    connect(&m_flow.service(), &RegistrationService::corporationChanged, this, &CorporateStatusPage::enter);
+    // A hidden page is brought up to date by enter() when it is shown again.
+    connect(&m_flow.service(), &RegistrationService::corporationChanged, this, [this] {
+        if (isVisible())
+            enter();
+    });
     enter();
 }
 

@@ -26,7 +26,12 @@ UserInfoSelectionPage::UserInfoSelectionPage(RegistrationFlow& flow, QWidget* pa
     });
     connect(
         &m_flow, &RegistrationFlow::procedureCompleted, this, [this](const QString& message) { m_notice = message; });
-    connect(&m_flow.service(), &RegistrationService::corporationChanged, this, &UserInfoSelectionPage::refresh);
+    // A hidden page is brought up to date by enter() when it is shown again (no table rebuild per
+    // wrong entry on another screen).
+    connect(&m_flow.service(), &RegistrationService::corporationChanged, this, [this] {
+        if (isVisible())
+            refresh();
+    });
     refresh();
 }
 
