@@ -113,8 +113,7 @@ void MainWindow::addPage(Screen screen, ManualPage* page)
     m_pages.insert(screen, page);
     m_areas.insert(screen, area);
     // Screen IDs are the bank's configuration data: meta key "screen_id.<Screen>" in the store.
-    const QString key = QStringLiteral("screen_id.") + m_flow.state(screen)->objectName();
-    const QString configured = m_flow.service().store().metaValue(key);
+    const QString configured = m_flow.service().store().screenId(m_flow.state(screen)->objectName());
     if (!configured.isEmpty())
         page->setScreenId(configured);
     connect(page, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop, Qt::UniqueConnection);

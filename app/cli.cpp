@@ -1,10 +1,14 @@
 // hardtoken-cli: the console's headless companion (status, scenarios, help-desk unlock, audit).
+#include "AuditLog.h"
 #include "Clock.h"
+#include "CorporationRecord.h"
 #include "ManualExport.h"
 #include "RegistrationService.h"
 #include "Scenario.h"
 #include "ScreenshotTour.h"
+#include "StaffRecord.h"
 #include "Store.h"
+#include "TokenRecord.h"
 #include "StoreSetup.h"
 #include "Validation.h"
 #include "VirtualToken.h"
@@ -115,6 +119,7 @@ int main(int argc, char* argv[])
         "  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）\n"
         "  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）\n"
         "  unlock --staff LOGIN   利用中止を解除する（担当者のパスワードは標準入力から読む）\n"
+        "  staff reset LOGIN      誤入力で利用できなくなった担当者IDを、再び利用できるようにする\n"
         "  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）\n"
         "  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]\n"
         "                         第9章の全画面の PNG と manifest.json（再現可能）\n"
@@ -150,7 +155,7 @@ int main(int argc, char* argv[])
     parser.addOption(staffOption);
     parser.addOption(verifyOption);
     parser.addPositionalArgument(
-        QStringLiteral("command"), QStringLiteral("status | scenario | unlock | otp | audit | screenshots | manual"));
+        QStringLiteral("command"), QStringLiteral("status | scenario | unlock | staff | otp | audit | screenshots | manual"));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -243,6 +248,24 @@ int main(int argc, char* argv[])
         out() << QCoreApplication::translate("cli", "利用中止状態を解除しました。") << Qt::endl;
         return 0;
     }
+    if (command == QLatin1String("staff")) {
+        if (args.value(1) != QLatin1String("reset") || args.size() != 3) {
+            err() << QCoreApplication::translate("cli", "使い方: hardtoken-cli staff reset LOGIN") << Qt::endl;
+            return 2;
+        }
+        if (!StaffTable::resetAttempts(store, args[2], QStringLiteral("cli"))) {
+            err() << (store.errorCode() == StoreErrorCode::Locked
+                    ? Store::lockedMessage()
+                    : QCoreApplication::translate("cli", "担当者ID %1 の誤入力の記録はありません。")
+                          .arg(AuditLog::printable(args[2])))
+                  << Qt::endl;
+            return 1;
+        }
+        out() << QCoreApplication::translate("cli", "担当者ID %1 を再び利用できるようにしました。")
+                     .arg(AuditLog::printable(args[2]))
+              << Qt::endl;
+        return 0;
+    }
     if (command == QLatin1String("otp")) {
         const InputCheck serial = Validation::checkSerial(parser.value(serialOption));
         if (!serial.ok()) {
@@ -265,18 +288,34 @@ int main(int argc, char* argv[])
     }
     if (command == QLatin1String("audit")) {
         if (parser.isSet(verifyOption)) {
-            const qint64 bad = store.verifyAudit();
-            if (bad >= 0) {
-                err() << QCoreApplication::translate("cli", "監査ログ %1 番以降が改ざんされています。").arg(bad)
+            // The chain and its anchor, then every sealed record (counters, suspension, OTP state).
+            const AuditVerification v = store.auditLog().verify();
+            const QStringList corporations = CorporationTable::tampered(store);
+            const QStringList tokens = TokenTable::tampered(store);
+            const QStringList logins = StaffTable::tampered(store);
+            if (!v.ok)
+                err() << v.problem << Qt::endl;
+            for (const QString& code : corporations)
+                err() << QCoreApplication::translate("cli", "契約法人 %1 の誤入力回数または利用中止の記録が改ざんされています。")
+                             .arg(AuditLog::printable(code))
                       << Qt::endl;
+            for (const QString& serial : tokens)
+                err() << QCoreApplication::translate("cli", "トークン %1 の記録が改ざんされています。")
+                             .arg(AuditLog::printable(serial))
+                      << Qt::endl;
+            for (const QString& login : logins)
+                err() << QCoreApplication::translate("cli", "担当者ID %1 のサインイン記録が改ざんされています。")
+                             .arg(AuditLog::printable(login))
+                      << Qt::endl;
+            if (!v.ok || !corporations.isEmpty() || !tokens.isEmpty() || !logins.isEmpty())
                 return 1;
-            }
-            out() << QCoreApplication::translate("cli", "監査ログは正常です (%1 件)。").arg(store.auditEntries().size())
-                  << Qt::endl;
+            out() << QCoreApplication::translate("cli", "監査ログは正常です (%1 件)。").arg(v.entries) << Qt::endl;
             return 0;
         }
-        for (const AuditEntry& e : store.auditEntries())
-            out() << e.id << '\t' << e.at << '\t' << e.actor << '\t' << e.action << '\t' << e.details << '\n';
+        for (const AuditEntry& e : store.auditLog().entries()) {
+            out() << e.id << '\t' << e.at << '\t' << AuditLog::printable(e.actor) << '\t'
+                  << AuditLog::printable(e.action) << '\t' << AuditLog::printable(e.details) << '\n';
+        }
         return 0;
     }
     err() << QCoreApplication::translate("cli", "不明なコマンドです: %1").arg(command) << Qt::endl;

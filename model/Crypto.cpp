@@ -2,6 +2,7 @@
 
 #include <QList>
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -115,6 +116,43 @@ QByteArray hmacSha256(const QByteArray& key, const QByteArray& message)
             &length)) {
         return {};
     }
+    return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
+}
+
+HmacSha256::HmacSha256(const QByteArray& key)
+{
+    static const std::unique_ptr<EVP_MAC, decltype(&EVP_MAC_free)> hmac(
+        EVP_MAC_fetch(nullptr, "HMAC", nullptr), &EVP_MAC_free);
+    if (!hmac || key.isEmpty())
+        return;
+    m_ctx = EVP_MAC_CTX_new(hmac.get());
+    char digest[] = "SHA256";
+    OSSL_PARAM params[] = { OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_construct_end() };
+    if (m_ctx
+        && EVP_MAC_init(m_ctx, reinterpret_cast<const unsigned char*>(key.constData()), static_cast<size_t>(key.size()),
+               params)
+            != 1) {
+        EVP_MAC_CTX_free(m_ctx);
+        m_ctx = nullptr;
+    }
+}
+
+HmacSha256::~HmacSha256()
+{
+    EVP_MAC_CTX_free(m_ctx);
+}
+
+QByteArray HmacSha256::mac(const QByteArray& message) const
+{
+    unsigned char out[EVP_MAX_MD_SIZE];
+    size_t length = 0;
+    // A NULL key re-initialises HMAC from the pads it already holds.
+    if (!m_ctx || EVP_MAC_init(m_ctx, nullptr, 0, nullptr) != 1
+        || EVP_MAC_update(m_ctx, reinterpret_cast<const unsigned char*>(message.constData()),
+               static_cast<size_t>(message.size()))
+            != 1
+        || EVP_MAC_final(m_ctx, out, &length, sizeof out) != 1)
+        return {};
     return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
 }
 

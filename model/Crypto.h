@@ -5,6 +5,8 @@
 
 #include <optional>
 
+struct evp_mac_ctx_st; // OpenSSL's EVP_MAC_CTX, kept out of this header
+
 namespace hardtoken::crypto {
 
 QByteArray randomBytes(int count);
@@ -27,6 +29,22 @@ std::optional<KdfParameters> parametersOf(const QString& encoded);
 
 // HMAC-SHA256, used for the audit log's chain.
 QByteArray hmacSha256(const QByteArray& key, const QByteArray& message);
+
+// HMAC-SHA256 keyed once (the pads are computed once) for many messages: the audit chain and the
+// state MACs of records. One object is used by one thread at a time.
+class HmacSha256 final {
+public:
+    explicit HmacSha256(const QByteArray& key);
+    ~HmacSha256();
+    HmacSha256(const HmacSha256&) = delete;
+    HmacSha256& operator=(const HmacSha256&) = delete;
+    bool isValid() const { return m_ctx != nullptr; }
+    // Empty on failure.
+    QByteArray mac(const QByteArray& message) const;
+
+private:
+    ::evp_mac_ctx_st* m_ctx = nullptr;
+};
 
 // Authenticated encryption of token secrets at rest: AES-256-GCM, a fresh 96-bit nonce per
 // message, the associated data (the token's serial) bound into the tag.

@@ -6,6 +6,7 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
+#include <algorithm>
 #include <array>
 
 namespace hardtoken {
@@ -77,6 +78,9 @@ constexpr std::array<quint32, 11> kPowersOfTen { 1u, 10u, 100u, 1000u, 10000u, 1
 struct OtpGenerator::Private {
     // One context per digest, configured once and re-keyed per call.
     std::array<EVP_MAC_CTX*, 3> contexts {};
+    // The context keyed by setKey(), reused for every codeAt() (HMAC with a NULL key re-initialises
+    // from the pads it already holds).
+    EVP_MAC_CTX* keyed = nullptr;
 
     Private()
     {
@@ -100,6 +104,25 @@ struct OtpGenerator::Private {
         for (EVP_MAC_CTX* ctx : contexts)
             EVP_MAC_CTX_free(ctx);
     }
+
+    static std::optional<quint32> truncate(const unsigned char* mac, size_t macLength, int digits)
+    {
+        if (macLength < 20 || digits < 6 || digits > 9)
+            return std::nullopt;
+        // RFC 4226 §5.3 dynamic truncation.
+        const size_t offset = mac[macLength - 1] & 0x0fu;
+        const quint32 binary = (quint32(mac[offset] & 0x7fu) << 24) | (quint32(mac[offset + 1]) << 16)
+            | (quint32(mac[offset + 2]) << 8) | quint32(mac[offset + 3]);
+        return binary % kPowersOfTen[static_cast<size_t>(digits)];
+    }
+
+    static void counterBytes(quint64 counter, unsigned char* message)
+    {
+        for (int i = 7; i >= 0; --i) {
+            message[i] = static_cast<unsigned char>(counter & 0xffu);
+            counter >>= 8;
+        }
+    }
 };
 
 OtpGenerator::OtpGenerator()
@@ -117,25 +140,45 @@ QString OtpGenerator::hotp(const QByteArray& secret, quint64 counter, int digits
     if (!ctx)
         return {};
     unsigned char message[8];
-    for (int i = 7; i >= 0; --i) {
-        message[i] = static_cast<unsigned char>(counter & 0xffu);
-        counter >>= 8;
-    }
+    Private::counterBytes(counter, message);
     unsigned char mac[EVP_MAX_MD_SIZE];
     size_t macLength = 0;
     if (EVP_MAC_init(ctx, reinterpret_cast<const unsigned char*>(secret.constData()),
             static_cast<size_t>(secret.size()), nullptr)
             != 1
-        || EVP_MAC_update(ctx, message, sizeof message) != 1 || EVP_MAC_final(ctx, mac, &macLength, sizeof mac) != 1
-        || macLength < 20) {
+        || EVP_MAC_update(ctx, message, sizeof message) != 1 || EVP_MAC_final(ctx, mac, &macLength, sizeof mac) != 1) {
         return {};
     }
-    // RFC 4226 §5.3 dynamic truncation.
-    const size_t offset = mac[macLength - 1] & 0x0fu;
-    const quint32 binary = (quint32(mac[offset] & 0x7fu) << 24) | (quint32(mac[offset + 1]) << 16)
-        | (quint32(mac[offset + 2]) << 8) | quint32(mac[offset + 3]);
-    const quint32 code = binary % kPowersOfTen[static_cast<size_t>(digits)];
-    return QStringLiteral("%1").arg(code, digits, 10, QLatin1Char('0'));
+    const auto code = Private::truncate(mac, macLength, digits);
+    return code ? QStringLiteral("%1").arg(*code, digits, 10, QLatin1Char('0')) : QString();
+}
+
+bool OtpGenerator::setKey(const QByteArray& secret, OtpAlgorithm algorithm)
+{
+    d->keyed = nullptr;
+    EVP_MAC_CTX* ctx = d->contexts[static_cast<size_t>(algorithm)];
+    if (!ctx || secret.isEmpty()
+        || EVP_MAC_init(ctx, reinterpret_cast<const unsigned char*>(secret.constData()), static_cast<size_t>(secret.size()),
+               nullptr)
+            != 1)
+        return false;
+    d->keyed = ctx;
+    return true;
+}
+
+std::optional<quint32> OtpGenerator::codeAt(quint64 counter, int digits) const
+{
+    EVP_MAC_CTX* ctx = d->keyed;
+    if (!ctx)
+        return std::nullopt;
+    unsigned char message[8];
+    Private::counterBytes(counter, message);
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    size_t macLength = 0;
+    if (EVP_MAC_init(ctx, nullptr, 0, nullptr) != 1 || EVP_MAC_update(ctx, message, sizeof message) != 1
+        || EVP_MAC_final(ctx, mac, &macLength, sizeof mac) != 1)
+        return std::nullopt;
+    return Private::truncate(mac, macLength, digits);
 }
 
 qint64 OtpGenerator::timeStep(qint64 unixTime, int period, qint64 t0)
@@ -161,9 +204,25 @@ OtpVerifier::OtpVerifier(OtpWindow window)
 
 namespace {
 
-bool constantTimeEquals(const QString& a, const QString& b)
+// 0xffffffff when a == b, else 0, without a branch on the values.
+quint32 equalMask(quint32 a, quint32 b)
 {
-    return crypto::constantTimeEquals(a.toLatin1(), b.toLatin1());
+    const quint32 diff = a ^ b;
+    return static_cast<quint32>((static_cast<quint64>(diff) - 1u) >> 32);
+}
+
+// The entered code as an integer: exactly `digits` ASCII digits, else nullopt.
+std::optional<quint32> parseCode(const QString& otp, int digits)
+{
+    if (otp.size() != digits)
+        return std::nullopt;
+    quint32 value = 0;
+    for (const QChar c : otp) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return std::nullopt;
+        value = value * 10u + static_cast<quint32>(c.unicode() - u'0');
+    }
+    return value;
 }
 
 } // namespace
@@ -171,44 +230,54 @@ bool constantTimeEquals(const QString& a, const QString& b)
 std::optional<OtpMatch> OtpVerifier::verify(const QByteArray& secret, const OtpParameters& params,
     const OtpState& state, const QString& otp, qint64 unixTime) const
 {
-    if (otp.size() != params.digits)
+    const auto entered = parseCode(otp, params.digits);
+    if (!entered || !m_generator.setKey(secret, params.algorithm))
         return std::nullopt;
-    std::optional<OtpMatch> found;
+    // Every candidate is computed and compared; the first match is selected with masks.
+    quint32 found = 0;
+    quint64 position = 0;
+    bool failed = false;
+    const auto consider = [&](quint64 candidate) {
+        const auto code = m_generator.codeAt(candidate, params.digits);
+        failed = failed || !code;
+        const quint32 take = equalMask(code.value_or(~0u), *entered) & ~found;
+        const quint64 take64 = static_cast<quint64>(-static_cast<qint64>(take & 1u));
+        position = (position & ~take64) | (candidate & take64);
+        found |= take;
+    };
     if (params.kind == OtpKind::Hotp) {
         const quint64 last = state.nextCounter + static_cast<quint64>(qMax(0, m_window.hotpLookAhead));
-        // Every candidate is computed and compared, so the time taken does not reveal where it matched.
-        for (quint64 c = state.nextCounter; c <= last; ++c) {
-            if (constantTimeEquals(m_generator.hotp(secret, c, params.digits, params.algorithm), otp) && !found) {
-                OtpMatch m;
-                m.position = static_cast<qint64>(c);
-                m.drift = static_cast<qint64>(c - state.nextCounter);
-                m.nextState = state;
-                m.nextState.nextCounter = c + 1;
-                found = m;
-            }
-        }
-        return found;
+        for (quint64 c = state.nextCounter; c <= last; ++c)
+            consider(c);
+        if (failed || !found)
+            return std::nullopt;
+        OtpMatch m;
+        m.position = static_cast<qint64>(position);
+        m.drift = static_cast<qint64>(position - state.nextCounter);
+        m.nextState = state;
+        m.nextState.nextCounter = position + 1;
+        return m;
     }
     const qint64 now = OtpGenerator::timeStep(unixTime, params.period);
     if (now < 0)
         return std::nullopt;
     const int skew = qMax(0, m_window.totpSkewSteps);
-    const qint64 centre = now + state.driftSteps;
-    for (qint64 s = centre - skew; s <= centre + skew; ++s) {
-        if (s < 0 || s <= state.lastStep)
-            continue; // used or earlier step: replay
-        if (constantTimeEquals(m_generator.hotp(secret, static_cast<quint64>(s), params.digits, params.algorithm), otp)
-            && !found) {
-            OtpMatch m;
-            m.position = s;
-            m.drift = s - now;
-            m.nextState = state;
-            m.nextState.lastStep = s;
-            m.nextState.driftSteps = s - now;
-            found = m;
-        }
-    }
-    return found;
+    const qint64 maxDrift = qMax(0, m_window.totpMaxDriftSteps);
+    // Centred on the recorded drift (itself never beyond the bound), and never beyond the bound.
+    const qint64 centre = now + qBound(-maxDrift, state.driftSteps, maxDrift);
+    const qint64 first = std::max({ centre - skew, now - maxDrift, state.lastStep + 1, qint64(0) });
+    const qint64 last = qMin(centre + skew, now + maxDrift);
+    for (qint64 s = first; s <= last; ++s)
+        consider(static_cast<quint64>(s));
+    if (failed || !found)
+        return std::nullopt;
+    OtpMatch m;
+    m.position = static_cast<qint64>(position);
+    m.drift = m.position - now;
+    m.nextState = state;
+    m.nextState.lastStep = m.position;
+    m.nextState.driftSteps = m.drift;
+    return m;
 }
 
 } // namespace hardtoken

@@ -33,6 +33,14 @@ public:
     QString totp(const QByteArray& secret, qint64 unixTime, int period = 30, int digits = 6,
         OtpAlgorithm algorithm = OtpAlgorithm::Sha1, qint64 t0 = 0) const;
 
+    // Keys the generator once for a run of codes of one secret (the HMAC's inner and outer pads
+    // are computed once); codeAt() then costs two hash compressions per counter. False when the
+    // secret is empty or the MAC cannot be set up.
+    bool setKey(const QByteArray& secret, OtpAlgorithm algorithm);
+    // The truncated code (RFC 4226 §5.3) for `counter` under the key set by setKey(), as an
+    // integer below 10^digits; nullopt on failure.
+    std::optional<quint32> codeAt(quint64 counter, int digits) const;
+
 private:
     struct Private;
     std::unique_ptr<Private> d;
@@ -65,11 +73,16 @@ struct OtpMatch {
 struct OtpWindow {
     int hotpLookAhead = 10; // RFC 4226 §7.4: keep it small
     int totpSkewSteps = 1; // RFC 6238 §5.2: at most one step of delay by default
+    // RFC 6238 §6: a code more than this many steps from the verifier's clock is refused, so the
+    // recorded drift (and with it the window) can never walk away one registration at a time.
+    int totpMaxDriftSteps = 2;
 };
 
 // Checks an entered OTP against a token without changing anything: the caller decides whether
 // and when to persist OtpMatch::nextState. Positions at or before the state are never accepted
-// (replay, RFC 6238 §5.2). Comparison is constant time.
+// (replay, RFC 6238 §5.2). The HMAC is keyed once per verification; every candidate in the window
+// is computed and compared as an integer without a data-dependent branch, so the time taken does
+// not tell where (or whether) the code matched.
 class OtpVerifier final {
 public:
     explicit OtpVerifier(OtpWindow window = {});
@@ -79,7 +92,7 @@ public:
 
 private:
     OtpWindow m_window;
-    OtpGenerator m_generator;
+    mutable OtpGenerator m_generator;
 };
 
 } // namespace hardtoken

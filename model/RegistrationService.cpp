@@ -1,16 +1,29 @@
 #include "RegistrationService.h"
 
+#include "AuditLog.h"
 #include "Clock.h"
+#include "CorporationRecord.h"
 #include "Crypto.h"
+#include "StaffRecord.h"
 #include "Store.h"
 #include "TokenRecord.h"
+#include "UserRecord.h"
 
 #include <QLoggingCategory>
-#include <QSqlQuery>
 
 namespace hardtoken {
 
 Q_LOGGING_CATEGORY(lcService, "hardtoken.service")
+
+// How decisions hold when several desktops share the store:
+// - a serial/OTP guess is evaluated inside the write transaction that counts it when it is wrong,
+//   with the corporation's row locked: the guess is answered only after its failure is durable,
+//   and when the transaction cannot be had the answer is "try again" and nothing is evaluated;
+// - a PIN (slow to check, so not under the lock) is counted as an attempt in flight BEFORE it is
+//   evaluated; the attempt is settled afterwards as a failure or, when right, in the same
+//   transaction as the action it authorises, which re-checks 利用中止 under the lock;
+// - OTP state moves forward only (compare-and-set): a check that lost the race is told the code
+//   was already used, and can never move the state back.
 
 RegistrationService::RegistrationService(Store& store, QObject* parent)
     : QObject(parent)
@@ -22,9 +35,7 @@ RegistrationService::~RegistrationService() = default;
 
 bool RegistrationService::selectCorporation(const QString& code)
 {
-    QSqlQuery q = code.isEmpty() ? m_store.exec(QStringLiteral("SELECT id FROM corporations ORDER BY id LIMIT 1"))
-                                 : m_store.exec(QStringLiteral("SELECT id FROM corporations WHERE code = ?"), { code });
-    const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
+    const qint64 id = code.isEmpty() ? CorporationTable::firstId(m_store) : CorporationTable::idByCode(m_store, code);
     if (id != m_corporationId) {
         clearQueue();
         m_pendingShared.reset();
@@ -36,54 +47,23 @@ bool RegistrationService::selectCorporation(const QString& code)
 
 CorporationInfo RegistrationService::corporation() const
 {
-    CorporationInfo c;
-    QSqlQuery q
-        = m_store.exec(QStringLiteral("SELECT id, code, name, usage_mode, otp_failures, pin_failures, suspended,"
-                                      " suspended_at, suspended_reason,"
-                                      " (SELECT COUNT(*) FROM registrations r WHERE r.corporation_id = c.id)"
-                                      " FROM corporations c WHERE id = ?"),
-            { m_corporationId });
-    if (!q.next())
-        return c;
-    c.id = q.value(0).toLongLong();
-    c.code = q.value(1).toString();
-    c.name = q.value(2).toString();
-    c.mode = usageModeFromKey(q.value(3).toString());
-    c.otpFailures = q.value(4).toInt();
-    c.pinFailures = q.value(5).toInt();
-    c.suspended = q.value(6).toInt() != 0;
-    c.suspendedAt = q.value(7).toString();
-    c.suspendedReason = q.value(8).toString();
-    c.registeredTokens = q.value(9).toInt();
-    return c;
+    return CorporationTable::info(m_store, m_corporationId).value_or(CorporationInfo {});
 }
 
 QList<UserInfo> RegistrationService::users() const
 {
-    QList<UserInfo> out;
-    QSqlQuery q = m_store.exec(QStringLiteral("SELECT u.id, u.name, u.display_order, t.serial FROM users u"
-                                              " LEFT JOIN registrations r ON r.corporation_id = u.corporation_id"
-                                              " AND r.user_id = u.id"
-                                              " LEFT JOIN tokens t ON t.id = r.token_id"
-                                              " WHERE u.corporation_id = ? ORDER BY u.display_order, u.id"),
-        { m_corporationId });
-    while (q.next())
-        out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toString() });
-    return out;
+    return UserTable::list(m_store, m_corporationId);
 }
 
 QString RegistrationService::sharedSerial() const
 {
-    QSqlQuery q = m_store.exec(QStringLiteral("SELECT t.serial FROM registrations r JOIN tokens t ON t.id = r.token_id"
-                                              " WHERE r.corporation_id = ? AND r.user_id IS NULL"),
-        { m_corporationId });
-    return q.next() ? q.value(0).toString() : QString();
+    return RegistrationTable::sharedSerial(m_store, m_corporationId);
 }
 
 bool RegistrationService::isSuspended() const
 {
-    QSqlQuery q = m_store.exec(QStringLiteral("SELECT suspended FROM corporations WHERE id = ?"), { m_corporationId });
-    return q.next() && q.value(0).toInt() != 0;
+    const auto c = CorporationTable::info(m_store, m_corporationId);
+    return c && (c->suspended || !c->stateIntact);
 }
 
 Outcome RegistrationService::inputFailure(InputField field, InputError error) const
@@ -103,219 +83,408 @@ Outcome RegistrationService::suspendedOutcome() const
            "い。") };
 }
 
-Outcome RegistrationService::recordFailure(bool pin)
+Outcome RegistrationService::storeOutcome(const QString& otherwise) const
 {
-    const StoreSettings settings = m_store.settings();
-    const int limit = pin ? settings.pinFailureLimit : settings.otpFailureLimit;
-    const QString column = pin ? QStringLiteral("pin_failures") : QStringLiteral("otp_failures");
-    int failures = 0;
-    bool nowSuspended = false;
-    // Persisted at once, in its own transaction: neither キャンセル nor a restart undoes it (RFC 4226 §7.3).
-    const bool ok = m_store.transaction([&] {
-        if (!m_store.execOk(
-                QStringLiteral("UPDATE corporations SET %1 = %1 + 1 WHERE id = ?").arg(column), { m_corporationId }))
-            return false;
-        QSqlQuery q = m_store.exec(
-            QStringLiteral("SELECT %1, suspended FROM corporations WHERE id = ?").arg(column), { m_corporationId });
-        if (!q.next())
-            return false;
-        failures = q.value(0).toInt();
-        const bool wasSuspended = q.value(1).toInt() != 0;
-        if (!m_store.audit(m_actor, pin ? QStringLiteral("pin.failure") : QStringLiteral("token.failure"),
-                m_corporationId, QStringLiteral("count=%1 limit=%2").arg(failures).arg(limit)))
-            return false;
-        if (failures >= limit && !wasSuspended) {
-            nowSuspended = true;
-            return m_store.execOk(QStringLiteral("UPDATE corporations SET suspended = 1, suspended_at = ?,"
-                                                 " suspended_reason = ? WHERE id = ?"),
-                       { m_store.nowText(), pin ? QStringLiteral("pin") : QStringLiteral("otp"), m_corporationId })
-                && m_store.audit(m_actor, QStringLiteral("corporation.suspended"), m_corporationId,
-                    QStringLiteral("reason=%1").arg(pin ? QStringLiteral("pin") : QStringLiteral("otp")));
-        }
-        return true;
-    });
-    if (!ok) {
-        qCCritical(lcService) << "could not record a failed attempt";
-        return { ServiceError::StoreFailure, tr("処理中にエラーが発生しました。もう一度お試しください。") };
+    switch (m_store.errorCode()) {
+    case StoreErrorCode::Locked:
+        return { ServiceError::TryAgain,
+            tr("他の端末が処理中のため、入力内容を確認できませんでした。入力内容はそのまま残っています。"
+               "もう一度お試しください。") };
+    case StoreErrorCode::Tampered:
+        return { ServiceError::Tampered, m_store.errorMessage() };
+    default:
+        return { ServiceError::StoreFailure, otherwise };
     }
-    Q_EMIT corporationChanged();
-    if (nowSuspended || failures >= limit) {
-        discardPending();
-        if (nowSuspended)
-            Q_EMIT suspended();
-        Outcome o;
-        o.error = ServiceError::Suspended;
-        o.remainingAttempts = 0;
-        o.message = pin
-            ? tr("契約法人確認暗証番号を一定回数以上誤って入力したため、本システムは利用中止状態になりました。"
-                 "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。")
-            : tr("シリアル番号またはワンタイムパスワードを一定回数以上誤って入力したため、本システムは利用中止状態にな"
-                 "りました。"
-                 "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。");
-        return o;
-    }
+}
+
+namespace {
+
+Outcome suspendedByFailures(bool pin)
+{
     Outcome o;
-    o.error = pin ? ServiceError::WrongPin : ServiceError::WrongSerialOrOtp;
-    o.remainingAttempts = limit - failures;
+    o.error = ServiceError::Suspended;
+    o.remainingAttempts = 0;
     o.message = pin
-        ? tr("契約法人確認暗証番号が正しくありません。あと%n回誤って入力すると、本システムは利用中止状態になります。",
-            nullptr, o.remainingAttempts)
-        : tr("シリアル番号またはワンタイムパスワードが正しくありません。あと%n回誤って入力すると、"
-             "本システムは利用中止状態になります。",
-            nullptr, o.remainingAttempts);
+        ? RegistrationService::tr(
+            "契約法人確認暗証番号を一定回数以上誤って入力したため、本システムは利用中止状態になりました。"
+            "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。")
+        : RegistrationService::tr(
+            "シリアル番号またはワンタイムパスワードを一定回数以上誤って入力したため、本システムは利用中止状態にな"
+            "りました。"
+            "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。");
     return o;
 }
 
-Outcome RegistrationService::verifyPin(const QString& pin)
+Outcome wrongEntry(bool pin, int remaining)
 {
-    const InputCheck check = Validation::checkPin(pin);
-    if (!check.ok())
-        return inputFailure(InputField::Pin, check.error);
-    QSqlQuery q = m_store.exec(QStringLiteral("SELECT pin_hash FROM corporations WHERE id = ?"), { m_corporationId });
-    if (!q.next())
-        return { ServiceError::StoreFailure, tr("契約法人が見つかりません。") };
-    if (!crypto::verifySecret(pin, q.value(0).toString()))
-        return recordFailure(true);
-    return {};
+    Outcome o;
+    o.error = pin ? ServiceError::WrongPin : ServiceError::WrongSerialOrOtp;
+    o.remainingAttempts = remaining;
+    o.message = pin
+        ? RegistrationService::tr(
+            "契約法人確認暗証番号が正しくありません。あと%n回誤って入力すると、本システムは利用中止状態になります。",
+            nullptr, remaining)
+        : RegistrationService::tr("シリアル番号またはワンタイムパスワードが正しくありません。あと%n回誤って入力すると、"
+                                  "本システムは利用中止状態になります。",
+            nullptr, remaining);
+    return o;
+}
+
+void suspend(CorporationState& corp, SuspensionReason reason, const QString& now)
+{
+    corp.suspended = true;
+    corp.suspendedAt = now;
+    corp.reason = reason;
+}
+
+} // namespace
+
+void RegistrationService::afterFailure(const Outcome& o)
+{
+    Q_EMIT corporationChanged();
+    if (o.error == ServiceError::Suspended) {
+        discardPending();
+        if (o.remainingAttempts == 0)
+            Q_EMIT suspended();
+    }
+}
+
+bool RegistrationService::countOtpFailure(
+    CorporationState& corp, const StoreSettings& settings, const QString& what, Outcome* out)
+{
+    corp.otpFailures += 1;
+    const bool nowSuspended = corp.otpFailures >= settings.otpFailureLimit;
+    if (nowSuspended)
+        suspend(corp, SuspensionReason::Otp, m_store.nowText());
+    if (!CorporationTable::write(m_store, corp)
+        || !m_store.audit(m_actor, QStringLiteral("token.failure"), m_corporationId,
+            QStringLiteral("count=%1 limit=%2 %3").arg(corp.otpFailures).arg(settings.otpFailureLimit).arg(what))
+        || (nowSuspended
+            && !m_store.audit(m_actor, QStringLiteral("corporation.suspended"), m_corporationId,
+                QStringLiteral("reason=otp"))))
+        return false;
+    *out = nowSuspended ? suspendedByFailures(false) : wrongEntry(false, settings.otpFailureLimit - corp.otpFailures);
+    return true;
 }
 
 Outcome RegistrationService::checkToken(
-    const QString& serialInput, const QString& otpInput, qint64 forUserId, QueuedRegistration* out)
+    const QString& serialInput, const QString& otpInput, UsageMode mode, qint64 forUserId, QueuedRegistration* out)
 {
-    if (isSuspended())
-        return suspendedOutcome();
-    const bool normalise = m_store.settings().normaliseFullWidth;
-    const InputCheck serial = Validation::checkSerial(serialInput, normalise);
-    if (!serial.ok())
-        return inputFailure(InputField::Serial, serial.error);
-    const InputCheck otp = Validation::checkOtp(otpInput, normalise);
-    if (!otp.ok())
-        return inputFailure(InputField::Otp, otp.error);
-
-    const auto token = findToken(m_store, serial.value);
-    // Unknown, retired, or another corporation's token: to the person at the keyboard these are all
-    // the same wrong entry, and all count.
-    if (!token || token->status == QLatin1String("retired")
-        || (token->holderCorporation != 0 && token->holderCorporation != m_corporationId)) {
-        return recordFailure(false);
-    }
-    if (forUserId != 0) {
-        for (const QueuedRegistration& q : std::as_const(m_queue)) {
-            if (q.serial == serial.value && q.userId != forUserId) {
-                return { ServiceError::SerialQueuedForOther,
-                    tr("シリアル番号 %1 は、利用登録情報の一覧で%2さんに指定されています。")
-                        .arg(Validation::formatSerial(serial.value), q.userName) };
+    const StoreSettings settings = m_store.settings();
+    Outcome result;
+    bool counted = false;
+    const bool done = m_store.transaction([&] {
+        auto corp = CorporationTable::lock(m_store, m_corporationId);
+        if (!corp)
+            return false;
+        if (corp->suspended || corp->otpFailures >= settings.otpFailureLimit) {
+            result = suspendedOutcome();
+            return true;
+        }
+        if (corp->mode == UsageMode::Unset) {
+            result = { ServiceError::ModeNotSet, tr("カード型ハードトークンの利用形態を設定してください。") };
+            return true;
+        }
+        if (corp->mode != mode) {
+            result = { ServiceError::WrongMode, tr("現在の利用形態では、この操作はできません。") };
+            return true;
+        }
+        if (mode == UsageMode::Individual) {
+            const auto user = UserTable::find(m_store, m_corporationId, forUserId);
+            if (!user) {
+                result = { ServiceError::NoUserChosen, tr("利用者を選択してください。") };
+                return true;
+            }
+            out->userId = user->id;
+            out->userName = user->name;
+            out->displayOrder = user->displayOrder;
+        }
+        const InputCheck serial = Validation::checkSerial(serialInput, settings.normaliseFullWidth);
+        if (!serial.ok()) {
+            result = inputFailure(InputField::Serial, serial.error);
+            return true;
+        }
+        const InputCheck otp = Validation::checkOtp(otpInput, settings.normaliseFullWidth);
+        if (!otp.ok()) {
+            result = inputFailure(InputField::Otp, otp.error);
+            return true;
+        }
+        const auto token = TokenTable::find(m_store, serial.value);
+        // Unknown, retired, or another corporation's token: to the person at the keyboard these are
+        // all the same wrong entry, and all count.
+        if (!token || token->status == TokenStatus::Retired
+            || (token->holderCorporation != 0 && token->holderCorporation != m_corporationId)) {
+            counted = true;
+            return countOtpFailure(*corp, settings, QStringLiteral("serial=%1").arg(serial.value), &result);
+        }
+        if (forUserId != 0) {
+            for (const QueuedRegistration& q : std::as_const(m_queue)) {
+                if (q.serial == serial.value && q.userId != forUserId) {
+                    result = { ServiceError::SerialQueuedForOther,
+                        tr("シリアル番号 %1 は、利用登録情報の一覧で%2さんに指定されています。")
+                            .arg(Validation::formatSerial(serial.value), q.userName) };
+                    return true;
+                }
             }
         }
         if (token->holderCorporation == m_corporationId && token->holderUser != forUserId) {
             const QString holder = token->holderUser ? token->holderName : tr("全ての利用者");
-            return { ServiceError::SerialHeldByOther,
+            result = { ServiceError::SerialHeldByOther,
                 tr("シリアル番号 %1 のトークンは、%2が利用登録しています。")
                     .arg(Validation::formatSerial(serial.value), holder) };
+            return true;
         }
-    }
-    const auto secret = m_store.openSecret(token->sealedSecret, token->serial);
-    if (!secret) {
-        qCCritical(lcService) << "token secret could not be opened (wrong key or altered row), token id" << token->id;
-        return { ServiceError::StoreFailure, tr("トークン情報を読み込めません。お問い合わせ先までご照会ください。") };
-    }
+        if (!token->stateIntact) {
+            return m_store.fail(StoreErrorCode::Tampered,
+                tr("トークン %1 の記録が、コンソールの外で変更されています。お問い合わせ先までご照会ください。")
+                    .arg(Validation::formatSerial(token->serial)));
+        }
+        const auto secret = m_store.openSecret(token->sealedSecret, token->serial);
+        if (!secret) {
+            qCCritical(lcService) << "token secret could not be opened (wrong key or altered row), token id"
+                                  << token->id;
+            result = { ServiceError::StoreFailure,
+                tr("トークン情報を読み込めません。お問い合わせ先までご照会ください。") };
+            return true;
+        }
+        const OtpVerifier verifier({ settings.hotpLookAhead, settings.totpSkewSteps, settings.totpMaxDriftSteps });
+        const auto match = verifier.verify(*secret, token->params, token->state, otp.value, m_store.clock().nowSecs());
+        if (!match) {
+            counted = true;
+            return countOtpFailure(*corp, settings, QStringLiteral("serial=%1").arg(serial.value), &result);
+        }
+        out->tokenId = token->id;
+        out->serial = token->serial;
+        out->kind = token->params.kind;
+        out->nextState = match->nextState;
+        return true;
+    });
+    if (!done)
+        return storeOutcome(tr("処理中にエラーが発生したため、入力内容を確認できませんでした。もう一度お試しください。"));
+    if (counted)
+        afterFailure(result);
+    else if (result.error == ServiceError::Suspended)
+        discardPending();
+    return result;
+}
+
+Outcome RegistrationService::withPin(const QString& pin,
+    const std::function<bool(CorporationState&, Outcome*)>& action, const QString& failureMessage)
+{
+    const InputCheck check = Validation::checkPin(pin);
+    if (!check.ok())
+        return inputFailure(InputField::Pin, check.error);
     const StoreSettings settings = m_store.settings();
-    const OtpVerifier verifier({ settings.hotpLookAhead, settings.totpSkewSteps });
-    const auto match = verifier.verify(*secret, token->params, token->state, otp.value, m_store.clock().nowSecs());
-    if (!match)
-        return recordFailure(false);
-    out->tokenId = token->id;
-    out->serial = token->serial;
-    out->nextState = match->nextState;
-    return {};
+    const auto blocked = [&](const CorporationState& c) {
+        return c.suspended || c.otpFailures >= settings.otpFailureLimit;
+    };
+
+    // 1. Count the attempt before it is evaluated.
+    Outcome refused;
+    bool reserved = false;
+    int attemptNumber = 0;
+    if (!m_store.transaction([&] {
+            auto corp = CorporationTable::lock(m_store, m_corporationId);
+            if (!corp)
+                return false;
+            if (blocked(*corp)) {
+                refused = suspendedOutcome();
+                return true;
+            }
+            if (corp->pinFailures >= settings.pinFailureLimit) {
+                // Every remaining attempt is being checked on another desktop right now.
+                refused = { ServiceError::TryAgain,
+                    tr("他の端末で契約法人確認暗証番号を確認中です。しばらくしてから、もう一度お試しください。") };
+                return true;
+            }
+            corp->pinFailures += 1;
+            corp->pinInFlight += 1;
+            attemptNumber = corp->pinFailures;
+            reserved = true;
+            return CorporationTable::write(m_store, *corp);
+        }))
+        return storeOutcome(failureMessage);
+    if (!reserved) {
+        if (refused.error == ServiceError::Suspended)
+            discardPending();
+        return refused;
+    }
+
+    // 2. Evaluate, outside the lock (scrypt is slow).
+    const bool right = crypto::verifySecret(pin, CorporationTable::pinHash(m_store, m_corporationId));
+
+    if (!right) {
+        // 3a. Settle as a failure. The attempt is already counted, whatever happens here.
+        Outcome result = wrongEntry(true, qMax(0, settings.pinFailureLimit - attemptNumber));
+        const bool settled = m_store.transaction([&] {
+            auto corp = CorporationTable::lock(m_store, m_corporationId);
+            if (!corp)
+                return false;
+            corp->pinInFlight = qMax(0, corp->pinInFlight - 1);
+            const bool nowSuspended = !corp->suspended && corp->pinFailures >= settings.pinFailureLimit;
+            if (nowSuspended)
+                suspend(*corp, SuspensionReason::Pin, m_store.nowText());
+            if (corp->suspended)
+                result = nowSuspended ? suspendedByFailures(true) : suspendedOutcome();
+            return CorporationTable::write(m_store, *corp)
+                && m_store.audit(m_actor, QStringLiteral("pin.failure"), m_corporationId,
+                    QStringLiteral("count=%1 limit=%2").arg(corp->pinFailures).arg(settings.pinFailureLimit))
+                && (!nowSuspended
+                    || m_store.audit(m_actor, QStringLiteral("corporation.suspended"), m_corporationId,
+                        QStringLiteral("reason=pin")));
+        });
+        if (!settled) {
+            qCCritical(lcService) << "a wrong PIN was counted but could not be settled:" << m_store.errorMessage();
+            if (attemptNumber >= settings.pinFailureLimit)
+                result = suspendedByFailures(true);
+        }
+        afterFailure(result);
+        return result;
+    }
+
+    // 3b. Right: the action and the settlement in one transaction, 利用中止 re-checked under the lock.
+    Outcome result;
+    const bool done = m_store.transaction([&] {
+        auto corp = CorporationTable::lock(m_store, m_corporationId);
+        if (!corp)
+            return false;
+        corp->pinInFlight = qMax(0, corp->pinInFlight - 1);
+        if (blocked(*corp)) {
+            // Suspended by another desktop while the PIN was checked: refused, attempt released.
+            corp->pinFailures = qMax(0, corp->pinFailures - 1);
+            result = suspendedOutcome();
+            return CorporationTable::write(m_store, *corp);
+        }
+        // A right PIN settles the failures; attempts still in flight elsewhere stay counted.
+        corp->pinFailures = corp->pinInFlight;
+        return action(*corp, &result) && CorporationTable::write(m_store, *corp);
+    });
+    if (done) {
+        if (result.error == ServiceError::Suspended)
+            discardPending();
+        else
+            Q_EMIT corporationChanged();
+        return result;
+    }
+    // The action was refused or the store failed: nothing of it was saved. Release the attempt.
+    const Outcome failure = result.ok() ? storeOutcome(failureMessage) : result;
+    m_store.transaction([&] {
+        auto corp = CorporationTable::lock(m_store, m_corporationId);
+        if (!corp)
+            return false;
+        corp->pinInFlight = qMax(0, corp->pinInFlight - 1);
+        corp->pinFailures = qMax(0, corp->pinFailures - 1);
+        return CorporationTable::write(m_store, *corp);
+    });
+    return failure;
 }
 
 Outcome RegistrationService::changeUsageMode(UsageMode mode, const QString& pin)
 {
-    if (isSuspended())
-        return suspendedOutcome();
     if (mode == UsageMode::Unset)
         return { ServiceError::ModeNotSet, tr("カード型ハードトークンの利用形態を選択してください。") };
-    const Outcome pinOutcome = verifyPin(pin);
-    if (!pinOutcome.ok())
-        return pinOutcome;
-    const CorporationInfo before = corporation();
-    const bool changed = before.mode != mode;
-    const bool ok = m_store.transaction([&] {
-        if (changed) {
-            // 利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。
-            if (!m_store.execOk(QStringLiteral("UPDATE tokens SET status = 'available' WHERE id IN"
-                                               " (SELECT token_id FROM registrations WHERE corporation_id = ?)"),
-                    { m_corporationId })
-                || !m_store.execOk(
-                    QStringLiteral("DELETE FROM registrations WHERE corporation_id = ?"), { m_corporationId })
-                || !m_store.execOk(QStringLiteral("UPDATE corporations SET usage_mode = ? WHERE id = ?"),
-                    { usageModeKey(mode), m_corporationId })) {
-                return false;
+    const Outcome o = withPin(
+        pin,
+        [&](CorporationState& corp, Outcome*) {
+            const UsageMode before = corp.mode;
+            const bool changed = before != mode;
+            int cancelled = 0;
+            if (changed) {
+                // 利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。
+                cancelled = RegistrationTable::releaseAll(m_store, m_corporationId);
+                if (cancelled < 0)
+                    return false;
+                corp.mode = mode;
             }
-        }
-        return m_store.execOk(
-                   QStringLiteral("UPDATE corporations SET pin_failures = 0 WHERE id = ?"), { m_corporationId })
-            && m_store.audit(m_actor,
+            return m_store.audit(m_actor,
                 changed ? QStringLiteral("usage_mode.changed") : QStringLiteral("usage_mode.confirmed"),
                 m_corporationId,
                 QStringLiteral("from=%1 to=%2 registrations_cancelled=%3")
-                    .arg(usageModeKey(before.mode), usageModeKey(mode))
-                    .arg(changed ? before.registeredTokens : 0));
-    });
-    if (!ok)
-        return { ServiceError::StoreFailure, tr("処理中にエラーが発生したため、利用形態は変更されませんでした。") };
-    discardPending();
-    Q_EMIT corporationChanged();
-    return {};
+                    .arg(usageModeKey(before), usageModeKey(mode))
+                    .arg(cancelled));
+        },
+        tr("処理中にエラーが発生したため、利用形態は変更されませんでした。"));
+    if (o.ok())
+        discardPending();
+    return o;
 }
 
 Outcome RegistrationService::checkSharedToken(const QString& serial, const QString& otp)
 {
-    const CorporationInfo corp = corporation();
-    if (corp.suspended)
-        return suspendedOutcome();
-    if (corp.mode == UsageMode::Unset)
-        return { ServiceError::ModeNotSet, tr("カード型ハードトークンの利用形態を設定してください。") };
-    if (corp.mode != UsageMode::Shared)
-        return { ServiceError::WrongMode, tr("現在の利用形態では、この操作はできません。") };
     QueuedRegistration entry;
-    const Outcome o = checkToken(serial, otp, 0, &entry);
+    const Outcome o = checkToken(serial, otp, UsageMode::Shared, 0, &entry);
     if (!o.ok())
         return o;
     m_pendingShared = entry;
     return {};
 }
 
-bool RegistrationService::writeRegistration(const QueuedRegistration& e)
+bool RegistrationService::writeRegistrations(const QList<QueuedRegistration>& entries, Outcome* refusal)
 {
-    const QVariant user = e.userId ? QVariant(e.userId) : QVariant(QMetaType::fromType<qint64>());
-    // Release what the user (or, shared, the corporation) holds now, and any stale hold of the token.
-    const QString release = e.userId
-        ? QStringLiteral("SELECT token_id FROM registrations WHERE corporation_id = ? AND user_id = ?")
-        : QStringLiteral("SELECT token_id FROM registrations WHERE corporation_id = ? AND user_id IS NULL");
-    QSqlQuery held
-        = e.userId ? m_store.exec(release, { m_corporationId, e.userId }) : m_store.exec(release, { m_corporationId });
-    QList<qint64> released;
-    while (held.next())
-        released.append(held.value(0).toLongLong());
-    for (qint64 tokenId : std::as_const(released)) {
-        if (!m_store.execOk(QStringLiteral("DELETE FROM registrations WHERE token_id = ?"), { tokenId })
-            || !m_store.execOk(QStringLiteral("UPDATE tokens SET status = 'available' WHERE id = ?"), { tokenId })) {
+    // 1. Release what the users (or, shared, the corporation) hold now, all at once, so that a
+    //    token moving from one user to another within the list is free when it is registered.
+    QList<qint64> userIds;
+    for (const QueuedRegistration& e : entries)
+        userIds.append(e.userId);
+    qsizetype released = 0;
+    if (userIds == QList<qint64> { 0 }) {
+        const int n = RegistrationTable::release(m_store, m_corporationId, 0);
+        if (n < 0)
             return false;
+        released = n;
+    } else {
+        const auto tokens = RegistrationTable::releaseUsers(m_store, m_corporationId, userIds);
+        if (!tokens)
+            return false;
+        released = tokens->size();
+    }
+    // 2. Move each token's OTP state forward, only forward: a code another desktop committed first
+    //    (or a later one) refuses the whole list.
+    for (const QueuedRegistration& e : entries) {
+        switch (TokenTable::advance(m_store, e.tokenId, e.serial, e.kind, e.nextState)) {
+        case TokenTable::Advance::Failed:
+            return false;
+        case TokenTable::Advance::AlreadyUsed:
+            *refusal = { ServiceError::CodeAlreadyUsed,
+                (e.userId ? tr("%1さんのワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
+                               "削除してから、カードに表示される新しいワンタイムパスワードで追加し直してください。")
+                                .arg(e.userName)
+                          : tr("このワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
+                               "カードに表示される新しいワンタイムパスワードで入力し直してください。")) };
+            return false;
+        case TokenTable::Advance::Moved:
+            break;
         }
     }
-    const QString details = QStringLiteral("user=%1 serial=%2 released=%3")
-                                .arg(e.userId ? e.userName : QStringLiteral("*"), Validation::formatSerial(e.serial))
-                                .arg(released.size());
-    return m_store.execOk(QStringLiteral("INSERT INTO registrations (corporation_id, user_id, token_id, since)"
-                                         " VALUES (?, ?, ?, ?)"),
-               { m_corporationId, user, e.tokenId, m_store.nowText() })
-        && m_store.execOk(QStringLiteral("UPDATE tokens SET status = 'registered', next_counter = ?, last_step = ?,"
-                                         " drift = ? WHERE id = ?"),
-            { QVariant::fromValue(static_cast<qint64>(e.nextState.nextCounter)), e.nextState.lastStep,
-                e.nextState.driftSteps, e.tokenId })
-        && m_store.audit(m_actor, QStringLiteral("token.registered"), m_corporationId, details);
+    // 3. The registrations (a token held by anyone else makes this fail: see holderConflict()).
+    QList<QPair<qint64, qint64>> pairs;
+    QList<AuditEntry> audit;
+    for (const QueuedRegistration& e : entries) {
+        pairs.append({ e.userId, e.tokenId });
+        audit.append({ 0, {}, m_actor, QStringLiteral("token.registered"), m_corporationId,
+            QStringLiteral("user=%1 serial=%2")
+                .arg(e.userId ? AuditLog::bounded(e.userName, 64) : QStringLiteral("*"),
+                    Validation::formatSerial(e.serial)) });
+    }
+    if (!audit.isEmpty())
+        audit.last().details += QStringLiteral(" released=%1").arg(released);
+    return RegistrationTable::addMany(m_store, m_corporationId, pairs) && m_store.auditLog().appendMany(audit);
+}
+
+Outcome RegistrationService::holderConflict(const QList<QueuedRegistration>& entries, const Outcome& otherwise) const
+{
+    // Taken by someone else since 次へ (another desktop on a shared store).
+    for (const QueuedRegistration& e : entries) {
+        const auto token = TokenTable::find(m_store, e.serial);
+        if (token && token->holderCorporation != 0
+            && (token->holderCorporation != m_corporationId || token->holderUser != e.userId)) {
+            const QString holder = token->holderUser ? token->holderName : tr("他の利用者");
+            return { ServiceError::SerialHeldByOther,
+                tr("一覧のトークン %1 が、その間に%2に利用登録されました。利用登録は行われませんでした。")
+                    .arg(Validation::formatSerial(e.serial), holder) };
+        }
+    }
+    return otherwise;
 }
 
 Outcome RegistrationService::commitShared(const QString& pin)
@@ -324,27 +493,21 @@ Outcome RegistrationService::commitShared(const QString& pin)
         return suspendedOutcome();
     if (!m_pendingShared)
         return { ServiceError::NothingPending, tr("利用登録するトークンが入力されていません。") };
-    const Outcome pinOutcome = verifyPin(pin);
-    if (!pinOutcome.ok())
-        return pinOutcome;
     const QueuedRegistration entry = *m_pendingShared;
-    const bool ok = m_store.transaction([&] {
-        // The token may have been taken by another desktop since 次へ.
-        const auto token = findToken(m_store, entry.serial);
-        if (!token || (token->holderCorporation != 0 && token->holderCorporation != m_corporationId)
-            || (token->holderCorporation == m_corporationId && token->holderUser != 0))
-            return false;
-        return writeRegistration(entry)
-            && m_store.execOk(QStringLiteral("UPDATE corporations SET otp_failures = 0, pin_failures = 0 WHERE id = ?"),
-                { m_corporationId });
-    });
-    if (!ok) {
-        return { ServiceError::StoreFailure,
-            tr("登録処理中にエラーが発生したため、利用登録は行われませんでした。入力内容はそのまま残っています。") };
-    }
-    m_pendingShared.reset();
-    Q_EMIT corporationChanged();
-    return {};
+    const Outcome o = withPin(
+        pin,
+        [&](CorporationState& corp, Outcome* refusal) {
+            if (corp.mode != UsageMode::Shared) {
+                *refusal = { ServiceError::WrongMode, tr("現在の利用形態では、この操作はできません。") };
+                return false;
+            }
+            corp.otpFailures = 0;
+            return writeRegistrations({ entry }, refusal);
+        },
+        tr("登録処理中にエラーが発生したため、利用登録は行われませんでした。入力内容はそのまま残っています。"));
+    if (o.ok())
+        m_pendingShared.reset();
+    return o.error == ServiceError::StoreFailure ? holderConflict({ entry }, o) : o;
 }
 
 int RegistrationService::queueIndexOfUser(qint64 userId) const
@@ -358,27 +521,10 @@ int RegistrationService::queueIndexOfUser(qint64 userId) const
 
 Outcome RegistrationService::enqueue(qint64 userId, const QString& serial, const QString& otp)
 {
-    const CorporationInfo corp = corporation();
-    if (corp.suspended)
-        return suspendedOutcome();
-    if (corp.mode == UsageMode::Unset)
-        return { ServiceError::ModeNotSet, tr("カード型ハードトークンの利用形態を設定してください。") };
-    if (corp.mode != UsageMode::Individual)
-        return { ServiceError::WrongMode, tr("現在の利用形態では、この操作はできません。") };
-    std::optional<UserInfo> user;
-    for (const UserInfo& u : users()) {
-        if (u.id == userId)
-            user = u;
-    }
-    if (!user)
-        return { ServiceError::NoUserChosen, tr("利用者を選択してください。") };
     QueuedRegistration entry;
-    const Outcome o = checkToken(serial, otp, userId, &entry);
+    const Outcome o = checkToken(serial, otp, UsageMode::Individual, userId, &entry);
     if (!o.ok())
         return o;
-    entry.userId = user->id;
-    entry.userName = user->name;
-    entry.displayOrder = user->displayOrder;
     const int existing = queueIndexOfUser(userId);
     if (existing >= 0) {
         m_queue[existing] = entry;
@@ -432,74 +578,115 @@ Outcome RegistrationService::commitQueue(const QString& pin)
     if (m_queue.isEmpty())
         return { ServiceError::EmptyQueue,
             tr("利用登録情報がありません。「追加」ボタンを押して、利用登録情報を追加してください。") };
-    const Outcome pinOutcome = verifyPin(pin);
-    if (!pinOutcome.ok())
-        return pinOutcome;
-    QString conflict;
-    const bool ok = m_store.transaction([&] {
-        for (const QueuedRegistration& e : std::as_const(m_queue)) {
-            const auto token = findToken(m_store, e.serial);
-            if (!token)
-                return false;
-            // Taken by someone else since 次へ (another desktop on a shared store).
-            if (token->holderCorporation != 0
-                && (token->holderCorporation != m_corporationId || token->holderUser != e.userId)) {
-                conflict = token->holderUser ? token->holderName : tr("他の利用者");
+    const Outcome o = withPin(
+        pin,
+        [&](CorporationState& corp, Outcome* refusal) {
+            if (corp.mode != UsageMode::Individual) {
+                *refusal = { ServiceError::WrongMode, tr("現在の利用形態では、この操作はできません。") };
                 return false;
             }
-        }
-        for (const QueuedRegistration& e : std::as_const(m_queue)) {
-            if (!writeRegistration(e))
+            if (!writeRegistrations(m_queue, refusal))
                 return false;
-        }
-        return m_store.execOk(QStringLiteral("UPDATE corporations SET otp_failures = 0, pin_failures = 0 WHERE id = ?"),
-                   { m_corporationId })
-            && m_store.audit(m_actor, QStringLiteral("registration.committed"), m_corporationId,
+            corp.otpFailures = 0;
+            return m_store.audit(m_actor, QStringLiteral("registration.committed"), m_corporationId,
                 QStringLiteral("entries=%1").arg(m_queue.size()));
-    });
-    if (!ok) {
-        Outcome o;
-        o.error = ServiceError::StoreFailure;
-        o.message = conflict.isEmpty()
-            ? tr("登録処理中にエラーが発生したため、利用登録は行われませんでした。利用登録情報の一覧はそのまま残ってい"
-                 "ます。")
-            : tr("一覧のトークンが、その間に%1に利用登録されました。利用登録は行われませんでした。").arg(conflict);
-        return o;
-    }
-    clearQueue();
-    Q_EMIT corporationChanged();
-    return {};
+        },
+        tr("登録処理中にエラーが発生したため、利用登録は行われませんでした。利用登録情報の一覧はそのまま残っています。"));
+    if (o.ok())
+        clearQueue();
+    return o.error == ServiceError::StoreFailure ? holderConflict(m_queue, o) : o;
 }
 
 Outcome RegistrationService::unlock(const QString& staffLogin, const QString& staffCredential)
 {
-    QSqlQuery q
-        = m_store.exec(QStringLiteral("SELECT credential_hash, name FROM staff WHERE login = ?"), { staffLogin });
-    const bool known = q.next();
-    // Verify even for an unknown login, so that the time taken does not tell which logins exist.
-    static const QString unknownLoginHash = crypto::hashSecret(QStringLiteral("unknown login"));
-    const QString hash = known ? q.value(0).toString() : unknownLoginHash;
-    const bool valid = crypto::verifySecret(staffCredential, hash) && known;
-    if (!valid) {
-        // In a transaction like every other write, so that two desktops never race for the next audit id.
-        m_store.transaction([&] {
-            return m_store.audit(
-                QStringLiteral("staff:%1").arg(staffLogin), QStringLiteral("unlock.denied"), m_corporationId, {});
-        });
-        return { ServiceError::WrongStaffCredential, tr("担当者IDまたはパスワードが正しくありません。") };
-    }
-    if (!isSuspended() && corporation().otpFailures == 0 && corporation().pinFailures == 0)
+    // Whether there is anything to lift is told before any credential is evaluated, so the
+    // answer never depends on the credential being right.
+    const CorporationInfo before = corporation();
+    if (before.stateIntact && !before.suspended && before.otpFailures == 0 && before.pinFailures == 0)
         return { ServiceError::NotSuspended, tr("利用中止状態ではありません。") };
+
+    const Outcome denied { ServiceError::WrongStaffCredential,
+        tr("担当者IDまたはパスワードが正しくありません。誤りが続いた担当者IDは利用できなくなります"
+           "（再び利用できるようにするのは管理者です）。") };
+    const StoreSettings settings = m_store.settings();
+    const QString actor = QStringLiteral("staff:%1").arg(AuditLog::bounded(staffLogin, StaffTable::MaxLogin));
+    const auto auditDenied = [&](const QString& why) {
+        return m_store.audit(actor, QStringLiteral("unlock.denied"), m_corporationId, why);
+    };
+    if (staffLogin.isEmpty() || staffLogin.size() > StaffTable::MaxLogin) {
+        if (!m_store.transaction([&] { return auditDenied(QStringLiteral("reason=login-length")); }))
+            return storeOutcome(denied.message);
+        return denied;
+    }
+
+    // 1. Count the attempt against the login (known or not) before it is evaluated.
+    bool reserved = false;
+    if (!m_store.transaction([&] {
+            auto s = StaffTable::lockAttempts(m_store, staffLogin);
+            if (!s)
+                return false;
+            if (!s->lockedAt.isEmpty() || s->failures >= settings.staffFailureLimit)
+                return auditDenied(QStringLiteral("reason=locked"));
+            s->failures += 1;
+            s->inFlight += 1;
+            reserved = true;
+            return StaffTable::writeAttempts(m_store, *s);
+        }))
+        return storeOutcome(tr("処理中にエラーが発生したため、利用中止状態は解除されませんでした。"));
+    if (!reserved)
+        return denied;
+
+    // 2. Evaluate (an unknown login is hashed too, so the time taken does not tell it apart).
+    static const QString unknownLoginHash = crypto::hashSecret(QStringLiteral("unknown login"));
+    const auto hash = StaffTable::credentialHash(m_store, staffLogin);
+    const bool valid = crypto::verifySecret(staffCredential, hash.value_or(unknownLoginHash)) && hash.has_value();
+
+    if (!valid) {
+        m_store.transaction([&] {
+            auto s = StaffTable::lockAttempts(m_store, staffLogin);
+            if (!s)
+                return false;
+            s->inFlight = qMax(0, s->inFlight - 1);
+            const bool nowLocked = s->lockedAt.isEmpty() && s->failures >= settings.staffFailureLimit;
+            if (nowLocked)
+                s->lockedAt = m_store.nowText();
+            return StaffTable::writeAttempts(m_store, *s)
+                && auditDenied(QStringLiteral("reason=credential count=%1 limit=%2")
+                                   .arg(s->failures)
+                                   .arg(settings.staffFailureLimit))
+                && (!nowLocked || m_store.audit(actor, QStringLiteral("staff.locked"), m_corporationId, {}));
+        });
+        return denied;
+    }
+
+    // 3. Right: settle the sign-in and lift 利用中止 in one transaction.
     const bool ok = m_store.transaction([&] {
-        return m_store.execOk(
-                   QStringLiteral("UPDATE corporations SET suspended = 0, suspended_at = NULL,"
-                                  " suspended_reason = NULL, otp_failures = 0, pin_failures = 0 WHERE id = ?"),
-                   { m_corporationId })
-            && m_store.audit(QStringLiteral("staff:%1").arg(staffLogin), QStringLiteral("corporation.unlocked"),
-                m_corporationId, {});
+        auto s = StaffTable::lockAttempts(m_store, staffLogin);
+        if (!s)
+            return false;
+        s->inFlight = qMax(0, s->inFlight - 1);
+        s->failures = s->inFlight;
+        auto corp = CorporationTable::lock(m_store, m_corporationId);
+        if (!corp && m_store.errorCode() != StoreErrorCode::Tampered)
+            return false;
+        CorporationState state = corp.value_or(CorporationState {});
+        if (!corp) {
+            // Edited outside the console: the help desk restores a sealed, unsuspended state.
+            const CorporationInfo info = corporation();
+            state.id = info.id;
+            state.mode = info.mode;
+        }
+        state.suspended = false;
+        state.suspendedAt.clear();
+        state.reason = SuspensionReason::None;
+        state.otpFailures = 0;
+        state.pinFailures = state.pinInFlight;
+        return StaffTable::writeAttempts(m_store, *s) && CorporationTable::write(m_store, state)
+            && m_store.audit(actor, QStringLiteral("corporation.unlocked"), m_corporationId,
+                corp ? QString() : QStringLiteral("state=resealed"));
     });
     if (!ok)
-        return { ServiceError::StoreFailure, tr("処理中にエラーが発生したため、利用中止状態は解除されませんでした。") };
+        return storeOutcome(tr("処理中にエラーが発生したため、利用中止状態は解除されませんでした。"));
     Q_EMIT corporationChanged();
     return {};
 }

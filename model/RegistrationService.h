@@ -5,11 +5,15 @@
 
 #include <QObject>
 
+#include <functional>
+
 #include <optional>
 
 namespace hardtoken {
 
 class Store;
+struct StoreSettings;
+struct CorporationState;
 
 enum class ServiceError {
     None,
@@ -24,8 +28,11 @@ enum class ServiceError {
     Suspended, // 利用中止状態
     EmptyQueue, // OK with an empty 利用登録情報の一覧
     NothingPending, // OK on the shared confirm screen without a checked token
-    WrongStaffCredential, // help-desk unlock refused
+    WrongStaffCredential, // help-desk unlock refused (wrong, unknown or locked login: one answer)
     NotSuspended,
+    CodeAlreadyUsed, // the one-time password was committed first by another check (another desktop)
+    TryAgain, // the store is busy with another desktop: nothing was evaluated or saved
+    Tampered, // a record failed its MAC: edited outside the console; nothing is decided on it
     StoreFailure, // the database refused; nothing was saved
 };
 
@@ -100,10 +107,22 @@ Q_SIGNALS:
 private:
     Outcome inputFailure(InputField field, InputError error) const;
     Outcome suspendedOutcome() const;
-    Outcome checkToken(const QString& serial, const QString& otp, qint64 forUserId, QueuedRegistration* out);
-    Outcome recordFailure(bool pin);
-    Outcome verifyPin(const QString& pin);
-    bool writeRegistration(const QueuedRegistration& entry);
+    // The outcome when a transaction did not happen: busy (try again), tampered, or `otherwise`.
+    Outcome storeOutcome(const QString& otherwise) const;
+    Outcome checkToken(const QString& serial, const QString& otp, UsageMode mode, qint64 forUserId,
+        QueuedRegistration* out);
+    // Counts a wrong serial/OTP in the caller's transaction; `out` gets the answer.
+    bool countOtpFailure(CorporationState& corp, const StoreSettings& settings, const QString& what,
+        Outcome* out);
+    // Checks the PIN and, when right, runs `action` in ONE transaction with the corporation locked
+    // and its counters settled. The attempt is counted BEFORE the PIN is evaluated.
+    Outcome withPin(const QString& pin, const std::function<bool(CorporationState&, Outcome*)>& action,
+        const QString& failureMessage);
+    // Writes the entries' registrations and OTP states (inside the caller's transaction).
+    bool writeRegistrations(const QList<QueuedRegistration>& entries, Outcome* refusal);
+    // When a commit failed: the token some entry lost to another holder meanwhile, else `otherwise`.
+    Outcome holderConflict(const QList<QueuedRegistration>& entries, const Outcome& otherwise) const;
+    void afterFailure(const Outcome& o);
     void clearQueue();
 
     Store& m_store;

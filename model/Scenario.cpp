@@ -1,5 +1,9 @@
 #include "Scenario.h"
 
+#include "CorporationRecord.h"
+#include "StaffRecord.h"
+#include "TokenRecord.h"
+#include "UserRecord.h"
 #include "Validation.h"
 
 #include <QFile>
@@ -7,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <QSqlQuery>
 
 namespace hardtoken {
 
@@ -26,7 +29,48 @@ public:
             fail(path + QLatin1Char('.') + QLatin1String(key), ScenarioLoader::tr("文字列が必要です"));
             return {};
         }
-        return v.toString();
+        const QString text = v.toString();
+        for (const QChar c : text) {
+            if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
+                || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph
+                || c.category() == QChar::Other_Surrogate || c.category() == QChar::Other_NotAssigned) {
+                fail(path + QLatin1Char('.') + QLatin1String(key),
+                    ScenarioLoader::tr("制御文字（U+%1）は使えません").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper());
+                return {};
+            }
+        }
+        return text;
+    }
+
+    // `key` of `o`: absent is an empty array; anything but an array of objects is an error.
+    QJsonArray objects(const QJsonObject& o, const char* key)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return {};
+        if (!v.isArray()) {
+            fail(QLatin1String(key), ScenarioLoader::tr("配列が必要です"));
+            return {};
+        }
+        const QJsonArray a = v.toArray();
+        for (int i = 0; i < a.size(); ++i) {
+            if (!a[i].isObject()) {
+                fail(QStringLiteral("%1[%2]").arg(QLatin1String(key)).arg(i), ScenarioLoader::tr("オブジェクトが必要です"));
+                return {};
+            }
+        }
+        return a;
+    }
+
+    // `key` of `o`: absent is an empty object; anything but an object is an error.
+    QJsonObject object(const QJsonObject& o, const char* key)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return {};
+        if (!v.isObject())
+            fail(QLatin1String(key), ScenarioLoader::tr("オブジェクトが必要です"));
+        return v.toObject();
     }
 
     int integer(const QJsonObject& o, const QString& path, const char* key, int fallback, int min, int max)
@@ -108,16 +152,18 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* e
     s.pinFailures = r.integer(corp, QStringLiteral("corporation"), "pinFailures", 0, 0, 100);
     s.suspended = r.boolean(corp, QStringLiteral("corporation"), "suspended", false);
 
-    const QJsonObject settings = root.value(QLatin1String("settings")).toObject();
+    const QJsonObject settings = r.object(root, "settings");
     s.settings.otpFailureLimit = r.integer(settings, QStringLiteral("settings"), "otpFailureLimit", 5, 1, 100);
     s.settings.pinFailureLimit = r.integer(settings, QStringLiteral("settings"), "pinFailureLimit", 5, 1, 100);
     s.settings.hotpLookAhead = r.integer(settings, QStringLiteral("settings"), "hotpLookAhead", 10, 0, 100);
     s.settings.totpSkewSteps = r.integer(settings, QStringLiteral("settings"), "totpSkewSteps", 1, 0, 10);
+    s.settings.totpMaxDriftSteps = r.integer(settings, QStringLiteral("settings"), "totpMaxDriftSteps", 2, 0, 10);
+    s.settings.staffFailureLimit = r.integer(settings, QStringLiteral("settings"), "staffFailureLimit", 5, 1, 100);
     s.settings.normaliseFullWidth = r.boolean(settings, QStringLiteral("settings"), "normaliseFullWidth", false);
     s.kdf.log2N = r.integer(settings, QStringLiteral("settings"), "kdfLog2N", s.kdf.log2N, 10, 20);
 
     QSet<QString> names;
-    const QJsonArray users = root.value(QLatin1String("users")).toArray();
+    const QJsonArray users = r.objects(root, "users");
     for (int i = 0; i < users.size(); ++i) {
         const QString path = QStringLiteral("users[%1]").arg(i);
         Scenario::User u;
@@ -131,7 +177,7 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* e
     QSet<QString> serials;
     bool sharedHeld = false;
     QSet<QString> holders;
-    const QJsonArray tokens = root.value(QLatin1String("tokens")).toArray();
+    const QJsonArray tokens = r.objects(root, "tokens");
     for (int i = 0; i < tokens.size(); ++i) {
         const QString path = QStringLiteral("tokens[%1]").arg(i);
         const QJsonObject t = tokens[i].toObject();
@@ -152,7 +198,12 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* e
                                      .value_or(OtpAlgorithm::Sha1);
         if (!algorithm.isEmpty() && !otpAlgorithmFromName(algorithm))
             r.fail(path + QStringLiteral(".algorithm"), tr("sha1、sha256、sha512 のいずれかが必要です"));
-        token.params.digits = r.integer(t, path, "digits", 6, 6, 8);
+        token.params.digits = r.integer(t, path, "digits", TokenTable::Digits, 1, 100);
+        if (r.error.isEmpty() && token.params.digits != TokenTable::Digits)
+            r.fail(path + QStringLiteral(".digits"),
+                tr("画面で入力できるワンタイムパスワードは %1 桁だけのため、%2 桁のトークンは登録できません")
+                    .arg(TokenTable::Digits)
+                    .arg(token.params.digits));
         token.params.period = r.integer(t, path, "period", 30, 30, 60);
         if (r.error.isEmpty() && token.params.period != 30 && token.params.period != 60)
             r.fail(path + QStringLiteral(".period"), tr("30 か 60 が必要です"));
@@ -184,11 +235,13 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* e
     if (r.error.isEmpty() && !holders.isEmpty() && !sharedHeld && s.mode != UsageMode::Individual)
         r.fail(QStringLiteral("corporation.usageMode"), tr("利用者がトークンを持つときは individual が必要です"));
 
-    const QJsonArray staff = root.value(QLatin1String("staff")).toArray();
+    const QJsonArray staff = r.objects(root, "staff");
     for (int i = 0; i < staff.size(); ++i) {
         const QString path = QStringLiteral("staff[%1]").arg(i);
         const QJsonObject o = staff[i].toObject();
         s.staff.append({ r.string(o, path, "login"), r.string(o, path, "name"), r.string(o, path, "credential") });
+        if (r.error.isEmpty() && s.staff.last().login.size() > StaffTable::MaxLogin)
+            r.fail(path + QStringLiteral(".login"), tr("%1 文字以内が必要です").arg(StaffTable::MaxLogin));
     }
     if (!r.error.isEmpty()) {
         *error = r.error;
@@ -212,84 +265,82 @@ std::optional<Scenario> ScenarioLoader::load(const QString& path, QString* error
 
 bool ScenarioLoader::apply(Store& store, const Scenario& s, const QString& source, QString* error)
 {
-    QSqlQuery existing = store.exec(QStringLiteral("SELECT COUNT(*) FROM corporations"));
-    if (!store.isTrainingStore() && existing.next() && existing.value(0).toInt() > 0) {
+    if (!store.isTrainingStore() && CorporationTable::count(store) > 0) {
         if (error)
             *error = tr("このデータベースは本番用です。本番用のデータベースにはシナリオを読み込めません。");
         return false;
     }
-    // Hash before the transaction: scrypt is slow and the write lock should be short.
+    // Hash and seal before the transaction: scrypt is slow and the write lock should be short.
     const QString pinHash = crypto::hashSecret(s.pin, s.kdf);
     QList<QString> staffHashes;
     for (const Scenario::Staff& st : s.staff)
         staffHashes.append(crypto::hashSecret(st.credential, s.kdf));
+    QList<QByteArray> sealed;
+    for (const Scenario::Token& t : s.tokens) {
+        sealed.append(store.sealSecret(t.secret, t.serial));
+        if (sealed.last().isEmpty()) {
+            if (error)
+                *error = tr("トークンの秘密鍵を暗号化できません。");
+            return false;
+        }
+    }
     const QString now = store.nowText();
 
     const bool ok = store.transaction([&] {
-        for (const char* table : { "registrations", "users", "tokens", "staff", "corporations" }) {
-            if (!store.execOk(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
-                return false;
+        if (!RegistrationTable::removeAll(store) || !UserTable::removeAll(store) || !TokenTable::removeAll(store)
+            || !StaffTable::removeAll(store) || !CorporationTable::removeAll(store))
+            return false;
+        CorporationState state;
+        state.mode = s.mode;
+        state.otpFailures = s.otpFailures;
+        state.pinFailures = s.pinFailures;
+        if (s.suspended) {
+            state.suspended = true;
+            state.suspendedAt = now;
+            state.reason = SuspensionReason::Otp;
         }
         const qint64 corporationId
-            = store.insert(QStringLiteral("INSERT INTO corporations (code, name, usage_mode, pin_hash, otp_failures,"
-                                          " pin_failures, suspended, suspended_at, suspended_reason)"
-                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                { s.corporationCode, s.corporationName, usageModeKey(s.mode), pinHash, s.otpFailures, s.pinFailures,
-                    s.suspended ? 1 : 0, s.suspended ? QVariant(now) : QVariant(QMetaType::fromType<QString>()),
-                    s.suspended ? QVariant(QStringLiteral("otp")) : QVariant(QMetaType::fromType<QString>()) });
+            = CorporationTable::insert(store, s.corporationCode, s.corporationName, pinHash, state);
         if (corporationId == 0)
             return false;
         QHash<QString, qint64> userIds;
         for (int i = 0; i < s.users.size(); ++i) {
-            const qint64 id = store.insert(
-                QStringLiteral("INSERT INTO users (corporation_id, name, display_order) VALUES (?, ?, ?)"),
-                { corporationId, s.users[i].name, i + 1 });
+            const qint64 id = UserTable::insert(store, corporationId, s.users[i].name, i + 1);
             if (id == 0)
                 return false;
             userIds.insert(s.users[i].name, id);
         }
-        for (const Scenario::Token& t : s.tokens) {
-            const QByteArray sealed = store.sealSecret(t.secret, t.serial);
-            if (sealed.isEmpty())
-                return false;
-            const qint64 tokenId
-                = store.insert(QStringLiteral("INSERT INTO tokens (serial, kind, algorithm, digits, period, secret,"
-                                              " next_counter, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                    { t.serial, otpKindName(t.params.kind), otpAlgorithmName(t.params.algorithm), t.params.digits,
-                        t.params.period, sealed, QVariant::fromValue(static_cast<qint64>(t.counter)),
-                        t.holder.isEmpty() ? QStringLiteral("available") : QStringLiteral("registered") });
+        for (int i = 0; i < s.tokens.size(); ++i) {
+            const Scenario::Token& t = s.tokens[i];
+            const qint64 tokenId = TokenTable::insert(store, t.serial, t.params, sealed[i], t.counter,
+                t.holder.isEmpty() ? TokenStatus::Available : TokenStatus::Registered);
             if (tokenId == 0)
                 return false;
-            if (t.holder.isEmpty())
-                continue;
-            const QVariant user = t.holder == QLatin1String("*") ? QVariant(QMetaType::fromType<qint64>())
-                                                                 : QVariant(userIds.value(t.holder));
-            if (!store.execOk(QStringLiteral("INSERT INTO registrations (corporation_id, user_id, token_id, since)"
-                                             " VALUES (?, ?, ?, ?)"),
-                    { corporationId, user, tokenId, now }))
+            if (!t.holder.isEmpty()
+                && !RegistrationTable::add(
+                    store, corporationId, t.holder == QLatin1String("*") ? 0 : userIds.value(t.holder), tokenId))
                 return false;
         }
         for (int i = 0; i < s.staff.size(); ++i) {
-            if (!store.execOk(QStringLiteral("INSERT INTO staff (login, name, credential_hash) VALUES (?, ?, ?)"),
-                    { s.staff[i].login, s.staff[i].name, staffHashes[i] }))
+            if (!StaffTable::insert(store, s.staff[i].login, s.staff[i].name, staffHashes[i]))
                 return false;
         }
-        return store.saveSettings(s.settings)
-            && store.setMetaValue(QStringLiteral("store_kind"), QStringLiteral("training"))
-            && store.setMetaValue(QStringLiteral("scenario.source"), source)
-            && store.setMetaValue(QStringLiteral("scenario.id"), s.id)
+        return store.saveSettings(s.settings) && store.markTraining(source, s.id)
             && store.audit(QStringLiteral("trainer"), QStringLiteral("scenario.loaded"), corporationId,
                 QStringLiteral("id=%1 source=%2").arg(s.id, source));
     });
-    if (!ok && error)
-        *error = tr("シナリオをデータベースに書き込めませんでした。データベースは変更されていません。");
+    if (!ok && error) {
+        *error = store.errorCode() == StoreErrorCode::Locked
+            ? Store::lockedMessage()
+            : tr("シナリオをデータベースに書き込めませんでした。データベースは変更されていません。");
+    }
     return ok;
 }
 
 bool ScenarioLoader::reset(Store& store, QString* error)
 {
-    const QString source = store.metaValue(QStringLiteral("scenario.source"));
-    if (!store.isTrainingStore() || source.isEmpty()) {
+    const QString source = store.scenarioSource();
+    if (source.isEmpty()) {
         *error = tr("このデータベースはトレーニング用ではないため、リセットできません。");
         return false;
     }

@@ -3,7 +3,9 @@
 #include "Crypto.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -13,16 +15,19 @@
 
 namespace hardtoken {
 
+class AuditLog;
 class Clock;
 
 enum class StoreErrorCode {
     None,
     CannotOpen,
-    NotADatabase,
+    NotADatabase, // not SQLite, or a zero-length file
     Corrupted,
+    Locked, // another process holds the database: try again, nothing is wrong with it
     NewerSchema,
     ReadOnly,
     KeyFile,
+    Tampered, // a MAC'd record or the audit anchor does not match: edited outside the console
     Sql,
 };
 
@@ -30,98 +35,152 @@ enum class StoreErrorCode {
 struct StoreSettings {
     int otpFailureLimit = 5;
     int pinFailureLimit = 5;
+    int staffFailureLimit = 5;
     int hotpLookAhead = 10;
     int totpSkewSteps = 1;
+    // RFC 6238 §6: the largest token clock offset (in steps) the console records and accepts.
+    int totpMaxDriftSteps = 2;
     bool normaliseFullWidth = false;
 };
 
-struct AuditEntry {
-    qint64 id = 0;
-    QString at;
-    QString actor;
-    QString action;
-    qint64 corporationId = 0;
-    QString details;
-};
-
-// The console's persistent state over Qt SQL: SQLite by default (WAL, foreign keys on), schema
-// versioned by ordered migrations that each run in one transaction. Token secrets are sealed with
-// a data key that lives outside the database, in a key file with owner-only permissions.
+// The console's persistent state over Qt SQL: SQLite by default (WAL, foreign keys on), or
+// PostgreSQL for several desktops. The schema lives in Schema, the data key in KeyFile, the audit
+// chain in AuditLog, and every row operation in the *Table classes (CorporationTable, UserTable,
+// TokenTable, RegistrationTable, StaffTable): SQL is written only there. Those are friends and use
+// Store::Query, a cursor over a prepared statement that the store keeps and reuses.
+//
+// Connection policy: every Query is finished when it goes out of scope, and transaction()
+// finishes every kept statement before it begins, so no read can hold SQLite's snapshot open into
+// the next write transaction (which SQLite would refuse at once instead of waiting).
 class Store final {
     Q_DECLARE_TR_FUNCTIONS(Store)
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     explicit Store(const Clock& clock);
     ~Store();
-    Store(const Store&) = delete;
-    Store& operator=(const Store&) = delete;
+    Q_DISABLE_COPY_MOVE(Store)
 
     // Opens (creating when missing) the SQLite store at `path`; the key file defaults to
-    // `path + ".key"`. On failure the file is left exactly as it was and error() says why.
+    // `path + ".key"`. On failure the file is left exactly as it was and errorMessage() says why.
     bool openSqlite(const QString& path, const QString& keyFilePath = {});
     // Opens the PostgreSQL store that several desktops share. `connection` is libpq-style
     // "host=… port=… dbname=… user=… password=…"; the key file must be given (every desktop needs
     // the same one). A newer schema is refused and left untouched.
     bool openPostgres(const QString& connection, const QString& keyFilePath);
-    bool isPostgres() const;
-    // Runs an INSERT and returns the new row's id (RETURNING id, on both SQLite and PostgreSQL); 0 on failure.
-    qint64 insert(const QString& sql, const QVariantList& values);
+    bool isPostgres() const { return m_postgres; }
     void close();
     bool isOpen() const;
 
+    // The one error idiom: every operation that fails sets these; a success does not clear them.
     StoreErrorCode errorCode() const { return m_errorCode; }
     QString errorMessage() const { return m_errorMessage; }
+    // The advice for the person at the desk when errorCode() is Locked.
+    static QString lockedMessage();
 
     static QString defaultDatabasePath();
+    // How long SQLite waits for another desktop's lock before answering Locked (default 5 s).
+    void setBusyTimeout(int milliseconds) { m_busyTimeoutMs = milliseconds; }
 
-    QSqlDatabase database() const;
     const Clock& clock() const { return m_clock; }
     int schemaVersion() const;
     QString path() const { return m_path; }
 
-    // Runs `work` in one transaction (BEGIN IMMEDIATE on SQLite); commits when it returns true,
-    // rolls back otherwise or when a statement fails.
+    // Runs `work` in one write transaction (BEGIN IMMEDIATE on SQLite, waiting for the lock up to
+    // the busy timeout); commits when it returns true, rolls back otherwise or when a statement
+    // fails. False with errorCode() Locked when the lock could not be had: nothing was done.
     bool transaction(const std::function<bool()>& work);
+    bool inTransaction() const { return m_inTransaction; }
 
-    // Runs one statement with bound parameters. Logs the statement text on failure, never the values.
-    QSqlQuery exec(const QString& sql, const QVariantList& values = {}) const;
-    bool execOk(const QString& sql, const QVariantList& values = {});
-
-    QString metaValue(const QString& key, const QString& fallback = {}) const;
-    bool setMetaValue(const QString& key, const QString& value);
     StoreSettings settings() const;
     bool saveSettings(const StoreSettings& settings);
+
+    // Training stores accept scenarios, virtual cards and resets; the mark is MAC'd with the data
+    // key, so a store cannot be turned into a training store (and wiped) by editing one row.
     bool isTrainingStore() const;
+    bool markTraining(const QString& source, const QString& scenarioId);
+    QString scenarioSource() const;
+    // The bank's screen ID for a manual screen (configuration data, "screen_id.<Screen>"), or empty.
+    QString screenId(const QString& screen) const;
+    bool setScreenId(const QString& screen, const QString& id);
 
     QByteArray sealSecret(const QByteArray& secret, const QString& serial) const;
     std::optional<QByteArray> openSecret(const QByteArray& sealed, const QString& serial) const;
+    // HMAC-SHA256 (hex) of `fields` under a key derived for `purpose`: rows whose integrity matters
+    // (failure counters, suspension, OTP state) carry one, checked before they are believed.
+    QString stateMac(const QByteArray& purpose, const QStringList& fields) const;
+    bool stateMacMatches(const QByteArray& purpose, const QStringList& fields, const QString& mac) const;
+    // The HMAC keyed for `purpose` (nullptr without a key), kept for the life of the connection.
+    const crypto::HmacSha256* keyedMac(const QByteArray& purpose) const;
 
-    // Appends to the audit log; each entry's MAC covers the previous entry's MAC (a chain), so
-    // that an edited, removed or reordered entry is detected by verifyAudit().
+    AuditLog& auditLog() const { return *m_audit; }
+    // Shorthand for auditLog().append(...); inside transaction() like every write.
     bool audit(const QString& actor, const QString& action, qint64 corporationId, const QString& details);
-    QList<AuditEntry> auditEntries(qint64 corporationId = 0) const;
-    // -1 when the chain is intact, else the id of the first entry that fails.
-    qint64 verifyAudit() const;
 
     QString nowText() const;
 
-private:
+    // Records a failure of an operation of the store or of a *Table (sets errorCode/errorMessage).
     bool fail(StoreErrorCode code, const QString& message);
-    bool migrate();
-    bool finishOpen(const QString& keyFilePath);
-    // Closes and fails when the store was written by a newer console; `where` names it in the message.
+
+    // A cursor over a kept, prepared statement. Finished (its read lock released) when destroyed.
+    class Query final {
+    public:
+        Query(Store& store, const QString& sql, const QVariantList& values);
+        ~Query();
+        Q_DISABLE_COPY_MOVE(Query)
+        bool ok() const { return m_ok; }
+        bool next() { return m_ok && m_query->next(); }
+        QVariant value(int i) const { return m_query->value(i); }
+        int rowsAffected() const { return m_ok ? m_query->numRowsAffected() : -1; }
+
+    private:
+        QSqlQuery* m_query = nullptr;
+        bool m_ok = false;
+    };
+
+private:
+    friend class AuditLog;
+    friend class Schema;
+    friend class KeyFile;
+    friend class CorporationTable;
+    friend class UserTable;
+    friend class TokenTable;
+    friend class RegistrationTable;
+    friend class StaffTable;
+
+    // A statement without parameters, not kept (DDL, PRAGMA): PostgreSQL cannot PREPARE DDL.
+    bool execDirect(const QString& sql, QString* value = nullptr);
+    // One statement with bound parameters; ok() false on failure (logged without the values).
+    Query query(const QString& sql, const QVariantList& values = {}) const;
+    // INSERT … RETURNING id; 0 on failure.
+    qint64 insert(const QString& sql, const QVariantList& values);
+    bool run(const QString& sql, const QVariantList& values) { return query(sql, values).ok(); }
+    QSqlQuery* prepared(const QString& sql);
+    void finishAll();
+    void noteSqlError(const QSqlError& error, const QString& sql);
+
+    QString metaValue(const QString& key, const QString& fallback = {}) const;
+    bool setMetaValue(const QString& key, const QString& value);
+
+    bool openConnection(const QString& driver, const std::function<void(QSqlDatabase&)>& configure);
+    bool finishOpen(const QString& keyFilePath, bool created);
     bool refuseNewerSchema(const QString& where);
-    bool loadKey(const QString& keyFilePath, bool freshStore);
+    QSqlDatabase database() const;
     QString dialect(QString sql) const;
 
     const Clock& m_clock;
     QString m_connectionName;
     QString m_path;
+    bool m_postgres = false;
+    bool m_inTransaction = false;
+    int m_busyTimeoutMs = 5000;
     StoreErrorCode m_errorCode = StoreErrorCode::None;
     QString m_errorMessage;
     std::unique_ptr<crypto::SecretBox> m_box;
-    QByteArray m_auditKey;
+    std::unique_ptr<AuditLog> m_audit;
+    QHash<QString, QSqlQuery*> m_statements;
+    // HMACs keyed once per purpose (derived from the data key).
+    mutable QHash<QByteArray, std::shared_ptr<crypto::HmacSha256>> m_macs;
 };
 
 } // namespace hardtoken

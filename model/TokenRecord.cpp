@@ -2,17 +2,25 @@
 
 #include "Store.h"
 
-#include <QSqlQuery>
-
 namespace hardtoken {
 
-std::optional<TokenRecord> findToken(const Store& store, const QString& serial)
+namespace {
+const QByteArray kPurpose = QByteArrayLiteral("token");
+} // namespace
+
+QStringList TokenTable::macFields(const QString& serial, const OtpState& s)
 {
-    QSqlQuery q = store.exec(QStringLiteral("SELECT t.id, t.serial, t.kind, t.algorithm, t.digits, t.period, t.secret,"
-                                            " t.next_counter, t.last_step, t.drift, t.status,"
-                                            " r.corporation_id, r.user_id, u.name"
-                                            " FROM tokens t LEFT JOIN registrations r ON r.token_id = t.id"
-                                            " LEFT JOIN users u ON u.id = r.user_id WHERE t.serial = ?"),
+    return { serial, QString::number(s.nextCounter), QString::number(s.lastStep),
+        QString::number(s.driftSteps) };
+}
+
+std::optional<TokenRecord> TokenTable::find(const Store& store, const QString& serial)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT t.id, t.serial, t.kind, t.algorithm, t.digits, t.period, t.secret,"
+                                                " t.next_counter, t.last_step, t.drift, t.status, t.state_mac,"
+                                                " r.corporation_id, r.user_id, u.name"
+                                                " FROM tokens t LEFT JOIN registrations r ON r.token_id = t.id"
+                                                " LEFT JOIN users u ON u.id = r.user_id WHERE t.serial = ?"),
         { serial });
     if (!q.next())
         return std::nullopt;
@@ -27,11 +35,110 @@ std::optional<TokenRecord> findToken(const Store& store, const QString& serial)
     t.state.nextCounter = q.value(7).toULongLong();
     t.state.lastStep = q.value(8).toLongLong();
     t.state.driftSteps = q.value(9).toLongLong();
-    t.status = q.value(10).toString();
-    t.holderCorporation = q.value(11).toLongLong();
-    t.holderUser = q.value(12).toLongLong();
-    t.holderName = q.value(13).toString();
+    t.status = tokenStatusFromKey(q.value(10).toString());
+    t.stateIntact = store.stateMacMatches(kPurpose, macFields(t.serial, t.state), q.value(11).toString());
+    t.holderCorporation = q.value(12).toLongLong();
+    t.holderUser = q.value(13).toLongLong();
+    t.holderName = q.value(14).toString();
     return t;
+}
+
+QList<TokenListing> TokenTable::listing(const Store& store)
+{
+    QList<TokenListing> out;
+    Store::Query q = store.query(QStringLiteral("SELECT t.serial, t.kind, t.algorithm, t.digits, t.period, t.next_counter,"
+                                                " r.id, u.name FROM tokens t LEFT JOIN registrations r ON r.token_id = t.id"
+                                                " LEFT JOIN users u ON u.id = r.user_id"
+                                                " WHERE t.status <> ? ORDER BY t.serial"),
+        { tokenStatusKey(TokenStatus::Retired) });
+    while (q.next()) {
+        TokenListing info;
+        info.serial = q.value(0).toString();
+        info.params.kind = otpKindFromName(q.value(1).toString()).value_or(OtpKind::Totp);
+        info.params.algorithm = otpAlgorithmFromName(q.value(2).toString()).value_or(OtpAlgorithm::Sha1);
+        info.params.digits = q.value(3).toInt();
+        info.params.period = q.value(4).toInt();
+        info.nextCounter = q.value(5).toULongLong();
+        if (!q.value(6).isNull())
+            info.holder = q.value(7).isNull() ? QStringLiteral("*") : q.value(7).toString();
+        out.append(info);
+    }
+    return out;
+}
+
+TokenTable::Advance TokenTable::advance(Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next)
+{
+    const bool hotp = kind == OtpKind::Hotp;
+    const QString guard = hotp ? QStringLiteral("next_counter < ?") : QStringLiteral("last_step < ?");
+    const QVariant position
+        = hotp ? QVariant::fromValue(static_cast<qint64>(next.nextCounter)) : QVariant::fromValue(next.lastStep);
+    Store::Query q = store.query(QStringLiteral("UPDATE tokens SET next_counter = ?, last_step = ?, drift = ?,"
+                                                " status = 'registered', state_mac = ? WHERE id = ? AND ")
+            + guard,
+        { QVariant::fromValue(static_cast<qint64>(next.nextCounter)), next.lastStep, next.driftSteps,
+            store.stateMac(kPurpose, macFields(serial, next)), id, position });
+    if (!q.ok())
+        return Advance::Failed;
+    return q.rowsAffected() == 1 ? Advance::Moved : Advance::AlreadyUsed;
+}
+
+bool TokenTable::setStatus(Store& store, qint64 id, TokenStatus status)
+{
+    return store.run(QStringLiteral("UPDATE tokens SET status = ? WHERE id = ?"), { tokenStatusKey(status), id });
+}
+
+qint64 TokenTable::insert(Store& store, const QString& serial, const OtpParameters& params,
+    const QByteArray& sealedSecret, quint64 counter, TokenStatus status)
+{
+    OtpState state;
+    state.nextCounter = counter;
+    return store.insert(QStringLiteral("INSERT INTO tokens (serial, kind, algorithm, digits, period, secret,"
+                                       " next_counter, status, state_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        { serial, otpKindName(params.kind), otpAlgorithmName(params.algorithm), params.digits, params.period,
+            sealedSecret, QVariant::fromValue(static_cast<qint64>(counter)), tokenStatusKey(status),
+            store.stateMac(kPurpose, macFields(serial, state)) });
+}
+
+bool TokenTable::removeAll(Store& store)
+{
+    return store.run(QStringLiteral("DELETE FROM tokens"), {});
+}
+
+bool TokenTable::sealAll(Store& store)
+{
+    struct Row {
+        qint64 id;
+        QString serial;
+        OtpState state;
+    };
+    QList<Row> rows;
+    {
+        Store::Query q = store.query(QStringLiteral("SELECT id, serial, next_counter, last_step, drift FROM tokens"));
+        while (q.next()) {
+            rows.append({ q.value(0).toLongLong(), q.value(1).toString(),
+                { q.value(2).toULongLong(), q.value(3).toLongLong(), q.value(4).toLongLong() } });
+        }
+    }
+    for (const Row& r : std::as_const(rows)) {
+        if (!store.run(QStringLiteral("UPDATE tokens SET state_mac = ? WHERE id = ?"),
+                { store.stateMac(kPurpose, macFields(r.serial, r.state)), r.id }))
+            return false;
+    }
+    return true;
+}
+
+QStringList TokenTable::tampered(const Store& store)
+{
+    QStringList out;
+    Store::Query q
+        = store.query(QStringLiteral("SELECT id, serial, next_counter, last_step, drift, state_mac FROM tokens"));
+    while (q.next()) {
+        const OtpState s { q.value(2).toULongLong(), q.value(3).toLongLong(), q.value(4).toLongLong() };
+        if (!store.stateMacMatches(kPurpose, macFields(q.value(1).toString(), s),
+                q.value(5).toString()))
+            out.append(q.value(1).toString());
+    }
+    return out;
 }
 
 } // namespace hardtoken

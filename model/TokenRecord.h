@@ -1,8 +1,10 @@
 #pragma once
 
 #include "Otp.h"
+#include "Types.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -18,12 +20,47 @@ struct TokenRecord {
     OtpParameters params;
     QByteArray sealedSecret;
     OtpState state;
-    QString status; // available | registered | retired
+    TokenStatus status = TokenStatus::Available;
     qint64 holderCorporation = 0; // 0: not registered
     qint64 holderUser = 0; // 0 with a holder corporation: the shared token
     QString holderName;
+    // False when the OTP state was edited outside the console (state MAC fails): not to be used.
+    bool stateIntact = true;
 };
 
-std::optional<TokenRecord> findToken(const Store& store, const QString& serial);
+// A token for the training room's virtual cards (no secret).
+struct TokenListing {
+    QString serial;
+    OtpParameters params;
+    quint64 nextCounter = 0;
+    QString holder; // a user's name, "*" for the shared token, empty when not registered
+};
+
+// The tokens table's named operations.
+class TokenTable final {
+public:
+    // The only length the screens accept (manual 9.2: ワンタイムパスワード is 6 digits).
+    static constexpr int Digits = 6;
+
+    static std::optional<TokenRecord> find(const Store& store, const QString& serial);
+    static QList<TokenListing> listing(const Store& store);
+
+    enum class Advance { Moved, AlreadyUsed, Failed };
+    // Moves the token's OTP state to `next`, but only forward: TOTP's last step or HOTP's counter
+    // must be beyond what is stored (compare-and-set). AlreadyUsed when another check committed the
+    // same or a later code first; marks the token registered.
+    static Advance advance(Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next);
+    static bool setStatus(Store& store, qint64 id, TokenStatus status);
+
+    static qint64 insert(Store& store, const QString& serial, const OtpParameters& params, const QByteArray& sealedSecret,
+        quint64 counter, TokenStatus status);
+    static bool removeAll(Store& store);
+
+    static bool sealAll(Store& store);
+    static QStringList tampered(const Store& store);
+
+private:
+    static QStringList macFields(const QString& serial, const OtpState& s);
+};
 
 } // namespace hardtoken

@@ -4,6 +4,50 @@
 
 namespace hardtoken {
 
+QString suspensionReasonKey(SuspensionReason reason)
+{
+    switch (reason) {
+    case SuspensionReason::Otp:
+        return QStringLiteral("otp");
+    case SuspensionReason::Pin:
+        return QStringLiteral("pin");
+    case SuspensionReason::None:
+        break;
+    }
+    return {};
+}
+
+SuspensionReason suspensionReasonFromKey(const QString& key)
+{
+    if (key == QLatin1String("otp"))
+        return SuspensionReason::Otp;
+    if (key == QLatin1String("pin"))
+        return SuspensionReason::Pin;
+    return SuspensionReason::None;
+}
+
+QString tokenStatusKey(TokenStatus status)
+{
+    switch (status) {
+    case TokenStatus::Registered:
+        return QStringLiteral("registered");
+    case TokenStatus::Retired:
+        return QStringLiteral("retired");
+    case TokenStatus::Available:
+        break;
+    }
+    return QStringLiteral("available");
+}
+
+TokenStatus tokenStatusFromKey(const QString& key)
+{
+    if (key == QLatin1String("registered"))
+        return TokenStatus::Registered;
+    if (key == QLatin1String("retired"))
+        return TokenStatus::Retired;
+    return TokenStatus::Available;
+}
+
 QString usageModeKey(UsageMode mode)
 {
     switch (mode) {

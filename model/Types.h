@@ -10,6 +10,16 @@ namespace hardtoken {
 // 利用形態: 全ての利用者が同じトークンを利用する (Shared) / 全ての利用者が異なるトークンを利用する (Individual)
 enum class UsageMode { Unset, Shared, Individual };
 
+// Why a corporation is 利用中止: wrong serial/OTP entries, or wrong 契約法人確認暗証番号.
+enum class SuspensionReason { None, Otp, Pin };
+// A token in the bank's inventory: free, registered to a user or corporation, or withdrawn.
+enum class TokenStatus { Available, Registered, Retired };
+
+QString suspensionReasonKey(SuspensionReason reason);
+SuspensionReason suspensionReasonFromKey(const QString& key);
+QString tokenStatusKey(TokenStatus status);
+TokenStatus tokenStatusFromKey(const QString& key);
+
 QString usageModeKey(UsageMode mode);
 UsageMode usageModeFromKey(const QString& key);
 // The manual's wording of the mode (translated when read).
@@ -24,8 +34,10 @@ struct CorporationInfo {
     int pinFailures = 0;
     bool suspended = false;
     QString suspendedAt;
-    QString suspendedReason; // "otp" or "pin"
+    SuspensionReason suspendedReason = SuspensionReason::None;
     int registeredTokens = 0;
+    // False when the counters or suspension were edited outside the console (state MAC fails).
+    bool stateIntact = true;
 };
 
 struct UserInfo {
@@ -43,6 +55,7 @@ struct QueuedRegistration {
     int displayOrder = 0;
     qint64 tokenId = 0;
     QString serial;
+    OtpKind kind = OtpKind::Totp;
     OtpState nextState;
 };
 

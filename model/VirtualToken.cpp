@@ -3,7 +3,6 @@
 #include "Store.h"
 #include "TokenRecord.h"
 
-#include <QSqlQuery>
 
 namespace hardtoken {
 
@@ -23,24 +22,7 @@ std::optional<QList<VirtualTokenInfo>> VirtualTokens::list(const Store& store, Q
 {
     if (refuseProduction(store, error))
         return std::nullopt;
-    QList<VirtualTokenInfo> out;
-    QSqlQuery q = store.exec(QStringLiteral("SELECT t.serial, t.kind, t.algorithm, t.digits, t.period, t.next_counter,"
-                                            " r.id, u.name FROM tokens t LEFT JOIN registrations r ON r.token_id = t.id"
-                                            " LEFT JOIN users u ON u.id = r.user_id"
-                                            " WHERE t.status <> 'retired' ORDER BY t.serial"));
-    while (q.next()) {
-        VirtualTokenInfo info;
-        info.serial = q.value(0).toString();
-        info.params.kind = otpKindFromName(q.value(1).toString()).value_or(OtpKind::Totp);
-        info.params.algorithm = otpAlgorithmFromName(q.value(2).toString()).value_or(OtpAlgorithm::Sha1);
-        info.params.digits = q.value(3).toInt();
-        info.params.period = q.value(4).toInt();
-        info.nextCounter = q.value(5).toULongLong();
-        if (!q.value(6).isNull())
-            info.holder = q.value(7).isNull() ? QStringLiteral("*") : q.value(7).toString();
-        out.append(info);
-    }
-    return out;
+    return TokenTable::listing(store);
 }
 
 std::optional<QString> VirtualTokens::otp(
@@ -48,7 +30,7 @@ std::optional<QString> VirtualTokens::otp(
 {
     if (refuseProduction(store, error))
         return std::nullopt;
-    const auto token = findToken(store, serial);
+    const auto token = TokenTable::find(store, serial);
     if (!token) {
         if (error)
             *error = tr("シリアル番号 %1 のトークンはありません。").arg(serial);

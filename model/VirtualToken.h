@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Otp.h"
+#include "TokenRecord.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -14,12 +15,8 @@ class Store;
 
 // A training token as its card would behave: what it shows when its button is pressed. Only
 // training stores have them; a production store refuses, so no real token's code can be shown.
-struct VirtualTokenInfo {
-    QString serial;
-    OtpParameters params;
-    quint64 nextCounter = 0; // HOTP: where the verifier expects the card to be
-    QString holder; // the user it is registered to, "*" for all users, or empty
-};
+// HOTP's nextCounter is where the verifier expects the card to be.
+using VirtualTokenInfo = TokenListing;
 
 class VirtualTokens final {
     Q_DECLARE_TR_FUNCTIONS(VirtualTokens)

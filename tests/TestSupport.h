@@ -1,13 +1,19 @@
 #pragma once
 
+#include "AuditLog.h"
 #include "Clock.h"
 #include "RegistrationService.h"
 #include "Scenario.h"
 #include "Store.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 #include <memory>
 
@@ -31,6 +37,90 @@ inline Scenario manualScenario(int log2N = 10)
     return *s;
 }
 
+// A second connection to a store's database, as someone with a SQL tool (or an attacker) has:
+// tests read and tamper through it, never through the store's own operations. `target` is a
+// SQLite file path, or a libpq-style connection ("host=… port=… user=… dbname=…") for PostgreSQL.
+class RawSql {
+public:
+    explicit RawSql(const QString& target)
+        : m_name(QStringLiteral("raw-") + QUuid::createUuid().toString(QUuid::Id128))
+    {
+        const bool postgres = target.contains(QLatin1String("dbname="));
+        QSqlDatabase db = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_name);
+        if (postgres) {
+            for (const QString& part : target.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                const QString key = part.section(QLatin1Char('='), 0, 0);
+                const QString value = part.section(QLatin1Char('='), 1);
+                if (key == QLatin1String("host"))
+                    db.setHostName(value);
+                else if (key == QLatin1String("port"))
+                    db.setPort(value.toInt());
+                else if (key == QLatin1String("user"))
+                    db.setUserName(value);
+                else if (key == QLatin1String("dbname"))
+                    db.setDatabaseName(value);
+            }
+        } else {
+            db.setDatabaseName(target);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        }
+        if (!db.open())
+            qFatal("raw connection: %s", qPrintable(db.lastError().text()));
+    }
+    ~RawSql()
+    {
+        QSqlDatabase::database(m_name, false).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Q_DISABLE_COPY_MOVE(RawSql)
+
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+
+    QSqlQuery exec(const QString& sql, const QVariantList& values = {}) const
+    {
+        QSqlQuery q(db());
+        q.setForwardOnly(true);
+        if (values.isEmpty()) {
+            if (!q.exec(sql))
+                qWarning("raw: %s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+            return q;
+        }
+        q.prepare(sql);
+        for (int i = 0; i < values.size(); ++i)
+            q.bindValue(i, values[i]);
+        if (!q.exec())
+            qWarning("raw: %s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return q;
+    }
+    bool ok(const QString& sql, const QVariantList& values = {}) const { return exec(sql, values).isActive(); }
+    QVariant scalar(const QString& sql, const QVariantList& values = {}) const
+    {
+        QSqlQuery q = exec(sql, values);
+        return q.next() ? q.value(0) : QVariant();
+    }
+
+    // Every row of `tables`, as text, to compare "before" with "after"; `masked` columns are left out.
+    QString dump(const QStringList& tables, const QStringList& masked = {}) const
+    {
+        QString out;
+        for (const QString& table : tables) {
+            QSqlQuery q = exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(table));
+            while (q.next()) {
+                QStringList row;
+                for (int i = 0; i < q.record().count(); ++i) {
+                    if (!masked.contains(q.record().fieldName(i)))
+                        row << q.record().fieldName(i) + QLatin1Char('=') + q.value(i).toString();
+                }
+                out += table + QLatin1Char(':') + row.join(QLatin1Char('|')) + QLatin1Char('\n');
+            }
+        }
+        return out;
+    }
+
+private:
+    QString m_name;
+};
+
 // A store in a temporary folder, loaded with a scenario, and a service over it.
 struct Fixture {
     QTemporaryDir dir;
@@ -38,15 +128,24 @@ struct Fixture {
     std::unique_ptr<Store> store;
     std::unique_ptr<RegistrationService> service;
 
-    explicit Fixture(const Scenario& scenario = manualScenario())
+    // The scenario loaded, and the file a reset reloads (the manual's unless told otherwise).
+    Scenario scenario;
+    QString scenarioSource;
+
+    explicit Fixture(const Scenario& loaded = manualScenario(),
+        const QString& source = sourcePath(QStringLiteral("resources/scenarios/manual-ch9.json")))
+        : scenario(loaded)
+        , scenarioSource(source)
     {
         open();
         QString error;
-        if (!ScenarioLoader::apply(
-                *store, scenario, sourcePath(QStringLiteral("resources/scenarios/manual-ch9.json")), &error))
+        if (!ScenarioLoader::apply(*store, scenario, scenarioSource, &error))
             qFatal("%s", qPrintable(error));
         service->selectCorporation();
     }
+
+    // A second connection to this fixture's database (see RawSql).
+    std::unique_ptr<RawSql> raw() const { return std::make_unique<RawSql>(dbPath()); }
 
     QString dbPath() const { return dir.filePath(QStringLiteral("store.sqlite")); }
 
@@ -68,11 +167,10 @@ struct Fixture {
         open();
     }
 
-    // What the virtual card shows now for a token of the scenario.
+    // What the virtual card shows now for a token of the fixture's scenario.
     QString otpFor(const QString& serial, qint64 atSecs = -1) const
     {
-        const Scenario s = manualScenario();
-        for (const auto& t : s.tokens) {
+        for (const auto& t : scenario.tokens) {
             if (t.serial != serial)
                 continue;
             OtpGenerator g;

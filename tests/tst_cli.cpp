@@ -139,7 +139,7 @@ void TestCli::productionStoreRefusesOtpAndScenarios()
 {
     // A production store: created by the console, not by a scenario.
     Fixture f;
-    QVERIFY(f.store->setMetaValue(QStringLiteral("store_kind"), QStringLiteral("production")));
+    QVERIFY(f.raw()->ok(QStringLiteral("UPDATE meta SET value = 'production' WHERE key = 'store_kind'")));
     const QString db = f.dbPath();
     f.service.reset();
     f.store.reset();

@@ -39,8 +39,8 @@ void TestScenario::defaultScenarioIsTheManualsExample()
     QCOMPARE(Validation::formatSerial(users[1].currentSerial), QStringLiteral("00-0000000-3"));
     QCOMPARE(users[2].name, QStringLiteral("山田 太郎"));
     QCOMPARE(Validation::formatSerial(users[2].currentSerial), QStringLiteral("00-0000000-1"));
-    QSqlQuery spare
-        = f.store->exec(QStringLiteral("SELECT serial FROM tokens WHERE status = 'available' ORDER BY serial"));
+    const auto raw = f.raw();
+    QSqlQuery spare = raw->exec(QStringLiteral("SELECT serial FROM tokens WHERE status = 'available' ORDER BY serial"));
     QStringList spares;
     while (spare.next())
         spares << spare.value(0).toString();
@@ -145,13 +145,13 @@ void TestScenario::resetRestoresCountersSuspensionAndRegistrations()
     QVERIFY(!c.suspended);
     QCOMPARE(c.otpFailures, 0);
     QCOMPARE(f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000002"));
-    QCOMPARE(f.store->verifyAudit(), -1);
+    QVERIFY(f.store->auditLog().verify().ok);
 }
 
 void TestScenario::productionStoreRefusesScenarios()
 {
     Fixture f;
-    QVERIFY(f.store->setMetaValue(QStringLiteral("store_kind"), QStringLiteral("production")));
+    QVERIFY(f.raw()->ok(QStringLiteral("UPDATE meta SET value = 'production' WHERE key = 'store_kind'")));
     QString error;
     QVERIFY(!ScenarioLoader::apply(*f.store, manualScenario(), QStringLiteral("x"), &error));
     QVERIFY(error.contains(QStringLiteral("本番用")));

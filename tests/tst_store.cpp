@@ -2,7 +2,11 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QSqlQuery>
+#include <QFileInfo>
+
+#include "AuditLog.h"
+#include "CorporationRecord.h"
+#include "TokenRecord.h"
 
 using namespace hardtoken;
 using namespace hardtoken::test;
@@ -17,9 +21,11 @@ QByteArray digest(const QString& path)
 class TestStore final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void migratesAnEmptyFile();
+    void createsANewStoreOwnerOnly();
+    void refusesAZeroLengthFile();
     void reopeningKeepsDataAndVersion();
     void upgradesAnOlderStoreKeepingItsData();
+    void keyIsCheckedBeforeAnyMigration();
     void refusesNewerSchemaAndLeavesItUntouched();
     void refusesAFileThatIsNotADatabase();
     void refusesACorruptedDatabase();
@@ -28,28 +34,53 @@ private Q_SLOTS:
     void wrongKeyFileIsRefused();
     void noSecretOrPinInTheFileInClear();
     void textIsStoredVerbatim();
-    void auditChainDetectsEdits();
+    void auditTamperingIsDetected_data();
+    void auditTamperingIsDetected();
+    void editedCountersAndSuspensionAreDetected_data();
+    void editedCountersAndSuspensionAreDetected();
+    void editedTokenStateIsRefused();
+    void trainingMarkCannotBeForged();
+    void lockedIsNotCorrupted();
+    void auditFieldsAreBoundedAndEscaped();
 };
 
-void TestStore::migratesAnEmptyFile()
+void TestStore::createsANewStoreOwnerOnly()
+{
+    QTemporaryDir dir;
+    FixedClock clock;
+    const QString path = dir.filePath(QStringLiteral("new.sqlite"));
+    Store store(clock);
+    QVERIFY2(store.openSqlite(path), qPrintable(store.errorMessage()));
+    QCOMPARE(store.schemaVersion(), Store::SchemaVersion);
+    RawSql raw(path);
+    const QStringList tables = raw.db().tables();
+    for (const char* t : { "meta", "corporations", "users", "tokens", "registrations", "staff", "audit_log",
+             "schema_version", "signin_attempts" })
+        QVERIFY2(tables.contains(QLatin1String(t)), t);
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QVERIFY(store.auditLog().verify().ok);
+    // Owner-only from the first byte: the database and the files SQLite makes beside it.
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+        | QFileDevice::WriteOther | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+    for (const QString& file : QStringList { path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm"),
+             path + QStringLiteral(".key") }) {
+        QVERIFY2(QFile::exists(file), qPrintable(file));
+        QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
+    }
+}
+
+void TestStore::refusesAZeroLengthFile()
 {
     QTemporaryDir dir;
     FixedClock clock;
     const QString path = dir.filePath(QStringLiteral("empty.sqlite"));
-    QFile(path).open(QIODevice::WriteOnly); // zero bytes, as a new file from a file manager
+    QVERIFY(QFile(path).open(QIODevice::WriteOnly)); // zero bytes, as a new file from a file manager
     Store store(clock);
-    QVERIFY2(store.openSqlite(path), qPrintable(store.errorMessage()));
-    QCOMPARE(store.schemaVersion(), Store::SchemaVersion);
-    const QStringList tables = store.database().tables();
-    for (const char* t :
-        { "meta", "corporations", "users", "tokens", "registrations", "staff", "audit_log", "schema_version" })
-        QVERIFY2(tables.contains(QLatin1String(t)), t);
-    QSqlQuery fk = store.exec(QStringLiteral("PRAGMA foreign_keys"));
-    QVERIFY(fk.next());
-    QCOMPARE(fk.value(0).toInt(), 1);
-    QSqlQuery wal = store.exec(QStringLiteral("PRAGMA journal_mode"));
-    QVERIFY(wal.next());
-    QCOMPARE(wal.value(0).toString(), QStringLiteral("wal"));
+    QVERIFY(!store.openSqlite(path));
+    QCOMPARE(store.errorCode(), StoreErrorCode::NotADatabase);
+    QVERIFY(store.errorMessage().contains(QStringLiteral("空のファイル")));
+    QCOMPARE(QFileInfo(path).size(), 0);
+    QVERIFY(!QFile::exists(path + QStringLiteral(".key")));
 }
 
 void TestStore::reopeningKeepsDataAndVersion()
@@ -59,30 +90,64 @@ void TestStore::reopeningKeepsDataAndVersion()
     f.restart();
     QCOMPARE(f.store->schemaVersion(), Store::SchemaVersion);
     QCOMPARE(f.service->users().size(), 3);
-    QSqlQuery q = f.store->exec(QStringLiteral("SELECT COUNT(*) FROM schema_version"));
-    QVERIFY(q.next());
-    QCOMPARE(q.value(0).toInt(), Store::SchemaVersion); // each migration once
+    QCOMPARE(f.raw()->scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+        Store::SchemaVersion); // each migration once
 }
+
+namespace {
+// Turns a fixture's store back into what the first release wrote (schema 1).
+void makeVersionOne(Fixture& f)
+{
+    f.service.reset();
+    f.store.reset();
+    RawSql raw(f.dbPath());
+    for (const char* sql : { "DROP INDEX registrations_by_user", "DROP TRIGGER tokens_six_digits",
+             "DROP TABLE signin_attempts", "ALTER TABLE corporations DROP COLUMN pin_in_flight",
+             "ALTER TABLE corporations DROP COLUMN state_mac", "ALTER TABLE tokens DROP COLUMN state_mac",
+             "DELETE FROM meta WHERE key = 'audit.head'", "DELETE FROM schema_version WHERE version > 1" })
+        QVERIFY2(raw.ok(QLatin1String(sql)), sql);
+}
+} // namespace
 
 void TestStore::upgradesAnOlderStoreKeepingItsData()
 {
     Fixture f;
-    // Make it a version-1 store, as the first release wrote it.
-    QVERIFY(f.store->execOk(QStringLiteral("DROP INDEX registrations_by_user")));
-    QVERIFY(f.store->execOk(QStringLiteral("DELETE FROM schema_version WHERE version > 1")));
-    f.restart();
+    makeVersionOne(f);
+    f.open();
     QCOMPARE(f.store->schemaVersion(), Store::SchemaVersion);
-    QSqlQuery index = f.store->exec(
-        QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'registrations_by_user'"));
-    QVERIFY(index.next());
+    QCOMPARE(f.raw()->scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
+                                            " AND name = 'registrations_by_user'"))
+                 .toInt(),
+        1);
     QCOMPARE(f.service->users().size(), 3);
     QCOMPARE(f.serialOf(QStringLiteral("山田 太郎")), QStringLiteral("0000000001"));
+    // The rows that existed were sealed by the upgrade and the log anchored where it stood.
+    QVERIFY(f.service->corporation().stateIntact);
+    QVERIFY(CorporationTable::tampered(*f.store).isEmpty());
+    QVERIFY(TokenTable::tampered(*f.store).isEmpty());
+    QVERIFY2(f.store->auditLog().verify().ok, qPrintable(f.store->auditLog().verify().problem));
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
+    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+}
+
+void TestStore::keyIsCheckedBeforeAnyMigration()
+{
+    Fixture f;
+    makeVersionOne(f);
+    const QString key = f.dbPath() + QStringLiteral(".key");
+    QVERIFY(QFile::rename(key, key + QStringLiteral(".moved")));
+    const QByteArray before = digest(f.dbPath());
+    Store store(f.clock);
+    QVERIFY(!store.openSqlite(f.dbPath()));
+    QCOMPARE(store.errorCode(), StoreErrorCode::KeyFile);
+    QCOMPARE(digest(f.dbPath()), before);
+    QCOMPARE(RawSql(f.dbPath()).scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 1);
 }
 
 void TestStore::refusesNewerSchemaAndLeavesItUntouched()
 {
     Fixture f;
-    QVERIFY(f.store->execOk(
+    QVERIFY(f.raw()->ok(
         QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', 'x')")));
     f.service.reset();
     f.store.reset();
@@ -224,21 +289,170 @@ void TestStore::textIsStoredVerbatim()
     QCOMPARE(f.service->users()[3].name.size(), 65536);
 }
 
-void TestStore::auditChainDetectsEdits()
+namespace {
+bool appendTwo(Fixture& f)
+{
+    return f.store->transaction([&] {
+        return f.store->audit(QStringLiteral("tester"), QStringLiteral("a"), f.service->corporationId(),
+                   QStringLiteral("one"))
+            && f.store->audit(
+                QStringLiteral("tester"), QStringLiteral("b"), f.service->corporationId(), QStringLiteral("two"));
+    });
+}
+} // namespace
+
+void TestStore::auditTamperingIsDetected_data()
+{
+    QTest::addColumn<QStringList>("tampering");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("edited entry") << QStringList { QStringLiteral("UPDATE audit_log SET details = 'edited' WHERE id = "
+                                                                  "(SELECT MAX(id) - 1 FROM audit_log)") }
+                                  << QStringLiteral("改ざん");
+    QTest::newRow("entry removed from the middle")
+        << QStringList { QStringLiteral("DELETE FROM audit_log WHERE id = (SELECT MAX(id) - 1 FROM audit_log)") }
+        << QStringLiteral("削除");
+    QTest::newRow("last entry removed")
+        << QStringList { QStringLiteral("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)") }
+        << QStringLiteral("末尾");
+    QTest::newRow("last three removed")
+        << QStringList { QStringLiteral("DELETE FROM audit_log WHERE id > (SELECT MAX(id) - 3 FROM audit_log)") }
+        << QStringLiteral("末尾");
+    QTest::newRow("all removed") << QStringList { QStringLiteral("DELETE FROM audit_log") } << QStringLiteral("末尾");
+    QTest::newRow("all removed with the anchor")
+        << QStringList { QStringLiteral("DELETE FROM audit_log"), QStringLiteral("DELETE FROM meta WHERE key = 'audit.head'") }
+        << QStringLiteral("アンカー");
+    QTest::newRow("anchor moved back")
+        << QStringList { QStringLiteral("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)"),
+               QStringLiteral("UPDATE meta SET value = '1' || substr(value, instr(value, ':')) WHERE key = 'audit.head'") }
+        << QStringLiteral("アンカー");
+}
+
+void TestStore::auditTamperingIsDetected()
+{
+    QFETCH(QStringList, tampering);
+    QFETCH(QString, problem);
+    Fixture f;
+    QVERIFY(appendTwo(f));
+    QVERIFY(appendTwo(f));
+    QVERIFY(f.store->auditLog().verify().ok);
+    const auto raw = f.raw();
+    for (const QString& sql : tampering)
+        QVERIFY2(raw->ok(sql), qPrintable(sql));
+    const AuditVerification v = f.store->auditLog().verify();
+    QVERIFY(!v.ok);
+    QVERIFY2(v.problem.contains(problem), qPrintable(v.problem));
+    QVERIFY(v.firstBadId >= 1);
+}
+
+void TestStore::editedCountersAndSuspensionAreDetected_data()
+{
+    QTest::addColumn<QString>("tampering");
+    QTest::newRow("otp counter reset") << QStringLiteral("UPDATE corporations SET otp_failures = 0");
+    QTest::newRow("pin counter lowered") << QStringLiteral("UPDATE corporations SET pin_failures = pin_failures - 1");
+    QTest::newRow("suspension lifted") << QStringLiteral("UPDATE corporations SET suspended = 0, suspended_at = NULL");
+    QTest::newRow("mode changed") << QStringLiteral("UPDATE corporations SET usage_mode = 'shared'");
+}
+
+void TestStore::editedCountersAndSuspensionAreDetected()
+{
+    QFETCH(QString, tampering);
+    Fixture f;
+    // Two wrong PINs and a wrong OTP, then the suspension as 5 wrong OTPs would leave it.
+    QCOMPARE(f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error, ServiceError::WrongPin);
+    QCOMPARE(f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error, ServiceError::WrongPin);
+    for (int i = 0; i < 5; ++i)
+        f.service->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), QStringLiteral("000000"));
+    QVERIFY(f.service->isSuspended());
+    QVERIFY(f.service->corporation().stateIntact);
+    QVERIFY(f.raw()->ok(tampering));
+    QVERIFY(!f.service->corporation().stateIntact);
+    QVERIFY(f.service->isSuspended()); // an edited state is never believed
+    QCOMPARE(CorporationTable::tampered(*f.store), QStringList { QStringLiteral("0000012345") });
+    // Decisions are refused, not taken on the edited values.
+    const Outcome o = f.service->enqueue(
+        f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")));
+    QCOMPARE(o.error, ServiceError::Tampered);
+    QVERIFY(o.message.contains(QStringLiteral("コンソールの外で変更")));
+    // The help desk restores a sealed state (audited).
+    QVERIFY(f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).ok());
+    QVERIFY(f.service->corporation().stateIntact);
+    QVERIFY(!f.service->isSuspended());
+    QVERIFY(CorporationTable::tampered(*f.store).isEmpty());
+    QCOMPARE(f.store->auditLog().entries().last().details, QStringLiteral("state=resealed"));
+}
+
+void TestStore::editedTokenStateIsRefused()
 {
     Fixture f;
-    QVERIFY(f.store->audit(
-        QStringLiteral("tester"), QStringLiteral("a"), f.service->corporationId(), QStringLiteral("one")));
-    QVERIFY(f.store->audit(
-        QStringLiteral("tester"), QStringLiteral("b"), f.service->corporationId(), QStringLiteral("two")));
-    QCOMPARE(f.store->verifyAudit(), -1);
-    const qint64 last = f.store->auditEntries().last().id;
-    QVERIFY(f.store->execOk(QStringLiteral("UPDATE audit_log SET details = 'edited' WHERE id = ?"), { last - 1 }));
-    QCOMPARE(f.store->verifyAudit(), last - 1);
-    QVERIFY(f.store->execOk(QStringLiteral("UPDATE audit_log SET details = 'one' WHERE id = ?"), { last - 1 }));
-    QCOMPARE(f.store->verifyAudit(), -1);
-    QVERIFY(f.store->execOk(QStringLiteral("DELETE FROM audit_log WHERE id = ?"), { last - 1 }));
-    QCOMPARE(f.store->verifyAudit(), last);
+    const QString serial = QStringLiteral("0000000012");
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), serial).ok());
+    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    // Moving the state back would let the used code through again.
+    QVERIFY(f.raw()->ok(QStringLiteral("UPDATE tokens SET last_step = -1 WHERE serial = ?"), { serial }));
+    QCOMPARE(TokenTable::tampered(*f.store), QStringList { serial });
+    QCOMPARE(f.enqueue(QStringLiteral("鈴木 花子"), serial).error, ServiceError::Tampered);
+    QCOMPARE(f.service->corporation().otpFailures, 0);
+}
+
+void TestStore::trainingMarkCannotBeForged()
+{
+    Fixture f;
+    QVERIFY(f.store->isTrainingStore());
+    // A production store (no scenario) given the training mark by hand stays production.
+    QVERIFY(f.raw()->ok(QStringLiteral("UPDATE meta SET value = '/tmp/evil.json' WHERE key = 'scenario.source'")));
+    QVERIFY(!f.store->isTrainingStore());
+    QString error;
+    QVERIFY(!ScenarioLoader::reset(*f.store, &error));
+    QVERIFY(!ScenarioLoader::apply(*f.store, manualScenario(), QStringLiteral("x"), &error));
+    QVERIFY(error.contains(QStringLiteral("本番用")));
+    QCOMPARE(f.service->users().size(), 3);
+}
+
+void TestStore::lockedIsNotCorrupted()
+{
+    Fixture f;
+    f.service.reset();
+    f.store.reset();
+    // Another process holds the database exclusively (as a long write or a backup tool would).
+    RawSql other(f.dbPath());
+    QVERIFY(other.ok(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")));
+    QVERIFY(other.ok(QStringLiteral("BEGIN EXCLUSIVE")));
+    QVERIFY(other.ok(QStringLiteral("UPDATE meta SET value = value WHERE key = 'store_kind'")));
+    const QByteArray before = digest(f.dbPath());
+    Store store(f.clock);
+    store.setBusyTimeout(200);
+    QVERIFY(!store.openSqlite(f.dbPath()));
+    QCOMPARE(store.errorCode(), StoreErrorCode::Locked);
+    QVERIFY2(store.errorMessage().contains(QStringLiteral("使用中")), qPrintable(store.errorMessage()));
+    QVERIFY(!store.errorMessage().contains(QStringLiteral("破損")));
+    QVERIFY(!store.errorMessage().contains(QStringLiteral("バックアップ")));
+    QCOMPARE(digest(f.dbPath()), before);
+    QVERIFY(other.ok(QStringLiteral("ROLLBACK")));
+    QVERIFY(other.ok(QStringLiteral("PRAGMA locking_mode = NORMAL")));
+    QVERIFY(other.ok(QStringLiteral("SELECT COUNT(*) FROM meta"))); // releases the exclusive lock
+}
+
+void TestStore::auditFieldsAreBoundedAndEscaped()
+{
+    Fixture f;
+    const qint64 sizeBefore = QFileInfo(f.dbPath()).size() + QFileInfo(f.dbPath() + QStringLiteral("-wal")).size();
+    // Ten refused unlocks with 120 kB logins (a script's attempt to fill the disk)...
+    const QString huge(120 * 1024, QLatin1Char('x'));
+    QCOMPARE(f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error, ServiceError::WrongPin);
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(f.service->unlock(huge, QStringLiteral("x")).error, ServiceError::WrongStaffCredential);
+    const AuditEntry last = f.store->auditLog().entries().last();
+    QVERIFY(last.actor.size() <= AuditLog::MaxActor + 16);
+    const qint64 sizeAfter = QFileInfo(f.dbPath()).size() + QFileInfo(f.dbPath() + QStringLiteral("-wal")).size();
+    QVERIFY2(sizeAfter - sizeBefore < 200 * 1024, qPrintable(QString::number(sizeAfter - sizeBefore)));
+    // ...and a login with a newline cannot forge a line of the listing.
+    f.service->unlock(QStringLiteral("mallory\n42\t2023-09-01\tstaff:helpdesk\tcorporation.unlocked"), QStringLiteral("x"));
+    const QString printed = AuditLog::printable(f.store->auditLog().entries().last().actor);
+    QVERIFY(!printed.contains(QLatin1Char('\n')));
+    QVERIFY(!printed.contains(QLatin1Char('\t')));
+    QVERIFY(printed.contains(QStringLiteral("\\n42")));
+    QCOMPARE(AuditLog::printable(QStringLiteral("a\x1b[2Jb\\")), QStringLiteral("a\\x{1b}[2Jb\\\\"));
+    QVERIFY(f.store->auditLog().verify().ok);
 }
 
 QTEST_GUILESS_MAIN(TestStore)

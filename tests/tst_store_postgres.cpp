@@ -123,7 +123,7 @@ void TestStorePostgres::failuresAndLockoutAreSharedBetweenDesktops()
     QCOMPARE(b.enqueue(user, QStringLiteral("9999999999"), QStringLiteral("123456")).remainingAttempts, 1);
     QCOMPARE(a.enqueue(user, QStringLiteral("9999999999"), QStringLiteral("123456")).error, ServiceError::Suspended);
     QVERIFY(b.isSuspended());
-    QCOMPARE(one.verifyAudit(), -1);
+    QVERIFY(one.auditLog().verify().ok);
     QVERIFY(b.unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).ok());
     QVERIFY(!a.isSuspended());
 }
@@ -145,13 +145,14 @@ void TestStorePostgres::commitFailingHalfWayLeavesTheStoreAsBefore()
     QVERIFY(service.enqueue(users[0].id, QStringLiteral("0000000012"), code("0000000012")).ok());
     QVERIFY(service.enqueue(users[2].id, QStringLiteral("0000000011"), code("0000000011")).ok());
     // The fault: the database refuses the second entry's row.
-    QVERIFY(store.execOk(
+    RawSql raw(pg.connection());
+    QVERIFY(raw.ok(
         QStringLiteral("ALTER TABLE registrations ADD CONSTRAINT injected_fault CHECK (user_id <> %1) NOT VALID")
             .arg(users[2].id)));
     QCOMPARE(service.commitQueue(QStringLiteral("train1234")).error, ServiceError::StoreFailure);
     QCOMPARE(service.users()[0].currentSerial, QStringLiteral("0000000002"));
     QCOMPARE(service.queue().size(), 2);
-    QVERIFY(store.execOk(QStringLiteral("ALTER TABLE registrations DROP CONSTRAINT injected_fault")));
+    QVERIFY(raw.ok(QStringLiteral("ALTER TABLE registrations DROP CONSTRAINT injected_fault")));
     QVERIFY(service.commitQueue(QStringLiteral("train1234")).ok());
     QCOMPARE(service.users()[2].currentSerial, QStringLiteral("0000000011"));
 }
@@ -164,17 +165,18 @@ void TestStorePostgres::secretsAreSealedAndAuditIsChained()
     QVERIFY(store.openPostgres(pg.connection(), pg.keyFile()));
     QString error;
     QVERIFY(ScenarioLoader::apply(store, manualScenario(), QStringLiteral("test"), &error));
-    QSqlQuery q = store.exec(QStringLiteral("SELECT secret FROM tokens"));
+    RawSql raw(pg.connection());
+    QSqlQuery q = raw.exec(QStringLiteral("SELECT secret FROM tokens"));
     int rows = 0;
     for (; q.next(); ++rows)
         QVERIFY(!q.value(0).toByteArray().contains("training-seed"));
     QCOMPARE(rows, 8);
-    QSqlQuery pins = store.exec(QStringLiteral("SELECT pin_hash FROM corporations"));
+    QSqlQuery pins = raw.exec(QStringLiteral("SELECT pin_hash FROM corporations"));
     QVERIFY(pins.next());
     QVERIFY(pins.value(0).toString().startsWith(QStringLiteral("scrypt$")));
-    QCOMPARE(store.verifyAudit(), -1);
-    QVERIFY(store.execOk(QStringLiteral("UPDATE audit_log SET details = 'edited'")));
-    QCOMPARE(store.verifyAudit(), 1);
+    QVERIFY(store.auditLog().verify().ok);
+    QVERIFY(raw.ok(QStringLiteral("UPDATE audit_log SET details = 'edited'")));
+    QCOMPARE(store.auditLog().verify().firstBadId, 1);
 }
 
 void TestStorePostgres::refusesANewerSchema()
@@ -184,7 +186,8 @@ void TestStorePostgres::refusesANewerSchema()
     {
         Store store(clock);
         QVERIFY(store.openPostgres(pg.connection(), pg.keyFile()));
-        QVERIFY(store.execOk(QStringLiteral(
+        RawSql raw(pg.connection());
+        QVERIFY(raw.ok(QStringLiteral(
             "INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', 'x')")));
     }
     Store again(clock);

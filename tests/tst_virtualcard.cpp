@@ -105,7 +105,7 @@ void TestVirtualCard::hotpCardShowsTheNextCounter()
 void TestVirtualCard::productionStoreHasNoVirtualCards()
 {
     Console c;
-    QVERIFY(c.f.store->setMetaValue(QStringLiteral("store_kind"), QStringLiteral("production")));
+    QVERIFY(c.f.raw()->ok(QStringLiteral("UPDATE meta SET value = 'production' WHERE key = 'store_kind'")));
     QString error;
     QVERIFY(!VirtualTokens::otp(*c.f.store, QStringLiteral("0000000012"), c.f.clock.nowSecs(), 0, &error));
     QVERIFY(error.contains(QStringLiteral("本番用")));
@@ -134,7 +134,7 @@ void TestVirtualCard::resetFromTheMenuRestoresEverything()
     QVERIFY(!corp.suspended);
     QCOMPARE(corp.otpFailures, 0);
     QCOMPARE(corp.registeredTokens, 3);
-    QCOMPARE(c.f.store->auditEntries().last().action, QStringLiteral("scenario.loaded"));
+    QCOMPARE(c.f.store->auditLog().entries().last().action, QStringLiteral("scenario.loaded"));
 }
 
 void TestVirtualCard::switchToTheLargeCorporationAndFilter()

@@ -56,10 +56,10 @@ void TestWalkthrough91::setTheUsageMode()
     QCOMPARE(corp.registeredTokens, 0);
     for (const UserInfo& u : c.f.service->users())
         QVERIFY(u.currentSerial.isEmpty());
-    const QList<AuditEntry> audit = c.f.store->auditEntries();
+    const QList<AuditEntry> audit = c.f.store->auditLog().entries();
     QCOMPARE(audit.last().action, QStringLiteral("usage_mode.changed"));
     QVERIFY(audit.last().details.contains(QStringLiteral("registrations_cancelled=3")));
-    QCOMPARE(c.f.store->verifyAudit(), -1);
+    QVERIFY(c.f.store->auditLog().verify().ok);
 }
 
 QTEST_MAIN(TestWalkthrough91)

@@ -63,11 +63,12 @@ void TestWalkthrough921::registerTheSharedToken()
     // What the store holds: the shared registration, the token's accepted time step, the audit.
     QCOMPARE(c.f.service->sharedSerial(), QStringLiteral("0000000021"));
     QCOMPARE(c.f.service->corporation().registeredTokens, 1);
-    QSqlQuery q = c.f.store->exec(QStringLiteral("SELECT status, last_step FROM tokens WHERE serial = '0000000021'"));
+    const auto raw = c.f.raw();
+    QSqlQuery q = raw->exec(QStringLiteral("SELECT status, last_step FROM tokens WHERE serial = '0000000021'"));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("registered"));
     QCOMPARE(q.value(1).toLongLong(), c.f.clock.nowSecs() / 60);
-    QCOMPARE(c.f.store->auditEntries().last().action, QStringLiteral("token.registered"));
+    QCOMPARE(c.f.store->auditLog().entries().last().action, QStringLiteral("token.registered"));
 }
 
 QTEST_MAIN(TestWalkthrough921)

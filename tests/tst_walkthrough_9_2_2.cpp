@@ -110,18 +110,19 @@ void TestWalkthrough922::registerEachUsersToken()
     QCOMPARE(c.f.serialOf(kSuzuki), QStringLiteral("0000000012"));
     QCOMPARE(c.f.serialOf(kTanaka), QStringLiteral("0000000013"));
     QCOMPARE(c.f.serialOf(kYamada), QStringLiteral("0000000011"));
-    QSqlQuery q = c.f.store->exec(
+    const auto raw = c.f.raw();
+    QSqlQuery q = raw->exec(
         QStringLiteral("SELECT t.serial FROM registrations r JOIN tokens t ON t.id = r.token_id ORDER BY t.serial"));
     QStringList registered;
     while (q.next())
         registered << q.value(0).toString();
     QCOMPARE(registered,
         (QStringList { QStringLiteral("0000000011"), QStringLiteral("0000000012"), QStringLiteral("0000000013") }));
-    QSqlQuery old = c.f.store->exec(QStringLiteral("SELECT COUNT(*) FROM tokens WHERE status = 'available' AND serial "
-                                                   "IN ('0000000001', '0000000002', '0000000003')"));
+    QSqlQuery old = raw->exec(QStringLiteral("SELECT COUNT(*) FROM tokens WHERE status = 'available' AND serial "
+                                             "IN ('0000000001', '0000000002', '0000000003')"));
     QVERIFY(old.next());
     QCOMPARE(old.value(0).toInt(), 3);
-    QCOMPARE(c.f.store->auditEntries().last().action, QStringLiteral("registration.committed"));
+    QCOMPARE(c.f.store->auditLog().entries().last().action, QStringLiteral("registration.committed"));
     // And the 利用者情報選択 table shows them.
     auto* table = c.find<QTableWidget>("usersTable");
     QCOMPARE(table->item(0, 1)->text(), QStringLiteral("00-0000001-2"));

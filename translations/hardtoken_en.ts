@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>監査ログ %1 番が削除されています。</source>
+        <translation>Audit log entry %1 has been deleted.</translation>
+    </message>
+    <message>
+        <source>監査ログ %1 番が改ざんされています。</source>
+        <translation>Audit log entry %1 has been altered.</translation>
+    </message>
+    <message>
+        <source>監査ログの末尾の記録（アンカー）がありません。</source>
+        <translation>The audit log's end record (anchor) is missing.</translation>
+    </message>
+    <message>
+        <source>監査ログの末尾の記録（アンカー）が改ざんされています。</source>
+        <translation>The audit log's end record (anchor) has been altered.</translation>
+    </message>
+    <message>
+        <source>監査ログは %1 件あるはずですが、%2 件しかありません。末尾が削除されています。</source>
+        <translation>The audit log should have %1 entries but has only %2. Entries at its end have been deleted.</translation>
+    </message>
+</context>
+<context>
     <name>CorporateStatusPage</name>
     <message>
         <source>契約法人ステータス</source>
@@ -44,8 +67,15 @@
         <translation>Register/Change User Information</translation>
     </message>
     <message>
-        <source>&lt;a href="users"&gt;[契約法人管理情報変更]-[利用者情報登録/変更]&lt;/a&gt;</source>
-        <translation>&lt;a href="users"&gt;[Change Corporate Administration Information]-[Register/Change User Information]&lt;/a&gt;</translation>
+        <source>&lt;a href=&quot;users&quot;&gt;[契約法人管理情報変更]-[利用者情報登録/変更]&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;users&quot;&gt;[Change Corporate Administration Information]-[Register/Change User Information]&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>CorporationTable</name>
+    <message>
+        <source>契約法人の誤入力回数または利用中止の記録が、コンソールの外で変更されています。お問い合わせ先までご照会ください。</source>
+        <translation>The corporation's wrong-entry counts or suspension record were changed outside the console. Please contact the help desk.</translation>
     </message>
 </context>
 <context>
@@ -55,8 +85,8 @@
         <translation>Card Hard Token Registration Confirmation</translation>
     </message>
     <message>
-        <source>&lt;a href="top"&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
-        <translation>&lt;a href="top"&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
+        <source>&lt;a href=&quot;top&quot;&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
+        <translation>&lt;a href=&quot;top&quot;&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
     </message>
     <message>
         <source>エラーメッセージ</source>
@@ -72,7 +102,7 @@
     </message>
     <message>
         <source>続けて他の利用者を利用登録する場合、「追加」ボタンを押してください。</source>
-        <translation>To register another user, press the "Add" button.</translation>
+        <translation>To register another user, press the &quot;Add&quot; button.</translation>
     </message>
     <message>
         <source>①</source>
@@ -94,7 +124,7 @@
         <source>作成された利用登録情報は以下の通りです。
 不要な利用登録情報を削除する場合は、対象の利用登録情報をチェックし、「削除」ボタンを押してください。</source>
         <translation>The registrations you have created are listed below.
-To delete a registration you do not need, check it and press the "Delete" button.</translation>
+To delete a registration you do not need, check it and press the &quot;Delete&quot; button.</translation>
     </message>
     <message>
         <source>②</source>
@@ -110,7 +140,7 @@ To delete a registration you do not need, check it and press the "Delete" button
     </message>
     <message>
         <source>利用登録情報はありません。「追加」ボタンを押して、利用登録情報を追加してください。</source>
-        <translation>There are no registrations. Press the "Add" button to add one.</translation>
+        <translation>There are no registrations. Press the &quot;Add&quot; button to add one.</translation>
     </message>
     <message>
         <source>削除（一覧の下）</source>
@@ -124,7 +154,7 @@ To delete a registration you do not need, check it and press the "Delete" button
         <source>利用登録を行うには、契約法人確認暗証番号の認証が必要です。
 契約法人確認暗証番号を入力し、「OK」ボタンを押してください。</source>
         <translation>Registration requires authentication with the corporate confirmation PIN.
-Enter the corporate confirmation PIN and press the "OK" button.</translation>
+Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</translation>
     </message>
     <message>
         <source>キャンセル</source>
@@ -150,8 +180,8 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
         <translation>Card Hard Token Registration Input</translation>
     </message>
     <message>
-        <source>&lt;a href="top"&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
-        <translation>&lt;a href="top"&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
+        <source>&lt;a href=&quot;top&quot;&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
+        <translation>&lt;a href=&quot;top&quot;&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
     </message>
     <message>
         <source>エラーメッセージ</source>
@@ -160,8 +190,8 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
     <message>
         <source>利用者を選択し、利用登録するカード型ハードトークンのシリアル番号とワンタイムパスワードを入力し、「次へ」ボタンを押してください。
 追加しない場合は、利用者の選択、利用登録入力をせずに「入力完了」ボタンを押してください。</source>
-        <translation>Select a user, enter the serial number and one-time password of the card hard token to register, and press the "Next" button.
-If you are not adding a registration, press the "Input complete" button without selecting a user or entering anything.</translation>
+        <translation>Select a user, enter the serial number and one-time password of the card hard token to register, and press the &quot;Next&quot; button.
+If you are not adding a registration, press the &quot;Input complete&quot; button without selecting a user or entering anything.</translation>
     </message>
     <message>
         <source>利用者の選択</source>
@@ -238,6 +268,33 @@ If you are not adding a registration, press the "Input complete" button without 
     <message>
         <source>入力完了</source>
         <translation>Input complete</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFile</name>
+    <message>
+        <source>暗号鍵ファイル %1 を読み込めません。</source>
+        <translation>Cannot read the key file %1.</translation>
+    </message>
+    <message>
+        <source>暗号鍵ファイル %1 の形式が正しくありません。</source>
+        <translation>The key file %1 is not in the expected format.</translation>
+    </message>
+    <message>
+        <source>暗号鍵ファイル %1 が見つかりません。このデータベースのトークン情報は鍵がないと利用できません。データベースは変更していません。</source>
+        <translation>The key file %1 was not found. The token data in this database cannot be used without it. The database was not changed.</translation>
+    </message>
+    <message>
+        <source>暗号鍵ファイル %1 を作成できません。</source>
+        <translation>Cannot create the key file %1.</translation>
+    </message>
+    <message>
+        <source>データベースに暗号鍵の確認値がありません。データベースは変更していません。</source>
+        <translation>The database has no key check value. The database was not changed.</translation>
+    </message>
+    <message>
+        <source>暗号鍵ファイル %1 はこのデータベースのものではありません。</source>
+        <translation>The key file %1 does not belong to this database.</translation>
     </message>
 </context>
 <context>
@@ -420,7 +477,7 @@ If you are not adding a registration, press the "Input complete" button without 
     </message>
     <message>
         <source>利用者名「%1」が重複しています</source>
-        <translation>the user name "%1" appears twice</translation>
+        <translation>the user name &quot;%1&quot; appears twice</translation>
     </message>
     <message>
         <source>シリアル番号 %1 が重複しています</source>
@@ -448,11 +505,11 @@ If you are not adding a registration, press the "Input complete" button without 
     </message>
     <message>
         <source>利用者「%1」は users にありません</source>
-        <translation>the user "%1" is not in users</translation>
+        <translation>the user &quot;%1&quot; is not in users</translation>
     </message>
     <message>
         <source>利用者「%1」はすでにトークンを持っています</source>
-        <translation>the user "%1" already holds a token</translation>
+        <translation>the user &quot;%1&quot; already holds a token</translation>
     </message>
     <message>
         <source>共有トークンがあるときは shared が必要です</source>
@@ -477,6 +534,37 @@ If you are not adding a registration, press the "Input complete" button without 
     <message>
         <source>このデータベースはトレーニング用ではないため、リセットできません。</source>
         <translation>This database is not a training database, so it cannot be reset.</translation>
+    </message>
+    <message>
+        <source>制御文字（U+%1）は使えません</source>
+        <translation>control characters (U+%1) are not allowed</translation>
+    </message>
+    <message>
+        <source>配列が必要です</source>
+        <translation>an array is required</translation>
+    </message>
+    <message>
+        <source>画面で入力できるワンタイムパスワードは %1 桁だけのため、%2 桁のトークンは登録できません</source>
+        <translation>the screens take %1-digit one-time passwords only, so a %2-digit token cannot be registered</translation>
+    </message>
+    <message>
+        <source>%1 文字以内が必要です</source>
+        <translation>at most %1 characters are allowed</translation>
+    </message>
+    <message>
+        <source>トークンの秘密鍵を暗号化できません。</source>
+        <translation>Cannot encrypt the token secrets.</translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <source>スキーマの管理表を作成できません。</source>
+        <translation>Cannot create the schema version table.</translation>
+    </message>
+    <message>
+        <source>スキーマ %1 への更新に失敗しました。データベースは更新前のままです。</source>
+        <translation>The upgrade to schema %1 failed. The database is as it was before.</translation>
     </message>
 </context>
 <context>
@@ -549,8 +637,8 @@ If you are not adding a registration, press the "Input complete" button without 
         <translation>Card Hard Token Registration Confirmation</translation>
     </message>
     <message>
-        <source>&lt;a href="top"&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
-        <translation>&lt;a href="top"&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
+        <source>&lt;a href=&quot;top&quot;&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
+        <translation>&lt;a href=&quot;top&quot;&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
     </message>
     <message>
         <source>エラーメッセージ</source>
@@ -580,7 +668,7 @@ If you are not adding a registration, press the "Input complete" button without 
         <source>利用登録を行うには、契約法人確認暗証番号の認証が必要です。
 契約法人確認暗証番号を入力し、「OK」ボタンを押してください。</source>
         <translation>Registration requires authentication with the corporate confirmation PIN.
-Enter the corporate confirmation PIN and press the "OK" button.</translation>
+Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</translation>
     </message>
     <message>
         <source>キャンセル</source>
@@ -598,8 +686,8 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
         <translation>Card Hard Token Registration Input</translation>
     </message>
     <message>
-        <source>&lt;a href="top"&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
-        <translation>&lt;a href="top"&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
+        <source>&lt;a href=&quot;top&quot;&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
+        <translation>&lt;a href=&quot;top&quot;&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
     </message>
     <message>
         <source>エラーメッセージ</source>
@@ -607,7 +695,7 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
     </message>
     <message>
         <source>利用登録するカード型ハードトークンのシリアル番号とワンタイムパスワードを入力し、「次へ」ボタンを押してください。</source>
-        <translation>Enter the serial number and one-time password of the card hard token to register, and press the "Next" button.</translation>
+        <translation>Enter the serial number and one-time password of the card hard token to register, and press the &quot;Next&quot; button.</translation>
     </message>
     <message>
         <source>利用登録入力</source>
@@ -710,6 +798,13 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
     </message>
 </context>
 <context>
+    <name>StaffTable</name>
+    <message>
+        <source>ヘルプデスクのサインイン記録が、コンソールの外で変更されています。</source>
+        <translation>The help desk's sign-in record was changed outside the console.</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>データベースを開けません: %1 はファイルではありません。</source>
@@ -740,44 +835,36 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
         <translation>The database %1 was written by a newer version of the console (schema %2; this console reads up to %3). The file has not been changed. Please update the console.</translation>
     </message>
     <message>
-        <source>スキーマの管理表を作成できません。</source>
-        <translation>Cannot create the schema version table.</translation>
-    </message>
-    <message>
-        <source>スキーマ %1 への更新に失敗しました。データベースは更新前のままです。</source>
-        <translation>The upgrade to schema %1 failed. The database is as it was before.</translation>
-    </message>
-    <message>
-        <source>暗号鍵ファイル %1 を読み込めません。</source>
-        <translation>Cannot read the key file %1.</translation>
-    </message>
-    <message>
-        <source>暗号鍵ファイル %1 の形式が正しくありません。</source>
-        <translation>The key file %1 is not in the expected format.</translation>
-    </message>
-    <message>
-        <source>暗号鍵ファイル %1 が見つかりません。このデータベースのトークン情報は鍵がないと利用できません。</source>
-        <translation>The key file %1 was not found. The token data in this database cannot be used without it.</translation>
-    </message>
-    <message>
-        <source>暗号鍵ファイル %1 を作成できません。</source>
-        <translation>Cannot create the key file %1.</translation>
-    </message>
-    <message>
-        <source>データベースに書き込めません。</source>
-        <translation>Cannot write to the database.</translation>
-    </message>
-    <message>
-        <source>暗号鍵ファイル %1 はこのデータベースのものではありません。</source>
-        <translation>The key file %1 does not belong to this database.</translation>
-    </message>
-    <message>
         <source>接続文字列の「%1」が正しくありません（key=value の形式）。</source>
-        <translation>The connection string part "%1" is not valid (key=value expected).</translation>
+        <translation>The connection string part &quot;%1&quot; is not valid (key=value expected).</translation>
     </message>
     <message>
         <source>PostgreSQL のデータベースには --key-file で暗号鍵ファイルを指定してください。</source>
         <translation>For a PostgreSQL database, give the key file with --key-file.</translation>
+    </message>
+    <message>
+        <source>データベースは他の端末が使用中です。しばらくしてから、もう一度お試しください。</source>
+        <translation>Another desktop is using the database. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>データベース %1 を読み込めません。権限を確認してください。</source>
+        <translation>Cannot read the database %1. Check its permissions.</translation>
+    </message>
+    <message>
+        <source>%1 は空のファイル（0 バイト）で、このコンソールのデータベースではありません。ファイルは変更していません。新しいデータベースを作るときは、まだ存在しないファイル名を指定してください。</source>
+        <translation>%1 is an empty file (0 bytes), not a database of this console. The file was not changed. To create a new database, give a file name that does not exist yet.</translation>
+    </message>
+    <message>
+        <source>データベース %1 を作成できません。</source>
+        <translation>Cannot create the database %1.</translation>
+    </message>
+    <message>
+        <source>データベース %1 は他の端末（プロセス）が使用中のため、開けませんでした。ファイルは変更していません。しばらくしてから、もう一度お試しください。</source>
+        <translation>The database %1 could not be opened because another desktop (process) is using it. The file was not changed. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>データベースの処理に失敗しました: %1</source>
+        <translation>The database operation failed: %1</translation>
     </message>
 </context>
 <context>
@@ -796,11 +883,11 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
     </message>
     <message>
         <source>マニュアルのトレーニング用シナリオで起動します（--scenario %1 と同じ）。</source>
-        <translation>Start on the manual's training scenario (same as --scenario %1).</translation>
+        <translation>Start on the manual&apos;s training scenario (same as --scenario %1).</translation>
     </message>
     <message>
-        <source>複数の端末で共有する PostgreSQL のデータベース。例: "host=db port=5432 dbname=hardtoken user=console"（パスワードは PGPASSWORD）。--key-file が必要です。</source>
-        <translation>PostgreSQL store shared by several desktops, e.g. "host=db port=5432 dbname=hardtoken user=console" (password from PGPASSWORD); needs --key-file.</translation>
+        <source>複数の端末で共有する PostgreSQL のデータベース。例: &quot;host=db port=5432 dbname=hardtoken user=console&quot;（パスワードは PGPASSWORD）。--key-file が必要です。</source>
+        <translation>PostgreSQL store shared by several desktops, e.g. &quot;host=db port=5432 dbname=hardtoken user=console&quot; (password from PGPASSWORD); needs --key-file.</translation>
     </message>
 </context>
 <context>
@@ -837,7 +924,7 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
     </message>
     <message>
         <source>ヘルプデスク担当者は、ご本人確認のうえ、担当者IDとパスワードを入力して利用中止状態を解除してください。</source>
-        <translation>Help desk staff: after confirming the customer's identity, enter your staff ID and password to lift the suspension.</translation>
+        <translation>Help desk staff: after confirming the customer&apos;s identity, enter your staff ID and password to lift the suspension.</translation>
     </message>
     <message>
         <source>担当者ID</source>
@@ -874,8 +961,8 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
         <translation>Card Hard Token Usage Mode Confirmation</translation>
     </message>
     <message>
-        <source>&lt;a href="top"&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
-        <translation>&lt;a href="top"&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
+        <source>&lt;a href=&quot;top&quot;&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
+        <translation>&lt;a href=&quot;top&quot;&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
     </message>
     <message>
         <source>エラーメッセージ</source>
@@ -883,7 +970,7 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
     </message>
     <message>
         <source>カード型ハードトークンの利用形態を選択して、契約法人確認暗証番号を入力したあと、「OK」ボタンを押してください。</source>
-        <translation>Select the card hard token usage mode, enter the corporate confirmation PIN, and press the "OK" button.</translation>
+        <translation>Select the card hard token usage mode, enter the corporate confirmation PIN, and press the &quot;OK&quot; button.</translation>
     </message>
     <message>
         <source>利用形態の選択</source>
@@ -925,7 +1012,7 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
         <source>利用形態を設定するには、契約法人確認暗証番号の認証が必要です。
 契約法人確認暗証番号を入力し、「OK」ボタンを押してください。</source>
         <translation>Setting the usage mode requires authentication with the corporate confirmation PIN.
-Enter the corporate confirmation PIN and press the "OK" button.</translation>
+Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</translation>
     </message>
     <message>
         <source>キャンセル</source>
@@ -943,8 +1030,8 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
         <translation>User Information Selection</translation>
     </message>
     <message>
-        <source>&lt;a href="top"&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
-        <translation>&lt;a href="top"&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
+        <source>&lt;a href=&quot;top&quot;&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
+        <translation>&lt;a href=&quot;top&quot;&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
     </message>
     <message>
         <source>エラーメッセージ</source>
@@ -1131,10 +1218,6 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
         <translation>The suspension has been lifted.</translation>
     </message>
     <message>
-        <source>監査ログ %1 番以降が改ざんされています。</source>
-        <translation>The audit log has been altered from entry %1 on.</translation>
-    </message>
-    <message>
         <source>監査ログは正常です (%1 件)。</source>
         <translation>The audit log is intact (%1 entries).</translation>
     </message>
@@ -1153,34 +1236,6 @@ Enter the corporate confirmation PIN and press the "OK" button.</translation>
     <message>
         <source>%1 枚を %2 に書き出しました。</source>
         <translation>%1 pictures have been written to %2.</translation>
-    </message>
-    <message>
-        <source>カード型ハードトークン 管理コンソール（コマンドライン）
-
-コマンド:
-  status                 契約法人、利用形態、利用登録、誤入力回数
-  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）
-  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）
-  unlock --staff LOGIN   利用中止を解除する（担当者のパスワードは標準入力から読む）
-  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         第9章の全画面の PNG と manifest.json（再現可能）
-  manual --out DIR [--lang ja,en]
-                         最新の画面写真入りの第9章（HTML と PDF）
-  audit [--verify]       監査ログの表示／改ざんの検査</source>
-        <translation>Card hard token administration console (command line)
-
-Commands:
-  status                 corporation, usage mode, registrations, failure counters
-  scenario load FILE     load a training scenario (replaces the training store)
-  scenario reset         load the store's scenario again (counters and suspension too)
-  unlock --staff LOGIN   lift the suspension (the staff credential is read from standard input)
-  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         every chapter-9 screen as PNG + manifest.json (reproducible)
-  manual --out DIR [--lang ja,en]
-                         chapter 9 as HTML and PDF with fresh screenshots
-  audit [--verify]       print the audit log / check its MAC chain</translation>
     </message>
     <message>
         <source>ヘルプデスク担当者ID。</source>
@@ -1234,6 +1289,60 @@ Commands:
         <source>不明なコマンドです: %1</source>
         <translation>unknown command: %1</translation>
     </message>
+    <message>
+        <source>カード型ハードトークン 管理コンソール（コマンドライン）
+
+コマンド:
+  status                 契約法人、利用形態、利用登録、誤入力回数
+  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）
+  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）
+  unlock --staff LOGIN   利用中止を解除する（担当者のパスワードは標準入力から読む）
+  staff reset LOGIN      誤入力で利用できなくなった担当者IDを、再び利用できるようにする
+  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         第9章の全画面の PNG と manifest.json（再現可能）
+  manual --out DIR [--lang ja,en]
+                         最新の画面写真入りの第9章（HTML と PDF）
+  audit [--verify]       監査ログの表示／改ざんの検査</source>
+        <translation>Card hard token administration console (command line)
+
+Commands:
+  status                 corporation, usage mode, registrations, failure counters
+  scenario load FILE     load a training scenario (replaces the training store)
+  scenario reset         load the store's scenario again (counters and suspension too)
+  unlock --staff LOGIN   lift the suspension (the staff credential is read from standard input)
+  staff reset LOGIN      make a staff ID locked by wrong entries usable again
+  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         every chapter-9 screen as PNG + manifest.json (reproducible)
+  manual --out DIR [--lang ja,en]
+                         chapter 9 as HTML and PDF with fresh screenshots
+  audit [--verify]       print the audit log / check its MAC chain, its anchor and sealed records</translation>
+    </message>
+    <message>
+        <source>使い方: hardtoken-cli staff reset LOGIN</source>
+        <translation>Usage: hardtoken-cli staff reset LOGIN</translation>
+    </message>
+    <message>
+        <source>担当者ID %1 の誤入力の記録はありません。</source>
+        <translation>There is no record of wrong entries for staff ID %1.</translation>
+    </message>
+    <message>
+        <source>担当者ID %1 を再び利用できるようにしました。</source>
+        <translation>Staff ID %1 can be used again.</translation>
+    </message>
+    <message>
+        <source>契約法人 %1 の誤入力回数または利用中止の記録が改ざんされています。</source>
+        <translation>The wrong-entry counts or suspension record of corporation %1 have been altered.</translation>
+    </message>
+    <message>
+        <source>トークン %1 の記録が改ざんされています。</source>
+        <translation>The record of token %1 has been altered.</translation>
+    </message>
+    <message>
+        <source>担当者ID %1 のサインイン記録が改ざんされています。</source>
+        <translation>The sign-in record of staff ID %1 has been altered.</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::CardFace</name>
@@ -1262,7 +1371,10 @@ Commands:
     <name>hardtoken::CorporateStatusPage</name>
     <message numerus="yes">
         <source>%n 個</source>
-        <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
+        <translation>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
+        </translation>
     </message>
     <message>
         <source>利用中止</source>
@@ -1320,7 +1432,7 @@ Commands:
     </message>
     <message>
         <source>シナリオ「%1」を読み込みました。</source>
-        <translation>The scenario "%1" has been loaded.</translation>
+        <translation>The scenario &quot;%1&quot; has been loaded.</translation>
     </message>
     <message>
         <source>仮想カードトークンを表示(&amp;C)</source>
@@ -1362,11 +1474,11 @@ Commands:
     </message>
     <message>
         <source>カード型ハードトークンの利用形態が設定されていません。「変更」ボタンを押して、利用形態を設定してください。</source>
-        <translation>The card hard token usage mode has not been set. Press the "Change" button to set it.</translation>
+        <translation>The card hard token usage mode has not been set. Press the &quot;Change&quot; button to set it.</translation>
     </message>
     <message>
         <source>この画面では「次へ」は使えません。</source>
-        <translation>"Next" cannot be used on this screen.</translation>
+        <translation>&quot;Next&quot; cannot be used on this screen.</translation>
     </message>
     <message>
         <source>この画面では利用形態を設定できません。</source>
@@ -1413,20 +1525,12 @@ serial number</translation>
         <translation>This system is suspended. To lift the suspension, contact the help desk for this system.</translation>
     </message>
     <message>
-        <source>処理中にエラーが発生しました。もう一度お試しください。</source>
-        <translation>An error occurred. Please try again.</translation>
-    </message>
-    <message>
         <source>契約法人確認暗証番号を一定回数以上誤って入力したため、本システムは利用中止状態になりました。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。</source>
         <translation>Because the corporate confirmation PIN was entered wrongly a certain number of times, this system has been suspended. To lift the suspension, contact the help desk for this system.</translation>
     </message>
     <message>
         <source>シリアル番号またはワンタイムパスワードを一定回数以上誤って入力したため、本システムは利用中止状態になりました。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。</source>
         <translation>Because the serial number or one-time password was entered wrongly a certain number of times, this system has been suspended. To lift the suspension, contact the help desk for this system.</translation>
-    </message>
-    <message>
-        <source>契約法人が見つかりません。</source>
-        <translation>The corporation was not found.</translation>
     </message>
     <message>
         <source>シリアル番号 %1 は、利用登録情報の一覧で%2さんに指定されています。</source>
@@ -1474,7 +1578,7 @@ serial number</translation>
     </message>
     <message>
         <source>利用登録情報がありません。「追加」ボタンを押して、利用登録情報を追加してください。</source>
-        <translation>There are no registrations. Press the "Add" button to add one.</translation>
+        <translation>There are no registrations. Press the &quot;Add&quot; button to add one.</translation>
     </message>
     <message>
         <source>他の利用者</source>
@@ -1483,14 +1587,6 @@ serial number</translation>
     <message>
         <source>登録処理中にエラーが発生したため、利用登録は行われませんでした。利用登録情報の一覧はそのまま残っています。</source>
         <translation>An error occurred, so nothing was registered. The list of registrations has been kept.</translation>
-    </message>
-    <message>
-        <source>一覧のトークンが、その間に%1に利用登録されました。利用登録は行われませんでした。</source>
-        <translation>A token in the list was registered to %1 in the meantime. Nothing was registered.</translation>
-    </message>
-    <message>
-        <source>担当者IDまたはパスワードが正しくありません。</source>
-        <translation>The staff ID or password is not correct.</translation>
     </message>
     <message>
         <source>利用中止状態ではありません。</source>
@@ -1502,11 +1598,49 @@ serial number</translation>
     </message>
     <message numerus="yes">
         <source>契約法人確認暗証番号が正しくありません。あと%n回誤って入力すると、本システムは利用中止状態になります。</source>
-        <translation><numerusform>The corporate confirmation PIN is not correct. After %n more wrong entry, this system will be suspended.</numerusform><numerusform>The corporate confirmation PIN is not correct. After %n more wrong entries, this system will be suspended.</numerusform></translation>
+        <translation>
+            <numerusform>The corporate confirmation PIN is not correct. After %n more wrong entry, this system will be suspended.</numerusform>
+            <numerusform>The corporate confirmation PIN is not correct. After %n more wrong entries, this system will be suspended.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>シリアル番号またはワンタイムパスワードが正しくありません。あと%n回誤って入力すると、本システムは利用中止状態になります。</source>
-        <translation><numerusform>The serial number or one-time password is not correct. After %n more wrong entry, this system will be suspended.</numerusform><numerusform>The serial number or one-time password is not correct. After %n more wrong entries, this system will be suspended.</numerusform></translation>
+        <translation>
+            <numerusform>The serial number or one-time password is not correct. After %n more wrong entry, this system will be suspended.</numerusform>
+            <numerusform>The serial number or one-time password is not correct. After %n more wrong entries, this system will be suspended.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>他の端末が処理中のため、入力内容を確認できませんでした。入力内容はそのまま残っています。もう一度お試しください。</source>
+        <translation>Another desktop is busy with the database, so your entry could not be checked. Nothing you entered was lost. Please try again.</translation>
+    </message>
+    <message>
+        <source>トークン %1 の記録が、コンソールの外で変更されています。お問い合わせ先までご照会ください。</source>
+        <translation>The record of token %1 was changed outside the console. Please contact the help desk.</translation>
+    </message>
+    <message>
+        <source>処理中にエラーが発生したため、入力内容を確認できませんでした。もう一度お試しください。</source>
+        <translation>An error occurred, so your entry could not be checked. Please try again.</translation>
+    </message>
+    <message>
+        <source>他の端末で契約法人確認暗証番号を確認中です。しばらくしてから、もう一度お試しください。</source>
+        <translation>The corporate confirmation PIN is being checked on another desktop. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>%1さんのワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。削除してから、カードに表示される新しいワンタイムパスワードで追加し直してください。</source>
+        <translation>The one-time password for %1 has already been used (it was registered first on another desktop). Delete the entry, then add it again with the new one-time password the card shows.</translation>
+    </message>
+    <message>
+        <source>このワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。カードに表示される新しいワンタイムパスワードで入力し直してください。</source>
+        <translation>This one-time password has already been used (it was registered first on another desktop). Enter the new one-time password the card shows.</translation>
+    </message>
+    <message>
+        <source>一覧のトークン %1 が、その間に%2に利用登録されました。利用登録は行われませんでした。</source>
+        <translation>Token %1 in the list was registered to %2 in the meantime. Nothing was registered.</translation>
+    </message>
+    <message>
+        <source>担当者IDまたはパスワードが正しくありません。誤りが続いた担当者IDは利用できなくなります（再び利用できるようにするのは管理者です）。</source>
+        <translation>The staff ID or password is incorrect. A staff ID with repeated wrong entries can no longer be used (an administrator can make it usable again).</translation>
     </message>
 </context>
 <context>
@@ -1570,7 +1704,10 @@ Reason: %4</translation>
     </message>
     <message numerus="yes">
         <source>利用形態を変更すると、現在利用登録されている %n 個のトークンの利用登録が解除されます。</source>
-        <translation><numerusform>Changing the usage mode cancels the registration of the %n token registered now.</numerusform><numerusform>Changing the usage mode cancels the registrations of the %n tokens registered now.</numerusform></translation>
+        <translation>
+            <numerusform>Changing the usage mode cancels the registration of the %n token registered now.</numerusform>
+            <numerusform>Changing the usage mode cancels the registrations of the %n tokens registered now.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1635,7 +1772,7 @@ token serial number</translation>
     </message>
     <message>
         <source>トレーニング用のカード型ハードトークンです。カードのボタン（または「ボタンを押す」）を押すと、利用登録用のワンタイムパスワードが表示されます。本番用のデータベースでは使えません。</source>
-        <translation>Card hard tokens for training. Press the button on a card (or "Press the button") to show the one-time password for registration. They are not available with a production database.</translation>
+        <translation>Card hard tokens for training. Press the button on a card (or &quot;Press the button&quot;) to show the one-time password for registration. They are not available with a production database.</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ void SuspendedNotice::refresh()
     const QDateTime at = QDateTime::fromString(c.suspendedAt, Qt::ISODateWithMs);
     const QString when
         = at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QStringLiteral("-");
-    const QString why = c.suspendedReason == QLatin1String("pin")
+    const QString why = c.suspendedReason == SuspensionReason::Pin
         ? tr("契約法人確認暗証番号の誤入力")
         : tr("シリアル番号またはワンタイムパスワードの誤入力");
     m_ui->detailText->setText(tr("契約法人: %1（%2）\n利用中止日時: %3\n理由: %4").arg(c.name, c.code, when, why));

@@ -1,0 +1,171 @@
+#include "CorporationRecord.h"
+
+#include "Store.h"
+
+#include <QCoreApplication>
+
+namespace hardtoken {
+
+namespace {
+
+const QByteArray kPurpose = QByteArrayLiteral("corporation");
+const QString kStateColumns = QStringLiteral(
+    "id, usage_mode, otp_failures, pin_failures, pin_in_flight, suspended, suspended_at, suspended_reason, state_mac");
+
+CorporationState stateFrom(const Store::Query& q, int first, QString* mac)
+{
+    CorporationState s;
+    s.id = q.value(first).toLongLong();
+    s.mode = usageModeFromKey(q.value(first + 1).toString());
+    s.otpFailures = q.value(first + 2).toInt();
+    s.pinFailures = q.value(first + 3).toInt();
+    s.pinInFlight = q.value(first + 4).toInt();
+    s.suspended = q.value(first + 5).toInt() != 0;
+    s.suspendedAt = q.value(first + 6).toString();
+    s.reason = suspensionReasonFromKey(q.value(first + 7).toString());
+    *mac = q.value(first + 8).toString();
+    return s;
+}
+
+QVariant textOrNull(const QString& s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+} // namespace
+
+QStringList CorporationTable::macFields(const CorporationState& s)
+{
+    return { QString::number(s.id), usageModeKey(s.mode), QString::number(s.otpFailures),
+        QString::number(s.pinFailures), QString::number(s.pinInFlight), s.suspended ? QStringLiteral("1") : QStringLiteral("0"),
+        s.suspendedAt, suspensionReasonKey(s.reason) };
+}
+
+qint64 CorporationTable::idByCode(const Store& store, const QString& code)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT id FROM corporations WHERE code = ?"), { code });
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+qint64 CorporationTable::firstId(const Store& store)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT id FROM corporations ORDER BY id LIMIT 1"));
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+int CorporationTable::count(const Store& store)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT COUNT(*) FROM corporations"));
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+std::optional<CorporationInfo> CorporationTable::info(const Store& store, qint64 id)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT code, name, ") + kStateColumns
+            + QStringLiteral(", (SELECT COUNT(*) FROM registrations r WHERE r.corporation_id = c.id)"
+                             " FROM corporations c WHERE id = ?"),
+        { id });
+    if (!q.next())
+        return std::nullopt;
+    QString mac;
+    const CorporationState s = stateFrom(q, 2, &mac);
+    CorporationInfo c;
+    c.id = s.id;
+    c.code = q.value(0).toString();
+    c.name = q.value(1).toString();
+    c.mode = s.mode;
+    c.otpFailures = s.otpFailures;
+    c.pinFailures = s.pinFailures;
+    c.suspended = s.suspended;
+    c.suspendedAt = s.suspendedAt;
+    c.suspendedReason = s.reason;
+    c.registeredTokens = q.value(11).toInt();
+    c.stateIntact = store.stateMacMatches(kPurpose, macFields(s), mac);
+    return c;
+}
+
+QString CorporationTable::pinHash(const Store& store, qint64 id)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT pin_hash FROM corporations WHERE id = ?"), { id });
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+std::optional<CorporationState> CorporationTable::lock(Store& store, qint64 id)
+{
+    Q_ASSERT(store.inTransaction());
+    Store::Query q = store.query(QStringLiteral("SELECT ") + kStateColumns
+            + QStringLiteral(" FROM corporations WHERE id = ?")
+            + (store.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
+        { id });
+    if (!q.next())
+        return std::nullopt;
+    QString mac;
+    const CorporationState s = stateFrom(q, 0, &mac);
+    if (!store.stateMacMatches(kPurpose, macFields(s), mac)) {
+        store.fail(StoreErrorCode::Tampered,
+            QCoreApplication::translate("CorporationTable",
+                "契約法人の誤入力回数または利用中止の記録が、コンソールの外で変更されています。"
+                "お問い合わせ先までご照会ください。"));
+        return std::nullopt;
+    }
+    return s;
+}
+
+bool CorporationTable::write(Store& store, const CorporationState& s)
+{
+    Store::Query q = store.query(QStringLiteral("UPDATE corporations SET usage_mode = ?, otp_failures = ?, pin_failures = ?,"
+                                                " pin_in_flight = ?, suspended = ?, suspended_at = ?, suspended_reason = ?,"
+                                                " state_mac = ? WHERE id = ?"),
+        { usageModeKey(s.mode), s.otpFailures, s.pinFailures, s.pinInFlight, s.suspended ? 1 : 0,
+            textOrNull(s.suspendedAt), textOrNull(suspensionReasonKey(s.reason)),
+            store.stateMac(kPurpose, macFields(s)), s.id });
+    return q.ok() && q.rowsAffected() == 1;
+}
+
+qint64 CorporationTable::insert(
+    Store& store, const QString& code, const QString& name, const QString& pinHash, const CorporationState& state)
+{
+    const qint64 id = store.insert(QStringLiteral("INSERT INTO corporations (code, name, pin_hash) VALUES (?, ?, ?)"),
+        { code, name, pinHash });
+    if (id == 0)
+        return 0;
+    CorporationState s = state;
+    s.id = id;
+    return write(store, s) ? id : 0;
+}
+
+bool CorporationTable::removeAll(Store& store)
+{
+    return store.run(QStringLiteral("DELETE FROM corporations"), {});
+}
+
+bool CorporationTable::sealAll(Store& store)
+{
+    QList<CorporationState> rows;
+    {
+        Store::Query q = store.query(QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(" FROM corporations"));
+        QString mac;
+        while (q.next())
+            rows.append(stateFrom(q, 0, &mac));
+    }
+    for (const CorporationState& s : std::as_const(rows)) {
+        if (!write(store, s))
+            return false;
+    }
+    return true;
+}
+
+QStringList CorporationTable::tampered(const Store& store)
+{
+    QStringList out;
+    Store::Query q = store.query(QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(", code FROM corporations"));
+    while (q.next()) {
+        QString mac;
+        const CorporationState s = stateFrom(q, 0, &mac);
+        if (!store.stateMacMatches(kPurpose, macFields(s), mac))
+            out.append(q.value(9).toString());
+    }
+    return out;
+}
+
+} // namespace hardtoken

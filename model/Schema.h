@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QCoreApplication>
+
+namespace hardtoken {
+
+class Store;
+
+// The store's tables, versioned by ordered migrations that each run in one transaction. Statements
+// are written once for both engines: {PK}, {BLOB} and {BIGINT} are replaced per dialect, and a
+// statement that starts with "sqlite:" or "pg:" runs on that engine only.
+class Schema final {
+    Q_DECLARE_TR_FUNCTIONS(Schema)
+public:
+    // 0 for a store with no schema yet.
+    static int version(const Store& store);
+    // Applies the migrations the store lacks. Migrations that seal existing rows (state MACs) need
+    // the data key, so for an existing store the key is loaded first.
+    static bool migrate(Store& store);
+};
+
+} // namespace hardtoken

@@ -1,0 +1,102 @@
+#include "StaffRecord.h"
+
+#include "Store.h"
+
+#include <QCoreApplication>
+
+namespace hardtoken {
+
+namespace {
+
+const QByteArray kPurpose = QByteArrayLiteral("signin");
+
+QStringList macFields(const SigninState& s)
+{
+    return { s.login, QString::number(s.failures), QString::number(s.inFlight), s.lockedAt };
+}
+
+} // namespace
+
+std::optional<QString> StaffTable::credentialHash(const Store& store, const QString& login)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT credential_hash FROM staff WHERE login = ?"), { login });
+    if (!q.next())
+        return std::nullopt;
+    return q.value(0).toString();
+}
+
+bool StaffTable::insert(Store& store, const QString& login, const QString& name, const QString& credentialHash)
+{
+    return store.run(QStringLiteral("INSERT INTO staff (login, name, credential_hash) VALUES (?, ?, ?)"),
+        { login, name, credentialHash });
+}
+
+bool StaffTable::removeAll(Store& store)
+{
+    return store.run(QStringLiteral("DELETE FROM staff"), {});
+}
+
+std::optional<SigninState> StaffTable::lockAttempts(Store& store, const QString& login)
+{
+    Q_ASSERT(store.inTransaction());
+    SigninState fresh;
+    fresh.login = login;
+    if (!store.run(QStringLiteral("INSERT INTO signin_attempts (login, failures, in_flight, state_mac)"
+                                  " VALUES (?, 0, 0, ?) ON CONFLICT (login) DO NOTHING"),
+            { login, store.stateMac(kPurpose, macFields(fresh)) }))
+        return std::nullopt;
+    Store::Query q = store.query(QStringLiteral("SELECT failures, in_flight, locked_at, state_mac FROM signin_attempts"
+                                                " WHERE login = ?")
+            + (store.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
+        { login });
+    if (!q.next())
+        return std::nullopt;
+    SigninState s;
+    s.login = login;
+    s.failures = q.value(0).toInt();
+    s.inFlight = q.value(1).toInt();
+    s.lockedAt = q.value(2).toString();
+    if (!store.stateMacMatches(kPurpose, macFields(s), q.value(3).toString())) {
+        store.fail(StoreErrorCode::Tampered,
+            QCoreApplication::translate(
+                "StaffTable", "ヘルプデスクのサインイン記録が、コンソールの外で変更されています。"));
+        return std::nullopt;
+    }
+    return s;
+}
+
+bool StaffTable::writeAttempts(Store& store, const SigninState& s)
+{
+    Store::Query q = store.query(QStringLiteral("UPDATE signin_attempts SET failures = ?, in_flight = ?, locked_at = ?,"
+                                                " state_mac = ? WHERE login = ?"),
+        { s.failures, s.inFlight, s.lockedAt.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s.lockedAt),
+            store.stateMac(kPurpose, macFields(s)), s.login });
+    return q.ok() && q.rowsAffected() == 1;
+}
+
+bool StaffTable::resetAttempts(Store& store, const QString& login, const QString& actor)
+{
+    return store.transaction([&] {
+        SigninState s;
+        s.login = login;
+        Store::Query q = store.query(QStringLiteral("UPDATE signin_attempts SET failures = 0, in_flight = 0, locked_at = NULL,"
+                                                    " state_mac = ? WHERE login = ?"),
+            { store.stateMac(kPurpose, macFields(s)), login });
+        return q.ok() && q.rowsAffected() == 1
+            && store.audit(actor, QStringLiteral("staff.reset"), 0, QStringLiteral("login=%1").arg(login));
+    });
+}
+
+QStringList StaffTable::tampered(const Store& store)
+{
+    QStringList out;
+    Store::Query q = store.query(QStringLiteral("SELECT login, failures, in_flight, locked_at, state_mac FROM signin_attempts"));
+    while (q.next()) {
+        const SigninState s { q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toString() };
+        if (!store.stateMacMatches(kPurpose, macFields(s), q.value(4).toString()))
+            out.append(s.login);
+    }
+    return out;
+}
+
+} // namespace hardtoken

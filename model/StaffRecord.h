@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace hardtoken {
+
+class Store;
+
+// Help-desk sign-in attempts of one login (known or not: an unknown login is counted the same
+// way, so that the answers do not tell which logins exist). MAC'd like the corporation's counters.
+struct SigninState {
+    QString login;
+    int failures = 0; // settled wrong credentials plus attempts in flight
+    int inFlight = 0;
+    QString lockedAt; // empty: not locked
+};
+
+// The staff table and the sign-in attempts of the help desk.
+class StaffTable final {
+public:
+    // The longest login the console takes; longer ones are refused before anything is looked up.
+    static constexpr int MaxLogin = 64;
+
+    // The encoded credential hash, or nullopt for an unknown login.
+    static std::optional<QString> credentialHash(const Store& store, const QString& login);
+    static bool insert(Store& store, const QString& login, const QString& name, const QString& credentialHash);
+    static bool removeAll(Store& store);
+
+    // Inside a write transaction: the login's attempts, created when missing, locked until commit
+    // and MAC-checked (nullopt with the store's error Tampered, Locked or Sql).
+    static std::optional<SigninState> lockAttempts(Store& store, const QString& login);
+    static bool writeAttempts(Store& store, const SigninState& state);
+    // Lifts a login's sign-in lock (its own transaction, audited as `actor`). False when the login
+    // has no attempts recorded or the store refused.
+    static bool resetAttempts(Store& store, const QString& login, const QString& actor);
+    // Logins whose attempt record's MAC does not match.
+    static QStringList tampered(const Store& store);
+};
+
+} // namespace hardtoken
