@@ -324,8 +324,9 @@ Outcome RegistrationService::withPin(const QString& pin,
             const bool nowSuspended = !corp->suspended && corp->pinFailures >= settings.pinFailureLimit;
             if (nowSuspended)
                 suspend(*corp, SuspensionReason::Pin, m_store.nowText());
+            // Suspended while this guess was in flight: it was one of those that reached the limit.
             if (corp->suspended)
-                result = nowSuspended ? suspendedByFailures(true) : suspendedOutcome();
+                result = suspendedByFailures(corp->reason != SuspensionReason::Otp);
             return CorporationTable::write(m_store, *corp)
                 && m_store.audit(m_actor, QStringLiteral("pin.failure"), m_corporationId,
                     QStringLiteral("count=%1 limit=%2").arg(corp->pinFailures).arg(settings.pinFailureLimit))

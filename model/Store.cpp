@@ -231,7 +231,14 @@ bool Store::openPostgres(const QString& connection, const QString& keyFilePath)
         db.setUserName(options.value(QStringLiteral("user")));
         db.setPassword(options.value(QStringLiteral("password"), qEnvironmentVariable("PGPASSWORD")));
     });
-    if (!opened || !refuseNewerSchema(m_path))
+    if (!opened)
+        return false;
+    // A desktop never waits forever for another one's row lock: it answers "try again".
+    if (!execDirect(QStringLiteral("SET lock_timeout = %1").arg(m_busyTimeoutMs))) {
+        close();
+        return false;
+    }
+    if (!refuseNewerSchema(m_path))
         return false;
     return finishOpen(keyFilePath, false);
 }

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void unlockNeedsTheStaffCredential();
     void twoDesktopsShareCountersAndLockout();
     void hotpTokenCounterAdvances();
+    void totpDriftIsBounded();
 };
 
 void TestRegistrationService::modeChangeCancelsEveryRegistrationAndIsAudited()
@@ -453,6 +454,25 @@ void TestRegistrationService::hotpTokenCounterAdvances()
     QCOMPARE(f.raw()->scalar(QStringLiteral("SELECT next_counter FROM tokens WHERE serial = '0000000031'")).toLongLong(), 4);
     QCOMPARE(f.service->enqueue(suzuki, QStringLiteral("0000000031"), g.hotp(seed, 3)).error,
         ServiceError::WrongSerialOrOtp);
+}
+
+void TestRegistrationService::totpDriftIsBounded()
+{
+    // A card whose clock runs ahead, with the console's clock standing still: each registration
+    // may follow the card one step further, but never beyond the documented bound (±2 steps).
+    Fixture f;
+    const QString serial = QStringLiteral("0000000012");
+    const qint64 now = f.clock.nowSecs();
+    for (int ahead = 1; ahead <= 2; ++ahead) {
+        QVERIFY(f.service->enqueue(f.userId(kSuzuki), serial, f.otpFor(serial, now + ahead * 30)).ok());
+        QVERIFY(f.service->commitQueue(kPin).ok());
+        QCOMPARE(f.raw()->scalar(QStringLiteral("SELECT drift FROM tokens WHERE serial = ?"), { serial }).toInt(), ahead);
+    }
+    for (int ahead = 3; ahead <= 6; ++ahead) {
+        const Outcome o = f.service->enqueue(f.userId(kSuzuki), serial, f.otpFor(serial, now + ahead * 30));
+        QCOMPARE(o.error, ServiceError::WrongSerialOrOtp);
+    }
+    QCOMPARE(f.raw()->scalar(QStringLiteral("SELECT drift FROM tokens WHERE serial = ?"), { serial }).toInt(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestRegistrationService)

@@ -87,6 +87,21 @@ void TestScenario::contentErrorNamesTheField_data()
     QTest::newRow("user without name") << QStringLiteral("users/1/name") << QStringLiteral("users[1].name")
                                        << QByteArray("\"\"");
     QTest::newRow("newer format") << QStringLiteral("format") << QStringLiteral("format") << QByteArray("2");
+    // Tokens the screens could never register (they take 6 digits), refused with that reason.
+    QTest::newRow("seven digits") << QStringLiteral("tokens/1/digits") << QStringLiteral("6 桁だけ")
+                                  << QByteArray("7");
+    QTest::newRow("eight digits") << QStringLiteral("tokens/2/digits") << QStringLiteral("tokens[2].digits")
+                                  << QByteArray("8");
+    // Wrong types are errors, not empty lists.
+    QTest::newRow("users not a list") << QStringLiteral("users") << QStringLiteral("users") << QByteArray("{}");
+    QTest::newRow("tokens a string") << QStringLiteral("tokens") << QStringLiteral("tokens") << QByteArray("\"x\"");
+    QTest::newRow("staff a number") << QStringLiteral("staff") << QStringLiteral("staff") << QByteArray("3");
+    QTest::newRow("settings a list") << QStringLiteral("settings") << QStringLiteral("settings") << QByteArray("[]");
+    QTest::newRow("user not an object") << QStringLiteral("users/0") << QStringLiteral("users[0]") << QByteArray("7");
+    QTest::newRow("control character") << QStringLiteral("users/2/name") << QStringLiteral("U+001B")
+                                       << QByteArray("\"山田\\u001b[2J\"");
+    QTest::newRow("line separator") << QStringLiteral("corporation/name") << QStringLiteral("U+2028")
+                                    << QByteArray("\"株式会社\\u2028偽\"");
 }
 
 void TestScenario::contentErrorNamesTheField()

@@ -9,44 +9,6 @@
 using namespace hardtoken;
 using namespace hardtoken::test;
 
-namespace {
-
-// A database of its own for each test, dropped afterwards.
-struct PgDatabase {
-    QString server = qEnvironmentVariable("HARDTOKEN_PG");
-    QString name = QStringLiteral("ht_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
-    QTemporaryDir dir;
-
-    QString connection() const { return server + QStringLiteral(" dbname=") + name; }
-    QString keyFile() const { return dir.filePath(QStringLiteral("shared.key")); }
-
-    bool admin(const QString& sql) const
-    {
-        bool ok = false;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("admin"));
-            for (const QString& part : server.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-                const QString key = part.section(QLatin1Char('='), 0, 0);
-                const QString value = part.section(QLatin1Char('='), 1);
-                if (key == QLatin1String("host"))
-                    db.setHostName(value);
-                else if (key == QLatin1String("port"))
-                    db.setPort(value.toInt());
-                else if (key == QLatin1String("user"))
-                    db.setUserName(value);
-            }
-            db.setDatabaseName(QStringLiteral("postgres"));
-            ok = db.open() && QSqlQuery(db).exec(sql);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("admin"));
-        return ok;
-    }
-    PgDatabase() { admin(QStringLiteral("CREATE DATABASE %1").arg(name)); }
-    ~PgDatabase() { admin(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name)); }
-};
-
-} // namespace
 
 class TestStorePostgres final : public QObject {
     Q_OBJECT

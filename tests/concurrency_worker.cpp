@@ -1,0 +1,147 @@
+// One "desktop" for tst_concurrency: opens the shared store (SQLite file or PostgreSQL), then runs
+// the commands it reads on standard input, one line each, and answers each with one line of counts.
+// The test writes the same command to every worker at once, so that they act together.
+//
+//   wrong-pin N                  N times 利用形態 OK with a wrong 契約法人確認暗証番号
+//   wrong-otp N SERIAL           N times 次へ with a wrong OTP for the first user
+//   enqueue USER SERIAL OFFSET   次へ for USER (0-based) with the code the card shows at now+OFFSET s
+//   commit                       OK on the 利用登録情報の一覧 with the right PIN
+//   unlock-wrong N               N times a help-desk unlock with a wrong credential
+//   after MS COMMAND             COMMAND, MS milliseconds after it was read
+//   quit
+//
+// Answer: "ok=… wrong=… suspendedNow=… suspended=… tryAgain=… used=… denied=… other=…[ msg=…]".
+#include "Clock.h"
+#include "Otp.h"
+#include "RegistrationService.h"
+#include "Store.h"
+
+#include <QCoreApplication>
+#include <QThread>
+#include <QTextStream>
+
+#include <cstdio>
+#include <map>
+
+using namespace hardtoken;
+
+namespace {
+
+QByteArray secretOf(const QString& serial)
+{
+    return QByteArrayLiteral("race-seed-") + serial.toLatin1();
+}
+
+struct Tally {
+    std::map<QString, int> counts;
+    QString otherMessage;
+    void add(const Outcome& o)
+    {
+        switch (o.error) {
+        case ServiceError::None:
+            ++counts[QStringLiteral("ok")];
+            break;
+        case ServiceError::WrongPin:
+        case ServiceError::WrongSerialOrOtp:
+            ++counts[QStringLiteral("wrong")];
+            break;
+        case ServiceError::Suspended:
+            // remainingAttempts 0: this very guess was evaluated and reached the limit.
+            ++counts[o.remainingAttempts == 0 ? QStringLiteral("suspendedNow") : QStringLiteral("suspended")];
+            break;
+        case ServiceError::TryAgain:
+            ++counts[QStringLiteral("tryAgain")];
+            break;
+        case ServiceError::CodeAlreadyUsed:
+            ++counts[QStringLiteral("used")];
+            break;
+        case ServiceError::WrongStaffCredential:
+            ++counts[QStringLiteral("denied")];
+            break;
+        default:
+            ++counts[QStringLiteral("other")];
+            otherMessage = o.message;
+            break;
+        }
+    }
+    QString line() const
+    {
+        QStringList parts;
+        for (const char* k : { "ok", "wrong", "suspendedNow", "suspended", "tryAgain", "used", "denied", "other" }) {
+            const auto it = counts.find(QLatin1String(k));
+            parts << QStringLiteral("%1=%2").arg(QLatin1String(k)).arg(it == counts.end() ? 0 : it->second);
+        }
+        if (!otherMessage.isEmpty())
+            parts << QStringLiteral("msg=") + QString(otherMessage).replace(QLatin1Char(' '), QLatin1Char('_'));
+        return parts.join(QLatin1Char(' '));
+    }
+};
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 5) {
+        std::fprintf(stderr, "usage: worker sqlite|pg TARGET KEYFILE EPOCH_SECONDS\n");
+        return 2;
+    }
+    FixedClock clock(args[4].toLongLong() * 1000);
+    Store store(clock);
+    const bool opened = args[1] == QLatin1String("pg") ? store.openPostgres(args[2], args[3])
+                                                        : store.openSqlite(args[2], args[3]);
+    QTextStream out(stdout);
+    if (!opened) {
+        out << "error " << store.errorMessage() << Qt::endl;
+        return 1;
+    }
+    RegistrationService service(store);
+    service.setActor(QStringLiteral("worker-%1").arg(QCoreApplication::applicationPid()));
+    service.selectCorporation();
+    const QList<UserInfo> users = service.users();
+    OtpGenerator generator;
+    out << "ready" << Qt::endl;
+
+    QTextStream in(stdin);
+    QString line;
+    while (in.readLineInto(&line)) {
+        QStringList c = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (c.value(0) == QLatin1String("after")) {
+            QThread::msleep(c.value(1).toULong());
+            c = c.mid(2);
+        }
+        if (c.isEmpty())
+            continue;
+        if (c[0] == QLatin1String("quit"))
+            break;
+        Tally tally;
+        const int n = c.value(1).toInt();
+        if (c[0] == QLatin1String("wrong-pin")) {
+            for (int i = 0; i < n; ++i)
+                tally.add(service.changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")));
+        } else if (c[0] == QLatin1String("wrong-otp")) {
+            // A code that is not the card's in the window: the card's code plus one, mod 10^6.
+            const QString serial = c.value(2);
+            const quint64 right = generator.totp(secretOf(serial), clock.nowSecs()).toULongLong();
+            const QString wrong = QStringLiteral("%1").arg((right + 500000) % 1000000, 6, 10, QLatin1Char('0'));
+            for (int i = 0; i < n; ++i)
+                tally.add(service.enqueue(users.value(0).id, serial, wrong));
+        } else if (c[0] == QLatin1String("enqueue")) {
+            const QString serial = c.value(2);
+            const QString code = generator.totp(secretOf(serial), clock.nowSecs() + c.value(3).toLongLong());
+            tally.add(service.enqueue(users.value(c.value(1).toInt()).id, serial, code));
+        } else if (c[0] == QLatin1String("commit")) {
+            tally.add(service.commitQueue(QStringLiteral("train1234")));
+            service.discardPending();
+        } else if (c[0] == QLatin1String("unlock-wrong")) {
+            for (int i = 0; i < n; ++i)
+                tally.add(service.unlock(QStringLiteral("helpdesk"), QStringLiteral("not-the-password")));
+        } else {
+            out << "error unknown command" << Qt::endl;
+            continue;
+        }
+        out << tally.line() << Qt::endl;
+    }
+    return 0;
+}
