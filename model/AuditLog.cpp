@@ -98,37 +98,49 @@ bool AuditLog::appendMany(const QList<AuditEntry>& entries)
     Q_ASSERT(m_store.inTransaction());
     if (!loadHead())
         return false;
-    constexpr int Chunk = 100;
+    constexpr qsizetype Chunk = 100;
     const QString at = m_store.nowText();
-    for (qsizetype first = 0; first < entries.size(); first += Chunk) {
-        const qsizetype count = qMin<qsizetype>(Chunk, entries.size() - first);
-        QVariantList values;
-        values.reserve(count * 7);
+    qsizetype first = 0;
+    while (first < entries.size()) {
+        // A run of entries with the same actor, action and corporation: those are bound once.
+        const AuditEntry& head = entries[first];
+        qsizetype end = first + 1;
+        while (end < entries.size() && end - first < Chunk && entries[end].actor == head.actor
+            && entries[end].action == head.action && entries[end].corporationId == head.corporationId)
+            ++end;
+        AuditEntry e;
+        e.at = at;
+        e.actor = bounded(head.actor, MaxActor);
+        e.action = bounded(head.action, MaxAction);
+        e.corporationId = head.corporationId;
+        QVariantList values { e.at, e.actor, e.action,
+            e.corporationId ? QVariant(e.corporationId) : QVariant(QMetaType::fromType<qint64>()) };
+        values.reserve(4 + (end - first) * 3);
         qint64 lastId = m_lastId;
         QString lastMac = m_lastMac;
-        for (qsizetype i = first; i < first + count; ++i) {
-            AuditEntry e;
+        QString rows;
+        for (qsizetype i = first; i < end; ++i) {
             e.id = lastId + 1;
-            e.at = at;
-            e.actor = bounded(entries[i].actor, MaxActor);
-            e.action = bounded(entries[i].action, MaxAction);
-            e.corporationId = entries[i].corporationId;
             e.details = entries[i].details.isNull() ? QString(QLatin1String("")) : bounded(entries[i].details, MaxDetails);
             const QString mac = QString::fromLatin1(chainMac(entryMessage(lastMac, e)).toHex());
-            values << e.id << e.at << e.actor << e.action
-                   << (e.corporationId ? QVariant(e.corporationId) : QVariant(QMetaType::fromType<qint64>()))
-                   << e.details << mac;
+            values << e.id << e.details << mac;
+            rows += i == first ? QStringLiteral("(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT))")
+                               : QStringLiteral(", (CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT))");
             lastId = e.id;
             lastMac = mac;
         }
-        QString sql = QStringLiteral("INSERT INTO audit_log (id, at, actor, action, corporation_id, details, mac) VALUES ");
-        for (qsizetype i = 0; i < count; ++i)
-            sql += i ? QStringLiteral(", (?, ?, ?, ?, ?, ?, ?)") : QStringLiteral("(?, ?, ?, ?, ?, ?, ?)");
-        if (!m_store.run(sql, values))
+        if (!m_store.run(QStringLiteral("INSERT INTO audit_log (id, at, actor, action, corporation_id, details, mac)"
+                                        " SELECT v.column1, c.at, c.actor, c.action, c.corporation_id, v.column2,"
+                                        " v.column3 FROM (SELECT CAST(? AS TEXT) AS at, CAST(? AS TEXT) AS actor,"
+                                        " CAST(? AS TEXT) AS action, CAST(? AS BIGINT) AS corporation_id) AS c,"
+                                        " (VALUES ")
+                    + rows + QStringLiteral(") AS v ORDER BY v.column1"),
+                values))
             return false;
         m_lastId = lastId;
         m_lastMac = lastMac;
         m_dirty = true;
+        first = end;
     }
     return true;
 }

@@ -128,12 +128,17 @@ bool RegistrationTable::addMany(Store& store, qint64 corporationId, const QList<
     const QString now = store.nowText();
     for (qsizetype first = 0; first < userTokens.size(); first += kChunk) {
         const qsizetype count = qMin<qsizetype>(kChunk, userTokens.size() - first);
-        QVariantList values;
-        values.reserve(count * 4);
+        // The corporation and the time are bound once; each row binds its user and token.
+        QVariantList values { corporationId, now };
+        values.reserve(2 + count * 2);
         for (qsizetype i = first; i < first + count; ++i)
-            values << corporationId << userOrNull(userTokens[i].first) << userTokens[i].second << now;
-        if (!store.run(QStringLiteral("INSERT INTO registrations (corporation_id, user_id, token_id, since) VALUES ")
-                    + placeholders(count, QStringLiteral("(?, ?, ?, ?)")),
+            values << userOrNull(userTokens[i].first) << userTokens[i].second;
+        if (!store.run(QStringLiteral("INSERT INTO registrations (corporation_id, user_id, token_id, since)"
+                                      " SELECT c.corporation_id, v.column1, v.column2, c.since FROM"
+                                      " (SELECT CAST(? AS BIGINT) AS corporation_id, CAST(? AS TEXT) AS since) AS c,"
+                                      " (VALUES ")
+                    + placeholders(count, QStringLiteral("(CAST(? AS BIGINT), CAST(? AS BIGINT))"))
+                    + QStringLiteral(") AS v"),
                 values))
             return false;
     }
