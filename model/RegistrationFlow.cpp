@@ -56,7 +56,7 @@ RegistrationFlow::RegistrationFlow(RegistrationService& service, QObject* parent
 
     // Whatever way the procedure ended (OK, キャンセル, トップ, 利用中止), what was not committed is gone.
     connect(m_procedure, &QState::exited, &m_service, &RegistrationService::discardPending);
-    connect(&m_service, &RegistrationService::suspended, this, &RegistrationFlow::toSuspended);
+    connect(&m_service, &RegistrationService::suspended, this, [this] { Q_EMIT toSuspended(QPrivateSignal()); });
 }
 
 RegistrationFlow::~RegistrationFlow() = default;
@@ -112,12 +112,12 @@ void RegistrationFlow::setInputCompleteVisible(bool visible)
 void RegistrationFlow::openUserRegistration()
 {
     if (isIn(Screen::CorporateStatus))
-        Q_EMIT toUserInfoSelection();
+        Q_EMIT toUserInfoSelection(QPrivateSignal());
 }
 
 void RegistrationFlow::goToTop()
 {
-    Q_EMIT toTop();
+    Q_EMIT toTop(QPrivateSignal());
 }
 
 void RegistrationFlow::changeMode()
@@ -125,10 +125,10 @@ void RegistrationFlow::changeMode()
     if (!isIn(Screen::UserInfoSelection))
         return;
     if (m_service.isSuspended()) {
-        Q_EMIT toSuspended();
+        Q_EMIT toSuspended(QPrivateSignal());
         return;
     }
-    Q_EMIT toUsageModeConfirm();
+    Q_EMIT toUsageModeConfirm(QPrivateSignal());
 }
 
 Outcome RegistrationFlow::startRegistration()
@@ -137,16 +137,16 @@ Outcome RegistrationFlow::startRegistration()
         return { ServiceError::WrongMode, tr("この画面では利用登録を開始できません。") };
     const CorporationInfo c = m_service.corporation();
     if (c.suspended) {
-        Q_EMIT toSuspended();
+        Q_EMIT toSuspended(QPrivateSignal());
         return { ServiceError::Suspended, tr("本システムは利用中止状態です。") };
     }
     switch (c.mode) {
     case UsageMode::Shared:
-        Q_EMIT toSharedInput();
+        Q_EMIT toSharedInput(QPrivateSignal());
         return {};
     case UsageMode::Individual:
         setInputCompleteVisible(false);
-        Q_EMIT toIndividualInput();
+        Q_EMIT toIndividualInput(QPrivateSignal());
         return {};
     case UsageMode::Unset:
         break;
@@ -161,13 +161,13 @@ Outcome RegistrationFlow::next(qint64 userId, const QString& serial, const QStri
     if (isIn(Screen::SharedRegistrationInput)) {
         const Outcome o = m_service.checkSharedToken(serial, otp);
         if (o.ok())
-            Q_EMIT toSharedConfirm();
+            Q_EMIT toSharedConfirm(QPrivateSignal());
         return o;
     }
     if (isIn(Screen::IndividualRegistrationInput)) {
         const Outcome o = m_service.enqueue(userId, serial, otp);
         if (o.ok())
-            Q_EMIT toIndividualConfirm();
+            Q_EMIT toIndividualConfirm(QPrivateSignal());
         return o;
     }
     return { ServiceError::WrongMode, tr("この画面では「次へ」は使えません。") };
@@ -180,7 +180,7 @@ Outcome RegistrationFlow::confirmUsageMode(UsageMode mode, const QString& pin)
     const Outcome o = m_service.changeUsageMode(mode, pin);
     if (o.ok()) {
         Q_EMIT procedureCompleted(tr("カード型ハードトークンの利用形態の設定が完了しました。"));
-        Q_EMIT toUserInfoSelection();
+        Q_EMIT toUserInfoSelection(QPrivateSignal());
     }
     return o;
 }
@@ -196,7 +196,7 @@ Outcome RegistrationFlow::confirmRegistration(const QString& pin)
         return { ServiceError::WrongMode, tr("この画面では利用登録を確定できません。") };
     if (o.ok()) {
         Q_EMIT procedureCompleted(tr("カード型ハードトークンの利用登録が完了しました。"));
-        Q_EMIT toUserInfoSelection();
+        Q_EMIT toUserInfoSelection(QPrivateSignal());
     }
     return o;
 }
@@ -206,14 +206,14 @@ void RegistrationFlow::add()
     if (!isIn(Screen::IndividualRegistrationConfirm))
         return;
     setInputCompleteVisible(true);
-    Q_EMIT toIndividualInput();
+    Q_EMIT toIndividualInput(QPrivateSignal());
 }
 
 bool RegistrationFlow::inputComplete()
 {
     if (!isIn(Screen::IndividualRegistrationInput) || !m_inputCompleteVisible)
         return false;
-    Q_EMIT toIndividualConfirm();
+    Q_EMIT toIndividualConfirm(QPrivateSignal());
     return true;
 }
 
@@ -228,7 +228,7 @@ int RegistrationFlow::remove(const QList<qint64>& userIds)
 
 void RegistrationFlow::cancel()
 {
-    Q_EMIT cancelRequested();
+    Q_EMIT cancelRequested(QPrivateSignal());
 }
 
 void RegistrationFlow::restartAtTop()
@@ -236,20 +236,20 @@ void RegistrationFlow::restartAtTop()
     const bool suspended = m_service.isSuspended();
     if (isIn(Screen::Suspended)) {
         if (!suspended)
-            Q_EMIT unlocked();
+            Q_EMIT unlocked(QPrivateSignal());
         return;
     }
     if (suspended)
-        Q_EMIT toSuspended();
+        Q_EMIT toSuspended(QPrivateSignal());
     else
-        Q_EMIT toTop();
+        Q_EMIT toTop(QPrivateSignal());
 }
 
 Outcome RegistrationFlow::unlock(const QString& staffLogin, const QString& staffCredential)
 {
     const Outcome o = m_service.unlock(staffLogin, staffCredential);
     if (o.ok())
-        Q_EMIT unlocked();
+        Q_EMIT unlocked(QPrivateSignal());
     return o;
 }
 

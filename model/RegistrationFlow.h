@@ -77,17 +77,18 @@ Q_SIGNALS:
     void screenChanged(hardtoken::RegistrationFlow::Screen screen);
     void inputCompleteVisibleChanged(bool visible);
 
-    // Transition triggers (emitted by the action methods once the guards pass).
-    void toUserInfoSelection();
-    void toTop();
-    void toUsageModeConfirm();
-    void toSharedInput();
-    void toIndividualInput();
-    void toSharedConfirm();
-    void toIndividualConfirm();
-    void cancelRequested();
-    void toSuspended();
-    void unlocked();
+    // Transition triggers, emitted only by the action methods once the guards pass: QPrivateSignal
+    // keeps anyone else from emitting them and skipping the guards.
+    void toUserInfoSelection(QPrivateSignal);
+    void toTop(QPrivateSignal);
+    void toUsageModeConfirm(QPrivateSignal);
+    void toSharedInput(QPrivateSignal);
+    void toIndividualInput(QPrivateSignal);
+    void toSharedConfirm(QPrivateSignal);
+    void toIndividualConfirm(QPrivateSignal);
+    void cancelRequested(QPrivateSignal);
+    void toSuspended(QPrivateSignal);
+    void unlocked(QPrivateSignal);
 
 private:
     void setInputCompleteVisible(bool visible);

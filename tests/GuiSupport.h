@@ -61,13 +61,16 @@ struct Console {
 
     ManualPage* page() const { return window->currentPage(); }
 
+    // The current page's widget of that objectName. A missing widget ends the test at once with
+    // its name and the page (a renamed objectName in a .ui), never a null dereference later.
     template <typename T> T* find(const char* name) const
     {
         ManualPage* p = page();
         T* w = p ? p->findChild<T*>(QLatin1String(name)) : nullptr;
-        if (!w)
-            qWarning("no %s named %s on %s", T::staticMetaObject.className(), name,
-                p ? p->metaObject()->className() : "(no page)");
+        if (!w) {
+            qFatal("FAIL: no %s named \"%s\" on %s (was an objectName renamed in a .ui?)",
+                T::staticMetaObject.className(), name, p ? p->metaObject()->className() : "(no page)");
+        }
         return w;
     }
 

@@ -4,7 +4,15 @@
 
 #include <QSignalSpy>
 
+#include <type_traits>
+
 using namespace hardtoken;
+
+// The transition triggers carry QPrivateSignal: nobody outside the flow can emit one and skip the
+// guards (e.g. jump to the shared confirm screen without a checked token).
+static_assert(!std::is_invocable_v<decltype(&RegistrationFlow::toSharedConfirm), RegistrationFlow&>);
+static_assert(!std::is_invocable_v<decltype(&RegistrationFlow::toUserInfoSelection), RegistrationFlow&>);
+
 using namespace hardtoken::test;
 
 using Screen = RegistrationFlow::Screen;
