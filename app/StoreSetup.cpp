@@ -31,10 +31,12 @@ void StoreOptions::addTo(QCommandLineParser& parser)
         { kKeyFile, QCoreApplication::translate("StoreOptions", "暗号鍵ファイル（既定: データベースのパス + .key）。"),
             QStringLiteral("path") });
     parser.addOption({ kScenario,
-        QCoreApplication::translate("StoreOptions", "起動の前に、トレーニング用のシナリオ（JSON）をデータベースに読み込みます。"),
+        QCoreApplication::translate(
+            "StoreOptions", "起動の前に、トレーニング用のシナリオ（JSON）をデータベースに読み込みます。"),
         QStringLiteral("file") });
     parser.addOption({ kTraining,
-        QCoreApplication::translate("StoreOptions", "マニュアルのトレーニング用シナリオで起動します（--scenario %1 と同じ）。")
+        QCoreApplication::translate(
+            "StoreOptions", "マニュアルのトレーニング用シナリオで起動します（--scenario %1 と同じ）。")
             .arg(QLatin1String(ScenarioLoader::DefaultScenario)) });
 }
 

@@ -8,8 +8,8 @@
 #include "ScreenshotTour.h"
 #include "StaffRecord.h"
 #include "Store.h"
-#include "TokenRecord.h"
 #include "StoreSetup.h"
+#include "TokenRecord.h"
 #include "Validation.h"
 #include "VirtualToken.h"
 
@@ -135,15 +135,14 @@ int main(int argc, char* argv[])
         QStringLiteral("verify"), QCoreApplication::translate("cli", "監査ログの改ざんを検査します。"));
     const QCommandLineOption serialOption(QStringLiteral("serial"),
         QCoreApplication::translate("cli", "トークンのシリアル番号（半角数字10桁）。"), QStringLiteral("serial"));
-    const QCommandLineOption atOption(
-        QStringLiteral("at"), QCoreApplication::translate("cli", "otp の時刻（UNIX 時刻、秒）。"), QStringLiteral("time"));
+    const QCommandLineOption atOption(QStringLiteral("at"),
+        QCoreApplication::translate("cli", "otp の時刻（UNIX 時刻、秒）。"), QStringLiteral("time"));
     const QCommandLineOption outOption(
         QStringLiteral("out"), QCoreApplication::translate("cli", "出力先のフォルダー。"), QStringLiteral("dir"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
-        QCoreApplication::translate("cli", "言語（カンマ区切り）。"), QStringLiteral("list"),
-        QStringLiteral("ja,en"));
-    const QCommandLineOption scaleOption(QStringLiteral("scale"), QCoreApplication::translate("cli", "倍率（1 または 2）。"),
-        QStringLiteral("n"), QStringLiteral("1"));
+        QCoreApplication::translate("cli", "言語（カンマ区切り）。"), QStringLiteral("list"), QStringLiteral("ja,en"));
+    const QCommandLineOption scaleOption(QStringLiteral("scale"),
+        QCoreApplication::translate("cli", "倍率（1 または 2）。"), QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption noCalloutsOption(
         QStringLiteral("no-callouts"), QCoreApplication::translate("cli", "番号の吹き出しと強調の枠を付けません。"));
     parser.addOption(outOption);
@@ -154,8 +153,8 @@ int main(int argc, char* argv[])
     parser.addOption(atOption);
     parser.addOption(staffOption);
     parser.addOption(verifyOption);
-    parser.addPositionalArgument(
-        QStringLiteral("command"), QStringLiteral("status | scenario | unlock | staff | otp | audit | screenshots | manual"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+        QStringLiteral("status | scenario | unlock | staff | otp | audit | screenshots | manual"));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -296,7 +295,8 @@ int main(int argc, char* argv[])
             if (!v.ok)
                 err() << v.problem << Qt::endl;
             for (const QString& code : corporations)
-                err() << QCoreApplication::translate("cli", "契約法人 %1 の誤入力回数または利用中止の記録が改ざんされています。")
+                err() << QCoreApplication::translate(
+                    "cli", "契約法人 %1 の誤入力回数または利用中止の記録が改ざんされています。")
                              .arg(AuditLog::printable(code))
                       << Qt::endl;
             for (const QString& serial : tokens)

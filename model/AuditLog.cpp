@@ -121,7 +121,8 @@ bool AuditLog::appendMany(const QList<AuditEntry>& entries)
         QString rows;
         for (qsizetype i = first; i < end; ++i) {
             e.id = lastId + 1;
-            e.details = entries[i].details.isNull() ? QString(QLatin1String("")) : bounded(entries[i].details, MaxDetails);
+            e.details
+                = entries[i].details.isNull() ? QString(QLatin1String("")) : bounded(entries[i].details, MaxDetails);
             const QString mac = QString::fromLatin1(chainMac(entryMessage(lastMac, e)).toHex());
             values << e.id << e.details << mac;
             rows += i == first ? QStringLiteral("(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT))")
@@ -181,7 +182,8 @@ QList<AuditEntry> AuditLog::entries(qint64 corporationId) const
         ? m_store.query(QStringLiteral("SELECT id, at, actor, action, corporation_id, details FROM audit_log"
                                        " WHERE corporation_id = ? ORDER BY id"),
             { corporationId })
-        : m_store.query(QStringLiteral("SELECT id, at, actor, action, corporation_id, details FROM audit_log ORDER BY id"));
+        : m_store.query(
+            QStringLiteral("SELECT id, at, actor, action, corporation_id, details FROM audit_log ORDER BY id"));
     while (q.next()) {
         out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
             q.value(4).toLongLong(), q.value(5).toString() });

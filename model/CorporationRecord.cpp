@@ -37,8 +37,8 @@ QVariant textOrNull(const QString& s)
 QStringList CorporationTable::macFields(const CorporationState& s)
 {
     return { QString::number(s.id), usageModeKey(s.mode), QString::number(s.otpFailures),
-        QString::number(s.pinFailures), QString::number(s.pinInFlight), s.suspended ? QStringLiteral("1") : QStringLiteral("0"),
-        s.suspendedAt, suspensionReasonKey(s.reason) };
+        QString::number(s.pinFailures), QString::number(s.pinInFlight),
+        s.suspended ? QStringLiteral("1") : QStringLiteral("0"), s.suspendedAt, suspensionReasonKey(s.reason) };
 }
 
 qint64 CorporationTable::idByCode(const Store& store, const QString& code)
@@ -93,10 +93,10 @@ QString CorporationTable::pinHash(const Store& store, qint64 id)
 std::optional<CorporationState> CorporationTable::lock(Store& store, qint64 id)
 {
     Q_ASSERT(store.inTransaction());
-    Store::Query q = store.query(QStringLiteral("SELECT ") + kStateColumns
-            + QStringLiteral(" FROM corporations WHERE id = ?")
-            + (store.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
-        { id });
+    Store::Query q
+        = store.query(QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(" FROM corporations WHERE id = ?")
+                + (store.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
+            { id });
     if (!q.next())
         return std::nullopt;
     QString mac;
@@ -113,20 +113,21 @@ std::optional<CorporationState> CorporationTable::lock(Store& store, qint64 id)
 
 bool CorporationTable::write(Store& store, const CorporationState& s)
 {
-    Store::Query q = store.query(QStringLiteral("UPDATE corporations SET usage_mode = ?, otp_failures = ?, pin_failures = ?,"
-                                                " pin_in_flight = ?, suspended = ?, suspended_at = ?, suspended_reason = ?,"
-                                                " state_mac = ? WHERE id = ?"),
-        { usageModeKey(s.mode), s.otpFailures, s.pinFailures, s.pinInFlight, s.suspended ? 1 : 0,
-            textOrNull(s.suspendedAt), textOrNull(suspensionReasonKey(s.reason)),
-            store.stateMac(kPurpose, macFields(s)), s.id });
+    Store::Query q
+        = store.query(QStringLiteral("UPDATE corporations SET usage_mode = ?, otp_failures = ?, pin_failures = ?,"
+                                     " pin_in_flight = ?, suspended = ?, suspended_at = ?, suspended_reason = ?,"
+                                     " state_mac = ? WHERE id = ?"),
+            { usageModeKey(s.mode), s.otpFailures, s.pinFailures, s.pinInFlight, s.suspended ? 1 : 0,
+                textOrNull(s.suspendedAt), textOrNull(suspensionReasonKey(s.reason)),
+                store.stateMac(kPurpose, macFields(s)), s.id });
     return q.ok() && q.rowsAffected() == 1;
 }
 
 qint64 CorporationTable::insert(
     Store& store, const QString& code, const QString& name, const QString& pinHash, const CorporationState& state)
 {
-    const qint64 id = store.insert(QStringLiteral("INSERT INTO corporations (code, name, pin_hash) VALUES (?, ?, ?)"),
-        { code, name, pinHash });
+    const qint64 id = store.insert(
+        QStringLiteral("INSERT INTO corporations (code, name, pin_hash) VALUES (?, ?, ?)"), { code, name, pinHash });
     if (id == 0)
         return 0;
     CorporationState s = state;
@@ -158,7 +159,8 @@ bool CorporationTable::sealAll(Store& store)
 QStringList CorporationTable::tampered(const Store& store)
 {
     QStringList out;
-    Store::Query q = store.query(QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(", code FROM corporations"));
+    Store::Query q
+        = store.query(QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(", code FROM corporations"));
     while (q.next()) {
         QString mac;
         const CorporationState s = stateFrom(q, 0, &mac);

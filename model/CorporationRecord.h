@@ -40,8 +40,8 @@ public:
     static std::optional<CorporationState> lock(Store& store, qint64 id);
     static bool write(Store& store, const CorporationState& state);
 
-    static qint64 insert(Store& store, const QString& code, const QString& name, const QString& pinHash,
-        const CorporationState& state);
+    static qint64 insert(
+        Store& store, const QString& code, const QString& name, const QString& pinHash, const CorporationState& state);
     static bool removeAll(Store& store);
 
     // Migration: seals the state of rows written before state MACs existed.

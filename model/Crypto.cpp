@@ -127,10 +127,11 @@ HmacSha256::HmacSha256(const QByteArray& key)
         return;
     m_ctx = EVP_MAC_CTX_new(hmac.get());
     char digest[] = "SHA256";
-    OSSL_PARAM params[] = { OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_construct_end() };
+    OSSL_PARAM params[]
+        = { OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_construct_end() };
     if (m_ctx
-        && EVP_MAC_init(m_ctx, reinterpret_cast<const unsigned char*>(key.constData()), static_cast<size_t>(key.size()),
-               params)
+        && EVP_MAC_init(
+               m_ctx, reinterpret_cast<const unsigned char*>(key.constData()), static_cast<size_t>(key.size()), params)
             != 1) {
         EVP_MAC_CTX_free(m_ctx);
         m_ctx = nullptr;
@@ -148,8 +149,8 @@ QByteArray HmacSha256::mac(const QByteArray& message) const
     size_t length = 0;
     // A NULL key re-initialises HMAC from the pads it already holds.
     if (!m_ctx || EVP_MAC_init(m_ctx, nullptr, 0, nullptr) != 1
-        || EVP_MAC_update(m_ctx, reinterpret_cast<const unsigned char*>(message.constData()),
-               static_cast<size_t>(message.size()))
+        || EVP_MAC_update(
+               m_ctx, reinterpret_cast<const unsigned char*>(message.constData()), static_cast<size_t>(message.size()))
             != 1
         || EVP_MAC_final(m_ctx, out, &length, sizeof out) != 1)
         return {};

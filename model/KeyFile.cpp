@@ -48,11 +48,12 @@ bool KeyFile::open(Store& store, const QString& path, bool freshStore)
                 tr("データベースに暗号鍵の確認値がありません。データベースは変更していません。"));
         }
         const QByteArray sealed = box->seal(QByteArray(kKeyCheckPlain), kKeyCheck.toLatin1());
-        const bool written = store.transaction(
-            [&] { return store.setMetaValue(kKeyCheck, QString::fromLatin1(sealed.toBase64())); });
+        const bool written
+            = store.transaction([&] { return store.setMetaValue(kKeyCheck, QString::fromLatin1(sealed.toBase64())); });
         if (!written)
             return false;
-    } else if (box->open(QByteArray::fromBase64(check.toLatin1()), kKeyCheck.toLatin1()) != QByteArray(kKeyCheckPlain)) {
+    } else if (box->open(QByteArray::fromBase64(check.toLatin1()), kKeyCheck.toLatin1())
+        != QByteArray(kKeyCheckPlain)) {
         return store.fail(
             StoreErrorCode::KeyFile, tr("暗号鍵ファイル %1 はこのデータベースのものではありません。").arg(path));
     }

@@ -158,8 +158,8 @@ bool OtpGenerator::setKey(const QByteArray& secret, OtpAlgorithm algorithm)
     d->keyed = nullptr;
     EVP_MAC_CTX* ctx = d->contexts[static_cast<size_t>(algorithm)];
     if (!ctx || secret.isEmpty()
-        || EVP_MAC_init(ctx, reinterpret_cast<const unsigned char*>(secret.constData()), static_cast<size_t>(secret.size()),
-               nullptr)
+        || EVP_MAC_init(ctx, reinterpret_cast<const unsigned char*>(secret.constData()),
+               static_cast<size_t>(secret.size()), nullptr)
             != 1)
         return false;
     d->keyed = ctx;

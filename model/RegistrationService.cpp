@@ -160,8 +160,8 @@ bool RegistrationService::countOtpFailure(
         || !m_store.audit(m_actor, QStringLiteral("token.failure"), m_corporationId,
             QStringLiteral("count=%1 limit=%2 %3").arg(corp.otpFailures).arg(settings.otpFailureLimit).arg(what))
         || (nowSuspended
-            && !m_store.audit(m_actor, QStringLiteral("corporation.suspended"), m_corporationId,
-                QStringLiteral("reason=otp"))))
+            && !m_store.audit(
+                m_actor, QStringLiteral("corporation.suspended"), m_corporationId, QStringLiteral("reason=otp"))))
         return false;
     *out = nowSuspended ? suspendedByFailures(false) : wrongEntry(false, settings.otpFailureLimit - corp.otpFailures);
     return true;
@@ -260,7 +260,8 @@ Outcome RegistrationService::checkToken(
         return true;
     });
     if (!done)
-        return storeOutcome(tr("処理中にエラーが発生したため、入力内容を確認できませんでした。もう一度お試しください。"));
+        return storeOutcome(
+            tr("処理中にエラーが発生したため、入力内容を確認できませんでした。もう一度お試しください。"));
     if (counted)
         afterFailure(result);
     else if (result.error == ServiceError::Suspended)
@@ -268,16 +269,15 @@ Outcome RegistrationService::checkToken(
     return result;
 }
 
-Outcome RegistrationService::withPin(const QString& pin,
-    const std::function<bool(CorporationState&, Outcome*)>& action, const QString& failureMessage)
+Outcome RegistrationService::withPin(
+    const QString& pin, const std::function<bool(CorporationState&, Outcome*)>& action, const QString& failureMessage)
 {
     const InputCheck check = Validation::checkPin(pin);
     if (!check.ok())
         return inputFailure(InputField::Pin, check.error);
     const StoreSettings settings = m_store.settings();
-    const auto blocked = [&](const CorporationState& c) {
-        return c.suspended || c.otpFailures >= settings.otpFailureLimit;
-    };
+    const auto blocked
+        = [&](const CorporationState& c) { return c.suspended || c.otpFailures >= settings.otpFailureLimit; };
 
     // 1. Count the attempt before it is evaluated.
     Outcome refused;
@@ -447,11 +447,12 @@ bool RegistrationService::writeRegistrations(const QList<QueuedRegistration>& en
             return false;
         case TokenTable::Advance::AlreadyUsed:
             *refusal = { ServiceError::CodeAlreadyUsed,
-                (e.userId ? tr("%1さんのワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
-                               "削除してから、カードに表示される新しいワンタイムパスワードで追加し直してください。")
-                                .arg(e.userName)
-                          : tr("このワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
-                               "カードに表示される新しいワンタイムパスワードで入力し直してください。")) };
+                (e.userId
+                        ? tr("%1さんのワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
+                             "削除してから、カードに表示される新しいワンタイムパスワードで追加し直してください。")
+                              .arg(e.userName)
+                        : tr("このワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
+                             "カードに表示される新しいワンタイムパスワードで入力し直してください。")) };
             return false;
         case TokenTable::Advance::Moved:
             break;
@@ -592,7 +593,8 @@ Outcome RegistrationService::commitQueue(const QString& pin)
             return m_store.audit(m_actor, QStringLiteral("registration.committed"), m_corporationId,
                 QStringLiteral("entries=%1").arg(m_queue.size()));
         },
-        tr("登録処理中にエラーが発生したため、利用登録は行われませんでした。利用登録情報の一覧はそのまま残っています。"));
+        tr("登録処理中にエラーが発生したため、利用登録は行われませんでした。利用登録情報の一覧はそのまま残っています"
+           "。"));
     if (o.ok())
         clearQueue();
     return o.error == ServiceError::StoreFailure ? holderConflict(m_queue, o) : o;

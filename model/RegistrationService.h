@@ -109,11 +109,10 @@ private:
     Outcome suspendedOutcome() const;
     // The outcome when a transaction did not happen: busy (try again), tampered, or `otherwise`.
     Outcome storeOutcome(const QString& otherwise) const;
-    Outcome checkToken(const QString& serial, const QString& otp, UsageMode mode, qint64 forUserId,
-        QueuedRegistration* out);
+    Outcome checkToken(
+        const QString& serial, const QString& otp, UsageMode mode, qint64 forUserId, QueuedRegistration* out);
     // Counts a wrong serial/OTP in the caller's transaction; `out` gets the answer.
-    bool countOtpFailure(CorporationState& corp, const StoreSettings& settings, const QString& what,
-        Outcome* out);
+    bool countOtpFailure(CorporationState& corp, const StoreSettings& settings, const QString& what, Outcome* out);
     // Checks the PIN and, when right, runs `action` in ONE transaction with the corporation locked
     // and its counters settled. The attempt is counted BEFORE the PIN is evaluated.
     Outcome withPin(const QString& pin, const std::function<bool(CorporationState&, Outcome*)>& action,

@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <cmath>
+
 namespace hardtoken {
 
 namespace {
@@ -35,7 +37,9 @@ public:
                 || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph
                 || c.category() == QChar::Other_Surrogate || c.category() == QChar::Other_NotAssigned) {
                 fail(path + QLatin1Char('.') + QLatin1String(key),
-                    ScenarioLoader::tr("制御文字（U+%1）は使えません").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper());
+                    ScenarioLoader::tr("制御文字（U+%1）は使えません")
+                        .arg(c.unicode(), 4, 16, QLatin1Char('0'))
+                        .toUpper());
                 return {};
             }
         }
@@ -55,7 +59,8 @@ public:
         const QJsonArray a = v.toArray();
         for (int i = 0; i < a.size(); ++i) {
             if (!a[i].isObject()) {
-                fail(QStringLiteral("%1[%2]").arg(QLatin1String(key)).arg(i), ScenarioLoader::tr("オブジェクトが必要です"));
+                fail(QStringLiteral("%1[%2]").arg(QLatin1String(key)).arg(i),
+                    ScenarioLoader::tr("オブジェクトが必要です"));
                 return {};
             }
         }
@@ -78,8 +83,9 @@ public:
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined())
             return fallback;
+        // Range first: casting a double beyond qint64 (1e60 in a file) is undefined behaviour.
         const double d = v.toDouble(-1e300);
-        if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)) || d < min || d > max) {
+        if (!v.isDouble() || !(d >= min && d <= max) || d != std::floor(d)) {
             fail(path + QLatin1Char('.') + QLatin1String(key),
                 ScenarioLoader::tr("%1 から %2 までの整数が必要です").arg(min).arg(max));
             return fallback;

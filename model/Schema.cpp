@@ -105,8 +105,7 @@ QList<Migration> migrations()
                 QStringLiteral("pg:ALTER TABLE tokens ADD CONSTRAINT tokens_six_digits CHECK (digits = 6) NOT VALID"),
             },
             [](Store& store) {
-                return CorporationTable::sealAll(store) && TokenTable::sealAll(store)
-                    && store.auditLog().initialise();
+                return CorporationTable::sealAll(store) && TokenTable::sealAll(store) && store.auditLog().initialise();
             } },
     };
 }

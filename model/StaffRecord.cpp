@@ -69,7 +69,8 @@ bool StaffTable::writeAttempts(Store& store, const SigninState& s)
 {
     Store::Query q = store.query(QStringLiteral("UPDATE signin_attempts SET failures = ?, in_flight = ?, locked_at = ?,"
                                                 " state_mac = ? WHERE login = ?"),
-        { s.failures, s.inFlight, s.lockedAt.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s.lockedAt),
+        { s.failures, s.inFlight,
+            s.lockedAt.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s.lockedAt),
             store.stateMac(kPurpose, macFields(s)), s.login });
     return q.ok() && q.rowsAffected() == 1;
 }
@@ -79,9 +80,10 @@ bool StaffTable::resetAttempts(Store& store, const QString& login, const QString
     return store.transaction([&] {
         SigninState s;
         s.login = login;
-        Store::Query q = store.query(QStringLiteral("UPDATE signin_attempts SET failures = 0, in_flight = 0, locked_at = NULL,"
-                                                    " state_mac = ? WHERE login = ?"),
-            { store.stateMac(kPurpose, macFields(s)), login });
+        Store::Query q
+            = store.query(QStringLiteral("UPDATE signin_attempts SET failures = 0, in_flight = 0, locked_at = NULL,"
+                                         " state_mac = ? WHERE login = ?"),
+                { store.stateMac(kPurpose, macFields(s)), login });
         return q.ok() && q.rowsAffected() == 1
             && store.audit(actor, QStringLiteral("staff.reset"), 0, QStringLiteral("login=%1").arg(login));
     });
@@ -90,7 +92,8 @@ bool StaffTable::resetAttempts(Store& store, const QString& login, const QString
 QStringList StaffTable::tampered(const Store& store)
 {
     QStringList out;
-    Store::Query q = store.query(QStringLiteral("SELECT login, failures, in_flight, locked_at, state_mac FROM signin_attempts"));
+    Store::Query q
+        = store.query(QStringLiteral("SELECT login, failures, in_flight, locked_at, state_mac FROM signin_attempts"));
     while (q.next()) {
         const SigninState s { q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toString() };
         if (!store.stateMacMatches(kPurpose, macFields(s), q.value(4).toString()))

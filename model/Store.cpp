@@ -134,7 +134,8 @@ bool Store::openSqlite(const QString& path, const QString& keyFilePath)
         bool readable = false;
         const QByteArray head = fileHead(path, &readable);
         if (!readable)
-            return fail(StoreErrorCode::CannotOpen, tr("データベース %1 を読み込めません。権限を確認してください。").arg(path));
+            return fail(
+                StoreErrorCode::CannotOpen, tr("データベース %1 を読み込めません。権限を確認してください。").arg(path));
         if (head.isEmpty()) {
             return fail(StoreErrorCode::NotADatabase,
                 tr("%1 は空のファイル（0 バイト）で、このコンソールのデータベースではありません。ファイルは変更して"
@@ -177,7 +178,8 @@ bool Store::openSqlite(const QString& path, const QString& keyFilePath)
             close();
             if (locked) {
                 return fail(StoreErrorCode::Locked,
-                    tr("データベース %1 は他の端末（プロセス）が使用中のため、開けませんでした。ファイルは変更していません。"
+                    tr("データベース %1 "
+                       "は他の端末（プロセス）が使用中のため、開けませんでした。ファイルは変更していません。"
                        "しばらくしてから、もう一度お試しください。")
                         .arg(path));
             }
@@ -264,10 +266,9 @@ bool Store::finishOpen(const QString& keyFilePath, bool created)
     // refused exactly as it is, not migrated first.
     const bool fresh = Schema::version(*this) == 0;
     m_audit = std::make_unique<AuditLog>(*this);
-    const bool ok = fresh
-        ? Schema::migrate(*this) && KeyFile::open(*this, keyFilePath, true)
+    const bool ok = fresh ? Schema::migrate(*this) && KeyFile::open(*this, keyFilePath, true)
             && transaction([&] { return m_audit->initialise(); })
-        : KeyFile::open(*this, keyFilePath, false) && Schema::migrate(*this);
+                          : KeyFile::open(*this, keyFilePath, false) && Schema::migrate(*this);
     if (!ok) {
         const StoreErrorCode code = m_errorCode;
         const QString why = m_errorMessage;

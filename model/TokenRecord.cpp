@@ -10,18 +10,18 @@ const QByteArray kPurpose = QByteArrayLiteral("token");
 
 QStringList TokenTable::macFields(const QString& serial, const OtpState& s)
 {
-    return { serial, QString::number(s.nextCounter), QString::number(s.lastStep),
-        QString::number(s.driftSteps) };
+    return { serial, QString::number(s.nextCounter), QString::number(s.lastStep), QString::number(s.driftSteps) };
 }
 
 std::optional<TokenRecord> TokenTable::find(const Store& store, const QString& serial)
 {
-    Store::Query q = store.query(QStringLiteral("SELECT t.id, t.serial, t.kind, t.algorithm, t.digits, t.period, t.secret,"
-                                                " t.next_counter, t.last_step, t.drift, t.status, t.state_mac,"
-                                                " r.corporation_id, r.user_id, u.name"
-                                                " FROM tokens t LEFT JOIN registrations r ON r.token_id = t.id"
-                                                " LEFT JOIN users u ON u.id = r.user_id WHERE t.serial = ?"),
-        { serial });
+    Store::Query q
+        = store.query(QStringLiteral("SELECT t.id, t.serial, t.kind, t.algorithm, t.digits, t.period, t.secret,"
+                                     " t.next_counter, t.last_step, t.drift, t.status, t.state_mac,"
+                                     " r.corporation_id, r.user_id, u.name"
+                                     " FROM tokens t LEFT JOIN registrations r ON r.token_id = t.id"
+                                     " LEFT JOIN users u ON u.id = r.user_id WHERE t.serial = ?"),
+            { serial });
     if (!q.next())
         return std::nullopt;
     TokenRecord t;
@@ -46,11 +46,12 @@ std::optional<TokenRecord> TokenTable::find(const Store& store, const QString& s
 QList<TokenListing> TokenTable::listing(const Store& store)
 {
     QList<TokenListing> out;
-    Store::Query q = store.query(QStringLiteral("SELECT t.serial, t.kind, t.algorithm, t.digits, t.period, t.next_counter,"
-                                                " r.id, u.name FROM tokens t LEFT JOIN registrations r ON r.token_id = t.id"
-                                                " LEFT JOIN users u ON u.id = r.user_id"
-                                                " WHERE t.status <> ? ORDER BY t.serial"),
-        { tokenStatusKey(TokenStatus::Retired) });
+    Store::Query q
+        = store.query(QStringLiteral("SELECT t.serial, t.kind, t.algorithm, t.digits, t.period, t.next_counter,"
+                                     " r.id, u.name FROM tokens t LEFT JOIN registrations r ON r.token_id = t.id"
+                                     " LEFT JOIN users u ON u.id = r.user_id"
+                                     " WHERE t.status <> ? ORDER BY t.serial"),
+            { tokenStatusKey(TokenStatus::Retired) });
     while (q.next()) {
         TokenListing info;
         info.serial = q.value(0).toString();
@@ -66,7 +67,8 @@ QList<TokenListing> TokenTable::listing(const Store& store)
     return out;
 }
 
-TokenTable::Advance TokenTable::advance(Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next)
+TokenTable::Advance TokenTable::advance(
+    Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next)
 {
     const bool hotp = kind == OtpKind::Hotp;
     const QString guard = hotp ? QStringLiteral("next_counter < ?") : QStringLiteral("last_step < ?");
@@ -134,8 +136,7 @@ QStringList TokenTable::tampered(const Store& store)
         = store.query(QStringLiteral("SELECT id, serial, next_counter, last_step, drift, state_mac FROM tokens"));
     while (q.next()) {
         const OtpState s { q.value(2).toULongLong(), q.value(3).toLongLong(), q.value(4).toLongLong() };
-        if (!store.stateMacMatches(kPurpose, macFields(q.value(1).toString(), s),
-                q.value(5).toString()))
+        if (!store.stateMacMatches(kPurpose, macFields(q.value(1).toString(), s), q.value(5).toString()))
             out.append(q.value(1).toString());
     }
     return out;

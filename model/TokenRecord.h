@@ -52,8 +52,8 @@ public:
     static Advance advance(Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next);
     static bool setStatus(Store& store, qint64 id, TokenStatus status);
 
-    static qint64 insert(Store& store, const QString& serial, const OtpParameters& params, const QByteArray& sealedSecret,
-        quint64 counter, TokenStatus status);
+    static qint64 insert(Store& store, const QString& serial, const OtpParameters& params,
+        const QByteArray& sealedSecret, quint64 counter, TokenStatus status);
     static bool removeAll(Store& store);
 
     static bool sealAll(Store& store);

@@ -51,9 +51,10 @@ bool UserTable::removeAll(Store& store)
 
 QString RegistrationTable::sharedSerial(const Store& store, qint64 corporationId)
 {
-    Store::Query q = store.query(QStringLiteral("SELECT t.serial FROM registrations r JOIN tokens t ON t.id = r.token_id"
-                                                " WHERE r.corporation_id = ? AND r.user_id IS NULL"),
-        { corporationId });
+    Store::Query q
+        = store.query(QStringLiteral("SELECT t.serial FROM registrations r JOIN tokens t ON t.id = r.token_id"
+                                     " WHERE r.corporation_id = ? AND r.user_id IS NULL"),
+            { corporationId });
     return q.next() ? q.value(0).toString() : QString();
 }
 
@@ -102,9 +103,10 @@ std::optional<QList<qint64>> RegistrationTable::releaseUsers(
         QVariantList values { corporationId };
         for (qsizetype i = first; i < first + count; ++i)
             values << userIds[i];
-        Store::Query q = store.query(QStringLiteral("DELETE FROM registrations WHERE corporation_id = ? AND user_id IN (")
-                + placeholders(count, QStringLiteral("?")) + QStringLiteral(") RETURNING token_id"),
-            values);
+        Store::Query q
+            = store.query(QStringLiteral("DELETE FROM registrations WHERE corporation_id = ? AND user_id IN (")
+                    + placeholders(count, QStringLiteral("?")) + QStringLiteral(") RETURNING token_id"),
+                values);
         if (!q.ok())
             return std::nullopt;
         while (q.next())
@@ -151,7 +153,8 @@ int RegistrationTable::releaseAll(Store& store, qint64 corporationId)
                                   " (SELECT token_id FROM registrations WHERE corporation_id = ?)"),
             { tokenStatusKey(TokenStatus::Available), corporationId }))
         return -1;
-    Store::Query q = store.query(QStringLiteral("DELETE FROM registrations WHERE corporation_id = ?"), { corporationId });
+    Store::Query q
+        = store.query(QStringLiteral("DELETE FROM registrations WHERE corporation_id = ?"), { corporationId });
     return q.ok() ? q.rowsAffected() : -1;
 }
 

@@ -3,7 +3,6 @@
 #include "Store.h"
 #include "TokenRecord.h"
 
-
 namespace hardtoken {
 
 namespace {

@@ -11,6 +11,7 @@ PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql qt6-scxml-dev
     libssl-dev libgl-dev
     oathtool liboath-dev
+    clang-format clang-15 libfuzzer-15-dev
     postgresql
     xvfb xauth fonts-ipaexfont-gothic
 )

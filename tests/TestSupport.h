@@ -46,7 +46,8 @@ public:
         : m_name(QStringLiteral("raw-") + QUuid::createUuid().toString(QUuid::Id128))
     {
         const bool postgres = target.contains(QLatin1String("dbname="));
-        QSqlDatabase db = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_name);
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_name);
         if (postgres) {
             for (const QString& part : target.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
                 const QString key = part.section(QLatin1Char('='), 0, 0);

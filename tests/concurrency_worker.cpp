@@ -17,8 +17,8 @@
 #include "Store.h"
 
 #include <QCoreApplication>
-#include <QThread>
 #include <QTextStream>
+#include <QThread>
 
 #include <cstdio>
 #include <map>
@@ -89,8 +89,8 @@ int main(int argc, char* argv[])
     }
     FixedClock clock(args[4].toLongLong() * 1000);
     Store store(clock);
-    const bool opened = args[1] == QLatin1String("pg") ? store.openPostgres(args[2], args[3])
-                                                        : store.openSqlite(args[2], args[3]);
+    const bool opened
+        = args[1] == QLatin1String("pg") ? store.openPostgres(args[2], args[3]) : store.openSqlite(args[2], args[3]);
     QTextStream out(stdout);
     if (!opened) {
         out << "error " << store.errorMessage() << Qt::endl;

@@ -95,7 +95,8 @@ struct SharedStore {
     {
         service.reset();
         store = std::make_unique<Store>(clock);
-        const bool ok = engine == QLatin1String("pg") ? store->openPostgres(target, key) : store->openSqlite(target, key);
+        const bool ok
+            = engine == QLatin1String("pg") ? store->openPostgres(target, key) : store->openSqlite(target, key);
         if (!ok)
             qFatal("%s", qPrintable(store->errorMessage()));
         service = std::make_unique<RegistrationService>(*store);
@@ -120,8 +121,8 @@ public:
         for (int i = 0; i < count; ++i) {
             auto* p = new QProcess;
             p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-            p->start(QStringLiteral(HARDTOKEN_WORKER),
-                { s.engine, s.target, s.key, QString::number(s.clock.nowSecs()) });
+            p->start(
+                QStringLiteral(HARDTOKEN_WORKER), { s.engine, s.target, s.key, QString::number(s.clock.nowSecs()) });
             m_processes.append(p);
         }
         for (QProcess* p : std::as_const(m_processes)) {
@@ -425,10 +426,10 @@ void TestConcurrency::olderCheckCommittedLastCannotMoveTheStateBack()
         QCOMPARE(done[1].at(QStringLiteral("ok")), 1); // the newer code always ends up registered
         if (!olderWon)
             QCOMPARE(done[0].at(QStringLiteral("used")), 1);
-        const qint64 lastStep = s.raw()
-                                    ->scalar(QStringLiteral("SELECT last_step FROM tokens WHERE serial = ?"),
-                                        { serialOf(round) })
-                                    .toLongLong();
+        const qint64 lastStep
+            = s.raw()
+                  ->scalar(QStringLiteral("SELECT last_step FROM tokens WHERE serial = ?"), { serialOf(round) })
+                  .toLongLong();
         QCOMPARE(lastStep, step + 1);
     }
     qInfo("%s: %d rounds, an older and a newer check committed together: %s; last step never moved back",

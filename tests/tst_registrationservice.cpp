@@ -256,8 +256,8 @@ void TestRegistrationService::commitFailingHalfWayLeavesStoreAsBefore()
     QVERIFY(f.enqueue(kYamada, QStringLiteral("0000000011")).ok());
     // The fault: the database refuses the third entry's row, after two have been written.
     QVERIFY(f.raw()->ok(QStringLiteral("CREATE TRIGGER injected_fault BEFORE INSERT ON registrations"
-                                           " WHEN NEW.user_id = %1 BEGIN SELECT RAISE(ABORT, 'injected fault'); END")
-                                .arg(f.userId(kYamada))));
+                                       " WHEN NEW.user_id = %1 BEGIN SELECT RAISE(ABORT, 'injected fault'); END")
+                            .arg(f.userId(kYamada))));
     const QString before = dump(f);
     const int auditBefore = static_cast<int>(f.store->auditLog().entries().size());
     const Outcome o = f.service->commitQueue(kPin);
@@ -451,7 +451,8 @@ void TestRegistrationService::hotpTokenCounterAdvances()
     // The card's button was pressed three times before the code was typed: inside the look-ahead.
     QVERIFY(f.service->enqueue(suzuki, QStringLiteral("0000000031"), g.hotp(seed, 3)).ok());
     QVERIFY(f.service->commitQueue(kPin).ok());
-    QCOMPARE(f.raw()->scalar(QStringLiteral("SELECT next_counter FROM tokens WHERE serial = '0000000031'")).toLongLong(), 4);
+    QCOMPARE(
+        f.raw()->scalar(QStringLiteral("SELECT next_counter FROM tokens WHERE serial = '0000000031'")).toLongLong(), 4);
     QCOMPARE(f.service->enqueue(suzuki, QStringLiteral("0000000031"), g.hotp(seed, 3)).error,
         ServiceError::WrongSerialOrOtp);
 }
@@ -466,7 +467,8 @@ void TestRegistrationService::totpDriftIsBounded()
     for (int ahead = 1; ahead <= 2; ++ahead) {
         QVERIFY(f.service->enqueue(f.userId(kSuzuki), serial, f.otpFor(serial, now + ahead * 30)).ok());
         QVERIFY(f.service->commitQueue(kPin).ok());
-        QCOMPARE(f.raw()->scalar(QStringLiteral("SELECT drift FROM tokens WHERE serial = ?"), { serial }).toInt(), ahead);
+        QCOMPARE(
+            f.raw()->scalar(QStringLiteral("SELECT drift FROM tokens WHERE serial = ?"), { serial }).toInt(), ahead);
     }
     for (int ahead = 3; ahead <= 6; ++ahead) {
         const Outcome o = f.service->enqueue(f.userId(kSuzuki), serial, f.otpFor(serial, now + ahead * 30));

@@ -87,9 +87,13 @@ void TestScenario::contentErrorNamesTheField_data()
     QTest::newRow("user without name") << QStringLiteral("users/1/name") << QStringLiteral("users[1].name")
                                        << QByteArray("\"\"");
     QTest::newRow("newer format") << QStringLiteral("format") << QStringLiteral("format") << QByteArray("2");
+    // Found by fuzz_scenario: a number beyond any integer type was cast before its range was checked.
+    QTest::newRow("huge number") << QStringLiteral("format") << QStringLiteral("format")
+                                 << QByteArray("888888888888888888888888888888888888888888888888888888888881");
+    QTest::newRow("huge negative limit") << QStringLiteral("settings/otpFailureLimit")
+                                         << QStringLiteral("settings.otpFailureLimit") << QByteArray("-1e300");
     // Tokens the screens could never register (they take 6 digits), refused with that reason.
-    QTest::newRow("seven digits") << QStringLiteral("tokens/1/digits") << QStringLiteral("6 桁だけ")
-                                  << QByteArray("7");
+    QTest::newRow("seven digits") << QStringLiteral("tokens/1/digits") << QStringLiteral("6 桁だけ") << QByteArray("7");
     QTest::newRow("eight digits") << QStringLiteral("tokens/2/digits") << QStringLiteral("tokens[2].digits")
                                   << QByteArray("8");
     // Wrong types are errors, not empty lists.

@@ -62,8 +62,8 @@ void TestStore::createsANewStoreOwnerOnly()
     // Owner-only from the first byte: the database and the files SQLite makes beside it.
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
         | QFileDevice::WriteOther | QFileDevice::ExeGroup | QFileDevice::ExeOther;
-    for (const QString& file : QStringList { path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm"),
-             path + QStringLiteral(".key") }) {
+    for (const QString& file : QStringList {
+             path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm"), path + QStringLiteral(".key") }) {
         QVERIFY2(QFile::exists(file), qPrintable(file));
         QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
     }
@@ -115,8 +115,9 @@ void TestStore::upgradesAnOlderStoreKeepingItsData()
     makeVersionOne(f);
     f.open();
     QCOMPARE(f.store->schemaVersion(), Store::SchemaVersion);
-    QCOMPARE(f.raw()->scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
-                                            " AND name = 'registrations_by_user'"))
+    QCOMPARE(f.raw()
+                 ->scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
+                                         " AND name = 'registrations_by_user'"))
                  .toInt(),
         1);
     QCOMPARE(f.service->users().size(), 3);
@@ -293,8 +294,8 @@ namespace {
 bool appendTwo(Fixture& f)
 {
     return f.store->transaction([&] {
-        return f.store->audit(QStringLiteral("tester"), QStringLiteral("a"), f.service->corporationId(),
-                   QStringLiteral("one"))
+        return f.store->audit(
+                   QStringLiteral("tester"), QStringLiteral("a"), f.service->corporationId(), QStringLiteral("one"))
             && f.store->audit(
                 QStringLiteral("tester"), QStringLiteral("b"), f.service->corporationId(), QStringLiteral("two"));
     });
@@ -311,20 +312,20 @@ void TestStore::auditTamperingIsDetected_data()
     QTest::newRow("entry removed from the middle")
         << QStringList { QStringLiteral("DELETE FROM audit_log WHERE id = (SELECT MAX(id) - 1 FROM audit_log)") }
         << QStringLiteral("削除");
-    QTest::newRow("last entry removed")
-        << QStringList { QStringLiteral("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)") }
-        << QStringLiteral("末尾");
-    QTest::newRow("last three removed")
-        << QStringList { QStringLiteral("DELETE FROM audit_log WHERE id > (SELECT MAX(id) - 3 FROM audit_log)") }
-        << QStringLiteral("末尾");
+    QTest::newRow("last entry removed") << QStringList {
+        QStringLiteral("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)")
+    } << QStringLiteral("末尾");
+    QTest::newRow("last three removed") << QStringList {
+        QStringLiteral("DELETE FROM audit_log WHERE id > (SELECT MAX(id) - 3 FROM audit_log)")
+    } << QStringLiteral("末尾");
     QTest::newRow("all removed") << QStringList { QStringLiteral("DELETE FROM audit_log") } << QStringLiteral("末尾");
-    QTest::newRow("all removed with the anchor")
-        << QStringList { QStringLiteral("DELETE FROM audit_log"), QStringLiteral("DELETE FROM meta WHERE key = 'audit.head'") }
-        << QStringLiteral("アンカー");
-    QTest::newRow("anchor moved back")
-        << QStringList { QStringLiteral("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)"),
-               QStringLiteral("UPDATE meta SET value = '1' || substr(value, instr(value, ':')) WHERE key = 'audit.head'") }
-        << QStringLiteral("アンカー");
+    QTest::newRow("all removed with the anchor") << QStringList { QStringLiteral("DELETE FROM audit_log"),
+        QStringLiteral("DELETE FROM meta WHERE key = 'audit.head'") }
+                                                 << QStringLiteral("アンカー");
+    QTest::newRow("anchor moved back") << QStringList {
+        QStringLiteral("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)"),
+        QStringLiteral("UPDATE meta SET value = '1' || substr(value, instr(value, ':')) WHERE key = 'audit.head'")
+    } << QStringLiteral("アンカー");
 }
 
 void TestStore::auditTamperingIsDetected()
@@ -361,7 +362,8 @@ void TestStore::editedCountersAndSuspensionAreDetected()
     QCOMPARE(f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error, ServiceError::WrongPin);
     QCOMPARE(f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error, ServiceError::WrongPin);
     for (int i = 0; i < 5; ++i)
-        f.service->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), QStringLiteral("000000"));
+        f.service->enqueue(
+            f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), QStringLiteral("000000"));
     QVERIFY(f.service->isSuspended());
     QVERIFY(f.service->corporation().stateIntact);
     QVERIFY(f.raw()->ok(tampering));
@@ -446,7 +448,8 @@ void TestStore::auditFieldsAreBoundedAndEscaped()
     const qint64 sizeAfter = QFileInfo(f.dbPath()).size() + QFileInfo(f.dbPath() + QStringLiteral("-wal")).size();
     QVERIFY2(sizeAfter - sizeBefore < 200 * 1024, qPrintable(QString::number(sizeAfter - sizeBefore)));
     // ...and a login with a newline cannot forge a line of the listing.
-    f.service->unlock(QStringLiteral("mallory\n42\t2023-09-01\tstaff:helpdesk\tcorporation.unlocked"), QStringLiteral("x"));
+    f.service->unlock(
+        QStringLiteral("mallory\n42\t2023-09-01\tstaff:helpdesk\tcorporation.unlocked"), QStringLiteral("x"));
     const QString printed = AuditLog::printable(f.store->auditLog().entries().last().actor);
     QVERIFY(!printed.contains(QLatin1Char('\n')));
     QVERIFY(!printed.contains(QLatin1Char('\t')));

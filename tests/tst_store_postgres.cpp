@@ -9,7 +9,6 @@
 using namespace hardtoken;
 using namespace hardtoken::test;
 
-
 class TestStorePostgres final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -108,9 +107,9 @@ void TestStorePostgres::commitFailingHalfWayLeavesTheStoreAsBefore()
     QVERIFY(service.enqueue(users[2].id, QStringLiteral("0000000011"), code("0000000011")).ok());
     // The fault: the database refuses the second entry's row.
     RawSql raw(pg.connection());
-    QVERIFY(raw.ok(
-        QStringLiteral("ALTER TABLE registrations ADD CONSTRAINT injected_fault CHECK (user_id <> %1) NOT VALID")
-            .arg(users[2].id)));
+    QVERIFY(
+        raw.ok(QStringLiteral("ALTER TABLE registrations ADD CONSTRAINT injected_fault CHECK (user_id <> %1) NOT VALID")
+                   .arg(users[2].id)));
     QCOMPARE(service.commitQueue(QStringLiteral("train1234")).error, ServiceError::StoreFailure);
     QCOMPARE(service.users()[0].currentSerial, QStringLiteral("0000000002"));
     QCOMPARE(service.queue().size(), 2);

@@ -151,8 +151,9 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     // `--only NAME` runs one group (otp, load, commit, users, tour), e.g. under a profiler.
     const QStringList args = QApplication::arguments();
-    const QString only = args.indexOf(QStringLiteral("--only")) > 0 ? args.value(args.indexOf(QStringLiteral("--only")) + 1)
-                                                                    : QString();
+    const QString only = args.indexOf(QStringLiteral("--only")) > 0
+        ? args.value(args.indexOf(QStringLiteral("--only")) + 1)
+        : QString();
     const auto wanted = [&only](const char* group) { return only.isEmpty() || only == QLatin1String(group); };
     oath_init();
     const double startRss = peakRssMiB();
@@ -166,19 +167,18 @@ int main(int argc, char* argv[])
         const QByteArray secret = QByteArrayLiteral("12345678901234567890");
         OtpVerifier verifier({ 10, 1, 2 });
         OtpParameters totp;
-        const double ours = measure(5, 20000, [&] { verifier.verify(secret, totp, {}, QStringLiteral("000000"), kEpoch); });
-        const double oath = measure(5, 20000, [&] {
-            oath_totp_validate(secret.constData(), size_t(secret.size()), kEpoch, 30, 0, 1, "000000");
-        });
+        const double ours
+            = measure(5, 20000, [&] { verifier.verify(secret, totp, {}, QStringLiteral("000000"), kEpoch); });
+        const double oath = measure(5, 20000,
+            [&] { oath_totp_validate(secret.constData(), size_t(secret.size()), kEpoch, 30, 0, 1, "000000"); });
         row(QStringLiteral("TOTP verify, ±1 step"), ours / 1000, QStringLiteral("µs"),
             QStringLiteral("liboath oath_totp_validate"), oath / 1000, QStringLiteral("< 1"));
         OtpParameters hotp;
         hotp.kind = OtpKind::Hotp;
         const double oursH
             = measure(5, 5000, [&] { verifier.verify(secret, hotp, {}, QStringLiteral("000000"), kEpoch); });
-        const double oathH = measure(5, 5000, [&] {
-            oath_hotp_validate(secret.constData(), size_t(secret.size()), 0, 10, "000000");
-        });
+        const double oathH
+            = measure(5, 5000, [&] { oath_hotp_validate(secret.constData(), size_t(secret.size()), 0, 10, "000000"); });
         row(QStringLiteral("HOTP verify, 10 ahead"), oursH / 1000, QStringLiteral("µs"),
             QStringLiteral("liboath oath_hotp_validate"), oathH / 1000, QStringLiteral("< 1"));
     }
