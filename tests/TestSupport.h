@@ -186,10 +186,14 @@ struct Fixture {
 
     QString dbPath() const { return dir.filePath(QStringLiteral("store.sqlite")); }
 
+    // How long the store waits for another desktop's lock (set, then restart(), to test "busy").
+    int busyTimeoutMs = 5000;
+
     void open()
     {
         service.reset();
         store = std::make_unique<Store>(clock);
+        store->setBusyTimeout(busyTimeoutMs);
         if (!store->openSqlite(dbPath()))
             qFatal("%s", qPrintable(store->errorMessage()));
         service = std::make_unique<RegistrationService>(*store);

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void okWithAnEmptyListIsRefused();
     void removeWithNothingChecked();
     void enterPressesTheDefaultButtonAndEscCancels();
+    void aStoreBusyOnAnotherDesktopLosesNothing();
 };
 
 namespace {
@@ -185,6 +186,38 @@ void TestFailurePaths::enterPressesTheDefaultButtonAndEscCancels()
     EXPECT_SCREEN(c, "UserInfoSelection");
     QVERIFY(c.f.service->queue().isEmpty());
     QCOMPARE(c.f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000002"));
+}
+
+void TestFailurePaths::aStoreBusyOnAnotherDesktopLosesNothing()
+{
+    Console c;
+    c.f.busyTimeoutMs = 150;
+    c.restart();
+    toIndividualInput(c);
+    const QString serial = QStringLiteral("0000000012");
+    QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
+    QVERIFY(c.type("serialEdit", serial));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(serial)));
+    {
+        // Another desktop holds the write lock while 次へ is pressed.
+        const auto other = c.f.raw();
+        QVERIFY(other->ok(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(other->ok(QStringLiteral("UPDATE meta SET value = value WHERE key = 'store_kind'")));
+        QVERIFY(c.click("nextButton"));
+        QCOMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationInput"));
+        QVERIFY2(c.message().contains(QStringLiteral("もう一度お試しください")), qPrintable(c.message()));
+        QVERIFY(!c.message().contains(QStringLiteral("正しくありません")));
+        if (qEnvironmentVariableIsSet("HARDTOKEN_TEST_SHOTS")) // to look at it
+            c.window->grab().save(
+                QDir(qEnvironmentVariable("HARDTOKEN_TEST_SHOTS")).filePath(QStringLiteral("busy.png")));
+        // Not evaluated, so nothing is spent or counted: the code stays for the next try.
+        QCOMPARE(c.find<QLineEdit>("serialEdit")->text(), serial);
+        QCOMPARE(c.find<QLineEdit>("otpEdit")->text(), c.f.otpFor(serial));
+        QVERIFY(other->ok(QStringLiteral("ROLLBACK")));
+    }
+    QCOMPARE(c.f.service->corporation().otpFailures, 0);
+    QVERIFY(c.click("nextButton"));
+    QTRY_COMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationConfirm"));
 }
 
 QTEST_MAIN(TestFailurePaths)
