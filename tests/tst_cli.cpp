@@ -48,6 +48,7 @@ private Q_SLOTS:
     void unlockReadsTheCredentialFromStdin();
     void productionStoreRefusesOtpAndScenarios();
     void unreadableStoreIsAClearError();
+    void auditListingCannotBeForgedAndVerifyFindsTampering();
 };
 
 void TestCli::statusOnTheTrainingScenario()
@@ -164,6 +165,36 @@ void TestCli::unreadableStoreIsAClearError()
     const Run r = cliOn(db, { QStringLiteral("status") });
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains(QStringLiteral("データベースではありません")));
+}
+
+void TestCli::auditListingCannotBeForgedAndVerifyFindsTampering()
+{
+    QTemporaryDir dir;
+    const QString db = suspendedStore(dir);
+    QVERIFY(!db.isEmpty());
+    // A "login" that tries to print a line of its own (a newline, then a fake unlock).
+    const QString forged = QStringLiteral("x\n999\t2023-09-01T09:00:00.000Z\tstaff:helpdesk\tcorporation.unlocked\t");
+    QCOMPARE(cliOn(db, { QStringLiteral("unlock"), QStringLiteral("--staff"), forged }, "wrong\n").code, 1);
+    const Run listing = cliOn(db, { QStringLiteral("audit") });
+    QCOMPARE(listing.code, 0);
+    const QStringList lines = listing.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString& line : lines)
+        QCOMPARE(line.count(QLatin1Char('\t')), 4); // one entry, one line, five fields
+    QVERIFY(listing.out.contains(QStringLiteral("\\n999\\t")));
+    QCOMPARE(cliOn(db, { QStringLiteral("audit"), QStringLiteral("--verify") }).code, 0);
+    // Dropping the last entry, or resetting the counters by hand, is found.
+    {
+        RawSql raw(db);
+        QVERIFY(raw.ok(QStringLiteral("UPDATE corporations SET otp_failures = 0, suspended = 0")));
+    }
+    const Run verify = cliOn(db, { QStringLiteral("audit"), QStringLiteral("--verify") });
+    QCOMPARE(verify.code, 1);
+    QVERIFY2(verify.err.contains(QStringLiteral("改ざん")), qPrintable(verify.err));
+    {
+        RawSql raw(db);
+        QVERIFY(raw.ok(QStringLiteral("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)")));
+    }
+    QVERIFY(cliOn(db, { QStringLiteral("audit"), QStringLiteral("--verify") }).err.contains(QStringLiteral("末尾")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

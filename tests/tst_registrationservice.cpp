@@ -421,8 +421,17 @@ void TestRegistrationService::unlockNeedsTheStaffCredential()
     QCOMPARE(c.pinFailures, 0);
     QCOMPARE(f.store->auditLog().entries().last().action, QStringLiteral("corporation.unlocked"));
     QCOMPARE(f.store->auditLog().entries().last().actor, QStringLiteral("staff:helpdesk"));
-    QCOMPARE(f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).error,
-        ServiceError::NotSuspended);
+    // Nothing to lift: the same answer whatever the credential, so it tells nothing about it, and
+    // no attempt is counted or evaluated.
+    const int denied = auditCount(*f.store, QStringLiteral("unlock.denied"));
+    const Outcome right = f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"));
+    const Outcome wrong = f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("wrong"));
+    const Outcome unknown = f.service->unlock(QStringLiteral("nobody"), QStringLiteral("x"));
+    QCOMPARE(right.error, ServiceError::NotSuspended);
+    QCOMPARE(wrong.error, right.error);
+    QCOMPARE(wrong.message, right.message);
+    QCOMPARE(unknown.message, right.message);
+    QCOMPARE(auditCount(*f.store, QStringLiteral("unlock.denied")), denied);
     QVERIFY(f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
 }
 
