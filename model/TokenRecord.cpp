@@ -6,6 +6,17 @@ namespace hardtoken {
 
 namespace {
 const QByteArray kPurpose = QByteArrayLiteral("token");
+
+// kind, algorithm, digits, period: four columns from `first` on.
+OtpParameters paramsFrom(const Store::Query& q, int first)
+{
+    OtpParameters p;
+    p.kind = otpKindFromName(q.value(first).toString()).value_or(OtpKind::Totp);
+    p.algorithm = otpAlgorithmFromName(q.value(first + 1).toString()).value_or(OtpAlgorithm::Sha1);
+    p.digits = q.value(first + 2).toInt();
+    p.period = q.value(first + 3).toInt();
+    return p;
+}
 } // namespace
 
 QStringList TokenTable::macFields(const QString& serial, const OtpState& s)
@@ -27,10 +38,7 @@ std::optional<TokenRecord> TokenTable::find(const Store& store, const QString& s
     TokenRecord t;
     t.id = q.value(0).toLongLong();
     t.serial = q.value(1).toString();
-    t.params.kind = otpKindFromName(q.value(2).toString()).value_or(OtpKind::Totp);
-    t.params.algorithm = otpAlgorithmFromName(q.value(3).toString()).value_or(OtpAlgorithm::Sha1);
-    t.params.digits = q.value(4).toInt();
-    t.params.period = q.value(5).toInt();
+    t.params = paramsFrom(q, 2);
     t.sealedSecret = q.value(6).toByteArray();
     t.state.nextCounter = q.value(7).toULongLong();
     t.state.lastStep = q.value(8).toLongLong();
@@ -55,10 +63,7 @@ QList<TokenListing> TokenTable::listing(const Store& store)
     while (q.next()) {
         TokenListing info;
         info.serial = q.value(0).toString();
-        info.params.kind = otpKindFromName(q.value(1).toString()).value_or(OtpKind::Totp);
-        info.params.algorithm = otpAlgorithmFromName(q.value(2).toString()).value_or(OtpAlgorithm::Sha1);
-        info.params.digits = q.value(3).toInt();
-        info.params.period = q.value(4).toInt();
+        info.params = paramsFrom(q, 1);
         info.nextCounter = q.value(5).toULongLong();
         if (!q.value(6).isNull())
             info.holder = q.value(7).isNull() ? QStringLiteral("*") : q.value(7).toString();

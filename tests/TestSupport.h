@@ -37,6 +37,23 @@ inline Scenario manualScenario(int log2N = 10)
     return *s;
 }
 
+// host, port, user and dbname of a libpq-style connection string ("host=… port=… user=… dbname=…").
+inline void configurePostgres(QSqlDatabase& db, const QString& connection)
+{
+    for (const QString& part : connection.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString key = part.section(QLatin1Char('='), 0, 0);
+        const QString value = part.section(QLatin1Char('='), 1);
+        if (key == QLatin1String("host"))
+            db.setHostName(value);
+        else if (key == QLatin1String("port"))
+            db.setPort(value.toInt());
+        else if (key == QLatin1String("user"))
+            db.setUserName(value);
+        else if (key == QLatin1String("dbname"))
+            db.setDatabaseName(value);
+    }
+}
+
 // A second connection to a store's database, as someone with a SQL tool (or an attacker) has:
 // tests read and tamper through it, never through the store's own operations. `target` is a
 // SQLite file path, or a libpq-style connection ("host=… port=… user=… dbname=…") for PostgreSQL.
@@ -49,18 +66,7 @@ public:
         QSqlDatabase db
             = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_name);
         if (postgres) {
-            for (const QString& part : target.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-                const QString key = part.section(QLatin1Char('='), 0, 0);
-                const QString value = part.section(QLatin1Char('='), 1);
-                if (key == QLatin1String("host"))
-                    db.setHostName(value);
-                else if (key == QLatin1String("port"))
-                    db.setPort(value.toInt());
-                else if (key == QLatin1String("user"))
-                    db.setUserName(value);
-                else if (key == QLatin1String("dbname"))
-                    db.setDatabaseName(value);
-            }
+            configurePostgres(db, target);
         } else {
             db.setDatabaseName(target);
             db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -136,17 +142,7 @@ struct PgDatabase {
         bool ok = false;
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("admin"));
-            for (const QString& part : server.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-                const QString key = part.section(QLatin1Char('='), 0, 0);
-                const QString value = part.section(QLatin1Char('='), 1);
-                if (key == QLatin1String("host"))
-                    db.setHostName(value);
-                else if (key == QLatin1String("port"))
-                    db.setPort(value.toInt());
-                else if (key == QLatin1String("user"))
-                    db.setUserName(value);
-            }
-            db.setDatabaseName(QStringLiteral("postgres"));
+            configurePostgres(db, server + QStringLiteral(" dbname=postgres"));
             ok = db.open() && QSqlQuery(db).exec(sql);
             db.close();
         }
