@@ -2,11 +2,14 @@
 #include "AuditLog.h"
 #include "Clock.h"
 #include "CorporationRecord.h"
+#include "Crypto.h"
 #include "ManualExport.h"
 #include "RegistrationService.h"
+#include "RosterImport.h"
 #include "Scenario.h"
 #include "ScreenshotTour.h"
 #include "StaffRecord.h"
+#include "StaffSignIn.h"
 #include "Store.h"
 #include "StoreSetup.h"
 #include "TokenRecord.h"
@@ -17,6 +20,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -120,6 +124,10 @@ int main(int argc, char* argv[])
         "  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）\n"
         "  unlock --staff LOGIN   利用中止を解除する（担当者のパスワードは標準入力から読む）\n"
         "  staff reset LOGIN      誤入力で利用できなくなった担当者IDを、再び利用できるようにする\n"
+        "  init --staff LOGIN [--name NAME]\n"
+        "                         空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）\n"
+        "  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]\n"
+        "                         契約法人と利用者の名簿を取り込む（本番用では担当者のパスワードを標準入力から）\n"
         "  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）\n"
         "  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]\n"
         "                         第9章の全画面の PNG と manifest.json（再現可能）\n"
@@ -153,8 +161,21 @@ int main(int argc, char* argv[])
     parser.addOption(atOption);
     parser.addOption(staffOption);
     parser.addOption(verifyOption);
+    const QCommandLineOption checkOption(
+        QStringLiteral("check"), QCoreApplication::translate("cli", "import: 書き込まずに結果だけを表示します。"));
+    const QCommandLineOption pruneOption(QStringLiteral("prune"),
+        QCoreApplication::translate("cli", "import roster: ファイルにない利用者を削除します（利用登録も解除）。"));
+    const QCommandLineOption encodingOption(QStringLiteral("encoding"),
+        QCoreApplication::translate("cli", "import roster: 文字コード（utf-8、shift_jis、cp932。既定は自動判定）。"),
+        QStringLiteral("name"));
+    const QCommandLineOption nameOption(
+        QStringLiteral("name"), QCoreApplication::translate("cli", "init: 管理者の氏名。"), QStringLiteral("name"));
+    parser.addOption(checkOption);
+    parser.addOption(pruneOption);
+    parser.addOption(encodingOption);
+    parser.addOption(nameOption);
     parser.addPositionalArgument(QStringLiteral("command"),
-        QStringLiteral("status | scenario | unlock | staff | otp | audit | screenshots | manual"));
+        QStringLiteral("status | scenario | unlock | staff | init | import | otp | audit | screenshots | manual"));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -245,6 +266,126 @@ int main(int argc, char* argv[])
             return 1;
         }
         out() << QCoreApplication::translate("cli", "利用中止状態を解除しました。") << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("init")) {
+        // The first 管理者 of an empty store; the credential twice from standard input.
+        const QString login = parser.value(staffOption);
+        QTextStream in(stdin);
+        const QString credential = in.readLine();
+        const QString repeat = in.readLine();
+        if (login.isEmpty() || login.size() > StaffTable::MaxLogin) {
+            err() << QCoreApplication::translate(
+                "cli", "使い方: hardtoken-cli init --staff LOGIN [--name NAME] < パスワード 2 行")
+                  << Qt::endl;
+            return 2;
+        }
+        if (credential != repeat) {
+            err() << QCoreApplication::translate("cli", "2 回入力したパスワードが一致しません。") << Qt::endl;
+            return 1;
+        }
+        bool printable = credential.size() >= 8 && credential.size() <= 64;
+        for (const QChar c : credential)
+            printable = printable && c.unicode() > 0x20 && c.unicode() < 0x7f;
+        if (!printable) {
+            err() << QCoreApplication::translate("cli", "パスワードは、半角の英数字と記号で 8〜64 文字にしてください。")
+                  << Qt::endl;
+            return 1;
+        }
+        const QString hash = crypto::hashSecret(credential);
+        bool refused = false;
+        const bool ok = store.transaction([&] {
+            if (StaffTable::count(store) > 0) {
+                refused = true;
+                return false;
+            }
+            return StaffTable::insert(store, login,
+                       parser.value(nameOption).isEmpty() ? login : parser.value(nameOption), hash,
+                       StaffTable::Role::Admin)
+                && store.audit(QStringLiteral("cli"), QStringLiteral("staff.created"), 0,
+                    QStringLiteral("login=%1 role=admin").arg(login));
+        });
+        if (!ok) {
+            err() << (refused ? QCoreApplication::translate("cli",
+                          "このデータベースには、すでに担当者が登録されています。担当者の追加は管理者が行います。")
+                              : store.errorMessage())
+                  << Qt::endl;
+            return 1;
+        }
+        out() << QCoreApplication::translate("cli", "管理者 %1 を登録しました。").arg(AuditLog::printable(login))
+              << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("import")) {
+        if (args.value(1) != QLatin1String("roster") || args.size() != 3) {
+            err() << QCoreApplication::translate("cli",
+                "使い方: hardtoken-cli import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]")
+                  << Qt::endl;
+            return 2;
+        }
+        QFile file(args[2]);
+        if (!file.open(QIODevice::ReadOnly)) {
+            err() << QCoreApplication::translate("cli", "ファイル %1 を開けません: %2").arg(args[2], file.errorString())
+                  << Qt::endl;
+            return 1;
+        }
+        RosterReport report;
+        const QList<RosterLine> lines
+            = RosterImport::parse(file.read(RosterImport::MaxFileBytes + 1), parser.value(encodingOption), &report);
+        const auto importInto = [&](const QString& actor) {
+            return RosterImport::apply(
+                store, lines, parser.isSet(pruneOption), parser.isSet(checkOption), actor, &report);
+        };
+        bool ok = false;
+        if (store.isTrainingStore()) {
+            ok = importInto(QStringLiteral("cli"));
+        } else {
+            // Only a signed-in staff member imports into a production store (credential: first line).
+            if (!parser.isSet(staffOption)) {
+                err() << QCoreApplication::translate("cli",
+                    "本番用のデータベースに取り込むには、--staff "
+                    "で担当者IDを指定し、パスワードを標準入力から入力してください。")
+                      << Qt::endl;
+                return 2;
+            }
+            QTextStream in(stdin);
+            const QString credential = in.readLine();
+            const auto result = StaffSignIn::run(store, parser.value(staffOption), credential, 0,
+                QStringLiteral("import"), [&](const QString&) { return true; });
+            if (result == StaffSignIn::Result::Denied) {
+                err() << StaffSignIn::deniedMessage() << Qt::endl;
+                return 1;
+            }
+            if (result == StaffSignIn::Result::Failed) {
+                err() << store.errorMessage() << Qt::endl;
+                return 1;
+            }
+            ok = importInto(StaffSignIn::actorFor(parser.value(staffOption)));
+        }
+        out() << QCoreApplication::translate("cli", "文字コード: %1").arg(report.encoding) << '\n'
+              << QCoreApplication::translate(
+                     "cli", "契約法人: 追加 %1、名称変更 %2 / 利用者: 追加 %3、変更 %4、変更なし %5、削除 %6")
+                     .arg(report.corporationsAdded)
+                     .arg(report.corporationsUpdated)
+                     .arg(report.usersAdded)
+                     .arg(report.usersUpdated)
+                     .arg(report.unchanged)
+                     .arg(report.removed)
+              << '\n';
+        for (const QString& m : std::as_const(report.missing))
+            out() << QCoreApplication::translate("cli", "ファイルにない利用者: %1").arg(AuditLog::printable(m)) << '\n';
+        for (const QString& r : std::as_const(report.refused))
+            err() << AuditLog::printable(r) << '\n';
+        if (!ok) {
+            err() << QCoreApplication::translate(
+                "cli", "取り込みは行われませんでした。データベースは変更されていません。")
+                  << Qt::endl;
+            return 1;
+        }
+        out() << (report.written
+                ? QCoreApplication::translate("cli", "取り込みました。")
+                : QCoreApplication::translate("cli", "確認のみ（--check）: データベースは変更していません。"))
+              << Qt::endl;
         return 0;
     }
     if (command == QLatin1String("staff")) {

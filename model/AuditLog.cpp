@@ -2,6 +2,7 @@
 
 #include "Crypto.h"
 #include "Store.h"
+#include "Validation.h"
 
 namespace hardtoken {
 
@@ -58,8 +59,7 @@ QString AuditLog::printable(const QString& text)
             out += QStringLiteral("\\r");
         else if (c == QLatin1Char('\t'))
             out += QStringLiteral("\\t");
-        else if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
-            || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph)
+        else if (Validation::isControl(c))
             out += QStringLiteral("\\x{%1}").arg(c.unicode(), 0, 16);
         else
             out += c;

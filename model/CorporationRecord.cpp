@@ -126,13 +126,19 @@ bool CorporationTable::write(Store& store, const CorporationState& s)
 qint64 CorporationTable::insert(
     Store& store, const QString& code, const QString& name, const QString& pinHash, const CorporationState& state)
 {
-    const qint64 id = store.insert(
-        QStringLiteral("INSERT INTO corporations (code, name, pin_hash) VALUES (?, ?, ?)"), { code, name, pinHash });
+    // An empty (not NULL) hash: the PIN has not been set yet, and nothing verifies against it.
+    const qint64 id = store.insert(QStringLiteral("INSERT INTO corporations (code, name, pin_hash) VALUES (?, ?, ?)"),
+        { code, name, pinHash.isNull() ? QString(QLatin1String("")) : pinHash });
     if (id == 0)
         return 0;
     CorporationState s = state;
     s.id = id;
     return write(store, s) ? id : 0;
+}
+
+bool CorporationTable::rename(Store& store, qint64 id, const QString& name)
+{
+    return store.run(QStringLiteral("UPDATE corporations SET name = ? WHERE id = ?"), { name, id });
 }
 
 bool CorporationTable::removeAll(Store& store)

@@ -32,6 +32,7 @@ public:
     static qint64 firstId(const Store& store);
     static int count(const Store& store);
     static std::optional<CorporationInfo> info(const Store& store, qint64 id);
+    // The 契約法人確認暗証番号's hash; empty when the PIN has not been set yet (an imported corporation).
     static QString pinHash(const Store& store, qint64 id);
 
     // Inside a write transaction: the row's state, locked against other desktops until commit
@@ -42,6 +43,7 @@ public:
 
     static qint64 insert(
         Store& store, const QString& code, const QString& name, const QString& pinHash, const CorporationState& state);
+    static bool rename(Store& store, qint64 id, const QString& name);
     static bool removeAll(Store& store);
 
     // Migration: seals the state of rows written before state MACs existed.

@@ -5,6 +5,7 @@
 #include "CorporationRecord.h"
 #include "Crypto.h"
 #include "StaffRecord.h"
+#include "StaffSignIn.h"
 #include "Store.h"
 #include "TokenRecord.h"
 #include "UserRecord.h"
@@ -275,6 +276,11 @@ Outcome RegistrationService::withPin(
     const InputCheck check = Validation::checkPin(pin);
     if (!check.ok())
         return inputFailure(InputField::Pin, check.error);
+    if (CorporationTable::pinHash(m_store, m_corporationId).isEmpty()) {
+        // Nothing to compare with: not a wrong entry, so not counted.
+        return { ServiceError::PinNotSet,
+            tr("契約法人確認暗証番号が設定されていません。本システムに関するお問い合わせ先までご照会ください。") };
+    }
     const StoreSettings settings = m_store.settings();
     const auto blocked
         = [&](const CorporationState& c) { return c.suspended || c.otpFailures >= settings.otpFailureLimit; };
@@ -608,88 +614,36 @@ Outcome RegistrationService::unlock(const QString& staffLogin, const QString& st
     if (before.stateIntact && !before.suspended && before.otpFailures == 0 && before.pinFailures == 0)
         return { ServiceError::NotSuspended, tr("利用中止状態ではありません。") };
 
-    const Outcome denied { ServiceError::WrongStaffCredential,
-        tr("担当者IDまたはパスワードが正しくありません。誤りが続いた担当者IDは利用できなくなります"
-           "（再び利用できるようにするのは管理者です）。") };
-    const StoreSettings settings = m_store.settings();
-    const QString actor = QStringLiteral("staff:%1").arg(AuditLog::bounded(staffLogin, StaffTable::MaxLogin));
-    const auto auditDenied = [&](const QString& why) {
-        return m_store.audit(actor, QStringLiteral("unlock.denied"), m_corporationId, why);
-    };
-    if (staffLogin.isEmpty() || staffLogin.size() > StaffTable::MaxLogin) {
-        if (!m_store.transaction([&] { return auditDenied(QStringLiteral("reason=login-length")); }))
-            return storeOutcome(denied.message);
-        return denied;
-    }
-
-    // 1. Count the attempt against the login (known or not) before it is evaluated.
-    bool reserved = false;
-    if (!m_store.transaction([&] {
-            auto s = StaffTable::lockAttempts(m_store, staffLogin);
-            if (!s)
+    const Outcome denied { ServiceError::WrongStaffCredential, StaffSignIn::deniedMessage() };
+    const auto result = StaffSignIn::run(
+        m_store, staffLogin, staffCredential, m_corporationId, QStringLiteral("unlock"), [&](const QString& actor) {
+            auto corp = CorporationTable::lock(m_store, m_corporationId);
+            if (!corp && m_store.errorCode() != StoreErrorCode::Tampered)
                 return false;
-            if (!s->lockedAt.isEmpty() || s->failures >= settings.staffFailureLimit)
-                return auditDenied(QStringLiteral("reason=locked"));
-            s->failures += 1;
-            s->inFlight += 1;
-            reserved = true;
-            return StaffTable::writeAttempts(m_store, *s);
-        }))
-        return storeOutcome(tr("処理中にエラーが発生したため、利用中止状態は解除されませんでした。"));
-    if (!reserved)
-        return denied;
-
-    // 2. Evaluate (an unknown login is hashed too, so the time taken does not tell it apart).
-    static const QString unknownLoginHash = crypto::hashSecret(QStringLiteral("unknown login"));
-    const auto hash = StaffTable::credentialHash(m_store, staffLogin);
-    const bool valid = crypto::verifySecret(staffCredential, hash.value_or(unknownLoginHash)) && hash.has_value();
-
-    if (!valid) {
-        m_store.transaction([&] {
-            auto s = StaffTable::lockAttempts(m_store, staffLogin);
-            if (!s)
-                return false;
-            s->inFlight = qMax(0, s->inFlight - 1);
-            const bool nowLocked = s->lockedAt.isEmpty() && s->failures >= settings.staffFailureLimit;
-            if (nowLocked)
-                s->lockedAt = m_store.nowText();
-            return StaffTable::writeAttempts(m_store, *s)
-                && auditDenied(QStringLiteral("reason=credential count=%1 limit=%2")
-                                   .arg(s->failures)
-                                   .arg(settings.staffFailureLimit))
-                && (!nowLocked || m_store.audit(actor, QStringLiteral("staff.locked"), m_corporationId, {}));
+            CorporationState state = corp.value_or(CorporationState {});
+            if (!corp) {
+                // Edited outside the console: the help desk restores a sealed, unsuspended state.
+                const CorporationInfo info = corporation();
+                state.id = info.id;
+                state.mode = info.mode;
+            }
+            state.suspended = false;
+            state.suspendedAt.clear();
+            state.reason = SuspensionReason::None;
+            state.otpFailures = 0;
+            state.pinFailures = state.pinInFlight;
+            return CorporationTable::write(m_store, state)
+                && m_store.audit(actor, QStringLiteral("corporation.unlocked"), m_corporationId,
+                    corp ? QString() : QStringLiteral("state=resealed"));
         });
+    switch (result) {
+    case StaffSignIn::Result::Denied:
         return denied;
-    }
-
-    // 3. Right: settle the sign-in and lift 利用中止 in one transaction.
-    const bool ok = m_store.transaction([&] {
-        auto s = StaffTable::lockAttempts(m_store, staffLogin);
-        if (!s)
-            return false;
-        s->inFlight = qMax(0, s->inFlight - 1);
-        s->failures = s->inFlight;
-        auto corp = CorporationTable::lock(m_store, m_corporationId);
-        if (!corp && m_store.errorCode() != StoreErrorCode::Tampered)
-            return false;
-        CorporationState state = corp.value_or(CorporationState {});
-        if (!corp) {
-            // Edited outside the console: the help desk restores a sealed, unsuspended state.
-            const CorporationInfo info = corporation();
-            state.id = info.id;
-            state.mode = info.mode;
-        }
-        state.suspended = false;
-        state.suspendedAt.clear();
-        state.reason = SuspensionReason::None;
-        state.otpFailures = 0;
-        state.pinFailures = state.pinInFlight;
-        return StaffTable::writeAttempts(m_store, *s) && CorporationTable::write(m_store, state)
-            && m_store.audit(actor, QStringLiteral("corporation.unlocked"), m_corporationId,
-                corp ? QString() : QStringLiteral("state=resealed"));
-    });
-    if (!ok)
+    case StaffSignIn::Result::Failed:
         return storeOutcome(tr("処理中にエラーが発生したため、利用中止状態は解除されませんでした。"));
+    case StaffSignIn::Result::SignedIn:
+        break;
+    }
     Q_EMIT corporationChanged();
     return {};
 }

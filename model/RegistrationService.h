@@ -25,6 +25,7 @@ enum class ServiceError {
     SerialQueuedForOther, // the serial is already in the list for another user
     SerialHeldByOther, // the token is registered to another user
     WrongPin, // counted towards 利用中止
+    PinNotSet, // an imported corporation whose 契約法人確認暗証番号 has not been set yet
     Suspended, // 利用中止状態
     EmptyQueue, // OK with an empty 利用登録情報の一覧
     NothingPending, // OK on the shared confirm screen without a checked token

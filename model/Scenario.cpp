@@ -33,9 +33,8 @@ public:
         }
         const QString text = v.toString();
         for (const QChar c : text) {
-            if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
-                || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph
-                || c.category() == QChar::Other_Surrogate || c.category() == QChar::Other_NotAssigned) {
+            if (Validation::isControl(c) || c.category() == QChar::Other_Surrogate
+                || c.category() == QChar::Other_NotAssigned) {
                 fail(path + QLatin1Char('.') + QLatin1String(key),
                     ScenarioLoader::tr("制御文字（U+%1）は使えません")
                         .arg(c.unicode(), 4, 16, QLatin1Char('0'))

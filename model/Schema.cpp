@@ -107,6 +107,14 @@ QList<Migration> migrations()
             [](Store& store) {
                 return CorporationTable::sealAll(store) && TokenTable::sealAll(store) && store.auditLog().initialise();
             } },
+        { 4, "users keyed by the bank's 利用者ID (roster import); staff roles",
+            {
+                QStringLiteral("ALTER TABLE users ADD COLUMN bank_id TEXT"),
+                QStringLiteral("CREATE UNIQUE INDEX users_by_bank_id ON users (corporation_id, bank_id)"),
+                QStringLiteral("ALTER TABLE staff ADD COLUMN role TEXT NOT NULL DEFAULT 'staff'"
+                               " CHECK (role IN ('staff', 'admin'))"),
+            },
+            {} },
     };
 }
 

@@ -25,10 +25,17 @@ std::optional<QString> StaffTable::credentialHash(const Store& store, const QStr
     return q.value(0).toString();
 }
 
-bool StaffTable::insert(Store& store, const QString& login, const QString& name, const QString& credentialHash)
+bool StaffTable::insert(
+    Store& store, const QString& login, const QString& name, const QString& credentialHash, Role role)
 {
-    return store.run(QStringLiteral("INSERT INTO staff (login, name, credential_hash) VALUES (?, ?, ?)"),
-        { login, name, credentialHash });
+    return store.run(QStringLiteral("INSERT INTO staff (login, name, credential_hash, role) VALUES (?, ?, ?, ?)"),
+        { login, name, credentialHash, role == Role::Admin ? QStringLiteral("admin") : QStringLiteral("staff") });
+}
+
+int StaffTable::count(const Store& store)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT COUNT(*) FROM staff"));
+    return q.next() ? q.value(0).toInt() : 0;
 }
 
 bool StaffTable::removeAll(Store& store)

@@ -25,7 +25,10 @@ public:
 
     // The encoded credential hash, or nullopt for an unknown login.
     static std::optional<QString> credentialHash(const Store& store, const QString& login);
-    static bool insert(Store& store, const QString& login, const QString& name, const QString& credentialHash);
+    enum class Role { Staff, Admin }; // 担当者 / 管理者
+    static bool insert(Store& store, const QString& login, const QString& name, const QString& credentialHash,
+        Role role = Role::Staff);
+    static int count(const Store& store);
     static bool removeAll(Store& store);
 
     // Inside a write transaction: the login's attempts, created when missing, locked until commit

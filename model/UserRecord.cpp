@@ -38,10 +38,49 @@ std::optional<UserInfo> UserTable::find(const Store& store, qint64 corporationId
     return UserInfo { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toString() };
 }
 
-qint64 UserTable::insert(Store& store, qint64 corporationId, const QString& name, int displayOrder)
+qint64 UserTable::insert(
+    Store& store, qint64 corporationId, const QString& name, int displayOrder, const QString& bankId)
 {
-    return store.insert(QStringLiteral("INSERT INTO users (corporation_id, name, display_order) VALUES (?, ?, ?)"),
-        { corporationId, name, displayOrder });
+    return store.insert(
+        QStringLiteral("INSERT INTO users (corporation_id, name, display_order, bank_id) VALUES (?, ?, ?, ?)"),
+        { corporationId, name, displayOrder,
+            bankId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(bankId) });
+}
+
+std::optional<UserInfo> UserTable::findByBankId(const Store& store, qint64 corporationId, const QString& bankId)
+{
+    Store::Query q = store.query(
+        QStringLiteral("SELECT id, name, display_order FROM users WHERE corporation_id = ? AND bank_id = ?"),
+        { corporationId, bankId });
+    if (!q.next())
+        return std::nullopt;
+    return UserInfo { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(), {} };
+}
+
+QHash<qint64, QString> UserTable::bankIds(const Store& store, qint64 corporationId)
+{
+    QHash<qint64, QString> out;
+    Store::Query q
+        = store.query(QStringLiteral("SELECT id, bank_id FROM users WHERE corporation_id = ? AND bank_id IS NOT NULL"),
+            { corporationId });
+    while (q.next())
+        out.insert(q.value(0).toLongLong(), q.value(1).toString());
+    return out;
+}
+
+bool UserTable::update(Store& store, qint64 userId, const QString& name, int displayOrder)
+{
+    return store.run(
+        QStringLiteral("UPDATE users SET name = ?, display_order = ? WHERE id = ?"), { name, displayOrder, userId });
+}
+
+bool UserTable::remove(Store& store, const QList<qint64>& userIds)
+{
+    for (qint64 id : userIds) {
+        if (!store.run(QStringLiteral("DELETE FROM users WHERE id = ?"), { id }))
+            return false;
+    }
+    return true;
 }
 
 bool UserTable::removeAll(Store& store)

@@ -175,6 +175,22 @@ QString Validation::message(InputField field, InputError error)
     return {};
 }
 
+bool Validation::isControl(QChar c)
+{
+    const auto category = c.category();
+    return category == QChar::Other_Control || category == QChar::Other_Format || category == QChar::Separator_Line
+        || category == QChar::Separator_Paragraph;
+}
+
+qsizetype Validation::firstControl(const QString& text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (isControl(text[i]))
+            return i;
+    }
+    return -1;
+}
+
 QString Validation::formatSerial(const QString& serial)
 {
     if (serial.size() != SerialLength)

@@ -46,6 +46,11 @@ public:
     static QString message(InputField field, InputError error);
     static QString hint(InputField field);
 
+    // Characters no name or code may hold: controls, format characters (bidi overrides, zero-width
+    // joiners) and line/paragraph separators. firstControl is the index of the first, or -1.
+    static bool isControl(QChar c);
+    static qsizetype firstControl(const QString& text);
+
     // "0000000012" -> "00-0000001-2" (2-7-1, as printed on the card); other input unchanged.
     static QString formatSerial(const QString& serial);
 };

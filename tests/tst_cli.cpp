@@ -49,6 +49,7 @@ private Q_SLOTS:
     void productionStoreRefusesOtpAndScenarios();
     void unreadableStoreIsAClearError();
     void auditListingCannotBeForgedAndVerifyFindsTampering();
+    void firstAdministratorThenARosterImportedBySignedInStaff();
 };
 
 void TestCli::statusOnTheTrainingScenario()
@@ -195,6 +196,44 @@ void TestCli::auditListingCannotBeForgedAndVerifyFindsTampering()
         QVERIFY(raw.ok(QStringLiteral("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)")));
     }
     QVERIFY(cliOn(db, { QStringLiteral("audit"), QStringLiteral("--verify") }).err.contains(QStringLiteral("末尾")));
+}
+
+void TestCli::firstAdministratorThenARosterImportedBySignedInStaff()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("production.sqlite"));
+    const QString roster = dir.filePath(QStringLiteral("roster.csv"));
+    {
+        QFile f(roster);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral(
+            "契約法人コード,契約法人名,利用者ID,利用者名,表示順\n1000000001,株式会社あおば,U001,青葉 一郎,1\n")
+                    .toUtf8());
+    }
+    const QStringList init { QStringLiteral("init"), QStringLiteral("--staff"), QStringLiteral("admin") };
+    // The credential twice on standard input, never in the arguments.
+    const Run mismatch = cliOn(db, init, "Passw0rd!\nPassw0rd?\n");
+    QCOMPARE(mismatch.code, 1);
+    QVERIFY(mismatch.err.contains(QStringLiteral("一致しません")));
+    QCOMPARE(cliOn(db, init, "Passw0rd!\nPassw0rd!\n").code, 0);
+    const Run again = cliOn(db, init, "Other000!\nOther000!\n");
+    QCOMPARE(again.code, 1);
+    QVERIFY(again.err.contains(QStringLiteral("すでに担当者が登録されています")));
+
+    const QStringList import { QStringLiteral("import"), QStringLiteral("roster"), roster };
+    // A production store takes a roster only from a signed-in staff member.
+    QCOMPARE(cliOn(db, import).code, 2);
+    const Run wrong = cliOn(db, import + QStringList { QStringLiteral("--staff"), QStringLiteral("admin") }, "nope\n");
+    QCOMPARE(wrong.code, 1);
+    QVERIFY(wrong.err.contains(QStringLiteral("担当者IDまたはパスワードが正しくありません")));
+    const Run ok
+        = cliOn(db, import + QStringList { QStringLiteral("--staff"), QStringLiteral("admin") }, "Passw0rd!\n");
+    QCOMPARE(ok.code, 0);
+    QVERIFY2(ok.out.contains(QStringLiteral("利用者: 追加 1")), qPrintable(ok.out));
+    const Run log = cliOn(db, { QStringLiteral("audit") });
+    QVERIFY(log.out.contains(QStringLiteral("staff:admin\troster.imported")));
+    QVERIFY(log.out.contains(QStringLiteral("staff:admin\timport.denied")));
+    QCOMPARE(cliOn(db, { QStringLiteral("audit"), QStringLiteral("--verify") }).code, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

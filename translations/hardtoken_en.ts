@@ -13,11 +13,11 @@
     </message>
     <message>
         <source>監査ログの末尾の記録（アンカー）がありません。</source>
-        <translation>The audit log's end record (anchor) is missing.</translation>
+        <translation>The audit log&apos;s end record (anchor) is missing.</translation>
     </message>
     <message>
         <source>監査ログの末尾の記録（アンカー）が改ざんされています。</source>
-        <translation>The audit log's end record (anchor) has been altered.</translation>
+        <translation>The audit log&apos;s end record (anchor) has been altered.</translation>
     </message>
     <message>
         <source>監査ログは %1 件あるはずですが、%2 件しかありません。末尾が削除されています。</source>
@@ -75,7 +75,7 @@
     <name>CorporationTable</name>
     <message>
         <source>契約法人の誤入力回数または利用中止の記録が、コンソールの外で変更されています。お問い合わせ先までご照会ください。</source>
-        <translation>The corporation's wrong-entry counts or suspension record were changed outside the console. Please contact the help desk.</translation>
+        <translation>The corporation&apos;s wrong-entry counts or suspension record were changed outside the console. Please contact the help desk.</translation>
     </message>
 </context>
 <context>
@@ -435,6 +435,85 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
     <message>
         <source>%1 を書き込めません。</source>
         <translation>Cannot write %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImport</name>
+    <message>
+        <source>%1 行目で始まる &quot; が閉じられていません。</source>
+        <translation>The " that starts on line %1 is not closed.</translation>
+    </message>
+    <message>
+        <source>ファイルは UTF-8 ではありません。</source>
+        <translation>The file is not UTF-8.</translation>
+    </message>
+    <message>
+        <source>ファイルの文字コードを読み取れません（UTF-8 でも Shift_JIS でもありません）。</source>
+        <translation>The file's encoding cannot be read (it is neither UTF-8 nor Shift_JIS).</translation>
+    </message>
+    <message>
+        <source>ファイルは Shift_JIS (CP932) ではありません。</source>
+        <translation>The file is not Shift_JIS (CP932).</translation>
+    </message>
+    <message>
+        <source>文字コード %1 には対応していません（utf-8、shift_jis、cp932）。</source>
+        <translation>The encoding %1 is not supported (utf-8, shift_jis, cp932).</translation>
+    </message>
+    <message>
+        <source>ファイルが大きすぎます（%1 MB まで）。</source>
+        <translation>The file is too large (%1 MB at most).</translation>
+    </message>
+    <message>
+        <source>ファイルが空です。</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>1 行目（見出し）に列「%1」がありません。</source>
+        <translation>Line 1 (the header) has no column "%1".</translation>
+    </message>
+    <message>
+        <source>%1 行目: %2</source>
+        <translation>line %1: %2</translation>
+    </message>
+    <message>
+        <source>列の数が見出しと違います（%1 列、見出しは %2 列）</source>
+        <translation>the number of columns differs from the header (%1 columns, the header has %2)</translation>
+    </message>
+    <message>
+        <source>契約法人コードは 1〜32 文字です</source>
+        <translation>the corporation code has 1 to 32 characters</translation>
+    </message>
+    <message>
+        <source>契約法人名は 1〜200 文字です</source>
+        <translation>the corporation name has 1 to 200 characters</translation>
+    </message>
+    <message>
+        <source>利用者IDは 1〜64 文字です</source>
+        <translation>the user ID has 1 to 64 characters</translation>
+    </message>
+    <message>
+        <source>利用者名は 1〜200 文字です</source>
+        <translation>the user name has 1 to 200 characters</translation>
+    </message>
+    <message>
+        <source>表示順は 0 以上の整数です</source>
+        <translation>the display order is a whole number of 0 or more</translation>
+    </message>
+    <message>
+        <source>制御文字は使えません</source>
+        <translation>control characters are not allowed</translation>
+    </message>
+    <message>
+        <source>契約法人コード %1 の利用者ID %2 が重複しています</source>
+        <translation>user ID %2 of corporation code %1 appears twice</translation>
+    </message>
+    <message>
+        <source>契約法人コード %1 の契約法人名が、前の行と違います</source>
+        <translation>the name of corporation code %1 differs from an earlier line</translation>
+    </message>
+    <message>
+        <source>名簿をデータベースに書き込めませんでした。データベースは変更されていません。</source>
+        <translation>The roster could not be written to the database. The database was not changed.</translation>
     </message>
 </context>
 <context>
@@ -798,10 +877,17 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     </message>
 </context>
 <context>
+    <name>StaffSignIn</name>
+    <message>
+        <source>担当者IDまたはパスワードが正しくありません。誤りが続いた担当者IDは利用できなくなります（再び利用できるようにするのは管理者です）。</source>
+        <translation>The staff ID or password is incorrect. A staff ID with repeated wrong entries can no longer be used (an administrator can make it usable again).</translation>
+    </message>
+</context>
+<context>
     <name>StaffTable</name>
     <message>
         <source>ヘルプデスクのサインイン記録が、コンソールの外で変更されています。</source>
-        <translation>The help desk's sign-in record was changed outside the console.</translation>
+        <translation>The help desk&apos;s sign-in record was changed outside the console.</translation>
     </message>
 </context>
 <context>
@@ -1290,36 +1376,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>unknown command: %1</translation>
     </message>
     <message>
-        <source>カード型ハードトークン 管理コンソール（コマンドライン）
-
-コマンド:
-  status                 契約法人、利用形態、利用登録、誤入力回数
-  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）
-  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）
-  unlock --staff LOGIN   利用中止を解除する（担当者のパスワードは標準入力から読む）
-  staff reset LOGIN      誤入力で利用できなくなった担当者IDを、再び利用できるようにする
-  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         第9章の全画面の PNG と manifest.json（再現可能）
-  manual --out DIR [--lang ja,en]
-                         最新の画面写真入りの第9章（HTML と PDF）
-  audit [--verify]       監査ログの表示／改ざんの検査</source>
-        <translation>Card hard token administration console (command line)
-
-Commands:
-  status                 corporation, usage mode, registrations, failure counters
-  scenario load FILE     load a training scenario (replaces the training store)
-  scenario reset         load the store's scenario again (counters and suspension too)
-  unlock --staff LOGIN   lift the suspension (the staff credential is read from standard input)
-  staff reset LOGIN      make a staff ID locked by wrong entries usable again
-  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         every chapter-9 screen as PNG + manifest.json (reproducible)
-  manual --out DIR [--lang ja,en]
-                         chapter 9 as HTML and PDF with fresh screenshots
-  audit [--verify]       print the audit log / check its MAC chain, its anchor and sealed records</translation>
-    </message>
-    <message>
         <source>使い方: hardtoken-cli staff reset LOGIN</source>
         <translation>Usage: hardtoken-cli staff reset LOGIN</translation>
     </message>
@@ -1342,6 +1398,116 @@ Commands:
     <message>
         <source>担当者ID %1 のサインイン記録が改ざんされています。</source>
         <translation>The sign-in record of staff ID %1 has been altered.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン 管理コンソール（コマンドライン）
+
+コマンド:
+  status                 契約法人、利用形態、利用登録、誤入力回数
+  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）
+  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）
+  unlock --staff LOGIN   利用中止を解除する（担当者のパスワードは標準入力から読む）
+  staff reset LOGIN      誤入力で利用できなくなった担当者IDを、再び利用できるようにする
+  init --staff LOGIN [--name NAME]
+                         空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）
+  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
+                         契約法人と利用者の名簿を取り込む（本番用では担当者のパスワードを標準入力から）
+  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         第9章の全画面の PNG と manifest.json（再現可能）
+  manual --out DIR [--lang ja,en]
+                         最新の画面写真入りの第9章（HTML と PDF）
+  audit [--verify]       監査ログの表示／改ざんの検査</source>
+        <translation>Card hard token administration console (command line)
+
+Commands:
+  status                 corporation, usage mode, registrations, failure counters
+  scenario load FILE     load a training scenario (replaces the training store)
+  scenario reset         load the store's scenario again (counters and suspension too)
+  unlock --staff LOGIN   lift the suspension (the staff credential is read from standard input)
+  staff reset LOGIN      make a staff ID locked by wrong entries usable again
+  init --staff LOGIN [--name NAME]
+                         create the first administrator of an empty store (password twice on standard input)
+  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
+                         import the roster of corporations and users (production: staff password on standard input)
+  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         every chapter-9 screen as PNG + manifest.json (reproducible)
+  manual --out DIR [--lang ja,en]
+                         chapter 9 as HTML and PDF with fresh screenshots
+  audit [--verify]       print the audit log / check its MAC chain, its anchor and sealed records</translation>
+    </message>
+    <message>
+        <source>import: 書き込まずに結果だけを表示します。</source>
+        <translation>import: show what would be done without writing.</translation>
+    </message>
+    <message>
+        <source>import roster: ファイルにない利用者を削除します（利用登録も解除）。</source>
+        <translation>import roster: remove the users missing from the file (their registrations are released).</translation>
+    </message>
+    <message>
+        <source>import roster: 文字コード（utf-8、shift_jis、cp932。既定は自動判定）。</source>
+        <translation>import roster: the encoding (utf-8, shift_jis, cp932; detected by default).</translation>
+    </message>
+    <message>
+        <source>init: 管理者の氏名。</source>
+        <translation>init: the administrator's name.</translation>
+    </message>
+    <message>
+        <source>使い方: hardtoken-cli init --staff LOGIN [--name NAME] &lt; パスワード 2 行</source>
+        <translation>usage: hardtoken-cli init --staff LOGIN [--name NAME] &lt; the password on two lines</translation>
+    </message>
+    <message>
+        <source>2 回入力したパスワードが一致しません。</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <source>パスワードは、半角の英数字と記号で 8〜64 文字にしてください。</source>
+        <translation>The password must be 8 to 64 ASCII letters, digits and symbols.</translation>
+    </message>
+    <message>
+        <source>このデータベースには、すでに担当者が登録されています。担当者の追加は管理者が行います。</source>
+        <translation>This database already has staff. Further staff are added by an administrator.</translation>
+    </message>
+    <message>
+        <source>管理者 %1 を登録しました。</source>
+        <translation>Administrator %1 has been registered.</translation>
+    </message>
+    <message>
+        <source>使い方: hardtoken-cli import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]</source>
+        <translation>usage: hardtoken-cli import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]</translation>
+    </message>
+    <message>
+        <source>ファイル %1 を開けません: %2</source>
+        <translation>Cannot open the file %1: %2</translation>
+    </message>
+    <message>
+        <source>本番用のデータベースに取り込むには、--staff で担当者IDを指定し、パスワードを標準入力から入力してください。</source>
+        <translation>To import into a production database, give your staff ID with --staff and your password on standard input.</translation>
+    </message>
+    <message>
+        <source>文字コード: %1</source>
+        <translation>Encoding: %1</translation>
+    </message>
+    <message>
+        <source>契約法人: 追加 %1、名称変更 %2 / 利用者: 追加 %3、変更 %4、変更なし %5、削除 %6</source>
+        <translation>Corporations: %1 added, %2 renamed / Users: %3 added, %4 changed, %5 unchanged, %6 removed</translation>
+    </message>
+    <message>
+        <source>ファイルにない利用者: %1</source>
+        <translation>User missing from the file: %1</translation>
+    </message>
+    <message>
+        <source>取り込みは行われませんでした。データベースは変更されていません。</source>
+        <translation>Nothing was imported. The database was not changed.</translation>
+    </message>
+    <message>
+        <source>取り込みました。</source>
+        <translation>Imported.</translation>
+    </message>
+    <message>
+        <source>確認のみ（--check）: データベースは変更していません。</source>
+        <translation>Check only (--check): the database was not changed.</translation>
     </message>
 </context>
 <context>
@@ -1639,8 +1805,8 @@ serial number</translation>
         <translation>Token %1 in the list was registered to %2 in the meantime. Nothing was registered.</translation>
     </message>
     <message>
-        <source>担当者IDまたはパスワードが正しくありません。誤りが続いた担当者IDは利用できなくなります（再び利用できるようにするのは管理者です）。</source>
-        <translation>The staff ID or password is incorrect. A staff ID with repeated wrong entries can no longer be used (an administrator can make it usable again).</translation>
+        <source>契約法人確認暗証番号が設定されていません。本システムに関するお問い合わせ先までご照会ください。</source>
+        <translation>The corporate confirmation PIN has not been set. Please contact the inquiry desk for this system.</translation>
     </message>
 </context>
 <context>

@@ -23,13 +23,7 @@ void require(bool condition)
 
 bool printable(const QString& s)
 {
-    for (const QChar c : s) {
-        const auto category = c.category();
-        if (category == QChar::Other_Control || category == QChar::Other_Format || category == QChar::Separator_Line
-            || category == QChar::Separator_Paragraph)
-            return false;
-    }
-    return true;
+    return Validation::firstControl(s) < 0;
 }
 
 } // namespace

@@ -1,0 +1,95 @@
+#include "StaffSignIn.h"
+
+#include "AuditLog.h"
+#include "Crypto.h"
+#include "StaffRecord.h"
+#include "Store.h"
+
+namespace hardtoken {
+
+QString StaffSignIn::actorFor(const QString& login)
+{
+    return QStringLiteral("staff:%1").arg(AuditLog::bounded(login, StaffTable::MaxLogin));
+}
+
+QString StaffSignIn::deniedMessage()
+{
+    return tr("担当者IDまたはパスワードが正しくありません。誤りが続いた担当者IDは利用できなくなります"
+              "（再び利用できるようにするのは管理者です）。");
+}
+
+StaffSignIn::Result StaffSignIn::run(Store& store, const QString& login, const QString& credential,
+    qint64 corporationId, const QString& purpose, const std::function<bool(const QString& actor)>& action)
+{
+    const QString actor = actorFor(login);
+    const int limit = store.settings().staffFailureLimit;
+    const auto auditDenied = [&](const QString& why) {
+        return store.audit(actor, purpose + QStringLiteral(".denied"), corporationId, why);
+    };
+    if (login.isEmpty() || login.size() > StaffTable::MaxLogin)
+        return store.transaction([&] { return auditDenied(QStringLiteral("reason=login-length")); }) ? Result::Denied
+                                                                                                     : Result::Failed;
+
+    // 1. Count the attempt before it is evaluated.
+    bool reserved = false;
+    if (!store.transaction([&] {
+            auto s = StaffTable::lockAttempts(store, login);
+            if (!s)
+                return false;
+            if (!s->lockedAt.isEmpty() || s->failures >= limit)
+                return auditDenied(QStringLiteral("reason=locked"));
+            s->failures += 1;
+            s->inFlight += 1;
+            reserved = true;
+            return StaffTable::writeAttempts(store, *s);
+        }))
+        return Result::Failed;
+    if (!reserved)
+        return Result::Denied;
+
+    // 2. Evaluate (an unknown login is hashed too, so the time taken does not tell it apart).
+    static const QString unknownLoginHash = crypto::hashSecret(QStringLiteral("unknown login"));
+    const auto hash = StaffTable::credentialHash(store, login);
+    const bool valid = crypto::verifySecret(credential, hash.value_or(unknownLoginHash)) && hash.has_value();
+
+    if (!valid) {
+        // 3a. Settle as a failure; the attempt is already counted, whatever happens here.
+        store.transaction([&] {
+            auto s = StaffTable::lockAttempts(store, login);
+            if (!s)
+                return false;
+            s->inFlight = qMax(0, s->inFlight - 1);
+            const bool nowLocked = s->lockedAt.isEmpty() && s->failures >= limit;
+            if (nowLocked)
+                s->lockedAt = store.nowText();
+            return StaffTable::writeAttempts(store, *s)
+                && auditDenied(QStringLiteral("reason=credential count=%1 limit=%2").arg(s->failures).arg(limit))
+                && (!nowLocked || store.audit(actor, QStringLiteral("staff.locked"), corporationId, {}));
+        });
+        return Result::Denied;
+    }
+
+    // 3b. Right: settle the sign-in and do the act in one transaction.
+    const bool done = store.transaction([&] {
+        auto s = StaffTable::lockAttempts(store, login);
+        if (!s)
+            return false;
+        s->inFlight = qMax(0, s->inFlight - 1);
+        s->failures = s->inFlight;
+        return StaffTable::writeAttempts(store, *s) && action(actor);
+    });
+    if (done)
+        return Result::SignedIn;
+    // The act did not happen: the right credential's attempt is released, as for a PIN.
+    store.transaction([&] {
+        auto s = StaffTable::lockAttempts(store, login);
+        if (!s)
+            return false;
+        s->inFlight = qMax(0, s->inFlight - 1);
+        s->failures = qMax(0, s->failures - 1);
+        return StaffTable::writeAttempts(store, *s);
+    });
+    return Result::Failed;
+}
+
+} // namespace hardtoken
