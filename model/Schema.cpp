@@ -105,7 +105,8 @@ QList<Migration> migrations()
                 QStringLiteral("pg:ALTER TABLE tokens ADD CONSTRAINT tokens_six_digits CHECK (digits = 6) NOT VALID"),
             },
             [](Store& store) {
-                return CorporationTable::sealAll(store) && TokenTable::sealAll(store) && store.auditLog().initialise();
+                return CorporationTable::sealAll(store) && TokenTable::sealAll(store)
+                    && Schema::sealLegacyTrainingMark(store) && store.auditLog().initialise();
             } },
         { 4, "users keyed by the bank's 利用者ID (roster import); staff roles",
             {
@@ -119,6 +120,15 @@ QList<Migration> migrations()
 }
 
 } // namespace
+
+bool Schema::sealLegacyTrainingMark(Store& store)
+{
+    if (store.metaValue(QStringLiteral("store_kind")) != QLatin1String("training")
+        || !store.metaValue(QStringLiteral("store_kind.mac")).isEmpty())
+        return true;
+    return store.markTraining(
+        store.metaValue(QStringLiteral("scenario.source")), store.metaValue(QStringLiteral("scenario.id")));
+}
 
 int Schema::version(const Store& store)
 {

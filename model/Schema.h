@@ -17,6 +17,9 @@ public:
     // Applies the migrations the store lacks. Migrations that seal existing rows (state MACs) need
     // the data key, so for an existing store the key is loaded first.
     static bool migrate(Store& store);
+    // Migration 3: before it the training mark was one unprotected row; what the store says at the
+    // upgrade is sealed, as for the counters (a production store has no mark and stays production).
+    static bool sealLegacyTrainingMark(Store& store);
 };
 
 } // namespace hardtoken
