@@ -276,7 +276,8 @@ Outcome RegistrationService::withPin(
     const InputCheck check = Validation::checkPin(pin);
     if (!check.ok())
         return inputFailure(InputField::Pin, check.error);
-    if (CorporationTable::pinHash(m_store, m_corporationId).isEmpty()) {
+    const QString pinHash = CorporationTable::pinHash(m_store, m_corporationId);
+    if (pinHash.isEmpty()) {
         // Nothing to compare with: not a wrong entry, so not counted.
         return { ServiceError::PinNotSet,
             tr("契約法人確認暗証番号が設定されていません。本システムに関するお問い合わせ先までご照会ください。") };
@@ -317,7 +318,7 @@ Outcome RegistrationService::withPin(
     }
 
     // 2. Evaluate, outside the lock (scrypt is slow).
-    const bool right = crypto::verifySecret(pin, CorporationTable::pinHash(m_store, m_corporationId));
+    const bool right = crypto::verifySecret(pin, pinHash);
 
     if (!right) {
         // 3a. Settle as a failure. The attempt is already counted, whatever happens here.

@@ -211,7 +211,8 @@ bool RosterImport::apply(
     const bool refusedLines = !report->refused.isEmpty();
     bool completed = false; // every row was worked out (then rolled back for --check)
     const bool done = store.transaction([&] {
-        QHash<QString, qint64> corporations;
+        QHash<QString, qint64> corporations; // code -> id
+        QHash<qint64, QString> codes; // id -> code
         QHash<qint64, QSet<QString>> idsInFile;
         for (const RosterLine& l : lines) {
             qint64 corp = corporations.value(l.corporationCode);
@@ -235,6 +236,7 @@ bool RosterImport::apply(
                     }
                 }
                 corporations.insert(l.corporationCode, corp);
+                codes.insert(corp, l.corporationCode);
             }
             idsInFile[corp].insert(l.userId);
             const auto user = UserTable::findByBankId(store, corp, l.userId);
@@ -263,8 +265,8 @@ bool RosterImport::apply(
                 if (it.value().contains(bankId))
                     continue;
                 report->missing << QStringLiteral("%1 / %2 %3")
-                                       .arg(CorporationTable::info(store, it.key())->code,
-                                           bankId.isEmpty() ? QStringLiteral("-") : bankId, u.name);
+                                       .arg(codes.value(it.key()), bankId.isEmpty() ? QStringLiteral("-") : bankId,
+                                           u.name);
                 gone.append(u.id);
                 if (prune)
                     audit.append({ 0, {}, actor, QStringLiteral("user.removed"), it.key(),

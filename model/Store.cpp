@@ -490,11 +490,6 @@ QString Store::screenId(const QString& screen) const
     return metaValue(QStringLiteral("screen_id.") + screen);
 }
 
-bool Store::setScreenId(const QString& screen, const QString& id)
-{
-    return transaction([&] { return setMetaValue(QStringLiteral("screen_id.") + screen, id); });
-}
-
 QByteArray Store::sealSecret(const QByteArray& secret, const QString& serial) const
 {
     return m_box ? m_box->seal(secret, serial.toLatin1()) : QByteArray();

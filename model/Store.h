@@ -102,7 +102,6 @@ public:
     QString scenarioSource() const;
     // The bank's screen ID for a manual screen (configuration data, "screen_id.<Screen>"), or empty.
     QString screenId(const QString& screen) const;
-    bool setScreenId(const QString& screen, const QString& id);
 
     QByteArray sealSecret(const QByteArray& secret, const QString& serial) const;
     std::optional<QByteArray> openSecret(const QByteArray& sealed, const QString& serial) const;

@@ -89,11 +89,6 @@ TokenTable::Advance TokenTable::advance(
     return q.rowsAffected() == 1 ? Advance::Moved : Advance::AlreadyUsed;
 }
 
-bool TokenTable::setStatus(Store& store, qint64 id, TokenStatus status)
-{
-    return store.run(QStringLiteral("UPDATE tokens SET status = ? WHERE id = ?"), { tokenStatusKey(status), id });
-}
-
 qint64 TokenTable::insert(Store& store, const QString& serial, const OtpParameters& params,
     const QByteArray& sealedSecret, quint64 counter, TokenStatus status)
 {

@@ -50,7 +50,6 @@ public:
     // must be beyond what is stored (compare-and-set). AlreadyUsed when another check committed the
     // same or a later code first; marks the token registered.
     static Advance advance(Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next);
-    static bool setStatus(Store& store, qint64 id, TokenStatus status);
 
     static qint64 insert(Store& store, const QString& serial, const OtpParameters& params,
         const QByteArray& sealedSecret, quint64 counter, TokenStatus status);
