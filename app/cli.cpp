@@ -12,6 +12,7 @@
 #include "StaffSignIn.h"
 #include "Store.h"
 #include "StoreSetup.h"
+#include "TokenImport.h"
 #include "TokenRecord.h"
 #include "Validation.h"
 #include "VirtualToken.h"
@@ -27,6 +28,9 @@
 
 #ifdef Q_OS_WIN
 #include <windows.h>
+#else
+#include <termios.h>
+#include <unistd.h>
 #endif
 
 using namespace hardtoken;
@@ -43,6 +47,171 @@ QTextStream& err()
 {
     static QTextStream s(stderr);
     return s;
+}
+
+// Secrets come from standard input, one per line in the order the command's help states, or, on a
+// terminal, from a prompt that does not echo what is typed. Never from the command line.
+class SecretReader final {
+public:
+    QString next(const QString& prompt)
+    {
+        static QTextStream in(stdin);
+#ifdef Q_OS_WIN
+        HANDLE handle = GetStdHandle(STD_INPUT_HANDLE);
+        DWORD mode = 0;
+        const bool terminal = GetConsoleMode(handle, &mode) != 0;
+        if (terminal) {
+            err() << prompt << Qt::flush;
+            SetConsoleMode(handle, mode & ~DWORD(ENABLE_ECHO_INPUT));
+        }
+        const QString line = in.readLine();
+        if (terminal) {
+            SetConsoleMode(handle, mode);
+            err() << Qt::endl;
+        }
+#else
+        termios saved {};
+        const bool terminal = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+        if (terminal) {
+            err() << prompt << Qt::flush;
+            termios quiet = saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        }
+        const QString line = in.readLine();
+        if (terminal) {
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+            err() << Qt::endl;
+        }
+#endif
+        return line;
+    }
+};
+
+// A staff member's sign-in for an act on a production store (the credential: the next secret).
+// The audit actor, or nullopt with the reason printed.
+std::optional<QString> signInStaff(Store& store, const QString& login, SecretReader& secrets, const QString& purpose)
+{
+    const QString credential
+        = secrets.next(QCoreApplication::translate("cli", "担当者 %1 のパスワード: ").arg(AuditLog::printable(login)));
+    const auto result = StaffSignIn::run(store, login, credential, 0, purpose, [&](const QString&) { return true; });
+    if (result == StaffSignIn::Result::Denied) {
+        err() << StaffSignIn::deniedMessage() << Qt::endl;
+        return std::nullopt;
+    }
+    if (result == StaffSignIn::Result::Failed) {
+        err() << store.errorMessage() << Qt::endl;
+        return std::nullopt;
+    }
+    return StaffSignIn::actorFor(login);
+}
+
+// The pre-shared key of a PSKC file: hex in a file (white space ignored), 16, 24 or 32 bytes.
+std::optional<QByteArray> readKeyFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        err() << QCoreApplication::translate("cli", "ファイル %1 を開けません: %2").arg(path, file.errorString())
+              << Qt::endl;
+        return std::nullopt;
+    }
+    const QByteArray text = file.read(4096).simplified().replace(' ', QByteArray());
+    const bool hex = !text.isEmpty() && text.size() % 2 == 0
+        && std::all_of(text.cbegin(), text.cend(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+    const QByteArray key = hex ? QByteArray::fromHex(text) : QByteArray();
+    if (key.size() != 16 && key.size() != 24 && key.size() != 32) {
+        err() << QCoreApplication::translate(
+            "cli", "--pskc-key のファイルには、16 進数で 16、24 または 32 バイトの鍵を書いてください。")
+              << Qt::endl;
+        return std::nullopt;
+    }
+    return key;
+}
+
+int importVerdict(bool ok, bool written)
+{
+    if (!ok) {
+        err() << QCoreApplication::translate("cli", "取り込みは行われませんでした。データベースは変更されていません。")
+              << Qt::endl;
+        return 1;
+    }
+    out() << (written ? QCoreApplication::translate("cli", "取り込みました。")
+                      : QCoreApplication::translate("cli", "確認のみ（--check）: データベースは変更していません。"))
+          << Qt::endl;
+    return 0;
+}
+
+struct TokenImportArgs {
+    QString keyFile;
+    QString passphraseFile;
+    QString serialPrefix;
+    bool replace = false;
+    bool check = false;
+};
+
+// hardtoken-cli import tokens: the vendor's PSKC or CSV. Secrets after the staff credential: the
+// PBKDF2 passphrase when the file needs one and no --passphrase-file is given.
+int importTokens(Store& store, QFile& file, const TokenImportArgs& args, SecretReader& secrets, const QString& actor)
+{
+    TokenImportOptions options;
+    options.serialPrefix = args.serialPrefix;
+    if (!args.keyFile.isEmpty()) {
+        const auto key = readKeyFile(args.keyFile);
+        if (!key)
+            return 2;
+        options.preSharedKey = *key;
+    }
+    if (!args.passphraseFile.isEmpty()) {
+        QFile f(args.passphraseFile);
+        if (!f.open(QIODevice::ReadOnly)) {
+            err() << QCoreApplication::translate("cli", "ファイル %1 を開けません: %2")
+                         .arg(args.passphraseFile, f.errorString())
+                  << Qt::endl;
+            return 2;
+        }
+        options.passphrase = f.readLine(4096);
+        while (options.passphrase.endsWith('\n') || options.passphrase.endsWith('\r'))
+            options.passphrase.chop(1);
+    }
+    const QByteArray bytes = file.read(TokenImport::MaxFileBytes + 1);
+    TokenImportReport report;
+    QList<TokenLine> lines = TokenImport::parse(bytes, options, &report);
+    if (report.needsPassphrase) {
+        options.passphrase = secrets.next(QCoreApplication::translate("cli", "ファイルのパスフレーズ: ")).toUtf8();
+        report = TokenImportReport {};
+        lines = TokenImport::parse(bytes, options, &report);
+    }
+    const bool ok = TokenImport::apply(store, lines, args.replace, args.check, actor, &report);
+    if (!report.format.isEmpty())
+        out() << QCoreApplication::translate("cli", "形式: %1").arg(report.format) << '\n';
+    for (const TokenOutcome& o : std::as_const(report.outcomes)) {
+        const QString serial = AuditLog::printable(o.serial);
+        switch (o.kind) {
+        case TokenOutcome::Kind::Imported:
+            out() << QCoreApplication::translate("cli", "%1 %2: 取り込み").arg(o.where, serial) << '\n';
+            break;
+        case TokenOutcome::Kind::Replaced:
+            out() << QCoreApplication::translate("cli", "%1 %2: 置き換え").arg(o.where, serial) << '\n';
+            break;
+        case TokenOutcome::Kind::Unchanged:
+            out() << QCoreApplication::translate("cli", "%1 %2: 変更なし").arg(o.where, serial) << '\n';
+            break;
+        case TokenOutcome::Kind::Refused:
+            err() << QCoreApplication::translate("cli", "%1 %2: 取り込めません（%3）")
+                         .arg(o.where, serial, AuditLog::printable(o.reason))
+                  << '\n';
+            break;
+        }
+    }
+    if (!report.fileProblem.isEmpty())
+        err() << AuditLog::printable(report.fileProblem) << '\n';
+    out() << QCoreApplication::translate("cli", "トークン: 取り込み %1、置き換え %2、変更なし %3、取り込めない %4")
+                 .arg(report.count(TokenOutcome::Kind::Imported))
+                 .arg(report.count(TokenOutcome::Kind::Replaced))
+                 .arg(report.count(TokenOutcome::Kind::Unchanged))
+                 .arg(report.count(TokenOutcome::Kind::Refused))
+          << '\n';
+    return importVerdict(ok, report.written);
 }
 
 int status(RegistrationService& service)
@@ -128,6 +297,10 @@ int main(int argc, char* argv[])
         "                         空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）\n"
         "  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]\n"
         "                         契約法人と利用者の名簿を取り込む（本番用では担当者のパスワードを標準入力から）\n"
+        "  import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE]\n"
+        "                [--passphrase-file FILE] [--serial-prefix P]\n"
+        "                         ベンダーのトークン（PSKC または CSV）を取り込む。標準入力: 担当者のパスワード、\n"
+        "                         続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ\n"
         "  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）\n"
         "  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]\n"
         "                         第9章の全画面の PNG と manifest.json（再現可能）\n"
@@ -170,6 +343,22 @@ int main(int argc, char* argv[])
         QStringLiteral("name"));
     const QCommandLineOption nameOption(
         QStringLiteral("name"), QCoreApplication::translate("cli", "init: 管理者の氏名。"), QStringLiteral("name"));
+    const QCommandLineOption replaceOption(QStringLiteral("replace"),
+        QCoreApplication::translate("cli",
+            "import tokens: 登録済みのシリアル番号を置き換えます（利用登録済みのトークンの状態は変えません）。"));
+    const QCommandLineOption pskcKeyOption(QStringLiteral("pskc-key"),
+        QCoreApplication::translate("cli", "import tokens: PSKC の事前共有鍵のファイル（16 進数）。"),
+        QStringLiteral("file"));
+    const QCommandLineOption passphraseFileOption(QStringLiteral("passphrase-file"),
+        QCoreApplication::translate("cli", "import tokens: PSKC のパスフレーズのファイル（1 行目）。"),
+        QStringLiteral("file"));
+    const QCommandLineOption serialPrefixOption(QStringLiteral("serial-prefix"),
+        QCoreApplication::translate("cli", "import tokens: シリアル番号の先頭から取り除く文字列。"),
+        QStringLiteral("prefix"));
+    parser.addOption(replaceOption);
+    parser.addOption(pskcKeyOption);
+    parser.addOption(passphraseFileOption);
+    parser.addOption(serialPrefixOption);
     parser.addOption(checkOption);
     parser.addOption(pruneOption);
     parser.addOption(encodingOption);
@@ -258,8 +447,9 @@ int main(int argc, char* argv[])
                   << Qt::endl;
             return 2;
         }
-        QTextStream in(stdin);
-        const QString credential = in.readLine();
+        SecretReader secrets;
+        const QString credential = secrets.next(QCoreApplication::translate("cli", "担当者 %1 のパスワード: ")
+                                                    .arg(AuditLog::printable(parser.value(staffOption))));
         const Outcome o = service.unlock(parser.value(staffOption), credential);
         if (!o.ok()) {
             err() << o.message << Qt::endl;
@@ -271,15 +461,15 @@ int main(int argc, char* argv[])
     if (command == QLatin1String("init")) {
         // The first 管理者 of an empty store; the credential twice from standard input.
         const QString login = parser.value(staffOption);
-        QTextStream in(stdin);
-        const QString credential = in.readLine();
-        const QString repeat = in.readLine();
         if (login.isEmpty() || login.size() > StaffTable::MaxLogin) {
             err() << QCoreApplication::translate(
                 "cli", "使い方: hardtoken-cli init --staff LOGIN [--name NAME] < パスワード 2 行")
                   << Qt::endl;
             return 2;
         }
+        SecretReader secrets;
+        const QString credential = secrets.next(QCoreApplication::translate("cli", "パスワード: "));
+        const QString repeat = secrets.next(QCoreApplication::translate("cli", "パスワード（確認）: "));
         if (credential != repeat) {
             err() << QCoreApplication::translate("cli", "2 回入力したパスワードが一致しません。") << Qt::endl;
             return 1;
@@ -317,9 +507,12 @@ int main(int argc, char* argv[])
         return 0;
     }
     if (command == QLatin1String("import")) {
-        if (args.value(1) != QLatin1String("roster") || args.size() != 3) {
+        const QString kind = args.value(1);
+        if ((kind != QLatin1String("roster") && kind != QLatin1String("tokens")) || args.size() != 3) {
             err() << QCoreApplication::translate("cli",
-                "使い方: hardtoken-cli import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]")
+                "使い方: hardtoken-cli import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]\n"
+                "        hardtoken-cli import tokens FILE [--staff LOGIN] [--check] [--replace]"
+                " [--pskc-key FILE] [--passphrase-file FILE] [--serial-prefix P]")
                   << Qt::endl;
             return 2;
         }
@@ -329,18 +522,10 @@ int main(int argc, char* argv[])
                   << Qt::endl;
             return 1;
         }
-        RosterReport report;
-        const QList<RosterLine> lines
-            = RosterImport::parse(file.read(RosterImport::MaxFileBytes + 1), parser.value(encodingOption), &report);
-        const auto importInto = [&](const QString& actor) {
-            return RosterImport::apply(
-                store, lines, parser.isSet(pruneOption), parser.isSet(checkOption), actor, &report);
-        };
-        bool ok = false;
-        if (store.isTrainingStore()) {
-            ok = importInto(QStringLiteral("cli"));
-        } else {
-            // Only a signed-in staff member imports into a production store (credential: first line).
+        // Only a signed-in staff member imports into a production store (credential: first line).
+        SecretReader secrets;
+        QString actor = QStringLiteral("cli");
+        if (!store.isTrainingStore()) {
             if (!parser.isSet(staffOption)) {
                 err() << QCoreApplication::translate("cli",
                     "本番用のデータベースに取り込むには、--staff "
@@ -348,20 +533,22 @@ int main(int argc, char* argv[])
                       << Qt::endl;
                 return 2;
             }
-            QTextStream in(stdin);
-            const QString credential = in.readLine();
-            const auto result = StaffSignIn::run(store, parser.value(staffOption), credential, 0,
-                QStringLiteral("import"), [&](const QString&) { return true; });
-            if (result == StaffSignIn::Result::Denied) {
-                err() << StaffSignIn::deniedMessage() << Qt::endl;
+            const auto signedIn = signInStaff(store, parser.value(staffOption), secrets, QStringLiteral("import"));
+            if (!signedIn)
                 return 1;
-            }
-            if (result == StaffSignIn::Result::Failed) {
-                err() << store.errorMessage() << Qt::endl;
-                return 1;
-            }
-            ok = importInto(StaffSignIn::actorFor(parser.value(staffOption)));
+            actor = *signedIn;
         }
+        if (kind == QLatin1String("tokens")) {
+            return importTokens(store, file,
+                { parser.value(pskcKeyOption), parser.value(passphraseFileOption), parser.value(serialPrefixOption),
+                    parser.isSet(replaceOption), parser.isSet(checkOption) },
+                secrets, actor);
+        }
+        RosterReport report;
+        const QList<RosterLine> lines
+            = RosterImport::parse(file.read(RosterImport::MaxFileBytes + 1), parser.value(encodingOption), &report);
+        const bool ok
+            = RosterImport::apply(store, lines, parser.isSet(pruneOption), parser.isSet(checkOption), actor, &report);
         out() << QCoreApplication::translate("cli", "文字コード: %1").arg(report.encoding) << '\n'
               << QCoreApplication::translate(
                      "cli", "契約法人: 追加 %1、名称変更 %2 / 利用者: 追加 %3、変更 %4、変更なし %5、削除 %6")
@@ -376,17 +563,7 @@ int main(int argc, char* argv[])
             out() << QCoreApplication::translate("cli", "ファイルにない利用者: %1").arg(AuditLog::printable(m)) << '\n';
         for (const QString& r : std::as_const(report.refused))
             err() << AuditLog::printable(r) << '\n';
-        if (!ok) {
-            err() << QCoreApplication::translate(
-                "cli", "取り込みは行われませんでした。データベースは変更されていません。")
-                  << Qt::endl;
-            return 1;
-        }
-        out() << (report.written
-                ? QCoreApplication::translate("cli", "取り込みました。")
-                : QCoreApplication::translate("cli", "確認のみ（--check）: データベースは変更していません。"))
-              << Qt::endl;
-        return 0;
+        return importVerdict(ok, report.written);
     }
     if (command == QLatin1String("staff")) {
         if (args.value(1) != QLatin1String("reset") || args.size() != 3) {

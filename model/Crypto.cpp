@@ -119,6 +119,78 @@ QByteArray hmacSha256(const QByteArray& key, const QByteArray& message)
     return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
 }
 
+namespace {
+const EVP_MD* messageDigest(Digest digest)
+{
+    switch (digest) {
+    case Digest::Sha1:
+        return EVP_sha1();
+    case Digest::Sha256:
+        return EVP_sha256();
+    case Digest::Sha512:
+        return EVP_sha512();
+    }
+    return nullptr;
+}
+} // namespace
+
+QByteArray hmac(Digest digest, const QByteArray& key, const QByteArray& message)
+{
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (key.isEmpty()
+        || !HMAC(messageDigest(digest), key.constData(), static_cast<int>(key.size()),
+            reinterpret_cast<const unsigned char*>(message.constData()), static_cast<size_t>(message.size()), out,
+            &length)) {
+        return {};
+    }
+    return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
+}
+
+QByteArray pbkdf2(const QByteArray& passphrase, const QByteArray& salt, int iterations, int keyLength, Digest prf)
+{
+    // Bounds that a vendor's file cannot use to make an import run for hours or allocate freely.
+    if (iterations < 1 || iterations > 10'000'000 || keyLength < 1 || keyLength > 64 || salt.size() > 1024)
+        return {};
+    QByteArray out(keyLength, Qt::Uninitialized);
+    if (PKCS5_PBKDF2_HMAC(passphrase.constData(), static_cast<int>(passphrase.size()),
+            reinterpret_cast<const unsigned char*>(salt.constData()), static_cast<int>(salt.size()), iterations,
+            messageDigest(prf), keyLength, reinterpret_cast<unsigned char*>(out.data()))
+        != 1) {
+        return {};
+    }
+    return out;
+}
+
+std::optional<QByteArray> aesCbcDecrypt(const QByteArray& key, const QByteArray& ivAndCiphertext)
+{
+    constexpr int block = 16;
+    const EVP_CIPHER* cipher = key.size() == 16 ? EVP_aes_128_cbc()
+        : key.size() == 24                      ? EVP_aes_192_cbc()
+        : key.size() == 32                      ? EVP_aes_256_cbc()
+                                                : nullptr;
+    const qsizetype cipherSize = ivAndCiphertext.size() - block;
+    if (!cipher || cipherSize < block || cipherSize % block != 0)
+        return std::nullopt;
+    const std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(
+        EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
+    const auto* in = reinterpret_cast<const unsigned char*>(ivAndCiphertext.constData());
+    QByteArray out(cipherSize, Qt::Uninitialized);
+    auto* o = reinterpret_cast<unsigned char*>(out.data());
+    int written = 0;
+    int final = 0;
+    if (!ctx
+        || EVP_DecryptInit_ex(ctx.get(), cipher, nullptr, reinterpret_cast<const unsigned char*>(key.constData()), in)
+            != 1
+        || EVP_DecryptUpdate(ctx.get(), o, &written, in + block, static_cast<int>(cipherSize)) != 1
+        || EVP_DecryptFinal_ex(ctx.get(), o + written, &final) != 1) {
+        OPENSSL_cleanse(out.data(), static_cast<size_t>(out.size()));
+        return std::nullopt;
+    }
+    out.truncate(written + final);
+    return out;
+}
+
 HmacSha256::HmacSha256(const QByteArray& key)
 {
     static const std::unique_ptr<EVP_MAC, decltype(&EVP_MAC_free)> hmac(

@@ -30,6 +30,16 @@ std::optional<KdfParameters> parametersOf(const QString& encoded);
 // HMAC-SHA256, used for the audit log's chain.
 QByteArray hmacSha256(const QByteArray& key, const QByteArray& message);
 
+// What the vendors' key containers (PSKC, RFC 6030) use; nothing of ours is protected with these.
+enum class Digest { Sha1, Sha256, Sha512 };
+QByteArray hmac(Digest digest, const QByteArray& key, const QByteArray& message);
+// PBKDF2 (RFC 8018) for a PSKC passphrase; empty on failure or parameters out of range.
+QByteArray pbkdf2(const QByteArray& passphrase, const QByteArray& salt, int iterations, int keyLength, Digest prf);
+// AES-CBC with PKCS#7 padding, the IV being the first 16 bytes of `ivAndCiphertext` (XML
+// Encryption's layout). The key's size (16, 24 or 32 bytes) selects AES-128/192/256; nullopt when
+// the padding or the sizes are wrong.
+std::optional<QByteArray> aesCbcDecrypt(const QByteArray& key, const QByteArray& ivAndCiphertext);
+
 // HMAC-SHA256 keyed once (the pads are computed once) for many messages: the audit chain and the
 // state MACs of records. One object is used by one thread at a time.
 class HmacSha256 final {

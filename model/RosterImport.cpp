@@ -2,126 +2,15 @@
 
 #include "AuditLog.h"
 #include "CorporationRecord.h"
+#include "Csv.h"
 #include "Store.h"
 #include "UserRecord.h"
 #include "Validation.h"
 
 #include <QHash>
 #include <QSet>
-#include <QStringDecoder>
 
 namespace hardtoken {
-
-namespace {
-
-// RFC 4180 records: commas, double quotes around fields ("" inside for one), CRLF or LF; a quoted
-// field may hold commas and line breaks. Each record keeps the line it started on.
-struct Record {
-    int line = 0;
-    QStringList fields;
-};
-
-QList<Record> csvRecords(const QString& text, QString* error)
-{
-    QList<Record> out;
-    Record current;
-    QString field;
-    bool quoted = false;
-    bool fieldStarted = false;
-    int line = 1;
-    current.line = 1;
-    const auto endField = [&] {
-        current.fields.append(field);
-        field.clear();
-        fieldStarted = false;
-    };
-    const auto endRecord = [&] {
-        endField();
-        const bool blank = current.fields.size() == 1 && current.fields.first().isEmpty();
-        if (!blank)
-            out.append(current);
-        current = Record {};
-        current.line = line;
-    };
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
-                    field += c;
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == QLatin1Char('\n'))
-                    ++line;
-                field += c;
-            }
-            continue;
-        }
-        if (c == QLatin1Char('"') && !fieldStarted && field.isEmpty()) {
-            quoted = true;
-            fieldStarted = true;
-        } else if (c == QLatin1Char(',')) {
-            endField();
-        } else if (c == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n')) {
-            continue;
-        } else if (c == QLatin1Char('\n')) {
-            ++line;
-            endRecord();
-        } else {
-            field += c;
-            fieldStarted = true;
-        }
-    }
-    if (quoted) {
-        *error = RosterImport::tr("%1 行目で始まる \" が閉じられていません。").arg(current.line);
-        return {};
-    }
-    endRecord();
-    return out;
-}
-
-QString decode(const QByteArray& bytes, const QString& encoding, QString* used, QString* error)
-{
-    const QString wanted = encoding.trimmed().toLower();
-    const auto strict = [&](const char* name, const QByteArray& data) -> std::optional<QString> {
-        QStringDecoder decoder(name, QStringConverter::Flag::Stateless);
-        const QString text = decoder.decode(data);
-        if (decoder.hasError())
-            return std::nullopt;
-        return text;
-    };
-    if (wanted.isEmpty() || wanted == QLatin1String("utf-8") || wanted == QLatin1String("utf8")) {
-        const bool bom = bytes.startsWith("\xEF\xBB\xBF");
-        const auto text = strict("UTF-8", bom ? bytes.mid(3) : bytes);
-        if (text) {
-            *used = bom ? QStringLiteral("UTF-8 (BOM)") : QStringLiteral("UTF-8");
-            return *text;
-        }
-        if (!wanted.isEmpty()) {
-            *error = RosterImport::tr("ファイルは UTF-8 ではありません。");
-            return {};
-        }
-    }
-    if (wanted.isEmpty() || wanted == QLatin1String("shift_jis") || wanted == QLatin1String("sjis")
-        || wanted == QLatin1String("cp932") || wanted == QLatin1String("windows-31j")) {
-        // CP932 (windows-31j) is what Excel on Japanese Windows writes under the name Shift_JIS.
-        if (const auto text = strict("windows-31j", bytes)) {
-            *used = QStringLiteral("Shift_JIS (CP932)");
-            return *text;
-        }
-        *error = wanted.isEmpty()
-            ? RosterImport::tr("ファイルの文字コードを読み取れません（UTF-8 でも Shift_JIS でもありません）。")
-            : RosterImport::tr("ファイルは Shift_JIS (CP932) ではありません。");
-        return {};
-    }
-    *error = RosterImport::tr("文字コード %1 には対応していません（utf-8、shift_jis、cp932）。").arg(encoding);
-    return {};
-}
-
-} // namespace
 
 QList<RosterLine> RosterImport::parse(const QByteArray& bytes, const QString& encoding, RosterReport* report)
 {
@@ -130,12 +19,12 @@ QList<RosterLine> RosterImport::parse(const QByteArray& bytes, const QString& en
         return {};
     }
     QString error;
-    const QString text = decode(bytes, encoding, &report->encoding, &error);
+    const QString text = csv::decode(bytes, encoding, &report->encoding, &error);
     if (!error.isEmpty()) {
         report->refused << error;
         return {};
     }
-    const QList<Record> records = csvRecords(text, &error);
+    const QList<csv::Record> records = csv::records(text, &error);
     if (!error.isEmpty()) {
         report->refused << error;
         return {};
@@ -160,7 +49,7 @@ QList<RosterLine> RosterImport::parse(const QByteArray& bytes, const QString& en
     QSet<QPair<QString, QString>> seen;
     QHash<QString, QString> corporationNames;
     for (qsizetype r = 1; r < records.size(); ++r) {
-        const Record& rec = records[r];
+        const csv::Record& rec = records[r];
         const auto refuse = [&](const QString& why) { report->refused << tr("%1 行目: %2").arg(rec.line).arg(why); };
         if (rec.fields.size() != header.size()) {
             refuse(tr("列の数が見出しと違います（%1 列、見出しは %2 列）").arg(rec.fields.size()).arg(header.size()));

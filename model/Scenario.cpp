@@ -317,8 +317,8 @@ bool ScenarioLoader::apply(Store& store, const Scenario& s, const QString& sourc
         }
         for (int i = 0; i < s.tokens.size(); ++i) {
             const Scenario::Token& t = s.tokens[i];
-            const qint64 tokenId = TokenTable::insert(store, t.serial, t.params, sealed[i], t.counter,
-                t.holder.isEmpty() ? TokenStatus::Available : TokenStatus::Registered);
+            const qint64 tokenId = TokenTable::insert(store, t.serial, t.params, sealed[i],
+                OtpState { t.counter, -1, 0 }, t.holder.isEmpty() ? TokenStatus::Available : TokenStatus::Registered);
             if (tokenId == 0)
                 return false;
             if (!t.holder.isEmpty()

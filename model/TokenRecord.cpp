@@ -90,15 +90,34 @@ TokenTable::Advance TokenTable::advance(
 }
 
 qint64 TokenTable::insert(Store& store, const QString& serial, const OtpParameters& params,
-    const QByteArray& sealedSecret, quint64 counter, TokenStatus status)
+    const QByteArray& sealedSecret, const OtpState& state, TokenStatus status)
 {
-    OtpState state;
-    state.nextCounter = counter;
     return store.insert(QStringLiteral("INSERT INTO tokens (serial, kind, algorithm, digits, period, secret,"
-                                       " next_counter, status, state_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                       " next_counter, last_step, drift, status, state_mac)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         { serial, otpKindName(params.kind), otpAlgorithmName(params.algorithm), params.digits, params.period,
-            sealedSecret, QVariant::fromValue(static_cast<qint64>(counter)), tokenStatusKey(status),
-            store.stateMac(kPurpose, macFields(serial, state)) });
+            sealedSecret, QVariant::fromValue(static_cast<qint64>(state.nextCounter)), state.lastStep, state.driftSteps,
+            tokenStatusKey(status), store.stateMac(kPurpose, macFields(serial, state)) });
+}
+
+bool TokenTable::replace(Store& store, qint64 id, const QString& serial, const OtpParameters& params,
+    const QByteArray& sealedSecret, const std::optional<OtpState>& state, TokenStatus status)
+{
+    const QVariantList common { otpKindName(params.kind), otpAlgorithmName(params.algorithm), params.digits,
+        params.period, sealedSecret, tokenStatusKey(status) };
+    if (!state) {
+        Store::Query q = store.query(QStringLiteral("UPDATE tokens SET kind = ?, algorithm = ?, digits = ?,"
+                                                    " period = ?, secret = ?, status = ? WHERE id = ?"),
+            common + QVariantList { id });
+        return q.ok() && q.rowsAffected() == 1;
+    }
+    Store::Query q = store.query(QStringLiteral("UPDATE tokens SET kind = ?, algorithm = ?, digits = ?, period = ?,"
+                                                " secret = ?, status = ?, next_counter = ?, last_step = ?, drift = ?,"
+                                                " state_mac = ? WHERE id = ?"),
+        common
+            + QVariantList { QVariant::fromValue(static_cast<qint64>(state->nextCounter)), state->lastStep,
+                state->driftSteps, store.stateMac(kPurpose, macFields(serial, *state)), id });
+    return q.ok() && q.rowsAffected() == 1;
 }
 
 bool TokenTable::removeAll(Store& store)

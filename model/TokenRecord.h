@@ -52,7 +52,12 @@ public:
     static Advance advance(Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next);
 
     static qint64 insert(Store& store, const QString& serial, const OtpParameters& params,
-        const QByteArray& sealedSecret, quint64 counter, TokenStatus status);
+        const QByteArray& sealedSecret, const OtpState& state, TokenStatus status);
+    // A vendor's replacement of a token's secret and parameters (hardtoken-cli import tokens
+    // --replace). With `state` the OTP state is replaced too (a token nobody holds); without it the
+    // counter, last step and drift stay as they are (a registered token).
+    static bool replace(Store& store, qint64 id, const QString& serial, const OtpParameters& params,
+        const QByteArray& sealedSecret, const std::optional<OtpState>& state, TokenStatus status);
     static bool removeAll(Store& store);
 
     static bool sealAll(Store& store);

@@ -10,7 +10,7 @@ PACKAGES=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql qt6-scxml-dev
     libssl-dev libgl-dev
-    oathtool liboath-dev
+    oathtool liboath-dev python3-pskc
     clang-format clang-15 libfuzzer-15-dev
     postgresql
     xvfb xauth fonts-ipaexfont-gothic

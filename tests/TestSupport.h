@@ -155,6 +155,18 @@ struct PgDatabase {
 };
 
 // A store in a temporary folder, loaded with a scenario, and a service over it.
+// A fresh store with no corporation, as a branch's production store starts.
+struct EmptyStore {
+    QTemporaryDir dir;
+    FixedClock clock { kManualEpoch * 1000 };
+    Store store { clock };
+    EmptyStore()
+    {
+        if (!store.openSqlite(dir.filePath(QStringLiteral("p.sqlite"))))
+            qFatal("%s", qPrintable(store.errorMessage()));
+    }
+};
+
 struct Fixture {
     QTemporaryDir dir;
     FixedClock clock { kManualEpoch * 1000 };

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void unreadableStoreIsAClearError();
     void auditListingCannotBeForgedAndVerifyFindsTampering();
     void firstAdministratorThenARosterImportedBySignedInStaff();
+    void tokensImportReadsTheCredentialThenThePassphrase();
 };
 
 void TestCli::statusOnTheTrainingScenario()
@@ -233,6 +234,38 @@ void TestCli::firstAdministratorThenARosterImportedBySignedInStaff()
     const Run log = cliOn(db, { QStringLiteral("audit") });
     QVERIFY(log.out.contains(QStringLiteral("staff:admin\troster.imported")));
     QVERIFY(log.out.contains(QStringLiteral("staff:admin\timport.denied")));
+    QCOMPARE(cliOn(db, { QStringLiteral("audit"), QStringLiteral("--verify") }).code, 0);
+}
+
+void TestCli::tokensImportReadsTheCredentialThenThePassphrase()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("production.sqlite"));
+    QCOMPARE(cliOn(db, { QStringLiteral("init"), QStringLiteral("--staff"), QStringLiteral("admin") },
+                 "Passw0rd!\nPassw0rd!\n")
+                 .code,
+        0);
+    // A vendor's PBKDF2 container (python3-pskc wrote it; passphrase "correct horse").
+    const QStringList import { QStringLiteral("import"), QStringLiteral("tokens"),
+        sourcePath(QStringLiteral("tests/data/vendor-pbkdf2.pskcxml")), QStringLiteral("--staff"),
+        QStringLiteral("admin") };
+    const Run check = cliOn(db, import + QStringList { QStringLiteral("--check") }, "Passw0rd!\ncorrect horse\n");
+    QCOMPARE(check.code, 0);
+    QVERIFY2(check.out.contains(QStringLiteral("取り込み 2")), qPrintable(check.out + check.err));
+    QVERIFY(check.out.contains(QStringLiteral("確認のみ")));
+    const Run wrong = cliOn(db, import, "Passw0rd!\ncorrect horses\n");
+    QCOMPARE(wrong.code, 1);
+    QVERIFY2(wrong.err.contains(QStringLiteral("鍵またはパスフレーズが違う")), qPrintable(wrong.err));
+    const Run ok = cliOn(db, import, "Passw0rd!\ncorrect horse\n");
+    QCOMPARE(ok.code, 0);
+    QVERIFY2(ok.out.contains(QStringLiteral("KeyPackage 1 0123456789: 取り込み")), qPrintable(ok.out));
+    // Again: unchanged, not refused.
+    const Run again = cliOn(db, import, "Passw0rd!\ncorrect horse\n");
+    QCOMPARE(again.code, 0);
+    QVERIFY2(again.out.contains(QStringLiteral("変更なし 2")), qPrintable(again.out));
+    const Run log = cliOn(db, { QStringLiteral("audit") });
+    QVERIFY(log.out.contains(QStringLiteral("staff:admin\ttoken.imported\tserial=0123456789")));
+    QVERIFY(!log.out.contains(QStringLiteral("correct horse")));
     QCOMPARE(cliOn(db, { QStringLiteral("audit"), QStringLiteral("--verify") }).code, 0);
 }
 

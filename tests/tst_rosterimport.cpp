@@ -22,16 +22,7 @@ QByteArray cp932(const QString& text)
     return encoder.encode(text);
 }
 
-// A fresh store with no corporation, as a branch's production store starts.
-struct EmptyStore {
-    QTemporaryDir dir;
-    FixedClock clock { kManualEpoch * 1000 };
-    Store store { clock };
-    EmptyStore()
-    {
-        if (!store.openSqlite(dir.filePath(QStringLiteral("p.sqlite"))))
-            qFatal("%s", qPrintable(store.errorMessage()));
-    }
+struct RosterStore : EmptyStore {
     RosterReport import(const QByteArray& bytes, bool prune = false, bool check = false, bool* ok = nullptr)
     {
         RosterReport report;
@@ -81,7 +72,7 @@ void TestRosterImport::readsEveryEncodingTheBankWrites()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, encoding);
-    EmptyStore s;
+    RosterStore s;
     bool ok = false;
     const RosterReport r = s.import(bytes, false, false, &ok);
     QVERIFY2(ok, qPrintable(r.refused.join(QLatin1Char('\n'))));
@@ -99,7 +90,7 @@ void TestRosterImport::readsEveryEncodingTheBankWrites()
 
 void TestRosterImport::reimportUpdatesAddsAndReportsMissing()
 {
-    EmptyStore s;
+    RosterStore s;
     s.import(kRoster.toUtf8());
     const QString next = QStringLiteral("契約法人コード,契約法人名,利用者ID,利用者名,表示順\n"
                                         "1000000001,株式会社あおば,U001,青葉 一郎,3\n"
@@ -151,7 +142,7 @@ void TestRosterImport::pruneRemovesUsersAndReleasesTheirTokens()
 
 void TestRosterImport::aRefusedLineWritesNothing()
 {
-    EmptyStore s;
+    RosterStore s;
     const QString roster = QStringLiteral("契約法人コード,契約法人名,利用者ID,利用者名,表示順\n"
                                           "1000000001,株式会社あおば,U001,青葉 一郎,1\n"
                                           "1000000001,株式会社あおば,U002,,2\n"
@@ -172,7 +163,7 @@ void TestRosterImport::aRefusedLineWritesNothing()
 
 void TestRosterImport::checkWritesNothing()
 {
-    EmptyStore s;
+    RosterStore s;
     bool ok = false;
     const RosterReport r = s.import(kRoster.toUtf8(), false, true, &ok);
     QVERIFY(ok);
@@ -206,7 +197,7 @@ void TestRosterImport::hostileFilesAreRefused()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, reason);
-    EmptyStore s;
+    RosterStore s;
     bool ok = true;
     const RosterReport r = s.import(bytes, false, false, &ok);
     QVERIFY(!ok);
@@ -217,7 +208,7 @@ void TestRosterImport::hostileFilesAreRefused()
 
 void TestRosterImport::anImportedCorporationHasNoPinYet()
 {
-    EmptyStore s;
+    RosterStore s;
     s.import(kRoster.toUtf8());
     RegistrationService service(s.store);
     QVERIFY(service.selectCorporation(QStringLiteral("1000000001")));

@@ -79,6 +79,29 @@
     </message>
 </context>
 <context>
+    <name>Csv</name>
+    <message>
+        <source>%1 行目で始まる &quot; が閉じられていません。</source>
+        <translation>The &quot; that starts on line %1 is not closed.</translation>
+    </message>
+    <message>
+        <source>ファイルは UTF-8 ではありません。</source>
+        <translation>The file is not UTF-8.</translation>
+    </message>
+    <message>
+        <source>ファイルの文字コードを読み取れません（UTF-8 でも Shift_JIS でもありません）。</source>
+        <translation>The file&apos;s encoding cannot be read (neither UTF-8 nor Shift_JIS).</translation>
+    </message>
+    <message>
+        <source>ファイルは Shift_JIS (CP932) ではありません。</source>
+        <translation>The file is not Shift_JIS (CP932).</translation>
+    </message>
+    <message>
+        <source>文字コード %1 には対応していません（utf-8、shift_jis、cp932）。</source>
+        <translation>Encoding %1 is not supported (utf-8, shift_jis, cp932).</translation>
+    </message>
+</context>
+<context>
     <name>IndividualRegistrationConfirmPage</name>
     <message>
         <source>カード型ハードトークン利用登録確認</source>
@@ -440,26 +463,6 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
 <context>
     <name>RosterImport</name>
     <message>
-        <source>%1 行目で始まる &quot; が閉じられていません。</source>
-        <translation>The " that starts on line %1 is not closed.</translation>
-    </message>
-    <message>
-        <source>ファイルは UTF-8 ではありません。</source>
-        <translation>The file is not UTF-8.</translation>
-    </message>
-    <message>
-        <source>ファイルの文字コードを読み取れません（UTF-8 でも Shift_JIS でもありません）。</source>
-        <translation>The file's encoding cannot be read (it is neither UTF-8 nor Shift_JIS).</translation>
-    </message>
-    <message>
-        <source>ファイルは Shift_JIS (CP932) ではありません。</source>
-        <translation>The file is not Shift_JIS (CP932).</translation>
-    </message>
-    <message>
-        <source>文字コード %1 には対応していません（utf-8、shift_jis、cp932）。</source>
-        <translation>The encoding %1 is not supported (utf-8, shift_jis, cp932).</translation>
-    </message>
-    <message>
         <source>ファイルが大きすぎます（%1 MB まで）。</source>
         <translation>The file is too large (%1 MB at most).</translation>
     </message>
@@ -469,7 +472,7 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
     </message>
     <message>
         <source>1 行目（見出し）に列「%1」がありません。</source>
-        <translation>Line 1 (the header) has no column "%1".</translation>
+        <translation>Line 1 (the header) has no column &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>%1 行目: %2</source>
@@ -1026,6 +1029,245 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
     </message>
 </context>
 <context>
+    <name>TokenImport</name>
+    <message>
+        <source>シリアル番号「%1」を半角数字10桁に対応付けられません</source>
+        <translation>Serial number &quot;%1&quot; cannot be mapped to 10 half-width digits</translation>
+    </message>
+    <message>
+        <source>ファイルが UTF-8 として正しくありません。</source>
+        <translation>The file is not valid UTF-8.</translation>
+    </message>
+    <message>
+        <source>UTF-8 以外の XML には対応していません（%1）。</source>
+        <translation>XML in encodings other than UTF-8 is not supported (%1).</translation>
+    </message>
+    <message>
+        <source>DTD（&lt;!DOCTYPE&gt;）を含むファイルは取り込みません。</source>
+        <translation>Files with a DTD (&lt;!DOCTYPE&gt;) are not imported.</translation>
+    </message>
+    <message>
+        <source>実体参照を含むファイルは取り込みません。</source>
+        <translation>Files with entity references are not imported.</translation>
+    </message>
+    <message>
+        <source>XML の要素が多すぎるか、入れ子が深すぎます。</source>
+        <translation>The XML has too many elements or is nested too deeply.</translation>
+    </message>
+    <message>
+        <source>ファイルが途中で終わっています（%1 行目）。</source>
+        <translation>The file ends too early (line %1).</translation>
+    </message>
+    <message>
+        <source>XML として正しくありません（%1 行目: %2）。</source>
+        <translation>The file is not well-formed XML (line %1: %2).</translation>
+    </message>
+    <message>
+        <source>鍵の導出方法に対応していません（PBKDF2 のみ）。</source>
+        <translation>This key derivation method is not supported (PBKDF2 only).</translation>
+    </message>
+    <message>
+        <source>このファイルはパスフレーズで暗号化されています。--passphrase-file で指定してください。</source>
+        <translation>This file is encrypted with a passphrase. Give it with --passphrase-file.</translation>
+    </message>
+    <message>
+        <source>PBKDF2 のパラメーター（Salt、IterationCount、PRF）が正しくありません。</source>
+        <translation>The PBKDF2 parameters (Salt, IterationCount, PRF) are not valid.</translation>
+    </message>
+    <message>
+        <source>PBKDF2 のパラメーターが範囲外です。</source>
+        <translation>The PBKDF2 parameters are out of range.</translation>
+    </message>
+    <message>
+        <source>公開鍵で暗号化されたファイルには対応していません。</source>
+        <translation>Files encrypted with a public key are not supported.</translation>
+    </message>
+    <message>
+        <source>このファイルは事前共有鍵で暗号化されています。--pskc-key で鍵のファイルを指定してください。</source>
+        <translation>This file is encrypted with a pre-shared key. Give the key file with --pskc-key.</translation>
+    </message>
+    <message>
+        <source>暗号化された値があるのに MAC（MACMethod/MACKey）がありません。</source>
+        <translation>The file has encrypted values but no MAC (MACMethod/MACKey).</translation>
+    </message>
+    <message>
+        <source>MAC の方式に対応していません（HMAC-SHA1/256/512）。</source>
+        <translation>This MAC method is not supported (HMAC-SHA1/256/512).</translation>
+    </message>
+    <message>
+        <source>MAC の鍵を復号できません。鍵またはパスフレーズが違うか、ファイルが改ざんされています。</source>
+        <translation>The MAC key cannot be decrypted. The key or passphrase is wrong, or the file was altered.</translation>
+    </message>
+    <message>
+        <source>%1: %2 の PlainValue が base64 ではありません。</source>
+        <translation>%1: the PlainValue of %2 is not base64.</translation>
+    </message>
+    <message>
+        <source>%1: %2 に値がありません。</source>
+        <translation>%1: %2 has no value.</translation>
+    </message>
+    <message>
+        <source>%1: 暗号方式 %2 には対応していません（AES-CBC のみ）。</source>
+        <translation>%1: the encryption method %2 is not supported (AES-CBC only).</translation>
+    </message>
+    <message>
+        <source>%1: %2 の CipherValue が base64 ではありません。</source>
+        <translation>%1: the CipherValue of %2 is not base64.</translation>
+    </message>
+    <message>
+        <source>%1: %2 に ValueMAC がありません。</source>
+        <translation>%1: %2 has no ValueMAC.</translation>
+    </message>
+    <message>
+        <source>%1: %2 の MAC が一致しません。ファイルが改ざんされているか、鍵またはパスフレーズが違います。</source>
+        <translation>%1: the MAC of %2 does not match. The file was altered, or the key or passphrase is wrong.</translation>
+    </message>
+    <message>
+        <source>%1: %2 を復号できません。</source>
+        <translation>%1: %2 cannot be decrypted.</translation>
+    </message>
+    <message>
+        <source>%1: %2 の値が大きすぎます。</source>
+        <translation>%1: the value of %2 is too large.</translation>
+    </message>
+    <message>
+        <source>KeyPackage には Key が 1 つ必要です（%1 個）</source>
+        <translation>A KeyPackage needs exactly one Key (it has %1)</translation>
+    </message>
+    <message>
+        <source>アルゴリズム %1 には対応していません（HOTP と TOTP のみ）</source>
+        <translation>Algorithm %1 is not supported (HOTP and TOTP only)</translation>
+    </message>
+    <message>
+        <source>Suite %1 には対応していません</source>
+        <translation>Suite %1 is not supported</translation>
+    </message>
+    <message>
+        <source>ResponseFormat の Length がありません</source>
+        <translation>ResponseFormat has no Length</translation>
+    </message>
+    <message>
+        <source>数字以外の表示（Encoding=%1）には対応していません</source>
+        <translation>Non-decimal codes (Encoding=%1) are not supported</translation>
+    </message>
+    <message>
+        <source>%1 桁のトークンです。画面で入力できるのは 6 桁のワンタイムパスワードだけです</source>
+        <translation>This token shows %1 digits. The screens take 6-digit one-time passwords only</translation>
+    </message>
+    <message>
+        <source>Secret がありません</source>
+        <translation>No Secret</translation>
+    </message>
+    <message>
+        <source>Secret が長すぎます（128 バイトまで）</source>
+        <translation>The Secret is too long (128 bytes at most)</translation>
+    </message>
+    <message>
+        <source>Counter、TimeInterval、Time、TimeDrift のいずれかが整数ではありません</source>
+        <translation>Counter, TimeInterval, Time or TimeDrift is not an integer</translation>
+    </message>
+    <message>
+        <source>Counter が大きすぎます</source>
+        <translation>The Counter is too large</translation>
+    </message>
+    <message>
+        <source>TimeInterval は 30 か 60 秒です（%1）</source>
+        <translation>TimeInterval must be 30 or 60 seconds (%1)</translation>
+    </message>
+    <message>
+        <source>Time（T0）が 0 以外のトークンには対応していません</source>
+        <translation>Tokens whose Time (T0) is not 0 are not supported</translation>
+    </message>
+    <message>
+        <source>TimeDrift は ±%1 ステップまでです（%2）</source>
+        <translation>TimeDrift must be within ±%1 steps (%2)</translation>
+    </message>
+    <message>
+        <source>PSKC のファイルではありません（ルート要素が %1 の KeyContainer ではありません）。</source>
+        <translation>This is not a PSKC file (the root element is not KeyContainer in %1).</translation>
+    </message>
+    <message>
+        <source>PSKC の版 %1 には対応していません（1.0 のみ）。</source>
+        <translation>PSKC version %1 is not supported (1.0 only).</translation>
+    </message>
+    <message>
+        <source>トークンが多すぎます（%1 個まで）。</source>
+        <translation>Too many tokens (%1 at most).</translation>
+    </message>
+    <message>
+        <source>ファイルにトークン（KeyPackage）がありません。</source>
+        <translation>The file has no tokens (KeyPackage).</translation>
+    </message>
+    <message>
+        <source>ファイルにトークンがありません。</source>
+        <translation>The file has no tokens.</translation>
+    </message>
+    <message>
+        <source>1 行目（見出し）に列「%1」がありません。</source>
+        <translation>Line 1 (the header) has no column &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>1 行目（見出し）には secret_hex と secret_base32 のどちらか一方が必要です。</source>
+        <translation>Line 1 (the header) needs exactly one of secret_hex and secret_base32.</translation>
+    </message>
+    <message>
+        <source>%1 行目</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <source>列の数が見出しと違います（%1 列、見出しは %2 列）</source>
+        <translation>The number of columns differs from the header (%1 columns, the header has %2)</translation>
+    </message>
+    <message>
+        <source>type は totp か hotp です</source>
+        <translation>type is totp or hotp</translation>
+    </message>
+    <message>
+        <source>algorithm は sha1、sha256、sha512 のいずれかです</source>
+        <translation>algorithm is one of sha1, sha256, sha512</translation>
+    </message>
+    <message>
+        <source>secret_hex が 16 進数ではありません</source>
+        <translation>secret_hex is not hexadecimal</translation>
+    </message>
+    <message>
+        <source>secret_base32 が base32 ではありません</source>
+        <translation>secret_base32 is not base32</translation>
+    </message>
+    <message>
+        <source>period は 30 か 60 秒です</source>
+        <translation>period is 30 or 60 seconds</translation>
+    </message>
+    <message>
+        <source>counter は 0 以上の整数です</source>
+        <translation>counter is an integer of 0 or more</translation>
+    </message>
+    <message>
+        <source>ファイルが大きすぎます（%1 MB まで）。</source>
+        <translation>The file is too large (%1 MB at most).</translation>
+    </message>
+    <message>
+        <source>シリアル番号 %1 がファイルに 2 回以上あります</source>
+        <translation>Serial number %1 appears more than once in the file</translation>
+    </message>
+    <message>
+        <source>シリアル番号 %1 は登録済みです（置き換えるには --replace）</source>
+        <translation>Serial number %1 is already in the store (use --replace to replace it)</translation>
+    </message>
+    <message>
+        <source>シリアル番号 %1 の記録が改ざんされているため、置き換えられません</source>
+        <translation>The record of serial number %1 was altered; it cannot be replaced</translation>
+    </message>
+    <message>
+        <source>利用登録済みのトークン %1 の種類（HOTP/TOTP）は変えられません</source>
+        <translation>The kind (HOTP/TOTP) of registered token %1 cannot be changed</translation>
+    </message>
+    <message>
+        <source>トークンをデータベースに書き込めませんでした。データベースは変更されていません。</source>
+        <translation>The tokens could not be written to the database. The database was not changed.</translation>
+    </message>
+</context>
+<context>
     <name>UsageMode</name>
     <message>
         <source>全ての利用者が同じトークンを利用する</source>
@@ -1400,44 +1642,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>The sign-in record of staff ID %1 has been altered.</translation>
     </message>
     <message>
-        <source>カード型ハードトークン 管理コンソール（コマンドライン）
-
-コマンド:
-  status                 契約法人、利用形態、利用登録、誤入力回数
-  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）
-  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）
-  unlock --staff LOGIN   利用中止を解除する（担当者のパスワードは標準入力から読む）
-  staff reset LOGIN      誤入力で利用できなくなった担当者IDを、再び利用できるようにする
-  init --staff LOGIN [--name NAME]
-                         空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）
-  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
-                         契約法人と利用者の名簿を取り込む（本番用では担当者のパスワードを標準入力から）
-  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         第9章の全画面の PNG と manifest.json（再現可能）
-  manual --out DIR [--lang ja,en]
-                         最新の画面写真入りの第9章（HTML と PDF）
-  audit [--verify]       監査ログの表示／改ざんの検査</source>
-        <translation>Card hard token administration console (command line)
-
-Commands:
-  status                 corporation, usage mode, registrations, failure counters
-  scenario load FILE     load a training scenario (replaces the training store)
-  scenario reset         load the store's scenario again (counters and suspension too)
-  unlock --staff LOGIN   lift the suspension (the staff credential is read from standard input)
-  staff reset LOGIN      make a staff ID locked by wrong entries usable again
-  init --staff LOGIN [--name NAME]
-                         create the first administrator of an empty store (password twice on standard input)
-  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
-                         import the roster of corporations and users (production: staff password on standard input)
-  otp --serial S [--at T] what a training token's card shows (T: unix time, default now)
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         every chapter-9 screen as PNG + manifest.json (reproducible)
-  manual --out DIR [--lang ja,en]
-                         chapter 9 as HTML and PDF with fresh screenshots
-  audit [--verify]       print the audit log / check its MAC chain, its anchor and sealed records</translation>
-    </message>
-    <message>
         <source>import: 書き込まずに結果だけを表示します。</source>
         <translation>import: show what would be done without writing.</translation>
     </message>
@@ -1451,7 +1655,7 @@ Commands:
     </message>
     <message>
         <source>init: 管理者の氏名。</source>
-        <translation>init: the administrator's name.</translation>
+        <translation>init: the administrator&apos;s name.</translation>
     </message>
     <message>
         <source>使い方: hardtoken-cli init --staff LOGIN [--name NAME] &lt; パスワード 2 行</source>
@@ -1472,10 +1676,6 @@ Commands:
     <message>
         <source>管理者 %1 を登録しました。</source>
         <translation>Administrator %1 has been registered.</translation>
-    </message>
-    <message>
-        <source>使い方: hardtoken-cli import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]</source>
-        <translation>usage: hardtoken-cli import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]</translation>
     </message>
     <message>
         <source>ファイル %1 を開けません: %2</source>
@@ -1508,6 +1708,118 @@ Commands:
     <message>
         <source>確認のみ（--check）: データベースは変更していません。</source>
         <translation>Check only (--check): the database was not changed.</translation>
+    </message>
+    <message>
+        <source>担当者 %1 のパスワード: </source>
+        <translation>Password of staff %1: </translation>
+    </message>
+    <message>
+        <source>--pskc-key のファイルには、16 進数で 16、24 または 32 バイトの鍵を書いてください。</source>
+        <translation>The --pskc-key file must hold a key of 16, 24 or 32 bytes in hexadecimal.</translation>
+    </message>
+    <message>
+        <source>ファイルのパスフレーズ: </source>
+        <translation>Passphrase of the file: </translation>
+    </message>
+    <message>
+        <source>形式: %1</source>
+        <translation>Format: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: 取り込み</source>
+        <translation>%1 %2: imported</translation>
+    </message>
+    <message>
+        <source>%1 %2: 置き換え</source>
+        <translation>%1 %2: replaced</translation>
+    </message>
+    <message>
+        <source>%1 %2: 変更なし</source>
+        <translation>%1 %2: unchanged</translation>
+    </message>
+    <message>
+        <source>%1 %2: 取り込めません（%3）</source>
+        <translation>%1 %2: not imported (%3)</translation>
+    </message>
+    <message>
+        <source>トークン: 取り込み %1、置き換え %2、変更なし %3、取り込めない %4</source>
+        <translation>Tokens: imported %1, replaced %2, unchanged %3, not imported %4</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン 管理コンソール（コマンドライン）
+
+コマンド:
+  status                 契約法人、利用形態、利用登録、誤入力回数
+  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）
+  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）
+  unlock --staff LOGIN   利用中止を解除する（担当者のパスワードは標準入力から読む）
+  staff reset LOGIN      誤入力で利用できなくなった担当者IDを、再び利用できるようにする
+  init --staff LOGIN [--name NAME]
+                         空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）
+  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
+                         契約法人と利用者の名簿を取り込む（本番用では担当者のパスワードを標準入力から）
+  import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE]
+                [--passphrase-file FILE] [--serial-prefix P]
+                         ベンダーのトークン（PSKC または CSV）を取り込む。標準入力: 担当者のパスワード、
+                         続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ
+  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         第9章の全画面の PNG と manifest.json（再現可能）
+  manual --out DIR [--lang ja,en]
+                         最新の画面写真入りの第9章（HTML と PDF）
+  audit [--verify]       監査ログの表示／改ざんの検査</source>
+        <translation>Card hard token administration console (command line)
+
+Commands:
+  status                 corporation, usage mode, registrations, failure counters
+  scenario load FILE     load a training scenario (replaces the training store)
+  scenario reset         load the store&apos;s scenario again (counters and suspension too)
+  unlock --staff LOGIN   lift the suspension (the staff credential is read from standard input)
+  staff reset LOGIN      make a staff ID locked by wrong entries usable again
+  init --staff LOGIN [--name NAME]
+                         create the first administrator of an empty store (password twice on standard input)
+  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
+                         import the roster of corporations and users (production: staff password on standard input)
+  import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE]
+                [--passphrase-file FILE] [--serial-prefix P]
+                         import the vendor&apos;s tokens (PSKC or CSV). Standard input: the staff password,
+                         then (without --passphrase-file, when needed) the PSKC passphrase
+  otp --serial S [--at T] what a training token&apos;s card shows (T: unix time, default now)
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         every chapter-9 screen as PNG + manifest.json (reproducible)
+  manual --out DIR [--lang ja,en]
+                         chapter 9 as HTML and PDF with fresh screenshots
+  audit [--verify]       print the audit log / check its MAC chain, its anchor and sealed records</translation>
+    </message>
+    <message>
+        <source>import tokens: 登録済みのシリアル番号を置き換えます（利用登録済みのトークンの状態は変えません）。</source>
+        <translation>import tokens: replace known serial numbers (a registered token&apos;s state is kept).</translation>
+    </message>
+    <message>
+        <source>import tokens: PSKC の事前共有鍵のファイル（16 進数）。</source>
+        <translation>import tokens: file with the PSKC pre-shared key (hexadecimal).</translation>
+    </message>
+    <message>
+        <source>import tokens: PSKC のパスフレーズのファイル（1 行目）。</source>
+        <translation>import tokens: file with the PSKC passphrase (first line).</translation>
+    </message>
+    <message>
+        <source>import tokens: シリアル番号の先頭から取り除く文字列。</source>
+        <translation>import tokens: text removed from the start of serial numbers.</translation>
+    </message>
+    <message>
+        <source>パスワード: </source>
+        <translation>Password: </translation>
+    </message>
+    <message>
+        <source>パスワード（確認）: </source>
+        <translation>Password (again): </translation>
+    </message>
+    <message>
+        <source>使い方: hardtoken-cli import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
+        hardtoken-cli import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE] [--passphrase-file FILE] [--serial-prefix P]</source>
+        <translation>Usage: hardtoken-cli import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
+        hardtoken-cli import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE] [--passphrase-file FILE] [--serial-prefix P]</translation>
     </message>
 </context>
 <context>
