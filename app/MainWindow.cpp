@@ -1,6 +1,9 @@
 #include "MainWindow.h"
 
 #include "CorporateStatusPage.h"
+#include "CorporationRecord.h"
+#include "CorporationSelectionPage.h"
+#include "FirstRunPage.h"
 #include "IndividualRegistrationConfirmPage.h"
 #include "IndividualRegistrationInputPage.h"
 #include "Language.h"
@@ -49,6 +52,10 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     connect(&m_flow, &RegistrationFlow::screenChanged, this, &MainWindow::showScreen);
 
     m_fileMenu = menuBar()->addMenu(QString());
+    m_selectCorporationAction = m_fileMenu->addAction(QString(), this, &MainWindow::showCorporationSelection);
+    m_selectCorporationAction->setObjectName(QStringLiteral("selectCorporationAction"));
+    m_selectCorporationAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_viewMenu = menuBar()->addMenu(QString());
@@ -100,7 +107,7 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addPage(Screen screen, ManualPage* page)
+QScrollArea* MainWindow::wrap(ManualPage* page)
 {
     page->setObjectName(page->metaObject()->className() + qstrlen("hardtoken::"));
     auto* area = new QScrollArea(m_stack);
@@ -110,6 +117,12 @@ void MainWindow::addPage(Screen screen, ManualPage* page)
     page->setContentsMargins(16, 8, 16, 16);
     area->setWidget(page);
     m_stack->addWidget(area);
+    return area;
+}
+
+void MainWindow::addPage(Screen screen, ManualPage* page)
+{
+    QScrollArea* area = wrap(page);
     m_pages.insert(screen, page);
     m_areas.insert(screen, area);
     // Screen IDs are the bank's configuration data: meta key "screen_id.<Screen>" in the store.
@@ -124,8 +137,91 @@ ManualPage* MainWindow::currentPage() const
     return m_pages.value(m_flow.screen());
 }
 
+QWidget* MainWindow::currentStaffPage() const
+{
+    auto* area = qobject_cast<QScrollArea*>(m_stack->currentWidget());
+    QWidget* page = area ? area->widget() : nullptr;
+    return page && (page == m_selection || page == m_firstRun) ? page : nullptr;
+}
+
+void MainWindow::begin()
+{
+    const Store& store = m_flow.service().store();
+    const int corporations = CorporationTable::count(store);
+    updateCorporationMenu();
+    if (corporations == 0) {
+        if (!m_firstRun) {
+            m_firstRun = new FirstRunPage(store);
+            wrap(m_firstRun);
+            connect(m_firstRun, &FirstRunPage::readyToStart, this, &MainWindow::begin);
+        }
+        showStaffPage(m_firstRun);
+        return;
+    }
+    if (corporations == 1) {
+        m_flow.service().selectCorporation();
+        startFlow();
+        return;
+    }
+    showCorporationSelection();
+}
+
+void MainWindow::showCorporationSelection()
+{
+    if (CorporationTable::count(m_flow.service().store()) < 2)
+        return;
+    // Leaving the procedure is キャンセル: the flow goes to its top and the queue is dropped.
+    if (m_flowStarted)
+        m_flow.goToTop();
+    m_flow.service().discardPending();
+    if (!m_selection) {
+        m_selection = new CorporationSelectionPage(m_flow.service().store());
+        wrap(m_selection);
+        connect(m_selection, &CorporationSelectionPage::corporationChosen, this, &MainWindow::openCorporation);
+    }
+    showStaffPage(m_selection);
+}
+
+void MainWindow::showStaffPage(ManualPage* page)
+{
+    auto* area = qobject_cast<QScrollArea*>(page->parentWidget() ? page->parentWidget()->parentWidget() : nullptr);
+    if (!area)
+        return;
+    m_staffPageShown = true;
+    page->enter();
+    m_stack->setCurrentWidget(area);
+    setWindowTitle(page->windowTitle());
+}
+
+void MainWindow::openCorporation(const QString& code)
+{
+    if (!m_flow.service().selectCorporation(code))
+        return;
+    startFlow();
+}
+
+void MainWindow::startFlow()
+{
+    m_staffPageShown = false;
+    updateCorporationMenu();
+    if (!m_flowStarted) {
+        m_flowStarted = true;
+        m_flow.start();
+        return;
+    }
+    m_flow.restartAtTop();
+    showScreen(m_flow.screen());
+}
+
+void MainWindow::updateCorporationMenu()
+{
+    m_selectCorporationAction->setEnabled(CorporationTable::count(m_flow.service().store()) > 1);
+}
+
 void MainWindow::showScreen(Screen screen)
 {
+    if (m_staffPageShown)
+        return; // the flow moved to its top behind 契約法人の選択 or the first-run page: stay there
     QScrollArea* area = m_areas.value(screen);
     ManualPage* page = m_pages.value(screen);
     if (!area || !page)
@@ -203,6 +299,7 @@ void MainWindow::retranslate()
 {
     m_fileMenu->setTitle(tr("ファイル(&F)"));
     m_quitAction->setText(tr("終了(&X)"));
+    m_selectCorporationAction->setText(tr("契約法人の選択(&O)..."));
     m_viewMenu->setTitle(tr("表示(&V)"));
     m_languageMenu->setTitle(tr("言語(&L)"));
     m_trainingMenu->setTitle(tr("トレーニング(&T)"));
@@ -212,7 +309,9 @@ void MainWindow::retranslate()
     const Store& store = m_flow.service().store();
     m_storeLabel->setText((store.isTrainingStore() ? tr("トレーニング用データ") : tr("本番データ"))
         + QStringLiteral(" — ") + store.path());
-    if (ManualPage* page = currentPage())
+    if (QWidget* staff = currentStaffPage())
+        setWindowTitle(staff->windowTitle());
+    else if (ManualPage* page = currentPage())
         setWindowTitle(page->windowTitle());
 }
 

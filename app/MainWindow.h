@@ -12,6 +12,8 @@ class QStackedWidget;
 
 namespace hardtoken {
 
+class CorporationSelectionPage;
+class FirstRunPage;
 class Language;
 class ManualPage;
 class VirtualCardPanel;
@@ -23,6 +25,15 @@ class MainWindow final : public QMainWindow {
 public:
     MainWindow(RegistrationFlow& flow, Language& language, QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    // Opens what the store calls for: the first-run page (no corporation yet), the manual's screens
+    // (one corporation), or 契約法人の選択 (several). Call once, instead of flow.start().
+    void begin();
+    // 契約法人の選択 (menu, Ctrl+Shift+O): leaves the procedure as キャンセル does (the queue is dropped).
+    void showCorporationSelection();
+    CorporationSelectionPage* corporationSelection() const { return m_selection; }
+    FirstRunPage* firstRun() const { return m_firstRun; }
+    QWidget* currentStaffPage() const;
 
     ManualPage* page(RegistrationFlow::Screen screen) const { return m_pages.value(screen); }
     ManualPage* currentPage() const;
@@ -37,6 +48,11 @@ protected:
 
 private:
     void addPage(RegistrationFlow::Screen screen, ManualPage* page);
+    QScrollArea* wrap(ManualPage* page);
+    void showStaffPage(ManualPage* page);
+    void openCorporation(const QString& code);
+    void startFlow();
+    void updateCorporationMenu();
     void showScreen(RegistrationFlow::Screen screen);
     void resetScenario();
     void afterStoreReplaced();
@@ -53,6 +69,11 @@ private:
     QMenu* m_languageMenu = nullptr;
     QMenu* m_trainingMenu = nullptr;
     QAction* m_quitAction = nullptr;
+    QAction* m_selectCorporationAction = nullptr;
+    CorporationSelectionPage* m_selection = nullptr;
+    FirstRunPage* m_firstRun = nullptr;
+    bool m_flowStarted = false;
+    bool m_staffPageShown = false; // 契約法人の選択 or the first-run page is in front of the flow
     QAction* m_resetAction = nullptr;
     QAction* m_cardsAction = nullptr;
     QMenu* m_switchMenu = nullptr;

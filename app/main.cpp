@@ -47,16 +47,10 @@ int main(int argc, char* argv[])
         return 1;
     }
     RegistrationService service(store);
-    if (!service.selectCorporation()) {
-        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-            QApplication::translate("main",
-                "データベースに契約法人が登録されていません。"
-                "トレーニング用には --training を付けて起動してください。"));
-        return 1;
-    }
     RegistrationFlow flow(service);
     MainWindow window(flow, language);
-    flow.start();
+    // No corporation yet: the first-run page; one: the manual's screens; several: 契約法人の選択.
+    window.begin();
     window.show();
     return QApplication::exec();
 }

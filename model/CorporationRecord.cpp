@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace hardtoken {
 
 namespace {
@@ -57,6 +59,42 @@ int CorporationTable::count(const Store& store)
 {
     Store::Query q = store.query(QStringLiteral("SELECT COUNT(*) FROM corporations"));
     return q.next() ? q.value(0).toInt() : 0;
+}
+
+QList<CorporationHit> CorporationTable::search(const Store& store, const QString& text, int limit)
+{
+    const QString columns
+        = QStringLiteral("SELECT c.id, c.code, c.name, c.suspended,"
+                         " (SELECT COUNT(*) FROM users u WHERE u.corporation_id = c.id),"
+                         " (SELECT COUNT(*) FROM registrations r WHERE r.corporation_id = c.id) FROM corporations c ");
+    QList<CorporationHit> out;
+    const auto read = [&out](Store::Query& q) {
+        while (q.next()) {
+            out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(4).toInt(),
+                q.value(5).toInt(), q.value(3).toBool() });
+        }
+    };
+    if (text.isEmpty()) {
+        Store::Query q = store.query(columns + QStringLiteral("ORDER BY c.code LIMIT ?"), { limit });
+        read(q);
+        return out;
+    }
+    {
+        Store::Query q = store.query(columns + QStringLiteral("WHERE c.code = ?"), { text });
+        read(q);
+    }
+    // Digits only: a 契約法人コード being typed. It is matched whole (above), and its prefixes are
+    // not looked for in names, which would scan every corporation at every digit.
+    if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        return out;
+    // strpos/instr: the text as typed, no pattern characters to escape (unlike LIKE).
+    const QString contains
+        = store.isPostgres() ? QStringLiteral("strpos(c.name, ?) > 0") : QStringLiteral("instr(c.name, ?) > 0");
+    Store::Query q = store.query(
+        columns + QStringLiteral("WHERE ") + contains + QStringLiteral(" AND c.code <> ? ORDER BY c.code LIMIT ?"),
+        { text, text, limit - static_cast<int>(out.size()) });
+    read(q);
+    return out;
 }
 
 std::optional<CorporationInfo> CorporationTable::info(const Store& store, qint64 id)

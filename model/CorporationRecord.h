@@ -25,12 +25,26 @@ struct CorporationState {
     SuspensionReason reason = SuspensionReason::None;
 };
 
+// One line of 契約法人の選択.
+struct CorporationHit {
+    qint64 id = 0;
+    QString code;
+    QString name;
+    int users = 0;
+    int registered = 0;
+    bool suspended = false;
+};
+
 // The corporations table's named operations. Writers take Store&, readers const Store&.
 class CorporationTable final {
 public:
     static qint64 idByCode(const Store& store, const QString& code); // 0 when there is none
     static qint64 firstId(const Store& store);
     static int count(const Store& store);
+    // 契約法人の選択: the corporation whose code is exactly `text` first, then those whose name
+    // contains it as typed, in code order; at most `limit`. Empty `text`: the first `limit`.
+    // Text of digits only is a code: it is not looked for in names.
+    static QList<CorporationHit> search(const Store& store, const QString& text, int limit);
     static std::optional<CorporationInfo> info(const Store& store, qint64 id);
     // The 契約法人確認暗証番号's hash; empty when the PIN has not been set yet (an imported corporation).
     static QString pinHash(const Store& store, qint64 id);

@@ -72,6 +72,12 @@ QList<TokenListing> TokenTable::listing(const Store& store)
     return out;
 }
 
+int TokenTable::count(const Store& store)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT COUNT(*) FROM tokens"));
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
 TokenTable::Advance TokenTable::advance(
     Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next)
 {

@@ -44,6 +44,7 @@ public:
 
     static std::optional<TokenRecord> find(const Store& store, const QString& serial);
     static QList<TokenListing> listing(const Store& store);
+    static int count(const Store& store);
 
     enum class Advance { Moved, AlreadyUsed, Failed };
     // Moves the token's OTP state to `next`, but only forward: TOTP's last step or HOTP's counter

@@ -101,7 +101,7 @@ void makeVersionOne(Fixture& f)
     f.service.reset();
     f.store.reset();
     RawSql raw(f.dbPath());
-    for (const char* sql : { "DROP INDEX users_by_bank_id", "ALTER TABLE users DROP COLUMN bank_id",
+    for (const char* sql : { "DROP INDEX corporations_by_code_name", "DROP INDEX users_by_bank_id", "ALTER TABLE users DROP COLUMN bank_id",
              "ALTER TABLE staff DROP COLUMN role", "DROP INDEX registrations_by_user", "DROP TRIGGER tokens_six_digits",
              "DROP TABLE signin_attempts", "ALTER TABLE corporations DROP COLUMN pin_in_flight",
              "ALTER TABLE corporations DROP COLUMN state_mac", "ALTER TABLE tokens DROP COLUMN state_mac",

@@ -72,6 +72,33 @@
     </message>
 </context>
 <context>
+    <name>CorporationSelectionPage</name>
+    <message>
+        <source>契約法人の選択</source>
+        <translation>Select a Corporation</translation>
+    </message>
+    <message>
+        <source>お手続きをされる契約法人を、契約法人コード（全桁）または契約法人名（一部でも可）で検索して選択してください。</source>
+        <translation>Find the corporation to serve by its corporate code (all digits) or by its name (any part of it), and select it.</translation>
+    </message>
+    <message>
+        <source>契約法人コード・契約法人名(&amp;S)</source>
+        <translation>Corporate code or name(&amp;S)</translation>
+    </message>
+    <message>
+        <source>契約法人コード・契約法人名</source>
+        <translation>Corporate code or name</translation>
+    </message>
+    <message>
+        <source>契約法人の一覧</source>
+        <translation>Corporations</translation>
+    </message>
+    <message>
+        <source>選択</source>
+        <translation>Select</translation>
+    </message>
+</context>
+<context>
     <name>CorporationTable</name>
     <message>
         <source>契約法人の誤入力回数または利用中止の記録が、コンソールの外で変更されています。お問い合わせ先までご照会ください。</source>
@@ -99,6 +126,21 @@
     <message>
         <source>文字コード %1 には対応していません（utf-8、shift_jis、cp932）。</source>
         <translation>Encoding %1 is not supported (utf-8, shift_jis, cp932).</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>本番用データベースの準備</source>
+        <translation>Preparing the Production Database</translation>
+    </message>
+    <message>
+        <source>このデータベースには、まだ契約法人が登録されていません。管理者が次の手順で準備すると、契約法人の選択から第9章の手続きを始められます。</source>
+        <translation>No corporation is registered in this database yet. Once an administrator has done the steps below, the chapter 9 procedures start from selecting a corporation.</translation>
+    </message>
+    <message>
+        <source>準備ができたか確認する</source>
+        <translation>Check whether it is ready</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1906,91 @@ Commands:
     </message>
 </context>
 <context>
+    <name>hardtoken::CorporationSearchModel</name>
+    <message>
+        <source>利用中止</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>利用可能</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>契約法人コード</source>
+        <translation>Corporate code</translation>
+    </message>
+    <message>
+        <source>契約法人名</source>
+        <translation>Corporation name</translation>
+    </message>
+    <message>
+        <source>利用者数</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>利用登録済みトークン</source>
+        <translation>Registered tokens</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::CorporationSelectionPage</name>
+    <message>
+        <source>契約法人が登録されていません。</source>
+        <translation>No corporation is registered.</translation>
+    </message>
+    <message>
+        <source>「%1」に当てはまる契約法人はありません。</source>
+        <translation>No corporation matches &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 件を表示しています。ほかにも当てはまる契約法人があります。絞り込んでください。</source>
+        <translation>Showing %1 corporations. More corporations match: type more to narrow the list.</translation>
+    </message>
+    <message>
+        <source>%1 件</source>
+        <translation>%1 found</translation>
+    </message>
+    <message>
+        <source>契約法人を選択してください。</source>
+        <translation>Select a corporation.</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::FirstRunPage</name>
+    <message>
+        <source>まだ契約法人が登録されていません。名簿を取り込んでから、もう一度確認してください。</source>
+        <translation>No corporation is registered yet. Import the roster, then check again.</translation>
+    </message>
+    <message>
+        <source>（済み）</source>
+        <translation>(done)</translation>
+    </message>
+    <message>
+        <source>（未実施）</source>
+        <translation>(not done yet)</translation>
+    </message>
+    <message>
+        <source>最初の管理者を登録する（パスワードを 2 回入力）</source>
+        <translation>Register the first administrator (password entered twice)</translation>
+    </message>
+    <message>
+        <source>銀行の名簿（契約法人と利用者、CSV）を取り込む</source>
+        <translation>Import the bank&apos;s roster (corporations and users, CSV)</translation>
+    </message>
+    <message>
+        <source>ベンダーのトークン（PSKC または CSV）を取り込む</source>
+        <translation>Import the vendor&apos;s tokens (PSKC or CSV)</translation>
+    </message>
+    <message>
+        <source>データベース: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+</context>
+<context>
     <name>hardtoken::IndividualRegistrationConfirmPage</name>
     <message>
         <source>削除する利用登録情報をチェックしてください。</source>
@@ -1919,6 +2046,10 @@ Commands:
     <message>
         <source>シナリオを切り替える(&amp;S)</source>
         <translation>&amp;Switch scenario</translation>
+    </message>
+    <message>
+        <source>契約法人の選択(&amp;O)...</source>
+        <translation>Select a corporation(&amp;O)...</translation>
     </message>
 </context>
 <context>
@@ -2278,13 +2409,6 @@ token serial number</translation>
     <message>
         <source>ボタンを押すと、ワンタイムパスワードが %1 秒間表示されます。</source>
         <translation>Pressing the button shows a one-time password for %1 seconds.</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>データベースに契約法人が登録されていません。トレーニング用には --training を付けて起動してください。</source>
-        <translation>The database holds no corporation. For training, start the console with --training.</translation>
     </message>
 </context>
 </TS>

@@ -3,12 +3,16 @@
 // really bare: prepared QSqlQuery statements on a connection of their own (not the store's own
 // statement cache), liboath for OTP. Run with tests/benchmarks/run, which prints a table.
 #include "Clock.h"
+#include "CorporationRecord.h"
+#include "CorporationSearchModel.h"
 #include "Crypto.h"
 #include "Otp.h"
 #include "RegistrationService.h"
 #include "Scenario.h"
 #include "ScreenshotTour.h"
 #include "Store.h"
+#include "TestSupport.h"
+#include "UserRecord.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -207,6 +211,98 @@ double writeSameRowsBare(
 
 } // namespace
 
+// 契約法人の選択 at a branch's scale: `corporations` corporations with 5 users each, then the
+// search the page runs at every keystroke, beside the same query as a bare prepared statement.
+void corporationSearch(Store& store, const QSqlDatabase& bare, const QString& engine, int corporations)
+{
+    const QStringList words { QStringLiteral("青葉"), QStringLiteral("緑"), QStringLiteral("山田"),
+        QStringLiteral("東海"), QStringLiteral("北斗"), QStringLiteral("桜"), QStringLiteral("富士"),
+        QStringLiteral("大和"), QStringLiteral("日本"), QStringLiteral("関東"), QStringLiteral("中央"),
+        QStringLiteral("南海"), QStringLiteral("ミドリ"), QStringLiteral("あおば"), QStringLiteral("昭和"),
+        QStringLiteral("朝日"), QStringLiteral("旭"), QStringLiteral("丸の内"), QStringLiteral("新星"),
+        QStringLiteral("みらい") };
+    const QStringList kinds { QStringLiteral("商事"), QStringLiteral("運輸"), QStringLiteral("建設"),
+        QStringLiteral("製作所"), QStringLiteral("不動産"), QStringLiteral("食品"), QStringLiteral("電機"),
+        QStringLiteral("物産") };
+    const QStringList forms { QStringLiteral("株式会社%1"), QStringLiteral("%1株式会社"),
+        QStringLiteral("有限会社%1") };
+    QElapsedTimer fill;
+    fill.start();
+    const bool filled = store.transaction([&] {
+        for (int i = 0; i < corporations; ++i) {
+            const QString name = forms[i % 3].arg(words[(i / 3) % 20] + words[(i / 60) % 20] + kinds[(i / 7) % 8]);
+            const qint64 id = CorporationTable::insert(
+                store, QString::number(1000000000LL + i), name, QString(), CorporationState {});
+            if (!id)
+                return false;
+            for (int u = 0; u < 5; ++u) {
+                if (!UserTable::insert(
+                        store, id, QStringLiteral("利用者 %1-%2").arg(i).arg(u), u + 1, QStringLiteral("U%1").arg(u)))
+                    return false;
+            }
+        }
+        return true;
+    });
+    if (!filled) {
+        out() << engine << ": could not fill the store: " << store.errorMessage() << Qt::endl;
+        return;
+    }
+    if (engine == QLatin1String("PostgreSQL"))
+        QSqlQuery(bare).exec(QStringLiteral("VACUUM ANALYZE"));
+    else
+        QSqlQuery(bare).exec(QStringLiteral("ANALYZE"));
+    const double fillS = fill.nsecsElapsed() / 1e9;
+    // What a staff member types: a name as an IME commits it, one that matches nothing, a code
+    // digit by digit (no prefix of it is a code or in a name: each is a scan to the end).
+    QStringList strokes { QStringLiteral("青"), QStringLiteral("青葉"), QStringLiteral("青葉富士"),
+        QStringLiteral("青葉富士運輸"), QStringLiteral("ミ"), QStringLiteral("ミド"), QStringLiteral("ミドリ"),
+        QStringLiteral("存在しない会社") };
+    const QString code = QString::number(1000000000LL + corporations / 2 + 321);
+    for (int i = 1; i <= code.size(); ++i)
+        strokes << code.left(i);
+    CorporationSearchModel model(store);
+    const QString contains = engine == QLatin1String("PostgreSQL") ? QStringLiteral("strpos(name, ?) > 0")
+                                                                   : QStringLiteral("instr(name, ?) > 0");
+    // The bare baseline does what the search does: the code exactly, and names only for text that is
+    // not all digits.
+    QSqlQuery exact(bare);
+    exact.setForwardOnly(true);
+    exact.prepare(QStringLiteral("SELECT id, code, name FROM corporations WHERE code = ?"));
+    QSqlQuery q(bare);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, code, name FROM corporations WHERE ") + contains
+        + QStringLiteral(" ORDER BY code LIMIT 101"));
+    QList<double> ours;
+    QList<double> bareTimes;
+    int hits = 0;
+    for (const QString& s : std::as_const(strokes)) {
+        ours.append(measure(5, 3, [&] { model.search(s); }));
+        hits += model.rowCount();
+        const bool digits = std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c.isDigit(); });
+        bareTimes.append(measure(5, 3, [&] {
+            exact.bindValue(0, s);
+            exact.exec();
+            while (exact.next())
+                exact.value(2).toString();
+            if (digits)
+                return;
+            q.bindValue(0, s);
+            q.exec();
+            while (q.next())
+                q.value(2).toString();
+        }));
+    }
+    const QString scale = QLocale(QLocale::English).toString(corporations);
+    out() << engine << ": " << scale << " corporations × 5 users written in " << QString::number(fillS, 'f', 1)
+          << " s; " << strokes.size() << " keystrokes, " << hits << " rows shown in all" << Qt::endl;
+    row(QStringLiteral("%1: search per keystroke, median (%2 corp.)").arg(engine, scale), median(ours) / 1e6,
+        QStringLiteral("ms"), QStringLiteral("bare prepared SELECT"), median(bareTimes) / 1e6,
+        QStringLiteral("< 16.7 ms"));
+    row(QStringLiteral("%1: search, slowest keystroke").arg(engine),
+        *std::max_element(ours.cbegin(), ours.cend()) / 1e6, QStringLiteral("ms"), QStringLiteral("bare, slowest"),
+        *std::max_element(bareTimes.cbegin(), bareTimes.cend()) / 1e6, QStringLiteral("< 16.7 ms"));
+}
+
 int main(int argc, char* argv[])
 {
     qputenv(
@@ -366,6 +462,38 @@ int main(int argc, char* argv[])
         });
         row(QStringLiteral("read 2,000 users with tokens"), users / 1e6, QStringLiteral("ms"),
             QStringLiteral("bare SELECT of the users"), bare / 1e6);
+    }
+
+    if (wanted("corporations")) {
+        const int corporations = qEnvironmentVariableIsSet("HARDTOKEN_BENCH_SMALL") ? 10000 : 100000;
+        {
+            QTemporaryDir dir;
+            Store store(clock);
+            store.openSqlite(dir.filePath(QStringLiteral("c.sqlite")));
+            BareSqlite b(dir.filePath(QStringLiteral("c.sqlite")));
+            corporationSearch(store, b.db, QStringLiteral("SQLite"), corporations);
+        }
+        if (!qEnvironmentVariableIsEmpty("HARDTOKEN_PG")) {
+            test::PgDatabase pg;
+            {
+                Store store(clock);
+                if (!store.openPostgres(pg.connection(), pg.keyFile())) {
+                    out() << "PostgreSQL: " << store.errorMessage() << Qt::endl;
+                } else {
+                    const QString name = QStringLiteral("bare-pg");
+                    {
+                        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+                        test::configurePostgres(db, pg.connection());
+                        db.open();
+                        corporationSearch(store, db, QStringLiteral("PostgreSQL"), corporations);
+                        db.close();
+                    }
+                    QSqlDatabase::removeDatabase(name);
+                }
+            }
+        } else {
+            out() << "PostgreSQL: HARDTOKEN_PG not set, skipped" << Qt::endl;
+        }
     }
 
     // The whole screenshot tour (both languages) vs starting one window and grabbing it.

@@ -1,0 +1,232 @@
+// 契約法人の選択 and the first-run page: a branch's production store, driven through the widgets
+// with the keyboard as a staff member would.
+#include "GuiSupport.h"
+
+#include "CorporationSearchModel.h"
+#include "CorporationSelectionPage.h"
+#include "FirstRunPage.h"
+#include "RosterImport.h"
+
+#include <QAbstractItemModelTester>
+#include <QAccessible>
+#include <QMenuBar>
+
+using namespace hardtoken;
+using namespace hardtoken::test;
+
+namespace {
+
+const QByteArray kRoster = QStringLiteral("契約法人コード,契約法人名,利用者ID,利用者名,表示順\n"
+                                          "1000000001,株式会社あおば,U001,青葉 一郎,1\n"
+                                          "1000000001,株式会社あおば,U002,青葉 花子,2\n"
+                                          "1000000002,ミドリ商事株式会社,M01,緑 三郎,1\n"
+                                          "1000000003,あおば運輸有限会社,A01,青木 四郎,1\n")
+                               .toUtf8();
+
+// A production store (no training mark) and the console over it, started as main() starts it.
+struct Branch {
+    EmptyStore empty;
+    Store& store = empty.store;
+    RegistrationService service { store };
+    Language language;
+    std::unique_ptr<RegistrationFlow> flow;
+    std::unique_ptr<MainWindow> window;
+
+    void importRoster(const QByteArray& bytes)
+    {
+        RosterReport report;
+        const QList<RosterLine> lines = RosterImport::parse(bytes, {}, &report);
+        if (!RosterImport::apply(store, lines, false, false, QStringLiteral("test"), &report))
+            qFatal("roster: %s", qPrintable(report.refused.join(QLatin1Char('\n'))));
+    }
+    void launch()
+    {
+        if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance()))
+            applyConsoleStyle(*app);
+        flow = std::make_unique<RegistrationFlow>(service);
+        window = std::make_unique<MainWindow>(*flow, language);
+        window->resize(1024, 768);
+        window->begin();
+        window->show();
+    }
+    template <typename T> T* find(QWidget* page, const char* name) const
+    {
+        T* w = page ? page->findChild<T*>(QLatin1String(name)) : nullptr;
+        if (!w)
+            qFatal("FAIL: no %s named \"%s\"", T::staticMetaObject.className(), name);
+        return w;
+    }
+};
+
+} // namespace
+
+class TestCorporationSelection final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void searchModelPassesTheTester();
+    void findByCodeOrNameAndOpenWithTheKeyboard();
+    void returningDropsTheQueueAndAnotherCorporationOpens();
+    void oneCorporationSkipsTheSelection();
+    void anEmptyStoreOpensTheFirstRunPage();
+    void accessibleNamesAndLook();
+};
+
+void TestCorporationSelection::searchModelPassesTheTester()
+{
+    Branch b;
+    b.importRoster(kRoster);
+    CorporationSearchModel model(b.store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.search({});
+    QCOMPARE(model.rowCount(), 3);
+    model.search(QStringLiteral("あおば"));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.codeAt(0), QStringLiteral("1000000001"));
+    QCOMPARE(model.data(model.index(0, CorporationSearchModel::UsersColumn)).toInt(), 2);
+    QCOMPARE(model.data(model.index(0, CorporationSearchModel::StatusColumn)).toString(), QStringLiteral("利用可能"));
+    model.search(QStringLiteral("1000000002")); // the code, exactly
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.data(model.index(0, CorporationSearchModel::NameColumn)).toString(),
+        QStringLiteral("ミドリ商事株式会社"));
+    model.search(QStringLiteral("100000000")); // a code is matched whole, never in part
+    QCOMPARE(model.rowCount(), 0);
+    model.search(QStringLiteral("%")); // no pattern characters: as typed
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.hasMore());
+}
+
+void TestCorporationSelection::findByCodeOrNameAndOpenWithTheKeyboard()
+{
+    Branch b;
+    b.importRoster(kRoster);
+    b.launch();
+    auto* page = b.window->corporationSelection();
+    QVERIFY(page);
+    QCOMPARE(b.window->currentStaffPage(), page);
+    QCOMPARE(b.window->windowTitle(), QStringLiteral("契約法人の選択"));
+    auto* field = b.find<QLineEdit>(page, "searchField");
+    auto* table = b.find<QTableView>(page, "corporationTable");
+    auto* result = b.find<QLabel>(page, "resultLabel");
+    QTRY_VERIFY(field->hasFocus());
+    QCOMPARE(table->model()->rowCount(), 3);
+    QCOMPARE(result->text(), QStringLiteral("3 件"));
+
+    // Japanese by setText (an IME's commit), the list follows at once.
+    field->setText(QStringLiteral("あおば"));
+    QCOMPARE(table->model()->rowCount(), 2);
+    field->setText(QStringLiteral("存在しない"));
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(result->text().contains(QStringLiteral("当てはまる契約法人はありません")));
+    QVERIFY(!b.find<QPushButton>(page, "openButton")->isEnabled());
+
+    // The code typed on the keyboard, Down into the list, Return opens it.
+    field->clear();
+    QTest::keyClicks(field, QStringLiteral("1000000003"));
+    QCOMPARE(table->model()->rowCount(), 1);
+    QTest::keyClick(field, Qt::Key_Down);
+    QVERIFY(table->hasFocus());
+    QTest::keyClick(table, Qt::Key_Return);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("CorporateStatus"));
+    QTRY_VERIFY(b.window->currentStaffPage() == nullptr);
+    QCOMPARE(b.service.corporation().code, QStringLiteral("1000000003"));
+    QCOMPARE(b.service.corporation().name, QStringLiteral("あおば運輸有限会社"));
+}
+
+void TestCorporationSelection::returningDropsTheQueueAndAnotherCorporationOpens()
+{
+    Branch b;
+    b.importRoster(kRoster);
+    b.launch();
+    auto* page = b.window->corporationSelection();
+    auto* field = b.find<QLineEdit>(page, "searchField");
+    QTest::keyClicks(field, QStringLiteral("1000000001"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("CorporateStatus"));
+    QCOMPARE(b.service.corporation().code, QStringLiteral("1000000001"));
+    b.flow->openUserRegistration();
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
+
+    // The menu entry's shortcut, from anywhere in the procedure.
+    QAction* action = b.window->findChild<QAction*>(QStringLiteral("selectCorporationAction"));
+    QVERIFY(action && action->isEnabled());
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    action->trigger();
+    QTRY_COMPARE(b.window->currentStaffPage(), page);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("CorporateStatus")); // left as キャンセル leaves
+    QCOMPARE(b.service.queue().size(), 0);
+    QCOMPARE(b.window->currentStaffPage(), page); // the flow's move did not cover the selection
+    field->setText(QStringLiteral("ミドリ"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QTRY_VERIFY(b.window->currentStaffPage() == nullptr);
+    QCOMPARE(b.service.corporation().code, QStringLiteral("1000000002"));
+    QCOMPARE(b.window->currentPage()->objectName(), QStringLiteral("CorporateStatusPage"));
+}
+
+void TestCorporationSelection::oneCorporationSkipsTheSelection()
+{
+    Branch b;
+    b.importRoster(kRoster.left(kRoster.indexOf("1000000002")));
+    b.launch();
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("CorporateStatus"));
+    QVERIFY(b.window->currentStaffPage() == nullptr);
+    QVERIFY(!b.window->findChild<QAction*>(QStringLiteral("selectCorporationAction"))->isEnabled());
+    QCOMPARE(b.service.corporation().code, QStringLiteral("1000000001"));
+}
+
+void TestCorporationSelection::anEmptyStoreOpensTheFirstRunPage()
+{
+    Branch b;
+    b.launch();
+    FirstRunPage* first = b.window->firstRun();
+    QVERIFY(first);
+    QCOMPARE(b.window->currentStaffPage(), first);
+    auto* steps = b.find<QLabel>(first, "stepsLabel");
+    QVERIFY(steps->text().contains(QStringLiteral("init --staff")));
+    QVERIFY(steps->text().contains(QStringLiteral("import roster")));
+    QVERIFY(steps->text().contains(QStringLiteral("import tokens")));
+    QVERIFY(steps->text().contains(b.store.path().toHtmlEscaped()));
+    if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))
+        b.window->grab().save(qEnvironmentVariable("HARDTOKEN_SHOTS") + QStringLiteral("/first-run.png"));
+    // Checking too early says why and stays.
+    QTest::keyClick(b.find<QPushButton>(first, "refreshButton"), Qt::Key_Space);
+    QCOMPARE(b.window->currentStaffPage(), first);
+    QVERIFY(b.find<QLabel>(first, "messageLabel")->isVisible());
+    // The roster arrives (hardtoken-cli on another desktop); checking again opens the selection.
+    b.importRoster(kRoster);
+    QTest::keyClick(b.find<QPushButton>(first, "refreshButton"), Qt::Key_Space);
+    QTRY_COMPARE(b.window->currentStaffPage(), b.window->corporationSelection());
+    QVERIFY(steps->text().contains(QStringLiteral("（済み）")));
+}
+
+void TestCorporationSelection::accessibleNamesAndLook()
+{
+    Branch b;
+    b.importRoster(kRoster);
+    b.launch();
+    auto* page = b.window->corporationSelection();
+    auto* field = b.find<QLineEdit>(page, "searchField");
+    QAccessibleInterface* a = QAccessible::queryAccessibleInterface(field);
+    QVERIFY(a);
+    QCOMPARE(a->role(), QAccessible::EditableText);
+    QCOMPARE(a->text(QAccessible::Name), QStringLiteral("契約法人コード・契約法人名"));
+    auto* table = b.find<QTableView>(page, "corporationTable");
+    QAccessibleInterface* t = QAccessible::queryAccessibleInterface(table);
+    QCOMPARE(t->role(), QAccessible::Table);
+    QCOMPARE(t->text(QAccessible::Name), QStringLiteral("契約法人の一覧"));
+    QAccessibleInterface* button = QAccessible::queryAccessibleInterface(b.find<QPushButton>(page, "openButton"));
+    QCOMPARE(button->text(QAccessible::Name), b.find<QPushButton>(page, "openButton")->text());
+    // Tab leaves the table (no focus trap): field -> table -> 選択.
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_Tab);
+    QTRY_VERIFY(table->hasFocus());
+    QTest::keyClick(table, Qt::Key_Tab);
+    QTRY_VERIFY(b.find<QPushButton>(page, "openButton")->hasFocus());
+
+    const QImage shot = b.window->grab().toImage();
+    QVERIFY(!isBlank(shot));
+    if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))
+        shot.save(qEnvironmentVariable("HARDTOKEN_SHOTS") + QStringLiteral("/corporation-selection.png"));
+}
+
+QTEST_MAIN(TestCorporationSelection)
+#include "tst_corporationselection.moc"
