@@ -8,6 +8,7 @@
 #include "RosterImport.h"
 #include "Scenario.h"
 #include "ScreenshotTour.h"
+#include "StaffDesk.h"
 #include "StaffRecord.h"
 #include "StaffSignIn.h"
 #include "Store.h"
@@ -126,6 +127,93 @@ std::optional<QByteArray> readKeyFile(const QString& path)
         return std::nullopt;
     }
     return key;
+}
+
+// The corporation a desk act is for: --corporation CODE, or the only one in the store.
+qint64 corporationFor(const Store& store, const QString& code)
+{
+    if (!code.isEmpty()) {
+        const qint64 id = CorporationTable::idByCode(store, code);
+        if (!id)
+            err() << QCoreApplication::translate("cli", "契約法人コード %1 の契約法人は登録されていません。")
+                         .arg(AuditLog::printable(code))
+                  << Qt::endl;
+        return id;
+    }
+    if (CorporationTable::count(store) == 1)
+        return CorporationTable::firstId(store);
+    err() << QCoreApplication::translate("cli", "--corporation で契約法人コードを指定してください。") << Qt::endl;
+    return 0;
+}
+
+int outcomeVerdict(const Outcome& o, const QString& done)
+{
+    if (!o.ok()) {
+        err() << o.message << Qt::endl;
+        return 1;
+    }
+    out() << done << Qt::endl;
+    return 0;
+}
+
+// The desk's acts (管理 menu twins): the staff credential first on standard input, then what the
+// act needs (a new PIN or password, twice).
+int deskCommand(Store& store, const QStringList& args, const QString& login, const QString& corporationCode,
+    const QString& reason, const QString& name, const QString& role)
+{
+    const QString command = args.value(0) + QLatin1Char(' ') + args.value(1);
+    const QString usage = QCoreApplication::translate("cli",
+        "使い方: hardtoken-cli pin set | counters reset | unlock  [--corporation CODE] --staff LOGIN --reason R\n"
+        "        hardtoken-cli staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R\n"
+        "        hardtoken-cli staff disable|enable LOGIN --staff ADMIN --reason R");
+    const bool staffCommand = args.value(0) == QLatin1String("staff");
+    if (login.isEmpty() || reason.isEmpty() || (staffCommand && args.size() != 3)
+        || (!staffCommand && args.size() > 2)) {
+        err() << usage << Qt::endl;
+        return 2;
+    }
+    SecretReader secrets;
+    StaffDesk desk(store);
+    const QString prompt
+        = QCoreApplication::translate("cli", "担当者 %1 のパスワード: ").arg(AuditLog::printable(login));
+    if (staffCommand) {
+        const StaffCredential admin { login, secrets.next(prompt) };
+        const QString target = args[2];
+        if (args[1] == QLatin1String("add")) {
+            if (!role.isEmpty() && role != QLatin1String("staff") && role != QLatin1String("admin")) {
+                err() << usage << Qt::endl;
+                return 2;
+            }
+            const QString credential = secrets.next(QCoreApplication::translate("cli", "新しい担当者のパスワード: "));
+            const QString repeat
+                = secrets.next(QCoreApplication::translate("cli", "新しい担当者のパスワード（確認）: "));
+            const StaffTable::Account account { target, name,
+                role == QLatin1String("admin") ? StaffTable::Role::Admin : StaffTable::Role::Staff, false };
+            return outcomeVerdict(desk.addStaff(admin, reason, account, credential, repeat),
+                QCoreApplication::translate("cli", "担当者 %1 を登録しました。").arg(AuditLog::printable(target)));
+        }
+        const bool disable = args[1] == QLatin1String("disable");
+        return outcomeVerdict(desk.setStaffDisabled(admin, reason, target, disable),
+            disable ? QCoreApplication::translate("cli", "担当者ID %1 を利用停止にしました。")
+                          .arg(AuditLog::printable(target))
+                    : QCoreApplication::translate("cli", "担当者ID %1 を再び利用できるようにしました。")
+                          .arg(AuditLog::printable(target)));
+    }
+    const qint64 corporation = corporationFor(store, corporationCode);
+    if (!corporation)
+        return 1;
+    const StaffCredential staff { login, secrets.next(prompt) };
+    if (command == QLatin1String("pin set")) {
+        const QString pin = secrets.next(QCoreApplication::translate("cli", "新しい契約法人確認暗証番号: "));
+        const QString repeat = secrets.next(QCoreApplication::translate("cli", "新しい契約法人確認暗証番号（確認）: "));
+        return outcomeVerdict(desk.setPin(corporation, staff, reason, pin, repeat),
+            QCoreApplication::translate("cli", "契約法人確認暗証番号を設定しました。"));
+    }
+    if (command == QLatin1String("counters reset"))
+        return outcomeVerdict(desk.resetCounters(corporation, staff, reason),
+            QCoreApplication::translate("cli", "誤入力回数をリセットしました。"));
+    return outcomeVerdict(
+        desk.unlock(corporation, staff, reason), QCoreApplication::translate("cli", "利用中止状態を解除しました。"));
 }
 
 int importVerdict(bool ok, bool written)
@@ -291,7 +379,17 @@ int main(int argc, char* argv[])
         "  status                 契約法人、利用形態、利用登録、誤入力回数\n"
         "  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）\n"
         "  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）\n"
-        "  unlock --staff LOGIN   利用中止を解除する（担当者のパスワードは標準入力から読む）\n"
+        "  unlock [--corporation CODE] --staff LOGIN --reason R\n"
+        "                         利用中止を解除する（担当者のパスワードは標準入力から読む）\n"
+        "  pin set [--corporation CODE] --staff LOGIN --reason R\n"
+        "                         契約法人確認暗証番号を設定する。標準入力: 担当者のパスワード、新しい暗証番号を 2 回\n"
+        "  counters reset [--corporation CODE] --staff LOGIN --reason R\n"
+        "                         誤入力回数をリセットする（標準入力: 担当者のパスワード）\n"
+        "  staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R\n"
+        "                         担当者を登録する（管理者のみ）。標準入力: 管理者のパスワード、新しいパスワードを 2 "
+        "回\n"
+        "  staff disable|enable LOGIN --staff ADMIN --reason R\n"
+        "                         担当者IDを利用停止にする／戻す（管理者のみ。標準入力: 管理者のパスワード）\n"
         "  staff reset LOGIN      誤入力で利用できなくなった担当者IDを、再び利用できるようにする\n"
         "  init --staff LOGIN [--name NAME]\n"
         "                         空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）\n"
@@ -355,6 +453,17 @@ int main(int argc, char* argv[])
     const QCommandLineOption serialPrefixOption(QStringLiteral("serial-prefix"),
         QCoreApplication::translate("cli", "import tokens: シリアル番号の先頭から取り除く文字列。"),
         QStringLiteral("prefix"));
+    const QCommandLineOption corporationOption(QStringLiteral("corporation"),
+        QCoreApplication::translate("cli", "契約法人コード（データベースに契約法人が 1 つだけなら省略可）。"),
+        QStringLiteral("code"));
+    const QCommandLineOption reasonOption(QStringLiteral("reason"),
+        QCoreApplication::translate("cli", "操作の理由（監査ログに記録されます）。"), QStringLiteral("text"));
+    const QCommandLineOption roleOption(QStringLiteral("role"),
+        QCoreApplication::translate("cli", "staff add: staff（担当者）または admin（管理者）。"),
+        QStringLiteral("role"));
+    parser.addOption(corporationOption);
+    parser.addOption(reasonOption);
+    parser.addOption(roleOption);
     parser.addOption(replaceOption);
     parser.addOption(pskcKeyOption);
     parser.addOption(passphraseFileOption);
@@ -364,7 +473,8 @@ int main(int argc, char* argv[])
     parser.addOption(encodingOption);
     parser.addOption(nameOption);
     parser.addPositionalArgument(QStringLiteral("command"),
-        QStringLiteral("status | scenario | unlock | staff | init | import | otp | audit | screenshots | manual"));
+        QStringLiteral("status | scenario | unlock | pin | counters | staff | init | import | otp | audit | "
+                       "screenshots | manual"));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -441,22 +551,15 @@ int main(int argc, char* argv[])
               << Qt::endl;
         return 2;
     }
-    if (command == QLatin1String("unlock")) {
-        if (!parser.isSet(staffOption)) {
-            err() << QCoreApplication::translate("cli", "使い方: hardtoken-cli unlock --staff LOGIN < パスワード")
-                  << Qt::endl;
-            return 2;
-        }
-        SecretReader secrets;
-        const QString credential = secrets.next(QCoreApplication::translate("cli", "担当者 %1 のパスワード: ")
-                                                    .arg(AuditLog::printable(parser.value(staffOption))));
-        const Outcome o = service.unlock(parser.value(staffOption), credential);
-        if (!o.ok()) {
-            err() << o.message << Qt::endl;
-            return 1;
-        }
-        out() << QCoreApplication::translate("cli", "利用中止状態を解除しました。") << Qt::endl;
-        return 0;
+    const bool deskAct = command == QLatin1String("unlock")
+        || (command == QLatin1String("pin") && args.value(1) == QLatin1String("set"))
+        || (command == QLatin1String("counters") && args.value(1) == QLatin1String("reset"))
+        || (command == QLatin1String("staff")
+            && (args.value(1) == QLatin1String("add") || args.value(1) == QLatin1String("disable")
+                || args.value(1) == QLatin1String("enable")));
+    if (deskAct) {
+        return deskCommand(store, args, parser.value(staffOption), parser.value(corporationOption),
+            parser.value(reasonOption), parser.value(nameOption), parser.value(roleOption));
     }
     if (command == QLatin1String("init")) {
         // The first 管理者 of an empty store; the credential twice from standard input.
@@ -474,10 +577,7 @@ int main(int argc, char* argv[])
             err() << QCoreApplication::translate("cli", "2 回入力したパスワードが一致しません。") << Qt::endl;
             return 1;
         }
-        bool printable = credential.size() >= 8 && credential.size() <= 64;
-        for (const QChar c : credential)
-            printable = printable && c.unicode() > 0x20 && c.unicode() < 0x7f;
-        if (!printable) {
+        if (!StaffDesk::acceptableStaffCredential(credential)) {
             err() << QCoreApplication::translate("cli", "パスワードは、半角の英数字と記号で 8〜64 文字にしてください。")
                   << Qt::endl;
             return 1;

@@ -179,6 +179,12 @@ bool CorporationTable::rename(Store& store, qint64 id, const QString& name)
     return store.run(QStringLiteral("UPDATE corporations SET name = ? WHERE id = ?"), { name, id });
 }
 
+bool CorporationTable::setPinHash(Store& store, qint64 id, const QString& pinHash)
+{
+    Store::Query q = store.query(QStringLiteral("UPDATE corporations SET pin_hash = ? WHERE id = ?"), { pinHash, id });
+    return q.ok() && q.rowsAffected() == 1;
+}
+
 bool CorporationTable::removeAll(Store& store)
 {
     return store.run(QStringLiteral("DELETE FROM corporations"), {});

@@ -58,6 +58,7 @@ public:
     static qint64 insert(
         Store& store, const QString& code, const QString& name, const QString& pinHash, const CorporationState& state);
     static bool rename(Store& store, qint64 id, const QString& name);
+    static bool setPinHash(Store& store, qint64 id, const QString& pinHash);
     static bool removeAll(Store& store);
 
     // Migration: seals the state of rows written before state MACs existed.

@@ -4,6 +4,7 @@
 #include "Clock.h"
 #include "CorporationRecord.h"
 #include "Crypto.h"
+#include "StaffDesk.h"
 #include "StaffRecord.h"
 #include "StaffSignIn.h"
 #include "Store.h"
@@ -616,27 +617,9 @@ Outcome RegistrationService::unlock(const QString& staffLogin, const QString& st
         return { ServiceError::NotSuspended, tr("利用中止状態ではありません。") };
 
     const Outcome denied { ServiceError::WrongStaffCredential, StaffSignIn::deniedMessage() };
-    const auto result = StaffSignIn::run(
-        m_store, staffLogin, staffCredential, m_corporationId, QStringLiteral("unlock"), [&](const QString& actor) {
-            auto corp = CorporationTable::lock(m_store, m_corporationId);
-            if (!corp && m_store.errorCode() != StoreErrorCode::Tampered)
-                return false;
-            CorporationState state = corp.value_or(CorporationState {});
-            if (!corp) {
-                // Edited outside the console: the help desk restores a sealed, unsuspended state.
-                const CorporationInfo info = corporation();
-                state.id = info.id;
-                state.mode = info.mode;
-            }
-            state.suspended = false;
-            state.suspendedAt.clear();
-            state.reason = SuspensionReason::None;
-            state.otpFailures = 0;
-            state.pinFailures = state.pinInFlight;
-            return CorporationTable::write(m_store, state)
-                && m_store.audit(actor, QStringLiteral("corporation.unlocked"), m_corporationId,
-                    corp ? QString() : QStringLiteral("state=resealed"));
-        });
+    const auto result
+        = StaffSignIn::run(m_store, staffLogin, staffCredential, m_corporationId, QStringLiteral("unlock"),
+            [&](const QString& actor) { return StaffDesk::liftSuspension(m_store, m_corporationId, actor, {}); });
     switch (result) {
     case StaffSignIn::Result::Denied:
         return denied;

@@ -31,6 +31,11 @@ enum class ServiceError {
     NothingPending, // OK on the shared confirm screen without a checked token
     WrongStaffCredential, // help-desk unlock refused (wrong, unknown or locked login: one answer)
     NotSuspended,
+    NotAdministrator, // a 管理者's act asked of a 担当者
+    ReasonMissing, // a staff act without its reason
+    Mismatch, // the two entries of a new PIN or password differ
+    AlreadyExists, // a staff login that is taken
+    NotFound, // a staff login or corporation that does not exist
     CodeAlreadyUsed, // the one-time password was committed first by another check (another desktop)
     TryAgain, // the store is busy with another desktop: nothing was evaluated or saved
     Tampered, // a record failed its MAC: edited outside the console; nothing is decided on it

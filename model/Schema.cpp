@@ -123,6 +123,11 @@ QList<Migration> migrations()
                 QStringLiteral("CREATE INDEX corporations_by_code_name ON corporations (code, name)"),
             },
             {} },
+        { 6, "staff accounts an administrator disables",
+            {
+                QStringLiteral("ALTER TABLE staff ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"),
+            },
+            {} },
     };
 }
 

@@ -19,10 +19,45 @@ QStringList macFields(const SigninState& s)
 
 std::optional<QString> StaffTable::credentialHash(const Store& store, const QString& login)
 {
-    Store::Query q = store.query(QStringLiteral("SELECT credential_hash FROM staff WHERE login = ?"), { login });
+    Store::Query q
+        = store.query(QStringLiteral("SELECT credential_hash FROM staff WHERE login = ? AND disabled = 0"), { login });
     if (!q.next())
         return std::nullopt;
     return q.value(0).toString();
+}
+
+namespace {
+StaffTable::Account accountFrom(const Store::Query& q)
+{
+    return { q.value(0).toString(), q.value(1).toString(),
+        q.value(2).toString() == QLatin1String("admin") ? StaffTable::Role::Admin : StaffTable::Role::Staff,
+        q.value(3).toInt() != 0 };
+}
+} // namespace
+
+std::optional<StaffTable::Account> StaffTable::find(const Store& store, const QString& login)
+{
+    Store::Query q
+        = store.query(QStringLiteral("SELECT login, name, role, disabled FROM staff WHERE login = ?"), { login });
+    if (!q.next())
+        return std::nullopt;
+    return accountFrom(q);
+}
+
+QList<StaffTable::Account> StaffTable::list(const Store& store)
+{
+    QList<Account> out;
+    Store::Query q = store.query(QStringLiteral("SELECT login, name, role, disabled FROM staff ORDER BY login"));
+    while (q.next())
+        out.append(accountFrom(q));
+    return out;
+}
+
+bool StaffTable::setDisabled(Store& store, const QString& login, bool disabled)
+{
+    Store::Query q
+        = store.query(QStringLiteral("UPDATE staff SET disabled = ? WHERE login = ?"), { disabled ? 1 : 0, login });
+    return q.ok() && q.rowsAffected() == 1;
 }
 
 bool StaffTable::insert(

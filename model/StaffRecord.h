@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -23,9 +25,18 @@ public:
     // The longest login the console takes; longer ones are refused before anything is looked up.
     static constexpr int MaxLogin = 64;
 
-    // The encoded credential hash, or nullopt for an unknown login.
+    // The encoded credential hash, or nullopt for an unknown or disabled login.
     static std::optional<QString> credentialHash(const Store& store, const QString& login);
     enum class Role { Staff, Admin }; // 担当者 / 管理者
+    struct Account {
+        QString login;
+        QString name;
+        Role role = Role::Staff;
+        bool disabled = false;
+    };
+    static std::optional<Account> find(const Store& store, const QString& login);
+    static QList<Account> list(const Store& store);
+    static bool setDisabled(Store& store, const QString& login, bool disabled);
     static bool insert(Store& store, const QString& login, const QString& name, const QString& credentialHash,
         Role role = Role::Staff);
     static int count(const Store& store);

@@ -27,14 +27,20 @@ inline QString sourcePath(const QString& relative)
     return QStringLiteral(HARDTOKEN_SOURCE_DIR "/") + relative;
 }
 
-inline Scenario manualScenario(int log2N = 10)
+// A bundled scenario by its path in the source tree, with fast hashing.
+inline Scenario loadScenario(const QString& relative, int log2N = 10)
 {
     QString error;
-    auto s = ScenarioLoader::load(sourcePath(QStringLiteral("resources/scenarios/manual-ch9.json")), &error);
+    auto s = ScenarioLoader::load(sourcePath(relative), &error);
     if (!s)
         qFatal("%s", qPrintable(error));
     s->kdf.log2N = log2N; // fast hashing in tests; production parameters are tested in tst_crypto
     return *s;
+}
+
+inline Scenario manualScenario(int log2N = 10)
+{
+    return loadScenario(QStringLiteral("resources/scenarios/manual-ch9.json"), log2N);
 }
 
 // host, port, user and dbname of a libpq-style connection string ("host=… port=… user=… dbname=…").

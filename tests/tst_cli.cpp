@@ -51,6 +51,7 @@ private Q_SLOTS:
     void auditListingCannotBeForgedAndVerifyFindsTampering();
     void firstAdministratorThenARosterImportedBySignedInStaff();
     void tokensImportReadsTheCredentialThenThePassphrase();
+    void deskActsOnAProductionStore();
 };
 
 void TestCli::statusOnTheTrainingScenario()
@@ -124,11 +125,15 @@ void TestCli::unlockReadsTheCredentialFromStdin()
     QTemporaryDir dir;
     const QString db = suspendedStore(dir);
     QVERIFY(!db.isEmpty());
-    const Run wrong
-        = cliOn(db, { QStringLiteral("unlock"), QStringLiteral("--staff"), QStringLiteral("helpdesk") }, "nope\n");
+    const Run wrong = cliOn(db,
+        { QStringLiteral("unlock"), QStringLiteral("--staff"), QStringLiteral("helpdesk"), QStringLiteral("--reason"),
+            QStringLiteral("電話で本人確認") },
+        "nope\n");
     QCOMPARE(wrong.code, 1);
-    const Run right = cliOn(
-        db, { QStringLiteral("unlock"), QStringLiteral("--staff"), QStringLiteral("helpdesk") }, "Helpdesk2023\n");
+    const Run right = cliOn(db,
+        { QStringLiteral("unlock"), QStringLiteral("--staff"), QStringLiteral("helpdesk"), QStringLiteral("--reason"),
+            QStringLiteral("電話で本人確認") },
+        "Helpdesk2023\n");
     QCOMPARE(right.code, 0);
     const Run audit = cliOn(db, { QStringLiteral("audit"), QStringLiteral("--verify") });
     QCOMPARE(audit.code, 0);
@@ -176,7 +181,12 @@ void TestCli::auditListingCannotBeForgedAndVerifyFindsTampering()
     QVERIFY(!db.isEmpty());
     // A "login" that tries to print a line of its own (a newline, then a fake unlock).
     const QString forged = QStringLiteral("x\n999\t2023-09-01T09:00:00.000Z\tstaff:helpdesk\tcorporation.unlocked\t");
-    QCOMPARE(cliOn(db, { QStringLiteral("unlock"), QStringLiteral("--staff"), forged }, "wrong\n").code, 1);
+    QCOMPARE(cliOn(db,
+                 { QStringLiteral("unlock"), QStringLiteral("--staff"), forged, QStringLiteral("--reason"),
+                     QStringLiteral("r") },
+                 "wrong\n")
+                 .code,
+        1);
     const Run listing = cliOn(db, { QStringLiteral("audit") });
     QCOMPARE(listing.code, 0);
     const QStringList lines = listing.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -266,6 +276,63 @@ void TestCli::tokensImportReadsTheCredentialThenThePassphrase()
     const Run log = cliOn(db, { QStringLiteral("audit") });
     QVERIFY(log.out.contains(QStringLiteral("staff:admin\ttoken.imported\tserial=0123456789")));
     QVERIFY(!log.out.contains(QStringLiteral("correct horse")));
+    QCOMPARE(cliOn(db, { QStringLiteral("audit"), QStringLiteral("--verify") }).code, 0);
+}
+
+void TestCli::deskActsOnAProductionStore()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("production.sqlite"));
+    const QString roster = dir.filePath(QStringLiteral("roster.csv"));
+    {
+        QFile f(roster);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral(
+            "契約法人コード,契約法人名,利用者ID,利用者名,表示順\n1000000001,株式会社あおば,U001,青葉 一郎,1\n"
+            "1000000002,ミドリ商事,M01,緑 三郎,1\n")
+                    .toUtf8());
+    }
+    QCOMPARE(cliOn(db, { QStringLiteral("init"), QStringLiteral("--staff"), QStringLiteral("admin") },
+                 "Passw0rd!\nPassw0rd!\n")
+                 .code,
+        0);
+    QCOMPARE(cliOn(db,
+                 { QStringLiteral("import"), QStringLiteral("roster"), roster, QStringLiteral("--staff"),
+                     QStringLiteral("admin") },
+                 "Passw0rd!\n")
+                 .code,
+        0);
+    const QStringList reason { QStringLiteral("--reason"), QStringLiteral("新規契約") };
+    // The administrator adds a 担当者 (password twice after the administrator's own).
+    const QStringList add = QStringList { QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("clerk"),
+        QStringLiteral("--name"), QStringLiteral("窓口 一郎"), QStringLiteral("--staff"), QStringLiteral("admin") }
+        + reason;
+    const Run added = cliOn(db, add, "Passw0rd!\nClerk-0001\nClerk-0001\n");
+    QVERIFY2(added.code == 0, qPrintable(added.err));
+    // The 担当者 sets the PIN of the corporation the customer named (two corporations: --corporation).
+    const QStringList pin = QStringList {
+        QStringLiteral("pin"), QStringLiteral("set"), QStringLiteral("--staff"), QStringLiteral("clerk")
+    } + reason;
+    QCOMPARE(cliOn(db, pin, "Clerk-0001\nabcd1234\nabcd1234\n").code, 1); // which corporation?
+    const Run set = cliOn(db, pin + QStringList { QStringLiteral("--corporation"), QStringLiteral("1000000002") },
+        "Clerk-0001\nabcd1234\nabcd1234\n");
+    QVERIFY2(set.code == 0, qPrintable(set.err));
+    QVERIFY(set.out.contains(QStringLiteral("契約法人確認暗証番号を設定しました")));
+    // A 担当者 cannot add staff; without a reason nothing is asked.
+    const Run clerkAdds = cliOn(db,
+        QStringList { QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("x2"), QStringLiteral("--staff"),
+            QStringLiteral("clerk") }
+            + reason,
+        "Clerk-0001\nPassw0rd?\nPassw0rd?\n");
+    QCOMPARE(clerkAdds.code, 1);
+    QVERIFY(clerkAdds.err.contains(QStringLiteral("管理者だけ")));
+    QCOMPARE(
+        cliOn(db, { QStringLiteral("pin"), QStringLiteral("set"), QStringLiteral("--staff"), QStringLiteral("clerk") })
+            .code,
+        2);
+    const Run log = cliOn(db, { QStringLiteral("audit") });
+    QVERIFY(log.out.contains(QStringLiteral("staff:clerk\tcorporation.pin_set\treason=新規契約")));
+    QVERIFY(!log.out.contains(QStringLiteral("abcd1234")));
     QCOMPARE(cliOn(db, { QStringLiteral("audit"), QStringLiteral("--verify") }).code, 0);
 }
 

@@ -101,10 +101,12 @@ void makeVersionOne(Fixture& f)
     f.service.reset();
     f.store.reset();
     RawSql raw(f.dbPath());
-    for (const char* sql : { "DROP INDEX corporations_by_code_name", "DROP INDEX users_by_bank_id", "ALTER TABLE users DROP COLUMN bank_id",
-             "ALTER TABLE staff DROP COLUMN role", "DROP INDEX registrations_by_user", "DROP TRIGGER tokens_six_digits",
-             "DROP TABLE signin_attempts", "ALTER TABLE corporations DROP COLUMN pin_in_flight",
-             "ALTER TABLE corporations DROP COLUMN state_mac", "ALTER TABLE tokens DROP COLUMN state_mac",
+    for (const char* sql : { "DROP INDEX corporations_by_code_name", "DROP INDEX users_by_bank_id",
+             "ALTER TABLE users DROP COLUMN bank_id", "ALTER TABLE staff DROP COLUMN role",
+             "ALTER TABLE staff DROP COLUMN disabled", "DROP INDEX registrations_by_user",
+             "DROP TRIGGER tokens_six_digits", "DROP TABLE signin_attempts",
+             "ALTER TABLE corporations DROP COLUMN pin_in_flight", "ALTER TABLE corporations DROP COLUMN state_mac",
+             "ALTER TABLE tokens DROP COLUMN state_mac",
              "DELETE FROM meta WHERE key IN ('audit.head', 'store_kind.mac')",
              "DELETE FROM schema_version WHERE version > 1" })
         QVERIFY2(raw.ok(QLatin1String(sql)), sql);

@@ -922,6 +922,73 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     </message>
 </context>
 <context>
+    <name>StaffDesk</name>
+    <message>
+        <source>理由を入力してください（%1 文字まで）。</source>
+        <translation>Enter the reason (up to %1 characters).</translation>
+    </message>
+    <message>
+        <source>この操作は管理者だけが行えます。</source>
+        <translation>Only an administrator can do this.</translation>
+    </message>
+    <message>
+        <source>2 回入力した契約法人確認暗証番号が一致しません。もう一度入力してください。</source>
+        <translation>The two corporate confirmation PINs entered differ. Enter them again.</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号を設定できませんでした。</source>
+        <translation>The corporate confirmation PIN could not be set.</translation>
+    </message>
+    <message>
+        <source>処理中にエラーが発生したため、契約法人確認暗証番号は設定されませんでした。</source>
+        <translation>An error occurred, so the corporate confirmation PIN was not set.</translation>
+    </message>
+    <message>
+        <source>処理中にエラーが発生したため、誤入力回数はリセットされませんでした。</source>
+        <translation>An error occurred, so the failure counters were not reset.</translation>
+    </message>
+    <message>
+        <source>利用中止状態ではありません。</source>
+        <translation>The corporation is not suspended.</translation>
+    </message>
+    <message>
+        <source>処理中にエラーが発生したため、利用中止状態は解除されませんでした。</source>
+        <translation>An error occurred, so the suspension was not lifted.</translation>
+    </message>
+    <message>
+        <source>担当者IDは、空白を含まない %1 文字までの文字列です。</source>
+        <translation>A staff ID is up to %1 characters without spaces.</translation>
+    </message>
+    <message>
+        <source>パスワードは、半角の英数字と記号で 8〜64 文字にしてください。</source>
+        <translation>Use 8 to 64 half-width letters, digits and symbols for the password.</translation>
+    </message>
+    <message>
+        <source>2 回入力したパスワードが一致しません。</source>
+        <translation>The two passwords entered differ.</translation>
+    </message>
+    <message>
+        <source>処理中にエラーが発生したため、担当者は登録されませんでした。</source>
+        <translation>An error occurred, so the staff member was not registered.</translation>
+    </message>
+    <message>
+        <source>担当者ID %1 はすでに使われています。</source>
+        <translation>Staff ID %1 is already taken.</translation>
+    </message>
+    <message>
+        <source>自分の担当者IDは利用停止にできません。</source>
+        <translation>You cannot disable your own staff ID.</translation>
+    </message>
+    <message>
+        <source>処理中にエラーが発生したため、担当者の状態は変わっていません。</source>
+        <translation>An error occurred, so the staff member&apos;s state did not change.</translation>
+    </message>
+    <message>
+        <source>担当者ID %1 は登録されていません。</source>
+        <translation>Staff ID %1 is not registered.</translation>
+    </message>
+</context>
+<context>
     <name>StaffSignIn</name>
     <message>
         <source>担当者IDまたはパスワードが正しくありません。誤りが続いた担当者IDは利用できなくなります（再び利用できるようにするのは管理者です）。</source>
@@ -1652,10 +1719,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>usage: hardtoken-cli scenario load FILE | scenario reset</translation>
     </message>
     <message>
-        <source>使い方: hardtoken-cli unlock --staff LOGIN &lt; パスワード</source>
-        <translation>usage: hardtoken-cli unlock --staff LOGIN &lt; credential</translation>
-    </message>
-    <message>
         <source>不明なコマンドです: %1</source>
         <translation>unknown command: %1</translation>
     </message>
@@ -1788,52 +1851,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>Tokens: imported %1, replaced %2, unchanged %3, not imported %4</translation>
     </message>
     <message>
-        <source>カード型ハードトークン 管理コンソール（コマンドライン）
-
-コマンド:
-  status                 契約法人、利用形態、利用登録、誤入力回数
-  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）
-  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）
-  unlock --staff LOGIN   利用中止を解除する（担当者のパスワードは標準入力から読む）
-  staff reset LOGIN      誤入力で利用できなくなった担当者IDを、再び利用できるようにする
-  init --staff LOGIN [--name NAME]
-                         空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）
-  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
-                         契約法人と利用者の名簿を取り込む（本番用では担当者のパスワードを標準入力から）
-  import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE]
-                [--passphrase-file FILE] [--serial-prefix P]
-                         ベンダーのトークン（PSKC または CSV）を取り込む。標準入力: 担当者のパスワード、
-                         続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ
-  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         第9章の全画面の PNG と manifest.json（再現可能）
-  manual --out DIR [--lang ja,en]
-                         最新の画面写真入りの第9章（HTML と PDF）
-  audit [--verify]       監査ログの表示／改ざんの検査</source>
-        <translation>Card hard token administration console (command line)
-
-Commands:
-  status                 corporation, usage mode, registrations, failure counters
-  scenario load FILE     load a training scenario (replaces the training store)
-  scenario reset         load the store&apos;s scenario again (counters and suspension too)
-  unlock --staff LOGIN   lift the suspension (the staff credential is read from standard input)
-  staff reset LOGIN      make a staff ID locked by wrong entries usable again
-  init --staff LOGIN [--name NAME]
-                         create the first administrator of an empty store (password twice on standard input)
-  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
-                         import the roster of corporations and users (production: staff password on standard input)
-  import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE]
-                [--passphrase-file FILE] [--serial-prefix P]
-                         import the vendor&apos;s tokens (PSKC or CSV). Standard input: the staff password,
-                         then (without --passphrase-file, when needed) the PSKC passphrase
-  otp --serial S [--at T] what a training token&apos;s card shows (T: unix time, default now)
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         every chapter-9 screen as PNG + manifest.json (reproducible)
-  manual --out DIR [--lang ja,en]
-                         chapter 9 as HTML and PDF with fresh screenshots
-  audit [--verify]       print the audit log / check its MAC chain, its anchor and sealed records</translation>
-    </message>
-    <message>
         <source>import tokens: 登録済みのシリアル番号を置き換えます（利用登録済みのトークンの状態は変えません）。</source>
         <translation>import tokens: replace known serial numbers (a registered token&apos;s state is kept).</translation>
     </message>
@@ -1862,6 +1879,130 @@ Commands:
         hardtoken-cli import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE] [--passphrase-file FILE] [--serial-prefix P]</source>
         <translation>Usage: hardtoken-cli import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
         hardtoken-cli import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE] [--passphrase-file FILE] [--serial-prefix P]</translation>
+    </message>
+    <message>
+        <source>契約法人コード %1 の契約法人は登録されていません。</source>
+        <translation>No corporation has corporate code %1.</translation>
+    </message>
+    <message>
+        <source>--corporation で契約法人コードを指定してください。</source>
+        <translation>Give the corporate code with --corporation.</translation>
+    </message>
+    <message>
+        <source>使い方: hardtoken-cli pin set | counters reset | unlock  [--corporation CODE] --staff LOGIN --reason R
+        hardtoken-cli staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R
+        hardtoken-cli staff disable|enable LOGIN --staff ADMIN --reason R</source>
+        <translation>Usage: hardtoken-cli pin set | counters reset | unlock  [--corporation CODE] --staff LOGIN --reason R
+        hardtoken-cli staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R
+        hardtoken-cli staff disable|enable LOGIN --staff ADMIN --reason R</translation>
+    </message>
+    <message>
+        <source>新しい担当者のパスワード: </source>
+        <translation>New staff member&apos;s password: </translation>
+    </message>
+    <message>
+        <source>新しい担当者のパスワード（確認）: </source>
+        <translation>New staff member&apos;s password (again): </translation>
+    </message>
+    <message>
+        <source>担当者 %1 を登録しました。</source>
+        <translation>Staff member %1 was registered.</translation>
+    </message>
+    <message>
+        <source>担当者ID %1 を利用停止にしました。</source>
+        <translation>Staff ID %1 was disabled.</translation>
+    </message>
+    <message>
+        <source>新しい契約法人確認暗証番号: </source>
+        <translation>New corporate confirmation PIN: </translation>
+    </message>
+    <message>
+        <source>新しい契約法人確認暗証番号（確認）: </source>
+        <translation>New corporate confirmation PIN (again): </translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号を設定しました。</source>
+        <translation>The corporate confirmation PIN was set.</translation>
+    </message>
+    <message>
+        <source>誤入力回数をリセットしました。</source>
+        <translation>The failure counters were reset.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン 管理コンソール（コマンドライン）
+
+コマンド:
+  status                 契約法人、利用形態、利用登録、誤入力回数
+  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）
+  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）
+  unlock [--corporation CODE] --staff LOGIN --reason R
+                         利用中止を解除する（担当者のパスワードは標準入力から読む）
+  pin set [--corporation CODE] --staff LOGIN --reason R
+                         契約法人確認暗証番号を設定する。標準入力: 担当者のパスワード、新しい暗証番号を 2 回
+  counters reset [--corporation CODE] --staff LOGIN --reason R
+                         誤入力回数をリセットする（標準入力: 担当者のパスワード）
+  staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R
+                         担当者を登録する（管理者のみ）。標準入力: 管理者のパスワード、新しいパスワードを 2 回
+  staff disable|enable LOGIN --staff ADMIN --reason R
+                         担当者IDを利用停止にする／戻す（管理者のみ。標準入力: 管理者のパスワード）
+  staff reset LOGIN      誤入力で利用できなくなった担当者IDを、再び利用できるようにする
+  init --staff LOGIN [--name NAME]
+                         空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）
+  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
+                         契約法人と利用者の名簿を取り込む（本番用では担当者のパスワードを標準入力から）
+  import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE]
+                [--passphrase-file FILE] [--serial-prefix P]
+                         ベンダーのトークン（PSKC または CSV）を取り込む。標準入力: 担当者のパスワード、
+                         続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ
+  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         第9章の全画面の PNG と manifest.json（再現可能）
+  manual --out DIR [--lang ja,en]
+                         最新の画面写真入りの第9章（HTML と PDF）
+  audit [--verify]       監査ログの表示／改ざんの検査</source>
+        <translation>Card hard token administration console (command line)
+
+Commands:
+  status                 corporation, usage mode, registrations, failure counters
+  scenario load FILE     load a training scenario (replaces the training store)
+  scenario reset         load the store&apos;s scenario again (counters and suspension too)
+  unlock [--corporation CODE] --staff LOGIN --reason R
+                         lift the suspension (the staff credential is read from standard input)
+  pin set [--corporation CODE] --staff LOGIN --reason R
+                         set the corporate confirmation PIN. Standard input: the staff password, then the new PIN twice
+  counters reset [--corporation CODE] --staff LOGIN --reason R
+                         reset the failure counters (standard input: the staff password)
+  staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R
+                         register a staff member (administrators only). Standard input: the administrator&apos;s password, then the new password twice
+  staff disable|enable LOGIN --staff ADMIN --reason R
+                         disable / enable a staff ID (administrators only; standard input: the administrator&apos;s password)
+  staff reset LOGIN      make a staff ID locked by wrong entries usable again
+  init --staff LOGIN [--name NAME]
+                         create the first administrator of an empty store (password twice on standard input)
+  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
+                         import the roster of corporations and users (production: staff password on standard input)
+  import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE]
+                [--passphrase-file FILE] [--serial-prefix P]
+                         import the vendor&apos;s tokens (PSKC or CSV). Standard input: the staff password,
+                         then (without --passphrase-file, when needed) the PSKC passphrase
+  otp --serial S [--at T] what a training token&apos;s card shows (T: unix time, default now)
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         every chapter-9 screen as PNG + manifest.json (reproducible)
+  manual --out DIR [--lang ja,en]
+                         chapter 9 as HTML and PDF with fresh screenshots
+  audit [--verify]       print the audit log / check its MAC chain, its anchor and sealed records</translation>
+    </message>
+    <message>
+        <source>契約法人コード（データベースに契約法人が 1 つだけなら省略可）。</source>
+        <translation>Corporate code (may be left out when the database has one corporation).</translation>
+    </message>
+    <message>
+        <source>操作の理由（監査ログに記録されます）。</source>
+        <translation>Reason for the act (recorded in the audit log).</translation>
+    </message>
+    <message>
+        <source>staff add: staff（担当者）または admin（管理者）。</source>
+        <translation>staff add: staff or admin.</translation>
     </message>
 </context>
 <context>

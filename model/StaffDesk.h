@@ -1,0 +1,57 @@
+#pragma once
+
+#include "RegistrationService.h"
+#include "StaffRecord.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+
+namespace hardtoken {
+
+class Store;
+
+// Who is acting at the desk: a staff login and its credential, checked for every act.
+struct StaffCredential {
+    QString login;
+    QString credential;
+};
+
+// The 管理 menu's acts and their hardtoken-cli twins. Each one signs the staff member in for that
+// act (StaffSignIn: counted, locked after repeated failures, audited when denied), needs a reason,
+// and commits the change and its audit entry (with the reason) in one transaction.
+class StaffDesk final {
+    Q_DECLARE_TR_FUNCTIONS(StaffDesk)
+public:
+    static constexpr int MaxReason = 200;
+
+    explicit StaffDesk(Store& store);
+
+    // 契約法人確認暗証番号の設定: the customer types the new PIN twice (the staff member never sees
+    // it); the old PIN stops working at once.
+    Outcome setPin(qint64 corporationId, const StaffCredential& staff, const QString& reason, const QString& pin,
+        const QString& repeat);
+    // 誤入力回数のリセット: both failure counters to 0 (利用中止 stays: lifting it is unlock()).
+    Outcome resetCounters(qint64 corporationId, const StaffCredential& staff, const QString& reason);
+    // 利用中止の解除 (also resets the counters).
+    Outcome unlock(qint64 corporationId, const StaffCredential& staff, const QString& reason);
+    // 管理者 only: another staff account, its password typed twice by the new staff member.
+    Outcome addStaff(const StaffCredential& admin, const QString& reason, const StaffTable::Account& account,
+        const QString& credential, const QString& repeat);
+    // 管理者 only: a disabled login signs in no more (its history stays); enabling reverses it.
+    Outcome setStaffDisabled(const StaffCredential& admin, const QString& reason, const QString& login, bool disabled);
+
+    // In a write transaction: 利用中止 lifted and the counters reset, audited as `actor`.
+    static bool liftSuspension(Store& store, qint64 corporationId, const QString& actor, const QString& details);
+    // The password rule for staff accounts: 8–64 printable ASCII characters.
+    static bool acceptableStaffCredential(const QString& credential);
+
+private:
+    Outcome act(const StaffCredential& staff, qint64 corporationId, const QString& purpose, const QString& reason,
+        bool adminOnly, const std::function<bool(const QString& actor, const QString& details)>& action,
+        const QString& failure);
+
+    Store& m_store;
+};
+
+} // namespace hardtoken

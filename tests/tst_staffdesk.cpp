@@ -1,0 +1,173 @@
+// The 管理 menu's acts in the model: each signs the staff member in, needs a reason, is audited,
+// and only a 管理者 manages staff accounts.
+#include "TestSupport.h"
+
+#include "CorporationRecord.h"
+#include "Crypto.h"
+#include "StaffDesk.h"
+#include "StaffSignIn.h"
+
+using namespace hardtoken;
+using namespace hardtoken::test;
+
+namespace {
+const StaffCredential kHelpdesk { QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023") };
+const StaffCredential kAdmin { QStringLiteral("admin"), QStringLiteral("Admin-2023!") };
+const QString kReason = QStringLiteral("窓口で本人確認済み");
+
+void addAdmin(Fixture& f)
+{
+    QVERIFY(StaffTable::insert(*f.store, kAdmin.login, QStringLiteral("管理 太郎"),
+        crypto::hashSecret(kAdmin.credential, { 10, 8, 1 }), StaffTable::Role::Admin));
+}
+
+bool audited(const Store& store, const QString& action, const QString& detail)
+{
+    const QList<AuditEntry> entries = store.auditLog().entries();
+    return std::any_of(entries.cbegin(), entries.cend(),
+        [&](const AuditEntry& e) { return e.action == action && e.details.contains(detail); });
+}
+} // namespace
+
+class TestStaffDesk final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void setPinReplacesTheOldOne();
+    void setPinRefusesBadInputBeforeSigningIn();
+    void everyActNeedsAReasonAndTheRightCredential();
+    void resetCountersKeepsTheSuspension();
+    void unlockLiftsAndAuditsTheReason();
+    void onlyAnAdministratorAddsOrDisablesStaff();
+    void aDisabledLoginSignsInNoMore();
+};
+
+void TestStaffDesk::setPinReplacesTheOldOne()
+{
+    Fixture f;
+    const qint64 corp = f.service->corporationId();
+    StaffDesk desk(*f.store);
+    QVERIFY(crypto::verifySecret(QStringLiteral("train1234"), CorporationTable::pinHash(*f.store, corp)));
+    const Outcome o = desk.setPin(corp, kHelpdesk, kReason, QStringLiteral("newPin42"), QStringLiteral("newPin42"));
+    QVERIFY2(o.ok(), qPrintable(o.message));
+    const QString hash = CorporationTable::pinHash(*f.store, corp);
+    QVERIFY(crypto::verifySecret(QStringLiteral("newPin42"), hash));
+    QVERIFY(!crypto::verifySecret(QStringLiteral("train1234"), hash)); // the old PIN works no more
+    QVERIFY(!hash.contains(QStringLiteral("newPin42")));
+    QVERIFY(audited(*f.store, QStringLiteral("corporation.pin_set"), QStringLiteral("reason=") + kReason));
+    for (const AuditEntry& e : f.store->auditLog().entries())
+        QVERIFY(!e.details.contains(QStringLiteral("newPin42")));
+}
+
+void TestStaffDesk::setPinRefusesBadInputBeforeSigningIn()
+{
+    Fixture f;
+    const qint64 corp = f.service->corporationId();
+    StaffDesk desk(*f.store);
+    const QString before = CorporationTable::pinHash(*f.store, corp);
+    QCOMPARE(desk.setPin(corp, kHelpdesk, kReason, QStringLiteral("ab"), QStringLiteral("ab")).error,
+        ServiceError::InvalidInput);
+    QCOMPARE(desk.setPin(corp, kHelpdesk, kReason, QStringLiteral("newPin42"), QStringLiteral("newPin43")).error,
+        ServiceError::Mismatch);
+    QCOMPARE(
+        desk.setPin(corp, kHelpdesk, kReason, QStringLiteral("ｎｅｗ１２３４"), QStringLiteral("ｎｅｗ１２３４")).error,
+        ServiceError::InvalidInput);
+    QCOMPARE(CorporationTable::pinHash(*f.store, corp), before);
+    // None of these counted as a sign-in attempt.
+    QVERIFY(!audited(*f.store, QStringLiteral("pin.set.denied"), {}));
+}
+
+void TestStaffDesk::everyActNeedsAReasonAndTheRightCredential()
+{
+    Fixture f;
+    const qint64 corp = f.service->corporationId();
+    StaffDesk desk(*f.store);
+    QCOMPARE(desk.resetCounters(corp, kHelpdesk, QStringLiteral("  ")).error, ServiceError::ReasonMissing);
+    QCOMPARE(desk.resetCounters(corp, kHelpdesk, QString(201, QLatin1Char('x'))).error, ServiceError::ReasonMissing);
+    QCOMPARE(desk.resetCounters(corp, kHelpdesk, QStringLiteral("a\nb")).error, ServiceError::ReasonMissing);
+    const Outcome wrong = desk.resetCounters(corp, { kHelpdesk.login, QStringLiteral("nope") }, kReason);
+    QCOMPARE(wrong.error, ServiceError::WrongStaffCredential);
+    QVERIFY(audited(*f.store, QStringLiteral("counters.reset.denied"), QStringLiteral("reason=credential")));
+    // Five wrong: the login is locked, the right credential is refused too (not bypassed by a restart).
+    for (int i = 0; i < 4; ++i)
+        desk.resetCounters(corp, { kHelpdesk.login, QStringLiteral("nope") }, kReason);
+    f.restart();
+    StaffDesk again(*f.store);
+    QCOMPARE(again.resetCounters(corp, kHelpdesk, kReason).error, ServiceError::WrongStaffCredential);
+    QVERIFY(audited(*f.store, QStringLiteral("staff.locked"), {}));
+}
+
+void TestStaffDesk::resetCountersKeepsTheSuspension()
+{
+    Fixture f(loadScenario(QStringLiteral("resources/scenarios/suspended.json")),
+        sourcePath(QStringLiteral("resources/scenarios/suspended.json")));
+    const qint64 corp = f.service->corporationId();
+    QVERIFY(f.service->corporation().suspended);
+    StaffDesk desk(*f.store);
+    const Outcome o = desk.resetCounters(corp, kHelpdesk, kReason);
+    QVERIFY2(o.ok(), qPrintable(o.message));
+    const CorporationInfo after = f.service->corporation();
+    QCOMPARE(after.otpFailures, 0);
+    QCOMPARE(after.pinFailures, 0);
+    QVERIFY(after.suspended);
+    QVERIFY(after.stateIntact);
+    QVERIFY(audited(*f.store, QStringLiteral("corporation.counters_reset"), QStringLiteral("otp=5")));
+}
+
+void TestStaffDesk::unlockLiftsAndAuditsTheReason()
+{
+    Fixture f(loadScenario(QStringLiteral("resources/scenarios/suspended.json")),
+        sourcePath(QStringLiteral("resources/scenarios/suspended.json")));
+    const qint64 corp = f.service->corporationId();
+    StaffDesk desk(*f.store);
+    const Outcome o = desk.unlock(corp, kHelpdesk, kReason);
+    QVERIFY2(o.ok(), qPrintable(o.message));
+    QVERIFY(!f.service->corporation().suspended);
+    QVERIFY(audited(*f.store, QStringLiteral("corporation.unlocked"), QStringLiteral("reason=") + kReason));
+    QCOMPARE(desk.unlock(corp, kHelpdesk, kReason).error, ServiceError::NotSuspended);
+}
+
+void TestStaffDesk::onlyAnAdministratorAddsOrDisablesStaff()
+{
+    Fixture f;
+    addAdmin(f);
+    StaffDesk desk(*f.store);
+    const StaffTable::Account clerk { QStringLiteral("clerk1"), QStringLiteral("窓口 一郎"), StaffTable::Role::Staff,
+        false };
+    QCOMPARE(desk.addStaff(kHelpdesk, kReason, clerk, QStringLiteral("Clerk-0001"), QStringLiteral("Clerk-0001")).error,
+        ServiceError::NotAdministrator);
+    QVERIFY(audited(*f.store, QStringLiteral("staff.add.denied"), QStringLiteral("not-administrator")));
+    QVERIFY(!StaffTable::find(*f.store, clerk.login));
+    QCOMPARE(desk.addStaff(kAdmin, kReason, clerk, QStringLiteral("short"), QStringLiteral("short")).error,
+        ServiceError::InvalidInput);
+    QCOMPARE(desk.addStaff(kAdmin, kReason, clerk, QStringLiteral("Clerk-0001"), QStringLiteral("Clerk-0002")).error,
+        ServiceError::Mismatch);
+    const Outcome o = desk.addStaff(kAdmin, kReason, clerk, QStringLiteral("Clerk-0001"), QStringLiteral("Clerk-0001"));
+    QVERIFY2(o.ok(), qPrintable(o.message));
+    const auto account = StaffTable::find(*f.store, clerk.login);
+    QVERIFY(account);
+    QCOMPARE(account->name, clerk.name);
+    QCOMPARE(account->role, StaffTable::Role::Staff);
+    QVERIFY(audited(*f.store, QStringLiteral("staff.created"), QStringLiteral("login=clerk1 role=staff")));
+    QCOMPARE(desk.addStaff(kAdmin, kReason, clerk, QStringLiteral("Clerk-0001"), QStringLiteral("Clerk-0001")).error,
+        ServiceError::AlreadyExists);
+    QCOMPARE(desk.setStaffDisabled(kHelpdesk, kReason, clerk.login, true).error, ServiceError::NotAdministrator);
+    QCOMPARE(desk.setStaffDisabled(kAdmin, kReason, kAdmin.login, true).error, ServiceError::InvalidInput);
+    QCOMPARE(desk.setStaffDisabled(kAdmin, kReason, QStringLiteral("nobody"), true).error, ServiceError::NotFound);
+}
+
+void TestStaffDesk::aDisabledLoginSignsInNoMore()
+{
+    Fixture f;
+    addAdmin(f);
+    StaffDesk desk(*f.store);
+    const qint64 corp = f.service->corporationId();
+    QVERIFY(desk.setStaffDisabled(kAdmin, kReason, kHelpdesk.login, true).ok());
+    QVERIFY(StaffTable::find(*f.store, kHelpdesk.login)->disabled);
+    QCOMPARE(desk.resetCounters(corp, kHelpdesk, kReason).error, ServiceError::WrongStaffCredential);
+    QVERIFY(audited(*f.store, QStringLiteral("staff.disabled"), QStringLiteral("login=helpdesk")));
+    QVERIFY(desk.setStaffDisabled(kAdmin, kReason, kHelpdesk.login, false).ok());
+    QVERIFY(desk.resetCounters(corp, kHelpdesk, kReason).ok());
+}
+
+QTEST_GUILESS_MAIN(TestStaffDesk)
+#include "tst_staffdesk.moc"
