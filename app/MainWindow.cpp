@@ -10,6 +10,7 @@
 #include "Scenario.h"
 #include "SharedRegistrationConfirmPage.h"
 #include "SharedRegistrationInputPage.h"
+#include "StaffActDialog.h"
 #include "Store.h"
 #include "SuspendedNotice.h"
 #include "UsageModeConfirmPage.h"
@@ -76,6 +77,18 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     };
     connect(&m_language, &Language::changed, this, syncLanguage);
     syncLanguage(m_language.current());
+
+    m_adminMenu = menuBar()->addMenu(QString());
+    m_adminMenu->setObjectName(QStringLiteral("adminMenu"));
+    m_setPinAction
+        = m_adminMenu->addAction(QString(), this, [this] { openStaffAct(int(StaffActDialog::Act::SetPin)); });
+    m_setPinAction->setObjectName(QStringLiteral("setPinAction"));
+    m_resetCountersAction
+        = m_adminMenu->addAction(QString(), this, [this] { openStaffAct(int(StaffActDialog::Act::ResetCounters)); });
+    m_resetCountersAction->setObjectName(QStringLiteral("resetCountersAction"));
+    m_unlockAction
+        = m_adminMenu->addAction(QString(), this, [this] { openStaffAct(int(StaffActDialog::Act::Unlock)); });
+    m_unlockAction->setObjectName(QStringLiteral("unlockAction"));
 
     m_trainingMenu = menuBar()->addMenu(QString());
     m_cardsAction = m_trainingMenu->addAction(QString(), this, [this] { showVirtualCards(); });
@@ -188,6 +201,7 @@ void MainWindow::showStaffPage(ManualPage* page)
     if (!area)
         return;
     m_staffPageShown = true;
+    updateCorporationMenu();
     page->enter();
     m_stack->setCurrentWidget(area);
     setWindowTitle(page->windowTitle());
@@ -216,6 +230,36 @@ void MainWindow::startFlow()
 void MainWindow::updateCorporationMenu()
 {
     m_selectCorporationAction->setEnabled(CorporationTable::count(m_flow.service().store()) > 1);
+    // The desk's acts are for the corporation being served.
+    for (QAction* a : { m_setPinAction, m_resetCountersAction, m_unlockAction })
+        a->setEnabled(!m_staffPageShown && m_flow.service().corporationId() != 0);
+}
+
+StaffActDialog* MainWindow::openStaffAct(int act)
+{
+    if (m_staffPageShown || m_flow.service().corporationId() == 0)
+        return nullptr;
+    auto* dialog = new StaffActDialog(
+        m_flow.service().store(), m_flow.service().corporationId(), StaffActDialog::Act(act), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { afterStaffAct(dialog->resultText()); });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::afterStaffAct(const QString& result)
+{
+    // The corporation changed behind the service: read it again (the queue stays), and leave
+    // 利用中止 when it was lifted.
+    RegistrationService& service = m_flow.service();
+    service.selectCorporation(service.corporation().code);
+    if (m_flow.screen() == Screen::Suspended)
+        m_flow.restartAtTop();
+    statusBar()->showMessage(result, 10000);
+    auto* box = new QMessageBox(QMessageBox::Information, windowTitle(), result, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("staffActResult"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::showScreen(Screen screen)
@@ -300,6 +344,10 @@ void MainWindow::retranslate()
     m_fileMenu->setTitle(tr("ファイル(&F)"));
     m_quitAction->setText(tr("終了(&X)"));
     m_selectCorporationAction->setText(tr("契約法人の選択(&O)..."));
+    m_adminMenu->setTitle(tr("管理(&A)"));
+    m_setPinAction->setText(tr("契約法人確認暗証番号の設定(&P)..."));
+    m_resetCountersAction->setText(tr("誤入力回数のリセット(&C)..."));
+    m_unlockAction->setText(tr("利用中止の解除(&U)..."));
     m_viewMenu->setTitle(tr("表示(&V)"));
     m_languageMenu->setTitle(tr("言語(&L)"));
     m_trainingMenu->setTitle(tr("トレーニング(&T)"));

@@ -34,6 +34,8 @@ public:
     CorporationSelectionPage* corporationSelection() const { return m_selection; }
     FirstRunPage* firstRun() const { return m_firstRun; }
     QWidget* currentStaffPage() const;
+    // 管理 menu: opens the act's dialog (window-modal, not blocking); nullptr without a corporation.
+    class StaffActDialog* openStaffAct(int act);
 
     ManualPage* page(RegistrationFlow::Screen screen) const { return m_pages.value(screen); }
     ManualPage* currentPage() const;
@@ -53,6 +55,7 @@ private:
     void openCorporation(const QString& code);
     void startFlow();
     void updateCorporationMenu();
+    void afterStaffAct(const QString& result);
     void showScreen(RegistrationFlow::Screen screen);
     void resetScenario();
     void afterStoreReplaced();
@@ -70,6 +73,10 @@ private:
     QMenu* m_trainingMenu = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_selectCorporationAction = nullptr;
+    QMenu* m_adminMenu = nullptr;
+    QAction* m_setPinAction = nullptr;
+    QAction* m_resetCountersAction = nullptr;
+    QAction* m_unlockAction = nullptr;
     CorporationSelectionPage* m_selection = nullptr;
     FirstRunPage* m_firstRun = nullptr;
     bool m_flowStarted = false;

@@ -24,6 +24,26 @@
 
 namespace hardtoken::test {
 
+// Types `text` into a PIN field with its software keyboard, as a customer does: opens it, clicks
+// the keys (switching case when needed), closes it.
+inline bool typeWithKeyboard(PinInput* input, const QString& text)
+{
+    if (!input)
+        return false;
+    auto* button = input->findChild<QPushButton*>(QStringLiteral("softwareKeyboardButton"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    SoftwareKeyboard* keyboard = input->keyboard();
+    if (!QTest::qWaitFor([&] { return keyboard->isVisible(); }))
+        return false;
+    for (QChar c : text) {
+        if (c.isUpper() != keyboard->upperCase() && c.isLetter())
+            QTest::mouseClick(keyboard->findChild<QPushButton*>(QStringLiteral("caseButton")), Qt::LeftButton);
+        QTest::mouseClick(keyboard->keyFor(c), Qt::LeftButton);
+    }
+    QTest::mouseClick(keyboard->findChild<QPushButton*>(QStringLiteral("closeButton")), Qt::LeftButton);
+    return QTest::qWaitFor([&] { return !keyboard->isVisible(); }) && input->text() == text;
+}
+
 // The real console (window, pages, flow, service, store) over a temporary training store.
 struct Console {
     Fixture f;
@@ -144,21 +164,7 @@ struct Console {
     // Enters the PIN with the software keyboard: opens it, clicks the keys, closes it.
     bool typePinWithKeyboard(const QString& pin) const
     {
-        auto* button = find<QPushButton>("softwareKeyboardButton");
-        auto* input = page() ? page()->findChild<PinInput*>() : nullptr;
-        if (!button || !input)
-            return false;
-        QTest::mouseClick(button, Qt::LeftButton);
-        SoftwareKeyboard* keyboard = input->keyboard();
-        if (!QTest::qWaitFor([&] { return keyboard->isVisible(); }))
-            return false;
-        for (QChar c : pin) {
-            if (c.isUpper() != keyboard->upperCase() && c.isLetter())
-                QTest::mouseClick(keyboard->findChild<QPushButton*>(QStringLiteral("caseButton")), Qt::LeftButton);
-            QTest::mouseClick(keyboard->keyFor(c), Qt::LeftButton);
-        }
-        QTest::mouseClick(keyboard->findChild<QPushButton*>(QStringLiteral("closeButton")), Qt::LeftButton);
-        return QTest::qWaitFor([&] { return !keyboard->isVisible(); }) && input->text() == pin;
+        return typeWithKeyboard(page() ? page()->findChild<PinInput*>() : nullptr, pin);
     }
 
     QString message() const

@@ -922,6 +922,45 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     </message>
 </context>
 <context>
+    <name>StaffActDialog</name>
+    <message>
+        <source>担当者</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>担当者ID(&amp;I)</source>
+        <translation>Staff ID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>担当者ID</source>
+        <translation>Staff ID</translation>
+    </message>
+    <message>
+        <source>パスワード(&amp;P)</source>
+        <translation>Password(&amp;P)</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)</source>
+        <translation>Reason(&amp;R)</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>お客さまが入力してください</source>
+        <translation>For the customer to enter</translation>
+    </message>
+    <message>
+        <source>新しい契約法人確認暗証番号を、ソフトウェアキーボードで 2 回入力してください。担当者には表示されません。</source>
+        <translation>Enter the new corporate confirmation PIN twice with the software keyboard. The staff member does not see it.</translation>
+    </message>
+</context>
+<context>
     <name>StaffDesk</name>
     <message>
         <source>理由を入力してください（%1 文字まで）。</source>
@@ -2192,6 +2231,22 @@ Commands:
         <source>契約法人の選択(&amp;O)...</source>
         <translation>Select a corporation(&amp;O)...</translation>
     </message>
+    <message>
+        <source>管理(&amp;A)</source>
+        <translation>Administration(&amp;A)</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号の設定(&amp;P)...</source>
+        <translation>Set the corporate confirmation PIN(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>誤入力回数のリセット(&amp;C)...</source>
+        <translation>Reset the failure counters(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>利用中止の解除(&amp;U)...</source>
+        <translation>Lift the suspension(&amp;U)...</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::PinInput</name>
@@ -2425,6 +2480,77 @@ serial number</translation>
     <message>
         <source>%1 文字入力済み</source>
         <translation>%1 characters entered</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::StaffActDialog</name>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 の契約法人確認暗証番号を設定しました。これまでの暗証番号は使えません。</source>
+        <translation>The corporate confirmation PIN of %1 was set. The previous PIN no longer works.</translation>
+    </message>
+    <message>
+        <source>%1 の誤入力回数をリセットしました。</source>
+        <translation>The failure counters of %1 were reset.</translation>
+    </message>
+    <message>
+        <source>%1 の利用中止状態を解除しました。</source>
+        <translation>The suspension of %1 was lifted.</translation>
+    </message>
+    <message>
+        <source>契約法人: %1（%2）</source>
+        <translation>Corporation: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号の設定</source>
+        <translation>Set the Corporate Confirmation PIN</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号を新しく設定します。設定すると、これまでの暗証番号は使えなくなります。</source>
+        <translation>Sets a new corporate confirmation PIN. Once it is set, the previous PIN no longer works.</translation>
+    </message>
+    <message>
+        <source>設定する</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>誤入力回数のリセット</source>
+        <translation>Reset the Failure Counters</translation>
+    </message>
+    <message>
+        <source>シリアル番号・ワンタイムパスワードと契約法人確認暗証番号の誤入力回数を 0 に戻します。利用中止状態は解除されません。</source>
+        <translation>Resets the failure counters of the serial number / one-time password and of the corporate confirmation PIN to 0. The suspension is not lifted.</translation>
+    </message>
+    <message>
+        <source>リセットする</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>利用中止の解除</source>
+        <translation>Lift the Suspension</translation>
+    </message>
+    <message>
+        <source>利用中止状態を解除し、誤入力回数を 0 に戻します。お客さまの本人確認を済ませてから行ってください。</source>
+        <translation>Lifts the suspension and resets the failure counters to 0. Confirm the customer&apos;s identity first.</translation>
+    </message>
+    <message>
+        <source>解除する</source>
+        <translation>Lift</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>新しい契約法人確認暗証番号</source>
+        <translation>New corporate confirmation PIN</translation>
+    </message>
+    <message>
+        <source>新しい契約法人確認暗証番号（確認）</source>
+        <translation>New corporate confirmation PIN (again)</translation>
     </message>
 </context>
 <context>

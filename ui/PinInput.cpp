@@ -99,6 +99,12 @@ void PinInput::openKeyboard()
     m_keyboard->open();
 }
 
+void PinInput::setCaptionText(const QString& caption)
+{
+    m_captionOverride = caption;
+    retranslate();
+}
+
 void PinInput::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -108,8 +114,9 @@ void PinInput::changeEvent(QEvent* event)
 
 void PinInput::retranslate()
 {
-    m_caption->setText(tr("契約法人確認暗証番号"));
-    m_edit->setAccessibleName(tr("契約法人確認暗証番号"));
+    const QString caption = m_captionOverride.isEmpty() ? tr("契約法人確認暗証番号") : m_captionOverride;
+    m_caption->setText(caption);
+    m_edit->setAccessibleName(caption);
     m_hint->setText(tr("(%1)").arg(Validation::hint(InputField::Pin)));
     m_keyboardButton->setText(tr("ソフトウェアキーボード"));
     m_keyboardButton->setAccessibleName(tr("ソフトウェアキーボードを開く"));

@@ -25,6 +25,8 @@ public:
     QLabel* errorLabel() const { return m_error; }
     SoftwareKeyboard* keyboard() const { return m_keyboard; }
     void openKeyboard();
+    // Another caption than 契約法人確認暗証番号 (e.g. its confirmation); empty restores it.
+    void setCaptionText(const QString& caption);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -33,6 +35,7 @@ private:
     void retranslate();
 
     QLabel* m_caption = nullptr;
+    QString m_captionOverride;
     QLineEdit* m_edit = nullptr;
     QPushButton* m_keyboardButton = nullptr;
     QLabel* m_hint = nullptr;

@@ -1,0 +1,140 @@
+// The 管理 menu on the real window: PIN setting with the customer on the software keyboard, the
+// counters, and lifting 利用中止 with a confirmation and a visible result. Keys as a person types.
+#include "GuiSupport.h"
+
+#include "CorporationRecord.h"
+#include "Crypto.h"
+#include "StaffActDialog.h"
+
+#include <QAccessible>
+#include <QDialogButtonBox>
+#include <QMessageBox>
+
+using namespace hardtoken;
+using namespace hardtoken::test;
+
+namespace {
+// The dialog's fields typed with the keyboard (ASCII by keyClicks; the reason in Japanese by setText,
+// as an IME commits it).
+void signIn(StaffActDialog* d, const QString& login, const QString& credential, const QString& reason)
+{
+    auto* loginEdit = d->findChild<QLineEdit*>(QStringLiteral("staffLoginEdit"));
+    loginEdit->clear();
+    QTest::keyClicks(loginEdit, login);
+    auto* credentialEdit = d->findChild<QLineEdit*>(QStringLiteral("staffCredentialEdit"));
+    QTest::keyClicks(credentialEdit, credential);
+    d->findChild<QLineEdit*>(QStringLiteral("reasonEdit"))->setText(reason);
+}
+
+QPushButton* okOf(StaffActDialog* d)
+{
+    return d->findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok);
+}
+
+QMessageBox* resultBox(MainWindow& w)
+{
+    return w.findChild<QMessageBox*>(QStringLiteral("staffActResult"));
+}
+} // namespace
+
+class TestStaffMenu final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void setPinWithTheCustomerOnTheSoftwareKeyboard();
+    void unlockFromTheMenuWithAVisibleResult();
+    void accessibleNames();
+};
+
+void TestStaffMenu::setPinWithTheCustomerOnTheSoftwareKeyboard()
+{
+    Console c;
+    EXPECT_SCREEN(c, "CorporateStatus");
+    QAction* action = c.window->findChild<QAction*>(QStringLiteral("setPinAction"));
+    QVERIFY(action && action->isEnabled());
+    action->trigger();
+    auto* d = c.window->findChild<StaffActDialog*>();
+    QVERIFY(d);
+    QTRY_VERIFY(d->isVisible());
+    QCOMPARE(d->windowTitle(), QStringLiteral("契約法人確認暗証番号の設定"));
+
+    // A typo in the repeat: refused, nothing of the customer's kept, the PIN unchanged.
+    signIn(d, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QStringLiteral("お客さまの依頼"));
+    QVERIFY(typeWithKeyboard(d->pinInput(0), QStringLiteral("Aoba2024")));
+    QVERIFY(typeWithKeyboard(d->pinInput(1), QStringLiteral("Aoba2025")));
+    QTest::mouseClick(okOf(d), Qt::LeftButton);
+    auto* message = d->findChild<QLabel*>(QStringLiteral("messageLabel"));
+    QVERIFY(message->isVisible());
+    QVERIFY(message->text().contains(QStringLiteral("一致しません")));
+    QVERIFY(d->pinInput(0)->text().isEmpty());
+    QVERIFY(d->findChild<QLineEdit*>(QStringLiteral("staffCredentialEdit"))->text().isEmpty());
+    const qint64 corp = c.f.service->corporationId();
+    QVERIFY(crypto::verifySecret(QStringLiteral("train1234"), CorporationTable::pinHash(*c.f.store, corp)));
+
+    // Again, right: the dialog closes and says what was done.
+    QTest::keyClicks(d->findChild<QLineEdit*>(QStringLiteral("staffCredentialEdit")), QStringLiteral("Helpdesk2023"));
+    QVERIFY(typeWithKeyboard(d->pinInput(0), QStringLiteral("Aoba2024")));
+    QVERIFY(typeWithKeyboard(d->pinInput(1), QStringLiteral("Aoba2024")));
+    QTest::mouseClick(okOf(d), Qt::LeftButton);
+    QTRY_VERIFY(resultBox(*c.window));
+    QVERIFY(resultBox(*c.window)->text().contains(QStringLiteral("契約法人確認暗証番号を設定しました")));
+    const QString hash = CorporationTable::pinHash(*c.f.store, corp);
+    QVERIFY(crypto::verifySecret(QStringLiteral("Aoba2024"), hash));
+    QVERIFY(!crypto::verifySecret(QStringLiteral("train1234"), hash));
+}
+
+void TestStaffMenu::unlockFromTheMenuWithAVisibleResult()
+{
+    Console c(loadScenario(QStringLiteral("resources/scenarios/suspended.json")));
+    EXPECT_SCREEN(c, "Suspended");
+    c.window->findChild<QAction*>(QStringLiteral("unlockAction"))->trigger();
+    auto* d = c.window->findChild<StaffActDialog*>();
+    QTRY_VERIFY(d && d->isVisible());
+    QCOMPARE(okOf(d)->text(), QStringLiteral("解除する")); // the confirmation is the act's own button
+    // No reason: asked for, nothing done.
+    signIn(d, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QString());
+    QTest::mouseClick(okOf(d), Qt::LeftButton);
+    QVERIFY(d->findChild<QLabel*>(QStringLiteral("messageLabel"))->text().contains(QStringLiteral("理由")));
+    QVERIFY(c.f.service->corporation().suspended);
+    // Cancel leaves everything as it was.
+    signIn(d, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QStringLiteral("本人確認済み"));
+    QTest::keyClick(d, Qt::Key_Escape);
+    QTRY_VERIFY(c.window->findChild<StaffActDialog*>() == nullptr);
+    QVERIFY(c.f.service->corporation().suspended);
+
+    c.window->findChild<QAction*>(QStringLiteral("unlockAction"))->trigger();
+    d = c.window->findChild<StaffActDialog*>();
+    QTRY_VERIFY(d && d->isVisible());
+    signIn(d, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QStringLiteral("本人確認済み"));
+    QTest::keyClick(d->findChild<QLineEdit*>(QStringLiteral("reasonEdit")), Qt::Key_Return);
+    QTRY_VERIFY(resultBox(*c.window));
+    QVERIFY(resultBox(*c.window)->text().contains(QStringLiteral("利用中止状態を解除しました")));
+    QVERIFY(!c.f.service->corporation().suspended);
+    EXPECT_SCREEN(c, "CorporateStatus");
+}
+
+void TestStaffMenu::accessibleNames()
+{
+    Console c;
+    EXPECT_SCREEN(c, "CorporateStatus");
+    StaffActDialog* d = c.window->openStaffAct(int(StaffActDialog::Act::SetPin));
+    QTRY_VERIFY(d && d->isVisible());
+    for (const char* name : { "staffLoginEdit", "staffCredentialEdit", "reasonEdit" }) {
+        QAccessibleInterface* a = QAccessible::queryAccessibleInterface(d->findChild<QLineEdit*>(QLatin1String(name)));
+        QVERIFY(a);
+        QCOMPARE(a->role(), QAccessible::EditableText);
+        QVERIFY2(!a->text(QAccessible::Name).isEmpty(), name);
+    }
+    QAccessibleInterface* credential
+        = QAccessible::queryAccessibleInterface(d->findChild<QLineEdit*>(QStringLiteral("staffCredentialEdit")));
+    QVERIFY(credential->state().passwordEdit);
+    QAccessibleInterface* pin = QAccessible::queryAccessibleInterface(d->pinInput(1)->edit());
+    QCOMPARE(pin->text(QAccessible::Name), QStringLiteral("新しい契約法人確認暗証番号（確認）"));
+    QVERIFY(pin->state().passwordEdit);
+    const QImage shot = d->grab().toImage();
+    QVERIFY(!isBlank(shot));
+    if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))
+        shot.save(qEnvironmentVariable("HARDTOKEN_SHOTS") + QStringLiteral("/staff-set-pin.png"));
+}
+
+QTEST_MAIN(TestStaffMenu)
+#include "tst_staffmenu.moc"

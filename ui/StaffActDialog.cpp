@@ -1,0 +1,151 @@
+#include "StaffActDialog.h"
+
+#include "CorporationRecord.h"
+#include "PinInput.h"
+#include "StaffDesk.h"
+#include "ui_StaffActDialog.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QPushButton>
+
+namespace hardtoken {
+
+StaffActDialog::StaffActDialog(Store& store, qint64 corporationId, Act act, QWidget* parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::StaffActDialog>())
+    , m_store(store)
+    , m_corporationId(corporationId)
+    , m_act(act)
+{
+    m_ui->setupUi(this);
+    setObjectName(QStringLiteral("StaffActDialog"));
+    if (act == Act::SetPin) {
+        m_pin = new PinInput(m_ui->customerBox);
+        m_pin->setObjectName(QStringLiteral("newPinInput"));
+        m_repeat = new PinInput(m_ui->customerBox);
+        m_repeat->setObjectName(QStringLiteral("repeatPinInput"));
+        m_ui->customerLayout->addWidget(m_pin);
+        m_ui->customerLayout->addWidget(m_repeat);
+        m_ui->customerBox->show();
+        // Room for the longest caption, the field, its hint and the keyboard button on one line.
+        setMinimumWidth(820);
+        setTabOrder(m_ui->reasonEdit, m_pin);
+        setTabOrder(m_pin, m_repeat);
+    }
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &StaffActDialog::run);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_ui->staffLoginEdit->setFocus();
+    setMinimumWidth(qMax(minimumWidth(), 560));
+    retranslate();
+}
+
+StaffActDialog::~StaffActDialog() = default;
+
+void StaffActDialog::showError(const QString& message)
+{
+    m_ui->messageLabel->setText(message);
+    m_ui->messageLabel->setVisible(!message.isEmpty());
+}
+
+void StaffActDialog::run()
+{
+    const StaffCredential staff { m_ui->staffLoginEdit->text().trimmed(), m_ui->staffCredentialEdit->text() };
+    const QString reason = m_ui->reasonEdit->text();
+    StaffDesk desk(m_store);
+    Outcome o;
+    switch (m_act) {
+    case Act::SetPin:
+        o = desk.setPin(m_corporationId, staff, reason, m_pin->text(), m_repeat->text());
+        break;
+    case Act::ResetCounters:
+        o = desk.resetCounters(m_corporationId, staff, reason);
+        break;
+    case Act::Unlock:
+        o = desk.unlock(m_corporationId, staff, reason);
+        break;
+    }
+    // Secrets are not kept on screen after an attempt, right or wrong.
+    m_ui->staffCredentialEdit->clear();
+    if (m_pin) {
+        m_pin->clear();
+        m_repeat->clear();
+    }
+    if (!o.ok()) {
+        showError(o.message);
+        if (o.error == ServiceError::ReasonMissing)
+            m_ui->reasonEdit->setFocus();
+        else if (o.error == ServiceError::InvalidInput || o.error == ServiceError::Mismatch)
+            m_pin->setFocus();
+        else
+            m_ui->staffCredentialEdit->setFocus();
+        return;
+    }
+    const auto info = CorporationTable::info(m_store, m_corporationId);
+    const QString who = info ? tr("%1（%2）").arg(info->name, info->code) : QString();
+    switch (m_act) {
+    case Act::SetPin:
+        m_result = tr("%1 の契約法人確認暗証番号を設定しました。これまでの暗証番号は使えません。").arg(who);
+        break;
+    case Act::ResetCounters:
+        m_result = tr("%1 の誤入力回数をリセットしました。").arg(who);
+        break;
+    case Act::Unlock:
+        m_result = tr("%1 の利用中止状態を解除しました。").arg(who);
+        break;
+    }
+    accept();
+}
+
+void StaffActDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void StaffActDialog::retranslate()
+{
+    m_ui->retranslateUi(this);
+    const auto info = CorporationTable::info(m_store, m_corporationId);
+    const QString who = info ? tr("契約法人: %1（%2）").arg(info->name, info->code) : QString();
+    QString title;
+    QString what;
+    QString ok;
+    switch (m_act) {
+    case Act::SetPin:
+        title = tr("契約法人確認暗証番号の設定");
+        what = tr("契約法人確認暗証番号を新しく設定します。設定すると、これまでの暗証番号は使えなくなります。");
+        ok = tr("設定する");
+        break;
+    case Act::ResetCounters:
+        title = tr("誤入力回数のリセット");
+        what = tr("シリアル番号・ワンタイムパスワードと契約法人確認暗証番号の誤入力回数を 0 に戻します。"
+                  "利用中止状態は解除されません。");
+        ok = tr("リセットする");
+        break;
+    case Act::Unlock:
+        title = tr("利用中止の解除");
+        what = tr("利用中止状態を解除し、誤入力回数を 0 に戻します。お客さまの本人確認を済ませてから行ってください。");
+        ok = tr("解除する");
+        break;
+    }
+    setWindowTitle(title);
+    m_ui->descriptionLabel->setText(who + QLatin1Char('\n') + what);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(ok);
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("キャンセル"));
+    if (m_pin) {
+        m_pin->setCaptionText(tr("新しい契約法人確認暗証番号"));
+        m_repeat->setCaptionText(tr("新しい契約法人確認暗証番号（確認）"));
+        // The two fields one under the other: both captions as wide as the longer.
+        auto* first = m_pin->findChild<QLabel*>(QStringLiteral("pinCaption"));
+        auto* second = m_repeat->findChild<QLabel*>(QStringLiteral("pinCaption"));
+        first->setMinimumWidth(0);
+        second->setMinimumWidth(0);
+        const int width = qMax(first->sizeHint().width(), second->sizeHint().width());
+        first->setMinimumWidth(width);
+        second->setMinimumWidth(width);
+    }
+}
+
+} // namespace hardtoken
