@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AuditViewerDialog.h"
 #include "CorporateStatusPage.h"
 #include "CorporationRecord.h"
 #include "CorporationSelectionPage.h"
@@ -89,6 +90,9 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     m_unlockAction
         = m_adminMenu->addAction(QString(), this, [this] { openStaffAct(int(StaffActDialog::Act::Unlock)); });
     m_unlockAction->setObjectName(QStringLiteral("unlockAction"));
+    m_adminMenu->addSeparator();
+    m_auditAction = m_adminMenu->addAction(QString(), this, [this] { openAuditViewer(); });
+    m_auditAction->setObjectName(QStringLiteral("auditAction"));
 
     m_trainingMenu = menuBar()->addMenu(QString());
     m_cardsAction = m_trainingMenu->addAction(QString(), this, [this] { showVirtualCards(); });
@@ -247,6 +251,14 @@ StaffActDialog* MainWindow::openStaffAct(int act)
     return dialog;
 }
 
+AuditViewerDialog* MainWindow::openAuditViewer()
+{
+    auto* dialog = new AuditViewerDialog(m_flow.service().store(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
 void MainWindow::afterStaffAct(const QString& result)
 {
     // The corporation changed behind the service: read it again (the queue stays), and leave
@@ -348,6 +360,7 @@ void MainWindow::retranslate()
     m_setPinAction->setText(tr("契約法人確認暗証番号の設定(&P)..."));
     m_resetCountersAction->setText(tr("誤入力回数のリセット(&C)..."));
     m_unlockAction->setText(tr("利用中止の解除(&U)..."));
+    m_auditAction->setText(tr("監査ログ(&L)..."));
     m_viewMenu->setTitle(tr("表示(&V)"));
     m_languageMenu->setTitle(tr("言語(&L)"));
     m_trainingMenu->setTitle(tr("トレーニング(&T)"));

@@ -36,6 +36,8 @@ public:
     QWidget* currentStaffPage() const;
     // 管理 menu: opens the act's dialog (window-modal, not blocking); nullptr without a corporation.
     class StaffActDialog* openStaffAct(int act);
+    // 管理 > 監査ログ (window-modal, not blocking).
+    class AuditViewerDialog* openAuditViewer();
 
     ManualPage* page(RegistrationFlow::Screen screen) const { return m_pages.value(screen); }
     ManualPage* currentPage() const;
@@ -77,6 +79,7 @@ private:
     QAction* m_setPinAction = nullptr;
     QAction* m_resetCountersAction = nullptr;
     QAction* m_unlockAction = nullptr;
+    QAction* m_auditAction = nullptr;
     CorporationSelectionPage* m_selection = nullptr;
     FirstRunPage* m_firstRun = nullptr;
     bool m_flowStarted = false;

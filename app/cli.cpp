@@ -1,5 +1,6 @@
 // hardtoken-cli: the console's headless companion (status, scenarios, help-desk unlock, audit).
 #include "AuditLog.h"
+#include "AuditSearch.h"
 #include "Clock.h"
 #include "CorporationRecord.h"
 #include "Crypto.h"
@@ -22,6 +23,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDate>
 #include <QFile>
 #include <QTextStream>
 
@@ -105,6 +107,39 @@ std::optional<QString> signInStaff(Store& store, const QString& login, SecretRea
         return std::nullopt;
     }
     return StaffSignIn::actorFor(login);
+}
+
+// hardtoken-cli audit export: the log is verified first (a log that fails is not exported), then the
+// matching entries go to a CSV (UTF-8 with BOM); its SHA-256 is printed and audited with the act.
+int exportAudit(Store& store, const AuditFilter& filter, const QString& path, const QString& staff)
+{
+    AuditExport::Result r;
+    if (store.isTrainingStore()) {
+        r = AuditExport::write(store, filter, path, QStringLiteral("cli"));
+        if (!r.ok) {
+            err() << r.message << Qt::endl;
+            return 1;
+        }
+    } else {
+        if (staff.isEmpty()) {
+            err() << QCoreApplication::translate(
+                "cli", "本番用のデータベースの監査ログを書き出すには、--staff で担当者IDを指定してください。")
+                  << Qt::endl;
+            return 2;
+        }
+        SecretReader secrets;
+        const QString credential = secrets.next(
+            QCoreApplication::translate("cli", "担当者 %1 のパスワード: ").arg(AuditLog::printable(staff)));
+        const Outcome o = StaffDesk(store).exportAudit({ staff, credential }, filter, path, &r);
+        if (!o.ok()) {
+            err() << o.message << Qt::endl;
+            return 1;
+        }
+    }
+    out() << QCoreApplication::translate("cli", "監査ログは正常です (%1 件)。").arg(r.verifiedEntries) << '\n'
+          << QCoreApplication::translate("cli", "%1 件を %2 に書き出しました。").arg(r.rows).arg(path) << '\n'
+          << QStringLiteral("SHA-256: %1").arg(r.sha256) << Qt::endl;
+    return 0;
 }
 
 // The pre-shared key of a PSKC file: hex in a file (white space ignored), 16, 24 or 32 bytes.
@@ -404,7 +439,10 @@ int main(int argc, char* argv[])
         "                         第9章の全画面の PNG と manifest.json（再現可能）\n"
         "  manual --out DIR [--lang ja,en]\n"
         "                         最新の画面写真入りの第9章（HTML と PDF）\n"
-        "  audit [--verify]       監査ログの表示／改ざんの検査"));
+        "  audit [--verify]       監査ログの表示／改ざんの検査\n"
+        "  audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S]\n"
+        "               [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
+        "                         検査したうえで監査ログを CSV（UTF-8、BOM 付き）に書き出す"));
     parser.addHelpOption();
     parser.addVersionOption();
     StoreOptions::addTo(parser);
@@ -461,6 +499,18 @@ int main(int argc, char* argv[])
     const QCommandLineOption roleOption(QStringLiteral("role"),
         QCoreApplication::translate("cli", "staff add: staff（担当者）または admin（管理者）。"),
         QStringLiteral("role"));
+    const QCommandLineOption userOption(QStringLiteral("user"),
+        QCoreApplication::translate("cli", "audit export: 利用者名または利用者IDの一部。"), QStringLiteral("text"));
+    const QCommandLineOption actionOption(QStringLiteral("action"),
+        QCoreApplication::translate("cli", "audit export: 操作（例: corporation.unlocked、token.）。"),
+        QStringLiteral("action"));
+    const QCommandLineOption actorOption(QStringLiteral("actor"),
+        QCoreApplication::translate("cli", "audit export: 操作者（担当者ID、cli など）。"), QStringLiteral("actor"));
+    const QCommandLineOption fromOption(QStringLiteral("from"),
+        QCoreApplication::translate("cli", "audit export: この日から（YYYY-MM-DD）。"), QStringLiteral("date"));
+    const QCommandLineOption toOption(QStringLiteral("to"),
+        QCoreApplication::translate("cli", "audit export: この日まで（YYYY-MM-DD）。"), QStringLiteral("date"));
+    parser.addOptions({ userOption, actionOption, actorOption, fromOption, toOption });
     parser.addOption(corporationOption);
     parser.addOption(reasonOption);
     parser.addOption(roleOption);
@@ -702,6 +752,25 @@ int main(int argc, char* argv[])
         }
         out() << *code << Qt::endl;
         return 0;
+    }
+    if (command == QLatin1String("audit") && args.value(1) == QLatin1String("export")) {
+        AuditFilter filter;
+        filter.corporationCode = parser.value(corporationOption);
+        filter.user = parser.value(userOption);
+        filter.serial = parser.value(serialOption);
+        filter.action = parser.value(actionOption);
+        filter.actor = parser.value(actorOption);
+        filter.from = QDate::fromString(parser.value(fromOption), Qt::ISODate);
+        filter.to = QDate::fromString(parser.value(toOption), Qt::ISODate);
+        if (!parser.isSet(outOption) || args.size() != 2 || (parser.isSet(fromOption) && !filter.from.isValid())
+            || (parser.isSet(toOption) && !filter.to.isValid())) {
+            err() << QCoreApplication::translate("cli",
+                "使い方: hardtoken-cli audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U]"
+                " [--serial S] [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]")
+                  << Qt::endl;
+            return 2;
+        }
+        return exportAudit(store, filter, parser.value(outOption), parser.value(staffOption));
     }
     if (command == QLatin1String("audit")) {
         if (parser.isSet(verifyOption)) {

@@ -1,8 +1,12 @@
 #include "AuditLog.h"
 
+#include "AuditSearch.h"
 #include "Crypto.h"
 #include "Store.h"
 #include "Validation.h"
+
+#include <QDateTime>
+#include <QTimeZone>
 
 namespace hardtoken {
 
@@ -187,6 +191,66 @@ QList<AuditEntry> AuditLog::entries(qint64 corporationId) const
     while (q.next()) {
         out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
             q.value(4).toLongLong(), q.value(5).toString() });
+    }
+    return out;
+}
+
+QList<AuditRow> AuditLog::search(const AuditFilter& filter) const
+{
+    QString sql = QStringLiteral("SELECT a.id, a.at, a.actor, a.action, a.corporation_id, a.details, c.code, c.name"
+                                 " FROM audit_log a LEFT JOIN corporations c ON c.id = a.corporation_id WHERE 1 = 1");
+    QVariantList values;
+    const QString contains
+        = m_store.isPostgres() ? QStringLiteral("strpos(a.details, ?) > 0") : QStringLiteral("instr(a.details, ?) > 0");
+    if (!filter.corporationCode.isEmpty()) {
+        sql += QStringLiteral(" AND c.code = ?");
+        values << filter.corporationCode;
+    }
+    if (!filter.user.isEmpty()) {
+        sql += QStringLiteral(" AND ") + contains;
+        values << filter.user;
+    }
+    if (!filter.serial.isEmpty()) {
+        // Written as typed by some entries and in the card's grouping by others.
+        const QString digits = Validation::checkSerial(filter.serial).ok()
+            ? Validation::checkSerial(filter.serial).value
+            : filter.serial;
+        sql += QStringLiteral(" AND (") + contains + QStringLiteral(" OR ") + contains + QStringLiteral(")");
+        values << QString(QStringLiteral("serial=") + digits)
+               << QString(QStringLiteral("serial=") + Validation::formatSerial(digits));
+    }
+    if (filter.action.endsWith(QLatin1Char('.'))) {
+        sql += QStringLiteral(" AND substr(a.action, 1, ?) = ?");
+        values << filter.action.size() << filter.action;
+    } else if (!filter.action.isEmpty()) {
+        sql += QStringLiteral(" AND a.action = ?");
+        values << filter.action;
+    }
+    if (!filter.actor.isEmpty()) {
+        sql += QStringLiteral(" AND (a.actor = ? OR a.actor = ?)");
+        values << filter.actor << QString(QStringLiteral("staff:") + filter.actor);
+    }
+    // The days are the desk's; the log is in UTC, as ISO text that sorts as time does.
+    const auto bound = [](QDate day) {
+        return QDateTime(day, QTime(0, 0), QTimeZone::systemTimeZone())
+            .toTimeZone(QTimeZone::utc())
+            .toString(Qt::ISODateWithMs);
+    };
+    if (filter.from.isValid()) {
+        sql += QStringLiteral(" AND a.at >= ?");
+        values << bound(filter.from);
+    }
+    if (filter.to.isValid()) {
+        sql += QStringLiteral(" AND a.at < ?");
+        values << bound(filter.to.addDays(1));
+    }
+    sql += QStringLiteral(" ORDER BY a.id DESC");
+    QList<AuditRow> out;
+    Store::Query q = m_store.query(sql, values);
+    while (q.next()) {
+        out.append({ { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                         q.value(4).toLongLong(), q.value(5).toString() },
+            q.value(6).toString(), q.value(7).toString() });
     }
     return out;
 }

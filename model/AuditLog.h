@@ -43,6 +43,8 @@ public:
     // list audits every registration without a statement each.
     bool appendMany(const QList<AuditEntry>& entries);
     QList<AuditEntry> entries(qint64 corporationId = 0) const;
+    // The entries matching the filter (see AuditSearch.h), newest first, with their corporation.
+    QList<struct AuditRow> search(const struct AuditFilter& filter) const;
     AuditVerification verify() const;
 
     // `text` cut to `max` characters, marking what was cut.

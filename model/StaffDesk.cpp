@@ -111,6 +111,21 @@ Outcome StaffDesk::resetCounters(qint64 corporationId, const StaffCredential& st
         tr("処理中にエラーが発生したため、誤入力回数はリセットされませんでした。"));
 }
 
+Outcome StaffDesk::exportAudit(
+    const StaffCredential& staff, const AuditFilter& filter, const QString& path, AuditExport::Result* result)
+{
+    const auto signedIn = StaffSignIn::run(
+        m_store, staff.login, staff.credential, 0, QStringLiteral("audit.export"), [](const QString&) { return true; });
+    if (signedIn == StaffSignIn::Result::Denied)
+        return { ServiceError::WrongStaffCredential, StaffSignIn::deniedMessage() };
+    if (signedIn == StaffSignIn::Result::Failed)
+        return { ServiceError::StoreFailure, m_store.errorMessage() };
+    *result = AuditExport::write(m_store, filter, path, StaffSignIn::actorFor(staff.login));
+    if (!result->ok)
+        return { ServiceError::StoreFailure, result->message };
+    return {};
+}
+
 bool StaffDesk::liftSuspension(Store& store, qint64 corporationId, const QString& actor, const QString& details)
 {
     auto corp = CorporationTable::lock(store, corporationId);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuditSearch.h"
 #include "RegistrationService.h"
 #include "StaffRecord.h"
 
@@ -40,6 +41,10 @@ public:
         const QString& credential, const QString& repeat);
     // 管理者 only: a disabled login signs in no more (its history stays); enabling reverses it.
     Outcome setStaffDisabled(const StaffCredential& admin, const QString& reason, const QString& login, bool disabled);
+
+    // The audit log for an auditor (see AuditExport::write), by a signed-in staff member.
+    Outcome exportAudit(
+        const StaffCredential& staff, const AuditFilter& filter, const QString& path, AuditExport::Result* result);
 
     // In a write transaction: 利用中止 lifted and the counters reset, audited as `actor`.
     static bool liftSuspension(Store& store, qint64 corporationId, const QString& actor, const QString& details);

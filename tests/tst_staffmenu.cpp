@@ -2,8 +2,11 @@
 // counters, and lifting 利用中止 with a confirmation and a visible result. Keys as a person types.
 #include "GuiSupport.h"
 
+#include "AuditSearch.h"
+#include "AuditViewerDialog.h"
 #include "CorporationRecord.h"
 #include "Crypto.h"
+#include "Csv.h"
 #include "StaffActDialog.h"
 
 #include <QAccessible>
@@ -43,6 +46,7 @@ private Q_SLOTS:
     void setPinWithTheCustomerOnTheSoftwareKeyboard();
     void unlockFromTheMenuWithAVisibleResult();
     void accessibleNames();
+    void auditViewerFiltersAndExports();
 };
 
 void TestStaffMenu::setPinWithTheCustomerOnTheSoftwareKeyboard()
@@ -134,6 +138,61 @@ void TestStaffMenu::accessibleNames()
     QVERIFY(!isBlank(shot));
     if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))
         shot.save(qEnvironmentVariable("HARDTOKEN_SHOTS") + QStringLiteral("/staff-set-pin.png"));
+}
+
+void TestStaffMenu::auditViewerFiltersAndExports()
+{
+    Console c;
+    EXPECT_SCREEN(c, "CorporateStatus");
+    // Something to find: a counter reset by the help desk.
+    c.window->findChild<QAction*>(QStringLiteral("resetCountersAction"))->trigger();
+    auto* act = c.window->findChild<StaffActDialog*>();
+    QTRY_VERIFY(act && act->isVisible());
+    signIn(act, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QStringLiteral("窓口で確認"));
+    QTest::mouseClick(okOf(act), Qt::LeftButton);
+    QTRY_VERIFY(resultBox(*c.window));
+
+    c.window->findChild<QAction*>(QStringLiteral("auditAction"))->trigger();
+    auto* d = c.window->findChild<AuditViewerDialog*>();
+    QTRY_VERIFY(d && d->isVisible());
+    const int all = d->model()->rowCount();
+    QVERIFY(all >= 2);
+    auto* actor = d->findChild<QLineEdit*>(QStringLiteral("actorEdit"));
+    QTest::keyClicks(actor, QStringLiteral("helpdesk"));
+    QTest::keyClick(actor, Qt::Key_Return);
+    QCOMPARE(d->model()->rowCount(), 1);
+    QVERIFY(d->findChild<QDialog*>() == nullptr); // Return searched; it did not close the dialog
+    QVERIFY(d->isVisible());
+    QCOMPARE(d->model()->data(d->model()->index(0, AuditLogModel::ActionColumn)).toString(),
+        QStringLiteral("corporation.counters_reset"));
+
+    const QString path = c.f.dir.filePath(QStringLiteral("export.csv"));
+    d->setPathChooser([path] { return path; });
+    auto* login = d->findChild<QLineEdit*>(QStringLiteral("staffLoginEdit"));
+    auto* credential = d->findChild<QLineEdit*>(QStringLiteral("staffCredentialEdit"));
+    QTest::keyClicks(login, QStringLiteral("helpdesk"));
+    QTest::keyClicks(credential, QStringLiteral("wrong-one"));
+    QTest::keyClick(credential, Qt::Key_Return);
+    auto* message = d->findChild<QLabel*>(QStringLiteral("messageLabel"));
+    QVERIFY(message->isVisible());
+    QVERIFY(message->text().contains(QStringLiteral("正しくありません")));
+    QVERIFY(!QFile::exists(path));
+    QTest::keyClicks(credential, QStringLiteral("Helpdesk2023"));
+    QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("exportButton")), Qt::LeftButton);
+    QVERIFY2(message->text().contains(QStringLiteral("書き出しました")), qPrintable(message->text()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString used;
+    QString error;
+    const QList<csv::Record> records = csv::records(csv::decode(file.readAll(), {}, &used, &error), &error);
+    // The header, the reset, and the refused export just before (the helpdesk's too), oldest first.
+    QCOMPARE(records.size(), 3);
+    QCOMPARE(records[1].fields.value(3), QStringLiteral("corporation.counters_reset"));
+    QCOMPARE(records[1].fields.value(5), c.f.service->corporation().name);
+    QVERIFY(records[1].fields.value(6).contains(QStringLiteral("reason=窓口で確認")));
+    QCOMPARE(records[2].fields.value(3), QStringLiteral("audit.export.denied"));
+    if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))
+        d->grab().save(qEnvironmentVariable("HARDTOKEN_SHOTS") + QStringLiteral("/audit-viewer.png"));
 }
 
 QTEST_MAIN(TestStaffMenu)

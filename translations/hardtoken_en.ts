@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
+    <name>AuditExport</name>
+    <message>
+        <source>監査ログが改ざんされているため、書き出しませんでした。</source>
+        <translation>The audit log was altered, so it was not exported.</translation>
+    </message>
+    <message>
+        <source>ファイル %1 に書き込めません: %2</source>
+        <translation>Cannot write to file %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>監査ログ %1 番が削除されています。</source>
@@ -22,6 +33,101 @@
     <message>
         <source>監査ログは %1 件あるはずですが、%2 件しかありません。末尾が削除されています。</source>
         <translation>The audit log should have %1 entries but has only %2. Entries at its end have been deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewerDialog</name>
+    <message>
+        <source>監査ログ</source>
+        <translation>Audit Log</translation>
+    </message>
+    <message>
+        <source>絞り込み</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>契約法人コード(&amp;C)</source>
+        <translation>Corporate code(&amp;C)</translation>
+    </message>
+    <message>
+        <source>契約法人コード</source>
+        <translation>Corporate code</translation>
+    </message>
+    <message>
+        <source>利用者(&amp;U)</source>
+        <translation>User(&amp;U)</translation>
+    </message>
+    <message>
+        <source>利用者</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>シリアル番号(&amp;N)</source>
+        <translation>Serial number(&amp;N)</translation>
+    </message>
+    <message>
+        <source>シリアル番号</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>操作(&amp;O)</source>
+        <translation>Action(&amp;O)</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>操作者(&amp;S)</source>
+        <translation>Actor(&amp;S)</translation>
+    </message>
+    <message>
+        <source>操作者</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>期間(&amp;D)</source>
+        <translation>Period(&amp;D)</translation>
+    </message>
+    <message>
+        <source>開始日</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>検索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>監査ログの一覧</source>
+        <translation>Audit log entries</translation>
+    </message>
+    <message>
+        <source>CSV に書き出す（監査ログを検査してから、表示中の行を UTF-8・BOM 付きで）</source>
+        <translation>Export as CSV (the log is verified first; the rows shown, UTF-8 with BOM)</translation>
+    </message>
+    <message>
+        <source>担当者ID(&amp;I)</source>
+        <translation>Staff ID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>担当者ID</source>
+        <translation>Staff ID</translation>
+    </message>
+    <message>
+        <source>パスワード(&amp;P)</source>
+        <translation>Password(&amp;P)</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>書き出す(&amp;E)...</source>
+        <translation>Export(&amp;E)...</translation>
     </message>
 </context>
 <context>
@@ -1968,6 +2074,26 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>The failure counters were reset.</translation>
     </message>
     <message>
+        <source>契約法人コード（データベースに契約法人が 1 つだけなら省略可）。</source>
+        <translation>Corporate code (may be left out when the database has one corporation).</translation>
+    </message>
+    <message>
+        <source>操作の理由（監査ログに記録されます）。</source>
+        <translation>Reason for the act (recorded in the audit log).</translation>
+    </message>
+    <message>
+        <source>staff add: staff（担当者）または admin（管理者）。</source>
+        <translation>staff add: staff or admin.</translation>
+    </message>
+    <message>
+        <source>本番用のデータベースの監査ログを書き出すには、--staff で担当者IDを指定してください。</source>
+        <translation>To export the audit log of a production database, give the staff ID with --staff.</translation>
+    </message>
+    <message>
+        <source>%1 件を %2 に書き出しました。</source>
+        <translation>Wrote %1 entries to %2.</translation>
+    </message>
+    <message>
         <source>カード型ハードトークン 管理コンソール（コマンドライン）
 
 コマンド:
@@ -1998,7 +2124,10 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
                          第9章の全画面の PNG と manifest.json（再現可能）
   manual --out DIR [--lang ja,en]
                          最新の画面写真入りの第9章（HTML と PDF）
-  audit [--verify]       監査ログの表示／改ざんの検査</source>
+  audit [--verify]       監査ログの表示／改ざんの検査
+  audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S]
+               [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                         検査したうえで監査ログを CSV（UTF-8、BOM 付き）に書き出す</source>
         <translation>Card hard token administration console (command line)
 
 Commands:
@@ -2029,19 +2158,90 @@ Commands:
                          every chapter-9 screen as PNG + manifest.json (reproducible)
   manual --out DIR [--lang ja,en]
                          chapter 9 as HTML and PDF with fresh screenshots
-  audit [--verify]       print the audit log / check its MAC chain, its anchor and sealed records</translation>
+  audit [--verify]       print the audit log / check its MAC chain, its anchor and sealed records
+  audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S]
+               [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                         verify the audit log, then write it as CSV (UTF-8 with BOM)</translation>
     </message>
     <message>
-        <source>契約法人コード（データベースに契約法人が 1 つだけなら省略可）。</source>
-        <translation>Corporate code (may be left out when the database has one corporation).</translation>
+        <source>audit export: 利用者名または利用者IDの一部。</source>
+        <translation>audit export: part of a user&apos;s name or user ID.</translation>
     </message>
     <message>
-        <source>操作の理由（監査ログに記録されます）。</source>
-        <translation>Reason for the act (recorded in the audit log).</translation>
+        <source>audit export: 操作（例: corporation.unlocked、token.）。</source>
+        <translation>audit export: action (e.g. corporation.unlocked, token.).</translation>
     </message>
     <message>
-        <source>staff add: staff（担当者）または admin（管理者）。</source>
-        <translation>staff add: staff or admin.</translation>
+        <source>audit export: 操作者（担当者ID、cli など）。</source>
+        <translation>audit export: actor (staff ID, cli, ...).</translation>
+    </message>
+    <message>
+        <source>audit export: この日から（YYYY-MM-DD）。</source>
+        <translation>audit export: from this day (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>audit export: この日まで（YYYY-MM-DD）。</source>
+        <translation>audit export: up to this day (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>使い方: hardtoken-cli audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S] [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]</source>
+        <translation>Usage: hardtoken-cli audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S] [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::AuditLogModel</name>
+    <message>
+        <source>番号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>操作者</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>契約法人</source>
+        <translation>Corporation</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::AuditViewerDialog</name>
+    <message>
+        <source>監査ログの書き出し</source>
+        <translation>Export the Audit Log</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 件</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <source>書き出すには、担当者IDとパスワードを入力してください。</source>
+        <translation>To export, enter the staff ID and password.</translation>
+    </message>
+    <message>
+        <source>監査ログは正常です（%1 件）。%2 件を %3 に書き出しました。
+SHA-256: %4</source>
+        <translation>The audit log is intact (%1 entries). Wrote %2 entries to %3.
+SHA-256: %4</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2446,10 @@ Commands:
     <message>
         <source>利用中止の解除(&amp;U)...</source>
         <translation>Lift the suspension(&amp;U)...</translation>
+    </message>
+    <message>
+        <source>監査ログ(&amp;L)...</source>
+        <translation>Audit log(&amp;L)...</translation>
     </message>
 </context>
 <context>
