@@ -90,6 +90,9 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     m_unlockAction
         = m_adminMenu->addAction(QString(), this, [this] { openStaffAct(int(StaffActDialog::Act::Unlock)); });
     m_unlockAction->setObjectName(QStringLiteral("unlockAction"));
+    m_checkCardAction
+        = m_adminMenu->addAction(QString(), this, [this] { openStaffAct(int(StaffActDialog::Act::CheckCard)); });
+    m_checkCardAction->setObjectName(QStringLiteral("checkCardAction"));
     m_adminMenu->addSeparator();
     m_auditAction = m_adminMenu->addAction(QString(), this, [this] { openAuditViewer(); });
     m_auditAction->setObjectName(QStringLiteral("auditAction"));
@@ -241,12 +244,15 @@ void MainWindow::updateCorporationMenu()
 
 StaffActDialog* MainWindow::openStaffAct(int act)
 {
-    if (m_staffPageShown || m_flow.service().corporationId() == 0)
+    // The desk's acts are for the corporation being served; カードの確認 is for any card.
+    const bool anyCard = StaffActDialog::Act(act) == StaffActDialog::Act::CheckCard;
+    if (!anyCard && (m_staffPageShown || m_flow.service().corporationId() == 0))
         return nullptr;
     auto* dialog = new StaffActDialog(
         m_flow.service().store(), m_flow.service().corporationId(), StaffActDialog::Act(act), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { afterStaffAct(dialog->resultText()); });
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog] { afterStaffAct(dialog->resultText(), dialog->resultIsGood()); });
     dialog->open();
     return dialog;
 }
@@ -259,7 +265,7 @@ AuditViewerDialog* MainWindow::openAuditViewer()
     return dialog;
 }
 
-void MainWindow::afterStaffAct(const QString& result)
+void MainWindow::afterStaffAct(const QString& result, bool good)
 {
     // The corporation changed behind the service: read it again (the queue stays), and leave
     // 利用中止 when it was lifted.
@@ -268,7 +274,8 @@ void MainWindow::afterStaffAct(const QString& result)
     if (m_flow.screen() == Screen::Suspended)
         m_flow.restartAtTop();
     statusBar()->showMessage(result, 10000);
-    auto* box = new QMessageBox(QMessageBox::Information, windowTitle(), result, QMessageBox::Ok, this);
+    auto* box = new QMessageBox(
+        good ? QMessageBox::Information : QMessageBox::Warning, windowTitle(), result, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("staffActResult"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -361,6 +368,7 @@ void MainWindow::retranslate()
     m_resetCountersAction->setText(tr("誤入力回数のリセット(&C)..."));
     m_unlockAction->setText(tr("利用中止の解除(&U)..."));
     m_auditAction->setText(tr("監査ログ(&L)..."));
+    m_checkCardAction->setText(tr("カードの確認(&K)..."));
     m_viewMenu->setTitle(tr("表示(&V)"));
     m_languageMenu->setTitle(tr("言語(&L)"));
     m_trainingMenu->setTitle(tr("トレーニング(&T)"));

@@ -57,7 +57,7 @@ private:
     void openCorporation(const QString& code);
     void startFlow();
     void updateCorporationMenu();
-    void afterStaffAct(const QString& result);
+    void afterStaffAct(const QString& result, bool good);
     void showScreen(RegistrationFlow::Screen screen);
     void resetScenario();
     void afterStoreReplaced();
@@ -80,6 +80,7 @@ private:
     QAction* m_resetCountersAction = nullptr;
     QAction* m_unlockAction = nullptr;
     QAction* m_auditAction = nullptr;
+    QAction* m_checkCardAction = nullptr;
     CorporationSelectionPage* m_selection = nullptr;
     FirstRunPage* m_firstRun = nullptr;
     bool m_flowStarted = false;

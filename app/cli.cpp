@@ -425,7 +425,13 @@ int main(int argc, char* argv[])
         "回\n"
         "  staff disable|enable LOGIN --staff ADMIN --reason R\n"
         "                         担当者IDを利用停止にする／戻す（管理者のみ。標準入力: 管理者のパスワード）\n"
-        "  staff reset LOGIN      誤入力で利用できなくなった担当者IDを、再び利用できるようにする\n"
+        "  staff reset LOGIN      誤入力で利用できなくなった担当者ID（またはカード "
+        "card:SERIAL）を、再び利用できるようにする\n"
+        "  token check --serial S --staff LOGIN\n"
+        "                         カードの確認。標準入力: 担当者のパスワード、カードに表示中のワンタイムパスワード\n"
+        "  token resync --serial S --staff LOGIN --reason R\n"
+        "                         先に進みすぎた HOTP カードの同期。標準入力: パスワード、続けて表示された 2 "
+        "つのコード\n"
         "  init --staff LOGIN [--name NAME]\n"
         "                         空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）\n"
         "  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]\n"
@@ -600,6 +606,56 @@ int main(int argc, char* argv[])
         err() << QCoreApplication::translate("cli", "使い方: hardtoken-cli scenario load FILE | scenario reset")
               << Qt::endl;
         return 2;
+    }
+    if (command == QLatin1String("token")) {
+        const QString sub = args.value(1);
+        if ((sub != QLatin1String("check") && sub != QLatin1String("resync")) || args.size() != 2
+            || !parser.isSet(staffOption) || !parser.isSet(serialOption)
+            || (sub == QLatin1String("resync") && !parser.isSet(reasonOption))) {
+            err() << QCoreApplication::translate("cli",
+                "使い方: hardtoken-cli token check --serial S --staff LOGIN  < "
+                "パスワード、カードのワンタイムパスワード\n"
+                "        hardtoken-cli token resync --serial S --staff LOGIN --reason R  < "
+                "パスワード、続けて表示された 2 つ")
+                  << Qt::endl;
+            return 2;
+        }
+        SecretReader secrets;
+        const StaffCredential staff { parser.value(staffOption),
+            secrets.next(QCoreApplication::translate("cli", "担当者 %1 のパスワード: ")
+                             .arg(AuditLog::printable(parser.value(staffOption)))) };
+        StaffDesk desk(store);
+        if (sub == QLatin1String("resync")) {
+            const QString first
+                = secrets.next(QCoreApplication::translate("cli", "カードのワンタイムパスワード（1 つ目）: "));
+            const QString second
+                = secrets.next(QCoreApplication::translate("cli", "カードのワンタイムパスワード（2 つ目）: "));
+            return outcomeVerdict(
+                desk.resyncCard(staff, parser.value(reasonOption), parser.value(serialOption), first, second),
+                QCoreApplication::translate("cli", "カードを同期しました。"));
+        }
+        const QString code = secrets.next(QCoreApplication::translate("cli", "カードのワンタイムパスワード: "));
+        CardCheck check;
+        const Outcome o = desk.checkCard(staff, parser.value(serialOption), code, &check);
+        if (!o.ok()) {
+            err() << o.message << Qt::endl;
+            return 1;
+        }
+        const QString holder = check.holder.isEmpty() ? QCoreApplication::translate("cli", "予備（利用登録なし）")
+                                                      : AuditLog::printable(check.holder);
+        if (check.works) {
+            out() << QCoreApplication::translate("cli", "カード %1 は正常です（%2）。")
+                         .arg(Validation::formatSerial(check.serial), holder)
+                  << Qt::endl;
+            return 0;
+        }
+        err() << QCoreApplication::translate("cli",
+            "カード %1 のワンタイムパスワードが一致しません（%2）。あと %3 "
+            "回誤ると、このカードは確認できなくなります。")
+                     .arg(Validation::formatSerial(check.serial), holder)
+                     .arg(check.remaining)
+              << Qt::endl;
+        return 1;
     }
     const bool deskAct = command == QLatin1String("unlock")
         || (command == QLatin1String("pin") && args.value(1) == QLatin1String("set"))

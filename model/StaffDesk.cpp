@@ -1,10 +1,13 @@
 #include "StaffDesk.h"
 
 #include "AuditLog.h"
+#include "Clock.h"
 #include "CorporationRecord.h"
 #include "Crypto.h"
+#include "Otp.h"
 #include "StaffSignIn.h"
 #include "Store.h"
+#include "TokenRecord.h"
 #include "Validation.h"
 
 #include <algorithm>
@@ -126,6 +129,208 @@ Outcome StaffDesk::exportAudit(
     return {};
 }
 
+namespace {
+QString cardKey(const QString& serial)
+{
+    return QStringLiteral("card:") + serial;
+}
+} // namespace
+
+Outcome StaffDesk::checkCard(
+    const StaffCredential& staff, const QString& serialInput, const QString& codeInput, CardCheck* result)
+{
+    const StoreSettings settings = m_store.settings();
+    const InputCheck serial = Validation::checkSerial(serialInput, settings.normaliseFullWidth);
+    if (!serial.ok())
+        return { ServiceError::InvalidInput, Validation::message(InputField::Serial, serial.error) };
+    const InputCheck code = Validation::checkOtp(codeInput, settings.normaliseFullWidth);
+    if (!code.ok()) {
+        Outcome o { ServiceError::InvalidInput, Validation::message(InputField::Otp, code.error) };
+        o.field = InputField::Otp;
+        return o;
+    }
+    *result = CardCheck {};
+    result->serial = serial.value;
+    Outcome outcome;
+    const auto signedIn = StaffSignIn::run(
+        m_store, staff.login, staff.credential, 0, QStringLiteral("card.check"), [&](const QString& actor) {
+            const QString card = QStringLiteral("serial=%1").arg(serial.value);
+            auto attempts = StaffTable::lockAttempts(m_store, cardKey(serial.value));
+            if (!attempts)
+                return false;
+            if (!attempts->lockedAt.isEmpty()) {
+                outcome = { ServiceError::Suspended,
+                    tr("このカードは誤ったワンタイムパスワードが続いたため、確認できません。管理者に解除を依頼してくだ"
+                       "さい。") };
+                return m_store.audit(
+                    actor, QStringLiteral("card.check.denied"), 0, card + QStringLiteral(" reason=locked"));
+            }
+            const auto token = TokenTable::find(m_store, serial.value);
+            if (!token || token->status == TokenStatus::Retired) {
+                outcome = {
+                    ServiceError::NotFound,
+                    tr("シリアル番号 %1 のトークンは登録されていません。").arg(Validation::formatSerial(serial.value))
+                };
+                return m_store.audit(
+                    actor, QStringLiteral("card.check.denied"), 0, card + QStringLiteral(" reason=unknown"));
+            }
+            if (!token->stateIntact)
+                return m_store.fail(StoreErrorCode::Tampered,
+                    tr("トークン %1 の記録が、コンソールの外で変更されています。")
+                        .arg(Validation::formatSerial(token->serial)));
+            const auto secret = m_store.openSecret(token->sealedSecret, token->serial);
+            if (!secret)
+                return m_store.fail(StoreErrorCode::Tampered,
+                    tr("トークン %1 の秘密鍵を読み込めません。").arg(Validation::formatSerial(token->serial)));
+            if (token->holderCorporation) {
+                const auto corp = CorporationTable::info(m_store, token->holderCorporation);
+                result->holder = (corp ? corp->code + QLatin1Char(' ') + corp->name : QString()) + QStringLiteral(" / ")
+                    + (token->holderUser ? token->holderName : tr("全ての利用者"));
+            }
+            const OtpVerifier verifier({ settings.hotpLookAhead, settings.totpSkewSteps, settings.totpMaxDriftSteps });
+            const auto match
+                = verifier.verify(*secret, token->params, token->state, code.value, m_store.clock().nowSecs());
+            const auto alreadyUsed = [&] {
+                // The code the card showed a moment ago, checked once already (here or at 次へ): said
+                // so, and not counted as a wrong code.
+                OtpState before = token->state;
+                if (token->params.kind == OtpKind::Totp)
+                    before.lastStep = -1;
+                else
+                    before.nextCounter = before.nextCounter > quint64(settings.hotpLookAhead)
+                        ? before.nextCounter - quint64(settings.hotpLookAhead)
+                        : 0;
+                const auto old = verifier.verify(*secret, token->params, before, code.value, m_store.clock().nowSecs());
+                return old.has_value();
+            };
+            if (!match && alreadyUsed()) {
+                outcome = { ServiceError::CodeAlreadyUsed,
+                    tr("このワンタイムパスワードは使用済みです。カードに次のワンタイムパスワードが表示されてから、もう"
+                       "一度入力してください。") };
+                return m_store.audit(actor, QStringLiteral("card.check.denied"), token->holderCorporation,
+                    card + QStringLiteral(" reason=used"));
+            }
+            if (!match) {
+                attempts->failures += 1;
+                const bool nowLocked = attempts->failures >= settings.staffFailureLimit;
+                if (nowLocked)
+                    attempts->lockedAt = m_store.nowText();
+                result->remaining = qMax(0, settings.staffFailureLimit - attempts->failures);
+                return StaffTable::writeAttempts(m_store, *attempts)
+                    && m_store.audit(actor, QStringLiteral("card.check_failed"), token->holderCorporation,
+                        card + QStringLiteral(" count=%1").arg(attempts->failures))
+                    && (!nowLocked
+                        || m_store.audit(actor, QStringLiteral("card.locked"), token->holderCorporation, card));
+            }
+            switch (TokenTable::advance(m_store, token->id, token->serial, token->params.kind, match->nextState,
+                token->status == TokenStatus::Registered || token->holderCorporation != 0)) {
+            case TokenTable::Advance::Failed:
+                return false;
+            case TokenTable::Advance::AlreadyUsed:
+                outcome = { ServiceError::CodeAlreadyUsed,
+                    tr("このワンタイムパスワードは使用済みです。カードに次のワンタイムパスワードが表示されてから、もう"
+                       "一度入力してください。") };
+                return true;
+            case TokenTable::Advance::Moved:
+                break;
+            }
+            attempts->failures = 0;
+            result->works = true;
+            return StaffTable::writeAttempts(m_store, *attempts)
+                && m_store.audit(actor, QStringLiteral("card.checked"), token->holderCorporation,
+                    card + QStringLiteral(" drift=%1").arg(match->drift));
+        });
+    switch (signedIn) {
+    case StaffSignIn::Result::Denied:
+        return { ServiceError::WrongStaffCredential, StaffSignIn::deniedMessage() };
+    case StaffSignIn::Result::Failed:
+        return { m_store.errorCode() == StoreErrorCode::Tampered ? ServiceError::Tampered : ServiceError::StoreFailure,
+            m_store.errorCode() == StoreErrorCode::Tampered || m_store.errorCode() == StoreErrorCode::Locked
+                ? m_store.errorMessage()
+                : tr("処理中にエラーが発生したため、カードを確認できませんでした。") };
+    case StaffSignIn::Result::SignedIn:
+        break;
+    }
+    return outcome;
+}
+
+Outcome StaffDesk::resyncCard(const StaffCredential& staff, const QString& reason, const QString& serialInput,
+    const QString& first, const QString& second)
+{
+    const StoreSettings settings = m_store.settings();
+    const InputCheck serial = Validation::checkSerial(serialInput, settings.normaliseFullWidth);
+    if (!serial.ok())
+        return { ServiceError::InvalidInput, Validation::message(InputField::Serial, serial.error) };
+    const InputCheck one = Validation::checkOtp(first, settings.normaliseFullWidth);
+    const InputCheck two = Validation::checkOtp(second, settings.normaliseFullWidth);
+    if (!one.ok() || !two.ok())
+        return { ServiceError::InvalidInput, Validation::message(InputField::Otp, one.ok() ? two.error : one.error) };
+    bool notFound = false;
+    bool notHotp = false;
+    bool noMatch = false;
+    const Outcome o = act(
+        staff, 0, QStringLiteral("card.resync"), reason, false,
+        [&](const QString& actor, const QString& details) {
+            const auto token = TokenTable::find(m_store, serial.value);
+            if (!token || token->status == TokenStatus::Retired) {
+                notFound = true;
+                return false;
+            }
+            if (token->params.kind != OtpKind::Hotp) {
+                notHotp = true;
+                return false;
+            }
+            const auto secret
+                = token->stateIntact ? m_store.openSecret(token->sealedSecret, token->serial) : std::nullopt;
+            if (!secret)
+                return m_store.fail(StoreErrorCode::Tampered,
+                    tr("トークン %1 の記録が、コンソールの外で変更されています。")
+                        .arg(Validation::formatSerial(token->serial)));
+            OtpGenerator generator;
+            if (!generator.setKey(*secret, token->params.algorithm))
+                return false;
+            const quint32 a = one.value.toUInt();
+            const quint32 b = two.value.toUInt();
+            const quint64 from = token->state.nextCounter;
+            std::optional<quint64> found;
+            std::optional<quint32> previous = generator.codeAt(from, token->params.digits);
+            for (quint64 c = from; c < from + ResyncWindow && !found; ++c) {
+                const std::optional<quint32> next = generator.codeAt(c + 1, token->params.digits);
+                if (previous && next && *previous == a && *next == b)
+                    found = c;
+                previous = next;
+            }
+            if (!found) {
+                noMatch = true;
+                return m_store.audit(actor, QStringLiteral("card.resync_failed"), token->holderCorporation,
+                    QStringLiteral("serial=%1 %2").arg(token->serial, details));
+            }
+            OtpState next = token->state;
+            next.nextCounter = *found + 2;
+            return TokenTable::advance(m_store, token->id, token->serial, OtpKind::Hotp, next,
+                       token->status == TokenStatus::Registered || token->holderCorporation != 0)
+                == TokenTable::Advance::Moved
+                && m_store.audit(actor, QStringLiteral("card.resynced"), token->holderCorporation,
+                    QStringLiteral("serial=%1 from=%2 to=%3 %4")
+                        .arg(token->serial)
+                        .arg(from)
+                        .arg(next.nextCounter)
+                        .arg(details));
+        },
+        tr("処理中にエラーが発生したため、カードの同期は行われませんでした。"));
+    if (notFound)
+        return { ServiceError::NotFound,
+            tr("シリアル番号 %1 のトークンは登録されていません。").arg(Validation::formatSerial(serial.value)) };
+    if (notHotp)
+        return { ServiceError::InvalidInput, tr("時刻で変わるカード（TOTP）は同期の必要がありません。") };
+    if (o.ok() && noMatch)
+        return { ServiceError::WrongSerialOrOtp,
+            tr("入力された 2 "
+               "つのワンタイムパスワードが、続けて表示されたものとして見つかりません。カードのボタンを押して、続けて表"
+               "示された 2 つを入力してください。") };
+    return o;
+}
+
 bool StaffDesk::liftSuspension(Store& store, qint64 corporationId, const QString& actor, const QString& details)
 {
     auto corp = CorporationTable::lock(store, corporationId);
@@ -169,9 +374,10 @@ Outcome StaffDesk::addStaff(const StaffCredential& admin, const QString& reason,
     const QString& credential, const QString& repeat)
 {
     if (account.login.isEmpty() || account.login.size() > StaffTable::MaxLogin
-        || Validation::firstControl(account.login + account.name) >= 0 || account.login.contains(QLatin1Char(' ')))
+        || Validation::firstControl(account.login + account.name) >= 0 || account.login.contains(QLatin1Char(' '))
+        || account.login.contains(QLatin1Char(':')))
         return { ServiceError::InvalidInput,
-            tr("担当者IDは、空白を含まない %1 文字までの文字列です。").arg(StaffTable::MaxLogin) };
+            tr("担当者IDは、空白と「:」を含まない %1 文字までの文字列です。").arg(StaffTable::MaxLogin) };
     if (!acceptableStaffCredential(credential))
         return { ServiceError::InvalidInput, tr("パスワードは、半角の英数字と記号で 8〜64 文字にしてください。") };
     if (!crypto::constantTimeEquals(credential.toUtf8(), repeat.toUtf8()))

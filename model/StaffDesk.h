@@ -18,6 +18,14 @@ struct StaffCredential {
     QString credential;
 };
 
+// カードの確認: what the desk tells the customer about the card in their hand.
+struct CardCheck {
+    QString serial;
+    bool works = false;
+    QString holder; // "0000012345 株式会社… / 山田 太郎", "… / 全ての利用者", or empty for a spare token
+    int remaining = -1; // wrong codes left before checks of this card are locked (when it did not work)
+};
+
 // The 管理 menu's acts and their hardtoken-cli twins. Each one signs the staff member in for that
 // act (StaffSignIn: counted, locked after repeated failures, audited when denied), needs a reason,
 // and commits the change and its audit entry (with the reason) in one transaction.
@@ -41,6 +49,16 @@ public:
         const QString& credential, const QString& repeat);
     // 管理者 only: a disabled login signs in no more (its history stays); enabling reverses it.
     Outcome setStaffDisabled(const StaffCredential& admin, const QString& reason, const QString& login, bool disabled);
+
+    // カードの確認: the code the card shows now, for a registered or a spare token. A right code is
+    // consumed (it cannot be used again, here or at 次へ); wrong codes are counted per card and lock
+    // its checks at the staff failure limit (lifted with `staff reset card:<serial>`). Audited.
+    Outcome checkCard(const StaffCredential& staff, const QString& serial, const QString& code, CardCheck* result);
+    // HOTP cards that ran ahead of the look-ahead window (RFC 4226 §7.4): two consecutive codes
+    // found within ResyncWindow counters move the token's counter past them.
+    static constexpr int ResyncWindow = 1000;
+    Outcome resyncCard(const StaffCredential& staff, const QString& reason, const QString& serial, const QString& first,
+        const QString& second);
 
     // The audit log for an auditor (see AuditExport::write), by a signed-in staff member.
     Outcome exportAudit(

@@ -79,16 +79,17 @@ int TokenTable::count(const Store& store)
 }
 
 TokenTable::Advance TokenTable::advance(
-    Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next)
+    Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next, bool registered)
 {
     const bool hotp = kind == OtpKind::Hotp;
     const QString guard = hotp ? QStringLiteral("next_counter < ?") : QStringLiteral("last_step < ?");
     const QVariant position
         = hotp ? QVariant::fromValue(static_cast<qint64>(next.nextCounter)) : QVariant::fromValue(next.lastStep);
     Store::Query q = store.query(QStringLiteral("UPDATE tokens SET next_counter = ?, last_step = ?, drift = ?,"
-                                                " status = 'registered', state_mac = ? WHERE id = ? AND ")
+                                                " status = ?, state_mac = ? WHERE id = ? AND ")
             + guard,
         { QVariant::fromValue(static_cast<qint64>(next.nextCounter)), next.lastStep, next.driftSteps,
+            tokenStatusKey(registered ? TokenStatus::Registered : TokenStatus::Available),
             store.stateMac(kPurpose, macFields(serial, next)), id, position });
     if (!q.ok())
         return Advance::Failed;

@@ -49,8 +49,10 @@ public:
     enum class Advance { Moved, AlreadyUsed, Failed };
     // Moves the token's OTP state to `next`, but only forward: TOTP's last step or HOTP's counter
     // must be beyond what is stored (compare-and-set). AlreadyUsed when another check committed the
-    // same or a later code first; marks the token registered.
-    static Advance advance(Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next);
+    // same or a later code first. Marks the token registered unless `registered` is false (a spare
+    // token checked at the desk stays available).
+    static Advance advance(
+        Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next, bool registered = true);
 
     static qint64 insert(Store& store, const QString& serial, const OtpParameters& params,
         const QByteArray& sealedSecret, const OtpState& state, TokenStatus status);

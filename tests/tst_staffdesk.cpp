@@ -6,6 +6,7 @@
 #include "Crypto.h"
 #include "StaffDesk.h"
 #include "StaffSignIn.h"
+#include "TokenRecord.h"
 
 using namespace hardtoken;
 using namespace hardtoken::test;
@@ -39,6 +40,8 @@ private Q_SLOTS:
     void unlockLiftsAndAuditsTheReason();
     void onlyAnAdministratorAddsOrDisablesStaff();
     void aDisabledLoginSignsInNoMore();
+    void checkCardConsumesTheCodeAndCountsWrongOnes();
+    void resyncMovesAHotpCardThatRanAhead();
 };
 
 void TestStaffDesk::setPinReplacesTheOldOne()
@@ -167,6 +170,78 @@ void TestStaffDesk::aDisabledLoginSignsInNoMore()
     QVERIFY(audited(*f.store, QStringLiteral("staff.disabled"), QStringLiteral("login=helpdesk")));
     QVERIFY(desk.setStaffDisabled(kAdmin, kReason, kHelpdesk.login, false).ok());
     QVERIFY(desk.resetCounters(corp, kHelpdesk, kReason).ok());
+}
+
+void TestStaffDesk::checkCardConsumesTheCodeAndCountsWrongOnes()
+{
+    Fixture f;
+    StaffDesk desk(*f.store);
+    const QString spare = QStringLiteral("0000000012");
+    CardCheck check;
+    // A spare card: it works, the code is spent, the token stays a spare.
+    Outcome o = desk.checkCard(kHelpdesk, spare, f.otpFor(spare), &check);
+    QVERIFY2(o.ok(), qPrintable(o.message));
+    QVERIFY(check.works);
+    QVERIFY(check.holder.isEmpty());
+    QCOMPARE(TokenTable::find(*f.store, spare)->status, TokenStatus::Available);
+    QCOMPARE(desk.checkCard(kHelpdesk, spare, f.otpFor(spare), &check).error, ServiceError::CodeAlreadyUsed);
+    // The code checked at the desk cannot be used at 次へ either (no replay).
+    QCOMPARE(f.enqueue(QStringLiteral("鈴木 花子"), spare).error, ServiceError::WrongSerialOrOtp);
+    // A registered card names its holder.
+    o = desk.checkCard(kHelpdesk, QStringLiteral("0000000001"), f.otpFor(QStringLiteral("0000000001")), &check);
+    QVERIFY2(o.ok(), qPrintable(o.message));
+    QVERIFY(check.works);
+    QVERIFY2(check.holder.contains(QStringLiteral("山田 太郎")), qPrintable(check.holder));
+    // Wrong codes are counted per card and lock its checks at the limit; audited.
+    const QString other = QStringLiteral("0000000013");
+    const QString wrong
+        = f.otpFor(other) == QStringLiteral("000000") ? QStringLiteral("000001") : QStringLiteral("000000");
+    for (int i = 1; i <= 5; ++i) {
+        o = desk.checkCard(kHelpdesk, other, wrong, &check);
+        QVERIFY(o.ok());
+        QVERIFY(!check.works);
+        QCOMPARE(check.remaining, 5 - i);
+    }
+    QCOMPARE(desk.checkCard(kHelpdesk, other, f.otpFor(other), &check).error, ServiceError::Suspended);
+    QVERIFY(audited(*f.store, QStringLiteral("card.locked"), QStringLiteral("serial=0000000013")));
+    QVERIFY(StaffTable::resetAttempts(*f.store, QStringLiteral("card:0000000013"), QStringLiteral("test")));
+    QVERIFY(desk.checkCard(kHelpdesk, other, f.otpFor(other), &check).ok());
+    QVERIFY(check.works);
+    // Wrong staff: nothing is evaluated.
+    QCOMPARE(desk.checkCard({ kHelpdesk.login, QStringLiteral("nope") }, spare, QStringLiteral("123456"), &check).error,
+        ServiceError::WrongStaffCredential);
+    QCOMPARE(desk.checkCard(kHelpdesk, QStringLiteral("9999999999"), QStringLiteral("123456"), &check).error,
+        ServiceError::NotFound);
+}
+
+void TestStaffDesk::resyncMovesAHotpCardThatRanAhead()
+{
+    Fixture f;
+    const QByteArray secret = QByteArrayLiteral("12345678901234567890");
+    const QString serial = QStringLiteral("5000000001");
+    QVERIFY(TokenTable::insert(*f.store, serial, { OtpKind::Hotp, OtpAlgorithm::Sha1, 6, 30 },
+        f.store->sealSecret(secret, serial), OtpState {}, TokenStatus::Available));
+    OtpGenerator gen;
+    StaffDesk desk(*f.store);
+    CardCheck check;
+    // The button was pressed 50 times away from the desk: the look-ahead (10) does not reach it.
+    QVERIFY(desk.checkCard(kHelpdesk, serial, gen.hotp(secret, 50), &check).ok());
+    QVERIFY(!check.works);
+    QCOMPARE(desk.resyncCard(kHelpdesk, kReason, serial, gen.hotp(secret, 51), gen.hotp(secret, 53)).error,
+        ServiceError::WrongSerialOrOtp); // not consecutive
+    const Outcome o = desk.resyncCard(kHelpdesk, kReason, serial, gen.hotp(secret, 51), gen.hotp(secret, 52));
+    QVERIFY2(o.ok(), qPrintable(o.message));
+    QCOMPARE(TokenTable::find(*f.store, serial)->state.nextCounter, 53u);
+    QVERIFY(audited(*f.store, QStringLiteral("card.resynced"), QStringLiteral("from=0 to=53")));
+    QVERIFY(desk.checkCard(kHelpdesk, serial, gen.hotp(secret, 53), &check).ok());
+    QVERIFY(check.works);
+    // Codes already passed cannot move it back.
+    QCOMPARE(desk.resyncCard(kHelpdesk, kReason, serial, gen.hotp(secret, 51), gen.hotp(secret, 52)).error,
+        ServiceError::WrongSerialOrOtp);
+    QCOMPARE(desk.resyncCard(kHelpdesk, kReason, QStringLiteral("0000000012"), QStringLiteral("123456"),
+                     QStringLiteral("654321"))
+                 .error,
+        ServiceError::InvalidInput); // TOTP
 }
 
 QTEST_GUILESS_MAIN(TestStaffDesk)

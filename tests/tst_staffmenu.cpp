@@ -47,6 +47,7 @@ private Q_SLOTS:
     void unlockFromTheMenuWithAVisibleResult();
     void accessibleNames();
     void auditViewerFiltersAndExports();
+    void checkACardAtTheDesk();
 };
 
 void TestStaffMenu::setPinWithTheCustomerOnTheSoftwareKeyboard()
@@ -193,6 +194,26 @@ void TestStaffMenu::auditViewerFiltersAndExports()
     QCOMPARE(records[2].fields.value(3), QStringLiteral("audit.export.denied"));
     if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))
         d->grab().save(qEnvironmentVariable("HARDTOKEN_SHOTS") + QStringLiteral("/audit-viewer.png"));
+}
+
+void TestStaffMenu::checkACardAtTheDesk()
+{
+    Console c;
+    EXPECT_SCREEN(c, "CorporateStatus");
+    c.window->findChild<QAction*>(QStringLiteral("checkCardAction"))->trigger();
+    auto* d = c.window->findChild<StaffActDialog*>();
+    QTRY_VERIFY(d && d->isVisible());
+    QVERIFY(!d->findChild<QLineEdit*>(QStringLiteral("reasonEdit"))->isVisible());
+    signIn(d, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QString());
+    QTest::keyClicks(d->findChild<QLineEdit*>(QStringLiteral("serialEdit")), QStringLiteral("0000000001"));
+    auto* code = d->findChild<QLineEdit*>(QStringLiteral("codeEdit"));
+    QTest::keyClicks(code, c.f.otpFor(QStringLiteral("0000000001")));
+    QTest::keyClick(code, Qt::Key_Return);
+    QTRY_VERIFY(resultBox(*c.window));
+    QCOMPARE(resultBox(*c.window)->icon(), QMessageBox::Information);
+    QVERIFY2(resultBox(*c.window)->text().contains(QStringLiteral("正常に動作しています")),
+        qPrintable(resultBox(*c.window)->text()));
+    QVERIFY(resultBox(*c.window)->text().contains(QStringLiteral("山田 太郎")));
 }
 
 QTEST_MAIN(TestStaffMenu)

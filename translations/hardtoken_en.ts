@@ -1065,6 +1065,34 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>新しい契約法人確認暗証番号を、ソフトウェアキーボードで 2 回入力してください。担当者には表示されません。</source>
         <translation>Enter the new corporate confirmation PIN twice with the software keyboard. The staff member does not see it.</translation>
     </message>
+    <message>
+        <source>お客さまのカード</source>
+        <translation>Customer&apos;s card</translation>
+    </message>
+    <message>
+        <source>シリアル番号(&amp;N)</source>
+        <translation>Serial number(&amp;N)</translation>
+    </message>
+    <message>
+        <source>シリアル番号</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>半角数字10桁</source>
+        <translation>10 half-width digits</translation>
+    </message>
+    <message>
+        <source>ワンタイムパスワード(&amp;O)</source>
+        <translation>One-time password(&amp;O)</translation>
+    </message>
+    <message>
+        <source>ワンタイムパスワード</source>
+        <translation>One-time password</translation>
+    </message>
+    <message>
+        <source>カードに今表示されている半角数字6桁</source>
+        <translation>The 6 half-width digits the card shows now</translation>
+    </message>
 </context>
 <context>
     <name>StaffDesk</name>
@@ -1101,10 +1129,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>An error occurred, so the suspension was not lifted.</translation>
     </message>
     <message>
-        <source>担当者IDは、空白を含まない %1 文字までの文字列です。</source>
-        <translation>A staff ID is up to %1 characters without spaces.</translation>
-    </message>
-    <message>
         <source>パスワードは、半角の英数字と記号で 8〜64 文字にしてください。</source>
         <translation>Use 8 to 64 half-width letters, digits and symbols for the password.</translation>
     </message>
@@ -1131,6 +1155,50 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>担当者ID %1 は登録されていません。</source>
         <translation>Staff ID %1 is not registered.</translation>
+    </message>
+    <message>
+        <source>このカードは誤ったワンタイムパスワードが続いたため、確認できません。管理者に解除を依頼してください。</source>
+        <translation>This card cannot be checked: too many wrong one-time passwords. Ask an administrator to lift the lock.</translation>
+    </message>
+    <message>
+        <source>シリアル番号 %1 のトークンは登録されていません。</source>
+        <translation>No token has serial number %1.</translation>
+    </message>
+    <message>
+        <source>トークン %1 の記録が、コンソールの外で変更されています。</source>
+        <translation>The record of token %1 was changed outside the console.</translation>
+    </message>
+    <message>
+        <source>トークン %1 の秘密鍵を読み込めません。</source>
+        <translation>The secret of token %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>全ての利用者</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>このワンタイムパスワードは使用済みです。カードに次のワンタイムパスワードが表示されてから、もう一度入力してください。</source>
+        <translation>This one-time password has been used. Wait until the card shows the next one, then enter it again.</translation>
+    </message>
+    <message>
+        <source>処理中にエラーが発生したため、カードを確認できませんでした。</source>
+        <translation>An error occurred, so the card could not be checked.</translation>
+    </message>
+    <message>
+        <source>処理中にエラーが発生したため、カードの同期は行われませんでした。</source>
+        <translation>An error occurred, so the card was not resynchronised.</translation>
+    </message>
+    <message>
+        <source>時刻で変わるカード（TOTP）は同期の必要がありません。</source>
+        <translation>Time-based cards (TOTP) need no resynchronisation.</translation>
+    </message>
+    <message>
+        <source>入力された 2 つのワンタイムパスワードが、続けて表示されたものとして見つかりません。カードのボタンを押して、続けて表示された 2 つを入力してください。</source>
+        <translation>The two one-time passwords were not found as consecutive codes. Press the card&apos;s button and enter the two codes it shows one after the other.</translation>
+    </message>
+    <message>
+        <source>担当者IDは、空白と「:」を含まない %1 文字までの文字列です。</source>
+        <translation>A staff ID is up to %1 characters without spaces or &quot;:&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2094,6 +2162,30 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>Wrote %1 entries to %2.</translation>
     </message>
     <message>
+        <source>audit export: 利用者名または利用者IDの一部。</source>
+        <translation>audit export: part of a user&apos;s name or user ID.</translation>
+    </message>
+    <message>
+        <source>audit export: 操作（例: corporation.unlocked、token.）。</source>
+        <translation>audit export: action (e.g. corporation.unlocked, token.).</translation>
+    </message>
+    <message>
+        <source>audit export: 操作者（担当者ID、cli など）。</source>
+        <translation>audit export: actor (staff ID, cli, ...).</translation>
+    </message>
+    <message>
+        <source>audit export: この日から（YYYY-MM-DD）。</source>
+        <translation>audit export: from this day (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>audit export: この日まで（YYYY-MM-DD）。</source>
+        <translation>audit export: up to this day (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>使い方: hardtoken-cli audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S] [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]</source>
+        <translation>Usage: hardtoken-cli audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S] [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]</translation>
+    </message>
+    <message>
         <source>カード型ハードトークン 管理コンソール（コマンドライン）
 
 コマンド:
@@ -2110,7 +2202,11 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
                          担当者を登録する（管理者のみ）。標準入力: 管理者のパスワード、新しいパスワードを 2 回
   staff disable|enable LOGIN --staff ADMIN --reason R
                          担当者IDを利用停止にする／戻す（管理者のみ。標準入力: 管理者のパスワード）
-  staff reset LOGIN      誤入力で利用できなくなった担当者IDを、再び利用できるようにする
+  staff reset LOGIN      誤入力で利用できなくなった担当者ID（またはカード card:SERIAL）を、再び利用できるようにする
+  token check --serial S --staff LOGIN
+                         カードの確認。標準入力: 担当者のパスワード、カードに表示中のワンタイムパスワード
+  token resync --serial S --staff LOGIN --reason R
+                         先に進みすぎた HOTP カードの同期。標準入力: パスワード、続けて表示された 2 つのコード
   init --staff LOGIN [--name NAME]
                          空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）
   import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
@@ -2144,7 +2240,11 @@ Commands:
                          register a staff member (administrators only). Standard input: the administrator&apos;s password, then the new password twice
   staff disable|enable LOGIN --staff ADMIN --reason R
                          disable / enable a staff ID (administrators only; standard input: the administrator&apos;s password)
-  staff reset LOGIN      make a staff ID locked by wrong entries usable again
+  staff reset LOGIN      make a staff ID (or a card, card:SERIAL) locked by wrong entries usable again
+  token check --serial S --staff LOGIN
+                         check a card. Standard input: the staff password, then the code the card shows now
+  token resync --serial S --staff LOGIN --reason R
+                         resynchronise a HOTP card that ran ahead. Standard input: the password, then two consecutive codes
   init --staff LOGIN [--name NAME]
                          create the first administrator of an empty store (password twice on standard input)
   import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
@@ -2164,28 +2264,38 @@ Commands:
                          verify the audit log, then write it as CSV (UTF-8 with BOM)</translation>
     </message>
     <message>
-        <source>audit export: 利用者名または利用者IDの一部。</source>
-        <translation>audit export: part of a user&apos;s name or user ID.</translation>
+        <source>使い方: hardtoken-cli token check --serial S --staff LOGIN  &lt; パスワード、カードのワンタイムパスワード
+        hardtoken-cli token resync --serial S --staff LOGIN --reason R  &lt; パスワード、続けて表示された 2 つ</source>
+        <translation>Usage: hardtoken-cli token check --serial S --staff LOGIN  &lt; password, the card&apos;s one-time password
+        hardtoken-cli token resync --serial S --staff LOGIN --reason R  &lt; password, two consecutive codes</translation>
     </message>
     <message>
-        <source>audit export: 操作（例: corporation.unlocked、token.）。</source>
-        <translation>audit export: action (e.g. corporation.unlocked, token.).</translation>
+        <source>カードのワンタイムパスワード（1 つ目）: </source>
+        <translation>The card&apos;s one-time password (first): </translation>
     </message>
     <message>
-        <source>audit export: 操作者（担当者ID、cli など）。</source>
-        <translation>audit export: actor (staff ID, cli, ...).</translation>
+        <source>カードのワンタイムパスワード（2 つ目）: </source>
+        <translation>The card&apos;s one-time password (second): </translation>
     </message>
     <message>
-        <source>audit export: この日から（YYYY-MM-DD）。</source>
-        <translation>audit export: from this day (YYYY-MM-DD).</translation>
+        <source>カードを同期しました。</source>
+        <translation>The card was resynchronised.</translation>
     </message>
     <message>
-        <source>audit export: この日まで（YYYY-MM-DD）。</source>
-        <translation>audit export: up to this day (YYYY-MM-DD).</translation>
+        <source>カードのワンタイムパスワード: </source>
+        <translation>The card&apos;s one-time password: </translation>
     </message>
     <message>
-        <source>使い方: hardtoken-cli audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S] [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]</source>
-        <translation>Usage: hardtoken-cli audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S] [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]</translation>
+        <source>予備（利用登録なし）</source>
+        <translation>spare (not registered)</translation>
+    </message>
+    <message>
+        <source>カード %1 は正常です（%2）。</source>
+        <translation>Card %1 works (%2).</translation>
+    </message>
+    <message>
+        <source>カード %1 のワンタイムパスワードが一致しません（%2）。あと %3 回誤ると、このカードは確認できなくなります。</source>
+        <translation>The one-time password of card %1 does not match (%2). After %3 more wrong codes this card can no longer be checked.</translation>
     </message>
 </context>
 <context>
@@ -2450,6 +2560,10 @@ SHA-256: %4</translation>
     <message>
         <source>監査ログ(&amp;L)...</source>
         <translation>Audit log(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>カードの確認(&amp;K)...</source>
+        <translation>Check a card(&amp;K)...</translation>
     </message>
 </context>
 <context>
@@ -2755,6 +2869,36 @@ serial number</translation>
     <message>
         <source>新しい契約法人確認暗証番号（確認）</source>
         <translation>New corporate confirmation PIN (again)</translation>
+    </message>
+    <message>
+        <source>予備のカード（利用登録なし）</source>
+        <translation>Spare card (not registered)</translation>
+    </message>
+    <message>
+        <source>カード %1 は正常に動作しています。
+%2</source>
+        <translation>Card %1 works.
+%2</translation>
+    </message>
+    <message>
+        <source>カード %1 のワンタイムパスワードが一致しませんでした。
+%2
+あと %3 回誤ると、このカードは確認できなくなります。</source>
+        <translation>The one-time password of card %1 did not match.
+%2
+After %3 more wrong codes this card can no longer be checked.</translation>
+    </message>
+    <message>
+        <source>カードの確認</source>
+        <translation>Check a Card</translation>
+    </message>
+    <message>
+        <source>お客さまのカードのシリアル番号と、カードに今表示されているワンタイムパスワードを入力してください。確認に使ったワンタイムパスワードは、もう使えません。</source>
+        <translation>Enter the serial number of the customer&apos;s card and the one-time password it shows now. The one-time password used for the check can no longer be used.</translation>
+    </message>
+    <message>
+        <source>確認する</source>
+        <translation>Check</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "CorporationRecord.h"
 #include "PinInput.h"
 #include "StaffDesk.h"
+#include "Validation.h"
 #include "ui_StaffActDialog.h"
 
 #include <QEvent>
@@ -33,6 +34,14 @@ StaffActDialog::StaffActDialog(Store& store, qint64 corporationId, Act act, QWid
         setTabOrder(m_ui->reasonEdit, m_pin);
         setTabOrder(m_pin, m_repeat);
     }
+    if (act == Act::CheckCard) {
+        // A check changes nothing but the card's counter: no reason is asked.
+        m_ui->cardBox->show();
+        m_ui->reasonCaption->hide();
+        m_ui->reasonEdit->hide();
+        setTabOrder(m_ui->staffCredentialEdit, m_ui->serialEdit);
+        setTabOrder(m_ui->serialEdit, m_ui->codeEdit);
+    }
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &StaffActDialog::run);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_ui->staffLoginEdit->setFocus();
@@ -54,7 +63,12 @@ void StaffActDialog::run()
     const QString reason = m_ui->reasonEdit->text();
     StaffDesk desk(m_store);
     Outcome o;
+    CardCheck check;
     switch (m_act) {
+    case Act::CheckCard:
+        o = desk.checkCard(staff, m_ui->serialEdit->text(), m_ui->codeEdit->text(), &check);
+        m_ui->codeEdit->clear();
+        break;
     case Act::SetPin:
         o = desk.setPin(m_corporationId, staff, reason, m_pin->text(), m_repeat->text());
         break;
@@ -75,7 +89,10 @@ void StaffActDialog::run()
         showError(o.message);
         if (o.error == ServiceError::ReasonMissing)
             m_ui->reasonEdit->setFocus();
-        else if (o.error == ServiceError::InvalidInput || o.error == ServiceError::Mismatch)
+        else if (m_act == Act::CheckCard
+            && (o.error == ServiceError::InvalidInput || o.error == ServiceError::NotFound))
+            (o.field == InputField::Otp ? m_ui->codeEdit : m_ui->serialEdit)->setFocus();
+        else if (m_pin && (o.error == ServiceError::InvalidInput || o.error == ServiceError::Mismatch))
             m_pin->setFocus();
         else
             m_ui->staffCredentialEdit->setFocus();
@@ -84,6 +101,17 @@ void StaffActDialog::run()
     const auto info = CorporationTable::info(m_store, m_corporationId);
     const QString who = info ? tr("%1（%2）").arg(info->name, info->code) : QString();
     switch (m_act) {
+    case Act::CheckCard: {
+        const QString holder = check.holder.isEmpty() ? tr("予備のカード（利用登録なし）") : check.holder;
+        m_good = check.works;
+        m_result = check.works
+            ? tr("カード %1 は正常に動作しています。\n%2").arg(Validation::formatSerial(check.serial), holder)
+            : tr("カード %1 のワンタイムパスワードが一致しませんでした。\n%2\nあと %3 "
+                 "回誤ると、このカードは確認できなくなります。")
+                  .arg(Validation::formatSerial(check.serial), holder)
+                  .arg(check.remaining);
+        break;
+    }
     case Act::SetPin:
         m_result = tr("%1 の契約法人確認暗証番号を設定しました。これまでの暗証番号は使えません。").arg(who);
         break;
@@ -113,6 +141,12 @@ void StaffActDialog::retranslate()
     QString what;
     QString ok;
     switch (m_act) {
+    case Act::CheckCard:
+        title = tr("カードの確認");
+        what = tr("お客さまのカードのシリアル番号と、カードに今表示されているワンタイムパスワードを入力してください。"
+                  "確認に使ったワンタイムパスワードは、もう使えません。");
+        ok = tr("確認する");
+        break;
     case Act::SetPin:
         title = tr("契約法人確認暗証番号の設定");
         what = tr("契約法人確認暗証番号を新しく設定します。設定すると、これまでの暗証番号は使えなくなります。");
@@ -131,7 +165,7 @@ void StaffActDialog::retranslate()
         break;
     }
     setWindowTitle(title);
-    m_ui->descriptionLabel->setText(who + QLatin1Char('\n') + what);
+    m_ui->descriptionLabel->setText(who.isEmpty() ? what : who + QLatin1Char('\n') + what);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(ok);
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("キャンセル"));
     if (m_pin) {

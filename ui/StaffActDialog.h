@@ -22,13 +22,15 @@ class Store;
 class StaffActDialog final : public QDialog {
     Q_OBJECT
 public:
-    enum class Act { SetPin, ResetCounters, Unlock };
+    enum class Act { SetPin, ResetCounters, Unlock, CheckCard };
 
     StaffActDialog(Store& store, qint64 corporationId, Act act, QWidget* parent = nullptr);
     ~StaffActDialog() override;
 
     // What was done, for the window's status bar and the confirmation box.
     QString resultText() const { return m_result; }
+    // CheckCard: whether the card worked (the result box is a warning when it did not).
+    bool resultIsGood() const { return m_good; }
     PinInput* pinInput(int which) const { return which == 0 ? m_pin : m_repeat; }
 
 protected:
@@ -46,6 +48,7 @@ private:
     PinInput* m_pin = nullptr;
     PinInput* m_repeat = nullptr;
     QString m_result;
+    bool m_good = true;
 };
 
 } // namespace hardtoken
