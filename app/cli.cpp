@@ -4,6 +4,7 @@
 #include "Clock.h"
 #include "CorporationRecord.h"
 #include "Crypto.h"
+#include "KeyFile.h"
 #include "ManualExport.h"
 #include "RegistrationService.h"
 #include "RosterImport.h"
@@ -432,6 +433,8 @@ int main(int argc, char* argv[])
         "  token resync --serial S --staff LOGIN --reason R\n"
         "                         先に進みすぎた HOTP カードの同期。標準入力: パスワード、続けて表示された 2 "
         "つのコード\n"
+        "  rotate-key --staff ADMIN\n"
+        "                         データ暗号鍵を交換する（管理者のみ。ほかのコンソールはすべて閉じてから）\n"
         "  init --staff LOGIN [--name NAME]\n"
         "                         空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）\n"
         "  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]\n"
@@ -606,6 +609,48 @@ int main(int argc, char* argv[])
         err() << QCoreApplication::translate("cli", "使い方: hardtoken-cli scenario load FILE | scenario reset")
               << Qt::endl;
         return 2;
+    }
+    if (command == QLatin1String("rotate-key")) {
+        // Every other console must be closed: their keys would no longer match what they write.
+        if (args.size() != 1 || (!store.isTrainingStore() && !parser.isSet(staffOption))) {
+            err() << QCoreApplication::translate(
+                "cli", "使い方: hardtoken-cli rotate-key --staff ADMIN  < 管理者のパスワード")
+                  << Qt::endl;
+            return 2;
+        }
+        QString actor = QStringLiteral("cli");
+        if (!store.isTrainingStore()) {
+            SecretReader secrets;
+            const QString credential = secrets.next(QCoreApplication::translate("cli", "担当者 %1 のパスワード: ")
+                                                        .arg(AuditLog::printable(parser.value(staffOption))));
+            bool admin = false;
+            const auto signedIn = StaffSignIn::run(
+                store, parser.value(staffOption), credential, 0, QStringLiteral("key.rotate"), [&](const QString&) {
+                    const auto account = StaffTable::find(store, parser.value(staffOption));
+                    admin = account && account->role == StaffTable::Role::Admin;
+                    return admin;
+                });
+            if (signedIn == StaffSignIn::Result::Denied) {
+                err() << StaffSignIn::deniedMessage() << Qt::endl;
+                return 1;
+            }
+            if (!admin) {
+                err() << QCoreApplication::translate("cli", "暗号鍵の交換は管理者だけが行えます。") << Qt::endl;
+                return 1;
+            }
+            actor = StaffSignIn::actorFor(parser.value(staffOption));
+        }
+        int tokens = 0;
+        if (!KeyFile::rotate(store, store.keyFilePath(), actor, &tokens)) {
+            err() << store.errorMessage() << Qt::endl;
+            return 1;
+        }
+        out() << QCoreApplication::translate(
+            "cli", "暗号鍵を交換しました（トークン %1 件）。新しい鍵: %2（以前の鍵: %2.old）")
+                     .arg(tokens)
+                     .arg(store.keyFilePath())
+              << Qt::endl;
+        return 0;
     }
     if (command == QLatin1String("token")) {
         const QString sub = args.value(1);

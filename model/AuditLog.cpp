@@ -171,6 +171,25 @@ void AuditLog::rollback()
     m_dirty = false;
 }
 
+bool AuditLog::rechain()
+{
+    Q_ASSERT(m_store.inTransaction());
+    if (!loadHead())
+        return false;
+    const QList<AuditEntry> all = entries();
+    QString previous;
+    for (const AuditEntry& e : all) {
+        const QString mac = QString::fromLatin1(chainMac(entryMessage(previous, e)).toHex());
+        if (mac.isEmpty() || !m_store.run(QStringLiteral("UPDATE audit_log SET mac = ? WHERE id = ?"), { mac, e.id }))
+            return false;
+        previous = mac;
+    }
+    m_lastId = all.isEmpty() ? 0 : all.last().id;
+    m_lastMac = previous;
+    m_dirty = true;
+    return true;
+}
+
 bool AuditLog::initialise()
 {
     if (!loadHead())

@@ -46,6 +46,9 @@ public:
     // The entries matching the filter (see AuditSearch.h), newest first, with their corporation.
     QList<struct AuditRow> search(const struct AuditFilter& filter) const;
     AuditVerification verify() const;
+    // Key rotation, inside the transaction that swapped the key: every entry's MAC computed again
+    // in order with the new key, and the head with it. Verify first: this seals what it finds.
+    bool rechain();
 
     // `text` cut to `max` characters, marking what was cut.
     static QString bounded(const QString& text, int max);

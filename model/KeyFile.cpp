@@ -1,6 +1,10 @@
 #include "KeyFile.h"
 
+#include "AuditLog.h"
+#include "CorporationRecord.h"
+#include "StaffRecord.h"
 #include "Store.h"
+#include "TokenRecord.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -10,6 +14,35 @@ namespace hardtoken {
 namespace {
 constexpr char kKeyCheckPlain[] = "hardtoken-console key check";
 const QString kKeyCheck = QStringLiteral("key_check");
+
+std::optional<QByteArray> readKey(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray key = QByteArray::fromBase64(file.readAll().trimmed());
+    if (key.size() != crypto::SecretBox::KeySize)
+        return std::nullopt;
+    return key;
+}
+
+bool writeKey(const QString& path, const QByteArray& key)
+{
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return false;
+    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    out.write(key.toBase64());
+    out.write("\n");
+    if (!out.commit())
+        return false;
+    return QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+bool matches(const crypto::SecretBox& box, const QString& check)
+{
+    return box.open(QByteArray::fromBase64(check.toLatin1()), kKeyCheck.toLatin1()) == QByteArray(kKeyCheckPlain);
+}
 } // namespace
 
 bool KeyFile::open(Store& store, const QString& path, bool freshStore)
@@ -52,12 +85,88 @@ bool KeyFile::open(Store& store, const QString& path, bool freshStore)
             = store.transaction([&] { return store.setMetaValue(kKeyCheck, QString::fromLatin1(sealed.toBase64())); });
         if (!written)
             return false;
-    } else if (box->open(QByteArray::fromBase64(check.toLatin1()), kKeyCheck.toLatin1())
-        != QByteArray(kKeyCheckPlain)) {
-        return store.fail(
-            StoreErrorCode::KeyFile, tr("暗号鍵ファイル %1 はこのデータベースのものではありません。").arg(path));
+    } else if (!matches(*box, check)) {
+        // A rotation that committed but did not get to move its new key into place.
+        const QString pending = path + QStringLiteral(".new");
+        const auto newer = readKey(pending);
+        auto newerBox = newer ? std::make_unique<crypto::SecretBox>(*newer) : nullptr;
+        if (!newerBox || !matches(*newerBox, check))
+            return store.fail(
+                StoreErrorCode::KeyFile, tr("暗号鍵ファイル %1 はこのデータベースのものではありません。").arg(path));
+        QFile::remove(path + QStringLiteral(".old"));
+        if (!QFile::rename(path, path + QStringLiteral(".old")) || !QFile::rename(pending, path))
+            return store.fail(StoreErrorCode::KeyFile, tr("暗号鍵ファイル %1 を更新できません。").arg(path));
+        box = std::move(newerBox);
     }
     store.m_box = std::move(box);
+    return true;
+}
+
+bool KeyFile::rotate(Store& store, const QString& path, const QString& actor, int* tokens)
+{
+    if (!store.m_box || !store.isOpen())
+        return store.fail(StoreErrorCode::KeyFile, tr("データベースが開かれていません。"));
+    // Only what verifies is sealed again.
+    const AuditVerification audit = store.auditLog().verify();
+    if (!audit.ok || !CorporationTable::tampered(store).isEmpty() || !TokenTable::tampered(store).isEmpty()
+        || !StaffTable::tampered(store).isEmpty())
+        return store.fail(StoreErrorCode::Tampered,
+            tr("改ざんされた記録があるため、暗号鍵を替えられません（hardtoken-cli audit --verify）。"));
+    const bool training = store.isTrainingStore();
+    const QString source = store.metaValue(QStringLiteral("scenario.source"));
+    const QString scenarioId = store.metaValue(QStringLiteral("scenario.id"));
+    struct Secret {
+        qint64 id;
+        QString serial;
+        QByteArray plain;
+    };
+    QList<Secret> secrets;
+    {
+        Store::Query q = store.query(QStringLiteral("SELECT id, serial, secret FROM tokens ORDER BY id"));
+        while (q.next()) {
+            const QString serial = q.value(1).toString();
+            const auto plain = store.openSecret(q.value(2).toByteArray(), serial);
+            if (!plain)
+                return store.fail(StoreErrorCode::Tampered,
+                    tr("トークン %1 の秘密鍵を開けません。暗号鍵は替えていません。").arg(serial));
+            secrets.append({ q.value(0).toLongLong(), serial, *plain });
+        }
+    }
+    const QByteArray key = crypto::randomBytes(crypto::SecretBox::KeySize);
+    const QString pending = path + QStringLiteral(".new");
+    if (!writeKey(pending, key))
+        return store.fail(StoreErrorCode::KeyFile, tr("暗号鍵ファイル %1 を作成できません。").arg(pending));
+
+    std::unique_ptr<crypto::SecretBox> old = std::move(store.m_box);
+    store.m_box = std::make_unique<crypto::SecretBox>(key);
+    store.m_macs.clear();
+    const bool done = store.transaction([&] {
+        for (const Secret& s : std::as_const(secrets)) {
+            if (!store.run(QStringLiteral("UPDATE tokens SET secret = ? WHERE id = ?"),
+                    { store.m_box->seal(s.plain, s.serial.toLatin1()), s.id }))
+                return false;
+        }
+        return CorporationTable::sealAll(store) && TokenTable::sealAll(store) && StaffTable::sealAll(store)
+            && (!training || store.markTraining(source, scenarioId))
+            && store.setMetaValue(kKeyCheck,
+                QString::fromLatin1(store.m_box->seal(QByteArray(kKeyCheckPlain), kKeyCheck.toLatin1()).toBase64()))
+            && store.auditLog().rechain()
+            && store.audit(actor, QStringLiteral("key.rotated"), 0, QStringLiteral("tokens=%1").arg(secrets.size()));
+    });
+    for (Secret& s : secrets)
+        s.plain.fill('\0');
+    if (!done) {
+        store.m_box = std::move(old);
+        store.m_macs.clear();
+        QFile::remove(pending);
+        return false;
+    }
+    // Committed: the new key takes the file's place; the old one is kept for old backups.
+    QFile::remove(path + QStringLiteral(".old"));
+    if (!QFile::rename(path, path + QStringLiteral(".old")) || !QFile::rename(pending, path))
+        return store.fail(StoreErrorCode::KeyFile,
+            tr("暗号鍵は替わりましたが、ファイル %1 を置き換えられません。%2 が新しい暗号鍵です。").arg(path, pending));
+    *tokens = static_cast<int>(secrets.size());
     return true;
 }
 

@@ -17,6 +17,15 @@ public:
     // Loads the key for `store` (creating it only for a fresh store when the file is missing) and
     // checks it against the store. On failure the store's error says why; nothing was written.
     static bool open(Store& store, const QString& path, bool freshStore);
+
+    // hardtoken-cli rotate-key: a new data key; every token secret sealed again and every MAC
+    // (records, training mark, audit chain and head, key check) computed again with it, in ONE
+    // transaction. Refused when any record or the audit chain fails verification (it would seal
+    // what was tampered with). The new key is written to "<path>.new" before the commit and moved
+    // to `path` after it (the old one kept as "<path>.old" for restoring old backups); a console
+    // that finds the store sealed with "<path>.new" adopts it, so a crash in between loses nothing.
+    // Every other console on the store must be closed. Audited as `actor`.
+    static bool rotate(Store& store, const QString& path, const QString& actor, int* tokens);
 };
 
 } // namespace hardtoken

@@ -131,6 +131,23 @@ bool StaffTable::resetAttempts(Store& store, const QString& login, const QString
     });
 }
 
+bool StaffTable::sealAll(Store& store)
+{
+    QList<SigninState> rows;
+    {
+        Store::Query q
+            = store.query(QStringLiteral("SELECT login, failures, in_flight, locked_at FROM signin_attempts"));
+        while (q.next())
+            rows.append({ q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toString() });
+    }
+    for (const SigninState& s : std::as_const(rows)) {
+        if (!store.run(QStringLiteral("UPDATE signin_attempts SET state_mac = ? WHERE login = ?"),
+                { store.stateMac(kPurpose, macFields(s)), s.login }))
+            return false;
+    }
+    return true;
+}
+
 QStringList StaffTable::tampered(const Store& store)
 {
     QStringList out;

@@ -265,6 +265,7 @@ bool Store::finishOpen(const QString& keyFilePath, bool created)
     // The key is checked before anything is written: a store whose key is missing or wrong is
     // refused exactly as it is, not migrated first.
     const bool fresh = Schema::version(*this) == 0;
+    m_keyFilePath = keyFilePath;
     m_audit = std::make_unique<AuditLog>(*this);
     const bool ok = fresh ? Schema::migrate(*this) && KeyFile::open(*this, keyFilePath, true)
             && transaction([&] { return m_audit->initialise(); })

@@ -71,6 +71,8 @@ public:
     bool isPostgres() const { return m_postgres; }
     void close();
     bool isOpen() const;
+    // The data key's file (SQLite: "<database>.key" unless told; PostgreSQL: --key-file).
+    QString keyFilePath() const { return m_keyFilePath; }
 
     // The one error idiom: every operation that fails sets these; a success does not clear them.
     StoreErrorCode errorCode() const { return m_errorCode; }
@@ -176,6 +178,7 @@ private:
     StoreErrorCode m_errorCode = StoreErrorCode::None;
     QString m_errorMessage;
     std::unique_ptr<crypto::SecretBox> m_box;
+    QString m_keyFilePath;
     std::unique_ptr<AuditLog> m_audit;
     QHash<QString, QSqlQuery*> m_statements;
     // HMACs keyed once per purpose (derived from the data key).

@@ -2,6 +2,11 @@
 // scripts/test starts a throwaway server and sets HARDTOKEN_PG ("host=… port=… user=…").
 #include "TestSupport.h"
 
+#include "AuditSearch.h"
+#include "CorporationRecord.h"
+#include "KeyFile.h"
+#include "TokenRecord.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -18,6 +23,8 @@ private Q_SLOTS:
     void commitFailingHalfWayLeavesTheStoreAsBefore();
     void secretsAreSealedAndAuditIsChained();
     void refusesANewerSchema();
+    void rotateKeyOnTheSharedStore();
+    void corporationSearchAndAuditFilter();
 };
 
 void TestStorePostgres::initTestCase()
@@ -157,6 +164,56 @@ void TestStorePostgres::refusesANewerSchema()
     Store noKey(clock);
     QVERIFY(!noKey.openPostgres(pg.connection(), QString()));
     QCOMPARE(noKey.errorCode(), StoreErrorCode::KeyFile);
+}
+
+void TestStorePostgres::rotateKeyOnTheSharedStore()
+{
+    PgDatabase pg;
+    FixedClock clock(kManualEpoch * 1000);
+    {
+        Store store(clock);
+        QVERIFY2(store.openPostgres(pg.connection(), pg.keyFile()), qPrintable(store.errorMessage()));
+        QString error;
+        QVERIFY2(ScenarioLoader::apply(store, manualScenario(), QStringLiteral("test"), &error), qPrintable(error));
+        int tokens = 0;
+        QVERIFY2(
+            KeyFile::rotate(store, pg.keyFile(), QStringLiteral("test"), &tokens), qPrintable(store.errorMessage()));
+        QCOMPARE(tokens, manualScenario().tokens.size());
+    }
+    Store again(clock);
+    QVERIFY2(again.openPostgres(pg.connection(), pg.keyFile()), qPrintable(again.errorMessage()));
+    QVERIFY(again.auditLog().verify().ok);
+    QVERIFY(CorporationTable::tampered(again).isEmpty());
+    QVERIFY(TokenTable::tampered(again).isEmpty());
+    QVERIFY(again.isTrainingStore());
+    const auto token = TokenTable::find(again, QStringLiteral("0000000012"));
+    QVERIFY(token);
+    QCOMPARE(again.openSecret(token->sealedSecret, token->serial).value_or(QByteArray()),
+        QByteArrayLiteral("training-seed-0000000012"));
+}
+
+void TestStorePostgres::corporationSearchAndAuditFilter()
+{
+    PgDatabase pg;
+    FixedClock clock(kManualEpoch * 1000);
+    Store store(clock);
+    QVERIFY2(store.openPostgres(pg.connection(), pg.keyFile()), qPrintable(store.errorMessage()));
+    QString error;
+    QVERIFY2(ScenarioLoader::apply(store, manualScenario(), QStringLiteral("test"), &error), qPrintable(error));
+    QCOMPARE(CorporationTable::search(store, QStringLiteral("サンプル"), 10).size(), 1);
+    QCOMPARE(CorporationTable::search(store, QStringLiteral("0000012345"), 10).size(), 1);
+    QCOMPARE(CorporationTable::search(store, QStringLiteral("00000"), 10).size(), 0);
+    AuditFilter filter;
+    filter.action = QStringLiteral("scenario.");
+    QCOMPARE(store.auditLog().search(filter).size(), 1);
+    filter.action.clear();
+    const QDate day = QDateTime::fromSecsSinceEpoch(kManualEpoch).toLocalTime().date();
+    filter.from = day;
+    filter.to = day;
+    QCOMPARE(store.auditLog().search(filter).size(), store.auditLog().entries().size());
+    filter.from = day.addDays(1);
+    filter.to = QDate();
+    QCOMPARE(store.auditLog().search(filter).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestStorePostgres)

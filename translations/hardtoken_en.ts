@@ -467,6 +467,26 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <source>暗号鍵ファイル %1 はこのデータベースのものではありません。</source>
         <translation>The key file %1 does not belong to this database.</translation>
     </message>
+    <message>
+        <source>暗号鍵ファイル %1 を更新できません。</source>
+        <translation>Cannot update the key file %1.</translation>
+    </message>
+    <message>
+        <source>データベースが開かれていません。</source>
+        <translation>The database is not open.</translation>
+    </message>
+    <message>
+        <source>改ざんされた記録があるため、暗号鍵を替えられません（hardtoken-cli audit --verify）。</source>
+        <translation>Records were altered, so the data key cannot be replaced (hardtoken-cli audit --verify).</translation>
+    </message>
+    <message>
+        <source>トークン %1 の秘密鍵を開けません。暗号鍵は替えていません。</source>
+        <translation>The secret of token %1 cannot be opened. The data key was not replaced.</translation>
+    </message>
+    <message>
+        <source>暗号鍵は替わりましたが、ファイル %1 を置き換えられません。%2 が新しい暗号鍵です。</source>
+        <translation>The data key was replaced, but file %1 could not be replaced. %2 holds the new key.</translation>
+    </message>
 </context>
 <context>
     <name>ManualExport</name>
@@ -2186,6 +2206,40 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>Usage: hardtoken-cli audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S] [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]</translation>
     </message>
     <message>
+        <source>使い方: hardtoken-cli token check --serial S --staff LOGIN  &lt; パスワード、カードのワンタイムパスワード
+        hardtoken-cli token resync --serial S --staff LOGIN --reason R  &lt; パスワード、続けて表示された 2 つ</source>
+        <translation>Usage: hardtoken-cli token check --serial S --staff LOGIN  &lt; password, the card&apos;s one-time password
+        hardtoken-cli token resync --serial S --staff LOGIN --reason R  &lt; password, two consecutive codes</translation>
+    </message>
+    <message>
+        <source>カードのワンタイムパスワード（1 つ目）: </source>
+        <translation>The card&apos;s one-time password (first): </translation>
+    </message>
+    <message>
+        <source>カードのワンタイムパスワード（2 つ目）: </source>
+        <translation>The card&apos;s one-time password (second): </translation>
+    </message>
+    <message>
+        <source>カードを同期しました。</source>
+        <translation>The card was resynchronised.</translation>
+    </message>
+    <message>
+        <source>カードのワンタイムパスワード: </source>
+        <translation>The card&apos;s one-time password: </translation>
+    </message>
+    <message>
+        <source>予備（利用登録なし）</source>
+        <translation>spare (not registered)</translation>
+    </message>
+    <message>
+        <source>カード %1 は正常です（%2）。</source>
+        <translation>Card %1 works (%2).</translation>
+    </message>
+    <message>
+        <source>カード %1 のワンタイムパスワードが一致しません（%2）。あと %3 回誤ると、このカードは確認できなくなります。</source>
+        <translation>The one-time password of card %1 does not match (%2). After %3 more wrong codes this card can no longer be checked.</translation>
+    </message>
+    <message>
         <source>カード型ハードトークン 管理コンソール（コマンドライン）
 
 コマンド:
@@ -2207,6 +2261,8 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
                          カードの確認。標準入力: 担当者のパスワード、カードに表示中のワンタイムパスワード
   token resync --serial S --staff LOGIN --reason R
                          先に進みすぎた HOTP カードの同期。標準入力: パスワード、続けて表示された 2 つのコード
+  rotate-key --staff ADMIN
+                         データ暗号鍵を交換する（管理者のみ。ほかのコンソールはすべて閉じてから）
   init --staff LOGIN [--name NAME]
                          空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）
   import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
@@ -2245,6 +2301,8 @@ Commands:
                          check a card. Standard input: the staff password, then the code the card shows now
   token resync --serial S --staff LOGIN --reason R
                          resynchronise a HOTP card that ran ahead. Standard input: the password, then two consecutive codes
+  rotate-key --staff ADMIN
+                         replace the data key (administrators only; close every other console first)
   init --staff LOGIN [--name NAME]
                          create the first administrator of an empty store (password twice on standard input)
   import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
@@ -2264,38 +2322,16 @@ Commands:
                          verify the audit log, then write it as CSV (UTF-8 with BOM)</translation>
     </message>
     <message>
-        <source>使い方: hardtoken-cli token check --serial S --staff LOGIN  &lt; パスワード、カードのワンタイムパスワード
-        hardtoken-cli token resync --serial S --staff LOGIN --reason R  &lt; パスワード、続けて表示された 2 つ</source>
-        <translation>Usage: hardtoken-cli token check --serial S --staff LOGIN  &lt; password, the card&apos;s one-time password
-        hardtoken-cli token resync --serial S --staff LOGIN --reason R  &lt; password, two consecutive codes</translation>
+        <source>使い方: hardtoken-cli rotate-key --staff ADMIN  &lt; 管理者のパスワード</source>
+        <translation>Usage: hardtoken-cli rotate-key --staff ADMIN  &lt; the administrator&apos;s password</translation>
     </message>
     <message>
-        <source>カードのワンタイムパスワード（1 つ目）: </source>
-        <translation>The card&apos;s one-time password (first): </translation>
+        <source>暗号鍵の交換は管理者だけが行えます。</source>
+        <translation>Only an administrator can replace the data key.</translation>
     </message>
     <message>
-        <source>カードのワンタイムパスワード（2 つ目）: </source>
-        <translation>The card&apos;s one-time password (second): </translation>
-    </message>
-    <message>
-        <source>カードを同期しました。</source>
-        <translation>The card was resynchronised.</translation>
-    </message>
-    <message>
-        <source>カードのワンタイムパスワード: </source>
-        <translation>The card&apos;s one-time password: </translation>
-    </message>
-    <message>
-        <source>予備（利用登録なし）</source>
-        <translation>spare (not registered)</translation>
-    </message>
-    <message>
-        <source>カード %1 は正常です（%2）。</source>
-        <translation>Card %1 works (%2).</translation>
-    </message>
-    <message>
-        <source>カード %1 のワンタイムパスワードが一致しません（%2）。あと %3 回誤ると、このカードは確認できなくなります。</source>
-        <translation>The one-time password of card %1 does not match (%2). After %3 more wrong codes this card can no longer be checked.</translation>
+        <source>暗号鍵を交換しました（トークン %1 件）。新しい鍵: %2（以前の鍵: %2.old）</source>
+        <translation>The data key was replaced (%1 tokens). New key: %2 (previous key: %2.old)</translation>
     </message>
 </context>
 <context>

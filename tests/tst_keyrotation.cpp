@@ -1,0 +1,112 @@
+// hardtoken-cli rotate-key in the model: a new data key, every secret and MAC sealed again in one
+// transaction, the old key refused afterwards, tampered stores refused, and a crash between the
+// commit and the key file's move recovered at the next open.
+#include "TestSupport.h"
+
+#include "CorporationRecord.h"
+#include "KeyFile.h"
+#include "StaffRecord.h"
+#include "TokenRecord.h"
+
+using namespace hardtoken;
+using namespace hardtoken::test;
+
+namespace {
+bool everythingVerifies(Store& store)
+{
+    return store.auditLog().verify().ok && CorporationTable::tampered(store).isEmpty()
+        && TokenTable::tampered(store).isEmpty() && StaffTable::tampered(store).isEmpty();
+}
+} // namespace
+
+class TestKeyRotation final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void rotateResealsEverythingAndTheOldKeyIsRefused();
+    void aTamperedStoreIsNotRotated();
+    void aCrashBeforeTheKeyFileMovedIsRecovered();
+};
+
+void TestKeyRotation::rotateResealsEverythingAndTheOldKeyIsRefused()
+{
+    Fixture f;
+    // Some state to carry over: a wrong sign-in, a registration.
+    QVERIFY(!f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("nope")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
+    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    const QString keyPath = f.store->keyFilePath();
+    QCOMPARE(keyPath, f.dbPath() + QStringLiteral(".key"));
+    const QByteArray oldKey = fileBytes(keyPath);
+    const QByteArray sealedBefore
+        = f.raw()->scalar(QStringLiteral("SELECT secret FROM tokens WHERE serial = '0000000013'")).toByteArray();
+    const qint64 auditBefore = f.store->auditLog().verify().entries;
+
+    int tokens = 0;
+    QVERIFY2(KeyFile::rotate(*f.store, keyPath, QStringLiteral("test"), &tokens), qPrintable(f.store->errorMessage()));
+    QCOMPARE(tokens, f.scenario.tokens.size());
+    QVERIFY(fileBytes(keyPath) != oldKey);
+    QCOMPARE(fileBytes(keyPath + QStringLiteral(".old")), oldKey);
+    QVERIFY(!QFile::exists(keyPath + QStringLiteral(".new")));
+    QCOMPARE(
+        QFile::permissions(keyPath) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    QVERIFY(f.raw()->scalar(QStringLiteral("SELECT secret FROM tokens WHERE serial = '0000000013'")).toByteArray()
+        != sealedBefore);
+    QVERIFY(everythingVerifies(*f.store));
+    QCOMPARE(f.store->auditLog().verify().entries, auditBefore + 1);
+    QCOMPARE(f.store->auditLog().entries().last().action, QStringLiteral("key.rotated"));
+
+    // After a restart: the same cards give the same codes, the training mark holds, it all verifies.
+    f.restart();
+    QVERIFY(f.store->isTrainingStore());
+    QVERIFY(everythingVerifies(*f.store));
+    QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), QStringLiteral("0000000013")).ok());
+    // The old key opens the store no more.
+    f.service.reset();
+    f.store.reset();
+    QVERIFY(QFile::remove(keyPath));
+    QVERIFY(QFile::copy(keyPath + QStringLiteral(".old"), keyPath));
+    Store old(f.clock);
+    QVERIFY(!old.openSqlite(f.dbPath()));
+    QCOMPARE(old.errorCode(), StoreErrorCode::KeyFile);
+}
+
+void TestKeyRotation::aTamperedStoreIsNotRotated()
+{
+    Fixture f;
+    const QString keyPath = f.store->keyFilePath();
+    const QByteArray key = fileBytes(keyPath);
+    QVERIFY(f.raw()->ok(QStringLiteral("UPDATE corporations SET otp_failures = 0, pin_failures = 4")));
+    int tokens = 0;
+    QVERIFY(!KeyFile::rotate(*f.store, keyPath, QStringLiteral("test"), &tokens));
+    QCOMPARE(f.store->errorCode(), StoreErrorCode::Tampered);
+    QCOMPARE(fileBytes(keyPath), key);
+    QVERIFY(!QFile::exists(keyPath + QStringLiteral(".new")));
+    QVERIFY(!CorporationTable::tampered(*f.store).isEmpty()); // still detected: nothing was resealed
+}
+
+void TestKeyRotation::aCrashBeforeTheKeyFileMovedIsRecovered()
+{
+    Fixture f;
+    const QString keyPath = f.store->keyFilePath();
+    const QByteArray oldKey = fileBytes(keyPath);
+    int tokens = 0;
+    QVERIFY(KeyFile::rotate(*f.store, keyPath, QStringLiteral("test"), &tokens));
+    const QByteArray newKey = fileBytes(keyPath);
+    f.service.reset();
+    f.store.reset();
+    // As if the process died after COMMIT: the new key still at ".new", the old one in place.
+    QVERIFY(QFile::remove(keyPath + QStringLiteral(".old")));
+    QVERIFY(QFile::rename(keyPath, keyPath + QStringLiteral(".new")));
+    {
+        QFile out(keyPath);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(oldKey);
+    }
+    f.open();
+    QCOMPARE(fileBytes(keyPath), newKey);
+    QCOMPARE(fileBytes(keyPath + QStringLiteral(".old")), oldKey);
+    QVERIFY(everythingVerifies(*f.store));
+}
+
+QTEST_GUILESS_MAIN(TestKeyRotation)
+#include "tst_keyrotation.moc"
