@@ -1,5 +1,6 @@
 #include "StoreSetup.h"
 
+#include "KeychainVault.h"
 #include "Scenario.h"
 #include "Store.h"
 
@@ -14,6 +15,13 @@ const QString kKeyFile = QStringLiteral("key-file");
 const QString kPostgres = QStringLiteral("postgres");
 const QString kScenario = QStringLiteral("scenario");
 const QString kTraining = QStringLiteral("training");
+const QString kKeychain = QStringLiteral("keychain");
+const QString kNoKeychain = QStringLiteral("no-keychain");
+#if defined(Q_OS_WIN) || defined(Q_OS_MACOS)
+constexpr bool kKeychainByDefault = true;
+#else
+constexpr bool kKeychainByDefault = false;
+#endif
 } // namespace
 
 void StoreOptions::addTo(QCommandLineParser& parser)
@@ -34,6 +42,11 @@ void StoreOptions::addTo(QCommandLineParser& parser)
         QCoreApplication::translate(
             "StoreOptions", "起動の前に、トレーニング用のシナリオ（JSON）をデータベースに読み込みます。"),
         QStringLiteral("file") });
+    parser.addOption({ kKeychain,
+        QCoreApplication::translate("StoreOptions",
+            "暗号鍵を OS のキーチェーンに保管します（Windows と macOS では既定。鍵ファイルは予備として残ります）。") });
+    parser.addOption({ kNoKeychain,
+        QCoreApplication::translate("StoreOptions", "キーチェーンを使わず、暗号鍵ファイルだけを使います。") });
     parser.addOption({ kTraining,
         QCoreApplication::translate(
             "StoreOptions", "マニュアルのトレーニング用シナリオで起動します（--scenario %1 と同じ）。")
@@ -54,6 +67,7 @@ StoreOptions StoreOptions::from(const QCommandLineParser& parser)
                                          : QSettings().value(QStringLiteral("postgres")).toString();
     o.keyFile = parser.value(kKeyFile);
     o.scenario = parser.value(kScenario);
+    o.keychain = parser.isSet(kNoKeychain) ? false : (parser.isSet(kKeychain) || kKeychainByDefault);
     if (o.scenario.isEmpty() && parser.isSet(kTraining))
         o.scenario = QLatin1String(ScenarioLoader::DefaultScenario);
     return o;
@@ -61,6 +75,8 @@ StoreOptions StoreOptions::from(const QCommandLineParser& parser)
 
 bool StoreOptions::open(Store& store, QString* error) const
 {
+    static KeychainVault vault;
+    store.setKeyVault(keychain ? &vault : nullptr);
     const bool opened
         = postgres.isEmpty() ? store.openSqlite(database, keyFile) : store.openPostgres(postgres, keyFile);
     if (!opened) {

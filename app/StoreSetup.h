@@ -14,6 +14,9 @@ struct StoreOptions {
     QString postgres; // libpq-style connection string: the shared store of several desktops
     QString keyFile;
     QString scenario; // load this scenario at start (training stores only)
+    // Keep the data key in the OS keychain (KeychainVault). On by default on Windows and macOS,
+    // where branch desktops have one; on Linux with --keychain.
+    bool keychain = false;
 
     static void addTo(QCommandLineParser& parser);
     static StoreOptions from(const QCommandLineParser& parser);

@@ -2,12 +2,14 @@
 
 #include "AuditLog.h"
 #include "CorporationRecord.h"
+#include "KeyVault.h"
 #include "StaffRecord.h"
 #include "Store.h"
 #include "TokenRecord.h"
 
 #include <QFile>
 #include <QSaveFile>
+#include <QUuid>
 
 namespace hardtoken {
 
@@ -45,34 +47,47 @@ bool matches(const crypto::SecretBox& box, const QString& check)
 }
 } // namespace
 
+QString KeyFile::vaultId(const Store& store)
+{
+    const QString id = store.metaValue(QStringLiteral("store.id"));
+    return id.isEmpty() ? QString() : QStringLiteral("data-key/") + id;
+}
+
 bool KeyFile::open(Store& store, const QString& path, bool freshStore)
 {
+    const QString check = freshStore ? QString() : store.metaValue(kKeyCheck);
+    KeyVault* vault = store.m_vault;
+    // 1. The keychain, when it answers and holds this store's key.
+    if (!freshStore && vault && !check.isEmpty() && !vaultId(store).isEmpty()) {
+        if (const auto key = vault->read(vaultId(store))) {
+            auto box = std::make_unique<crypto::SecretBox>(*key);
+            if (box->isValid() && matches(*box, check)) {
+                store.m_box = std::move(box);
+                store.m_keySource = QStringLiteral("keychain");
+                return true;
+            }
+        }
+    }
+    // 2. The key file: the fallback, and where a key is created.
     QFile file(path);
     QByteArray key;
-    const QString check = freshStore ? QString() : store.metaValue(kKeyCheck);
     if (file.exists()) {
-        if (!file.open(QIODevice::ReadOnly))
-            return store.fail(StoreErrorCode::KeyFile, tr("暗号鍵ファイル %1 を読み込めません。").arg(path));
-        key = QByteArray::fromBase64(file.readAll().trimmed());
-        if (key.size() != crypto::SecretBox::KeySize)
-            return store.fail(StoreErrorCode::KeyFile, tr("暗号鍵ファイル %1 の形式が正しくありません。").arg(path));
+        const auto read = readKey(path);
+        if (!read)
+            return store.fail(
+                StoreErrorCode::KeyFile, tr("暗号鍵ファイル %1 の形式が正しくないか、読み込めません。").arg(path));
+        key = *read;
     } else {
         if (!freshStore) {
             return store.fail(StoreErrorCode::KeyFile,
-                tr("暗号鍵ファイル %1 が見つかりません。このデータベースのトークン情報は鍵がないと利用できません。"
-                   "データベースは変更していません。")
+                tr("暗号鍵ファイル %1 "
+                   "が見つかりません（キーチェーンにもありません）。このデータベースのトークン情報は鍵がないと"
+                   "利用できません。データベースは変更していません。")
                     .arg(path));
         }
         key = crypto::randomBytes(crypto::SecretBox::KeySize);
-        QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly))
+        if (!writeKey(path, key))
             return store.fail(StoreErrorCode::KeyFile, tr("暗号鍵ファイル %1 を作成できません。").arg(path));
-        out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        out.write(key.toBase64());
-        out.write("\n");
-        if (!out.commit())
-            return store.fail(StoreErrorCode::KeyFile, tr("暗号鍵ファイル %1 を作成できません。").arg(path));
-        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
     auto box = std::make_unique<crypto::SecretBox>(key);
     if (check.isEmpty()) {
@@ -81,8 +96,10 @@ bool KeyFile::open(Store& store, const QString& path, bool freshStore)
                 tr("データベースに暗号鍵の確認値がありません。データベースは変更していません。"));
         }
         const QByteArray sealed = box->seal(QByteArray(kKeyCheckPlain), kKeyCheck.toLatin1());
-        const bool written
-            = store.transaction([&] { return store.setMetaValue(kKeyCheck, QString::fromLatin1(sealed.toBase64())); });
+        const bool written = store.transaction([&] {
+            return store.setMetaValue(kKeyCheck, QString::fromLatin1(sealed.toBase64()))
+                && store.setMetaValue(QStringLiteral("store.id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+        });
         if (!written)
             return false;
     } else if (!matches(*box, check)) {
@@ -96,9 +113,23 @@ bool KeyFile::open(Store& store, const QString& path, bool freshStore)
         QFile::remove(path + QStringLiteral(".old"));
         if (!QFile::rename(path, path + QStringLiteral(".old")) || !QFile::rename(pending, path))
             return store.fail(StoreErrorCode::KeyFile, tr("暗号鍵ファイル %1 を更新できません。").arg(path));
+        key = *newer;
         box = std::move(newerBox);
     }
     store.m_box = std::move(box);
+    store.m_keySource = QStringLiteral("file");
+    // 3. A key found only in the file moves into the keychain (the file stays as the fallback).
+    if (vault) {
+        if (vaultId(store).isEmpty()) {
+            store.transaction([&] {
+                return store.setMetaValue(
+                    QStringLiteral("store.id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+            });
+        }
+        if (!vaultId(store).isEmpty())
+            vault->write(vaultId(store), key);
+    }
+    key.fill('\0');
     return true;
 }
 
@@ -166,6 +197,8 @@ bool KeyFile::rotate(Store& store, const QString& path, const QString& actor, in
     if (!QFile::rename(path, path + QStringLiteral(".old")) || !QFile::rename(pending, path))
         return store.fail(StoreErrorCode::KeyFile,
             tr("暗号鍵は替わりましたが、ファイル %1 を置き換えられません。%2 が新しい暗号鍵です。").arg(path, pending));
+    if (store.m_vault && !vaultId(store).isEmpty())
+        store.m_vault->write(vaultId(store), key);
     *tokens = static_cast<int>(secrets.size());
     return true;
 }

@@ -8,7 +8,9 @@ namespace hardtoken {
 class Store;
 
 // The data key that seals token secrets and keys every MAC (audit chain, record state, training
-// mark). It lives outside the database, base64 in a file with owner-only permissions; the store
+// mark). It lives outside the database: in the OS keychain when the store has a KeyVault (read
+// first; a key found only in the file is put there), and base64 in a file with owner-only
+// permissions, the fallback where no keychain answers and the backup to keep offline; the store
 // holds a sealed check value ("key_check" in meta) so that a wrong key is told apart from a
 // missing one, and neither is ever replaced by a new key for an existing store.
 class KeyFile final {
@@ -26,6 +28,8 @@ public:
     // that finds the store sealed with "<path>.new" adopts it, so a crash in between loses nothing.
     // Every other console on the store must be closed. Audited as `actor`.
     static bool rotate(Store& store, const QString& path, const QString& actor, int* tokens);
+    // The store's entry in the keychain ("data-key/<store.id>"); empty before the store has an id.
+    static QString vaultId(const Store& store);
 };
 
 } // namespace hardtoken

@@ -73,6 +73,13 @@ public:
     bool isOpen() const;
     // The data key's file (SQLite: "<database>.key" unless told; PostgreSQL: --key-file).
     QString keyFilePath() const { return m_keyFilePath; }
+    // The OS keychain to keep the data key in (set before opening; not owned). The key is read
+    // from it first; the key file is the fallback where no keychain answers, and a key found only
+    // in the file is put into the keychain. See KeyFile.
+    void setKeyVault(class KeyVault* vault) { m_vault = vault; }
+    class KeyVault* keyVault() const { return m_vault; }
+    // Where the key came from at open: "keychain" or "file".
+    QString keySource() const { return m_keySource; }
 
     // The one error idiom: every operation that fails sets these; a success does not clear them.
     StoreErrorCode errorCode() const { return m_errorCode; }
@@ -179,6 +186,8 @@ private:
     QString m_errorMessage;
     std::unique_ptr<crypto::SecretBox> m_box;
     QString m_keyFilePath;
+    class KeyVault* m_vault = nullptr;
+    QString m_keySource;
     std::unique_ptr<AuditLog> m_audit;
     QHash<QString, QSqlQuery*> m_statements;
     // HMACs keyed once per purpose (derived from the data key).

@@ -9,7 +9,7 @@ PACKAGES=(
     cmake g++ ninja-build ccache pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql qt6-scxml-dev
-    libssl-dev libgl-dev
+    libssl-dev libgl-dev qtkeychain-qt6-dev
     oathtool liboath-dev python3-pskc
     clang-format clang-15 libfuzzer-15-dev
     postgresql

@@ -5,6 +5,7 @@
 
 #include "CorporationRecord.h"
 #include "KeyFile.h"
+#include "KeyVault.h"
 #include "StaffRecord.h"
 #include "TokenRecord.h"
 
@@ -12,6 +13,27 @@ using namespace hardtoken;
 using namespace hardtoken::test;
 
 namespace {
+// A keychain in memory: what KeychainVault does against the OS, without one.
+class MemoryVault final : public KeyVault {
+public:
+    QHash<QString, QByteArray> entries;
+    bool answers = true;
+    QString name() const override { return QStringLiteral("memory"); }
+    std::optional<QByteArray> read(const QString& id) override
+    {
+        if (!answers || !entries.contains(id))
+            return std::nullopt;
+        return entries.value(id);
+    }
+    bool write(const QString& id, const QByteArray& key) override
+    {
+        if (!answers)
+            return false;
+        entries.insert(id, key);
+        return true;
+    }
+};
+
 bool everythingVerifies(Store& store)
 {
     return store.auditLog().verify().ok && CorporationTable::tampered(store).isEmpty()
@@ -25,6 +47,7 @@ private Q_SLOTS:
     void rotateResealsEverythingAndTheOldKeyIsRefused();
     void aTamperedStoreIsNotRotated();
     void aCrashBeforeTheKeyFileMovedIsRecovered();
+    void theKeychainHoldsTheKeyAndTheFileIsTheFallback();
 };
 
 void TestKeyRotation::rotateResealsEverythingAndTheOldKeyIsRefused()
@@ -106,6 +129,62 @@ void TestKeyRotation::aCrashBeforeTheKeyFileMovedIsRecovered()
     QCOMPARE(fileBytes(keyPath), newKey);
     QCOMPARE(fileBytes(keyPath + QStringLiteral(".old")), oldKey);
     QVERIFY(everythingVerifies(*f.store));
+}
+
+void TestKeyRotation::theKeychainHoldsTheKeyAndTheFileIsTheFallback()
+{
+    QTemporaryDir dir;
+    FixedClock clock(kManualEpoch * 1000);
+    const QString db = dir.filePath(QStringLiteral("k.sqlite"));
+    const QString keyPath = db + QStringLiteral(".key");
+    MemoryVault vault;
+    QString id;
+    {
+        Store store(clock);
+        store.setKeyVault(&vault);
+        QVERIFY(store.openSqlite(db));
+        id = KeyFile::vaultId(store);
+        QVERIFY(id.startsWith(QStringLiteral("data-key/")));
+        QCOMPARE(vault.entries.value(id), QByteArray::fromBase64(fileBytes(keyPath).trimmed()));
+        QCOMPARE(store.keySource(), QStringLiteral("file")); // created there, then put in the keychain
+    }
+    // The keychain answers: the file is not needed.
+    QVERIFY(QFile::rename(keyPath, keyPath + QStringLiteral(".offline")));
+    {
+        Store store(clock);
+        store.setKeyVault(&vault);
+        QVERIFY2(store.openSqlite(db), qPrintable(store.errorMessage()));
+        QCOMPARE(store.keySource(), QStringLiteral("keychain"));
+    }
+    // No keychain answers (another user, no Secret Service): the file is the fallback.
+    vault.answers = false;
+    {
+        Store store(clock);
+        store.setKeyVault(&vault);
+        QVERIFY(!store.openSqlite(db)); // and without the file there is nothing
+        QCOMPARE(store.errorCode(), StoreErrorCode::KeyFile);
+    }
+    QVERIFY(QFile::rename(keyPath + QStringLiteral(".offline"), keyPath));
+    {
+        Store store(clock);
+        store.setKeyVault(&vault);
+        QVERIFY(store.openSqlite(db));
+        QCOMPARE(store.keySource(), QStringLiteral("file"));
+    }
+    // A wrong key in the keychain is not believed: the file's key is used and put back.
+    vault.answers = true;
+    vault.entries.insert(id, QByteArray(32, 'x'));
+    {
+        Store store(clock);
+        store.setKeyVault(&vault);
+        QVERIFY(store.openSqlite(db));
+        QCOMPARE(store.keySource(), QStringLiteral("file"));
+        QCOMPARE(vault.entries.value(id), QByteArray::fromBase64(fileBytes(keyPath).trimmed()));
+        // A rotation updates the keychain too.
+        int tokens = 0;
+        QVERIFY(KeyFile::rotate(store, keyPath, QStringLiteral("test"), &tokens));
+        QCOMPARE(vault.entries.value(id), QByteArray::fromBase64(fileBytes(keyPath).trimmed()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestKeyRotation)

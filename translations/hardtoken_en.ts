@@ -444,18 +444,6 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
 <context>
     <name>KeyFile</name>
     <message>
-        <source>暗号鍵ファイル %1 を読み込めません。</source>
-        <translation>Cannot read the key file %1.</translation>
-    </message>
-    <message>
-        <source>暗号鍵ファイル %1 の形式が正しくありません。</source>
-        <translation>The key file %1 is not in the expected format.</translation>
-    </message>
-    <message>
-        <source>暗号鍵ファイル %1 が見つかりません。このデータベースのトークン情報は鍵がないと利用できません。データベースは変更していません。</source>
-        <translation>The key file %1 was not found. The token data in this database cannot be used without it. The database was not changed.</translation>
-    </message>
-    <message>
         <source>暗号鍵ファイル %1 を作成できません。</source>
         <translation>Cannot create the key file %1.</translation>
     </message>
@@ -486,6 +474,14 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
     <message>
         <source>暗号鍵は替わりましたが、ファイル %1 を置き換えられません。%2 が新しい暗号鍵です。</source>
         <translation>The data key was replaced, but file %1 could not be replaced. %2 holds the new key.</translation>
+    </message>
+    <message>
+        <source>暗号鍵ファイル %1 の形式が正しくないか、読み込めません。</source>
+        <translation>The key file %1 is malformed or cannot be read.</translation>
+    </message>
+    <message>
+        <source>暗号鍵ファイル %1 が見つかりません（キーチェーンにもありません）。このデータベースのトークン情報は鍵がないと利用できません。データベースは変更していません。</source>
+        <translation>The key file %1 was not found (nor is the key in the keychain). The token data of this database cannot be used without the key. The database was not changed.</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1315,14 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>複数の端末で共有する PostgreSQL のデータベース。例: &quot;host=db port=5432 dbname=hardtoken user=console&quot;（パスワードは PGPASSWORD）。--key-file が必要です。</source>
         <translation>PostgreSQL store shared by several desktops, e.g. &quot;host=db port=5432 dbname=hardtoken user=console&quot; (password from PGPASSWORD); needs --key-file.</translation>
+    </message>
+    <message>
+        <source>暗号鍵を OS のキーチェーンに保管します（Windows と macOS では既定。鍵ファイルは予備として残ります）。</source>
+        <translation>Keep the data key in the OS keychain (the default on Windows and macOS; the key file stays as the fallback).</translation>
+    </message>
+    <message>
+        <source>キーチェーンを使わず、暗号鍵ファイルだけを使います。</source>
+        <translation>Do not use the keychain; use the key file only.</translation>
     </message>
 </context>
 <context>
