@@ -5,6 +5,7 @@
 #include "CorporationRecord.h"
 #include "CorporationSelectionPage.h"
 #include "FirstRunPage.h"
+#include "ImportDialog.h"
 #include "IndividualRegistrationConfirmPage.h"
 #include "IndividualRegistrationInputPage.h"
 #include "Language.h"
@@ -93,6 +94,13 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     m_checkCardAction
         = m_adminMenu->addAction(QString(), this, [this] { openStaffAct(int(StaffActDialog::Act::CheckCard)); });
     m_checkCardAction->setObjectName(QStringLiteral("checkCardAction"));
+    m_adminMenu->addSeparator();
+    m_importRosterAction
+        = m_adminMenu->addAction(QString(), this, [this] { openImport(int(ImportDialog::Kind::Roster)); });
+    m_importRosterAction->setObjectName(QStringLiteral("importRosterAction"));
+    m_importTokensAction
+        = m_adminMenu->addAction(QString(), this, [this] { openImport(int(ImportDialog::Kind::Tokens)); });
+    m_importTokensAction->setObjectName(QStringLiteral("importTokensAction"));
     m_adminMenu->addSeparator();
     m_auditAction = m_adminMenu->addAction(QString(), this, [this] { openAuditViewer(); });
     m_auditAction->setObjectName(QStringLiteral("auditAction"));
@@ -257,6 +265,24 @@ StaffActDialog* MainWindow::openStaffAct(int act)
     return dialog;
 }
 
+ImportDialog* MainWindow::openImport(int kind)
+{
+    auto* dialog = new ImportDialog(m_flow.service().store(), ImportDialog::Kind(kind), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, this, [this] {
+        // New corporations or tokens: the first-run page may be done; the menus follow the store.
+        if (currentStaffPage() == m_firstRun && m_firstRun && m_firstRun->ready())
+            begin();
+        else if (QWidget* staff = currentStaffPage())
+            qobject_cast<ManualPage*>(staff)->enter();
+        else if (m_flow.service().corporationId())
+            m_flow.service().selectCorporation(m_flow.service().corporation().code);
+        updateCorporationMenu();
+    });
+    dialog->open();
+    return dialog;
+}
+
 AuditViewerDialog* MainWindow::openAuditViewer()
 {
     auto* dialog = new AuditViewerDialog(m_flow.service().store(), this);
@@ -369,6 +395,8 @@ void MainWindow::retranslate()
     m_unlockAction->setText(tr("利用中止の解除(&U)..."));
     m_auditAction->setText(tr("監査ログ(&L)..."));
     m_checkCardAction->setText(tr("カードの確認(&K)..."));
+    m_importRosterAction->setText(tr("名簿の取り込み(&R)..."));
+    m_importTokensAction->setText(tr("トークンの取り込み(&T)..."));
     m_viewMenu->setTitle(tr("表示(&V)"));
     m_languageMenu->setTitle(tr("言語(&L)"));
     m_trainingMenu->setTitle(tr("トレーニング(&T)"));

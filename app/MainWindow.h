@@ -38,6 +38,8 @@ public:
     class StaffActDialog* openStaffAct(int act);
     // 管理 > 監査ログ (window-modal, not blocking).
     class AuditViewerDialog* openAuditViewer();
+    // 管理 > 名簿の取り込み / トークンの取り込み (window-modal, not blocking).
+    class ImportDialog* openImport(int kind);
 
     ManualPage* page(RegistrationFlow::Screen screen) const { return m_pages.value(screen); }
     ManualPage* currentPage() const;
@@ -81,6 +83,8 @@ private:
     QAction* m_unlockAction = nullptr;
     QAction* m_auditAction = nullptr;
     QAction* m_checkCardAction = nullptr;
+    QAction* m_importRosterAction = nullptr;
+    QAction* m_importTokensAction = nullptr;
     CorporationSelectionPage* m_selection = nullptr;
     FirstRunPage* m_firstRun = nullptr;
     bool m_flowStarted = false;

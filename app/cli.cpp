@@ -98,16 +98,13 @@ std::optional<QString> signInStaff(Store& store, const QString& login, SecretRea
 {
     const QString credential
         = secrets.next(QCoreApplication::translate("cli", "担当者 %1 のパスワード: ").arg(AuditLog::printable(login)));
-    const auto result = StaffSignIn::run(store, login, credential, 0, purpose, [&](const QString&) { return true; });
-    if (result == StaffSignIn::Result::Denied) {
-        err() << StaffSignIn::deniedMessage() << Qt::endl;
+    QString actor;
+    const Outcome o = StaffDesk(store).signIn({ login, credential }, purpose, &actor);
+    if (!o.ok()) {
+        err() << o.message << Qt::endl;
         return std::nullopt;
     }
-    if (result == StaffSignIn::Result::Failed) {
-        err() << store.errorMessage() << Qt::endl;
-        return std::nullopt;
-    }
-    return StaffSignIn::actorFor(login);
+    return actor;
 }
 
 // hardtoken-cli audit export: the log is verified first (a log that fails is not exported), then the
@@ -306,35 +303,10 @@ int importTokens(Store& store, QFile& file, const TokenImportArgs& args, SecretR
         lines = TokenImport::parse(bytes, options, &report);
     }
     const bool ok = TokenImport::apply(store, lines, args.replace, args.check, actor, &report);
-    if (!report.format.isEmpty())
-        out() << QCoreApplication::translate("cli", "形式: %1").arg(report.format) << '\n';
-    for (const TokenOutcome& o : std::as_const(report.outcomes)) {
-        const QString serial = AuditLog::printable(o.serial);
-        switch (o.kind) {
-        case TokenOutcome::Kind::Imported:
-            out() << QCoreApplication::translate("cli", "%1 %2: 取り込み").arg(o.where, serial) << '\n';
-            break;
-        case TokenOutcome::Kind::Replaced:
-            out() << QCoreApplication::translate("cli", "%1 %2: 置き換え").arg(o.where, serial) << '\n';
-            break;
-        case TokenOutcome::Kind::Unchanged:
-            out() << QCoreApplication::translate("cli", "%1 %2: 変更なし").arg(o.where, serial) << '\n';
-            break;
-        case TokenOutcome::Kind::Refused:
-            err() << QCoreApplication::translate("cli", "%1 %2: 取り込めません（%3）")
-                         .arg(o.where, serial, AuditLog::printable(o.reason))
-                  << '\n';
-            break;
-        }
-    }
-    if (!report.fileProblem.isEmpty())
-        err() << AuditLog::printable(report.fileProblem) << '\n';
-    out() << QCoreApplication::translate("cli", "トークン: 取り込み %1、置き換え %2、変更なし %3、取り込めない %4")
-                 .arg(report.count(TokenOutcome::Kind::Imported))
-                 .arg(report.count(TokenOutcome::Kind::Replaced))
-                 .arg(report.count(TokenOutcome::Kind::Unchanged))
-                 .arg(report.count(TokenOutcome::Kind::Refused))
-          << '\n';
+    // Why the file was refused to standard error, the report to standard output.
+    const QString problem = AuditLog::printable(report.fileProblem);
+    for (const QString& line : report.describe())
+        (!problem.isEmpty() && line == problem ? err() : out()) << line << '\n';
     return importVerdict(ok, report.written);
 }
 
@@ -800,20 +772,8 @@ int main(int argc, char* argv[])
             = RosterImport::parse(file.read(RosterImport::MaxFileBytes + 1), parser.value(encodingOption), &report);
         const bool ok
             = RosterImport::apply(store, lines, parser.isSet(pruneOption), parser.isSet(checkOption), actor, &report);
-        out() << QCoreApplication::translate("cli", "文字コード: %1").arg(report.encoding) << '\n'
-              << QCoreApplication::translate(
-                     "cli", "契約法人: 追加 %1、名称変更 %2 / 利用者: 追加 %3、変更 %4、変更なし %5、削除 %6")
-                     .arg(report.corporationsAdded)
-                     .arg(report.corporationsUpdated)
-                     .arg(report.usersAdded)
-                     .arg(report.usersUpdated)
-                     .arg(report.unchanged)
-                     .arg(report.removed)
-              << '\n';
-        for (const QString& m : std::as_const(report.missing))
-            out() << QCoreApplication::translate("cli", "ファイルにない利用者: %1").arg(AuditLog::printable(m)) << '\n';
-        for (const QString& r : std::as_const(report.refused))
-            err() << AuditLog::printable(r) << '\n';
+        for (const QString& line : report.describe())
+            out() << line << '\n';
         return importVerdict(ok, report.written);
     }
     if (command == QLatin1String("staff")) {

@@ -12,6 +12,24 @@
 
 namespace hardtoken {
 
+QStringList RosterReport::describe() const
+{
+    QStringList out;
+    out << RosterImport::tr("文字コード: %1").arg(encoding)
+        << RosterImport::tr("契約法人: 追加 %1、名称変更 %2 / 利用者: 追加 %3、変更 %4、変更なし %5、削除 %6")
+               .arg(corporationsAdded)
+               .arg(corporationsUpdated)
+               .arg(usersAdded)
+               .arg(usersUpdated)
+               .arg(unchanged)
+               .arg(removed);
+    for (const QString& m : missing)
+        out << RosterImport::tr("ファイルにない利用者: %1").arg(AuditLog::printable(m));
+    for (const QString& r : refused)
+        out << AuditLog::printable(r);
+    return out;
+}
+
 QList<RosterLine> RosterImport::parse(const QByteArray& bytes, const QString& encoding, RosterReport* report)
 {
     if (bytes.size() > MaxFileBytes) {

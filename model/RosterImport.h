@@ -33,6 +33,8 @@ struct RosterReport {
     QStringList refused; // "line N: reason", one per refused line
     QStringList missing; // users in the store but not in the file: "code / 利用者ID 名前"
     bool written = false;
+    // The report for a person: counts, missing users, refused lines (printable, one per line).
+    QStringList describe() const;
 };
 
 class RosterImport final {

@@ -114,16 +114,26 @@ Outcome StaffDesk::resetCounters(qint64 corporationId, const StaffCredential& st
         tr("処理中にエラーが発生したため、誤入力回数はリセットされませんでした。"));
 }
 
+Outcome StaffDesk::signIn(const StaffCredential& staff, const QString& purpose, QString* actor)
+{
+    const auto result
+        = StaffSignIn::run(m_store, staff.login, staff.credential, 0, purpose, [](const QString&) { return true; });
+    if (result == StaffSignIn::Result::Denied)
+        return { ServiceError::WrongStaffCredential, StaffSignIn::deniedMessage() };
+    if (result == StaffSignIn::Result::Failed)
+        return { ServiceError::StoreFailure, m_store.errorMessage() };
+    *actor = StaffSignIn::actorFor(staff.login);
+    return {};
+}
+
 Outcome StaffDesk::exportAudit(
     const StaffCredential& staff, const AuditFilter& filter, const QString& path, AuditExport::Result* result)
 {
-    const auto signedIn = StaffSignIn::run(
-        m_store, staff.login, staff.credential, 0, QStringLiteral("audit.export"), [](const QString&) { return true; });
-    if (signedIn == StaffSignIn::Result::Denied)
-        return { ServiceError::WrongStaffCredential, StaffSignIn::deniedMessage() };
-    if (signedIn == StaffSignIn::Result::Failed)
-        return { ServiceError::StoreFailure, m_store.errorMessage() };
-    *result = AuditExport::write(m_store, filter, path, StaffSignIn::actorFor(staff.login));
+    QString actor;
+    const Outcome in = signIn(staff, QStringLiteral("audit.export"), &actor);
+    if (!in.ok())
+        return in;
+    *result = AuditExport::write(m_store, filter, path, actor);
     if (!result->ok)
         return { ServiceError::StoreFailure, result->message };
     return {};

@@ -60,6 +60,9 @@ public:
     Outcome resyncCard(const StaffCredential& staff, const QString& reason, const QString& serial, const QString& first,
         const QString& second);
 
+    // A sign-in for an act that is not one of the above (an import): the audit actor on success.
+    Outcome signIn(const StaffCredential& staff, const QString& purpose, QString* actor);
+
     // The audit log for an auditor (see AuditExport::write), by a signed-in staff member.
     Outcome exportAudit(
         const StaffCredential& staff, const AuditFilter& filter, const QString& path, AuditExport::Result* result);

@@ -26,6 +26,38 @@ int TokenImportReport::count(TokenOutcome::Kind kind) const
         std::count_if(outcomes.cbegin(), outcomes.cend(), [kind](const TokenOutcome& o) { return o.kind == kind; }));
 }
 
+QStringList TokenImportReport::describe() const
+{
+    QStringList out;
+    if (!format.isEmpty())
+        out << TokenImport::tr("形式: %1").arg(format);
+    for (const TokenOutcome& o : outcomes) {
+        const QString serial = AuditLog::printable(o.serial);
+        switch (o.kind) {
+        case TokenOutcome::Kind::Imported:
+            out << TokenImport::tr("%1 %2: 取り込み").arg(o.where, serial);
+            break;
+        case TokenOutcome::Kind::Replaced:
+            out << TokenImport::tr("%1 %2: 置き換え").arg(o.where, serial);
+            break;
+        case TokenOutcome::Kind::Unchanged:
+            out << TokenImport::tr("%1 %2: 変更なし").arg(o.where, serial);
+            break;
+        case TokenOutcome::Kind::Refused:
+            out << TokenImport::tr("%1 %2: 取り込めません（%3）").arg(o.where, serial, AuditLog::printable(o.reason));
+            break;
+        }
+    }
+    if (!fileProblem.isEmpty())
+        out << AuditLog::printable(fileProblem);
+    out << TokenImport::tr("トークン: 取り込み %1、置き換え %2、変更なし %3、取り込めない %4")
+               .arg(count(TokenOutcome::Kind::Imported))
+               .arg(count(TokenOutcome::Kind::Replaced))
+               .arg(count(TokenOutcome::Kind::Unchanged))
+               .arg(count(TokenOutcome::Kind::Refused));
+    return out;
+}
+
 std::optional<QString> TokenImport::mapSerial(const QString& vendorSerial, const QString& prefix, QString* why)
 {
     QString s = vendorSerial.trimmed();

@@ -48,6 +48,8 @@ struct TokenImportReport {
     bool written = false;
 
     int count(TokenOutcome::Kind kind) const;
+    // The report for a person: the format, a line per token, the file's problem, the counts.
+    QStringList describe() const;
     bool refusedAny() const { return !fileProblem.isEmpty() || count(TokenOutcome::Kind::Refused) > 0; }
 };
 

@@ -4,8 +4,12 @@
 
 #include "CorporationSearchModel.h"
 #include "CorporationSelectionPage.h"
+#include "Crypto.h"
 #include "FirstRunPage.h"
+#include "ImportDialog.h"
 #include "RosterImport.h"
+#include "StaffRecord.h"
+#include "TokenRecord.h"
 
 #include <QAbstractItemModelTester>
 #include <QAccessible>
@@ -69,6 +73,7 @@ private Q_SLOTS:
     void oneCorporationSkipsTheSelection();
     void anEmptyStoreOpensTheFirstRunPage();
     void accessibleNamesAndLook();
+    void importFromTheMenuOnTheFirstRunPage();
 };
 
 void TestCorporationSelection::searchModelPassesTheTester()
@@ -226,6 +231,55 @@ void TestCorporationSelection::accessibleNamesAndLook()
     QVERIFY(!isBlank(shot));
     if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))
         shot.save(qEnvironmentVariable("HARDTOKEN_SHOTS") + QStringLiteral("/corporation-selection.png"));
+}
+
+void TestCorporationSelection::importFromTheMenuOnTheFirstRunPage()
+{
+    Branch b;
+    QVERIFY(StaffTable::insert(b.store, QStringLiteral("admin"), QStringLiteral("管理"),
+        crypto::hashSecret(QStringLiteral("Passw0rd!"), { 10, 8, 1 }), StaffTable::Role::Admin));
+    const QString roster = b.empty.dir.filePath(QStringLiteral("roster.csv"));
+    {
+        QFile f(roster);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kRoster);
+    }
+    b.launch();
+    QCOMPARE(b.window->currentStaffPage(), b.window->firstRun());
+    ImportDialog* d = b.window->openImport(int(ImportDialog::Kind::Roster));
+    QTRY_VERIFY(d && d->isVisible());
+    b.find<QLineEdit>(d, "fileEdit")->setText(roster);
+    // Without a signed-in staff member nothing is read into a production store.
+    QTest::mouseClick(b.find<QPushButton>(d, "importButton"), Qt::LeftButton);
+    QVERIFY2(d->reportText().contains(QStringLiteral("正しくありません")), qPrintable(d->reportText()));
+    QTest::keyClicks(b.find<QLineEdit>(d, "staffLoginEdit"), QStringLiteral("admin"));
+    QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), QStringLiteral("Passw0rd!"));
+    QTest::mouseClick(b.find<QPushButton>(d, "checkButton"), Qt::LeftButton);
+    QVERIFY2(d->reportText().contains(QStringLiteral("確認のみ")), qPrintable(d->reportText()));
+    QVERIFY(d->reportText().contains(QStringLiteral("契約法人: 追加 3")));
+    QCOMPARE(CorporationTable::count(b.store), 0);
+    QVERIFY(b.find<QLineEdit>(d, "staffCredentialEdit")->text().isEmpty()); // not kept
+    QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), QStringLiteral("Passw0rd!"));
+    QTest::mouseClick(b.find<QPushButton>(d, "importButton"), Qt::LeftButton);
+    QVERIFY2(d->reportText().contains(QStringLiteral("取り込みました")), qPrintable(d->reportText()));
+    QCOMPARE(CorporationTable::count(b.store), 3);
+    // The first-run page is done: the window moved on to 契約法人の選択.
+    QTRY_COMPARE(b.window->currentStaffPage(), b.window->corporationSelection());
+    QTest::mouseClick(b.find<QPushButton>(d, "closeButton"), Qt::LeftButton);
+
+    // The vendor's PBKDF2 container, its passphrase typed in the dialog.
+    d = b.window->openImport(int(ImportDialog::Kind::Tokens));
+    QTRY_VERIFY(d && d->isVisible());
+    b.find<QLineEdit>(d, "fileEdit")->setText(sourcePath(QStringLiteral("tests/data/vendor-pbkdf2.pskcxml")));
+    QTest::keyClicks(b.find<QLineEdit>(d, "passphraseEdit"), QStringLiteral("correct horse"));
+    QTest::keyClicks(b.find<QLineEdit>(d, "staffLoginEdit"), QStringLiteral("admin"));
+    QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), QStringLiteral("Passw0rd!"));
+    QTest::mouseClick(b.find<QPushButton>(d, "importButton"), Qt::LeftButton);
+    QVERIFY2(d->reportText().contains(QStringLiteral("トークン: 取り込み 2")), qPrintable(d->reportText()));
+    QCOMPARE(TokenTable::count(b.store), 2);
+    QVERIFY(b.find<QLineEdit>(d, "passphraseEdit")->text().isEmpty());
+    if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))
+        d->grab().save(qEnvironmentVariable("HARDTOKEN_SHOTS") + QStringLiteral("/import-tokens.png"));
 }
 
 QTEST_MAIN(TestCorporationSelection)

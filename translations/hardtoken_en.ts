@@ -250,6 +250,101 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>ファイル(&amp;F)</source>
+        <translation>File(&amp;F)</translation>
+    </message>
+    <message>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>参照(&amp;B)...</source>
+        <translation>Browse(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>文字コード(&amp;C)</source>
+        <translation>Encoding(&amp;C)</translation>
+    </message>
+    <message>
+        <source>文字コード</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <source>ファイルにない利用者を削除する（利用登録も解除）(&amp;D)</source>
+        <translation>Remove users missing from the file (their registrations are released too)(&amp;D)</translation>
+    </message>
+    <message>
+        <source>事前共有鍵のファイル(&amp;K)</source>
+        <translation>Pre-shared key file(&amp;K)</translation>
+    </message>
+    <message>
+        <source>事前共有鍵のファイル</source>
+        <translation>Pre-shared key file</translation>
+    </message>
+    <message>
+        <source>PSKC が事前共有鍵で暗号化されているとき（16 進数）</source>
+        <translation>When the PSKC is encrypted with a pre-shared key (hexadecimal)</translation>
+    </message>
+    <message>
+        <source>パスフレーズ(&amp;A)</source>
+        <translation>Passphrase(&amp;A)</translation>
+    </message>
+    <message>
+        <source>パスフレーズ</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>PSKC がパスフレーズで暗号化されているとき</source>
+        <translation>When the PSKC is encrypted with a passphrase</translation>
+    </message>
+    <message>
+        <source>シリアル番号の接頭辞(&amp;X)</source>
+        <translation>Serial number prefix(&amp;X)</translation>
+    </message>
+    <message>
+        <source>シリアル番号の接頭辞</source>
+        <translation>Serial number prefix</translation>
+    </message>
+    <message>
+        <source>登録済みのシリアル番号を置き換える（利用登録済みのトークンの状態は変えない）(&amp;R)</source>
+        <translation>Replace known serial numbers (a registered token&apos;s state is kept)(&amp;R)</translation>
+    </message>
+    <message>
+        <source>担当者ID(&amp;I)</source>
+        <translation>Staff ID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>担当者ID</source>
+        <translation>Staff ID</translation>
+    </message>
+    <message>
+        <source>パスワード(&amp;P)</source>
+        <translation>Password(&amp;P)</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>取り込みの結果</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <source>確認だけする(&amp;T)</source>
+        <translation>Check only(&amp;T)</translation>
+    </message>
+    <message>
+        <source>取り込む(&amp;M)</source>
+        <translation>Import(&amp;M)</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>IndividualRegistrationConfirmPage</name>
     <message>
         <source>カード型ハードトークン利用登録確認</source>
@@ -681,6 +776,18 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
     <message>
         <source>名簿をデータベースに書き込めませんでした。データベースは変更されていません。</source>
         <translation>The roster could not be written to the database. The database was not changed.</translation>
+    </message>
+    <message>
+        <source>文字コード: %1</source>
+        <translation>Encoding: %1</translation>
+    </message>
+    <message>
+        <source>契約法人: 追加 %1、名称変更 %2 / 利用者: 追加 %3、変更 %4、変更なし %5、削除 %6</source>
+        <translation>Corporations: added %1, renamed %2 / Users: added %3, changed %4, unchanged %5, removed %6</translation>
+    </message>
+    <message>
+        <source>ファイルにない利用者: %1</source>
+        <translation>User missing from the file: %1</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1719,30 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
         <source>トークンをデータベースに書き込めませんでした。データベースは変更されていません。</source>
         <translation>The tokens could not be written to the database. The database was not changed.</translation>
     </message>
+    <message>
+        <source>形式: %1</source>
+        <translation>Format: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: 取り込み</source>
+        <translation>%1 %2: imported</translation>
+    </message>
+    <message>
+        <source>%1 %2: 置き換え</source>
+        <translation>%1 %2: replaced</translation>
+    </message>
+    <message>
+        <source>%1 %2: 変更なし</source>
+        <translation>%1 %2: unchanged</translation>
+    </message>
+    <message>
+        <source>%1 %2: 取り込めません（%3）</source>
+        <translation>%1 %2: not imported (%3)</translation>
+    </message>
+    <message>
+        <source>トークン: 取り込み %1、置き換え %2、変更なし %3、取り込めない %4</source>
+        <translation>Tokens: imported %1, replaced %2, unchanged %3, not imported %4</translation>
+    </message>
 </context>
 <context>
     <name>UsageMode</name>
@@ -2028,18 +2159,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>To import into a production database, give your staff ID with --staff and your password on standard input.</translation>
     </message>
     <message>
-        <source>文字コード: %1</source>
-        <translation>Encoding: %1</translation>
-    </message>
-    <message>
-        <source>契約法人: 追加 %1、名称変更 %2 / 利用者: 追加 %3、変更 %4、変更なし %5、削除 %6</source>
-        <translation>Corporations: %1 added, %2 renamed / Users: %3 added, %4 changed, %5 unchanged, %6 removed</translation>
-    </message>
-    <message>
-        <source>ファイルにない利用者: %1</source>
-        <translation>User missing from the file: %1</translation>
-    </message>
-    <message>
         <source>取り込みは行われませんでした。データベースは変更されていません。</source>
         <translation>Nothing was imported. The database was not changed.</translation>
     </message>
@@ -2062,30 +2181,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>ファイルのパスフレーズ: </source>
         <translation>Passphrase of the file: </translation>
-    </message>
-    <message>
-        <source>形式: %1</source>
-        <translation>Format: %1</translation>
-    </message>
-    <message>
-        <source>%1 %2: 取り込み</source>
-        <translation>%1 %2: imported</translation>
-    </message>
-    <message>
-        <source>%1 %2: 置き換え</source>
-        <translation>%1 %2: replaced</translation>
-    </message>
-    <message>
-        <source>%1 %2: 変更なし</source>
-        <translation>%1 %2: unchanged</translation>
-    </message>
-    <message>
-        <source>%1 %2: 取り込めません（%3）</source>
-        <translation>%1 %2: not imported (%3)</translation>
-    </message>
-    <message>
-        <source>トークン: 取り込み %1、置き換え %2、変更なし %3、取り込めない %4</source>
-        <translation>Tokens: imported %1, replaced %2, unchanged %3, not imported %4</translation>
     </message>
     <message>
         <source>import tokens: 登録済みのシリアル番号を置き換えます（利用登録済みのトークンの状態は変えません）。</source>
@@ -2508,16 +2603,71 @@ SHA-256: %4</translation>
         <translation>Register the first administrator (password entered twice)</translation>
     </message>
     <message>
-        <source>銀行の名簿（契約法人と利用者、CSV）を取り込む</source>
-        <translation>Import the bank&apos;s roster (corporations and users, CSV)</translation>
-    </message>
-    <message>
-        <source>ベンダーのトークン（PSKC または CSV）を取り込む</source>
-        <translation>Import the vendor&apos;s tokens (PSKC or CSV)</translation>
-    </message>
-    <message>
         <source>データベース: %1</source>
         <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>銀行の名簿（契約法人と利用者、CSV）を取り込む（管理 &gt; 名簿の取り込み、または）</source>
+        <translation>Import the bank&apos;s roster (corporations and users, CSV) (Administration &gt; Import the roster, or)</translation>
+    </message>
+    <message>
+        <source>ベンダーのトークン（PSKC または CSV）を取り込む（管理 &gt; トークンの取り込み、または）</source>
+        <translation>Import the vendor&apos;s tokens (PSKC or CSV) (Administration &gt; Import tokens, or)</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::ImportDialog</name>
+    <message>
+        <source>CSV (*.csv);;すべてのファイル (*)</source>
+        <translation>CSV (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>PSKC または CSV (*.xml *.pskcxml *.csv);;すべてのファイル (*)</source>
+        <translation>PSKC or CSV (*.xml *.pskcxml *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>ファイルを開けません: %1</source>
+        <translation>Cannot open the file: %1</translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation>(none given)</translation>
+    </message>
+    <message>
+        <source>事前共有鍵のファイルには、16 進数で 16、24 または 32 バイトの鍵を書いてください。</source>
+        <translation>The pre-shared key file must hold a key of 16, 24 or 32 bytes in hexadecimal.</translation>
+    </message>
+    <message>
+        <source>取り込みは行われませんでした。データベースは変更されていません。</source>
+        <translation>Nothing was imported. The database was not changed.</translation>
+    </message>
+    <message>
+        <source>取り込みました。</source>
+        <translation>Imported.</translation>
+    </message>
+    <message>
+        <source>確認のみ: データベースは変更していません。</source>
+        <translation>Check only: the database was not changed.</translation>
+    </message>
+    <message>
+        <source>自動判定（UTF-8 または Shift_JIS）</source>
+        <translation>Detect (UTF-8 or Shift_JIS)</translation>
+    </message>
+    <message>
+        <source>名簿の取り込み</source>
+        <translation>Import the Roster</translation>
+    </message>
+    <message>
+        <source>トークンの取り込み</source>
+        <translation>Import Tokens</translation>
+    </message>
+    <message>
+        <source>銀行の名簿（契約法人コード、契約法人名、利用者ID、利用者名、表示順の列がある CSV）を取り込みます。すべての行が正しいときだけ、まとめて書き込みます。</source>
+        <translation>Imports the bank&apos;s roster (a CSV with the columns corporate code, corporation name, user ID, user name and display order). It is written only when every line is right, all at once.</translation>
+    </message>
+    <message>
+        <source>ベンダーのトークン（PSKC または CSV）を取り込みます。MAC が 1 つでも一致しないファイルは、まったく取り込みません。</source>
+        <translation>Imports the vendor&apos;s tokens (PSKC or CSV). A file in which a single MAC does not match is not imported at all.</translation>
     </message>
 </context>
 <context>
@@ -2604,6 +2754,14 @@ SHA-256: %4</translation>
     <message>
         <source>カードの確認(&amp;K)...</source>
         <translation>Check a card(&amp;K)...</translation>
+    </message>
+    <message>
+        <source>名簿の取り込み(&amp;R)...</source>
+        <translation>Import the roster(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>トークンの取り込み(&amp;T)...</source>
+        <translation>Import tokens(&amp;T)...</translation>
     </message>
 </context>
 <context>

@@ -61,9 +61,9 @@ void FirstRunPage::showSteps()
     QString html;
     html += step(1, staff, tr("最初の管理者を登録する（パスワードを 2 回入力）"),
         QStringLiteral("hardtoken-cli --database \"%1\" init --staff LOGIN --name NAME").arg(m_store.path()));
-    html += step(2, corporations, tr("銀行の名簿（契約法人と利用者、CSV）を取り込む"),
+    html += step(2, corporations, tr("銀行の名簿（契約法人と利用者、CSV）を取り込む（管理 > 名簿の取り込み、または）"),
         QStringLiteral("hardtoken-cli --database \"%1\" import roster ROSTER.csv --staff LOGIN").arg(m_store.path()));
-    html += step(3, tokens, tr("ベンダーのトークン（PSKC または CSV）を取り込む"),
+    html += step(3, tokens, tr("ベンダーのトークン（PSKC または CSV）を取り込む（管理 > トークンの取り込み、または）"),
         QStringLiteral("hardtoken-cli --database \"%1\" import tokens TOKENS.pskcxml --staff LOGIN "
                        "[--pskc-key KEY.hex | --passphrase-file PASS.txt]")
             .arg(m_store.path()));

@@ -1,0 +1,150 @@
+#include "ImportDialog.h"
+
+#include "RosterImport.h"
+#include "StaffDesk.h"
+#include "Store.h"
+#include "TokenImport.h"
+#include "ui_ImportDialog.h"
+
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+
+namespace hardtoken {
+
+ImportDialog::ImportDialog(Store& store, Kind kind, QWidget* parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::ImportDialog>())
+    , m_store(store)
+    , m_kind(kind)
+{
+    m_ui->setupUi(this);
+    setObjectName(QStringLiteral("ImportDialog"));
+    const bool roster = kind == Kind::Roster;
+    for (QWidget* w : { static_cast<QWidget*>(m_ui->encodingCaption), static_cast<QWidget*>(m_ui->encodingCombo),
+             static_cast<QWidget*>(m_ui->pruneCheck) })
+        w->setVisible(roster);
+    for (QWidget* w : { static_cast<QWidget*>(m_ui->keyFileCaption), static_cast<QWidget*>(m_ui->keyFileEdit),
+             static_cast<QWidget*>(m_ui->passphraseCaption), static_cast<QWidget*>(m_ui->passphraseEdit),
+             static_cast<QWidget*>(m_ui->prefixCaption), static_cast<QWidget*>(m_ui->prefixEdit),
+             static_cast<QWidget*>(m_ui->replaceCheck) })
+        w->setVisible(!roster);
+    connect(m_ui->browseButton, &QPushButton::clicked, this, &ImportDialog::browse);
+    connect(m_ui->checkButton, &QPushButton::clicked, this, [this] { run(true); });
+    connect(m_ui->importButton, &QPushButton::clicked, this, [this] { run(false); });
+    connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::accept);
+    retranslate();
+    resize(760, 560);
+}
+
+ImportDialog::~ImportDialog() = default;
+
+QString ImportDialog::reportText() const
+{
+    return m_ui->reportText->toPlainText();
+}
+
+void ImportDialog::browse()
+{
+    const QString filter = m_kind == Kind::Roster ? tr("CSV (*.csv);;すべてのファイル (*)")
+                                                  : tr("PSKC または CSV (*.xml *.pskcxml *.csv);;すべてのファイル (*)");
+    const QString path = QFileDialog::getOpenFileName(this, windowTitle(), m_ui->fileEdit->text(), filter);
+    if (!path.isEmpty())
+        m_ui->fileEdit->setText(path);
+}
+
+void ImportDialog::run(bool check)
+{
+    QStringList report;
+    const auto finish = [&] {
+        m_ui->staffCredentialEdit->clear();
+        m_ui->passphraseEdit->clear();
+        m_ui->reportText->setPlainText(report.join(QLatin1Char('\n')));
+    };
+    QFile file(m_ui->fileEdit->text());
+    if (m_ui->fileEdit->text().isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        report << tr("ファイルを開けません: %1")
+                      .arg(m_ui->fileEdit->text().isEmpty() ? tr("（未指定）") : file.errorString());
+        finish();
+        m_ui->fileEdit->setFocus();
+        return;
+    }
+    QString actor = QStringLiteral("console");
+    if (!m_store.isTrainingStore()) {
+        const Outcome o
+            = StaffDesk(m_store).signIn({ m_ui->staffLoginEdit->text().trimmed(), m_ui->staffCredentialEdit->text() },
+                QStringLiteral("import"), &actor);
+        if (!o.ok()) {
+            report << o.message;
+            finish();
+            m_ui->staffCredentialEdit->setFocus();
+            return;
+        }
+    }
+    bool ok = false;
+    bool written = false;
+    if (m_kind == Kind::Roster) {
+        static const QStringList encodings { QString(), QStringLiteral("utf-8"), QStringLiteral("cp932") };
+        RosterReport r;
+        const QList<RosterLine> lines = RosterImport::parse(
+            file.read(RosterImport::MaxFileBytes + 1), encodings.value(m_ui->encodingCombo->currentIndex()), &r);
+        ok = RosterImport::apply(m_store, lines, m_ui->pruneCheck->isChecked(), check, actor, &r);
+        written = r.written;
+        report << r.describe();
+    } else {
+        TokenImportOptions options;
+        options.passphrase = m_ui->passphraseEdit->text().toUtf8();
+        options.serialPrefix = m_ui->prefixEdit->text().trimmed();
+        if (!m_ui->keyFileEdit->text().isEmpty()) {
+            QFile keyFile(m_ui->keyFileEdit->text());
+            const QByteArray hex
+                = keyFile.open(QIODevice::ReadOnly) ? keyFile.read(4096).simplified().replace(' ', "") : QByteArray();
+            options.preSharedKey = QByteArray::fromHex(hex);
+            if (options.preSharedKey.size() != 16 && options.preSharedKey.size() != 24
+                && options.preSharedKey.size() != 32) {
+                report << tr("事前共有鍵のファイルには、16 進数で 16、24 または 32 バイトの鍵を書いてください。");
+                finish();
+                return;
+            }
+        }
+        TokenImportReport r;
+        const QList<TokenLine> lines = TokenImport::parse(file.read(TokenImport::MaxFileBytes + 1), options, &r);
+        ok = TokenImport::apply(m_store, lines, m_ui->replaceCheck->isChecked(), check, actor, &r);
+        written = r.written;
+        report << r.describe();
+    }
+    report << (!ok ? tr("取り込みは行われませんでした。データベースは変更されていません。")
+            : written ? tr("取り込みました。")
+                      : tr("確認のみ: データベースは変更していません。"));
+    finish();
+    if (written)
+        Q_EMIT imported();
+}
+
+void ImportDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void ImportDialog::retranslate()
+{
+    const int encoding = m_ui->encodingCombo->currentIndex();
+    m_ui->retranslateUi(this);
+    m_ui->encodingCombo->clear();
+    m_ui->encodingCombo->addItems(
+        { tr("自動判定（UTF-8 または Shift_JIS）"), QStringLiteral("UTF-8"), QStringLiteral("Shift_JIS (CP932)") });
+    m_ui->encodingCombo->setCurrentIndex(qMax(0, encoding));
+    const bool roster = m_kind == Kind::Roster;
+    setWindowTitle(roster ? tr("名簿の取り込み") : tr("トークンの取り込み"));
+    m_ui->descriptionLabel->setText(roster
+            ? tr("銀行の名簿（契約法人コード、契約法人名、利用者ID、利用者名、表示順の列がある CSV）を取り込みます。"
+                 "すべての行が正しいときだけ、まとめて書き込みます。")
+            : tr("ベンダーのトークン（PSKC または CSV）を取り込みます。MAC が 1 つでも一致しないファイルは、"
+                 "まったく取り込みません。"));
+    m_ui->staffLoginEdit->setEnabled(!m_store.isTrainingStore());
+    m_ui->staffCredentialEdit->setEnabled(!m_store.isTrainingStore());
+}
+
+} // namespace hardtoken

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class ImportDialog;
+}
+
+namespace hardtoken {
+
+class Store;
+
+// 管理 > 名簿の取り込み / トークンの取り込み: the same imports as hardtoken-cli import, from the
+// window. A production store takes them only from a signed-in staff member; 確認だけする reports
+// without writing; the report stays on screen. Secrets typed here are cleared after each attempt.
+class ImportDialog final : public QDialog {
+    Q_OBJECT
+public:
+    enum class Kind { Roster, Tokens };
+    ImportDialog(Store& store, Kind kind, QWidget* parent = nullptr);
+    ~ImportDialog() override;
+
+    QString reportText() const;
+
+Q_SIGNALS:
+    // Something was written: the window reads the store again.
+    void imported();
+
+private:
+    void run(bool check);
+    void browse();
+    void retranslate();
+    void changeEvent(QEvent* event) override;
+
+    std::unique_ptr<Ui::ImportDialog> m_ui;
+    Store& m_store;
+    Kind m_kind;
+};
+
+} // namespace hardtoken
