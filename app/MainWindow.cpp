@@ -13,6 +13,7 @@
 #include "SharedRegistrationConfirmPage.h"
 #include "SharedRegistrationInputPage.h"
 #include "StaffActDialog.h"
+#include "StaffDialog.h"
 #include "Store.h"
 #include "SuspendedNotice.h"
 #include "UsageModeConfirmPage.h"
@@ -102,6 +103,8 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
         = m_adminMenu->addAction(QString(), this, [this] { openImport(int(ImportDialog::Kind::Tokens)); });
     m_importTokensAction->setObjectName(QStringLiteral("importTokensAction"));
     m_adminMenu->addSeparator();
+    m_staffAccountsAction = m_adminMenu->addAction(QString(), this, [this] { openStaffAccounts(); });
+    m_staffAccountsAction->setObjectName(QStringLiteral("staffAccountsAction"));
     m_auditAction = m_adminMenu->addAction(QString(), this, [this] { openAuditViewer(); });
     m_auditAction->setObjectName(QStringLiteral("auditAction"));
 
@@ -283,6 +286,14 @@ ImportDialog* MainWindow::openImport(int kind)
     return dialog;
 }
 
+StaffDialog* MainWindow::openStaffAccounts()
+{
+    auto* dialog = new StaffDialog(m_flow.service().store(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
 AuditViewerDialog* MainWindow::openAuditViewer()
 {
     auto* dialog = new AuditViewerDialog(m_flow.service().store(), this);
@@ -397,6 +408,7 @@ void MainWindow::retranslate()
     m_checkCardAction->setText(tr("カードの確認(&K)..."));
     m_importRosterAction->setText(tr("名簿の取り込み(&R)..."));
     m_importTokensAction->setText(tr("トークンの取り込み(&T)..."));
+    m_staffAccountsAction->setText(tr("担当者の管理(&M)..."));
     m_viewMenu->setTitle(tr("表示(&V)"));
     m_languageMenu->setTitle(tr("言語(&L)"));
     m_trainingMenu->setTitle(tr("トレーニング(&T)"));

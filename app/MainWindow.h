@@ -40,6 +40,8 @@ public:
     class AuditViewerDialog* openAuditViewer();
     // 管理 > 名簿の取り込み / トークンの取り込み (window-modal, not blocking).
     class ImportDialog* openImport(int kind);
+    // 管理 > 担当者の管理 (window-modal, not blocking).
+    class StaffDialog* openStaffAccounts();
 
     ManualPage* page(RegistrationFlow::Screen screen) const { return m_pages.value(screen); }
     ManualPage* currentPage() const;
@@ -85,6 +87,7 @@ private:
     QAction* m_checkCardAction = nullptr;
     QAction* m_importRosterAction = nullptr;
     QAction* m_importTokensAction = nullptr;
+    QAction* m_staffAccountsAction = nullptr;
     CorporationSelectionPage* m_selection = nullptr;
     FirstRunPage* m_firstRun = nullptr;
     bool m_flowStarted = false;

@@ -8,7 +8,10 @@
 #include "Crypto.h"
 #include "Csv.h"
 #include "StaffActDialog.h"
+#include "StaffDialog.h"
+#include "StaffListModel.h"
 
+#include <QAbstractItemModelTester>
 #include <QAccessible>
 #include <QDialogButtonBox>
 #include <QMessageBox>
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void accessibleNames();
     void auditViewerFiltersAndExports();
     void checkACardAtTheDesk();
+    void anAdministratorAddsAndDisablesStaff();
 };
 
 void TestStaffMenu::setPinWithTheCustomerOnTheSoftwareKeyboard()
@@ -214,6 +218,56 @@ void TestStaffMenu::checkACardAtTheDesk()
     QVERIFY2(resultBox(*c.window)->text().contains(QStringLiteral("正常に動作しています")),
         qPrintable(resultBox(*c.window)->text()));
     QVERIFY(resultBox(*c.window)->text().contains(QStringLiteral("山田 太郎")));
+}
+
+void TestStaffMenu::anAdministratorAddsAndDisablesStaff()
+{
+    Console c;
+    EXPECT_SCREEN(c, "CorporateStatus");
+    QVERIFY(StaffTable::insert(*c.f.store, QStringLiteral("admin"), QStringLiteral("管理 太郎"),
+        crypto::hashSecret(QStringLiteral("Admin-2023!"), { 10, 8, 1 }), StaffTable::Role::Admin));
+    c.window->findChild<QAction*>(QStringLiteral("staffAccountsAction"))->trigger();
+    auto* d = c.window->findChild<StaffDialog*>();
+    QTRY_VERIFY(d && d->isVisible());
+    QAbstractItemModelTester tester(d->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(d->model()->rowCount(), 2);
+    const auto field = [d](const char* name) { return d->findChild<QLineEdit*>(QLatin1String(name)); };
+    auto* message = d->findChild<QLabel*>(QStringLiteral("messageLabel"));
+    // A 担当者 cannot add staff.
+    QTest::keyClicks(field("newLoginEdit"), QStringLiteral("clerk1"));
+    field("newNameEdit")->setText(QStringLiteral("窓口 一郎"));
+    QTest::keyClicks(field("newCredentialEdit"), QStringLiteral("Clerk-0001"));
+    QTest::keyClicks(field("repeatCredentialEdit"), QStringLiteral("Clerk-0001"));
+    QTest::keyClicks(field("staffLoginEdit"), QStringLiteral("helpdesk"));
+    QTest::keyClicks(field("staffCredentialEdit"), QStringLiteral("Helpdesk2023"));
+    field("reasonEdit")->setText(QStringLiteral("新任"));
+    QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("addButton")), Qt::LeftButton);
+    QVERIFY2(message->text().contains(QStringLiteral("管理者だけ")), qPrintable(message->text()));
+    QVERIFY(field("newCredentialEdit")->text().isEmpty());
+    // The 管理者 can.
+    QTest::keyClicks(field("newCredentialEdit"), QStringLiteral("Clerk-0001"));
+    QTest::keyClicks(field("repeatCredentialEdit"), QStringLiteral("Clerk-0001"));
+    field("staffLoginEdit")->clear();
+    QTest::keyClicks(field("staffLoginEdit"), QStringLiteral("admin"));
+    QTest::keyClicks(field("staffCredentialEdit"), QStringLiteral("Admin-2023!"));
+    QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("addButton")), Qt::LeftButton);
+    QVERIFY2(message->text().contains(QStringLiteral("登録しました")), qPrintable(message->text()));
+    QCOMPARE(d->model()->rowCount(), 3);
+    QVERIFY(StaffTable::find(*c.f.store, QStringLiteral("clerk1")));
+    // ...and disables the help desk's login.
+    auto* table = d->findChild<QTableView*>(QStringLiteral("staffTable"));
+    int row = -1;
+    for (int r = 0; r < d->model()->rowCount(); ++r)
+        row = d->model()->accountAt(r)->login == QLatin1String("helpdesk") ? r : row;
+    table->setCurrentIndex(d->model()->index(row, 0));
+    QTest::keyClicks(field("staffCredentialEdit"), QStringLiteral("Admin-2023!"));
+    QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("disableButton")), Qt::LeftButton);
+    QVERIFY2(message->text().contains(QStringLiteral("利用停止にしました")), qPrintable(message->text()));
+    QCOMPARE(
+        d->model()->data(d->model()->index(row, StaffListModel::StateColumn)).toString(), QStringLiteral("利用停止"));
+    QVERIFY(StaffTable::find(*c.f.store, QStringLiteral("helpdesk"))->disabled);
+    if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))
+        d->grab().save(qEnvironmentVariable("HARDTOKEN_SHOTS") + QStringLiteral("/staff-accounts.png"));
 }
 
 QTEST_MAIN(TestStaffMenu)

@@ -1325,6 +1325,109 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <source>担当者の管理</source>
+        <translation>Staff Accounts</translation>
+    </message>
+    <message>
+        <source>担当者の追加と利用停止は管理者が行います。操作のたびに、管理者の担当者IDとパスワード、理由を入力してください。</source>
+        <translation>Administrators add and disable staff members. Each time, enter an administrator&apos;s staff ID and password, and the reason.</translation>
+    </message>
+    <message>
+        <source>担当者の一覧</source>
+        <translation>Staff members</translation>
+    </message>
+    <message>
+        <source>選択した担当者を利用停止にする(&amp;S)</source>
+        <translation>Disable the selected staff member(&amp;S)</translation>
+    </message>
+    <message>
+        <source>選択した担当者を利用可能にする(&amp;E)</source>
+        <translation>Enable the selected staff member(&amp;E)</translation>
+    </message>
+    <message>
+        <source>担当者の追加</source>
+        <translation>Add a staff member</translation>
+    </message>
+    <message>
+        <source>新しい担当者ID(&amp;N)</source>
+        <translation>New staff ID(&amp;N)</translation>
+    </message>
+    <message>
+        <source>新しい担当者ID</source>
+        <translation>New staff ID</translation>
+    </message>
+    <message>
+        <source>氏名(&amp;M)</source>
+        <translation>Name(&amp;M)</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>役割(&amp;L)</source>
+        <translation>Role(&amp;L)</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>パスワード（本人が入力）(&amp;W)</source>
+        <translation>Password (typed by the new member)(&amp;W)</translation>
+    </message>
+    <message>
+        <source>パスワード（本人が入力）</source>
+        <translation>Password (typed by the new member)</translation>
+    </message>
+    <message>
+        <source>パスワード（確認）(&amp;V)</source>
+        <translation>Password (again)(&amp;V)</translation>
+    </message>
+    <message>
+        <source>パスワード（確認）</source>
+        <translation>Password (again)</translation>
+    </message>
+    <message>
+        <source>追加する(&amp;A)</source>
+        <translation>Add(&amp;A)</translation>
+    </message>
+    <message>
+        <source>管理者</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>担当者ID(&amp;I)</source>
+        <translation>Staff ID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>担当者ID</source>
+        <translation>Staff ID</translation>
+    </message>
+    <message>
+        <source>パスワード(&amp;P)</source>
+        <translation>Password(&amp;P)</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)</source>
+        <translation>Reason(&amp;R)</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>StaffSignIn</name>
     <message>
         <source>担当者IDまたはパスワードが正しくありません。誤りが続いた担当者IDは利用できなくなります（再び利用できるようにするのは管理者です）。</source>
@@ -2763,6 +2866,10 @@ SHA-256: %4</translation>
         <source>トークンの取り込み(&amp;T)...</source>
         <translation>Import tokens(&amp;T)...</translation>
     </message>
+    <message>
+        <source>担当者の管理(&amp;M)...</source>
+        <translation>Staff accounts(&amp;M)...</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::PinInput</name>
@@ -3097,6 +3204,68 @@ After %3 more wrong codes this card can no longer be checked.</translation>
     <message>
         <source>確認する</source>
         <translation>Check</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::StaffDialog</name>
+    <message>
+        <source>担当者 %1 を登録しました。</source>
+        <translation>Staff member %1 was registered.</translation>
+    </message>
+    <message>
+        <source>担当者を選択してください。</source>
+        <translation>Select a staff member.</translation>
+    </message>
+    <message>
+        <source>担当者ID %1 を利用停止にしました。</source>
+        <translation>Staff ID %1 was disabled.</translation>
+    </message>
+    <message>
+        <source>担当者ID %1 を利用可能にしました。</source>
+        <translation>Staff ID %1 was enabled.</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>管理者</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::StaffListModel</name>
+    <message>
+        <source>管理者</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>利用停止</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>利用可能</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>担当者ID</source>
+        <translation>Staff ID</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
