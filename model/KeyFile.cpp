@@ -152,16 +152,12 @@ bool KeyFile::rotate(Store& store, const QString& path, const QString& actor, in
         QByteArray plain;
     };
     QList<Secret> secrets;
-    {
-        Store::Query q = store.query(QStringLiteral("SELECT id, serial, secret FROM tokens ORDER BY id"));
-        while (q.next()) {
-            const QString serial = q.value(1).toString();
-            const auto plain = store.openSecret(q.value(2).toByteArray(), serial);
-            if (!plain)
-                return store.fail(StoreErrorCode::Tampered,
-                    tr("トークン %1 の秘密鍵を開けません。暗号鍵は替えていません。").arg(serial));
-            secrets.append({ q.value(0).toLongLong(), serial, *plain });
-        }
+    for (const TokenTable::SealedSecret& t : TokenTable::sealedSecrets(store)) {
+        const auto plain = store.openSecret(t.sealed, t.serial);
+        if (!plain)
+            return store.fail(StoreErrorCode::Tampered,
+                tr("トークン %1 の秘密鍵を開けません。暗号鍵は替えていません。").arg(t.serial));
+        secrets.append({ t.id, t.serial, *plain });
     }
     const QByteArray key = crypto::randomBytes(crypto::SecretBox::KeySize);
     const QString pending = path + QStringLiteral(".new");
@@ -173,8 +169,7 @@ bool KeyFile::rotate(Store& store, const QString& path, const QString& actor, in
     store.m_macs.clear();
     const bool done = store.transaction([&] {
         for (const Secret& s : std::as_const(secrets)) {
-            if (!store.run(QStringLiteral("UPDATE tokens SET secret = ? WHERE id = ?"),
-                    { store.m_box->seal(s.plain, s.serial.toLatin1()), s.id }))
+            if (!TokenTable::setSealedSecret(store, s.id, store.m_box->seal(s.plain, s.serial.toLatin1())))
                 return false;
         }
         return CorporationTable::sealAll(store) && TokenTable::sealAll(store) && StaffTable::sealAll(store)

@@ -155,6 +155,21 @@ bool TokenTable::sealAll(Store& store)
     return true;
 }
 
+QList<TokenTable::SealedSecret> TokenTable::sealedSecrets(const Store& store)
+{
+    QList<SealedSecret> out;
+    Store::Query q = store.query(QStringLiteral("SELECT id, serial, secret FROM tokens ORDER BY id"));
+    while (q.next())
+        out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toByteArray() });
+    return out;
+}
+
+bool TokenTable::setSealedSecret(Store& store, qint64 id, const QByteArray& sealed)
+{
+    Store::Query q = store.query(QStringLiteral("UPDATE tokens SET secret = ? WHERE id = ?"), { sealed, id });
+    return q.ok() && q.rowsAffected() == 1;
+}
+
 QStringList TokenTable::tampered(const Store& store)
 {
     QStringList out;

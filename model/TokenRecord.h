@@ -64,6 +64,14 @@ public:
     static bool removeAll(Store& store);
 
     static bool sealAll(Store& store);
+    // Key rotation: every token's sealed secret, and one written back sealed with the new key.
+    struct SealedSecret {
+        qint64 id = 0;
+        QString serial;
+        QByteArray sealed;
+    };
+    static QList<SealedSecret> sealedSecrets(const Store& store);
+    static bool setSealedSecret(Store& store, qint64 id, const QByteArray& sealed);
     static QStringList tampered(const Store& store);
 
 private:

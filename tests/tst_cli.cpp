@@ -28,6 +28,16 @@ Run cliOn(const QString& db, const QStringList& args, const QByteArray& input = 
     return cli(QStringList { QStringLiteral("--database"), db } + args, input);
 }
 
+// A roster file in `dir`.
+QString rosterFile(const QTemporaryDir& dir, const QString& text)
+{
+    const QString path = dir.filePath(QStringLiteral("roster.csv"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0)
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
 // A store in `dir` loaded with the bundled 利用中止 scenario.
 QString suspendedStore(const QTemporaryDir& dir)
 {
@@ -213,14 +223,9 @@ void TestCli::firstAdministratorThenARosterImportedBySignedInStaff()
 {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("production.sqlite"));
-    const QString roster = dir.filePath(QStringLiteral("roster.csv"));
-    {
-        QFile f(roster);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral(
-            "契約法人コード,契約法人名,利用者ID,利用者名,表示順\n1000000001,株式会社あおば,U001,青葉 一郎,1\n")
-                    .toUtf8());
-    }
+    const QString roster = rosterFile(dir,
+        QStringLiteral(
+            "契約法人コード,契約法人名,利用者ID,利用者名,表示順\n1000000001,株式会社あおば,U001,青葉 一郎,1\n"));
     const QStringList init { QStringLiteral("init"), QStringLiteral("--staff"), QStringLiteral("admin") };
     // The credential twice on standard input, never in the arguments.
     const Run mismatch = cliOn(db, init, "Passw0rd!\nPassw0rd?\n");
@@ -283,15 +288,10 @@ void TestCli::deskActsOnAProductionStore()
 {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("production.sqlite"));
-    const QString roster = dir.filePath(QStringLiteral("roster.csv"));
-    {
-        QFile f(roster);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral(
+    const QString roster = rosterFile(dir,
+        QStringLiteral(
             "契約法人コード,契約法人名,利用者ID,利用者名,表示順\n1000000001,株式会社あおば,U001,青葉 一郎,1\n"
-            "1000000002,ミドリ商事,M01,緑 三郎,1\n")
-                    .toUtf8());
-    }
+            "1000000002,ミドリ商事,M01,緑 三郎,1\n"));
     QCOMPARE(cliOn(db, { QStringLiteral("init"), QStringLiteral("--staff"), QStringLiteral("admin") },
                  "Passw0rd!\nPassw0rd!\n")
                  .code,

@@ -14,6 +14,21 @@
 using namespace hardtoken;
 using namespace hardtoken::test;
 
+namespace {
+// A fresh database of `pg` opened and loaded with the manual's scenario.
+bool openWithManual(Store& store, const PgDatabase& pg)
+{
+    QString error;
+    if (!store.openPostgres(pg.connection(), pg.keyFile()))
+        qWarning("%s", qPrintable(store.errorMessage()));
+    else if (!ScenarioLoader::apply(store, manualScenario(), QStringLiteral("test"), &error))
+        qWarning("%s", qPrintable(error));
+    else
+        return true;
+    return false;
+}
+} // namespace
+
 class TestStorePostgres final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -172,9 +187,7 @@ void TestStorePostgres::rotateKeyOnTheSharedStore()
     FixedClock clock(kManualEpoch * 1000);
     {
         Store store(clock);
-        QVERIFY2(store.openPostgres(pg.connection(), pg.keyFile()), qPrintable(store.errorMessage()));
-        QString error;
-        QVERIFY2(ScenarioLoader::apply(store, manualScenario(), QStringLiteral("test"), &error), qPrintable(error));
+        QVERIFY(openWithManual(store, pg));
         int tokens = 0;
         QVERIFY2(
             KeyFile::rotate(store, pg.keyFile(), QStringLiteral("test"), &tokens), qPrintable(store.errorMessage()));
@@ -197,9 +210,7 @@ void TestStorePostgres::corporationSearchAndAuditFilter()
     PgDatabase pg;
     FixedClock clock(kManualEpoch * 1000);
     Store store(clock);
-    QVERIFY2(store.openPostgres(pg.connection(), pg.keyFile()), qPrintable(store.errorMessage()));
-    QString error;
-    QVERIFY2(ScenarioLoader::apply(store, manualScenario(), QStringLiteral("test"), &error), qPrintable(error));
+    QVERIFY(openWithManual(store, pg));
     QCOMPARE(CorporationTable::search(store, QStringLiteral("サンプル"), 10).size(), 1);
     QCOMPARE(CorporationTable::search(store, QStringLiteral("0000012345"), 10).size(), 1);
     QCOMPARE(CorporationTable::search(store, QStringLiteral("00000"), 10).size(), 0);
