@@ -8,12 +8,16 @@
 #include "FirstRunPage.h"
 #include "ImportDialog.h"
 #include "RosterImport.h"
+#include "StaffActDialog.h"
 #include "StaffRecord.h"
 #include "TokenRecord.h"
 
 #include <QAbstractItemModelTester>
 #include <QAccessible>
+#include <QDialogButtonBox>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QRadioButton>
 
 using namespace hardtoken;
 using namespace hardtoken::test;
@@ -74,6 +78,7 @@ private Q_SLOTS:
     void anEmptyStoreOpensTheFirstRunPage();
     void accessibleNamesAndLook();
     void importFromTheMenuOnTheFirstRunPage();
+    void aBranchsFirstDay();
 };
 
 void TestCorporationSelection::searchModelPassesTheTester()
@@ -280,6 +285,94 @@ void TestCorporationSelection::importFromTheMenuOnTheFirstRunPage()
     QVERIFY(b.find<QLineEdit>(d, "passphraseEdit")->text().isEmpty());
     if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))
         d->grab().save(qEnvironmentVariable("HARDTOKEN_SHOTS") + QStringLiteral("/import-tokens.png"));
+}
+
+void TestCorporationSelection::aBranchsFirstDay()
+{
+    // An empty production store and its first 管理者 (hardtoken-cli init).
+    Branch b;
+    QVERIFY(StaffTable::insert(b.store, QStringLiteral("admin"), QStringLiteral("管理"),
+        crypto::hashSecret(QStringLiteral("Passw0rd!"), { 10, 8, 1 }), StaffTable::Role::Admin));
+    const QString roster = b.empty.dir.filePath(QStringLiteral("roster.csv"));
+    const QString tokens = b.empty.dir.filePath(QStringLiteral("tokens.csv"));
+    for (const auto& [path, bytes] : { std::pair { roster, kRoster },
+             std::pair { tokens,
+                 QByteArray("serial,secret_hex,type,digits,period\n"
+                            "1000000901,3132333435363738393031323334353637383930,totp,6,30\n") } }) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    b.launch();
+    const auto importFile = [&](ImportDialog::Kind kind, const QString& path) {
+        ImportDialog* d = b.window->openImport(int(kind));
+        b.find<QLineEdit>(d, "fileEdit")->setText(path);
+        QTest::keyClicks(b.find<QLineEdit>(d, "staffLoginEdit"), QStringLiteral("admin"));
+        QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), QStringLiteral("Passw0rd!"));
+        QTest::mouseClick(b.find<QPushButton>(d, "importButton"), Qt::LeftButton);
+        const bool ok = d->reportText().contains(QStringLiteral("取り込みました"));
+        QTest::mouseClick(b.find<QPushButton>(d, "closeButton"), Qt::LeftButton);
+        return ok;
+    };
+    QVERIFY(importFile(ImportDialog::Kind::Roster, roster));
+    QVERIFY(importFile(ImportDialog::Kind::Tokens, tokens));
+
+    // 契約法人の選択: the customer says 「あおば」; the first match opens.
+    QTRY_COMPARE(b.window->currentStaffPage(), b.window->corporationSelection());
+    auto* field = b.find<QLineEdit>(b.window->corporationSelection(), "searchField");
+    field->setText(QStringLiteral("株式会社あおば"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("CorporateStatus"));
+    QCOMPARE(b.service.corporation().code, QStringLiteral("1000000001"));
+
+    // 管理 > 契約法人確認暗証番号の設定: the customer types the PIN twice on the software keyboard.
+    StaffActDialog* pin = b.window->openStaffAct(int(StaffActDialog::Act::SetPin));
+    QTest::keyClicks(b.find<QLineEdit>(pin, "staffLoginEdit"), QStringLiteral("admin"));
+    QTest::keyClicks(b.find<QLineEdit>(pin, "staffCredentialEdit"), QStringLiteral("Passw0rd!"));
+    b.find<QLineEdit>(pin, "reasonEdit")->setText(QStringLiteral("お届けの暗証番号"));
+    QVERIFY(typeWithKeyboard(pin->pinInput(0), QStringLiteral("aoba2024")));
+    QVERIFY(typeWithKeyboard(pin->pinInput(1), QStringLiteral("aoba2024")));
+    QTest::mouseClick(b.find<QDialogButtonBox>(pin, "buttonBox")->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY(b.window->findChild<QMessageBox*>(QStringLiteral("staffActResult")));
+
+    // Manual 9.1: 利用者情報登録/変更 > 変更 > 全ての利用者が同じトークンを利用する, the PIN, OK.
+    const auto page = [&]() -> QWidget* { return b.window->currentPage(); };
+    auto* link = b.find<QLabel>(page(), "menuLink");
+    QTest::mouseClick(
+        link, Qt::LeftButton, {}, QPoint(link->contentsRect().left() + 24, link->contentsRect().center().y()));
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
+    QTest::mouseClick(b.find<QPushButton>(page(), "changeModeButton"), Qt::LeftButton);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UsageModeConfirm"));
+    auto* shared = b.find<QRadioButton>(page(), "sharedRadio");
+    QTest::mouseClick(shared, Qt::LeftButton, {}, QPoint(8, shared->height() / 2));
+    QTest::keyClicks(b.find<QLineEdit>(page(), "pinEdit"), QStringLiteral("aoba2024"));
+    QTest::mouseClick(b.find<QPushButton>(page(), "okButton"), Qt::LeftButton);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
+    QCOMPARE(b.service.corporation().mode, UsageMode::Shared);
+
+    // Manual 9.2.1: 利用登録, the serial and the code the vendor's card shows, 次へ, the PIN, OK.
+    QTest::mouseClick(b.find<QPushButton>(page(), "registerButton"), Qt::LeftButton);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("SharedRegistrationInput"));
+    QTest::keyClicks(b.find<QLineEdit>(page(), "serialEdit"), QStringLiteral("1000000901"));
+    OtpGenerator card;
+    QTest::keyClicks(b.find<QLineEdit>(page(), "otpEdit"),
+        card.totp(QByteArrayLiteral("12345678901234567890"), b.empty.clock.nowSecs()));
+    QTest::mouseClick(b.find<QPushButton>(page(), "nextButton"), Qt::LeftButton);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("SharedRegistrationConfirm"));
+    QTest::keyClicks(b.find<QLineEdit>(page(), "pinEdit"), QStringLiteral("aoba2024"));
+    QTest::mouseClick(b.find<QPushButton>(page(), "okButton"), Qt::LeftButton);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
+
+    // What the store holds: the registration, sealed state, a verified audit trail of the day.
+    QCOMPARE(b.service.sharedSerial(), QStringLiteral("1000000901"));
+    QCOMPARE(TokenTable::find(b.store, QStringLiteral("1000000901"))->status, TokenStatus::Registered);
+    QVERIFY(b.store.auditLog().verify().ok);
+    QStringList actions;
+    for (const AuditEntry& e : b.store.auditLog().entries())
+        actions << e.action;
+    for (const char* expected :
+        { "roster.imported", "tokens.imported", "corporation.pin_set", "usage_mode.changed", "token.registered" })
+        QVERIFY2(actions.contains(QLatin1String(expected)), expected);
 }
 
 QTEST_MAIN(TestCorporationSelection)
