@@ -87,12 +87,18 @@ QList<CorporationHit> CorporationTable::search(const Store& store, const QString
     // not looked for in names, which would scan every corporation at every digit.
     if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
         return out;
-    // strpos/instr: the text as typed, no pattern characters to escape (unlike LIKE).
+    // The text as typed. SQLite: instr, no pattern. PostgreSQL: LIKE with the pattern characters
+    // escaped, which the trigram index (schema 7) answers without reading every name.
+    QString pattern = text;
+    pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('%'), QLatin1String("\\%"))
+        .replace(QLatin1Char('_'), QLatin1String("\\_"));
     const QString contains
-        = store.isPostgres() ? QStringLiteral("strpos(c.name, ?) > 0") : QStringLiteral("instr(c.name, ?) > 0");
+        = store.isPostgres() ? QStringLiteral("c.name LIKE ? ESCAPE '\\'") : QStringLiteral("instr(c.name, ?) > 0");
+    const QString needle = store.isPostgres() ? QString(QLatin1Char('%') + pattern + QLatin1Char('%')) : text;
     Store::Query q = store.query(
         columns + QStringLiteral("WHERE ") + contains + QStringLiteral(" AND c.code <> ? ORDER BY c.code LIMIT ?"),
-        { text, text, limit - static_cast<int>(out.size()) });
+        { needle, text, limit - static_cast<int>(out.size()) });
     read(q);
     return out;
 }

@@ -5,9 +5,15 @@
 #include "Store.h"
 #include "TokenRecord.h"
 
+#include <QLoggingCategory>
+
 #include <functional>
 
 namespace hardtoken {
+
+namespace {
+Q_LOGGING_CATEGORY(lcSchema, "hardtoken.schema")
+} // namespace
 
 namespace {
 
@@ -128,6 +134,14 @@ QList<Migration> migrations()
                 QStringLiteral("ALTER TABLE staff ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"),
             },
             {} },
+        { 7, "契約法人の選択 on PostgreSQL: a trigram index of the names, where the server allows it",
+            {
+                // Optional ("pg?:"): pg_trgm is a trusted extension, but a database owner without
+                // CREATE on it still gets a working store (the search then reads every name).
+                QStringLiteral("pg?:CREATE EXTENSION IF NOT EXISTS pg_trgm"),
+                QStringLiteral("pg?:CREATE INDEX corporations_name_trgm ON corporations USING gin (name gin_trgm_ops)"),
+            },
+            {} },
     };
 }
 
@@ -171,6 +185,20 @@ bool Schema::migrate(Store& store)
         const bool ok = store.transaction([&] {
             for (const QString& statement : m.statements) {
                 QString sql = statement;
+                if (sql.startsWith(QLatin1String("pg?:"))) {
+                    if (!store.isPostgres())
+                        continue;
+                    // Tried in a savepoint: a refusal is rolled back and the migration goes on.
+                    if (!store.execDirect(QStringLiteral("SAVEPOINT optional_step")))
+                        return false;
+                    const bool done = store.execDirect(sql.mid(4));
+                    if (!store.execDirect(done ? QStringLiteral("RELEASE SAVEPOINT optional_step")
+                                               : QStringLiteral("ROLLBACK TO SAVEPOINT optional_step")))
+                        return false;
+                    if (!done)
+                        qCInfo(lcSchema) << "optional step skipped:" << sql.mid(4);
+                    continue;
+                }
                 if (sql.startsWith(QLatin1String("pg:")) || sql.startsWith(QLatin1String("sqlite:"))) {
                     if (!sql.startsWith(engine))
                         continue;

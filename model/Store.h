@@ -55,7 +55,7 @@ struct StoreSettings {
 class Store final {
     Q_DECLARE_TR_FUNCTIONS(Store)
 public:
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
 
     explicit Store(const Clock& clock);
     ~Store();

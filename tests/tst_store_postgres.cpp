@@ -214,6 +214,14 @@ void TestStorePostgres::corporationSearchAndAuditFilter()
     QCOMPARE(CorporationTable::search(store, QStringLiteral("サンプル"), 10).size(), 1);
     QCOMPARE(CorporationTable::search(store, QStringLiteral("0000012345"), 10).size(), 1);
     QCOMPARE(CorporationTable::search(store, QStringLiteral("00000"), 10).size(), 0);
+    // Pattern characters are text, and the names have their trigram index (schema 7).
+    QCOMPARE(CorporationTable::search(store, QStringLiteral("%"), 10).size(), 0);
+    QCOMPARE(CorporationTable::search(store, QStringLiteral("_"), 10).size(), 0);
+    QCOMPARE(CorporationTable::search(store, QStringLiteral("サ%ル"), 10).size(), 0);
+    RawSql raw(pg.connection());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'corporations_name_trgm'"))
+                 .toInt(),
+        1);
     AuditFilter filter;
     filter.action = QStringLiteral("scenario.");
     QCOMPARE(store.auditLog().search(filter).size(), 1);

@@ -261,8 +261,9 @@ void corporationSearch(Store& store, const QSqlDatabase& bare, const QString& en
     for (int i = 1; i <= code.size(); ++i)
         strokes << code.left(i);
     CorporationSearchModel model(store);
-    const QString contains = engine == QLatin1String("PostgreSQL") ? QStringLiteral("strpos(name, ?) > 0")
-                                                                   : QStringLiteral("instr(name, ?) > 0");
+    const bool postgres = engine == QLatin1String("PostgreSQL");
+    const QString contains
+        = postgres ? QStringLiteral("name LIKE ? ESCAPE '\\'") : QStringLiteral("instr(name, ?) > 0");
     // The bare baseline does what the search does: the code exactly, and names only for text that is
     // not all digits.
     QSqlQuery exact(bare);
@@ -286,7 +287,7 @@ void corporationSearch(Store& store, const QSqlDatabase& bare, const QString& en
                 exact.value(2).toString();
             if (digits)
                 return;
-            q.bindValue(0, s);
+            q.bindValue(0, postgres ? QString(QLatin1Char('%') + s + QLatin1Char('%')) : s);
             q.exec();
             while (q.next())
                 q.value(2).toString();
