@@ -7,6 +7,7 @@
 #include "KeyFile.h"
 #include "TokenRecord.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void refusesANewerSchema();
     void rotateKeyOnTheSharedStore();
     void corporationSearchAndAuditFilter();
+    void aRoleThatMayNotCreateTheExtensionStillGetsAStore();
 };
 
 void TestStorePostgres::initTestCase()
@@ -233,6 +235,35 @@ void TestStorePostgres::corporationSearchAndAuditFilter()
     filter.from = day.addDays(1);
     filter.to = QDate();
     QCOMPARE(store.auditLog().search(filter).size(), 0);
+}
+
+void TestStorePostgres::aRoleThatMayNotCreateTheExtensionStillGetsAStore()
+{
+    // A console role that owns nothing: it may create tables in the schema, but not extensions.
+    PgDatabase pg;
+    const QString role = QStringLiteral("ht_limited_") + pg.name.right(8);
+    QVERIFY(pg.admin(QStringLiteral("CREATE ROLE %1 LOGIN").arg(role)));
+    {
+        RawSql owner(pg.connection());
+        QVERIFY(owner.ok(QStringLiteral("GRANT USAGE, CREATE ON SCHEMA public TO %1").arg(role)));
+    }
+    QString connection = pg.connection();
+    connection.replace(QRegularExpression(QStringLiteral("user=\\S+")), QStringLiteral("user=") + role);
+    FixedClock clock(kManualEpoch * 1000);
+    {
+        Store store(clock);
+        QVERIFY2(store.openPostgres(connection, pg.keyFile()), qPrintable(store.errorMessage()));
+        QCOMPARE(store.schemaVersion(), Store::SchemaVersion);
+        QString error;
+        QVERIFY2(ScenarioLoader::apply(store, manualScenario(), QStringLiteral("test"), &error), qPrintable(error));
+        QCOMPARE(CorporationTable::search(store, QStringLiteral("サンプル"), 10).size(), 1); // without the index
+    }
+    RawSql raw(pg.connection());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'corporations_name_trgm'"))
+                 .toInt(),
+        0);
+    QVERIFY(raw.ok(QStringLiteral("DROP OWNED BY %1").arg(role)));
+    QVERIFY(raw.ok(QStringLiteral("DROP ROLE %1").arg(role)));
 }
 
 QTEST_GUILESS_MAIN(TestStorePostgres)
