@@ -14,6 +14,7 @@
 #include "Clock.h"
 #include "Otp.h"
 #include "RegistrationService.h"
+#include "StaffDesk.h"
 #include "Store.h"
 
 #include <QCoreApplication>
@@ -134,6 +135,21 @@ int main(int argc, char* argv[])
         } else if (c[0] == QLatin1String("commit")) {
             tally.add(service.commitQueue(QStringLiteral("train1234")));
             service.discardPending();
+        } else if (c[0] == QLatin1String("card-check") || c[0] == QLatin1String("card-wrong")) {
+            // カードの確認 at a desk, by that desk's staff member (LOGIN, password "Desk-pass1"): the
+            // card's code now (card-check SERIAL LOGIN) or n wrong codes (card-wrong N SERIAL LOGIN).
+            const bool right = c[0] == QLatin1String("card-check");
+            const QString serial = c.value(right ? 1 : 2);
+            const QString login = c.value(right ? 2 : 3);
+            const quint64 shown = generator.totp(secretOf(serial), clock.nowSecs()).toULongLong();
+            const QString code
+                = QStringLiteral("%1").arg(right ? shown : (shown + 500000) % 1000000, 6, 10, QLatin1Char('0'));
+            StaffDesk desk(store);
+            for (int i = 0; i < (right ? 1 : n); ++i) {
+                CardCheck check;
+                const Outcome o = desk.checkCard({ login, QStringLiteral("Desk-pass1") }, serial, code, &check);
+                tally.add(o.ok() && !check.works ? Outcome { ServiceError::WrongSerialOrOtp, {} } : o);
+            }
         } else if (c[0] == QLatin1String("unlock-wrong")) {
             for (int i = 0; i < n; ++i)
                 tally.add(service.unlock(QStringLiteral("helpdesk"), QStringLiteral("not-the-password")));

@@ -3,6 +3,9 @@
 // counts; one process passing proves nothing about two desktops.
 #include "TestSupport.h"
 
+#include "Crypto.h"
+#include "StaffRecord.h"
+
 #include "StaffRecord.h"
 
 #include <QProcess>
@@ -206,6 +209,10 @@ private Q_SLOTS:
     void olderCheckCommittedLastCannotMoveTheStateBack();
     void helpDeskSignInLocksAtTheLimit_data() { engines(); }
     void helpDeskSignInLocksAtTheLimit();
+    void aCardCheckedAtSeveralDesksAtOnceWorksOnce_data() { engines(); }
+    void aCardCheckedAtSeveralDesksAtOnceWorksOnce();
+    void wrongCardCodesFromSeveralDesksLockAtTheLimit_data() { engines(); }
+    void wrongCardCodesFromSeveralDesksLockAtTheLimit();
 
 private:
     static void engines()
@@ -462,6 +469,61 @@ void TestConcurrency::helpDeskSignInLocksAtTheLimit()
     QVERIFY(StaffTable::resetAttempts(*s.store, QStringLiteral("helpdesk"), QStringLiteral("test")));
     QVERIFY(s.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).ok());
     QVERIFY(!s.service->isSuspended());
+}
+
+namespace {
+// One staff member per desk (one login signing in at eight desks at once would be refused: its
+// attempts in flight count towards the limit, by design), and the command each desk runs.
+QStringList deskCommands(SharedStore& s, const QString& command)
+{
+    QStringList commands;
+    for (int i = 0; i < kWorkers; ++i) {
+        const QString login = QStringLiteral("desk%1").arg(i);
+        if (!StaffTable::find(*s.store, login))
+            StaffTable::insert(*s.store, login, login, crypto::hashSecret(QStringLiteral("Desk-pass1"), { 10, 8, 1 }));
+        commands << command + QLatin1Char(' ') + login;
+    }
+    return commands;
+}
+} // namespace
+
+void TestConcurrency::aCardCheckedAtSeveralDesksAtOnceWorksOnce()
+{
+    ENGINE();
+    SharedStore s(engine);
+    constexpr int rounds = 5;
+    Workers w(s, kWorkers);
+    Counts outcomes;
+    for (int round = 0; round < rounds; ++round) {
+        // The same code the card shows now, typed at every desk at the same moment: it works once.
+        const Counts t = Workers::total(w.send(deskCommands(s, QStringLiteral("card-check %1").arg(serialOf(round)))));
+        outcomes[QStringLiteral("works")] += t.at(QStringLiteral("ok"));
+        outcomes[QStringLiteral("told it was used")] += t.at(QStringLiteral("used"));
+        outcomes[QStringLiteral("other")]
+            += t.at(QStringLiteral("other")) + t.at(QStringLiteral("tryAgain")) + t.at(QStringLiteral("wrong"));
+        QCOMPARE(t.at(QStringLiteral("ok")), 1);
+        QCOMPARE(t.at(QStringLiteral("used")), kWorkers - 1);
+    }
+    qInfo("%s: %d rounds, one card's code checked by %d processes at once: %s", qPrintable(engine), rounds, kWorkers,
+        qPrintable(describe(outcomes)));
+    QCOMPARE(s.auditCount(QStringLiteral("card.checked")), rounds);
+}
+
+void TestConcurrency::wrongCardCodesFromSeveralDesksLockAtTheLimit()
+{
+    ENGINE();
+    SharedStore s(engine);
+    constexpr int perWorker = 3;
+    Workers w(s, kWorkers);
+    const Counts t
+        = Workers::total(w.send(deskCommands(s, QStringLiteral("card-wrong %1 %2").arg(perWorker).arg(serialOf(0)))));
+    const int counted = s.auditCount(QStringLiteral("card.check_failed"));
+    qInfo("%s: %d processes × %d wrong codes for one card: %s; counted %d (limit 5), locked %d", qPrintable(engine),
+        kWorkers, perWorker, qPrintable(describe(t)), counted, s.auditCount(QStringLiteral("card.locked")));
+    QCOMPARE(counted, 5); // never more wrong codes evaluated than the limit
+    QCOMPARE(t.at(QStringLiteral("wrong")), 5);
+    QCOMPARE(t.at(QStringLiteral("suspended")) + t.at(QStringLiteral("suspendedNow")), kWorkers * perWorker - 5);
+    QCOMPARE(s.auditCount(QStringLiteral("card.locked")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestConcurrency)
