@@ -178,7 +178,7 @@ QWidget* MainWindow::currentStaffPage() const
 void MainWindow::begin()
 {
     const Store& store = m_flow.service().store();
-    const int corporations = CorporationTable::count(store);
+    const int corporations = CorporationTable::countUpTo(store, 2);
     updateCorporationMenu();
     if (corporations == 0) {
         if (!m_firstRun) {
@@ -199,7 +199,7 @@ void MainWindow::begin()
 
 void MainWindow::showCorporationSelection()
 {
-    if (CorporationTable::count(m_flow.service().store()) < 2)
+    if (CorporationTable::countUpTo(m_flow.service().store(), 2) < 2)
         return;
     // Leaving the procedure is キャンセル: the flow goes to its top and the queue is dropped.
     if (m_flowStarted)
@@ -247,7 +247,7 @@ void MainWindow::startFlow()
 
 void MainWindow::updateCorporationMenu()
 {
-    m_selectCorporationAction->setEnabled(CorporationTable::count(m_flow.service().store()) > 1);
+    m_selectCorporationAction->setEnabled(CorporationTable::countUpTo(m_flow.service().store(), 2) > 1);
     // The desk's acts are for the corporation being served.
     for (QAction* a : { m_setPinAction, m_resetCountersAction, m_unlockAction })
         a->setEnabled(!m_staffPageShown && m_flow.service().corporationId() != 0);

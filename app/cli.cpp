@@ -140,28 +140,6 @@ int exportAudit(Store& store, const AuditFilter& filter, const QString& path, co
     return 0;
 }
 
-// The pre-shared key of a PSKC file: hex in a file (white space ignored), 16, 24 or 32 bytes.
-std::optional<QByteArray> readKeyFile(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        err() << QCoreApplication::translate("cli", "ファイル %1 を開けません: %2").arg(path, file.errorString())
-              << Qt::endl;
-        return std::nullopt;
-    }
-    const QByteArray text = file.read(4096).simplified().replace(' ', QByteArray());
-    const bool hex = !text.isEmpty() && text.size() % 2 == 0
-        && std::all_of(text.cbegin(), text.cend(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
-    const QByteArray key = hex ? QByteArray::fromHex(text) : QByteArray();
-    if (key.size() != 16 && key.size() != 24 && key.size() != 32) {
-        err() << QCoreApplication::translate(
-            "cli", "--pskc-key のファイルには、16 進数で 16、24 または 32 バイトの鍵を書いてください。")
-              << Qt::endl;
-        return std::nullopt;
-    }
-    return key;
-}
-
 // The corporation a desk act is for: --corporation CODE, or the only one in the store.
 qint64 corporationFor(const Store& store, const QString& code)
 {
@@ -173,7 +151,7 @@ qint64 corporationFor(const Store& store, const QString& code)
                   << Qt::endl;
         return id;
     }
-    if (CorporationTable::count(store) == 1)
+    if (CorporationTable::countUpTo(store, 2) == 1)
         return CorporationTable::firstId(store);
     err() << QCoreApplication::translate("cli", "--corporation で契約法人コードを指定してください。") << Qt::endl;
     return 0;
@@ -277,9 +255,12 @@ int importTokens(Store& store, QFile& file, const TokenImportArgs& args, SecretR
     TokenImportOptions options;
     options.serialPrefix = args.serialPrefix;
     if (!args.keyFile.isEmpty()) {
-        const auto key = readKeyFile(args.keyFile);
-        if (!key)
+        QString why;
+        const auto key = TokenImport::readPreSharedKey(args.keyFile, &why);
+        if (!key) {
+            err() << why << Qt::endl;
             return 2;
+        }
         options.preSharedKey = *key;
     }
     if (!args.passphraseFile.isEmpty()) {

@@ -103,6 +103,13 @@ QList<CorporationHit> CorporationTable::search(const Store& store, const QString
     return out;
 }
 
+int CorporationTable::countUpTo(const Store& store, int limit)
+{
+    Store::Query q
+        = store.query(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM corporations LIMIT ?) AS c"), { limit });
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
 std::optional<CorporationInfo> CorporationTable::info(const Store& store, qint64 id)
 {
     Store::Query q = store.query(QStringLiteral("SELECT code, name, ") + kStateColumns

@@ -41,6 +41,9 @@ public:
     static qint64 idByCode(const Store& store, const QString& code); // 0 when there is none
     static qint64 firstId(const Store& store);
     static int count(const Store& store);
+    // min(count, limit) without counting every row: "none, one or several?" at start-up and in
+    // the menus, cheap at 100,000 corporations.
+    static int countUpTo(const Store& store, int limit);
     // 契約法人の選択: the corporation whose code is exactly `text` first, then those whose name
     // contains it as typed, in code order; at most `limit`. Empty `text`: the first `limit`.
     // Text of digits only is a code: it is not looked for in names.

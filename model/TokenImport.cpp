@@ -8,12 +8,14 @@
 #include "Validation.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QHash>
 #include <QSet>
 #include <QStringDecoder>
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <limits>
 #include <vector>
@@ -56,6 +58,24 @@ QStringList TokenImportReport::describe() const
                .arg(count(TokenOutcome::Kind::Unchanged))
                .arg(count(TokenOutcome::Kind::Refused));
     return out;
+}
+
+std::optional<QByteArray> TokenImport::readPreSharedKey(const QString& path, QString* why)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *why = tr("ファイル %1 を開けません: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    const QByteArray text = file.read(4096).simplified().replace(' ', QByteArray());
+    const bool hex = !text.isEmpty() && text.size() % 2 == 0
+        && std::all_of(text.cbegin(), text.cend(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+    const QByteArray key = hex ? QByteArray::fromHex(text) : QByteArray();
+    if (key.size() != 16 && key.size() != 24 && key.size() != 32) {
+        *why = tr("事前共有鍵のファイルには、16 進数で 16、24 または 32 バイトの鍵を書いてください。");
+        return std::nullopt;
+    }
+    return key;
 }
 
 std::optional<QString> TokenImport::mapSerial(const QString& vendorSerial, const QString& prefix, QString* why)

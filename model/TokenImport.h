@@ -72,6 +72,10 @@ public:
     static bool apply(Store& store, QList<TokenLine> lines, bool replace, bool check, const QString& actor,
         TokenImportReport* report);
 
+    // A PSKC pre-shared key file: the key in hex (white space ignored), 16, 24 or 32 bytes.
+    // nullopt with `why` set when the file cannot be read or does not hold such a key.
+    static std::optional<QByteArray> readPreSharedKey(const QString& path, QString* why);
+
     static std::optional<QString> mapSerial(const QString& vendorSerial, const QString& prefix, QString* why);
     // RFC 4648 base32 (upper or lower case, '=' padding and spaces allowed); nullopt when invalid.
     static std::optional<QByteArray> fromBase32(const QString& text);

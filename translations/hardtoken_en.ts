@@ -1846,6 +1846,14 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
         <source>トークン: 取り込み %1、置き換え %2、変更なし %3、取り込めない %4</source>
         <translation>Tokens: imported %1, replaced %2, unchanged %3, not imported %4</translation>
     </message>
+    <message>
+        <source>ファイル %1 を開けません: %2</source>
+        <translation>Cannot open file %1: %2</translation>
+    </message>
+    <message>
+        <source>事前共有鍵のファイルには、16 進数で 16、24 または 32 バイトの鍵を書いてください。</source>
+        <translation>The pre-shared key file must hold a key of 16, 24 or 32 bytes in hexadecimal.</translation>
+    </message>
 </context>
 <context>
     <name>UsageMode</name>
@@ -2276,10 +2284,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>担当者 %1 のパスワード: </source>
         <translation>Password of staff %1: </translation>
-    </message>
-    <message>
-        <source>--pskc-key のファイルには、16 進数で 16、24 または 32 バイトの鍵を書いてください。</source>
-        <translation>The --pskc-key file must hold a key of 16, 24 or 32 bytes in hexadecimal.</translation>
     </message>
     <message>
         <source>ファイルのパスフレーズ: </source>
@@ -2735,10 +2739,6 @@ SHA-256: %4</translation>
     <message>
         <source>（未指定）</source>
         <translation>(none given)</translation>
-    </message>
-    <message>
-        <source>事前共有鍵のファイルには、16 進数で 16、24 または 32 バイトの鍵を書いてください。</source>
-        <translation>The pre-shared key file must hold a key of 16, 24 or 32 bytes in hexadecimal.</translation>
     </message>
     <message>
         <source>取り込みは行われませんでした。データベースは変更されていません。</source>

@@ -96,16 +96,14 @@ void ImportDialog::run(bool check)
         options.passphrase = m_ui->passphraseEdit->text().toUtf8();
         options.serialPrefix = m_ui->prefixEdit->text().trimmed();
         if (!m_ui->keyFileEdit->text().isEmpty()) {
-            QFile keyFile(m_ui->keyFileEdit->text());
-            const QByteArray hex
-                = keyFile.open(QIODevice::ReadOnly) ? keyFile.read(4096).simplified().replace(' ', "") : QByteArray();
-            options.preSharedKey = QByteArray::fromHex(hex);
-            if (options.preSharedKey.size() != 16 && options.preSharedKey.size() != 24
-                && options.preSharedKey.size() != 32) {
-                report << tr("事前共有鍵のファイルには、16 進数で 16、24 または 32 バイトの鍵を書いてください。");
+            QString why;
+            const auto key = TokenImport::readPreSharedKey(m_ui->keyFileEdit->text(), &why);
+            if (!key) {
+                report << why;
                 finish();
                 return;
             }
+            options.preSharedKey = *key;
         }
         TokenImportReport r;
         const QList<TokenLine> lines = TokenImport::parse(file.read(TokenImport::MaxFileBytes + 1), options, &r);
