@@ -536,12 +536,15 @@ TokenLine keyPackage(const Node& package, const QString& where, PskcKeys& keys, 
                    .arg(line.state.driftSteps);
     } else if (const auto mapped = TokenImport::mapSerial(line.vendorSerial, options.serialPrefix, why)) {
         line.serial = *mapped;
-        line.params.period = static_cast<int>(period);
         line.secret = *secret;
-        if (line.params.kind == OtpKind::Totp)
+        // A counter-based token has no time step: a TimeInterval in its Data says nothing the
+        // console uses, so the stored period stays the default instead of carrying e.g. 29.
+        if (line.params.kind == OtpKind::Totp) {
+            line.params.period = static_cast<int>(period);
             line.state.nextCounter = 0;
-        else
+        } else {
             line.state.driftSteps = 0;
+        }
     }
     return line;
 }

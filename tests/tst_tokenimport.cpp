@@ -208,6 +208,7 @@ private Q_SLOTS:
     void aTamperedContainerIsRefusedWhole();
     void aWrongKeyOrMissingPassphraseIsSaidSo();
     void pythonPskcContainersAreRead();
+    void aCounterTokensTimeIntervalIsIgnored();
     void linesThatBreakTheRulesAreRefusedWithTheReason_data();
     void linesThatBreakTheRulesAreRefusedWithTheReason();
     void serialRuleMapsOrRefuses_data();
@@ -391,6 +392,26 @@ for name, how in (('plain', None), ('psk', 'psk'), ('pbkdf2', 'pbkdf2')):
         QCOMPARE(TokenTable::find(inv.store, QStringLiteral("0123456789"))->state.nextCounter, 7u);
         QCOMPARE(TokenTable::find(inv.store, QStringLiteral("0123456790"))->params.kind, OtpKind::Totp);
     }
+}
+
+// Found by fuzz_tokenimport: an HOTP key whose Data also carries a TimeInterval (29) used to be
+// stored with period 29, a value no screen or generator accepts. A counter-based card has no time
+// step, so the interval is ignored and the default kept; the TOTP rule (30 or 60) is unchanged.
+void TestTokenImport::aCounterTokensTimeIntervalIsIgnored()
+{
+    PskcWriter writer;
+    const QString xml = writer.write(
+        { { QStringLiteral("0123456789"), QStringLiteral("hotp"), kSecret, 6, QStringLiteral("3"), totpData(29) } });
+    Inventory inv;
+    bool ok = false;
+    const TokenImportReport report = inv.import(xml.toUtf8(), {}, false, false, &ok);
+    QVERIFY2(ok, qPrintable(reasons(report)));
+    const auto hotp = TokenTable::find(inv.store, QStringLiteral("0123456789"));
+    QVERIFY(hotp);
+    QCOMPARE(hotp->params.kind, OtpKind::Hotp);
+    QCOMPARE(hotp->params.period, 30);
+    QCOMPARE(hotp->state.nextCounter, 3u);
+    QCOMPARE(hotp->state.driftSteps, 0);
 }
 
 void TestTokenImport::linesThatBreakTheRulesAreRefusedWithTheReason_data()
