@@ -115,14 +115,14 @@ struct Console {
         return e->text() == text.left(e->maxLength());
     }
 
-    // Clicks the link in a QLabel (its text is the link), as a person would.
+    // Clicks a link (a LinkButton: the breadcrumb's topLink, the status page's menuLink), as a
+    // person would (it must be visible).
     bool clickLink(const char* name) const
     {
-        auto* label = find<QLabel>(name);
-        if (!label || !label->isVisible())
+        auto* link = find<QAbstractButton>(name);
+        if (!link || !link->isVisible() || !link->isEnabled())
             return false;
-        const QPoint onText(label->contentsRect().left() + 24, label->contentsRect().center().y());
-        QTest::mouseClick(label, Qt::LeftButton, {}, onText);
+        QTest::mouseClick(link, Qt::LeftButton);
         return true;
     }
 
@@ -153,8 +153,12 @@ struct Console {
             if (table->model()->index(row, 1).data().toString() != name)
                 continue;
             const QModelIndex box = table->model()->index(row, 0);
-            table->setFocus();
-            table->setCurrentIndex(box);
+            // As a person does: into the table, the arrows to the row, Space.
+            table->setFocus(Qt::TabFocusReason);
+            for (int guard = 0; table->currentIndex().row() != row && guard < 1000; ++guard)
+                QTest::keyClick(table, table->currentIndex().row() < row ? Qt::Key_Down : Qt::Key_Up);
+            if (table->currentIndex().column() != 0)
+                QTest::keyClick(table, Qt::Key_Home);
             QTest::keyClick(table, Qt::Key_Space);
             return box.data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked;
         }

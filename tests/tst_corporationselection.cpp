@@ -337,9 +337,7 @@ void TestCorporationSelection::aBranchsFirstDay()
 
     // Manual 9.1: 利用者情報登録/変更 > 変更 > 全ての利用者が同じトークンを利用する, the PIN, OK.
     const auto page = [&]() -> QWidget* { return b.window->currentPage(); };
-    auto* link = b.find<QLabel>(page(), "menuLink");
-    QTest::mouseClick(
-        link, Qt::LeftButton, {}, QPoint(link->contentsRect().left() + 24, link->contentsRect().center().y()));
+    QTest::mouseClick(b.find<QAbstractButton>(page(), "menuLink"), Qt::LeftButton);
     QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
     QTest::mouseClick(b.find<QPushButton>(page(), "changeModeButton"), Qt::LeftButton);
     QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UsageModeConfirm"));

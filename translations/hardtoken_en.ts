@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>入力を消去</source>
+        <translation>Clear the text</translation>
+    </message>
+</context>
+<context>
     <name>AuditExport</name>
     <message>
         <source>監査ログが改ざんされているため、書き出しませんでした。</source>
@@ -137,10 +144,6 @@
         <translation>Corporate Status</translation>
     </message>
     <message>
-        <source>トップ</source>
-        <translation>Top</translation>
-    </message>
-    <message>
         <source>契約法人情報</source>
         <translation>Corporation</translation>
     </message>
@@ -169,12 +172,8 @@
         <translation>Change Corporate Administration Information</translation>
     </message>
     <message>
-        <source>利用者情報登録/変更</source>
-        <translation>Register/Change User Information</translation>
-    </message>
-    <message>
-        <source>&lt;a href=&quot;users&quot;&gt;[契約法人管理情報変更]-[利用者情報登録/変更]&lt;/a&gt;</source>
-        <translation>&lt;a href=&quot;users&quot;&gt;[Change Corporate Administration Information]-[Register/Change User Information]&lt;/a&gt;</translation>
+        <source>[契約法人管理情報変更]-[利用者情報登録/変更]</source>
+        <translation>[Change Corporate Administration Information]-[Register/Change User Information]</translation>
     </message>
 </context>
 <context>
@@ -351,14 +350,6 @@
         <translation>Card Hard Token Registration Confirmation</translation>
     </message>
     <message>
-        <source>&lt;a href=&quot;top&quot;&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
-        <translation>&lt;a href=&quot;top&quot;&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
-    </message>
-    <message>
-        <source>エラーメッセージ</source>
-        <translation>Error message</translation>
-    </message>
-    <message>
         <source>カード型ハードトークンの利用登録情報の追加を行います。</source>
         <translation>Add card hard token registrations.</translation>
     </message>
@@ -401,16 +392,8 @@ To delete a registration you do not need, check it and press the &quot;Delete&qu
         <translation>Delete</translation>
     </message>
     <message>
-        <source>削除（一覧の上）</source>
-        <translation>Delete (above the list)</translation>
-    </message>
-    <message>
         <source>利用登録情報はありません。「追加」ボタンを押して、利用登録情報を追加してください。</source>
         <translation>There are no registrations. Press the &quot;Add&quot; button to add one.</translation>
-    </message>
-    <message>
-        <source>削除（一覧の下）</source>
-        <translation>Delete (below the list)</translation>
     </message>
     <message>
         <source>契約法人確認暗証番号</source>
@@ -438,20 +421,28 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>ページ上部へ</source>
         <translation>Back to top of page</translation>
     </message>
+    <message>
+        <source>契約法人管理情報変更 &gt; 利用者情報登録/変更</source>
+        <translation>Change Corporate Administration Information &gt; Register/Change User Information</translation>
+    </message>
+    <message>
+        <source>利用登録情報の一覧の上</source>
+        <translation>above the registration list</translation>
+    </message>
+    <message>
+        <source>利用登録情報の一覧の下</source>
+        <translation>below the registration list</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
 </context>
 <context>
     <name>IndividualRegistrationInputPage</name>
     <message>
         <source>カード型ハードトークン利用登録入力</source>
         <translation>Card Hard Token Registration Input</translation>
-    </message>
-    <message>
-        <source>&lt;a href=&quot;top&quot;&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
-        <translation>&lt;a href=&quot;top&quot;&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
-    </message>
-    <message>
-        <source>エラーメッセージ</source>
-        <translation>Error message</translation>
     </message>
     <message>
         <source>利用者を選択し、利用登録するカード型ハードトークンのシリアル番号とワンタイムパスワードを入力し、「次へ」ボタンを押してください。
@@ -534,6 +525,10 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
     <message>
         <source>入力完了</source>
         <translation>Input complete</translation>
+    </message>
+    <message>
+        <source>契約法人管理情報変更 &gt; 利用者情報登録/変更</source>
+        <translation>Change Corporate Administration Information &gt; Register/Change User Information</translation>
     </message>
 </context>
 <context>
@@ -717,6 +712,17 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
     <message>
         <source>%1 を書き込めません。</source>
         <translation>Cannot write %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PageHeader</name>
+    <message>
+        <source>現在の位置</source>
+        <translation>You are here</translation>
+    </message>
+    <message>
+        <source>トップ</source>
+        <translation>Top</translation>
     </message>
 </context>
 <context>
@@ -990,14 +996,6 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <translation>Card Hard Token Registration Confirmation</translation>
     </message>
     <message>
-        <source>&lt;a href=&quot;top&quot;&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
-        <translation>&lt;a href=&quot;top&quot;&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
-    </message>
-    <message>
-        <source>エラーメッセージ</source>
-        <translation>Error message</translation>
-    </message>
-    <message>
         <source>以下のカード型ハードトークンを、全ての利用者が利用するトークンとして利用登録します。</source>
         <translation>The card hard token below will be registered as the token that all users use.</translation>
     </message>
@@ -1031,20 +1029,16 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>契約法人管理情報変更 &gt; 利用者情報登録/変更</source>
+        <translation>Change Corporate Administration Information &gt; Register/Change User Information</translation>
+    </message>
 </context>
 <context>
     <name>SharedRegistrationInputPage</name>
     <message>
         <source>カード型ハードトークン利用登録入力</source>
         <translation>Card Hard Token Registration Input</translation>
-    </message>
-    <message>
-        <source>&lt;a href=&quot;top&quot;&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
-        <translation>&lt;a href=&quot;top&quot;&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
-    </message>
-    <message>
-        <source>エラーメッセージ</source>
-        <translation>Error message</translation>
     </message>
     <message>
         <source>利用登録するカード型ハードトークンのシリアル番号とワンタイムパスワードを入力し、「次へ」ボタンを押してください。</source>
@@ -1109,6 +1103,10 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>✎ メモ</source>
         <translation>✎ Note</translation>
+    </message>
+    <message>
+        <source>契約法人管理情報変更 &gt; 利用者情報登録/変更</source>
+        <translation>Change Corporate Administration Information &gt; Register/Change User Information</translation>
     </message>
 </context>
 <context>
@@ -1546,10 +1544,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>Service Suspended</translation>
     </message>
     <message>
-        <source>エラーメッセージ</source>
-        <translation>Error message</translation>
-    </message>
-    <message>
         <source>⚠️ 本システムは利用中止状態です</source>
         <translation>⚠️ This system is suspended</translation>
     </message>
@@ -1877,14 +1871,6 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
         <translation>Card Hard Token Usage Mode Confirmation</translation>
     </message>
     <message>
-        <source>&lt;a href=&quot;top&quot;&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
-        <translation>&lt;a href=&quot;top&quot;&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
-    </message>
-    <message>
-        <source>エラーメッセージ</source>
-        <translation>Error message</translation>
-    </message>
-    <message>
         <source>カード型ハードトークンの利用形態を選択して、契約法人確認暗証番号を入力したあと、「OK」ボタンを押してください。</source>
         <translation>Select the card hard token usage mode, enter the corporate confirmation PIN, and press the &quot;OK&quot; button.</translation>
     </message>
@@ -1893,16 +1879,8 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
         <translation>Usage mode</translation>
     </message>
     <message>
-        <source>全ての利用者が同じトークンを利用する</source>
-        <translation>All users use the same token</translation>
-    </message>
-    <message>
         <source>全ての利用者が同じトークンを利用する（利用者間で同一のトークンを共有する）</source>
         <translation>All users use the same token (the users share one token)</translation>
-    </message>
-    <message>
-        <source>全ての利用者が異なるトークンを利用する</source>
-        <translation>Each user uses a different token</translation>
     </message>
     <message>
         <source>全ての利用者が異なるトークンを利用する（利用者が個々にトークンを所有する）</source>
@@ -1938,20 +1916,16 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>契約法人管理情報変更 &gt; 利用者情報登録/変更</source>
+        <translation>Change Corporate Administration Information &gt; Register/Change User Information</translation>
+    </message>
 </context>
 <context>
     <name>UserInfoSelectionPage</name>
     <message>
         <source>利用者情報選択</source>
         <translation>User Information Selection</translation>
-    </message>
-    <message>
-        <source>&lt;a href=&quot;top&quot;&gt;トップ&lt;/a&gt; &amp;gt; 契約法人管理情報変更 &amp;gt; 利用者情報登録/変更</source>
-        <translation>&lt;a href=&quot;top&quot;&gt;Top&lt;/a&gt; &amp;gt; Change Corporate Administration Information &amp;gt; Register/Change User Information</translation>
-    </message>
-    <message>
-        <source>エラーメッセージ</source>
-        <translation>Error message</translation>
     </message>
     <message>
         <source>利用者情報の登録・変更を行います。</source>
@@ -1970,20 +1944,24 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>Change</translation>
     </message>
     <message>
-        <source>利用形態の変更</source>
-        <translation>Change the usage mode</translation>
-    </message>
-    <message>
         <source>利用登録</source>
         <translation>Register</translation>
     </message>
     <message>
-        <source>カード型ハードトークンの利用登録</source>
-        <translation>Register card hard tokens</translation>
-    </message>
-    <message>
         <source>利用者一覧</source>
         <translation>Users</translation>
+    </message>
+    <message>
+        <source>契約法人管理情報変更 &gt; 利用者情報登録/変更</source>
+        <translation>Change Corporate Administration Information &gt; Register/Change User Information</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンの利用形態を変更します</source>
+        <translation>Changes the usage mode of card hard tokens</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークンを利用登録します</source>
+        <translation>Registers card hard tokens</translation>
     </message>
 </context>
 <context>
@@ -2886,8 +2864,8 @@ SHA-256: %4</translation>
         <translation>Software keyboard</translation>
     </message>
     <message>
-        <source>ソフトウェアキーボードを開く</source>
-        <translation>Open the software keyboard</translation>
+        <source>ソフトウェアキーボードを開いて入力します</source>
+        <translation>Opens the software keyboard to type with</translation>
     </message>
 </context>
 <context>

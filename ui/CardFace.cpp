@@ -1,5 +1,7 @@
 #include "CardFace.h"
 
+#include "Accessibility.h"
+
 #include "Validation.h"
 
 #include <QKeyEvent>
@@ -19,6 +21,7 @@ const QRectF kButton(248, 120, 56, 56);
 CardFace::CardFace(QWidget* parent)
     : QWidget(parent)
 {
+    installAccessibleInterfaces();
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     setMinimumSize(228, 144);
     setFocusPolicy(Qt::StrongFocus);
@@ -27,7 +30,9 @@ CardFace::CardFace(QWidget* parent)
 void CardFace::setSide(Side side)
 {
     m_side = side;
-    setAccessibleName(side == Side::Front ? tr("カード型ハードトークン（表）") : tr("カード型ハードトークン（裏）"));
+    if (m_caption.isEmpty())
+        setAccessibleName(
+            side == Side::Front ? tr("カード型ハードトークン（表）") : tr("カード型ハードトークン（裏）"));
     update();
 }
 
@@ -42,7 +47,8 @@ void CardFace::setDisplayText(const QString& text)
     if (text == m_display)
         return;
     m_display = text;
-    setAccessibleDescription(text);
+    if (m_caption.isEmpty())
+        setAccessibleDescription(text);
     update();
 }
 
@@ -50,6 +56,14 @@ void CardFace::setMarkPositions(bool mark)
 {
     m_markPositions = mark;
     update();
+}
+
+void CardFace::setCaption(const QString& caption)
+{
+    m_caption = caption;
+    setAccessibleName(caption);
+    setAccessibleDescription(QString());
+    setFocusPolicy(caption.isEmpty() ? Qt::StrongFocus : Qt::NoFocus);
 }
 
 QRectF CardFace::cardRect() const

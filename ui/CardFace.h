@@ -21,6 +21,9 @@ public:
     void setDisplayText(const QString& text);
     QString displayText() const { return m_display; }
     void setMarkPositions(bool mark);
+    // A picture in the manual's screens: a screen reader names it by the caption shown under it,
+    // and the digits drawn on it are an example, not a code to read out.
+    void setCaption(const QString& caption);
     // Where the OTP button is, in widget coordinates.
     QRectF buttonRect() const;
 
@@ -43,6 +46,7 @@ private:
     QString m_serial;
     QString m_display;
     bool m_markPositions = false;
+    QString m_caption;
 };
 
 } // namespace hardtoken

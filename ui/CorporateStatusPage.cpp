@@ -11,8 +11,8 @@ CorporateStatusPage::CorporateStatusPage(RegistrationFlow& flow, QWidget* parent
     , m_flow(flow)
 {
     m_ui->setupUi(this);
-    initPage(nullptr, nullptr);
-    connect(m_ui->menuLink, &QLabel::linkActivated, &m_flow, &RegistrationFlow::openUserRegistration);
+    initPage(m_ui->pageHeader, nullptr, nullptr);
+    connect(m_ui->menuLink, &QAbstractButton::clicked, &m_flow, &RegistrationFlow::openUserRegistration);
     // A hidden page is brought up to date by enter() when it is shown again.
     connect(&m_flow.service(), &RegistrationService::corporationChanged, this, [this] {
         if (isVisible())

@@ -3,6 +3,7 @@
 #include "CorporationSearchModel.h"
 #include "ui_CorporationSelectionPage.h"
 
+#include "Accessibility.h"
 #include <QHeaderView>
 #include <QKeyEvent>
 
@@ -14,7 +15,8 @@ CorporationSelectionPage::CorporationSelectionPage(const Store& store, QWidget* 
     , m_model(new CorporationSearchModel(store, this))
 {
     m_ui->setupUi(this);
-    initPage(m_ui->openButton, nullptr);
+    nameClearButton(m_ui->searchField);
+    initPage(m_ui->pageHeader, m_ui->openButton, nullptr);
     QTableView* table = m_ui->corporationTable;
     table->setModel(m_model);
     table->verticalHeader()->hide();
@@ -96,6 +98,7 @@ bool CorporationSelectionPage::eventFilter(QObject* watched, QEvent* event)
 void CorporationSelectionPage::retranslate()
 {
     m_ui->retranslateUi(this);
+    nameClearButton(m_ui->searchField);
     m_model->retranslate();
     showCount();
 }

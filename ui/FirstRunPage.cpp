@@ -16,7 +16,7 @@ FirstRunPage::FirstRunPage(const Store& store, QWidget* parent)
     , m_store(store)
 {
     m_ui->setupUi(this);
-    initPage(m_ui->refreshButton, nullptr);
+    initPage(m_ui->pageHeader, m_ui->refreshButton, nullptr);
     // Long commands wrap inside the window instead of widening the page past it.
     m_ui->stepsLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &FirstRunPage::check);

@@ -1,6 +1,7 @@
 #include "IndividualRegistrationConfirmPage.h"
 #include "ui_IndividualRegistrationConfirmPage.h"
 
+#include "CheckSelection.h"
 #include "RegistrationFlow.h"
 #include "RegistrationListModel.h"
 
@@ -17,12 +18,14 @@ IndividualRegistrationConfirmPage::IndividualRegistrationConfirmPage(Registratio
     , m_model(new RegistrationListModel(flow.service(), this))
 {
     m_ui->setupUi(this);
-    initPage(m_ui->okButton, m_ui->cancelButton);
+    initPage(m_ui->pageHeader, m_ui->okButton, m_ui->cancelButton);
     setScreenId(QLatin1String(ScreenId));
     m_ui->listTable->setModel(m_model);
     m_ui->listTable->verticalHeader()->hide();
     m_ui->listTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->listTable->horizontalHeader()->setStretchLastSection(true);
+    // A selected row is a ticked row: click, Space and a screen reader's Toggle all tick.
+    new CheckSelection(m_ui->listTable, RegistrationListModel::CheckColumn, false);
 
     connect(this, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop);
     connect(m_ui->addButton, &QPushButton::clicked, &m_flow, &RegistrationFlow::add);

@@ -2,6 +2,8 @@
 #include "CardFace.h"
 #include "ui_IndividualRegistrationInputPage.h"
 
+#include "Accessibility.h"
+#include "CheckSelection.h"
 #include "RadioDelegate.h"
 #include "RegistrationFlow.h"
 #include "UserSelectionModel.h"
@@ -19,7 +21,8 @@ IndividualRegistrationInputPage::IndividualRegistrationInputPage(RegistrationFlo
     , m_proxy(new QSortFilterProxyModel(this))
 {
     m_ui->setupUi(this);
-    initPage(m_ui->nextButton, m_ui->cancelButton);
+    nameClearButton(m_ui->filterEdit);
+    initPage(m_ui->pageHeader, m_ui->nextButton, m_ui->cancelButton);
     // The manual's two pictures: where the serial is, where the button is.
     m_ui->individualCardBackImage->setSide(CardFace::Side::Back);
     m_ui->individualCardBackImage->setSerial(QStringLiteral("0000000012"));
@@ -27,6 +30,8 @@ IndividualRegistrationInputPage::IndividualRegistrationInputPage(RegistrationFlo
     m_ui->individualCardFrontImage->setSide(CardFace::Side::Front);
     m_ui->individualCardFrontImage->setDisplayText(QStringLiteral("123456"));
     m_ui->individualCardFrontImage->setMarkPositions(true);
+    m_ui->individualCardBackImage->setCaption(m_ui->individualCardBackCaption->text());
+    m_ui->individualCardFrontImage->setCaption(m_ui->individualCardFrontCaption->text());
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterKeyColumn(UserSelectionModel::NameColumn);
@@ -39,6 +44,8 @@ IndividualRegistrationInputPage::IndividualRegistrationInputPage(RegistrationFlo
     m_ui->userTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->userTable->sortByColumn(-1, Qt::AscendingOrder); // the manual's order until a header is clicked
 
+    // Selecting a row (click, arrows, a screen reader's Toggle) is choosing that user.
+    new CheckSelection(m_ui->userTable, UserSelectionModel::SelectColumn, true);
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     // Clicking anywhere on a row chooses that user, as the radio does. (Not on focus or the current
     // index moving: tabbing into the table must not choose anyone.)
@@ -88,6 +95,9 @@ void IndividualRegistrationInputPage::retranslate()
 {
     const bool inputComplete = m_ui->inputCompleteButton->isVisible();
     m_ui->retranslateUi(this);
+    nameClearButton(m_ui->filterEdit);
+    m_ui->individualCardBackImage->setCaption(m_ui->individualCardBackCaption->text());
+    m_ui->individualCardFrontImage->setCaption(m_ui->individualCardFrontCaption->text());
     m_ui->inputCompleteButton->setVisible(inputComplete);
     m_model->retranslate();
 }

@@ -3,7 +3,12 @@
 #include "PinInput.h"
 #include "RegistrationService.h"
 
+#include "MessageBanner.h"
+#include "PageHeader.h"
+
 #include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QApplication>
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLabel>
@@ -17,35 +22,29 @@ ManualPage::ManualPage(QWidget* parent)
 {
 }
 
-void ManualPage::initPage(QAbstractButton* primary, QAbstractButton* cancel)
+void ManualPage::initPage(PageHeader* header, QAbstractButton* primary, QAbstractButton* cancel)
 {
+    Q_ASSERT(header);
+    m_header = header;
     m_primary = primary;
     m_cancel = cancel;
-    m_message = findChild<QLabel*>(QStringLiteral("messageLabel"));
-    m_screenId = findChild<QLabel*>(QStringLiteral("screenIdLabel"));
-    if (auto* breadcrumb = findChild<QLabel*>(QStringLiteral("breadcrumbLabel")))
-        connect(breadcrumb, &QLabel::linkActivated, this, [this] { Q_EMIT topRequested(); });
+    connect(m_header, &PageHeader::topRequested, this, &ManualPage::topRequested);
     setScreenId(m_screenIdText);
 }
 
 void ManualPage::setScreenId(const QString& id)
 {
     m_screenIdText = id;
-    if (m_screenId) {
-        m_screenId->setText(id);
-        m_screenId->setVisible(!id.isEmpty());
-    }
+    if (m_header)
+        m_header->setScreenId(id);
 }
 
 void ManualPage::showMessage(const QString& text, MessageKind kind)
 {
-    if (!m_message)
-        return;
-    m_message->setProperty("role", kind == MessageKind::Error ? QStringLiteral("error") : QStringLiteral("info"));
-    m_message->style()->unpolish(m_message);
-    m_message->style()->polish(m_message);
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    if (m_header) {
+        m_header->banner()->showMessage(
+            text, kind == MessageKind::Error ? MessageBanner::Kind::Error : MessageBanner::Kind::Info);
+    }
 }
 
 void ManualPage::clearMessages()
@@ -58,6 +57,15 @@ void ManualPage::clearMessages()
         }
     }
     m_fieldErrors.clear();
+    for (const QPointer<QWidget>& field : std::as_const(m_invalidFields)) {
+        if (field) {
+            field->setProperty("invalid", false);
+            field->setAccessibleDescription(QString());
+            field->style()->unpolish(field);
+            field->style()->polish(field);
+        }
+    }
+    m_invalidFields.clear();
 }
 
 void ManualPage::showFieldError(QWidget* field, QLabel* errorLabel, const QString& text)
@@ -69,8 +77,14 @@ void ManualPage::showFieldError(QWidget* field, QLabel* errorLabel, const QStrin
         m_fieldErrors.append(errorLabel);
     }
     if (field) {
-        field->setFocus(Qt::OtherFocusReason);
+        // What a screen reader says on reaching the field again: its name, then what is wrong
+        // (Qt 6.4 has no described-by relation; the description is what the bridges read).
         field->setProperty("invalid", true);
+        field->setAccessibleDescription(text);
+        field->style()->unpolish(field);
+        field->style()->polish(field);
+        m_invalidFields.append(field);
+        field->setFocus(Qt::OtherFocusReason);
     }
 }
 
@@ -133,10 +147,27 @@ void ManualPage::changeEvent(QEvent* event)
 void ManualPage::keyPressEvent(QKeyEvent* event)
 {
     const bool plain = event->modifiers() == Qt::NoModifier || event->modifiers() == Qt::KeypadModifier;
-    if (plain && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && m_primary
-        && m_primary->isVisible() && m_primary->isEnabled()) {
-        m_primary->click();
-        return;
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (plain && enter) {
+        QWidget* focus = QApplication::focusWidget();
+        // Return in a table belongs to the table (it chose or ticked the row): it must not also
+        // send the screen on with 次へ / OK.
+        if (qobject_cast<QAbstractItemView*>(focus)) {
+            event->accept();
+            return;
+        }
+        // Return on a focused button presses that button (キャンセル, 追加, 削除 …), not 次へ.
+        if (auto* button = qobject_cast<QAbstractButton*>(focus);
+            button && button != m_primary && isAncestorOf(button)) {
+            if (button->isEnabled())
+                button->animateClick();
+            event->accept();
+            return;
+        }
+        if (m_primary && m_primary->isVisible() && m_primary->isEnabled()) {
+            m_primary->click();
+            return;
+        }
     }
     if (plain && event->key() == Qt::Key_Escape && m_cancel && m_cancel->isVisible() && m_cancel->isEnabled()) {
         m_cancel->click();

@@ -10,6 +10,7 @@ namespace hardtoken {
 
 struct Outcome;
 class PinInput;
+class PageHeader;
 
 // The fields a refused action can point at, for showOutcome().
 struct OutcomeFields {
@@ -23,9 +24,11 @@ struct OutcomeFields {
     QLabel* modeError = nullptr;
 };
 
-// What every manual screen shares: the breadcrumb (トップ link), the title band with the screen ID
-// at its right, the message area at the top, errors next to fields, Enter = the screen's primary
-// button (次へ / OK), Esc = キャンセル, and retranslation on a language change.
+// What every manual screen shares: the PageHeader (breadcrumb with the トップ link, the title band
+// with the screen ID at its right, the message banner), errors next to fields (the field's
+// accessible description carries its error), Enter = the screen's primary button (次へ / OK)
+// unless the focus is on another button (pressed instead) or in a table (the table's own key),
+// Esc = キャンセル, and retranslation on a language change.
 class ManualPage : public QWidget {
     Q_OBJECT
 public:
@@ -50,18 +53,20 @@ Q_SIGNALS:
     void topRequested();
 
 protected:
-    // Call after setupUi(): finds the shared labels by objectName and wires them.
-    void initPage(QAbstractButton* primary, QAbstractButton* cancel);
+    // Call after setupUi() with the form's header and its primary and cancel buttons (either may
+    // be null: a screen without one).
+    void initPage(PageHeader* header, QAbstractButton* primary, QAbstractButton* cancel);
+    PageHeader* header() const { return m_header; }
     virtual void retranslate() = 0;
     void changeEvent(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
-    QPointer<QLabel> m_message;
-    QPointer<QLabel> m_screenId;
+    PageHeader* m_header = nullptr;
     QPointer<QAbstractButton> m_primary;
     QPointer<QAbstractButton> m_cancel;
     QList<QPointer<QLabel>> m_fieldErrors;
+    QList<QPointer<QWidget>> m_invalidFields;
     QString m_screenIdText;
 };
 

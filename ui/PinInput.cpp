@@ -119,7 +119,7 @@ void PinInput::retranslate()
     m_edit->setAccessibleName(caption);
     m_hint->setText(tr("(%1)").arg(Validation::hint(InputField::Pin)));
     m_keyboardButton->setText(tr("ソフトウェアキーボード"));
-    m_keyboardButton->setAccessibleName(tr("ソフトウェアキーボードを開く"));
+    m_keyboardButton->setAccessibleDescription(tr("ソフトウェアキーボードを開いて入力します"));
 }
 
 } // namespace hardtoken

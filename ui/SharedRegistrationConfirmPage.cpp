@@ -12,7 +12,7 @@ SharedRegistrationConfirmPage::SharedRegistrationConfirmPage(RegistrationFlow& f
     , m_flow(flow)
 {
     m_ui->setupUi(this);
-    initPage(m_ui->okButton, m_ui->cancelButton);
+    initPage(m_ui->pageHeader, m_ui->okButton, m_ui->cancelButton);
     connect(this, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop);
     connect(m_ui->cancelButton, &QPushButton::clicked, &m_flow, &RegistrationFlow::cancel);
     connect(m_ui->okButton, &QPushButton::clicked, this, [this] {

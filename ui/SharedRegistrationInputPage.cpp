@@ -12,7 +12,7 @@ SharedRegistrationInputPage::SharedRegistrationInputPage(RegistrationFlow& flow,
     , m_flow(flow)
 {
     m_ui->setupUi(this);
-    initPage(m_ui->nextButton, m_ui->cancelButton);
+    initPage(m_ui->pageHeader, m_ui->nextButton, m_ui->cancelButton);
     // The manual's two pictures: where the serial is, where the button is.
     m_ui->sharedCardBackImage->setSide(CardFace::Side::Back);
     m_ui->sharedCardBackImage->setSerial(QStringLiteral("0000000012"));
@@ -20,6 +20,8 @@ SharedRegistrationInputPage::SharedRegistrationInputPage(RegistrationFlow& flow,
     m_ui->sharedCardFrontImage->setSide(CardFace::Side::Front);
     m_ui->sharedCardFrontImage->setDisplayText(QStringLiteral("123456"));
     m_ui->sharedCardFrontImage->setMarkPositions(true);
+    m_ui->sharedCardBackImage->setCaption(m_ui->sharedCardBackCaption->text());
+    m_ui->sharedCardFrontImage->setCaption(m_ui->sharedCardFrontCaption->text());
     connect(this, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop);
     connect(m_ui->cancelButton, &QPushButton::clicked, &m_flow, &RegistrationFlow::cancel);
     connect(m_ui->nextButton, &QPushButton::clicked, this, &SharedRegistrationInputPage::next);
@@ -49,6 +51,8 @@ void SharedRegistrationInputPage::next()
 void SharedRegistrationInputPage::retranslate()
 {
     m_ui->retranslateUi(this);
+    m_ui->sharedCardBackImage->setCaption(m_ui->sharedCardBackCaption->text());
+    m_ui->sharedCardFrontImage->setCaption(m_ui->sharedCardFrontCaption->text());
 }
 
 } // namespace hardtoken

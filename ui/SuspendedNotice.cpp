@@ -1,6 +1,7 @@
 #include "SuspendedNotice.h"
 #include "ui_SuspendedNotice.h"
 
+#include "Accessibility.h"
 #include "RegistrationFlow.h"
 
 #include <QDateTime>
@@ -13,8 +14,9 @@ SuspendedNotice::SuspendedNotice(RegistrationFlow& flow, QWidget* parent)
     , m_ui(new Ui::SuspendedNotice)
     , m_flow(flow)
 {
+    installAccessibleInterfaces(); // before the form's notice box is first queried
     m_ui->setupUi(this);
-    initPage(m_ui->unlockButton, nullptr);
+    initPage(m_ui->pageHeader, m_ui->unlockButton, nullptr);
     connect(m_ui->unlockButton, &QPushButton::clicked, this, &SuspendedNotice::unlock);
 }
 
@@ -26,6 +28,17 @@ void SuspendedNotice::enter()
     m_ui->staffLoginEdit->clear();
     m_ui->staffCredentialEdit->clear();
     refresh();
+    announce();
+}
+
+void SuspendedNotice::announce()
+{
+    // The notice is the screen's news: a screen reader hears it at once (an alert) and finds it
+    // where the focus is; Tab goes on to the help desk's fields.
+    m_ui->noticeBox->setAccessibleName(m_ui->noticeTitle->text().remove(QStringLiteral("⚠️")).trimmed());
+    m_ui->noticeBox->setAccessibleDescription(m_ui->noticeText->text() + QLatin1Char('\n') + m_ui->contactText->text());
+    m_ui->noticeBox->setFocus(Qt::OtherFocusReason);
+    announceAlert(m_ui->noticeBox);
 }
 
 void SuspendedNotice::refresh()
@@ -55,6 +68,7 @@ void SuspendedNotice::retranslate()
 {
     m_ui->retranslateUi(this);
     refresh();
+    m_ui->noticeBox->setAccessibleName(m_ui->noticeTitle->text().remove(QStringLiteral("⚠️")).trimmed());
 }
 
 } // namespace hardtoken

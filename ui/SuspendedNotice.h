@@ -27,6 +27,7 @@ protected:
 
 private:
     void refresh();
+    void announce();
     void unlock();
 
     QScopedPointer<Ui::SuspendedNotice> m_ui;

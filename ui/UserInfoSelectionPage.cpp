@@ -14,7 +14,7 @@ UserInfoSelectionPage::UserInfoSelectionPage(RegistrationFlow& flow, QWidget* pa
     , m_flow(flow)
 {
     m_ui->setupUi(this);
-    initPage(m_ui->registerButton, nullptr);
+    initPage(m_ui->pageHeader, m_ui->registerButton, nullptr);
     m_ui->usersTable->verticalHeader()->hide();
     m_ui->usersTable->horizontalHeader()->setStretchLastSection(true);
     connect(this, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop);

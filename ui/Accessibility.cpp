@@ -1,0 +1,119 @@
+#include "Accessibility.h"
+
+#include "LinkButton.h"
+#include "MessageBanner.h"
+
+#include <QAccessible>
+#include <QAccessibleWidget>
+#include <QCoreApplication>
+#include <QLineEdit>
+#include <QToolButton>
+
+namespace hardtoken {
+
+namespace {
+
+class LinkAccessible final : public QAccessibleWidget {
+public:
+    explicit LinkAccessible(LinkButton* link)
+        : QAccessibleWidget(link, QAccessible::Link)
+    {
+        addControllingSignal(QStringLiteral("clicked(bool)"));
+    }
+
+    QString text(QAccessible::Text t) const override
+    {
+        const auto* b = static_cast<const LinkButton*>(widget());
+        if (t == QAccessible::Name && b->accessibleName().isEmpty())
+            return b->text();
+        return QAccessibleWidget::text(t);
+    }
+
+    QStringList actionNames() const override
+    {
+        return QStringList { pressAction() } + QAccessibleWidget::actionNames();
+    }
+
+    void doAction(const QString& action) override
+    {
+        if (action == pressAction())
+            static_cast<LinkButton*>(widget())->click();
+        else
+            QAccessibleWidget::doAction(action);
+    }
+};
+
+class BannerAccessible final : public QAccessibleWidget {
+public:
+    explicit BannerAccessible(MessageBanner* banner)
+        : QAccessibleWidget(banner, QAccessible::AlertMessage)
+    {
+    }
+
+    QString text(QAccessible::Text t) const override
+    {
+        if (t == QAccessible::Name)
+            return static_cast<const MessageBanner*>(widget())->text();
+        return QAccessibleWidget::text(t);
+    }
+
+    QAccessible::State state() const override
+    {
+        QAccessible::State s = QAccessibleWidget::state();
+        s.readOnly = true;
+        return s;
+    }
+};
+
+QAccessibleInterface* factory(const QString& className, QObject* object)
+{
+    if (!object || !object->isWidgetType())
+        return nullptr;
+    if (className == QLatin1String("hardtoken::LinkButton"))
+        return new LinkAccessible(static_cast<LinkButton*>(object));
+    if (className == QLatin1String("hardtoken::MessageBanner"))
+        return new BannerAccessible(static_cast<MessageBanner*>(object));
+    // A box that is the screen's announcement (the 利用中止 notice): an AlertMessage named by its
+    // accessibleName (the headline) with the details as its description.
+    if (className == QLatin1String("QFrame") && object->property("accessibleAlert").toBool())
+        return new QAccessibleWidget(static_cast<QWidget*>(object), QAccessible::AlertMessage);
+    if (className == QLatin1String("hardtoken::CardFace"))
+        return new QAccessibleWidget(static_cast<QWidget*>(object), QAccessible::Graphic);
+    return nullptr;
+}
+
+} // namespace
+
+void installAccessibleInterfaces()
+{
+    static const bool installed = [] {
+        QAccessible::installFactory(factory);
+        return true;
+    }();
+    Q_UNUSED(installed);
+}
+
+Announcements* Announcements::instance()
+{
+    static Announcements announcements;
+    return &announcements;
+}
+
+void announceAlert(QWidget* source)
+{
+    QAccessibleEvent alert(source, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+    QAccessibleInterface* a = QAccessible::queryAccessibleInterface(source);
+    Q_EMIT Announcements::instance()->announced(source, a ? a->text(QAccessible::Name) : QString());
+}
+
+void nameClearButton(QLineEdit* edit)
+{
+    const QString name = QCoreApplication::translate("Accessibility", "入力を消去");
+    for (QToolButton* button : edit->findChildren<QToolButton*>(Qt::FindDirectChildrenOnly)) {
+        button->setAccessibleName(name);
+        button->setToolTip(name);
+    }
+}
+
+} // namespace hardtoken
