@@ -16,6 +16,7 @@ private Q_SLOTS:
     void newSerialFollowsTheQueue();
     void reloadsAfterCommitAndModeChange();
     void sortAndFilterThroughAProxy();
+    void filtersAndSortsByItself();
 };
 
 void TestUserSelectionModel::showsTheManualsTable()
@@ -109,6 +110,64 @@ void TestUserSelectionModel::sortAndFilterThroughAProxy()
     QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), QStringLiteral("0000000013")).ok());
     QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
     QCOMPARE(proxy.rowCount(), 3);
+}
+
+// The model's own filter and sort (what the input screen uses at 50,000 users): the same rows a
+// proxy would give, persistent indexes (the view's selection) follow a sort, the choice survives
+// a filter that hides the chosen user.
+void TestUserSelectionModel::filtersAndSortsByItself()
+{
+    Fixture f;
+    UserSelectionModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto names = [&] {
+        QStringList out;
+        for (int row = 0; row < model.rowCount(); ++row)
+            out << model.index(row, UserSelectionModel::NameColumn).data().toString();
+        return out;
+    };
+    const QStringList manualOrder { QStringLiteral("鈴木 花子"), QStringLiteral("田中 次郎"),
+        QStringLiteral("山田 太郎") };
+    QCOMPARE(names(), manualOrder);
+    model.setFilterText(QStringLiteral("田"));
+    QCOMPARE(names(), (QStringList { QStringLiteral("田中 次郎"), QStringLiteral("山田 太郎") }));
+    QCOMPARE(model.rowOfUser(model.index(1, 0).data(UserSelectionModel::UserIdRole).toLongLong()), 1);
+    model.setFilterText(QStringLiteral("no one"));
+    QCOMPARE(model.rowCount(), 0);
+    model.setFilterText(QString());
+    QCOMPARE(names(), manualOrder);
+
+    // Sorting by the current serial: 00-0000000-1 (山田), -2 (鈴木), -3 (田中); a persistent index
+    // on 田中 follows him.
+    QPersistentModelIndex tanaka = model.index(1, UserSelectionModel::NameColumn);
+    model.sort(UserSelectionModel::CurrentSerialColumn, Qt::AscendingOrder);
+    QCOMPARE(names(),
+        (QStringList { QStringLiteral("山田 太郎"), QStringLiteral("鈴木 花子"), QStringLiteral("田中 次郎") }));
+    QCOMPARE(tanaka.row(), 2);
+    QCOMPARE(tanaka.data().toString(), QStringLiteral("田中 次郎"));
+    model.sort(UserSelectionModel::CurrentSerialColumn, Qt::DescendingOrder);
+    QCOMPARE(names(),
+        (QStringList { QStringLiteral("田中 次郎"), QStringLiteral("鈴木 花子"), QStringLiteral("山田 太郎") }));
+    QCOMPARE(tanaka.row(), 0);
+
+    // The chosen user sorts first by 選択; hidden by a filter, still chosen; back when cleared.
+    const qint64 suzuki = model.index(1, 0).data(UserSelectionModel::UserIdRole).toLongLong();
+    model.selectUser(suzuki);
+    model.sort(UserSelectionModel::SelectColumn, Qt::AscendingOrder);
+    QCOMPARE(names().constFirst(), QStringLiteral("鈴木 花子"));
+    model.setFilterText(QStringLiteral("田"));
+    QCOMPARE(model.rowOfUser(suzuki), -1);
+    QCOMPARE(model.selectedUserId(), suzuki);
+    model.setFilterText(QString());
+    QCOMPARE(model.rowOfUser(suzuki), 0);
+    QCOMPARE(model.index(0, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+
+    // The queued serial column sorts with the queue; -1 is the manual's order again.
+    QVERIFY(f.enqueue(QStringLiteral("山田 太郎"), QStringLiteral("0000000011")).ok());
+    model.sort(UserSelectionModel::NewSerialColumn, Qt::AscendingOrder);
+    QCOMPARE(names().constFirst(), QStringLiteral("山田 太郎"));
+    model.sort(-1);
+    QCOMPARE(names(), manualOrder);
 }
 
 QTEST_GUILESS_MAIN(TestUserSelectionModel)

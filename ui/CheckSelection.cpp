@@ -36,7 +36,16 @@ CheckSelection::CheckSelection(QAbstractItemView* view, int checkColumn, bool ex
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CheckSelection::selectionChanged);
     connect(model, &QAbstractItemModel::dataChanged, this, &CheckSelection::checksChanged);
     connect(model, &QAbstractItemModel::modelReset, this, &CheckSelection::syncFromChecks);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &CheckSelection::syncFromChecks);
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first, int last) {
+        if (!m_view)
+            return;
+        m_syncing = true;
+        for (int row = first; row <= last; ++row) {
+            if (m_view->model()->index(row, m_column).data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked)
+                selectRow(row, true);
+        }
+        m_syncing = false;
+    });
     connect(model, &QAbstractItemModel::layoutChanged, this, &CheckSelection::syncFromChecks);
     if (!exclusive)
         view->setItemDelegateForColumn(checkColumn, new CheckDelegate(view));
@@ -77,16 +86,28 @@ void CheckSelection::checksChanged(const QModelIndex& topLeft, const QModelIndex
     m_syncing = false;
 }
 
+void CheckSelection::setCheckedRows(std::function<QList<int>()> checkedRows)
+{
+    m_checkedRows = std::move(checkedRows);
+    syncFromChecks();
+}
+
 void CheckSelection::syncFromChecks()
 {
     if (!m_view)
         return;
     QAbstractItemModel* model = m_view->model();
+    const int lastColumn = model->columnCount() - 1;
     QItemSelection selection;
-    const int rows = model->rowCount();
-    for (int row = 0; row < rows; ++row) {
-        if (model->index(row, m_column).data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked)
-            selection.select(model->index(row, 0), model->index(row, model->columnCount() - 1));
+    if (m_checkedRows) {
+        for (int row : m_checkedRows())
+            selection.select(model->index(row, 0), model->index(row, lastColumn));
+    } else {
+        const int rows = model->rowCount();
+        for (int row = 0; row < rows; ++row) {
+            if (model->index(row, m_column).data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked)
+                selection.select(model->index(row, 0), model->index(row, lastColumn));
+        }
     }
     m_syncing = true;
     m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);

@@ -9,7 +9,6 @@
 #include "UserSelectionModel.h"
 
 #include <QHeaderView>
-#include <QSortFilterProxyModel>
 
 namespace hardtoken {
 
@@ -18,7 +17,6 @@ IndividualRegistrationInputPage::IndividualRegistrationInputPage(RegistrationFlo
     , m_ui(new Ui::IndividualRegistrationInputPage)
     , m_flow(flow)
     , m_model(new UserSelectionModel(flow.service(), this))
-    , m_proxy(new QSortFilterProxyModel(this))
 {
     m_ui->setupUi(this);
     nameClearButton(m_ui->filterEdit);
@@ -33,20 +31,24 @@ IndividualRegistrationInputPage::IndividualRegistrationInputPage(RegistrationFlo
     m_ui->individualCardBackImage->setCaption(m_ui->individualCardBackCaption->text());
     m_ui->individualCardFrontImage->setCaption(m_ui->individualCardFrontCaption->text());
 
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterKeyColumn(UserSelectionModel::NameColumn);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setSortRole(UserSelectionModel::SortRole);
-    m_ui->userTable->setModel(m_proxy);
+    m_ui->userTable->setModel(m_model);
     m_ui->userTable->setItemDelegateForColumn(UserSelectionModel::SelectColumn, new RadioDelegate(m_ui->userTable));
     m_ui->userTable->verticalHeader()->hide();
+    // Columns fit their contents, measured on the rows around the visible ones (not 50,000 rows
+    // at every keystroke); rows all have the same height.
     m_ui->userTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->userTable->horizontalHeader()->setResizeContentsPrecision(100);
     m_ui->userTable->horizontalHeader()->setStretchLastSection(true);
+    m_ui->userTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_ui->userTable->sortByColumn(-1, Qt::AscendingOrder); // the manual's order until a header is clicked
 
     // Selecting a row (click, arrows, a screen reader's Toggle) is choosing that user.
-    new CheckSelection(m_ui->userTable, UserSelectionModel::SelectColumn, true);
-    connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    auto* choice = new CheckSelection(m_ui->userTable, UserSelectionModel::SelectColumn, true);
+    choice->setCheckedRows([this] {
+        const int row = m_model->rowOfUser(m_model->selectedUserId());
+        return row < 0 ? QList<int>() : QList<int> { row };
+    });
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, m_model, &UserSelectionModel::setFilterText);
     // Clicking anywhere on a row chooses that user, as the radio does. (Not on focus or the current
     // index moving: tabbing into the table must not choose anyone.)
     const auto choose = [this](const QModelIndex& index) {

@@ -4,8 +4,6 @@
 
 #include <QScopedPointer>
 
-class QSortFilterProxyModel;
-
 namespace Ui {
 class IndividualRegistrationInputPage;
 }
@@ -35,7 +33,6 @@ private:
     QScopedPointer<Ui::IndividualRegistrationInputPage> m_ui;
     RegistrationFlow& m_flow;
     UserSelectionModel* m_model = nullptr;
-    QSortFilterProxyModel* m_proxy = nullptr;
 };
 
 } // namespace hardtoken
