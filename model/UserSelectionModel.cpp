@@ -9,30 +9,24 @@
 namespace hardtoken {
 
 UserSelectionModel::UserSelectionModel(RegistrationService& service, QObject* parent)
-    : QAbstractTableModel(parent)
+    : FilteredTableModel(parent)
     , m_service(service)
 {
     m_users = m_service.users();
     indexUsers();
-    rebuildVisible();
     connect(&m_service, &RegistrationService::corporationChanged, this, &UserSelectionModel::reload);
     // The queue changes one user's "new serial" cell at a time.
     connect(&m_service, &RegistrationService::queueInserted, this, &UserSelectionModel::queueRowChanged);
     connect(&m_service, &RegistrationService::queueRowChanged, this, &UserSelectionModel::queueRowChanged);
     connect(&m_service, &RegistrationService::queueRemoved, this, [this](int) {
         // The removed entry is gone from the queue: refresh the whole column (a handful of cells).
-        if (!m_visible.isEmpty())
+        if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, NewSerialColumn), index(rowCount() - 1, NewSerialColumn), { Qt::DisplayRole });
     });
     connect(&m_service, &RegistrationService::queueReset, this, [this] {
-        if (!m_visible.isEmpty())
+        if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, NewSerialColumn), index(rowCount() - 1, NewSerialColumn), { Qt::DisplayRole });
     });
-}
-
-int UserSelectionModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_visible.size());
 }
 
 int UserSelectionModel::columnCount(const QModelIndex& parent) const
@@ -127,117 +121,51 @@ QVariant UserSelectionModel::headerData(int section, Qt::Orientation orientation
 int UserSelectionModel::rowOfUser(qint64 userId) const
 {
     const auto source = m_sourceOfUser.constFind(userId);
-    return source == m_sourceOfUser.cend() ? -1 : m_rowOfSource.at(*source);
+    return source == m_sourceOfUser.cend() ? -1 : rowOfSource(*source);
 }
 
 void UserSelectionModel::indexUsers()
 {
     m_sourceOfUser.clear();
     m_sourceOfUser.reserve(m_users.size());
-    m_foldedNames.clear();
-    m_foldedNames.reserve(m_users.size());
-    for (int i = 0; i < m_users.size(); ++i) {
+    for (int i = 0; i < m_users.size(); ++i)
         m_sourceOfUser.insert(m_users[i].id, i);
-        m_foldedNames.append(m_users[i].name.toCaseFolded());
-    }
-    m_permutations.clear();
+    sourceRowsReplaced();
 }
 
-const QList<int>& UserSelectionModel::permutation(int column) const
+QList<int> UserSelectionModel::ascendingOrder(int column, bool* cacheable) const
 {
-    auto cached = m_permutations.constFind(column);
-    if (cached != m_permutations.cend())
-        return *cached;
     QList<int> order(m_users.size());
     std::iota(order.begin(), order.end(), 0);
     const auto by = [&](auto key) {
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return key(a) < key(b); });
     };
+    // 選択 and the new serial change with every action: sorted on demand, never cached.
+    *cacheable = column == NameColumn || column == CurrentSerialColumn;
     switch (column) {
+    case SelectColumn: // the chosen user first
+        std::stable_partition(order.begin(), order.end(), [this](int i) { return m_users[i].id == m_selectedUserId; });
+        break;
     case NameColumn:
         by([this](int i) -> const QString& { return m_users[i].name; });
         break;
     case CurrentSerialColumn:
-        // Raw serials sort as their formatted form does (same digits, same places); no one first.
+        // Raw serials sort as their formatted form does (same digits, same places); none last.
         by([this](int i) { return std::pair(m_users[i].currentSerial.isEmpty(), m_users[i].currentSerial); });
         break;
+    case NewSerialColumn: {
+        QList<QString> serials(m_users.size());
+        for (const QueuedRegistration& e : m_service.queue()) {
+            if (const auto source = m_sourceOfUser.constFind(e.userId); source != m_sourceOfUser.cend())
+                serials[*source] = e.serial;
+        }
+        by([&serials](int i) { return std::pair(serials[i].isEmpty(), serials[i]); });
+        break;
+    }
     default:
-        break; // 選択 and the new serial change with every action: sorted on demand, not cached
+        break;
     }
-    return *m_permutations.insert(column, order);
-}
-
-QList<int> UserSelectionModel::orderedSources() const
-{
-    QList<int> order;
-    if (m_sortColumn == NameColumn || m_sortColumn == CurrentSerialColumn) {
-        order = permutation(m_sortColumn);
-    } else {
-        order.resize(m_users.size());
-        std::iota(order.begin(), order.end(), 0);
-        if (m_sortColumn == SelectColumn) {
-            std::stable_partition(
-                order.begin(), order.end(), [this](int i) { return m_users[i].id == m_selectedUserId; });
-        } else if (m_sortColumn == NewSerialColumn) {
-            QList<QString> serials(m_users.size());
-            for (const QueuedRegistration& e : m_service.queue()) {
-                if (const auto source = m_sourceOfUser.constFind(e.userId); source != m_sourceOfUser.cend())
-                    serials[*source] = e.serial;
-            }
-            std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-                return std::pair(serials[a].isEmpty(), serials[a]) < std::pair(serials[b].isEmpty(), serials[b]);
-            });
-        }
-    }
-    if (m_sortColumn >= 0 && m_sortOrder == Qt::DescendingOrder)
-        std::reverse(order.begin(), order.end());
     return order;
-}
-
-void UserSelectionModel::rebuildVisible()
-{
-    const QString needle = m_filter.toCaseFolded();
-    m_visible.clear();
-    m_rowOfSource.fill(-1, m_users.size());
-    for (int source : orderedSources()) {
-        if (needle.isEmpty() || m_foldedNames.at(source).contains(needle)) {
-            m_rowOfSource[source] = static_cast<int>(m_visible.size());
-            m_visible.append(source);
-        }
-    }
-}
-
-void UserSelectionModel::setFilterText(const QString& text)
-{
-    if (text == m_filter)
-        return;
-    beginResetModel();
-    m_filter = text;
-    rebuildVisible();
-    endResetModel();
-}
-
-void UserSelectionModel::sort(int column, Qt::SortOrder order)
-{
-    if (column >= ColumnCount)
-        return;
-    if (column == m_sortColumn && order == m_sortOrder && column != SelectColumn && column != NewSerialColumn)
-        return;
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    QList<int> sources;
-    sources.reserve(before.size());
-    for (const QModelIndex& i : before)
-        sources.append(m_visible.at(i.row()));
-    m_sortColumn = column;
-    m_sortOrder = order;
-    rebuildVisible();
-    QModelIndexList after;
-    after.reserve(before.size());
-    for (int k = 0; k < before.size(); ++k)
-        after.append(index(m_rowOfSource.at(sources[k]), before[k].column()));
-    changePersistentIndexList(before, after);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 void UserSelectionModel::selectUser(qint64 userId)
@@ -264,31 +192,15 @@ void UserSelectionModel::reload()
         sameRows = users[i].id == m_users[i].id && users[i].name == m_users[i].name;
     if (sameRows) {
         // The same people: only their tokens may have changed (after OK).
-        const bool serialsSorted = m_sortColumn == CurrentSerialColumn;
-        if (serialsSorted)
-            Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
         m_users = users;
-        m_permutations.remove(CurrentSerialColumn);
-        if (serialsSorted) {
-            const QModelIndexList before = persistentIndexList();
-            QList<int> sources;
-            for (const QModelIndex& i : before)
-                sources.append(m_visible.at(i.row()));
-            rebuildVisible();
-            QModelIndexList after;
-            for (int k = 0; k < before.size(); ++k)
-                after.append(index(m_rowOfSource.at(sources[k]), before[k].column()));
-            changePersistentIndexList(before, after);
-            Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-        }
-        if (!m_visible.isEmpty())
+        sortKeysChanged(CurrentSerialColumn);
+        if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, NewSerialColumn), { Qt::DisplayRole });
         return;
     }
     beginResetModel();
     m_users = users;
     indexUsers();
-    rebuildVisible();
     endResetModel();
     if (!m_sourceOfUser.contains(m_selectedUserId) && m_selectedUserId != 0) {
         m_selectedUserId = 0;

@@ -124,8 +124,8 @@ void TestWalkthrough922::registerEachUsersToken()
     QCOMPARE(old.value(0).toInt(), 3);
     QCOMPARE(c.f.store->auditLog().entries().last().action, QStringLiteral("registration.committed"));
     // And the 利用者情報選択 table shows them.
-    auto* table = c.find<QTableWidget>("usersTable");
-    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("00-0000001-2"));
+    auto* table = c.find<QTableView>("usersTable");
+    QCOMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("00-0000001-2"));
 }
 
 QTEST_MAIN(TestWalkthrough922)

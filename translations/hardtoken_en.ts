@@ -1963,6 +1963,10 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>カード型ハードトークンを利用登録します</source>
         <translation>Registers card hard tokens</translation>
     </message>
+    <message>
+        <source>利用者名で絞り込み</source>
+        <translation>Filter by user name</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -3297,6 +3301,13 @@ Reason: %4</translation>
         <source>利用形態を設定してから利用登録してください</source>
         <translation>Set the usage mode before registering tokens</translation>
     </message>
+    <message>
+        <source>%1 名中 %2 名を表示</source>
+        <translation>Showing %2 of %1 users</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::UserListModel</name>
     <message>
         <source>利用者名</source>
         <translation>User name</translation>

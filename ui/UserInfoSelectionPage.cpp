@@ -1,7 +1,9 @@
 #include "UserInfoSelectionPage.h"
 #include "ui_UserInfoSelectionPage.h"
 
+#include "Accessibility.h"
 #include "RegistrationFlow.h"
+#include "UserListModel.h"
 #include "Validation.h"
 
 #include <QHeaderView>
@@ -12,11 +14,23 @@ UserInfoSelectionPage::UserInfoSelectionPage(RegistrationFlow& flow, QWidget* pa
     : ManualPage(parent)
     , m_ui(new Ui::UserInfoSelectionPage)
     , m_flow(flow)
+    , m_users(new UserListModel(flow.service(), this))
 {
     m_ui->setupUi(this);
     initPage(m_ui->pageHeader, m_ui->registerButton, nullptr);
+    nameClearButton(m_ui->usersFilterEdit);
+    m_ui->usersTable->setModel(m_users);
     m_ui->usersTable->verticalHeader()->hide();
+    m_ui->usersTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_ui->usersTable->horizontalHeader()->setSectionResizeMode(
+        UserListModel::NameColumn, QHeaderView::ResizeToContents);
+    m_ui->usersTable->horizontalHeader()->setResizeContentsPrecision(100);
     m_ui->usersTable->horizontalHeader()->setStretchLastSection(true);
+    m_ui->usersTable->sortByColumn(-1, Qt::AscendingOrder); // the manual's order until a header is clicked
+    connect(m_ui->usersFilterEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_users->setFilterText(text);
+        showCount();
+    });
     connect(this, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop);
     connect(m_ui->changeModeButton, &QPushButton::clicked, &m_flow, &RegistrationFlow::changeMode);
     connect(m_ui->registerButton, &QPushButton::clicked, this, [this] {
@@ -51,7 +65,7 @@ void UserInfoSelectionPage::refresh()
     const RegistrationService& service = m_flow.service();
     const CorporationInfo c = service.corporation();
     m_ui->usageModeValue->setText(usageModeDisplayName(c.mode));
-    const QList<UserInfo> users = service.users();
+    m_users->reload();
     const QString shared = c.mode == UsageMode::Shared ? service.sharedSerial() : QString();
     switch (c.mode) {
     case UsageMode::Shared:
@@ -59,32 +73,32 @@ void UserInfoSelectionPage::refresh()
                 ? tr("利用登録されていません")
                 : tr("全ての利用者: %1").arg(Validation::formatSerial(shared)));
         break;
-    case UsageMode::Individual: {
-        int registered = 0;
-        for (const UserInfo& u : users)
-            registered += !u.currentSerial.isEmpty();
-        m_ui->registrationValue->setText(tr("%1 名中 %2 名が利用登録済み").arg(users.size()).arg(registered));
+    case UsageMode::Individual:
+        m_ui->registrationValue->setText(
+            tr("%1 名中 %2 名が利用登録済み").arg(m_users->userCount()).arg(m_users->registeredCount()));
         break;
-    }
     case UsageMode::Unset:
         m_ui->registrationValue->setText(tr("利用形態を設定してから利用登録してください"));
         break;
     }
-    m_ui->usersTable->setColumnCount(2);
-    m_ui->usersTable->setHorizontalHeaderLabels({ tr("利用者名"), tr("現在利用登録しているトークン シリアル番号") });
-    m_ui->usersTable->setRowCount(static_cast<int>(users.size()));
-    for (int row = 0; row < users.size(); ++row) {
-        const QString serial = c.mode == UsageMode::Shared ? shared : users[row].currentSerial;
-        m_ui->usersTable->setItem(row, 0, new QTableWidgetItem(users[row].name));
-        m_ui->usersTable->setItem(
-            row, 1, new QTableWidgetItem(serial.isEmpty() ? QStringLiteral("-") : Validation::formatSerial(serial)));
-    }
-    m_ui->usersTable->resizeColumnToContents(0);
+    showCount();
+}
+
+void UserInfoSelectionPage::showCount()
+{
+    // How many the filter shows, when it hides some (read out with the field's description too).
+    const bool filtered = !m_users->filterText().isEmpty();
+    const QString count
+        = filtered ? tr("%1 名中 %2 名を表示").arg(m_users->userCount()).arg(m_users->rowCount()) : QString();
+    m_ui->usersCountLabel->setText(count);
+    m_ui->usersFilterEdit->setAccessibleDescription(count);
 }
 
 void UserInfoSelectionPage::retranslate()
 {
     m_ui->retranslateUi(this);
+    nameClearButton(m_ui->usersFilterEdit);
+    m_users->retranslate();
     refresh();
 }
 

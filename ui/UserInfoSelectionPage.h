@@ -11,9 +11,10 @@ class UserInfoSelectionPage;
 namespace hardtoken {
 
 class RegistrationFlow;
+class UserListModel;
 
-// 利用者情報選択: the users with the token each holds, the usage mode with its 変更 button, and
-// the 利用登録 button.
+// 利用者情報選択: the users with the token each holds (a filtered, sortable UserListModel), the
+// usage mode with its 変更 button, and the 利用登録 button.
 class UserInfoSelectionPage final : public ManualPage {
     Q_OBJECT
 public:
@@ -27,9 +28,11 @@ protected:
 
 private:
     void refresh();
+    void showCount();
 
     QScopedPointer<Ui::UserInfoSelectionPage> m_ui;
     RegistrationFlow& m_flow;
+    UserListModel* m_users = nullptr;
     QString m_notice;
 };
 

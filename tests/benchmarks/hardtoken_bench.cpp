@@ -552,6 +552,10 @@ int main(int argc, char* argv[])
         flow.openUserRegistration();
         if (!QTest::qWaitFor([&] { return flow.screen() == RegistrationFlow::Screen::UserInfoSelection; }))
             return 1;
+        // 利用者情報選択's 利用者一覧 first (its own filter and sort), then the input screen.
+        const DeskFigures list
+            = driveTable(window.currentPage()->findChild<QLineEdit*>(QStringLiteral("usersFilterEdit")),
+                window.currentPage()->findChild<QTableView*>(QStringLiteral("usersTable")), 0, 7);
         window.currentPage()->findChild<QPushButton*>(QStringLiteral("registerButton"))->click();
         if (!QTest::qWaitFor([&] { return flow.screen() == RegistrationFlow::Screen::IndividualRegistrationInput; }))
             return 1;
@@ -559,6 +563,19 @@ int main(int argc, char* argv[])
         auto* table = window.currentPage()->findChild<QTableView*>(QStringLiteral("userTable"));
         filter->setFocus();
         const DeskFigures ours = driveTable(filter, table, 1, 7);
+        // Back to 利用者情報選択 and in again: the pages load 50,000 users as a person moves.
+        QList<double> enterInput;
+        for (int i = 0; i < 5; ++i) {
+            flow.cancel();
+            if (!QTest::qWaitFor([&] { return flow.screen() == RegistrationFlow::Screen::UserInfoSelection; }))
+                return 1;
+            enterInput.append(settle(
+                [&] {
+                    window.currentPage()->findChild<QPushButton*>(QStringLiteral("registerButton"))->click();
+                    QCoreApplication::processEvents();
+                },
+                &window));
+        }
 
         BareNames bareModel(users);
         QSortFilterProxyModel bareProxy;
@@ -581,6 +598,14 @@ int main(int argc, char* argv[])
         row(QStringLiteral("filter keystroke at 50,000 users (erase)"), median(ours.erase), QStringLiteral("ms"),
             QStringLiteral("bare proxy + view"), median(bare.erase), QStringLiteral("goal ≤ 16 ms"));
         row(QStringLiteral("sort click at 50,000 users"), median(ours.sort), QStringLiteral("ms"),
+            QStringLiteral("bare proxy + view"), median(bare.sort), QStringLiteral("goal ≤ 16 ms"));
+        row(QStringLiteral("利用登録 (to the input screen, 50,000 users)"), median(enterInput), QStringLiteral("ms"),
+            QStringLiteral("filter keystroke (type)"), median(ours.type));
+        row(QStringLiteral("利用者一覧: filter keystroke (type)"), median(list.type), QStringLiteral("ms"),
+            QStringLiteral("bare proxy + view"), median(bare.type), QStringLiteral("goal ≤ 16 ms"));
+        row(QStringLiteral("利用者一覧: filter keystroke (erase)"), median(list.erase), QStringLiteral("ms"),
+            QStringLiteral("bare proxy + view"), median(bare.erase), QStringLiteral("goal ≤ 16 ms"));
+        row(QStringLiteral("利用者一覧: sort click"), median(list.sort), QStringLiteral("ms"),
             QStringLiteral("bare proxy + view"), median(bare.sort), QStringLiteral("goal ≤ 16 ms"));
     }
 
