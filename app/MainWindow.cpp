@@ -45,14 +45,6 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     setObjectName(QStringLiteral("MainWindow"));
     m_stack->setObjectName(QStringLiteral("pageStack"));
     setCentralWidget(m_stack);
-    addPage(Screen::CorporateStatus, new CorporateStatusPage(flow));
-    addPage(Screen::UserInfoSelection, new UserInfoSelectionPage(flow));
-    addPage(Screen::UsageModeConfirm, new UsageModeConfirmPage(flow));
-    addPage(Screen::SharedRegistrationInput, new SharedRegistrationInputPage(flow));
-    addPage(Screen::SharedRegistrationConfirm, new SharedRegistrationConfirmPage(flow));
-    addPage(Screen::IndividualRegistrationInput, new IndividualRegistrationInputPage(flow));
-    addPage(Screen::IndividualRegistrationConfirm, new IndividualRegistrationConfirmPage(flow));
-    addPage(Screen::Suspended, new SuspendedNotice(flow));
     connect(&m_flow, &RegistrationFlow::screenChanged, this, &MainWindow::showScreen);
 
     m_fileMenu = menuBar()->addMenu(QString());
@@ -114,16 +106,9 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     m_resetAction = m_trainingMenu->addAction(QString(), this, &MainWindow::resetScenario);
     m_resetAction->setObjectName(QStringLiteral("resetScenarioAction"));
     m_switchMenu = m_trainingMenu->addMenu(QString());
-    for (const QString& source : bundledScenarios()) {
-        QString error;
-        const auto scenario = ScenarioLoader::load(source, &error);
-        QAction* a = m_switchMenu->addAction(scenario ? scenario->title : source);
-        connect(a, &QAction::triggered, this, [this, source] {
-            QString why;
-            if (!loadScenario(source, &why))
-                QMessageBox::warning(this, windowTitle(), why);
-        });
-    }
+    // The bundled scenarios' titles are read when the menu opens, not at start-up (one of them
+    // is a 256 KB file).
+    connect(m_switchMenu, &QMenu::aboutToShow, this, &MainWindow::fillScenarioMenu);
     updateTrainingMenu();
     connect(&m_flow.service(), &RegistrationService::corporationChanged, this, [this] {
         if (m_cards)
@@ -149,6 +134,60 @@ QScrollArea* MainWindow::wrap(ManualPage* page)
     area->setWidget(page);
     m_stack->addWidget(area);
     return area;
+}
+
+void MainWindow::fillScenarioMenu()
+{
+    if (!m_switchMenu->isEmpty())
+        return;
+    for (const QString& source : bundledScenarios()) {
+        QString error;
+        const auto scenario = ScenarioLoader::load(source, &error);
+        QAction* a = m_switchMenu->addAction(scenario ? scenario->title : source);
+        connect(a, &QAction::triggered, this, [this, source] {
+            QString why;
+            if (!loadScenario(source, &why))
+                QMessageBox::warning(this, windowTitle(), why);
+        });
+    }
+}
+
+ManualPage* MainWindow::createPage(Screen screen)
+{
+    switch (screen) {
+    case Screen::CorporateStatus:
+        return new CorporateStatusPage(m_flow);
+    case Screen::UserInfoSelection:
+        return new UserInfoSelectionPage(m_flow);
+    case Screen::UsageModeConfirm:
+        return new UsageModeConfirmPage(m_flow);
+    case Screen::SharedRegistrationInput:
+        return new SharedRegistrationInputPage(m_flow);
+    case Screen::SharedRegistrationConfirm:
+        return new SharedRegistrationConfirmPage(m_flow);
+    case Screen::IndividualRegistrationInput:
+        return new IndividualRegistrationInputPage(m_flow);
+    case Screen::IndividualRegistrationConfirm:
+        return new IndividualRegistrationConfirmPage(m_flow);
+    case Screen::Suspended:
+        return new SuspendedNotice(m_flow);
+    }
+    return nullptr;
+}
+
+ManualPage* MainWindow::page(Screen screen)
+{
+    if (!m_pages.contains(screen)) {
+        if (ManualPage* created = createPage(screen))
+            addPage(screen, created);
+    }
+    return m_pages.value(screen);
+}
+
+QScrollArea* MainWindow::scrollArea(Screen screen)
+{
+    page(screen);
+    return m_areas.value(screen);
 }
 
 void MainWindow::addPage(Screen screen, ManualPage* page)
@@ -322,8 +361,8 @@ void MainWindow::showScreen(Screen screen)
 {
     if (m_staffPageShown)
         return; // the flow moved to its top behind 契約法人の選択 or the first-run page: stay there
+    ManualPage* page = this->page(screen);
     QScrollArea* area = m_areas.value(screen);
-    ManualPage* page = m_pages.value(screen);
     if (!area || !page)
         return;
     page->enter();

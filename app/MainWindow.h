@@ -19,7 +19,8 @@ class ManualPage;
 class VirtualCardPanel;
 
 // Stacks one page per manual screen (each in a scroll area, so a long screen scrolls) and shows
-// the one the flow is in. Menus: language, training reset, quit.
+// the one the flow is in; a page is built when its screen is first entered, so start-up builds one
+// page and reads no user list. Menus: language, training reset, quit.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -43,9 +44,10 @@ public:
     // 管理 > 担当者の管理 (window-modal, not blocking).
     class StaffDialog* openStaffAccounts();
 
-    ManualPage* page(RegistrationFlow::Screen screen) const { return m_pages.value(screen); }
+    // The screen's page, built the first time it is asked for (start-up builds only the first).
+    ManualPage* page(RegistrationFlow::Screen screen);
     ManualPage* currentPage() const;
-    QScrollArea* scrollArea(RegistrationFlow::Screen screen) const { return m_areas.value(screen); }
+    QScrollArea* scrollArea(RegistrationFlow::Screen screen);
     // トレーニング: the virtual cards (training stores only; nullptr otherwise).
     VirtualCardPanel* showVirtualCards();
     bool loadScenario(const QString& source, QString* error);
@@ -56,6 +58,8 @@ protected:
 
 private:
     void addPage(RegistrationFlow::Screen screen, ManualPage* page);
+    ManualPage* createPage(RegistrationFlow::Screen screen);
+    void fillScenarioMenu();
     QScrollArea* wrap(ManualPage* page);
     void showStaffPage(ManualPage* page);
     void openCorporation(const QString& code);

@@ -1,4 +1,6 @@
 #include "Clock.h"
+#include "FirstPaintProbe.h"
+#include "IntegrityCheck.h"
 #include "Language.h"
 #include "MainWindow.h"
 #include "RegistrationFlow.h"
@@ -41,6 +43,8 @@ int main(int argc, char* argv[])
 
     SystemClock clock;
     Store store(clock);
+    // The whole-file check runs after the window is up, in a worker thread (IntegrityCheck).
+    store.setFullCheckAtOpen(false);
     QString error;
     if (!StoreOptions::from(parser).open(store, &error)) {
         QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), error);
@@ -51,6 +55,18 @@ int main(int argc, char* argv[])
     MainWindow window(flow, language);
     // No corporation yet: the first-run page; one: the manual's screens; several: 契約法人の選択.
     window.begin();
+    FirstPaintProbe::watch(&window);
     window.show();
+    IntegrityCheck integrity(store.path());
+    if (!store.isPostgres()) {
+        QObject::connect(&integrity, &IntegrityCheck::finished, &window, [&window](bool ok, const QString& message) {
+            if (ok)
+                return;
+            // A damaged file: say so and stop before anything else is read from it or written to it.
+            QMessageBox::critical(&window, QApplication::applicationDisplayName(), message);
+            QApplication::exit(1);
+        });
+        integrity.start();
+    }
     return QApplication::exec();
 }

@@ -57,6 +57,12 @@ Store::~Store()
     close();
 }
 
+QString Store::corruptedMessage(const QString& path)
+{
+    return tr("データベース %1 は破損しています。ファイルは変更していません。バックアップから復元してください。")
+        .arg(path);
+}
+
 QString Store::defaultDatabasePath()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -173,7 +179,10 @@ bool Store::openSqlite(const QString& path, const QString& keyFilePath)
     }
     if (exists) {
         QString result;
-        if (!execDirect(QStringLiteral("PRAGMA quick_check"), &result) || result != QLatin1String("ok")) {
+        const bool readable = m_fullCheckAtOpen
+            ? execDirect(QStringLiteral("PRAGMA quick_check"), &result) && result == QLatin1String("ok")
+            : execDirect(QStringLiteral("SELECT count(*) FROM sqlite_schema"), &result);
+        if (!readable) {
             const bool locked = m_errorCode == StoreErrorCode::Locked;
             close();
             if (locked) {
@@ -183,9 +192,7 @@ bool Store::openSqlite(const QString& path, const QString& keyFilePath)
                        "しばらくしてから、もう一度お試しください。")
                         .arg(path));
             }
-            return fail(StoreErrorCode::Corrupted,
-                tr("データベース %1 は破損しています。ファイルは変更していません。バックアップから復元してください。")
-                    .arg(path));
+            return fail(StoreErrorCode::Corrupted, corruptedMessage(path));
         }
         if (!refuseNewerSchema(path))
             return false;

@@ -64,6 +64,11 @@ public:
     // Opens (creating when missing) the SQLite store at `path`; the key file defaults to
     // `path + ".key"`. On failure the file is left exactly as it was and errorMessage() says why.
     bool openSqlite(const QString& path, const QString& keyFilePath = {});
+    // A whole-file PRAGMA quick_check at open (the default) refuses a damaged file before anything
+    // reads it. The console turns it off and runs IntegrityCheck in the background after its first
+    // paint (60 ms at 50,000 users); the open then checks only that the schema can be read.
+    void setFullCheckAtOpen(bool on) { m_fullCheckAtOpen = on; }
+    static QString corruptedMessage(const QString& path);
     // Opens the PostgreSQL store that several desktops share. `connection` is libpq-style
     // "host=… port=… dbname=… user=… password=…"; the key file must be given (every desktop needs
     // the same one). A newer schema is refused and left untouched.
@@ -182,6 +187,7 @@ private:
     bool m_postgres = false;
     bool m_inTransaction = false;
     int m_busyTimeoutMs = 5000;
+    bool m_fullCheckAtOpen = true;
     StoreErrorCode m_errorCode = StoreErrorCode::None;
     QString m_errorMessage;
     std::unique_ptr<crypto::SecretBox> m_box;

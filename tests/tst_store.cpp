@@ -3,9 +3,11 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QSignalSpy>
 
 #include "AuditLog.h"
 #include "CorporationRecord.h"
+#include "IntegrityCheck.h"
 #include "TokenRecord.h"
 
 using namespace hardtoken;
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void refusesNewerSchemaAndLeavesItUntouched();
     void refusesAFileThatIsNotADatabase();
     void refusesACorruptedDatabase();
+    void backgroundCheckFindsWhatTheLightOpenLetsThrough();
     void refusesAReadOnlyDatabase();
     void keyFileIsOwnerOnlyAndRequired();
     void wrongKeyFileIsRefused();
@@ -204,6 +207,43 @@ void TestStore::refusesACorruptedDatabase()
     QCOMPARE(store.errorCode(), StoreErrorCode::Corrupted);
     QVERIFY(store.errorMessage().contains(QStringLiteral("破損")));
     QCOMPARE(digest(f.dbPath()), before);
+}
+
+// The console opens with only the schema read and checks the whole file after its first paint,
+// in a worker thread: a sound store passes; a damaged table is reported with the store's message.
+void TestStore::backgroundCheckFindsWhatTheLightOpenLetsThrough()
+{
+    Fixture f;
+    {
+        IntegrityCheck sound(f.dbPath());
+        QSignalSpy done(&sound, &IntegrityCheck::finished);
+        sound.start();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.first().at(0).toBool(), true);
+    }
+    f.service.reset();
+    f.store.reset();
+    {
+        QFile file(f.dbPath());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        file.seek(file.size() - 4096); // the last page: table data, not the schema
+        file.write(QByteArray(4096, '\xA5'));
+    }
+    Store store(f.clock);
+    store.setFullCheckAtOpen(false);
+    const bool opened = store.openSqlite(f.dbPath());
+    if (opened)
+        store.close();
+    IntegrityCheck damaged(f.dbPath());
+    QSignalSpy done(&damaged, &IntegrityCheck::finished);
+    damaged.start();
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.first().at(0).toBool(), false);
+    QVERIFY2(done.first().at(1).toString().contains(QStringLiteral("破損")), qPrintable(done.first().at(1).toString()));
+    // The full check at open (the default, the CLI's) refuses the same file.
+    Store strict(f.clock);
+    QVERIFY(!strict.openSqlite(f.dbPath()));
+    QCOMPARE(strict.errorCode(), StoreErrorCode::Corrupted);
 }
 
 void TestStore::refusesAReadOnlyDatabase()

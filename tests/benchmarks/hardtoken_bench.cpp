@@ -24,7 +24,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -367,6 +369,29 @@ DeskFigures driveTable(QLineEdit* filter, QTableView* table, int sortColumn, int
     return f;
 }
 
+// One start of `program` to its first paint (it exits there: FirstPaintProbe), wall time from
+// outside in milliseconds; its peak RSS in MiB from what it prints.
+double startToFirstPaint(const QString& program, const QStringList& args, double* peakMiB)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HARDTOKEN_EXIT_AFTER_FIRST_PAINT"), QStringLiteral("1"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    QElapsedTimer t;
+    t.start();
+    p.start(program, args);
+    if (!p.waitForFinished(120000) || p.exitCode() != 0) {
+        out() << program << " did not start: " << p.readAllStandardError() << Qt::endl;
+        return -1;
+    }
+    const double ms = t.nsecsElapsed() / 1e6;
+    const auto m
+        = QRegularExpression(QStringLiteral("peak-rss-kib (\\d+)")).match(QString::fromUtf8(p.readAllStandardError()));
+    *peakMiB = m.hasMatch() ? m.captured(1).toDouble() / 1024.0 : -1;
+    return ms;
+}
+
 int main(int argc, char* argv[])
 {
     qputenv(
@@ -607,6 +632,52 @@ int main(int argc, char* argv[])
             QStringLiteral("bare proxy + view"), median(bare.erase), QStringLiteral("goal ≤ 16 ms"));
         row(QStringLiteral("利用者一覧: sort click"), median(list.sort), QStringLiteral("ms"),
             QStringLiteral("bare proxy + view"), median(bare.sort), QStringLiteral("goal ≤ 16 ms"));
+    }
+
+    // Start to first paint and peak memory: the console on the training store and on a 50,000-user
+    // corporation, against the least Qt Widgets program (bench-minimal-widgets) in the same run.
+    if (wanted("startup")) {
+        QTemporaryDir dir;
+        const QString training = dir.filePath(QStringLiteral("training.sqlite"));
+        const QString big = dir.filePath(QStringLiteral("big.sqlite"));
+        {
+            Store store(clock);
+            auto manual = ScenarioLoader::load(QStringLiteral(":/scenarios/manual-ch9.json"), &error);
+            if (!store.openSqlite(training) || !manual
+                || !ScenarioLoader::apply(store, *manual, QStringLiteral(":/scenarios/manual-ch9.json"), &error)) {
+                out() << error << Qt::endl;
+                return 1;
+            }
+        }
+        {
+            Store store(clock);
+            if (!store.openSqlite(big)
+                || !ScenarioLoader::apply(store, bigScenario(50000), QStringLiteral("bench"), &error)) {
+                out() << error << Qt::endl;
+                return 1;
+            }
+        }
+        QList<double> minimal, console, console50k, rssMinimal, rssConsole, rss50k;
+        for (int i = 0; i < 7; ++i) {
+            double rss = 0;
+            minimal.append(startToFirstPaint(QStringLiteral(HARDTOKEN_MINIMAL), {}, &rss));
+            rssMinimal.append(rss);
+            console.append(startToFirstPaint(QStringLiteral(HARDTOKEN_CONSOLE),
+                { QStringLiteral("--database"), training, QStringLiteral("--no-keychain") }, &rss));
+            rssConsole.append(rss);
+            console50k.append(startToFirstPaint(QStringLiteral(HARDTOKEN_CONSOLE),
+                { QStringLiteral("--database"), big, QStringLiteral("--no-keychain") }, &rss));
+            rss50k.append(rss);
+        }
+        row(QStringLiteral("start to first paint, training store"), median(console), QStringLiteral("ms"),
+            QStringLiteral("minimal Qt Widgets program"), median(minimal), QStringLiteral("goal ratio ≤ 2.5"));
+        row(QStringLiteral("start to first paint, 50,000 users"), median(console50k), QStringLiteral("ms"),
+            QStringLiteral("minimal Qt Widgets program"), median(minimal), QStringLiteral("goal ratio ≤ 2.5"));
+        row(QStringLiteral("peak RSS at first paint, training store"), median(rssConsole), QStringLiteral("MiB"),
+            QStringLiteral("minimal Qt Widgets program"), median(rssMinimal), QStringLiteral("-"));
+        row(QStringLiteral("peak RSS at first paint, 50,000 users"), median(rss50k), QStringLiteral("MiB"),
+            QStringLiteral("minimal Qt Widgets program"), median(rssMinimal),
+            QStringLiteral("goal ≤ +40 MiB (%1)").arg(median(rss50k) - median(rssMinimal), 0, 'f', 1));
     }
 
     if (wanted("corporations")) {
