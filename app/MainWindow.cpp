@@ -143,7 +143,7 @@ void MainWindow::fillScenarioMenu()
     for (const QString& source : bundledScenarios()) {
         QString error;
         const auto scenario = ScenarioLoader::load(source, &error);
-        QAction* a = m_switchMenu->addAction(scenario ? scenario->title : source);
+        QAction* a = m_switchMenu->addAction(scenario ? scenario->titleIn(m_language.current()) : source);
         connect(a, &QAction::triggered, this, [this, source] {
             QString why;
             if (!loadScenario(source, &why))
@@ -423,7 +423,7 @@ bool MainWindow::loadScenario(const QString& source, QString* error)
     if (!scenario || !ScenarioLoader::apply(m_flow.service().store(), *scenario, source, error))
         return false;
     afterStoreReplaced();
-    statusBar()->showMessage(tr("シナリオ「%1」を読み込みました。").arg(scenario->title), 5000);
+    statusBar()->showMessage(tr("シナリオ「%1」を読み込みました。").arg(scenario->titleIn(m_language.current())), 5000);
     return true;
 }
 
@@ -454,6 +454,7 @@ void MainWindow::retranslate()
     m_resetAction->setText(tr("シナリオを最初の状態に戻す(&R)"));
     m_cardsAction->setText(tr("仮想カードトークンを表示(&C)"));
     m_switchMenu->setTitle(tr("シナリオを切り替える(&S)"));
+    m_switchMenu->clear(); // refilled in the new language when it opens
     const Store& store = m_flow.service().store();
     m_storeLabel->setText((store.isTrainingStore() ? tr("トレーニング用データ") : tr("本番データ"))
         + QStringLiteral(" — ") + store.path());

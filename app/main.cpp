@@ -20,7 +20,7 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("HardTokenConsole"));
     QApplication::setApplicationName(QStringLiteral("hardtoken-console"));
-    QApplication::setApplicationDisplayName(QStringLiteral("カード型ハードトークン 管理コンソール"));
+    QApplication::setApplicationDisplayName(Language::displayName()); // translated by Language::set()
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     applyConsoleStyle(app);
 

@@ -139,6 +139,13 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* e
         r.fail(QStringLiteral("format"), tr("このコンソールが読めるのは形式 %1 です").arg(Format));
     s.id = r.string(root, QStringLiteral("$"), "id");
     s.title = r.string(root, QStringLiteral("$"), "title", false);
+    const QJsonObject titles = r.object(root, "titles");
+    for (auto it = titles.constBegin(); it != titles.constEnd(); ++it) {
+        if (!it.value().isString())
+            r.fail(QStringLiteral("titles.") + it.key(), tr("文字列が必要です"));
+        else
+            s.titles.insert(it.key(), it.value().toString());
+    }
 
     const QJsonObject corp = root.value(QLatin1String("corporation")).toObject();
     if (!root.value(QLatin1String("corporation")).isObject())

@@ -6,6 +6,7 @@
 #include "Types.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -33,7 +34,10 @@ struct Scenario {
     };
 
     QString id;
-    QString title;
+    QString title; // Japanese, the source language
+    QHash<QString, QString> titles; // "titles": {"en": "…"}: the title in other languages
+    // The title in `language` ("ja", "en"), the Japanese title where there is none.
+    QString titleIn(const QString& language) const { return titles.value(language, title); }
     QString corporationCode;
     QString corporationName;
     UsageMode mode = UsageMode::Unset;

@@ -7,7 +7,7 @@ JOBS="${JOBS:-2}"
 
 PACKAGES=(
     cmake g++ ninja-build ccache pkg-config
-    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6sql6-sqlite libqt6sql6-psql qt6-scxml-dev
     libssl-dev libgl-dev qtkeychain-qt6-dev
     oathtool liboath-dev python3-pskc
@@ -41,6 +41,10 @@ build() {
     # stale is ever reused.
     export CCACHE_DIR="${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/hardtoken-console-ccache}"
     export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-4G}"
+    # Paths under the checkout are hashed relative to it (BASEDIR) and the working directory is
+    # left out (NOHASHDIR), so a clone in another folder hits the same entries.
+    export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$ROOT}"
+    export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
     # -g1: line tables only (enough for stack traces and sanitizer reports); full debug info of the
     # Qt templates doubles the compile and link time of a build on two cores.
     cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

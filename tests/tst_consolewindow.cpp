@@ -4,7 +4,9 @@
 
 #include "IndividualRegistrationConfirmPage.h"
 
+#include <QDate>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QScrollBar>
 
@@ -15,6 +17,7 @@ class TestConsoleWindow final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void switchingLanguageRetranslatesOpenScreens();
+    void eachLanguageIsWhole();
     void softwareKeyboardShufflesAndTypesMasked();
     void pageTopScrollsToTheTop();
     void everyControlHasAnAccessibleName();
@@ -68,6 +71,69 @@ void TestConsoleWindow::switchingLanguageRetranslatesOpenScreens()
     QTRY_COMPARE(c.find<QLabel>("titleLabel")->text(), QStringLiteral("カード型ハードトークン利用登録確認"));
     QCOMPARE(status->findChild<QLabel*>(QStringLiteral("titleLabel"))->text(), QStringLiteral("契約法人ステータス"));
     QVERIFY(!c.language.set(QStringLiteral("fr")));
+}
+
+// English is whole (the window title's application name, the completion banner, the scenario
+// names, dates); Japanese is whole (Qt's own texts from qtbase_ja, Japanese dates).
+void TestConsoleWindow::eachLanguageIsWhole()
+{
+    Console c;
+    QVERIFY(c.language.set(QStringLiteral("ja")));
+    EXPECT_SCREEN(c, "CorporateStatus");
+    // Qt's own texts (the line edits' context menu, standard buttons) are Japanese.
+    QVERIFY(c.language.qtTranslationLoaded());
+    QCOMPARE(QCoreApplication::translate("QLineEdit", "&Undo"), QStringLiteral("元に戻す(&U)"));
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("キャンセル"));
+    const QDate day(2023, 9, 1);
+    QVERIFY2(QLocale().toString(day, QLocale::LongFormat).contains(QStringLiteral("2023年9月1日")),
+        qPrintable(QLocale().toString(day, QLocale::LongFormat)));
+    QCOMPARE(QGuiApplication::applicationDisplayName(), QStringLiteral("カード型ハードトークン 管理コンソール"));
+
+    // 9.1 done in Japanese: the green 完了 banner; switched to English it is not an empty box.
+    c.flow->openUserRegistration();
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.click("changeModeButton"));
+    EXPECT_SCREEN(c, "UsageModeConfirm");
+    QTest::mouseClick(c.find<QAbstractButton>("sharedRadio"), Qt::LeftButton, {}, QPoint(8, 8));
+    QVERIFY(c.type("pinEdit", QStringLiteral("train1234")));
+    QVERIFY(c.click("okButton"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.message().contains(QStringLiteral("完了")));
+    QVERIFY(c.language.set(QStringLiteral("en")));
+    QTRY_COMPARE(c.find<QLabel>("titleLabel")->text(), QStringLiteral("User Information Selection"));
+    QVERIFY(c.find<QLabel>("messageLabel")->isVisible());
+    QVERIFY(!c.message().isEmpty());
+    QCOMPARE(QGuiApplication::applicationDisplayName(), QStringLiteral("Card Hard Token Administration Console"));
+    QCOMPARE(QCoreApplication::translate("QLineEdit", "&Undo"), QStringLiteral("&Undo"));
+    QVERIFY2(QLocale().toString(day, QLocale::LongFormat).contains(QStringLiteral("September")),
+        qPrintable(QLocale().toString(day, QLocale::LongFormat)));
+    // A procedure completed in English says so in English.
+    QVERIFY(c.click("changeModeButton"));
+    EXPECT_SCREEN(c, "UsageModeConfirm");
+    QTest::mouseClick(c.find<QAbstractButton>("individualRadio"), Qt::LeftButton, {}, QPoint(8, 8));
+    QVERIFY(c.type("pinEdit", QStringLiteral("train1234")));
+    QVERIFY(c.click("okButton"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QCOMPARE(c.message(), QStringLiteral("The card hard token usage mode has been set."));
+    // The scenario names in the training menu are English.
+    QMenu* training = nullptr;
+    for (QAction* a : c.window->menuBar()->actions()) {
+        if (a->text().contains(QStringLiteral("Training")))
+            training = a->menu();
+    }
+    QVERIFY(training);
+    QMenu* scenarios = nullptr;
+    for (QAction* a : training->actions()) {
+        if (a->menu())
+            scenarios = a->menu();
+    }
+    QVERIFY(scenarios);
+    Q_EMIT scenarios->aboutToShow();
+    QVERIFY(!scenarios->actions().isEmpty());
+    for (QAction* a : scenarios->actions()) {
+        for (QChar ch : a->text())
+            QVERIFY2(ch.unicode() < 0x3000, qPrintable(a->text())); // no kana or kanji left
+    }
 }
 
 void TestConsoleWindow::softwareKeyboardShufflesAndTypesMasked()

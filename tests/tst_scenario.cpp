@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void defaultScenarioIsTheManualsExample();
     void bundledResourceMatchesTheSourceFile();
     void syntaxErrorNamesTheLine();
+    void everyBundledScenarioHasAnEnglishTitle();
     void contentErrorNamesTheField_data();
     void contentErrorNamesTheField();
     void malformedScenarioChangesNothing();
@@ -176,6 +178,22 @@ void TestScenario::productionStoreRefusesScenarios()
     QVERIFY(error.contains(QStringLiteral("本番用")));
     QVERIFY(!ScenarioLoader::reset(*f.store, &error));
     QCOMPARE(f.service->users().size(), 3);
+}
+
+void TestScenario::everyBundledScenarioHasAnEnglishTitle()
+{
+    for (const QString& name : QDir(QStringLiteral(":/scenarios")).entryList({ QStringLiteral("*.json") })) {
+        QString error;
+        const auto s = ScenarioLoader::load(QStringLiteral(":/scenarios/") + name, &error);
+        QVERIFY2(s, qPrintable(name + QLatin1Char(' ') + error));
+        QVERIFY2(!s->titleIn(QStringLiteral("en")).isEmpty() && s->titleIn(QStringLiteral("en")) != s->title,
+            qPrintable(name));
+        QCOMPARE(s->titleIn(QStringLiteral("ja")), s->title);
+    }
+    // A title that is not a string is refused with its path.
+    QString error;
+    QVERIFY(!ScenarioLoader::parse(R"({"format": 1, "id": "x", "titles": {"en": 5}})", &error));
+    QVERIFY2(error.contains(QStringLiteral("titles.en")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestScenario)

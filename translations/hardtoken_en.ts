@@ -2763,6 +2763,13 @@ SHA-256: %4</translation>
     </message>
 </context>
 <context>
+    <name>hardtoken::Language</name>
+    <message>
+        <source>カード型ハードトークン 管理コンソール</source>
+        <translation>Card Hard Token Administration Console</translation>
+    </message>
+</context>
+<context>
     <name>hardtoken::MainWindow</name>
     <message>
         <source>シナリオを最初の状態に戻しました。</source>
