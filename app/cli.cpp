@@ -25,8 +25,15 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDate>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLibraryInfo>
 #include <QTextStream>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -317,6 +324,172 @@ int status(RegistrationService& service)
     return 0;
 }
 
+// Every command: its words, the operands after them, the options it takes besides the global ones
+// (the store's, --lang, --help, --version), whether it only reads (then it never creates a store)
+// and whether it can answer in JSON. --help after a command prints that command's part.
+struct CommandSpec {
+    QStringList words;
+    QStringList operands; // names, for the usage line; the count is exact
+    QStringList options;
+    bool readsOnly = false;
+    bool json = false;
+    const char* summary = "";
+};
+
+const QList<CommandSpec>& commandSpecs()
+{
+    const auto L = [](const char* words) { return QString::fromLatin1(words).split(u' ', Qt::SkipEmptyParts); };
+    static const QList<CommandSpec> specs {
+        { L("status"), {}, {}, true, true,
+            QT_TRANSLATE_NOOP("cli", "契約法人、利用形態、利用登録、誤入力回数を表示します。") },
+        { L("scenario load"), L("FILE"), {}, false, false,
+            QT_TRANSLATE_NOOP("cli", "トレーニング用シナリオを読み込みます（トレーニング用データを置き換えます）。") },
+        { L("scenario reset"), {}, {}, false, false,
+            QT_TRANSLATE_NOOP("cli", "シナリオを最初の状態に戻します（誤入力回数と利用中止も）。") },
+        { L("unlock"), {}, L("corporation staff reason"), false, false,
+            QT_TRANSLATE_NOOP("cli", "利用中止を解除します。標準入力: 担当者のパスワード。") },
+        { L("pin set"), {}, L("corporation staff reason"), false, false,
+            QT_TRANSLATE_NOOP(
+                "cli", "契約法人確認暗証番号を設定します。標準入力: 担当者のパスワード、新しい暗証番号を 2 回。") },
+        { L("counters reset"), {}, L("corporation staff reason"), false, false,
+            QT_TRANSLATE_NOOP("cli", "誤入力回数をリセットします。標準入力: 担当者のパスワード。") },
+        { L("staff add"), L("LOGIN"), L("name role staff reason"), false, false,
+            QT_TRANSLATE_NOOP(
+                "cli", "担当者を登録します（管理者のみ）。標準入力: 管理者のパスワード、新しいパスワードを 2 回。") },
+        { L("staff disable"), L("LOGIN"), L("staff reason"), false, false,
+            QT_TRANSLATE_NOOP("cli", "担当者IDを利用停止にします（管理者のみ）。標準入力: 管理者のパスワード。") },
+        { L("staff enable"), L("LOGIN"), L("staff reason"), false, false,
+            QT_TRANSLATE_NOOP("cli", "利用停止の担当者IDを戻します（管理者のみ）。標準入力: 管理者のパスワード。") },
+        { L("staff reset"), L("LOGIN"), {}, false, false,
+            QT_TRANSLATE_NOOP("cli",
+                "誤入力で利用できなくなった担当者ID（またはカード card:SERIAL）を再び利用できるようにします。") },
+        { L("token check"), {}, L("serial staff"), false, false,
+            QT_TRANSLATE_NOOP(
+                "cli", "カードの確認。標準入力: 担当者のパスワード、カードに表示中のワンタイムパスワード。") },
+        { L("token resync"), {}, L("serial staff reason"), false, false,
+            QT_TRANSLATE_NOOP(
+                "cli", "先に進みすぎた HOTP カードの同期。標準入力: パスワード、続けて表示された 2 つのコード。") },
+        { L("rotate-key"), {}, L("staff"), false, false,
+            QT_TRANSLATE_NOOP("cli", "データ暗号鍵を交換します（管理者のみ。ほかのコンソールはすべて閉じてから）。") },
+        { L("init"), {}, L("staff name"), false, false,
+            QT_TRANSLATE_NOOP("cli", "空のデータベースに最初の管理者を作ります（パスワードは標準入力から 2 回）。") },
+        { L("import roster"), L("FILE.csv"), L("staff check prune encoding"), false, false,
+            QT_TRANSLATE_NOOP(
+                "cli", "契約法人と利用者の名簿を取り込みます（本番用では担当者のパスワードを標準入力から）。") },
+        { L("import tokens"), L("FILE"), L("staff check replace pskc-key passphrase-file serial-prefix"), false, false,
+            QT_TRANSLATE_NOOP("cli",
+                "ベンダーのトークン（PSKC または CSV）を取り込みます。標準入力: 担当者のパスワード、"
+                "続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ。") },
+        { L("otp"), {}, L("serial at"), true, false,
+            QT_TRANSLATE_NOOP("cli", "トレーニング用トークンのカードの表示（--at: UNIX 時刻、既定は現在）。") },
+        { L("screenshots"), {}, L("out scale no-callouts"), true, false,
+            QT_TRANSLATE_NOOP("cli", "第9章の全画面の PNG と manifest.json を書き出します（再現可能）。") },
+        { L("manual"), {}, L("out"), true, false,
+            QT_TRANSLATE_NOOP("cli", "最新の画面写真入りの第9章（HTML と PDF）を書き出します。") },
+        { L("audit"), {}, L("verify"), true, true,
+            QT_TRANSLATE_NOOP("cli", "監査ログを表示します（--verify: 改ざんを検査します）。") },
+        { L("audit export"), {}, L("out staff corporation user serial action actor from to"), true, false,
+            QT_TRANSLATE_NOOP("cli", "検査したうえで監査ログを CSV（UTF-8、BOM 付き）に書き出します。") },
+    };
+    return specs;
+}
+
+// The command the words name (the longest match), or nullptr.
+const CommandSpec* findCommand(const QStringList& args)
+{
+    const CommandSpec* found = nullptr;
+    for (const CommandSpec& spec : commandSpecs()) {
+        if (args.size() >= spec.words.size() && args.mid(0, spec.words.size()) == spec.words
+            && (!found || spec.words.size() > found->words.size()))
+            found = &spec;
+    }
+    return found;
+}
+
+QString usageLine(const CommandSpec& spec, const QList<QCommandLineOption>& options)
+{
+    QString line = QStringLiteral("hardtoken-cli ") + spec.words.join(QLatin1Char(' '));
+    for (const QString& operand : spec.operands)
+        line += QLatin1Char(' ') + operand;
+    for (const QCommandLineOption& o : options) {
+        if (!spec.options.contains(o.names().constFirst()))
+            continue;
+        line += QStringLiteral(" [--") + o.names().constFirst()
+            + (o.valueName().isEmpty() ? QString() : QLatin1Char(' ') + o.valueName().toUpper()) + QLatin1Char(']');
+    }
+    if (spec.json)
+        line += QStringLiteral(" [--json]");
+    return line;
+}
+
+void printCommandHelp(const CommandSpec& spec, const QList<QCommandLineOption>& options)
+{
+    out() << QCoreApplication::translate("cli", "使い方: %1").arg(usageLine(spec, options)) << "\n\n"
+          << QCoreApplication::translate("cli", spec.summary) << "\n\n";
+    for (const QCommandLineOption& o : options) {
+        const QString name = o.names().constFirst();
+        if (spec.options.contains(name) || (spec.json && name == QLatin1String("json")))
+            out() << QStringLiteral("  --%1").arg(name, -20) << ' ' << o.description() << '\n';
+    }
+    out() << '\n'
+          << QCoreApplication::translate(
+                 "cli", "データベースの指定など共通のオプションは hardtoken-cli --help で表示します。")
+          << Qt::endl;
+}
+
+// A refused command line: why, where to read more, exit code 2 (as the usage errors).
+int usageError(const QString& why)
+{
+    err() << QStringLiteral("hardtoken-cli: ") << why << '\n'
+          << QCoreApplication::translate("cli", "使い方は hardtoken-cli --help で表示します。") << Qt::endl;
+    return 2;
+}
+
+// The language of the messages: --lang (its first item), else LC_ALL / LC_MESSAGES / LANG when
+// they name English; Japanese otherwise (the source language).
+QString messageLanguage(const QStringList& arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString a = arguments[i];
+        QString value;
+        if (a == QLatin1String("--lang") && i + 1 < arguments.size())
+            value = arguments[i + 1];
+        else if (a.startsWith(QLatin1String("--lang=")))
+            value = a.mid(7);
+        if (!value.isEmpty())
+            return value.section(QLatin1Char(','), 0, 0).trimmed();
+    }
+    for (const char* variable : { "LC_ALL", "LC_MESSAGES", "LANG" }) {
+        const QString v = qEnvironmentVariable(variable);
+        if (!v.isEmpty())
+            return v.startsWith(QLatin1String("en")) ? QStringLiteral("en") : QStringLiteral("ja");
+    }
+    return QStringLiteral("ja");
+}
+
+QJsonObject statusJson(RegistrationService& service)
+{
+    const CorporationInfo c = service.corporation();
+    QJsonArray users;
+    for (const UserInfo& u : service.users()) {
+        users.append(QJsonObject { { QStringLiteral("name"), u.name },
+            { QStringLiteral("serial"), u.currentSerial.isEmpty() ? QJsonValue() : QJsonValue(u.currentSerial) } });
+    }
+    const QString shared = c.mode == UsageMode::Shared ? service.sharedSerial() : QString();
+    return QJsonObject {
+        { QStringLiteral("schema"), QStringLiteral("hardtoken-cli/status/1") },
+        { QStringLiteral("corporation"),
+            QJsonObject { { QStringLiteral("code"), c.code }, { QStringLiteral("name"), c.name } } },
+        { QStringLiteral("usageMode"), usageModeKey(c.mode) },
+        { QStringLiteral("registeredTokens"), c.registeredTokens },
+        { QStringLiteral("otpFailures"), c.otpFailures },
+        { QStringLiteral("pinFailures"), c.pinFailures },
+        { QStringLiteral("suspended"), c.suspended },
+        { QStringLiteral("sharedSerial"), shared.isEmpty() ? QJsonValue() : QJsonValue(shared) },
+        { QStringLiteral("users"), users },
+    };
+}
+
 } // namespace
 
 // screenshots and manual draw widgets: they need a QApplication (offscreen unless told otherwise)
@@ -356,10 +529,19 @@ int main(int argc, char* argv[])
         qInstallMessageHandler(quietOffscreen);
     std::unique_ptr<QCoreApplication> application(
         widgets ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
-    QCoreApplication& app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("HardTokenConsole"));
     QCoreApplication::setApplicationName(QStringLiteral("hardtoken-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    // Messages in the chosen language (Japanese is the source), Qt's own (the help's "Usage:") too.
+    const QString language = messageLanguage(QCoreApplication::arguments());
+    QTranslator messages;
+    QTranslator qtMessages;
+    if (language == QLatin1String("en") && messages.load(QStringLiteral(":/i18n/hardtoken_en.qm")))
+        QCoreApplication::installTranslator(&messages);
+    if (language == QLatin1String("ja")
+        && qtMessages.load(QLocale(QLocale::Japanese), QStringLiteral("qtbase"), QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtMessages);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("cli",
@@ -484,12 +666,68 @@ int main(int argc, char* argv[])
     parser.addOption(pruneOption);
     parser.addOption(encodingOption);
     parser.addOption(nameOption);
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+        QCoreApplication::translate("cli", "status, audit: JSON で出力します（README の「hardtoken-cli --json」）。"));
+    parser.addOption(jsonOption);
+    // The command options, for the per-command help and checks (QCommandLineParser does not list them).
+    const QList<QCommandLineOption> commandOptions { staffOption, verifyOption, serialOption, atOption, outOption,
+        scaleOption, noCalloutsOption, checkOption, pruneOption, encodingOption, nameOption, replaceOption,
+        pskcKeyOption, passphraseFileOption, serialPrefixOption, corporationOption, reasonOption, roleOption,
+        userOption, actionOption, actorOption, fromOption, toOption, jsonOption };
     parser.addPositionalArgument(QStringLiteral("command"),
-        QStringLiteral("status | scenario | unlock | pin | counters | staff | init | import | otp | audit | "
-                       "screenshots | manual"));
-    parser.process(app);
-
+        QStringLiteral("status | scenario | unlock | pin | counters | staff | token | rotate-key | init | import | "
+                       "otp | audit | screenshots | manual"));
+    // Parsed here, not by process(): its errors are English and name the wrong program.
+    if (!parser.parse(QCoreApplication::arguments())) {
+        const QStringList unknown = parser.unknownOptionNames();
+        return usageError(unknown.isEmpty()
+                ? parser.errorText()
+                : QCoreApplication::translate("cli", "不明なオプションです: %1")
+                      .arg((unknown.constFirst().size() == 1 ? QStringLiteral("-") : QStringLiteral("--"))
+                          + unknown.constFirst()));
+    }
     const QStringList args = parser.positionalArguments();
+    if (parser.isSet(QStringLiteral("version"))) {
+        out() << QStringLiteral("hardtoken-cli ") << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+    const CommandSpec* spec = findCommand(args.isEmpty() ? QStringList { QStringLiteral("status") } : args);
+    if (parser.isSet(QStringLiteral("help"))) {
+        if (!args.isEmpty() && spec)
+            printCommandHelp(*spec, commandOptions);
+        else
+            out() << parser.helpText().replace(
+                QCoreApplication::arguments().constFirst(), QStringLiteral("hardtoken-cli"))
+                  << Qt::flush;
+        return 0;
+    }
+    if (!spec) {
+        return usageError(QCoreApplication::translate("cli", "不明なコマンドです: %1")
+                              .arg(AuditLog::printable(args.mid(0, 2).join(QLatin1Char(' ')))));
+    }
+    // The operands the command takes, exactly: nothing extra is ignored.
+    const qsizetype operands = args.isEmpty() ? 0 : args.size() - spec->words.size();
+    if (operands != spec->operands.size()) {
+        const QString why = operands > spec->operands.size()
+            ? QCoreApplication::translate("cli", "余分な引数があります: %1")
+                  .arg(AuditLog::printable(args.mid(spec->words.size() + spec->operands.size()).join(QLatin1Char(' '))))
+            : QCoreApplication::translate("cli", "引数が足りません");
+        return usageError(why + QLatin1Char('\n')
+            + QCoreApplication::translate("cli", "使い方: %1").arg(usageLine(*spec, commandOptions)));
+    }
+    static const QStringList global { QStringLiteral("help"), QStringLiteral("h"), QStringLiteral("?"),
+        QStringLiteral("help-all"), QStringLiteral("version"), QStringLiteral("v"), QStringLiteral("lang"),
+        QStringLiteral("database"), QStringLiteral("postgres"), QStringLiteral("key-file"), QStringLiteral("scenario"),
+        QStringLiteral("training"), QStringLiteral("keychain"), QStringLiteral("no-keychain") };
+    for (const QString& name : parser.optionNames()) {
+        if (global.contains(name) || spec->options.contains(name) || (spec->json && name == QLatin1String("json")))
+            continue;
+        return usageError(QCoreApplication::translate("cli", "オプション --%1 は %2 では使えません")
+                              .arg(name, spec->words.join(QLatin1Char(' ')))
+            + QLatin1Char('\n')
+            + QCoreApplication::translate("cli", "使い方: %1").arg(usageLine(*spec, commandOptions)));
+    }
+    const bool json = parser.isSet(jsonOption);
     const QString command = args.value(0, QStringLiteral("status"));
     if (command == QLatin1String("screenshots") || command == QLatin1String("manual")) {
         if (!parser.isSet(outOption)) {
@@ -538,6 +776,17 @@ int main(int argc, char* argv[])
         options.scenario = args[2];
     }
     QString error;
+    // A command that only reads opens an existing store; it never leaves a new empty one behind
+    // (a mistyped --database, or none at all, is said instead).
+    if (spec->readsOnly && options.postgres.isEmpty() && options.scenario.isEmpty()
+        && !QFileInfo::exists(options.database)) {
+        err() << QCoreApplication::translate("cli",
+            "データベース %1 がありません。--database で既存のデータベースを指定してください"
+            "（新しく作るときは init、トレーニング用は --training）。")
+                     .arg(QDir::toNativeSeparators(options.database))
+              << Qt::endl;
+        return 1;
+    }
     if (!options.open(store, &error)) {
         err() << error << Qt::endl;
         return 1;
@@ -546,8 +795,13 @@ int main(int argc, char* argv[])
     service.selectCorporation();
     service.setActor(QStringLiteral("cli"));
 
-    if (command == QLatin1String("status"))
+    if (command == QLatin1String("status")) {
+        if (json) {
+            out() << QJsonDocument(statusJson(service)).toJson(QJsonDocument::Indented) << Qt::flush;
+            return 0;
+        }
         return status(service);
+    }
     if (command == QLatin1String("scenario")) {
         if (args.value(1) == QLatin1String("load"))
             return status(service);
@@ -839,6 +1093,19 @@ int main(int argc, char* argv[])
             if (!v.ok || !corporations.isEmpty() || !tokens.isEmpty() || !logins.isEmpty())
                 return 1;
             out() << QCoreApplication::translate("cli", "監査ログは正常です (%1 件)。").arg(v.entries) << Qt::endl;
+            return 0;
+        }
+        if (json) {
+            QJsonArray entries;
+            for (const AuditEntry& e : store.auditLog().entries()) {
+                entries.append(QJsonObject { { QStringLiteral("id"), e.id }, { QStringLiteral("at"), e.at },
+                    { QStringLiteral("actor"), e.actor }, { QStringLiteral("action"), e.action },
+                    { QStringLiteral("details"), e.details } });
+            }
+            out() << QJsonDocument(QJsonObject { { QStringLiteral("schema"), QStringLiteral("hardtoken-cli/audit/1") },
+                                       { QStringLiteral("entries"), entries } })
+                         .toJson(QJsonDocument::Indented)
+                  << Qt::flush;
             return 0;
         }
         for (const AuditEntry& e : store.auditLog().entries()) {

@@ -15,8 +15,43 @@
 
 using namespace hardtoken;
 
+namespace {
+
+void describe(QCommandLineParser& parser, const QCommandLineOption& langOption)
+{
+    parser.setApplicationDescription(Language::displayName());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    StoreOptions::addTo(parser);
+    parser.addOption(langOption);
+}
+
+// --help and --version need no window: answered before QApplication (which needs a display).
+bool onlyAsksForHelp(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "-?" || a == "--help-all" || a == "-v" || a == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), QStringLiteral("Language: ja or en."), QStringLiteral("code"), QStringLiteral("ja"));
+    if (onlyAsksForHelp(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("hardtoken-console"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+        QCommandLineParser parser;
+        describe(parser, langOption);
+        parser.process(app); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("HardTokenConsole"));
     QApplication::setApplicationName(QStringLiteral("hardtoken-console"));
@@ -25,13 +60,7 @@ int main(int argc, char* argv[])
     applyConsoleStyle(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("カード型ハードトークン 管理コンソール"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    StoreOptions::addTo(parser);
-    const QCommandLineOption langOption(
-        QStringLiteral("lang"), QStringLiteral("Language: ja or en."), QStringLiteral("code"), QStringLiteral("ja"));
-    parser.addOption(langOption);
+    describe(parser, langOption);
     parser.process(app);
 
     Language language;

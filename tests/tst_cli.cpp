@@ -1,6 +1,10 @@
 // hardtoken-cli as a person or a script uses it.
 #include "TestSupport.h"
 
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 
 using namespace hardtoken;
@@ -62,6 +66,9 @@ private Q_SLOTS:
     void firstAdministratorThenARosterImportedBySignedInStaff();
     void tokensImportReadsTheCredentialThenThePassphrase();
     void deskActsOnAProductionStore();
+    void commandLinesAreCheckedAndExplained();
+    void readingCommandsNeverCreateAStore();
+    void jsonForScripts();
 };
 
 void TestCli::statusOnTheTrainingScenario()
@@ -334,6 +341,101 @@ void TestCli::deskActsOnAProductionStore()
     QVERIFY(log.out.contains(QStringLiteral("staff:clerk\tcorporation.pin_set\treason=新規契約")));
     QVERIFY(!log.out.contains(QStringLiteral("abcd1234")));
     QCOMPARE(cliOn(db, { QStringLiteral("audit"), QStringLiteral("--verify") }).code, 0);
+}
+
+void TestCli::commandLinesAreCheckedAndExplained()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("t.sqlite"));
+    QCOMPARE(cliOn(db, { QStringLiteral("--training") }).code, 0);
+    // Help per command: its usage line, what it does, its own options only.
+    const Run help = cliOn(db, { QStringLiteral("otp"), QStringLiteral("--help") });
+    QCOMPARE(help.code, 0);
+    QVERIFY2(help.out.startsWith(QStringLiteral("使い方: hardtoken-cli otp [--serial SERIAL] [--at TIME]")),
+        qPrintable(help.out));
+    QVERIFY(!help.out.contains(QStringLiteral("--passphrase-file")));
+    // Extra arguments, unknown options, options of another command: refused with exit 2, named,
+    // and by this program's name.
+    const Run extra = cliOn(db, { QStringLiteral("status"), QStringLiteral("now") });
+    QCOMPARE(extra.code, 2);
+    QVERIFY2(extra.err.startsWith(QStringLiteral("hardtoken-cli: 余分な引数があります: now")), qPrintable(extra.err));
+    const Run unknown = cliOn(db, { QStringLiteral("status"), QStringLiteral("--colour") });
+    QCOMPARE(unknown.code, 2);
+    QVERIFY2(unknown.err.startsWith(QStringLiteral("hardtoken-cli: 不明なオプションです: --colour")),
+        qPrintable(unknown.err));
+    const Run foreign = cliOn(db,
+        { QStringLiteral("otp"), QStringLiteral("--serial"), QStringLiteral("0000000012"),
+            QStringLiteral("--replace") });
+    QCOMPARE(foreign.code, 2);
+    QVERIFY(foreign.err.contains(QStringLiteral("--replace")));
+    const Run missing = cliOn(db, { QStringLiteral("import"), QStringLiteral("roster") });
+    QCOMPARE(missing.code, 2);
+    QVERIFY(missing.err.contains(QStringLiteral("hardtoken-cli import roster FILE.csv")));
+    const Run nonsense = cliOn(db, { QStringLiteral("frobnicate") });
+    QCOMPARE(nonsense.code, 2);
+    QVERIFY(nonsense.err.contains(QStringLiteral("frobnicate")));
+    // In English when asked (--lang, or LANG naming English), messages and help alike.
+    const Run english = cliOn(
+        db, { QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("status"), QStringLiteral("now") });
+    QCOMPARE(english.code, 2);
+    QVERIFY2(english.err.startsWith(QStringLiteral("hardtoken-cli: Extra arguments: now")), qPrintable(english.err));
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("LC_ALL"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("en_GB.UTF-8"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(HARDTOKEN_CLI), { QStringLiteral("--database"), db, QStringLiteral("status") });
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(QString::fromUtf8(p.readAllStandardOutput()).contains(QStringLiteral("Corporation:")), "LANG=en_GB");
+}
+
+void TestCli::readingCommandsNeverCreateAStore()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("typo.sqlite"));
+    for (const QStringList& args :
+        { QStringList {}, QStringList { QStringLiteral("status") }, QStringList { QStringLiteral("audit") },
+            QStringList { QStringLiteral("audit"), QStringLiteral("--verify") } }) {
+        const Run r = cliOn(db, args);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("がありません")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(db));
+        QVERIFY(!QFileInfo::exists(db + QStringLiteral(".key")));
+    }
+}
+
+void TestCli::jsonForScripts()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("t.sqlite"));
+    QCOMPARE(cliOn(db, { QStringLiteral("--training") }).code, 0);
+    const Run status = cliOn(db, { QStringLiteral("status"), QStringLiteral("--json") });
+    QCOMPARE(status.code, 0);
+    QJsonParseError error;
+    const QJsonObject s = QJsonDocument::fromJson(status.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(s.value(QStringLiteral("schema")).toString(), QStringLiteral("hardtoken-cli/status/1"));
+    QCOMPARE(s.value(QStringLiteral("corporation")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("0000012345"));
+    QCOMPARE(s.value(QStringLiteral("usageMode")).toString(), QStringLiteral("individual"));
+    QCOMPARE(s.value(QStringLiteral("users")).toArray().size(), 3);
+    QCOMPARE(s.value(QStringLiteral("users")).toArray().first().toObject().value(QStringLiteral("serial")).toString(),
+        QStringLiteral("0000000002"));
+    QVERIFY(s.value(QStringLiteral("sharedSerial")).isNull());
+    const Run audit = cliOn(db, { QStringLiteral("audit"), QStringLiteral("--json") });
+    QCOMPARE(audit.code, 0);
+    const QJsonObject a = QJsonDocument::fromJson(audit.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(a.value(QStringLiteral("schema")).toString(), QStringLiteral("hardtoken-cli/audit/1"));
+    const QJsonArray entries = a.value(QStringLiteral("entries")).toArray();
+    QVERIFY(!entries.isEmpty());
+    QCOMPARE(entries.first().toObject().value(QStringLiteral("action")).toString(), QStringLiteral("scenario.loaded"));
+    // Not offered where it would mean nothing.
+    QCOMPARE(cliOn(db,
+                 { QStringLiteral("otp"), QStringLiteral("--serial"), QStringLiteral("0000000012"),
+                     QStringLiteral("--json") })
+                 .code,
+        2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

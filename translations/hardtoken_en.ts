@@ -2521,6 +2521,126 @@ Commands:
         <source>暗号鍵を交換しました（トークン %1 件）。新しい鍵: %2（以前の鍵: %2.old）</source>
         <translation>The data key was replaced (%1 tokens). New key: %2 (previous key: %2.old)</translation>
     </message>
+    <message>
+        <source>契約法人、利用形態、利用登録、誤入力回数を表示します。</source>
+        <translation>Shows the corporation, the usage mode, the registrations and the counts of wrong entries.</translation>
+    </message>
+    <message>
+        <source>トレーニング用シナリオを読み込みます（トレーニング用データを置き換えます）。</source>
+        <translation>Loads a training scenario (replaces the training data).</translation>
+    </message>
+    <message>
+        <source>シナリオを最初の状態に戻します（誤入力回数と利用中止も）。</source>
+        <translation>Resets the scenario to its first state (the counts of wrong entries and the suspension too).</translation>
+    </message>
+    <message>
+        <source>利用中止を解除します。標準入力: 担当者のパスワード。</source>
+        <translation>Lifts the suspension. Standard input: the staff member&apos;s password.</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号を設定します。標準入力: 担当者のパスワード、新しい暗証番号を 2 回。</source>
+        <translation>Sets the corporate confirmation PIN. Standard input: the staff member&apos;s password, then the new PIN twice.</translation>
+    </message>
+    <message>
+        <source>誤入力回数をリセットします。標準入力: 担当者のパスワード。</source>
+        <translation>Resets the counts of wrong entries. Standard input: the staff member&apos;s password.</translation>
+    </message>
+    <message>
+        <source>担当者を登録します（管理者のみ）。標準入力: 管理者のパスワード、新しいパスワードを 2 回。</source>
+        <translation>Adds a staff member (administrators only). Standard input: the administrator&apos;s password, then the new password twice.</translation>
+    </message>
+    <message>
+        <source>担当者IDを利用停止にします（管理者のみ）。標準入力: 管理者のパスワード。</source>
+        <translation>Disables a staff ID (administrators only). Standard input: the administrator&apos;s password.</translation>
+    </message>
+    <message>
+        <source>利用停止の担当者IDを戻します（管理者のみ）。標準入力: 管理者のパスワード。</source>
+        <translation>Enables a disabled staff ID again (administrators only). Standard input: the administrator&apos;s password.</translation>
+    </message>
+    <message>
+        <source>誤入力で利用できなくなった担当者ID（またはカード card:SERIAL）を再び利用できるようにします。</source>
+        <translation>Makes a staff ID (or a card, card:SERIAL) locked by wrong entries usable again.</translation>
+    </message>
+    <message>
+        <source>カードの確認。標準入力: 担当者のパスワード、カードに表示中のワンタイムパスワード。</source>
+        <translation>Checks a card. Standard input: the staff member&apos;s password, then the one-time password the card shows.</translation>
+    </message>
+    <message>
+        <source>先に進みすぎた HOTP カードの同期。標準入力: パスワード、続けて表示された 2 つのコード。</source>
+        <translation>Resynchronises an HOTP card that ran ahead. Standard input: the password, then two codes shown in a row.</translation>
+    </message>
+    <message>
+        <source>データ暗号鍵を交換します（管理者のみ。ほかのコンソールはすべて閉じてから）。</source>
+        <translation>Replaces the data encryption key (administrators only; close every other console first).</translation>
+    </message>
+    <message>
+        <source>空のデータベースに最初の管理者を作ります（パスワードは標準入力から 2 回）。</source>
+        <translation>Creates the first administrator in an empty database (the password twice from standard input).</translation>
+    </message>
+    <message>
+        <source>契約法人と利用者の名簿を取り込みます（本番用では担当者のパスワードを標準入力から）。</source>
+        <translation>Imports the roster of corporations and users (on a production database, the staff member&apos;s password from standard input).</translation>
+    </message>
+    <message>
+        <source>ベンダーのトークン（PSKC または CSV）を取り込みます。標準入力: 担当者のパスワード、続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ。</source>
+        <translation>Imports the vendor&apos;s tokens (PSKC or CSV). Standard input: the staff member&apos;s password, then (without --passphrase-file, when needed) the PSKC passphrase.</translation>
+    </message>
+    <message>
+        <source>トレーニング用トークンのカードの表示（--at: UNIX 時刻、既定は現在）。</source>
+        <translation>Shows what a training token&apos;s card displays (--at: UNIX time, default now).</translation>
+    </message>
+    <message>
+        <source>第9章の全画面の PNG と manifest.json を書き出します（再現可能）。</source>
+        <translation>Writes PNGs of every chapter 9 screen and manifest.json (reproducible).</translation>
+    </message>
+    <message>
+        <source>最新の画面写真入りの第9章（HTML と PDF）を書き出します。</source>
+        <translation>Writes chapter 9 (HTML and PDF) with up-to-date screenshots.</translation>
+    </message>
+    <message>
+        <source>監査ログを表示します（--verify: 改ざんを検査します）。</source>
+        <translation>Shows the audit log (--verify: checks it for tampering).</translation>
+    </message>
+    <message>
+        <source>検査したうえで監査ログを CSV（UTF-8、BOM 付き）に書き出します。</source>
+        <translation>Verifies the audit log, then writes it to a CSV file (UTF-8 with BOM).</translation>
+    </message>
+    <message>
+        <source>使い方: %1</source>
+        <translation>Usage: %1</translation>
+    </message>
+    <message>
+        <source>データベースの指定など共通のオプションは hardtoken-cli --help で表示します。</source>
+        <translation>Options shared by all commands, such as the database, are shown by hardtoken-cli --help.</translation>
+    </message>
+    <message>
+        <source>使い方は hardtoken-cli --help で表示します。</source>
+        <translation>Run hardtoken-cli --help for usage.</translation>
+    </message>
+    <message>
+        <source>status, audit: JSON で出力します（README の「hardtoken-cli --json」）。</source>
+        <translation>status, audit: output JSON (see &quot;hardtoken-cli --json&quot; in the README).</translation>
+    </message>
+    <message>
+        <source>不明なオプションです: %1</source>
+        <translation>Unknown option: %1</translation>
+    </message>
+    <message>
+        <source>余分な引数があります: %1</source>
+        <translation>Extra arguments: %1</translation>
+    </message>
+    <message>
+        <source>引数が足りません</source>
+        <translation>Missing arguments</translation>
+    </message>
+    <message>
+        <source>オプション --%1 は %2 では使えません</source>
+        <translation>Option --%1 cannot be used with %2</translation>
+    </message>
+    <message>
+        <source>データベース %1 がありません。--database で既存のデータベースを指定してください（新しく作るときは init、トレーニング用は --training）。</source>
+        <translation>The database %1 does not exist. Give an existing database with --database (to create one, use init; for training, --training).</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::AuditLogModel</name>
