@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "AuditViewerDialog.h"
 #include "CorporateStatusPage.h"
 #include "CorporationRecord.h"
@@ -26,6 +27,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
@@ -46,6 +48,9 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     m_stack->setObjectName(QStringLiteral("pageStack"));
     setCentralWidget(m_stack);
     connect(&m_flow, &RegistrationFlow::screenChanged, this, &MainWindow::showScreen);
+    // The top is built at once (it is cheap and listens for the help desk's unlock, which can come
+    // before it was ever shown); every other page when its screen is first entered.
+    page(Screen::CorporateStatus);
 
     m_fileMenu = menuBar()->addMenu(QString());
     m_selectCorporationAction = m_fileMenu->addAction(QString(), this, &MainWindow::showCorporationSelection);
@@ -103,7 +108,11 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     m_trainingMenu = menuBar()->addMenu(QString());
     m_cardsAction = m_trainingMenu->addAction(QString(), this, [this] { showVirtualCards(); });
     m_cardsAction->setObjectName(QStringLiteral("virtualCardsAction"));
-    m_resetAction = m_trainingMenu->addAction(QString(), this, &MainWindow::resetScenario);
+    m_resetAction = m_trainingMenu->addAction(QString(), this, [this] {
+        if (confirmTraining(
+                tr("シナリオを最初の状態に戻しますか？ これまでの操作（利用登録、誤入力回数、利用中止）は消えます。")))
+            resetScenario();
+    });
     m_resetAction->setObjectName(QStringLiteral("resetScenarioAction"));
     m_switchMenu = m_trainingMenu->addMenu(QString());
     // The bundled scenarios' titles are read when the menu opens, not at start-up (one of them
@@ -115,10 +124,33 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
             m_cards->refreshHolders();
     });
 
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, [this] { showAbout(); });
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+
     m_storeLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_storeLabel);
     retranslate();
-    resize(1024, 768);
+    fitToScreen();
+}
+
+void MainWindow::fitToScreen()
+{
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1024, 768);
+    const QSize wanted(qMin(1280, available.width() * 9 / 10), qMin(960, available.height() * 9 / 10));
+    resize(wanted.expandedTo(QSize(800, 600)).boundedTo(available.size()));
+}
+
+QMessageBox* MainWindow::showAbout()
+{
+    return hardtoken::showAbout(this, m_flow.service().store());
+}
+
+bool MainWindow::confirmTraining(const QString& question)
+{
+    // Resetting or switching a scenario replaces what the trainee did: asked first, No by default.
+    return QMessageBox::question(this, windowTitle(), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        == QMessageBox::Yes;
 }
 
 MainWindow::~MainWindow() = default;
@@ -129,6 +161,8 @@ QScrollArea* MainWindow::wrap(ManualPage* page)
     auto* area = new QScrollArea(m_stack);
     area->setObjectName(page->objectName() + QStringLiteral("Scroll"));
     area->setWidgetResizable(true);
+    area->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    page->setMaximumWidth(ContentMaxWidth);
     area->setFrameShape(QFrame::NoFrame);
     page->setContentsMargins(16, 8, 16, 16);
     area->setWidget(page);
@@ -144,7 +178,11 @@ void MainWindow::fillScenarioMenu()
         QString error;
         const auto scenario = ScenarioLoader::load(source, &error);
         QAction* a = m_switchMenu->addAction(scenario ? scenario->titleIn(m_language.current()) : source);
-        connect(a, &QAction::triggered, this, [this, source] {
+        const QString title = a->text();
+        connect(a, &QAction::triggered, this, [this, source, title] {
+            if (!confirmTraining(
+                    tr("シナリオ「%1」に切り替えますか？ いまのトレーニング用データは置き換えられます。").arg(title)))
+                return;
             QString why;
             if (!loadScenario(source, &why))
                 QMessageBox::warning(this, windowTitle(), why);
@@ -389,7 +427,16 @@ VirtualCardPanel* MainWindow::showVirtualCards()
         return nullptr;
     if (!m_cards) {
         m_cards = new VirtualCardPanel(m_flow.service().store(), m_flow.service().store().clock(), this);
-        m_cards->move(geometry().topRight() + QPoint(8, 0));
+        // Beside the main window when it fits, else at the screen's right edge: always on screen.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1024, 768);
+        const QSize size = m_cards->sizeHint().boundedTo(available.size());
+        QPoint at = frameGeometry().topRight() + QPoint(8, 0);
+        if (at.x() + size.width() > available.right())
+            at.setX(available.right() - size.width());
+        at.setX(qMax(available.left(), at.x()));
+        at.setY(qBound(available.top(), at.y(), qMax(available.top(), available.bottom() - size.height())));
+        m_cards->resize(size);
+        m_cards->move(at);
     }
     m_cards->show();
     m_cards->raise();
@@ -454,6 +501,8 @@ void MainWindow::retranslate()
     m_resetAction->setText(tr("シナリオを最初の状態に戻す(&R)"));
     m_cardsAction->setText(tr("仮想カードトークンを表示(&C)"));
     m_switchMenu->setTitle(tr("シナリオを切り替える(&S)"));
+    m_helpMenu->setTitle(tr("ヘルプ(&H)"));
+    m_aboutAction->setText(tr("このコンソールについて(&A)..."));
     m_switchMenu->clear(); // refilled in the new language when it opens
     const Store& store = m_flow.service().store();
     m_storeLabel->setText((store.isTrainingStore() ? tr("トレーニング用データ") : tr("本番データ"))

@@ -7,6 +7,7 @@
 
 class QActionGroup;
 class QLabel;
+class QMessageBox;
 class QScrollArea;
 class QStackedWidget;
 
@@ -52,6 +53,14 @@ public:
     VirtualCardPanel* showVirtualCards();
     bool loadScenario(const QString& source, QString* error);
     static QStringList bundledScenarios();
+    // ヘルプ > このコンソールについて.
+    QMessageBox* showAbout();
+    // The largest width the screens' content takes: wider windows centre it (labels and their
+    // buttons stay together on a 1920-pixel screen).
+    static constexpr int ContentMaxWidth = 1180;
+    // A size that fits the screen the window is on (90 % of it, at most 1280×960, at least what the
+    // screens need), for a first start with no remembered geometry.
+    void fitToScreen();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -68,6 +77,7 @@ private:
     void afterStaffAct(const QString& result, bool good);
     void showScreen(RegistrationFlow::Screen screen);
     void resetScenario();
+    bool confirmTraining(const QString& question);
     void afterStoreReplaced();
     void updateTrainingMenu();
     void retranslate();
@@ -81,6 +91,8 @@ private:
     QMenu* m_viewMenu = nullptr;
     QMenu* m_languageMenu = nullptr;
     QMenu* m_trainingMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QAction* m_aboutAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_selectCorporationAction = nullptr;
     QMenu* m_adminMenu = nullptr;

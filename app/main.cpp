@@ -2,6 +2,7 @@
 #include "FirstPaintProbe.h"
 #include "IntegrityCheck.h"
 #include "Language.h"
+#include "LogFile.h"
 #include "MainWindow.h"
 #include "RegistrationFlow.h"
 #include "RegistrationService.h"
@@ -12,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QSettings>
 
 using namespace hardtoken;
 
@@ -58,13 +60,21 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(Language::displayName()); // translated by Language::set()
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     applyConsoleStyle(app);
+    LogFile::install();
 
     QCommandLineParser parser;
     describe(parser, langOption);
     parser.process(app);
 
+    // The language: --lang, else the one chosen last time (View > Language), else Japanese.
+    QSettings settings;
     Language language;
-    if (!language.set(parser.value(langOption))) {
+    const QString wanted = parser.isSet(langOption)
+        ? parser.value(langOption)
+        : settings.value(QStringLiteral("language"), QStringLiteral("ja")).toString();
+    QObject::connect(&language, &Language::changed, &app,
+        [](const QString& code) { QSettings().setValue(QStringLiteral("language"), code); });
+    if (!language.set(wanted)) {
         QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
             QStringLiteral("--lang: ja | en (%1)").arg(parser.value(langOption)));
         return 2;
@@ -84,6 +94,9 @@ int main(int argc, char* argv[])
     MainWindow window(flow, language);
     // No corporation yet: the first-run page; one: the manual's screens; several: 契約法人の選択.
     window.begin();
+    // Where the window was last time, if that is still on a screen.
+    if (!window.restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        window.fitToScreen();
     FirstPaintProbe::watch(&window);
     window.show();
     IntegrityCheck integrity(store.path());
@@ -97,5 +110,7 @@ int main(int argc, char* argv[])
         });
         integrity.start();
     }
-    return QApplication::exec();
+    const int status = QApplication::exec();
+    QSettings().setValue(QStringLiteral("window/geometry"), window.saveGeometry());
+    return status;
 }

@@ -12,6 +12,11 @@
 
 namespace hardtoken::crypto {
 
+QString libraryVersion()
+{
+    return QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION));
+}
+
 QByteArray randomBytes(int count)
 {
     QByteArray out(count, Qt::Uninitialized);

@@ -10,6 +10,8 @@ struct evp_mac_ctx_st; // OpenSSL's EVP_MAC_CTX, kept out of this header
 namespace hardtoken::crypto {
 
 QByteArray randomBytes(int count);
+// The OpenSSL library in use, e.g. "OpenSSL 3.0.11 19 Sep 2023" (About).
+QString libraryVersion();
 // Equal sizes and contents, compared in time that does not depend on where they differ.
 bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
 

@@ -248,8 +248,10 @@ void RegistrationFlow::restartAtTop()
 Outcome RegistrationFlow::unlock(const QString& staffLogin, const QString& staffCredential)
 {
     const Outcome o = m_service.unlock(staffLogin, staffCredential);
-    if (o.ok())
+    if (o.ok()) {
+        Q_EMIT suspensionLifted(tr("利用中止状態を解除しました。引き続きご利用いただけます。"));
         Q_EMIT unlocked(QPrivateSignal());
+    }
     return o;
 }
 

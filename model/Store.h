@@ -69,6 +69,8 @@ public:
     // paint (60 ms at 50,000 users); the open then checks only that the schema can be read.
     void setFullCheckAtOpen(bool on) { m_fullCheckAtOpen = on; }
     static QString corruptedMessage(const QString& path);
+    // A UNC path (\\server\share\…, //server/share/…): refused by openSqlite (WAL needs local files).
+    static bool isNetworkPath(const QString& path);
     // Opens the PostgreSQL store that several desktops share. `connection` is libpq-style
     // "host=… port=… dbname=… user=… password=…"; the key file must be given (every desktop needs
     // the same one). A newer schema is refused and left untouched.

@@ -5,10 +5,13 @@
 #include "IndividualRegistrationConfirmPage.h"
 
 #include <QDate>
+#include <QDir>
 #include <QHeaderView>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QScrollBar>
+#include <QTimer>
 
 using namespace hardtoken;
 using namespace hardtoken::test;
@@ -18,6 +21,7 @@ class TestConsoleWindow final : public QObject {
 private Q_SLOTS:
     void switchingLanguageRetranslatesOpenScreens();
     void eachLanguageIsWhole();
+    void aboutAndConfirmations();
     void softwareKeyboardShufflesAndTypesMasked();
     void pageTopScrollsToTheTop();
     void everyControlHasAnAccessibleName();
@@ -134,6 +138,41 @@ void TestConsoleWindow::eachLanguageIsWhole()
         for (QChar ch : a->text())
             QVERIFY2(ch.unicode() < 0x3000, qPrintable(a->text())); // no kana or kanji left
     }
+}
+
+// ヘルプ > このコンソールについて names the version, the libraries with their licences and where
+// the store is; a scenario reset asks first, and No changes nothing.
+void TestConsoleWindow::aboutAndConfirmations()
+{
+    Console c;
+    EXPECT_SCREEN(c, "CorporateStatus");
+    c.window->findChild<QAction*>(QStringLiteral("aboutAction"))->trigger();
+    QMessageBox* about = nullptr;
+    QTRY_VERIFY((about = c.window->findChild<QMessageBox*>(QStringLiteral("aboutDialog"))) && about->isVisible());
+    for (const QString& part : { QStringLiteral("OpenSSL"), QStringLiteral("LGPL"), QStringLiteral("Apache"),
+             QString::fromLatin1(qVersion()), QDir::toNativeSeparators(c.f.store->path()) })
+        QVERIFY2(about->text().contains(part.toHtmlEscaped()), qPrintable(part));
+    about->close();
+
+    // Wrong entries, then 最初の状態に戻す answered No: the counts stay.
+    QVERIFY(
+        c.f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error == ServiceError::WrongPin);
+    QCOMPARE(c.f.service->corporation().pinFailures, 1);
+    const auto answer = [](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, [button] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box)
+                box->button(button)->click();
+        });
+    };
+    answer(QMessageBox::No);
+    c.window->findChild<QAction*>(QStringLiteral("resetScenarioAction"))->trigger();
+    c.f.service->selectCorporation(c.f.service->corporation().code);
+    QCOMPARE(c.f.service->corporation().pinFailures, 1);
+    answer(QMessageBox::Yes);
+    c.window->findChild<QAction*>(QStringLiteral("resetScenarioAction"))->trigger();
+    c.f.service->selectCorporation(c.f.service->corporation().code);
+    QCOMPARE(c.f.service->corporation().pinFailures, 0);
 }
 
 void TestConsoleWindow::softwareKeyboardShufflesAndTypesMasked()

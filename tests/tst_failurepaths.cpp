@@ -123,6 +123,14 @@ void TestFailurePaths::fiveWrongEntriesSuspendAndSurviveARestart()
     QVERIFY(c.click("unlockButton"));
     EXPECT_SCREEN(c, "CorporateStatus");
     QVERIFY(!c.f.service->isSuspended());
+    // Said on the status page (not a silent return), in green, once.
+    QVERIFY2(c.message().contains(QStringLiteral("利用中止状態を解除しました")), qPrintable(c.message()));
+    QCOMPARE(c.find<QLabel>("messageLabel")->property("role").toString(), QStringLiteral("info"));
+    c.flow->openUserRegistration();
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    c.flow->goToTop();
+    EXPECT_SCREEN(c, "CorporateStatus");
+    QVERIFY(c.message().isEmpty());
 }
 
 void TestFailurePaths::wrongPinIsCountedAndClearsTheField()

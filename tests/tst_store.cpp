@@ -32,6 +32,7 @@ private Q_SLOTS:
     void refusesAFileThatIsNotADatabase();
     void refusesACorruptedDatabase();
     void backgroundCheckFindsWhatTheLightOpenLetsThrough();
+    void refusesANetworkShare();
     void refusesAReadOnlyDatabase();
     void keyFileIsOwnerOnlyAndRequired();
     void wrongKeyFileIsRefused();
@@ -244,6 +245,20 @@ void TestStore::backgroundCheckFindsWhatTheLightOpenLetsThrough()
     Store strict(f.clock);
     QVERIFY(!strict.openSqlite(f.dbPath()));
     QCOMPARE(strict.errorCode(), StoreErrorCode::Corrupted);
+}
+
+void TestStore::refusesANetworkShare()
+{
+    FixedClock clock { 0 };
+    for (const QString& path : { QStringLiteral("\\\\branch-fs\\desk\\hardtoken.sqlite"),
+             QStringLiteral("//branch-fs/desk/hardtoken.sqlite") }) {
+        Store store(clock);
+        QVERIFY(!store.openSqlite(path));
+        QCOMPARE(store.errorCode(), StoreErrorCode::CannotOpen);
+        QVERIFY2(store.errorMessage().contains(QStringLiteral("PostgreSQL")), qPrintable(store.errorMessage()));
+    }
+    QVERIFY(!Store::isNetworkPath(QStringLiteral("C:\\Users\\desk\\hardtoken.sqlite")));
+    QVERIFY(!Store::isNetworkPath(QStringLiteral("/home/desk/hardtoken.sqlite")));
 }
 
 void TestStore::refusesAReadOnlyDatabase()

@@ -1,6 +1,9 @@
 // Training: virtual card tokens, scenario reset and switching from the トレーニング menu.
 #include "GuiSupport.h"
 
+#include <QMessageBox>
+#include <QTimer>
+
 #include "CardFace.h"
 #include "VirtualCardPanel.h"
 #include "VirtualCardToken.h"
@@ -128,6 +131,11 @@ void TestVirtualCard::resetFromTheMenuRestoresEverything()
     EXPECT_SCREEN(c, "Suspended");
     QAction* reset = c.window->findChild<QAction*>(QStringLiteral("resetScenarioAction"));
     QVERIFY(reset);
+    // It asks first (a trainee's work is replaced): answered Yes here.
+    QTimer::singleShot(0, [] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Yes)->click();
+    });
     reset->trigger();
     EXPECT_SCREEN(c, "CorporateStatus");
     const CorporationInfo corp = c.f.service->corporation();

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>（記録していません）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL（共有）</source>
+        <translation>PostgreSQL (shared)</translation>
+    </message>
+    <message>
+        <source>バージョン</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>データベース</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>ログファイル</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>使用しているライブラリとライセンス:</source>
+        <translation>Libraries in use and their licences:</translation>
+    </message>
+    <message>
+        <source>このコンソールについて</source>
+        <translation>About this console</translation>
+    </message>
+</context>
+<context>
     <name>Accessibility</name>
     <message>
         <source>入力を消去</source>
@@ -1501,6 +1532,10 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>データベースの処理に失敗しました: %1</source>
         <translation>The database operation failed: %1</translation>
     </message>
+    <message>
+        <source>%1 はネットワーク上の共有フォルダーです。SQLite のデータベースはネットワーク共有に置けません（複数の端末から使うと壊れます）。複数の端末で共有するときは PostgreSQL（--postgres）を使ってください。</source>
+        <translation>%1 is a shared folder on the network. A SQLite database cannot be kept on a network share (used from several desks it is corrupted). To share a store between desks, use PostgreSQL (--postgres).</translation>
+    </message>
 </context>
 <context>
     <name>StoreOptions</name>
@@ -2979,6 +3014,22 @@ SHA-256: %4</translation>
         <source>担当者の管理(&amp;M)...</source>
         <translation>Staff accounts(&amp;M)...</translation>
     </message>
+    <message>
+        <source>シナリオを最初の状態に戻しますか？ これまでの操作（利用登録、誤入力回数、利用中止）は消えます。</source>
+        <translation>Reset the scenario to its first state? What has been done (registrations, counts of wrong entries, suspension) will be lost.</translation>
+    </message>
+    <message>
+        <source>シナリオ「%1」に切り替えますか？ いまのトレーニング用データは置き換えられます。</source>
+        <translation>Switch to the scenario &quot;%1&quot;? The current training data will be replaced.</translation>
+    </message>
+    <message>
+        <source>ヘルプ(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>このコンソールについて(&amp;A)...</source>
+        <translation>&amp;About this console...</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::PinInput</name>
@@ -3032,6 +3083,10 @@ SHA-256: %4</translation>
     <message>
         <source>カード型ハードトークンの利用登録が完了しました。</source>
         <translation>The card hard token registration is complete.</translation>
+    </message>
+    <message>
+        <source>利用中止状態を解除しました。引き続きご利用いただけます。</source>
+        <translation>The suspension has been lifted. The service can be used again.</translation>
     </message>
 </context>
 <context>

@@ -13,17 +13,29 @@ CorporateStatusPage::CorporateStatusPage(RegistrationFlow& flow, QWidget* parent
     m_ui->setupUi(this);
     initPage(m_ui->pageHeader, nullptr, nullptr);
     connect(m_ui->menuLink, &QAbstractButton::clicked, &m_flow, &RegistrationFlow::openUserRegistration);
+    // The help desk's unlock on the 利用中止 notice ends here: said, not silent.
+    connect(&m_flow, &RegistrationFlow::suspensionLifted, this, [this](const QString& message) { m_notice = message; });
     // A hidden page is brought up to date by enter() when it is shown again.
     connect(&m_flow.service(), &RegistrationService::corporationChanged, this, [this] {
         if (isVisible())
-            enter();
+            refresh();
     });
-    enter();
+    refresh();
 }
 
 CorporateStatusPage::~CorporateStatusPage() = default;
 
 void CorporateStatusPage::enter()
+{
+    clearMessages();
+    if (!m_notice.isEmpty()) {
+        showMessage(m_notice, MessageKind::Info);
+        m_notice.clear();
+    }
+    refresh();
+}
+
+void CorporateStatusPage::refresh()
 {
     const CorporationInfo c = m_flow.service().corporation();
     m_ui->corporationNameValue->setText(c.name);
@@ -37,7 +49,7 @@ void CorporateStatusPage::enter()
 void CorporateStatusPage::retranslate()
 {
     m_ui->retranslateUi(this);
-    enter();
+    refresh();
 }
 
 } // namespace hardtoken

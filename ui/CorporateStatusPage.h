@@ -26,8 +26,12 @@ protected:
     void retranslate() override;
 
 private:
+    void refresh();
+
+private:
     QScopedPointer<Ui::CorporateStatusPage> m_ui;
     RegistrationFlow& m_flow;
+    QString m_notice;
 };
 
 } // namespace hardtoken
