@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
 
@@ -60,6 +61,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(Language::displayName()); // translated by Language::set()
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     applyConsoleStyle(app);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hardtoken-console.png")));
     LogFile::install();
 
     QCommandLineParser parser;

@@ -7,6 +7,15 @@
 #include "Store.h"
 #include "TokenRecord.h"
 
+#ifdef Q_OS_WIN
+#include <windows.h>
+
+#include <aclapi.h>
+
+#include <QDir>
+
+#include <string>
+#endif
 #include <QFile>
 #include <QSaveFile>
 #include <QUuid>
@@ -28,6 +37,40 @@ std::optional<QByteArray> readKey(const QString& path)
     return key;
 }
 
+#ifdef Q_OS_WIN
+// NTFS ignores the owner-only mode bits QFile sets (they only toggle read-only): the file gets a
+// protected DACL instead that grants the signed-in user alone full control, inheriting nothing.
+bool restrictToCurrentUser(const QString& path)
+{
+    HANDLE token = nullptr;
+    if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token))
+        return false;
+    DWORD size = 0;
+    GetTokenInformation(token, TokenUser, nullptr, 0, &size);
+    QByteArray buffer(int(size), Qt::Uninitialized);
+    const bool gotUser = size > 0 && GetTokenInformation(token, TokenUser, buffer.data(), size, &size);
+    CloseHandle(token);
+    if (!gotUser)
+        return false;
+    auto* user = reinterpret_cast<TOKEN_USER*>(buffer.data());
+    EXPLICIT_ACCESSW access {};
+    access.grfAccessPermissions = GENERIC_ALL;
+    access.grfAccessMode = SET_ACCESS;
+    access.grfInheritance = NO_INHERITANCE;
+    access.Trustee.TrusteeForm = TRUSTEE_IS_SID;
+    access.Trustee.TrusteeType = TRUSTEE_IS_USER;
+    access.Trustee.ptstrName = reinterpret_cast<LPWSTR>(user->User.Sid);
+    PACL acl = nullptr;
+    if (SetEntriesInAclW(1, &access, nullptr, &acl) != ERROR_SUCCESS)
+        return false;
+    std::wstring native = QDir::toNativeSeparators(path).toStdWString();
+    const DWORD result = SetNamedSecurityInfoW(native.data(), SE_FILE_OBJECT,
+        DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION, nullptr, nullptr, acl, nullptr);
+    LocalFree(acl);
+    return result == ERROR_SUCCESS;
+}
+#endif
+
 bool writeKey(const QString& path, const QByteArray& key)
 {
     QSaveFile out(path);
@@ -38,7 +81,11 @@ bool writeKey(const QString& path, const QByteArray& key)
     out.write("\n");
     if (!out.commit())
         return false;
+#ifdef Q_OS_WIN
+    return restrictToCurrentUser(path);
+#else
     return QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+#endif
 }
 
 bool matches(const crypto::SecretBox& box, const QString& check)
