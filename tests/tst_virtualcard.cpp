@@ -9,7 +9,9 @@
 #include "VirtualCardToken.h"
 #include "VirtualToken.h"
 
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSortFilterProxyModel>
 
 using namespace hardtoken;
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void productionStoreHasNoVirtualCards();
     void resetFromTheMenuRestoresEverything();
     void switchToTheLargeCorporationAndFilter();
+    void jumpToASerialAndStayOnScreen();
 };
 
 void TestVirtualCard::oneCardPerToken()
@@ -169,6 +172,32 @@ void TestVirtualCard::switchToTheLargeCorporationAndFilter()
     QCoreApplication::sendEvent(filter, &commit);
     QCOMPARE(table->model()->rowCount(), 1);
     QVERIFY(c.chooseUser(QStringLiteral("山田 太郎")));
+}
+
+// The card window opens inside the screen, and typing a serial (as printed, hyphens and all)
+// leaves only that card.
+void TestVirtualCard::jumpToASerialAndStayOnScreen()
+{
+    Console c;
+    c.window->move(c.window->screen()->availableGeometry().topLeft());
+    VirtualCardPanel* panel = c.window->showVirtualCards();
+    QVERIFY(panel);
+    QTRY_VERIFY(panel->isVisible());
+    QVERIFY2(c.window->screen()->availableGeometry().contains(panel->geometry().topLeft()), "off screen");
+    auto* find = panel->findChild<QLineEdit*>(QStringLiteral("findSerialEdit"));
+    QVERIFY(find);
+    find->setFocus();
+    QTest::keyClicks(find, QStringLiteral("00-0000001-2"));
+    int visible = 0;
+    for (VirtualCardToken* card : panel->cards())
+        visible += card->isVisibleTo(panel);
+    QCOMPARE(visible, 1);
+    QVERIFY(panel->card(QStringLiteral("0000000012"))->isVisibleTo(panel));
+    find->clear();
+    visible = 0;
+    for (VirtualCardToken* card : panel->cards())
+        visible += card->isVisibleTo(panel);
+    QCOMPARE(visible, panel->cards().size());
 }
 
 QTEST_MAIN(TestVirtualCard)

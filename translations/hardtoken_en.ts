@@ -3536,6 +3536,14 @@ token serial number</translation>
         <source>トレーニング用のカード型ハードトークンです。カードのボタン（または「ボタンを押す」）を押すと、利用登録用のワンタイムパスワードが表示されます。本番用のデータベースでは使えません。</source>
         <translation>Card hard tokens for training. Press the button on a card (or &quot;Press the button&quot;) to show the one-time password for registration. They are not available with a production database.</translation>
     </message>
+    <message>
+        <source>シリアル番号で探す(&amp;F)</source>
+        <translation>&amp;Find a serial number</translation>
+    </message>
+    <message>
+        <source>シリアル番号で探す</source>
+        <translation>Find a serial number</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::VirtualCardToken</name>

@@ -2,8 +2,12 @@
 
 #include "VirtualCardToken.h"
 
+#include "Accessibility.h"
+
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScrollArea>
 #include <QSettings>
 #include <QVBoxLayout>
@@ -21,6 +25,19 @@ VirtualCardPanel::VirtualCardPanel(const Store& store, const Clock& clock, QWidg
     m_intro->setObjectName(QStringLiteral("introLabel"));
     m_intro->setWordWrap(true);
     outer->addWidget(m_intro);
+    // Jump to a serial: the cards whose serial contains what is typed (hyphens ignored) stay.
+    auto* findRow = new QHBoxLayout;
+    m_findCaption = new QLabel(this);
+    m_find = new QLineEdit(this);
+    m_find->setObjectName(QStringLiteral("findSerialEdit"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setMaxLength(20);
+    m_findCaption->setBuddy(m_find);
+    findRow->addWidget(m_findCaption);
+    findRow->addWidget(m_find);
+    findRow->addStretch();
+    outer->addLayout(findRow);
+    connect(m_find, &QLineEdit::textChanged, this, &VirtualCardPanel::showMatching);
     auto* area = new QScrollArea(this);
     area->setWidgetResizable(true);
     auto* content = new QWidget(area);
@@ -61,6 +78,14 @@ void VirtualCardPanel::reload()
         m_cardsLayout->addWidget(card);
     }
     m_cardsLayout->addStretch();
+    showMatching(m_find->text());
+}
+
+void VirtualCardPanel::showMatching(const QString& text)
+{
+    const QString digits = QString(text).remove(QLatin1Char('-')).trimmed();
+    for (VirtualCardToken* c : cards())
+        c->setVisible(digits.isEmpty() || c->serial().contains(digits));
 }
 
 void VirtualCardPanel::refreshHolders()
@@ -94,6 +119,9 @@ void VirtualCardPanel::changeEvent(QEvent* event)
 void VirtualCardPanel::retranslate()
 {
     setWindowTitle(tr("仮想カードトークン（トレーニング用）"));
+    m_findCaption->setText(tr("シリアル番号で探す(&F)"));
+    m_find->setAccessibleName(tr("シリアル番号で探す"));
+    nameClearButton(m_find);
     m_intro->setText(tr("トレーニング用のカード型ハードトークンです。カードのボタン（または「ボタンを押す」）を押すと、"
                         "利用登録用のワンタイムパスワードが表示されます。本番用のデータベースでは使えません。"));
 }

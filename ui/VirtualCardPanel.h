@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QVBoxLayout;
 
 namespace hardtoken {
@@ -29,9 +30,12 @@ protected:
 
 private:
     void retranslate();
+    void showMatching(const QString& text);
 
     const Store& m_store;
     const Clock& m_clock;
+    QLabel* m_findCaption = nullptr;
+    QLineEdit* m_find = nullptr;
     QLabel* m_intro = nullptr;
     QVBoxLayout* m_cardsLayout = nullptr;
 };
