@@ -41,10 +41,6 @@ build() {
     # stale is ever reused.
     export CCACHE_DIR="${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/hardtoken-console-ccache}"
     export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-4G}"
-    # Paths under the checkout are hashed relative to it (BASEDIR) and the working directory is
-    # left out (NOHASHDIR), so a clone in another folder hits the same entries.
-    export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$ROOT}"
-    export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
     # -g1: line tables only (enough for stack traces and sanitizer reports); full debug info of the
     # Qt templates doubles the compile and link time of a build on two cores.
     cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
