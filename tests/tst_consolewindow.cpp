@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QTimer>
 
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void switchingLanguageRetranslatesOpenScreens();
     void eachLanguageIsWhole();
     void aboutAndConfirmations();
+    void wideWindowKeepsTheContentTogether();
     void softwareKeyboardShufflesAndTypesMasked();
     void pageTopScrollsToTheTop();
     void everyControlHasAnAccessibleName();
@@ -173,6 +175,31 @@ void TestConsoleWindow::aboutAndConfirmations()
     c.window->findChild<QAction*>(QStringLiteral("resetScenarioAction"))->trigger();
     c.f.service->selectCorporation(c.f.service->corporation().code);
     QCOMPARE(c.f.service->corporation().pinFailures, 0);
+}
+
+// At 1920 px the content stays at most ContentMaxWidth wide and centred: 変更 / 利用登録 sit next to
+// their labels, not 1,300 px away.
+void TestConsoleWindow::wideWindowKeepsTheContentTogether()
+{
+    Console c;
+    EXPECT_SCREEN(c, "CorporateStatus");
+    c.flow->openUserRegistration();
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    c.window->resize(1920, 1000);
+    QTRY_COMPARE(c.window->width(), 1920);
+    ManualPage* page = c.page();
+    QTRY_VERIFY(page->width() <= MainWindow::ContentMaxWidth);
+    QScrollArea* area = c.window->scrollArea(RegistrationFlow::Screen::UserInfoSelection);
+    const int left = page->x();
+    const int right = area->viewport()->width() - (page->x() + page->width());
+    QVERIFY2(qAbs(left - right) <= 2, qPrintable(QStringLiteral("%1 / %2").arg(left).arg(right)));
+    auto* button = c.find<QPushButton>("changeModeButton");
+    auto* value = c.find<QLabel>("usageModeValue");
+    QVERIFY(button->mapTo(page, QPoint(0, 0)).x() - value->mapTo(page, QPoint(0, 0)).x() < MainWindow::ContentMaxWidth);
+    const QImage shot = c.window->grab().toImage();
+    QVERIFY(!isBlank(shot));
+    if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))
+        shot.save(qEnvironmentVariable("HARDTOKEN_SHOTS") + QStringLiteral("/wide-user-info-selection.png"));
 }
 
 void TestConsoleWindow::softwareKeyboardShufflesAndTypesMasked()
