@@ -27,6 +27,9 @@ public:
     void retranslate();
     int userCount() const { return static_cast<int>(m_users.size()); }
     int registeredCount() const; // users who hold a token of their own (individual mode)
+    // What the last reload() read: the mode and, in the shared mode, the shared token ("" if none).
+    UsageMode mode() const { return m_mode; }
+    QString sharedSerial() const { return m_sharedSerial; }
 
 protected:
     int sourceCount() const override { return static_cast<int>(m_users.size()); }

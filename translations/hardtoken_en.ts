@@ -2207,20 +2207,12 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>usage: hardtoken-cli %1 --out DIR</translation>
     </message>
     <message>
-        <source>使い方: hardtoken-cli scenario load FILE</source>
-        <translation>usage: hardtoken-cli scenario load FILE</translation>
-    </message>
-    <message>
         <source>使い方: hardtoken-cli scenario load FILE | scenario reset</source>
         <translation>usage: hardtoken-cli scenario load FILE | scenario reset</translation>
     </message>
     <message>
         <source>不明なコマンドです: %1</source>
         <translation>unknown command: %1</translation>
-    </message>
-    <message>
-        <source>使い方: hardtoken-cli staff reset LOGIN</source>
-        <translation>Usage: hardtoken-cli staff reset LOGIN</translation>
     </message>
     <message>
         <source>担当者ID %1 の誤入力の記録はありません。</source>
@@ -2329,12 +2321,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>パスワード（確認）: </source>
         <translation>Password (again): </translation>
-    </message>
-    <message>
-        <source>使い方: hardtoken-cli import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
-        hardtoken-cli import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE] [--passphrase-file FILE] [--serial-prefix P]</source>
-        <translation>Usage: hardtoken-cli import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
-        hardtoken-cli import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE] [--passphrase-file FILE] [--serial-prefix P]</translation>
     </message>
     <message>
         <source>契約法人コード %1 の契約法人は登録されていません。</source>

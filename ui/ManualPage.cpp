@@ -58,12 +58,8 @@ void ManualPage::clearMessages()
     }
     m_fieldErrors.clear();
     for (const QPointer<QWidget>& field : std::as_const(m_invalidFields)) {
-        if (field) {
-            field->setProperty("invalid", false);
-            field->setAccessibleDescription(QString());
-            field->style()->unpolish(field);
-            field->style()->polish(field);
-        }
+        if (field)
+            markInvalid(field, {});
     }
     m_invalidFields.clear();
 }
@@ -79,13 +75,20 @@ void ManualPage::showFieldError(QWidget* field, QLabel* errorLabel, const QStrin
     if (field) {
         // What a screen reader says on reaching the field again: its name, then what is wrong
         // (Qt 6.4 has no described-by relation; the description is what the bridges read).
-        field->setProperty("invalid", true);
-        field->setAccessibleDescription(text);
-        field->style()->unpolish(field);
-        field->style()->polish(field);
+        markInvalid(field, text);
         m_invalidFields.append(field);
         field->setFocus(Qt::OtherFocusReason);
     }
+}
+
+// A field's error: the red frame (QSS [invalid="true"]) and its accessible description; an empty
+// `error` takes both away.
+void ManualPage::markInvalid(QWidget* field, const QString& error)
+{
+    field->setProperty("invalid", !error.isEmpty());
+    field->setAccessibleDescription(error);
+    field->style()->unpolish(field);
+    field->style()->polish(field);
 }
 
 void ManualPage::showOutcome(const Outcome& o, const OutcomeFields& f)

@@ -35,10 +35,16 @@ void SuspendedNotice::announce()
 {
     // The notice is the screen's news: a screen reader hears it at once (an alert) and finds it
     // where the focus is; Tab goes on to the help desk's fields.
-    m_ui->noticeBox->setAccessibleName(m_ui->noticeTitle->text().remove(QStringLiteral("⚠️")).trimmed());
+    nameNotice();
     m_ui->noticeBox->setAccessibleDescription(m_ui->noticeText->text() + QLatin1Char('\n') + m_ui->contactText->text());
     m_ui->noticeBox->setFocus(Qt::OtherFocusReason);
     announceAlert(m_ui->noticeBox);
+}
+
+// The notice box is named by its headline, without the ⚠️ a screen reader would spell out.
+void SuspendedNotice::nameNotice()
+{
+    m_ui->noticeBox->setAccessibleName(m_ui->noticeTitle->text().remove(QStringLiteral("⚠️")).trimmed());
 }
 
 void SuspendedNotice::refresh()
@@ -68,7 +74,7 @@ void SuspendedNotice::retranslate()
 {
     m_ui->retranslateUi(this);
     refresh();
-    m_ui->noticeBox->setAccessibleName(m_ui->noticeTitle->text().remove(QStringLiteral("⚠️")).trimmed());
+    nameNotice();
 }
 
 } // namespace hardtoken

@@ -28,6 +28,7 @@ protected:
 private:
     void refresh();
     void announce();
+    void nameNotice();
     void unlock();
 
     QScopedPointer<Ui::SuspendedNotice> m_ui;

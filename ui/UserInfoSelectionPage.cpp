@@ -62,12 +62,12 @@ void UserInfoSelectionPage::enter()
 
 void UserInfoSelectionPage::refresh()
 {
-    const RegistrationService& service = m_flow.service();
-    const CorporationInfo c = service.corporation();
-    m_ui->usageModeValue->setText(usageModeDisplayName(c.mode));
+    // One read of the users, the mode and the shared token: the list model's.
     m_users->reload();
-    const QString shared = c.mode == UsageMode::Shared ? service.sharedSerial() : QString();
-    switch (c.mode) {
+    const UsageMode mode = m_users->mode();
+    m_ui->usageModeValue->setText(usageModeDisplayName(mode));
+    const QString shared = m_users->sharedSerial();
+    switch (mode) {
     case UsageMode::Shared:
         m_ui->registrationValue->setText(shared.isEmpty()
                 ? tr("利用登録されていません")
