@@ -427,22 +427,10 @@ To delete a registration you do not need, check it and press the &quot;Delete&qu
         <translation>There are no registrations. Press the &quot;Add&quot; button to add one.</translation>
     </message>
     <message>
-        <source>契約法人確認暗証番号</source>
-        <translation>Corporate confirmation PIN</translation>
-    </message>
-    <message>
         <source>利用登録を行うには、契約法人確認暗証番号の認証が必要です。
 契約法人確認暗証番号を入力し、「OK」ボタンを押してください。</source>
         <translation>Registration requires authentication with the corporate confirmation PIN.
 Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>OK &gt;</source>
-        <translation>OK &gt;</translation>
     </message>
     <message>
         <source>▲ ページ上部へ</source>
@@ -464,10 +452,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>利用登録情報の一覧の下</source>
         <translation>below the registration list</translation>
     </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
 </context>
 <context>
     <name>IndividualRegistrationInputPage</name>
@@ -488,50 +472,6 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
     <message>
         <source>利用者名で絞り込み</source>
         <translation>Filter by user name</translation>
-    </message>
-    <message>
-        <source>利用登録入力</source>
-        <translation>Registration input</translation>
-    </message>
-    <message>
-        <source>シリアル番号</source>
-        <translation>Serial number</translation>
-    </message>
-    <message>
-        <source>(半角数字10桁)</source>
-        <translation>(10 half-width digits)</translation>
-    </message>
-    <message>
-        <source>ワンタイムパスワード</source>
-        <translation>One-time password</translation>
-    </message>
-    <message>
-        <source>(半角数字6桁)</source>
-        <translation>(6 half-width digits)</translation>
-    </message>
-    <message>
-        <source>シリアル番号は、ハイフンを除いた数字のみで入力してください。</source>
-        <translation>Enter the serial number as digits only, without hyphens.</translation>
-    </message>
-    <message>
-        <source>カード型ハードトークン（裏）：シリアル番号の位置</source>
-        <translation>Card hard token (back): where the serial number is</translation>
-    </message>
-    <message>
-        <source>カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置</source>
-        <translation>Card hard token (front): the button that issues the one-time password for registration</translation>
-    </message>
-    <message>
-        <source>⚠️ ご注意</source>
-        <translation>⚠️ Caution</translation>
-    </message>
-    <message>
-        <source>・ワンタイムパスワードの表示は、一定の時間が経過すると自動的に消えます。この場合は、ワンタイムパスワードを再発行してください。</source>
-        <translation>• The one-time password disappears from the display after a certain time. If it has, issue a new one-time password.</translation>
-    </message>
-    <message>
-        <source>・シリアル番号またはワンタイムパスワードを一定回数以上誤って入力すると、本システムは利用中止状態になります。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。</source>
-        <translation>• If the serial number or one-time password is entered wrongly a certain number of times, this system is suspended. To lift the suspension, contact the help desk for this system.</translation>
     </message>
     <message>
         <source>✎ メモ</source>
@@ -754,6 +694,21 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
     <message>
         <source>トップ</source>
         <translation>Top</translation>
+    </message>
+</context>
+<context>
+    <name>PinConfirmation</name>
+    <message>
+        <source>契約法人確認暗証番号</source>
+        <translation>Corporate confirmation PIN</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -1043,22 +998,10 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <translation>Currently registered token</translation>
     </message>
     <message>
-        <source>契約法人確認暗証番号</source>
-        <translation>Corporate confirmation PIN</translation>
-    </message>
-    <message>
         <source>利用登録を行うには、契約法人確認暗証番号の認証が必要です。
 契約法人確認暗証番号を入力し、「OK」ボタンを押してください。</source>
         <translation>Registration requires authentication with the corporate confirmation PIN.
 Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
     </message>
     <message>
         <source>契約法人管理情報変更 &gt; 利用者情報登録/変更</source>
@@ -1074,50 +1017,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>利用登録するカード型ハードトークンのシリアル番号とワンタイムパスワードを入力し、「次へ」ボタンを押してください。</source>
         <translation>Enter the serial number and one-time password of the card hard token to register, and press the &quot;Next&quot; button.</translation>
-    </message>
-    <message>
-        <source>利用登録入力</source>
-        <translation>Registration input</translation>
-    </message>
-    <message>
-        <source>シリアル番号</source>
-        <translation>Serial number</translation>
-    </message>
-    <message>
-        <source>(半角数字10桁)</source>
-        <translation>(10 half-width digits)</translation>
-    </message>
-    <message>
-        <source>ワンタイムパスワード</source>
-        <translation>One-time password</translation>
-    </message>
-    <message>
-        <source>(半角数字6桁)</source>
-        <translation>(6 half-width digits)</translation>
-    </message>
-    <message>
-        <source>シリアル番号は、ハイフンを除いた数字のみで入力してください。</source>
-        <translation>Enter the serial number as digits only, without hyphens.</translation>
-    </message>
-    <message>
-        <source>カード型ハードトークン（裏）：シリアル番号の位置</source>
-        <translation>Card hard token (back): where the serial number is</translation>
-    </message>
-    <message>
-        <source>カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置</source>
-        <translation>Card hard token (front): the button that issues the one-time password for registration</translation>
-    </message>
-    <message>
-        <source>⚠️ ご注意</source>
-        <translation>⚠️ Caution</translation>
-    </message>
-    <message>
-        <source>・ワンタイムパスワードの表示は、一定の時間が経過すると自動的に消えます。この場合は、ワンタイムパスワードを再発行してください。</source>
-        <translation>• The one-time password disappears from the display after a certain time. If it has, issue a new one-time password.</translation>
-    </message>
-    <message>
-        <source>・シリアル番号またはワンタイムパスワードを一定回数以上誤って入力すると、本システムは利用中止状態になります。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。</source>
-        <translation>• If the serial number or one-time password is entered wrongly a certain number of times, this system is suspended. To lift the suspension, contact the help desk for this system.</translation>
     </message>
     <message>
         <source>カード型ハードトークンの利用登録用ワンタイムパスワードを発行するボタンを押してください。</source>
@@ -1614,6 +1513,53 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
     </message>
 </context>
 <context>
+    <name>TokenEntry</name>
+    <message>
+        <source>利用登録入力</source>
+        <translation>Registration input</translation>
+    </message>
+    <message>
+        <source>シリアル番号</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>(半角数字10桁)</source>
+        <translation>(10 half-width digits)</translation>
+    </message>
+    <message>
+        <source>ワンタイムパスワード</source>
+        <translation>One-time password</translation>
+    </message>
+    <message>
+        <source>(半角数字6桁)</source>
+        <translation>(6 half-width digits)</translation>
+    </message>
+    <message>
+        <source>シリアル番号は、ハイフンを除いた数字のみで入力してください。</source>
+        <translation>Enter the serial number as digits only, without hyphens.</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン（裏）：シリアル番号の位置</source>
+        <translation>Card hard token (back): where the serial number is</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置</source>
+        <translation>Card hard token (front): the button that issues the one-time password for registration</translation>
+    </message>
+    <message>
+        <source>⚠️ ご注意</source>
+        <translation>⚠️ Caution</translation>
+    </message>
+    <message>
+        <source>・ワンタイムパスワードの表示は、一定の時間が経過すると自動的に消えます。この場合は、ワンタイムパスワードを再発行してください。</source>
+        <translation>• The one-time password disappears from the display after a certain time. If it has, issue a new one-time password.</translation>
+    </message>
+    <message>
+        <source>・シリアル番号またはワンタイムパスワードを一定回数以上誤って入力すると、本システムは利用中止状態になります。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。</source>
+        <translation>• If the serial number or one-time password is entered wrongly a certain number of times, this system is suspended. To lift the suspension, contact the help desk for this system.</translation>
+    </message>
+</context>
+<context>
     <name>TokenImport</name>
     <message>
         <source>シリアル番号「%1」を半角数字10桁に対応付けられません</source>
@@ -1934,22 +1880,10 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
         <translation>• If the usage mode is changed, the card hard token registrations are cancelled.</translation>
     </message>
     <message>
-        <source>契約法人確認暗証番号</source>
-        <translation>Corporate confirmation PIN</translation>
-    </message>
-    <message>
         <source>利用形態を設定するには、契約法人確認暗証番号の認証が必要です。
 契約法人確認暗証番号を入力し、「OK」ボタンを押してください。</source>
         <translation>Setting the usage mode requires authentication with the corporate confirmation PIN.
 Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
     </message>
     <message>
         <source>契約法人管理情報変更 &gt; 利用者情報登録/変更</source>
@@ -3015,6 +2949,13 @@ SHA-256: %4</translation>
     <message>
         <source>このコンソールについて(&amp;A)...</source>
         <translation>&amp;About this console...</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::PinConfirmation</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>

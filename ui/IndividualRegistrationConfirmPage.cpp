@@ -1,5 +1,9 @@
 #include "IndividualRegistrationConfirmPage.h"
+#include "PinConfirmation.h"
+#include "PinInput.h"
+
 #include "ui_IndividualRegistrationConfirmPage.h"
+#include <QPushButton>
 
 #include "CheckSelection.h"
 #include "RegistrationFlow.h"
@@ -18,7 +22,7 @@ IndividualRegistrationConfirmPage::IndividualRegistrationConfirmPage(Registratio
     , m_model(new RegistrationListModel(flow.service(), this))
 {
     m_ui->setupUi(this);
-    initPage(m_ui->pageHeader, m_ui->okButton, m_ui->cancelButton);
+    initPage(m_ui->pageHeader, m_ui->pinConfirmation->okButton(), m_ui->pinConfirmation->cancelButton());
     setScreenId(QLatin1String(ScreenId));
     m_ui->listTable->setModel(m_model);
     m_ui->listTable->verticalHeader()->hide();
@@ -32,11 +36,11 @@ IndividualRegistrationConfirmPage::IndividualRegistrationConfirmPage(Registratio
     // The two 削除 buttons are one action (manual 9.2.2 メモ).
     connect(m_ui->removeButtonTop, &QPushButton::clicked, this, &IndividualRegistrationConfirmPage::removeChecked);
     connect(m_ui->removeButtonBottom, &QPushButton::clicked, this, &IndividualRegistrationConfirmPage::removeChecked);
-    connect(m_ui->cancelButton, &QPushButton::clicked, &m_flow, &RegistrationFlow::cancel);
-    connect(m_ui->okButton, &QPushButton::clicked, this, [this] {
+    connect(m_ui->pinConfirmation->cancelButton(), &QPushButton::clicked, &m_flow, &RegistrationFlow::cancel);
+    connect(m_ui->pinConfirmation->okButton(), &QPushButton::clicked, this, [this] {
         OutcomeFields fields;
-        fields.pin = m_ui->pinInput;
-        showOutcome(m_flow.confirmRegistration(m_ui->pinInput->text()), fields);
+        fields.pin = m_ui->pinConfirmation->pinInput();
+        showOutcome(m_flow.confirmRegistration(m_ui->pinConfirmation->pinInput()->text()), fields);
     });
     connect(m_ui->pageTopButton, &QPushButton::clicked, this, &IndividualRegistrationConfirmPage::scrollToTop);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &IndividualRegistrationConfirmPage::updateEmptyState);
@@ -49,15 +53,15 @@ IndividualRegistrationConfirmPage::~IndividualRegistrationConfirmPage() = defaul
 
 PinInput* IndividualRegistrationConfirmPage::pinInput() const
 {
-    return m_ui->pinInput;
+    return m_ui->pinConfirmation->pinInput();
 }
 
 void IndividualRegistrationConfirmPage::enter()
 {
     clearMessages();
-    m_ui->pinInput->clear();
+    m_ui->pinConfirmation->pinInput()->clear();
     updateEmptyState();
-    m_ui->pinInput->setFocus(Qt::OtherFocusReason);
+    m_ui->pinConfirmation->pinInput()->setFocus(Qt::OtherFocusReason);
 }
 
 void IndividualRegistrationConfirmPage::removeChecked()

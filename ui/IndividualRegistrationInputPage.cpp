@@ -1,5 +1,4 @@
 #include "IndividualRegistrationInputPage.h"
-#include "CardFace.h"
 #include "ui_IndividualRegistrationInputPage.h"
 
 #include "Accessibility.h"
@@ -21,16 +20,6 @@ IndividualRegistrationInputPage::IndividualRegistrationInputPage(RegistrationFlo
     m_ui->setupUi(this);
     nameClearButton(m_ui->filterEdit);
     initPage(m_ui->pageHeader, m_ui->nextButton, m_ui->cancelButton);
-    // The manual's two pictures: where the serial is, where the button is.
-    m_ui->individualCardBackImage->setSide(CardFace::Side::Back);
-    m_ui->individualCardBackImage->setSerial(QStringLiteral("0000000012"));
-    m_ui->individualCardBackImage->setMarkPositions(true);
-    m_ui->individualCardFrontImage->setSide(CardFace::Side::Front);
-    m_ui->individualCardFrontImage->setDisplayText(QStringLiteral("123456"));
-    m_ui->individualCardFrontImage->setMarkPositions(true);
-    m_ui->individualCardBackImage->setCaption(m_ui->individualCardBackCaption->text());
-    m_ui->individualCardFrontImage->setCaption(m_ui->individualCardFrontCaption->text());
-
     m_ui->userTable->setModel(m_model);
     m_ui->userTable->setItemDelegateForColumn(UserSelectionModel::SelectColumn, new RadioDelegate(m_ui->userTable));
     m_ui->userTable->verticalHeader()->hide();
@@ -75,19 +64,15 @@ void IndividualRegistrationInputPage::enter()
     m_model->reload();
     m_model->selectUser(0);
     m_ui->userTable->clearSelection();
-    m_ui->serialEdit->clear();
-    m_ui->otpEdit->clear();
+    m_ui->tokenEntry->clear();
     m_ui->userTable->setFocus(Qt::OtherFocusReason);
 }
 
 void IndividualRegistrationInputPage::next()
 {
-    const Outcome o = m_flow.next(m_model->selectedUserId(), m_ui->serialEdit->text(), m_ui->otpEdit->text());
+    const Outcome o = m_flow.next(m_model->selectedUserId(), m_ui->tokenEntry->serial(), m_ui->tokenEntry->otp());
     OutcomeFields fields;
-    fields.serial = m_ui->serialEdit;
-    fields.serialError = m_ui->serialError;
-    fields.otp = m_ui->otpEdit;
-    fields.otpError = m_ui->otpError;
+    m_ui->tokenEntry->addTo(fields);
     fields.user = m_ui->userTable;
     fields.userError = m_ui->userError;
     showOutcome(o, fields);
@@ -98,8 +83,6 @@ void IndividualRegistrationInputPage::retranslate()
     const bool inputComplete = m_ui->inputCompleteButton->isVisible();
     m_ui->retranslateUi(this);
     nameClearButton(m_ui->filterEdit);
-    m_ui->individualCardBackImage->setCaption(m_ui->individualCardBackCaption->text());
-    m_ui->individualCardFrontImage->setCaption(m_ui->individualCardFrontCaption->text());
     m_ui->inputCompleteButton->setVisible(inputComplete);
     m_model->retranslate();
 }

@@ -1,5 +1,9 @@
 #include "SharedRegistrationConfirmPage.h"
+#include "PinConfirmation.h"
+#include "PinInput.h"
+
 #include "ui_SharedRegistrationConfirmPage.h"
+#include <QPushButton>
 
 #include "RegistrationFlow.h"
 #include "Validation.h"
@@ -12,13 +16,13 @@ SharedRegistrationConfirmPage::SharedRegistrationConfirmPage(RegistrationFlow& f
     , m_flow(flow)
 {
     m_ui->setupUi(this);
-    initPage(m_ui->pageHeader, m_ui->okButton, m_ui->cancelButton);
+    initPage(m_ui->pageHeader, m_ui->pinConfirmation->okButton(), m_ui->pinConfirmation->cancelButton());
     connect(this, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop);
-    connect(m_ui->cancelButton, &QPushButton::clicked, &m_flow, &RegistrationFlow::cancel);
-    connect(m_ui->okButton, &QPushButton::clicked, this, [this] {
+    connect(m_ui->pinConfirmation->cancelButton(), &QPushButton::clicked, &m_flow, &RegistrationFlow::cancel);
+    connect(m_ui->pinConfirmation->okButton(), &QPushButton::clicked, this, [this] {
         OutcomeFields fields;
-        fields.pin = m_ui->pinInput;
-        showOutcome(m_flow.confirmRegistration(m_ui->pinInput->text()), fields);
+        fields.pin = m_ui->pinConfirmation->pinInput();
+        showOutcome(m_flow.confirmRegistration(m_ui->pinConfirmation->pinInput()->text()), fields);
     });
 }
 
@@ -26,15 +30,15 @@ SharedRegistrationConfirmPage::~SharedRegistrationConfirmPage() = default;
 
 PinInput* SharedRegistrationConfirmPage::pinInput() const
 {
-    return m_ui->pinInput;
+    return m_ui->pinConfirmation->pinInput();
 }
 
 void SharedRegistrationConfirmPage::enter()
 {
     clearMessages();
-    m_ui->pinInput->clear();
+    m_ui->pinConfirmation->pinInput()->clear();
     refresh();
-    m_ui->pinInput->setFocus(Qt::OtherFocusReason);
+    m_ui->pinConfirmation->pinInput()->setFocus(Qt::OtherFocusReason);
 }
 
 void SharedRegistrationConfirmPage::refresh()

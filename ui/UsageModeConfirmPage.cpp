@@ -1,5 +1,9 @@
 #include "UsageModeConfirmPage.h"
+#include "PinConfirmation.h"
+#include "PinInput.h"
+
 #include "ui_UsageModeConfirmPage.h"
+#include <QPushButton>
 
 #include "RegistrationFlow.h"
 
@@ -11,10 +15,10 @@ UsageModeConfirmPage::UsageModeConfirmPage(RegistrationFlow& flow, QWidget* pare
     , m_flow(flow)
 {
     m_ui->setupUi(this);
-    initPage(m_ui->pageHeader, m_ui->okButton, m_ui->cancelButton);
+    initPage(m_ui->pageHeader, m_ui->pinConfirmation->okButton(), m_ui->pinConfirmation->cancelButton());
     connect(this, &ManualPage::topRequested, &m_flow, &RegistrationFlow::goToTop);
-    connect(m_ui->cancelButton, &QPushButton::clicked, &m_flow, &RegistrationFlow::cancel);
-    connect(m_ui->okButton, &QPushButton::clicked, this, &UsageModeConfirmPage::confirm);
+    connect(m_ui->pinConfirmation->cancelButton(), &QPushButton::clicked, &m_flow, &RegistrationFlow::cancel);
+    connect(m_ui->pinConfirmation->okButton(), &QPushButton::clicked, this, &UsageModeConfirmPage::confirm);
     connect(m_ui->sharedRadio, &QRadioButton::toggled, this, &UsageModeConfirmPage::updateCurrentWarning);
     connect(m_ui->individualRadio, &QRadioButton::toggled, this, &UsageModeConfirmPage::updateCurrentWarning);
 }
@@ -23,13 +27,13 @@ UsageModeConfirmPage::~UsageModeConfirmPage() = default;
 
 PinInput* UsageModeConfirmPage::pinInput() const
 {
-    return m_ui->pinInput;
+    return m_ui->pinConfirmation->pinInput();
 }
 
 void UsageModeConfirmPage::enter()
 {
     clearMessages();
-    m_ui->pinInput->clear();
+    m_ui->pinConfirmation->pinInput()->clear();
     const UsageMode mode = m_flow.service().corporation().mode;
     m_ui->sharedRadio->setChecked(mode == UsageMode::Shared);
     m_ui->individualRadio->setChecked(mode == UsageMode::Individual);
@@ -58,9 +62,9 @@ void UsageModeConfirmPage::confirm()
         : m_ui->individualRadio->isChecked()              ? UsageMode::Individual
                                                           : UsageMode::Unset;
     OutcomeFields fields;
-    fields.pin = m_ui->pinInput;
+    fields.pin = m_ui->pinConfirmation->pinInput();
     fields.modeError = m_ui->modeError;
-    const Outcome o = m_flow.confirmUsageMode(mode, m_ui->pinInput->text());
+    const Outcome o = m_flow.confirmUsageMode(mode, m_ui->pinConfirmation->pinInput()->text());
     showOutcome(o, fields);
     if (o.error == ServiceError::ModeNotSet)
         m_ui->sharedRadio->setFocus(Qt::OtherFocusReason);
