@@ -5,12 +5,14 @@
 #include "CorporateStatusPage.h"
 #include "CorporationRecord.h"
 #include "CorporationSelectionPage.h"
+#include "DesktopSettings.h"
 #include "FirstRunPage.h"
 #include "ImportDialog.h"
 #include "IndividualRegistrationConfirmPage.h"
 #include "IndividualRegistrationInputPage.h"
 #include "Language.h"
 #include "Scenario.h"
+#include "SettingsDialog.h"
 #include "SharedRegistrationConfirmPage.h"
 #include "SharedRegistrationInputPage.h"
 #include "StaffActDialog.h"
@@ -30,6 +32,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QState>
 #include <QStatusBar>
@@ -56,6 +59,10 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     m_selectCorporationAction = m_fileMenu->addAction(QString(), this, &MainWindow::showCorporationSelection);
     m_selectCorporationAction->setObjectName(QStringLiteral("selectCorporationAction"));
     m_selectCorporationAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_fileMenu->addSeparator();
+    m_settingsAction = m_fileMenu->addAction(QString(), this, [this] { openSettings(); });
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -427,20 +434,62 @@ VirtualCardPanel* MainWindow::showVirtualCards()
         return nullptr;
     if (!m_cards) {
         m_cards = new VirtualCardPanel(m_flow.service().store(), m_flow.service().store().clock(), this);
-        // Beside the main window when it fits, else at the screen's right edge: always on screen.
-        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1024, 768);
-        const QSize size = m_cards->sizeHint().boundedTo(available.size());
-        QPoint at = frameGeometry().topRight() + QPoint(8, 0);
-        if (at.x() + size.width() > available.right())
-            at.setX(available.right() - size.width());
-        at.setX(qMax(available.left(), at.x()));
-        at.setY(qBound(available.top(), at.y(), qMax(available.top(), available.bottom() - size.height())));
-        m_cards->resize(size);
-        m_cards->move(at);
+        m_cards->setCardDisplaySeconds(QSettings().value(desktop::cardSecondsKey()).toInt());
+        // Where the trainer left it last time (restoreGeometry keeps it on a screen), else beside
+        // the main window.
+        if (!m_cards->restoreGeometry(QSettings().value(desktop::cardWindowGeometryKey()).toByteArray()))
+            placeCardWindow();
+        // Remembered whenever it is closed, and when the console quits with it open.
+        m_cards->installEventFilter(this);
     }
     m_cards->show();
     m_cards->raise();
     return m_cards;
+}
+
+void MainWindow::placeCardWindow()
+{
+    // Beside the main window when it fits, else at the screen's right edge: always on screen.
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1024, 768);
+    const QSize size = m_cards->sizeHint().boundedTo(available.size());
+    QPoint at = frameGeometry().topRight() + QPoint(8, 0);
+    if (at.x() + size.width() > available.right())
+        at.setX(available.right() - size.width());
+    at.setX(qMax(available.left(), at.x()));
+    at.setY(qBound(available.top(), at.y(), qMax(available.top(), available.bottom() - size.height())));
+    m_cards->resize(size);
+    m_cards->move(at);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_cards && event->type() == QEvent::Hide)
+        QSettings().setValue(desktop::cardWindowGeometryKey(), m_cards->saveGeometry());
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_cards && m_cards->isVisible())
+        m_cards->close(); // its place is remembered (eventFilter)
+    QMainWindow::closeEvent(event);
+}
+
+SettingsDialog* MainWindow::openSettings()
+{
+    auto* dialog = new SettingsDialog(m_language, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::placesReset, this, [this] {
+        fitToScreen();
+        if (m_cards)
+            placeCardWindow();
+    });
+    connect(dialog, &QDialog::accepted, this, [this] {
+        if (m_cards)
+            m_cards->setCardDisplaySeconds(QSettings().value(desktop::cardSecondsKey()).toInt());
+    });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::afterStoreReplaced()
@@ -485,6 +534,7 @@ void MainWindow::retranslate()
 {
     m_fileMenu->setTitle(tr("ファイル(&F)"));
     m_quitAction->setText(tr("終了(&X)"));
+    m_settingsAction->setText(tr("設定(&S)..."));
     m_selectCorporationAction->setText(tr("契約法人の選択(&O)..."));
     m_adminMenu->setTitle(tr("管理(&A)"));
     m_setPinAction->setText(tr("契約法人確認暗証番号の設定(&P)..."));

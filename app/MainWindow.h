@@ -53,6 +53,8 @@ public:
     VirtualCardPanel* showVirtualCards();
     bool loadScenario(const QString& source, QString* error);
     static QStringList bundledScenarios();
+    // ファイル > 設定 (window-modal, not blocking).
+    class SettingsDialog* openSettings();
     // ヘルプ > このコンソールについて.
     QMessageBox* showAbout();
     // The largest width the screens' content takes: wider windows centre it (labels and their
@@ -64,8 +66,11 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void placeCardWindow();
     void addPage(RegistrationFlow::Screen screen, ManualPage* page);
     ManualPage* createPage(RegistrationFlow::Screen screen);
     void fillScenarioMenu();
@@ -94,6 +99,7 @@ private:
     QMenu* m_helpMenu = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_quitAction = nullptr;
+    QAction* m_settingsAction = nullptr;
     QAction* m_selectCorporationAction = nullptr;
     QMenu* m_adminMenu = nullptr;
     QAction* m_setPinAction = nullptr;

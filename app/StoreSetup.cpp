@@ -1,5 +1,7 @@
 #include "StoreSetup.h"
 
+#include "DesktopSettings.h"
+
 #include "KeychainVault.h"
 #include "Scenario.h"
 #include "Store.h"
@@ -57,14 +59,14 @@ StoreOptions StoreOptions::from(const QCommandLineParser& parser)
 {
     StoreOptions o;
     // --database, else the "database" setting (e.g. a shared folder chosen by IT), else AppData.
-    const QString configured = QSettings().value(QStringLiteral("database")).toString();
+    const QString configured = QSettings().value(desktop::databaseKey()).toString();
     o.database = parser.isSet(kDatabase) ? parser.value(kDatabase)
         : configured.isEmpty()           ? Store::defaultDatabasePath()
                                          : configured;
     // --postgres wins over everything; an explicit --database wins over a configured shared store.
     o.postgres = parser.isSet(kPostgres) ? parser.value(kPostgres)
         : parser.isSet(kDatabase)        ? QString()
-                                         : QSettings().value(QStringLiteral("postgres")).toString();
+                                         : QSettings().value(desktop::postgresKey()).toString();
     o.keyFile = parser.value(kKeyFile);
     o.scenario = parser.value(kScenario);
     o.keychain = parser.isSet(kNoKeychain) ? false : (parser.isSet(kKeychain) || kKeychainByDefault);

@@ -1,4 +1,5 @@
 #include "Clock.h"
+#include "DesktopSettings.h"
 #include "FirstPaintProbe.h"
 #include "IntegrityCheck.h"
 #include "Language.h"
@@ -73,9 +74,9 @@ int main(int argc, char* argv[])
     Language language;
     const QString wanted = parser.isSet(langOption)
         ? parser.value(langOption)
-        : settings.value(QStringLiteral("language"), QStringLiteral("ja")).toString();
+        : settings.value(desktop::languageKey(), QStringLiteral("ja")).toString();
     QObject::connect(&language, &Language::changed, &app,
-        [](const QString& code) { QSettings().setValue(QStringLiteral("language"), code); });
+        [](const QString& code) { QSettings().setValue(desktop::languageKey(), code); });
     if (!language.set(wanted)) {
         QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
             QStringLiteral("--lang: ja | en (%1)").arg(parser.value(langOption)));
@@ -97,7 +98,7 @@ int main(int argc, char* argv[])
     // No corporation yet: the first-run page; one: the manual's screens; several: 契約法人の選択.
     window.begin();
     // Where the window was last time, if that is still on a screen.
-    if (!window.restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+    if (!window.restoreGeometry(settings.value(desktop::windowGeometryKey()).toByteArray()))
         window.fitToScreen();
     FirstPaintProbe::watch(&window);
     window.show();
@@ -113,6 +114,6 @@ int main(int argc, char* argv[])
         integrity.start();
     }
     const int status = QApplication::exec();
-    QSettings().setValue(QStringLiteral("window/geometry"), window.saveGeometry());
+    QSettings().setValue(desktop::windowGeometryKey(), window.saveGeometry());
     return status;
 }

@@ -64,6 +64,14 @@ bool Store::isNetworkPath(const QString& path)
     return path.startsWith(QLatin1String("\\\\")) || path.startsWith(QLatin1String("//"));
 }
 
+QString Store::networkPathMessage(const QString& path)
+{
+    return tr("%1 はネットワーク上の共有フォルダーです。SQLite のデータベースはネットワーク共有に置けません"
+              "（複数の端末から使うと壊れます）。複数の端末で共有するときは "
+              "PostgreSQL（--postgres）を使ってください。")
+        .arg(QDir::toNativeSeparators(path));
+}
+
 QString Store::corruptedMessage(const QString& path)
 {
     return tr("データベース %1 は破損しています。ファイルは変更していません。バックアップから復元してください。")
@@ -141,11 +149,7 @@ bool Store::openSqlite(const QString& path, const QString& keyFilePath)
     // SQLite's WAL needs shared memory that a network share (SMB, NFS) does not give: several
     // desktops on one file there corrupt it. A shared store is PostgreSQL's job.
     if (isNetworkPath(path)) {
-        return fail(StoreErrorCode::CannotOpen,
-            tr("%1 はネットワーク上の共有フォルダーです。SQLite のデータベースはネットワーク共有に置けません"
-               "（複数の端末から使うと壊れます）。複数の端末で共有するときは "
-               "PostgreSQL（--postgres）を使ってください。")
-                .arg(QDir::toNativeSeparators(path)));
+        return fail(StoreErrorCode::CannotOpen, networkPathMessage(path));
     }
     const QFileInfo info(path);
     const bool exists = info.exists();

@@ -71,6 +71,7 @@ public:
     static QString corruptedMessage(const QString& path);
     // A UNC path (\\server\share\…, //server/share/…): refused by openSqlite (WAL needs local files).
     static bool isNetworkPath(const QString& path);
+    static QString networkPathMessage(const QString& path); // why such a path is refused
     // Opens the PostgreSQL store that several desktops share. `connection` is libpq-style
     // "host=… port=… dbname=… user=… password=…"; the key file must be given (every desktop needs
     // the same one). A newer schema is refused and left untouched.

@@ -18,11 +18,23 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSettings>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace hardtoken::test {
+
+// The desktop's settings (window places, language, 設定) go to a folder of this run, never to the
+// user's: a place remembered by one run must not move the next run's windows.
+inline void isolateSettings()
+{
+    static QTemporaryDir dir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+}
+Q_COREAPP_STARTUP_FUNCTION(isolateSettings)
 
 // Types `text` into a PIN field with its software keyboard, as a customer does: opens it, clicks
 // the keys (switching case when needed), closes it.

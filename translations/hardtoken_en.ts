@@ -976,6 +976,77 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>設定</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>表示</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <source>表示言語(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>窓の位置と大きさを元に戻す(&amp;W)</source>
+        <translation>Reset &amp;window positions and sizes</translation>
+    </message>
+    <message>
+        <source>データベース（次回の起動から有効）</source>
+        <translation>Database (takes effect at the next start)</translation>
+    </message>
+    <message>
+        <source>この端末のデータベースファイル (SQLite)(&amp;F)</source>
+        <translation>Database &amp;file on this desktop (SQLite)</translation>
+    </message>
+    <message>
+        <source>ファイル(&amp;I)</source>
+        <translation>F&amp;ile</translation>
+    </message>
+    <message>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>参照(&amp;B)...</source>
+        <translation>&amp;Browse...</translation>
+    </message>
+    <message>
+        <source>共有データベース (PostgreSQL)(&amp;S)</source>
+        <translation>&amp;Shared database (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>接続(&amp;C)</source>
+        <translation>&amp;Connection</translation>
+    </message>
+    <message>
+        <source>接続</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>トレーニング</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>仮想カードがワンタイムパスワードを表示する時間(&amp;T)</source>
+        <translation>&amp;Time a virtual card shows its one-time password</translation>
+    </message>
+    <message>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>ログファイル</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>フォルダーを開く(&amp;O)</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+</context>
+<context>
     <name>SharedRegistrationConfirmPage</name>
     <message>
         <source>カード型ハードトークン利用登録確認</source>
@@ -2950,6 +3021,10 @@ SHA-256: %4</translation>
         <source>このコンソールについて(&amp;A)...</source>
         <translation>&amp;About this console...</translation>
     </message>
+    <message>
+        <source>設定(&amp;S)...</source>
+        <translation>&amp;Settings...</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::PinConfirmation</name>
@@ -3160,6 +3235,45 @@ serial number</translation>
     <message>
         <source>契約法人確認暗証番号が設定されていません。本システムに関するお問い合わせ先までご照会ください。</source>
         <translation>The corporate confirmation PIN has not been set. Please contact the inquiry desk for this system.</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::SettingsDialog</name>
+    <message>
+        <source>SQLite データベース (*.sqlite *.db);;すべてのファイル (*)</source>
+        <translation>SQLite databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>窓の位置と大きさを元に戻しました。</source>
+        <translation>The window positions and sizes have been reset.</translation>
+    </message>
+    <message>
+        <source>%1 はフォルダーです。データベースのファイル名を入力してください。</source>
+        <translation>%1 is a folder. Enter the name of the database file.</translation>
+    </message>
+    <message>
+        <source>フォルダー %1 がありません。</source>
+        <translation>The folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>共有データベースの接続文字列を入力してください。</source>
+        <translation>Enter the connection string of the shared database.</translation>
+    </message>
+    <message>
+        <source>接続文字列にパスワードは書けません（設定に平文で残ります）。パスワードは pgpass ファイル（PGPASSFILE）に置いてください。</source>
+        <translation>A connection string cannot contain a password (it would stay in the settings in clear text). Put the password in a pgpass file (PGPASSFILE).</translation>
+    </message>
+    <message>
+        <source>接続文字列の形式が正しくありません。「host=… dbname=… user=…」の形で入力してください。</source>
+        <translation>The connection string is not valid. Enter it as &quot;host=… dbname=… user=…&quot;.</translation>
+    </message>
+    <message>
+        <source>（記録していません）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <source>ファイルを空にすると、既定の場所（%1）を使います。起動時の --database と --postgres は、この設定より優先されます。</source>
+        <translation>With the file left empty, the default place (%1) is used. --database and --postgres at start-up take precedence over this setting.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include <QAccessibleWidget>
 #include <QCoreApplication>
 #include <QLineEdit>
+#include <QStyle>
 #include <QToolButton>
 
 namespace hardtoken {
@@ -105,6 +106,14 @@ void announceAlert(QWidget* source)
     QAccessible::updateAccessibility(&alert);
     QAccessibleInterface* a = QAccessible::queryAccessibleInterface(source);
     Q_EMIT Announcements::instance()->announced(source, a ? a->text(QAccessible::Name) : QString());
+}
+
+void markInvalid(QWidget* field, const QString& error)
+{
+    field->setProperty("invalid", !error.isEmpty());
+    field->setAccessibleDescription(error);
+    field->style()->unpolish(field);
+    field->style()->polish(field);
 }
 
 void nameClearButton(QLineEdit* edit)

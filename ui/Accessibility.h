@@ -27,6 +27,12 @@ Q_SIGNALS:
     void announced(QWidget* source, const QString& name);
 };
 
+// A field's error: the red frame (QSS [invalid="true"]) and its accessible description, which is
+// what the bridges read after the name on reaching the field (Qt 6.4 has neither an invalid-entry
+// state nor a described-by relation: qaccessible_base.h has the state commented out). An empty
+// `error` takes both away.
+void markInvalid(QWidget* field, const QString& error);
+
 // Names the clear button a QLineEdit shows with clearButtonEnabled (Qt leaves it unnamed):
 // 「入力を消去」. Call after setupUi() and again after a language change.
 void nameClearButton(QLineEdit* edit);

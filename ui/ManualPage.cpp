@@ -1,5 +1,6 @@
 #include "ManualPage.h"
 
+#include "Accessibility.h"
 #include "PinInput.h"
 #include "RegistrationService.h"
 
@@ -79,16 +80,6 @@ void ManualPage::showFieldError(QWidget* field, QLabel* errorLabel, const QStrin
         m_invalidFields.append(field);
         field->setFocus(Qt::OtherFocusReason);
     }
-}
-
-// A field's error: the red frame (QSS [invalid="true"]) and its accessible description; an empty
-// `error` takes both away.
-void ManualPage::markInvalid(QWidget* field, const QString& error)
-{
-    field->setProperty("invalid", !error.isEmpty());
-    field->setAccessibleDescription(error);
-    field->style()->unpolish(field);
-    field->style()->polish(field);
 }
 
 void ManualPage::showOutcome(const Outcome& o, const OutcomeFields& f)

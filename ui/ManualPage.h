@@ -62,8 +62,6 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
-    static void markInvalid(QWidget* field, const QString& error);
-
     PageHeader* m_header = nullptr;
     QPointer<QAbstractButton> m_primary;
     QPointer<QAbstractButton> m_cancel;

@@ -9,7 +9,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
-#include <QSettings>
 #include <QVBoxLayout>
 
 namespace hardtoken {
@@ -66,19 +65,20 @@ void VirtualCardPanel::reload()
         m_cardsLayout->addStretch();
         return;
     }
-    // How long a card shows its code: the setting training/cardDisplaySeconds (default 30, as on
-    // the cards Japanese banks hand out).
-    const int seconds
-        = QSettings()
-              .value(QStringLiteral("training/cardDisplaySeconds"), VirtualCardToken::DefaultBlankAfterSecs)
-              .toInt();
     for (const VirtualTokenInfo& token : *tokens) {
         auto* card = new VirtualCardToken(m_store, m_clock, token);
-        card->setBlankAfterSecs(seconds > 0 ? seconds : VirtualCardToken::DefaultBlankAfterSecs);
+        card->setBlankAfterSecs(m_displaySeconds);
         m_cardsLayout->addWidget(card);
     }
     m_cardsLayout->addStretch();
     showMatching(m_find->text());
+}
+
+void VirtualCardPanel::setCardDisplaySeconds(int seconds)
+{
+    m_displaySeconds = seconds > 0 ? seconds : VirtualCardToken::DefaultBlankAfterSecs;
+    for (VirtualCardToken* card : cards())
+        card->setBlankAfterSecs(m_displaySeconds);
 }
 
 void VirtualCardPanel::showMatching(const QString& text)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "VirtualCardToken.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -10,7 +12,6 @@ namespace hardtoken {
 
 class Clock;
 class Store;
-class VirtualCardToken;
 
 // The トレーニング window: one virtual card per token of the training store's scenario.
 class VirtualCardPanel final : public QWidget {
@@ -22,6 +23,9 @@ public:
     void reload();
     // Updates who holds each card without touching what the cards show.
     void refreshHolders();
+    // How long a card shows its code (the desktop's setting; 30 s, as on the cards Japanese banks
+    // hand out, unless changed in 設定); applies to the cards shown and to those built later.
+    void setCardDisplaySeconds(int seconds);
     VirtualCardToken* card(const QString& serial) const;
     QList<VirtualCardToken*> cards() const;
 
@@ -38,6 +42,7 @@ private:
     QLineEdit* m_find = nullptr;
     QLabel* m_intro = nullptr;
     QVBoxLayout* m_cardsLayout = nullptr;
+    int m_displaySeconds = VirtualCardToken::DefaultBlankAfterSecs;
 };
 
 } // namespace hardtoken
