@@ -134,11 +134,11 @@ void RegistrationFlow::changeMode()
 Outcome RegistrationFlow::startRegistration()
 {
     if (!isIn(Screen::UserInfoSelection))
-        return { ServiceError::WrongMode, tr("この画面では利用登録を開始できません。") };
+        return Outcome::said(ServiceError::WrongMode, [] { return tr("この画面では利用登録を開始できません。"); });
     const CorporationInfo c = m_service.corporation();
     if (c.suspended) {
         Q_EMIT toSuspended(QPrivateSignal());
-        return { ServiceError::Suspended, tr("本システムは利用中止状態です。") };
+        return Outcome::said(ServiceError::Suspended, [] { return tr("本システムは利用中止状態です。"); });
     }
     switch (c.mode) {
     case UsageMode::Shared:
@@ -151,9 +151,11 @@ Outcome RegistrationFlow::startRegistration()
     case UsageMode::Unset:
         break;
     }
-    return { ServiceError::ModeNotSet,
-        tr("カード型ハードトークンの利用形態が設定されていません。「変更」ボタンを押して、利用形態を設定してください"
-           "。") };
+    return Outcome::said(ServiceError::ModeNotSet, [] {
+        return tr(
+            "カード型ハードトークンの利用形態が設定されていません。「変更」ボタンを押して、利用形態を設定してください"
+            "。");
+    });
 }
 
 Outcome RegistrationFlow::next(qint64 userId, const QString& serial, const QString& otp)
@@ -170,16 +172,16 @@ Outcome RegistrationFlow::next(qint64 userId, const QString& serial, const QStri
             Q_EMIT toIndividualConfirm(QPrivateSignal());
         return o;
     }
-    return { ServiceError::WrongMode, tr("この画面では「次へ」は使えません。") };
+    return Outcome::said(ServiceError::WrongMode, [] { return tr("この画面では「次へ」は使えません。"); });
 }
 
 Outcome RegistrationFlow::confirmUsageMode(UsageMode mode, const QString& pin)
 {
     if (!isIn(Screen::UsageModeConfirm))
-        return { ServiceError::WrongMode, tr("この画面では利用形態を設定できません。") };
+        return Outcome::said(ServiceError::WrongMode, [] { return tr("この画面では利用形態を設定できません。"); });
     const Outcome o = m_service.changeUsageMode(mode, pin);
     if (o.ok()) {
-        Q_EMIT procedureCompleted(tr("カード型ハードトークンの利用形態の設定が完了しました。"));
+        Q_EMIT procedureCompleted([] { return tr("カード型ハードトークンの利用形態の設定が完了しました。"); });
         Q_EMIT toUserInfoSelection(QPrivateSignal());
     }
     return o;
@@ -193,9 +195,9 @@ Outcome RegistrationFlow::confirmRegistration(const QString& pin)
     else if (isIn(Screen::IndividualRegistrationConfirm))
         o = m_service.commitQueue(pin);
     else
-        return { ServiceError::WrongMode, tr("この画面では利用登録を確定できません。") };
+        return Outcome::said(ServiceError::WrongMode, [] { return tr("この画面では利用登録を確定できません。"); });
     if (o.ok()) {
-        Q_EMIT procedureCompleted(tr("カード型ハードトークンの利用登録が完了しました。"));
+        Q_EMIT procedureCompleted([] { return tr("カード型ハードトークンの利用登録が完了しました。"); });
         Q_EMIT toUserInfoSelection(QPrivateSignal());
     }
     return o;
@@ -249,7 +251,7 @@ Outcome RegistrationFlow::unlock(const QString& staffLogin, const QString& staff
 {
     const Outcome o = m_service.unlock(staffLogin, staffCredential);
     if (o.ok()) {
-        Q_EMIT suspensionLifted(tr("利用中止状態を解除しました。引き続きご利用いただけます。"));
+        Q_EMIT suspensionLifted([] { return tr("利用中止状態を解除しました。引き続きご利用いただけます。"); });
         Q_EMIT unlocked(QPrivateSignal());
     }
     return o;

@@ -72,10 +72,11 @@ public:
     void restartAtTop();
 
 Q_SIGNALS:
-    // OK succeeded; `message` says what was done, for the 利用者情報選択 screen to show.
-    void procedureCompleted(const QString& message);
+    // OK succeeded; `message` says what was done, for the 利用者情報選択 screen to show (and to say
+    // again in another language).
+    void procedureCompleted(const hardtoken::Saying& message);
     // The help desk lifted 利用中止 on the notice; `message` is for 契約法人ステータス to show.
-    void suspensionLifted(const QString& message);
+    void suspensionLifted(const hardtoken::Saying& message);
     void screenChanged(hardtoken::RegistrationFlow::Screen screen);
     void inputCompleteVisibleChanged(bool visible);
 

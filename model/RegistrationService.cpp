@@ -75,23 +75,27 @@ Outcome RegistrationService::inputFailure(InputField field, InputError error) co
     o.field = field;
     o.inputError = error;
     o.message = Validation::message(field, error);
+    o.retell = [field, error] { return Validation::message(field, error); };
     return o;
 }
 
 Outcome RegistrationService::suspendedOutcome() const
 {
-    return { ServiceError::Suspended,
-        tr("本システムは利用中止状態です。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会くださ"
-           "い。") };
+    return Outcome::said(ServiceError::Suspended, [] {
+        return tr(
+            "本システムは利用中止状態です。利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会くださ"
+            "い。");
+    });
 }
 
 Outcome RegistrationService::storeOutcome(const QString& otherwise) const
 {
     switch (m_store.errorCode()) {
     case StoreErrorCode::Locked:
-        return { ServiceError::TryAgain,
-            tr("他の端末が処理中のため、入力内容を確認できませんでした。入力内容はそのまま残っています。"
-               "もう一度お試しください。") };
+        return Outcome::said(ServiceError::TryAgain, [] {
+            return tr("他の端末が処理中のため、入力内容を確認できませんでした。入力内容はそのまま残っています。"
+                      "もう一度お試しください。");
+        });
     case StoreErrorCode::Tampered:
         return { ServiceError::Tampered, m_store.errorMessage() };
     default:
@@ -103,32 +107,30 @@ namespace {
 
 Outcome suspendedByFailures(bool pin)
 {
-    Outcome o;
-    o.error = ServiceError::Suspended;
+    Outcome o = Outcome::said(ServiceError::Suspended, [pin] {
+        return pin ? RegistrationService::tr(
+                   "契約法人確認暗証番号を一定回数以上誤って入力したため、本システムは利用中止状態になりました。"
+                   "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。")
+                   : RegistrationService::tr(
+                       "シリアル番号またはワンタイムパスワードを一定回数以上誤って入力したため、本システムは利用中止状"
+                       "態になりました。"
+                       "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。");
+    });
     o.remainingAttempts = 0;
-    o.message = pin
-        ? RegistrationService::tr(
-            "契約法人確認暗証番号を一定回数以上誤って入力したため、本システムは利用中止状態になりました。"
-            "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。")
-        : RegistrationService::tr(
-            "シリアル番号またはワンタイムパスワードを一定回数以上誤って入力したため、本システムは利用中止状態にな"
-            "りました。"
-            "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。");
     return o;
 }
 
 Outcome wrongEntry(bool pin, int remaining)
 {
-    Outcome o;
-    o.error = pin ? ServiceError::WrongPin : ServiceError::WrongSerialOrOtp;
+    Outcome o = Outcome::said(pin ? ServiceError::WrongPin : ServiceError::WrongSerialOrOtp, [pin, remaining] {
+        return pin ? RegistrationService::tr("契約法人確認暗証番号が正しくありません。あと%n回誤って入力すると、本シ"
+                                             "ステムは利用中止状態になります。",
+                   nullptr, remaining)
+                   : RegistrationService::tr("シリアル番号またはワンタイムパスワードが正しくありません。あと%n回誤って"
+                                             "入力すると、本システムは利用中止状態になります。",
+                       nullptr, remaining);
+    });
     o.remainingAttempts = remaining;
-    o.message = pin
-        ? RegistrationService::tr(
-            "契約法人確認暗証番号が正しくありません。あと%n回誤って入力すると、本システムは利用中止状態になります。",
-            nullptr, remaining)
-        : RegistrationService::tr("シリアル番号またはワンタイムパスワードが正しくありません。あと%n回誤って入力すると、"
-                                  "本システムは利用中止状態になります。",
-            nullptr, remaining);
     return o;
 }
 
@@ -184,17 +186,19 @@ Outcome RegistrationService::checkToken(
             return true;
         }
         if (corp->mode == UsageMode::Unset) {
-            result = { ServiceError::ModeNotSet, tr("カード型ハードトークンの利用形態を設定してください。") };
+            result = Outcome::said(
+                ServiceError::ModeNotSet, [] { return tr("カード型ハードトークンの利用形態を設定してください。"); });
             return true;
         }
         if (corp->mode != mode) {
-            result = { ServiceError::WrongMode, tr("現在の利用形態では、この操作はできません。") };
+            result = Outcome::said(
+                ServiceError::WrongMode, [] { return tr("現在の利用形態では、この操作はできません。"); });
             return true;
         }
         if (mode == UsageMode::Individual) {
             const auto user = UserTable::find(m_store, m_corporationId, forUserId);
             if (!user) {
-                result = { ServiceError::NoUserChosen, tr("利用者を選択してください。") };
+                result = Outcome::said(ServiceError::NoUserChosen, [] { return tr("利用者を選択してください。"); });
                 return true;
             }
             out->userId = user->id;
@@ -222,18 +226,20 @@ Outcome RegistrationService::checkToken(
         if (forUserId != 0) {
             for (const QueuedRegistration& q : std::as_const(m_queue)) {
                 if (q.serial == serial.value && q.userId != forUserId) {
-                    result = { ServiceError::SerialQueuedForOther,
-                        tr("シリアル番号 %1 は、利用登録情報の一覧で%2さんに指定されています。")
-                            .arg(Validation::formatSerial(serial.value), q.userName) };
+                    result = Outcome::said(ServiceError::SerialQueuedForOther, [serial = serial.value, q] {
+                        return tr("シリアル番号 %1 は、利用登録情報の一覧で%2さんに指定されています。")
+                            .arg(Validation::formatSerial(serial), q.userName);
+                    });
                     return true;
                 }
             }
         }
         if (token->holderCorporation == m_corporationId && token->holderUser != forUserId) {
-            const QString holder = token->holderUser ? token->holderName : tr("全ての利用者");
-            result = { ServiceError::SerialHeldByOther,
-                tr("シリアル番号 %1 のトークンは、%2が利用登録しています。")
-                    .arg(Validation::formatSerial(serial.value), holder) };
+            result = Outcome::said(ServiceError::SerialHeldByOther,
+                [serial = serial.value, name = token->holderUser ? token->holderName : QString()] {
+                    return tr("シリアル番号 %1 のトークンは、%2が利用登録しています。")
+                        .arg(Validation::formatSerial(serial), name.isEmpty() ? tr("全ての利用者") : name);
+                });
             return true;
         }
         if (!token->stateIntact) {
@@ -245,8 +251,8 @@ Outcome RegistrationService::checkToken(
         if (!secret) {
             qCCritical(lcService) << "token secret could not be opened (wrong key or altered row), token id"
                                   << token->id;
-            result = { ServiceError::StoreFailure,
-                tr("トークン情報を読み込めません。お問い合わせ先までご照会ください。") };
+            result = Outcome::said(ServiceError::StoreFailure,
+                [] { return tr("トークン情報を読み込めません。お問い合わせ先までご照会ください。"); });
             return true;
         }
         const OtpVerifier verifier({ settings.hotpLookAhead, settings.totpSkewSteps, settings.totpMaxDriftSteps });
@@ -280,8 +286,9 @@ Outcome RegistrationService::withPin(
     const QString pinHash = CorporationTable::pinHash(m_store, m_corporationId);
     if (pinHash.isEmpty()) {
         // Nothing to compare with: not a wrong entry, so not counted.
-        return { ServiceError::PinNotSet,
-            tr("契約法人確認暗証番号が設定されていません。本システムに関するお問い合わせ先までご照会ください。") };
+        return Outcome::said(ServiceError::PinNotSet, [] {
+            return tr("契約法人確認暗証番号が設定されていません。本システムに関するお問い合わせ先までご照会ください。");
+        });
     }
     const StoreSettings settings = m_store.settings();
     const auto blocked
@@ -301,8 +308,9 @@ Outcome RegistrationService::withPin(
             }
             if (corp->pinFailures >= settings.pinFailureLimit) {
                 // Every remaining attempt is being checked on another desktop right now.
-                refused = { ServiceError::TryAgain,
-                    tr("他の端末で契約法人確認暗証番号を確認中です。しばらくしてから、もう一度お試しください。") };
+                refused = Outcome::said(ServiceError::TryAgain, [] {
+                    return tr("他の端末で契約法人確認暗証番号を確認中です。しばらくしてから、もう一度お試しください。");
+                });
                 return true;
             }
             corp->pinFailures += 1;
@@ -391,7 +399,8 @@ Outcome RegistrationService::withPin(
 Outcome RegistrationService::changeUsageMode(UsageMode mode, const QString& pin)
 {
     if (mode == UsageMode::Unset)
-        return { ServiceError::ModeNotSet, tr("カード型ハードトークンの利用形態を選択してください。") };
+        return Outcome::said(
+            ServiceError::ModeNotSet, [] { return tr("カード型ハードトークンの利用形態を選択してください。"); });
     const Outcome o = withPin(
         pin,
         [&](CorporationState& corp, Outcome*) {
@@ -454,13 +463,14 @@ bool RegistrationService::writeRegistrations(const QList<QueuedRegistration>& en
         case TokenTable::Advance::Failed:
             return false;
         case TokenTable::Advance::AlreadyUsed:
-            *refusal = { ServiceError::CodeAlreadyUsed,
-                (e.userId
-                        ? tr("%1さんのワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
-                             "削除してから、カードに表示される新しいワンタイムパスワードで追加し直してください。")
-                              .arg(e.userName)
-                        : tr("このワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
-                             "カードに表示される新しいワンタイムパスワードで入力し直してください。")) };
+            *refusal = Outcome::said(ServiceError::CodeAlreadyUsed, [user = e.userId ? e.userName : QString()] {
+                return user.isEmpty()
+                    ? tr("このワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
+                         "カードに表示される新しいワンタイムパスワードで入力し直してください。")
+                    : tr("%1さんのワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
+                         "削除してから、カードに表示される新しいワンタイムパスワードで追加し直してください。")
+                          .arg(user);
+            });
             return false;
         case TokenTable::Advance::Moved:
             break;
@@ -488,10 +498,11 @@ Outcome RegistrationService::holderConflict(const QList<QueuedRegistration>& ent
         const auto token = TokenTable::find(m_store, e.serial);
         if (token && token->holderCorporation != 0
             && (token->holderCorporation != m_corporationId || token->holderUser != e.userId)) {
-            const QString holder = token->holderUser ? token->holderName : tr("他の利用者");
-            return { ServiceError::SerialHeldByOther,
-                tr("一覧のトークン %1 が、その間に%2に利用登録されました。利用登録は行われませんでした。")
-                    .arg(Validation::formatSerial(e.serial), holder) };
+            return Outcome::said(ServiceError::SerialHeldByOther,
+                [serial = e.serial, name = token->holderUser ? token->holderName : QString()] {
+                    return tr("一覧のトークン %1 が、その間に%2に利用登録されました。利用登録は行われませんでした。")
+                        .arg(Validation::formatSerial(serial), name.isEmpty() ? tr("他の利用者") : name);
+                });
         }
     }
     return otherwise;
@@ -502,13 +513,15 @@ Outcome RegistrationService::commitShared(const QString& pin)
     if (isSuspended())
         return suspendedOutcome();
     if (!m_pendingShared)
-        return { ServiceError::NothingPending, tr("利用登録するトークンが入力されていません。") };
+        return Outcome::said(
+            ServiceError::NothingPending, [] { return tr("利用登録するトークンが入力されていません。"); });
     const QueuedRegistration entry = *m_pendingShared;
     const Outcome o = withPin(
         pin,
         [&](CorporationState& corp, Outcome* refusal) {
             if (corp.mode != UsageMode::Shared) {
-                *refusal = { ServiceError::WrongMode, tr("現在の利用形態では、この操作はできません。") };
+                *refusal = Outcome::said(
+                    ServiceError::WrongMode, [] { return tr("現在の利用形態では、この操作はできません。"); });
                 return false;
             }
             corp.otpFailures = 0;
@@ -586,13 +599,14 @@ Outcome RegistrationService::commitQueue(const QString& pin)
     if (isSuspended())
         return suspendedOutcome();
     if (m_queue.isEmpty())
-        return { ServiceError::EmptyQueue,
-            tr("利用登録情報がありません。「追加」ボタンを押して、利用登録情報を追加してください。") };
+        return Outcome::said(ServiceError::EmptyQueue,
+            [] { return tr("利用登録情報がありません。「追加」ボタンを押して、利用登録情報を追加してください。"); });
     const Outcome o = withPin(
         pin,
         [&](CorporationState& corp, Outcome* refusal) {
             if (corp.mode != UsageMode::Individual) {
-                *refusal = { ServiceError::WrongMode, tr("現在の利用形態では、この操作はできません。") };
+                *refusal = Outcome::said(
+                    ServiceError::WrongMode, [] { return tr("現在の利用形態では、この操作はできません。"); });
                 return false;
             }
             if (!writeRegistrations(m_queue, refusal))
@@ -614,9 +628,9 @@ Outcome RegistrationService::unlock(const QString& staffLogin, const QString& st
     // answer never depends on the credential being right.
     const CorporationInfo before = corporation();
     if (before.stateIntact && !before.suspended && before.otpFailures == 0 && before.pinFailures == 0)
-        return { ServiceError::NotSuspended, tr("利用中止状態ではありません。") };
+        return Outcome::said(ServiceError::NotSuspended, [] { return tr("利用中止状態ではありません。"); });
 
-    const Outcome denied { ServiceError::WrongStaffCredential, StaffSignIn::deniedMessage() };
+    const Outcome denied = Outcome::said(ServiceError::WrongStaffCredential, &StaffSignIn::deniedMessage);
     const auto result
         = StaffSignIn::run(m_store, staffLogin, staffCredential, m_corporationId, QStringLiteral("unlock"),
             [&](const QString& actor) { return StaffDesk::liftSuspension(m_store, m_corporationId, actor, {}); });

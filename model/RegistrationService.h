@@ -42,9 +42,25 @@ enum class ServiceError {
     StoreFailure, // the database refused; nothing was saved
 };
 
+// Says a message in the language of the moment. Called again after a language change, it says the
+// same thing in the new language (its tr() runs again), so a screen can re-say what it shows.
+using Saying = std::function<QString()>;
+
 struct Outcome {
     ServiceError error = ServiceError::None;
     QString message;
+    // The message said again in the current language; empty where the text is only known once
+    // (a database's own error text).
+    Saying retell {};
+    // A refusal whose message follows the language.
+    static Outcome said(ServiceError error, Saying say)
+    {
+        Outcome o;
+        o.error = error;
+        o.message = say();
+        o.retell = std::move(say);
+        return o;
+    }
     InputField field = InputField::Serial; // with InvalidInput
     InputError inputError = InputError::None;
     int remainingAttempts = -1; // with WrongSerialOrOtp / WrongPin, before 利用中止

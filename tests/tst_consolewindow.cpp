@@ -54,9 +54,19 @@ void TestConsoleWindow::switchingLanguageRetranslatesOpenScreens()
     QCOMPARE(c.find<QLabel>("titleLabel")->text(), QStringLiteral("カード型ハードトークン利用登録確認"));
     QVERIFY(c.type("pinEdit", QStringLiteral("wrong999")));
     QVERIFY(c.click("okButton"));
+    QVERIFY(c.message().startsWith(QStringLiteral("契約法人確認暗証番号が正しくありません。あと4回")));
+    // What is typed after the refusal must survive the switch.
+    QVERIFY(c.type("pinEdit", QStringLiteral("abc")));
     QVERIFY(c.language.set(QStringLiteral("en")));
     // LanguageChange reaches the windows through the event loop.
     QTRY_COMPARE(c.find<QLabel>("titleLabel")->text(), QStringLiteral("Card Hard Token Registration Confirmation"));
+    // The refusal shown before the switch is said again in English, at the top and at the field,
+    // without emptying the field or moving the focus.
+    QCOMPARE(c.message(),
+        QStringLiteral("The corporate confirmation PIN is not correct. After 4 more wrong entries, this system will be "
+                       "suspended."));
+    QCOMPARE(c.find<QLabel>("pinError")->text(), c.message());
+    QCOMPARE(c.find<QLineEdit>("pinEdit")->text(), QStringLiteral("abc"));
     QCOMPARE(c.find<QPushButton>("removeButtonBottom")->text(), QStringLiteral("Delete"));
     QCOMPARE(c.find<QLabel>("screenIdLabel")->text(), QStringLiteral("CIBMHUS33"));
     auto* list = c.find<QTableView>("listTable");
@@ -108,7 +118,8 @@ void TestConsoleWindow::eachLanguageIsWhole()
     QVERIFY(c.language.set(QStringLiteral("en")));
     QTRY_COMPARE(c.find<QLabel>("titleLabel")->text(), QStringLiteral("User Information Selection"));
     QVERIFY(c.find<QLabel>("messageLabel")->isVisible());
-    QVERIFY(!c.message().isEmpty());
+    // The 完了 banner shown in Japanese is said again in English.
+    QCOMPARE(c.message(), QStringLiteral("The card hard token usage mode has been set."));
     QCOMPARE(QGuiApplication::applicationDisplayName(), QStringLiteral("Card Hard Token Administration Console"));
     QCOMPARE(QCoreApplication::translate("QLineEdit", "&Undo"), QStringLiteral("&Undo"));
     QVERIFY2(QLocale().toString(day, QLocale::LongFormat).contains(QStringLiteral("September")),

@@ -14,7 +14,7 @@ CorporateStatusPage::CorporateStatusPage(RegistrationFlow& flow, QWidget* parent
     initPage(m_ui->pageHeader, nullptr, nullptr);
     connect(m_ui->menuLink, &QAbstractButton::clicked, &m_flow, &RegistrationFlow::openUserRegistration);
     // The help desk's unlock on the 利用中止 notice ends here: said, not silent.
-    connect(&m_flow, &RegistrationFlow::suspensionLifted, this, [this](const QString& message) { m_notice = message; });
+    connect(&m_flow, &RegistrationFlow::suspensionLifted, this, [this](const Saying& message) { m_notice = message; });
     // A hidden page is brought up to date by enter() when it is shown again.
     connect(&m_flow.service(), &RegistrationService::corporationChanged, this, [this] {
         if (isVisible())
@@ -28,9 +28,9 @@ CorporateStatusPage::~CorporateStatusPage() = default;
 void CorporateStatusPage::enter()
 {
     clearMessages();
-    if (!m_notice.isEmpty()) {
+    if (m_notice) {
         showMessage(m_notice, MessageKind::Info);
-        m_notice.clear();
+        m_notice = {};
     }
     refresh();
 }

@@ -31,7 +31,7 @@ private:
 private:
     QScopedPointer<Ui::CorporateStatusPage> m_ui;
     RegistrationFlow& m_flow;
-    QString m_notice;
+    Saying m_notice; // said when the page is entered next
 };
 
 } // namespace hardtoken

@@ -71,7 +71,7 @@ void CorporationSelectionPage::choose()
     const QModelIndex current = m_ui->corporationTable->currentIndex();
     const int row = current.isValid() ? current.row() : (m_model->rowCount() == 1 ? 0 : -1);
     if (row < 0) {
-        showMessage(tr("契約法人を選択してください。"));
+        showMessage([] { return tr("契約法人を選択してください。"); });
         return;
     }
     Q_EMIT corporationChosen(m_model->codeAt(row));

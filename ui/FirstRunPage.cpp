@@ -44,7 +44,8 @@ void FirstRunPage::check()
         Q_EMIT readyToStart();
         return;
     }
-    showMessage(tr("まだ契約法人が登録されていません。名簿を取り込んでから、もう一度確認してください。"));
+    showMessage(
+        [] { return tr("まだ契約法人が登録されていません。名簿を取り込んでから、もう一度確認してください。"); });
 }
 
 void FirstRunPage::showSteps()

@@ -68,7 +68,7 @@ void IndividualRegistrationConfirmPage::removeChecked()
 {
     const QList<qint64> ids = m_model->checkedUserIds();
     if (ids.isEmpty()) {
-        showMessage(tr("削除する利用登録情報をチェックしてください。"));
+        showMessage([] { return tr("削除する利用登録情報をチェックしてください。"); });
         return;
     }
     clearMessages();

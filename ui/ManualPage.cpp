@@ -40,7 +40,7 @@ void ManualPage::setScreenId(const QString& id)
         m_header->setScreenId(id);
 }
 
-void ManualPage::showMessage(const QString& text, MessageKind kind)
+void ManualPage::say(const QString& text, MessageKind kind)
 {
     if (m_header) {
         m_header->banner()->showMessage(
@@ -48,9 +48,32 @@ void ManualPage::showMessage(const QString& text, MessageKind kind)
     }
 }
 
+void ManualPage::showMessage(const QString& text, MessageKind kind)
+{
+    m_outcome.reset();
+    m_saying = {};
+    say(text, kind);
+}
+
+void ManualPage::showMessage(const Saying& message, MessageKind kind)
+{
+    m_outcome.reset();
+    m_saying = message;
+    m_sayingKind = kind;
+    say(message(), kind);
+}
+
 void ManualPage::clearMessages()
 {
-    showMessage({});
+    m_outcome.reset();
+    m_saying = {};
+    clearShown();
+}
+
+// Takes away what is shown (banner, field errors, red frames) and keeps what to say again.
+void ManualPage::clearShown()
+{
+    say({}, MessageKind::Error);
     for (const QPointer<QLabel>& label : std::as_const(m_fieldErrors)) {
         if (label) {
             label->clear();
@@ -67,18 +90,25 @@ void ManualPage::clearMessages()
 
 void ManualPage::showFieldError(QWidget* field, QLabel* errorLabel, const QString& text)
 {
-    showMessage(text);
+    m_outcome.reset();
+    m_saying = {};
+    say(text, MessageKind::Error);
+    markField(field, errorLabel, text, true);
+}
+
+void ManualPage::markField(QWidget* field, QLabel* errorLabel, const QString& text, bool moveFocus)
+{
     if (errorLabel) {
         errorLabel->setText(text);
         errorLabel->show();
         m_fieldErrors.append(errorLabel);
     }
     if (field) {
-        // What a screen reader says on reaching the field again: its name, then what is wrong
-        // (Qt 6.4 has no described-by relation; the description is what the bridges read).
+        // What a screen reader says on reaching the field again: its name, then what is wrong.
         markInvalid(field, text);
         m_invalidFields.append(field);
-        field->setFocus(Qt::OtherFocusReason);
+        if (moveFocus)
+            field->setFocus(Qt::OtherFocusReason);
     }
 }
 
@@ -87,45 +117,75 @@ void ManualPage::showOutcome(const Outcome& o, const OutcomeFields& f)
     clearMessages();
     if (f.pin)
         f.pin->clearError();
+    // What a refusal does besides saying it: the spent OTP, the wrong PIN are emptied.
+    if (o.error == ServiceError::WrongSerialOrOtp) {
+        // The OTP on the card is spent or wrong either way: a new one is needed (manual 9.2 ⚠️).
+        if (auto* otp = qobject_cast<QLineEdit*>(f.otp))
+            otp->clear();
+    } else if (o.error == ServiceError::WrongPin && f.pin) {
+        f.pin->clear();
+    }
+    present(o, f, true);
+    if (!o.ok()) {
+        m_outcome = o;
+        m_outcomeFields = f;
+    }
+}
+
+void ManualPage::present(const Outcome& o, const OutcomeFields& f, bool moveFocus)
+{
     switch (o.error) {
     case ServiceError::None:
         return;
     case ServiceError::InvalidInput:
-        if (o.field == InputField::Pin && f.pin) {
-            showMessage(o.message);
+        say(o.message, MessageKind::Error);
+        if (o.field == InputField::Pin && f.pin)
             f.pin->showError(o.message);
-        } else if (o.field == InputField::Otp) {
-            showFieldError(f.otp, f.otpError, o.message);
-        } else {
-            showFieldError(f.serial, f.serialError, o.message);
-        }
+        else if (o.field == InputField::Otp)
+            markField(f.otp, f.otpError, o.message, moveFocus);
+        else
+            markField(f.serial, f.serialError, o.message, moveFocus);
         return;
     case ServiceError::NoUserChosen:
-        showFieldError(f.user, f.userError, o.message);
+        say(o.message, MessageKind::Error);
+        markField(f.user, f.userError, o.message, moveFocus);
         return;
     case ServiceError::ModeNotSet:
-        showFieldError(nullptr, f.modeError, o.message);
+        say(o.message, MessageKind::Error);
+        markField(nullptr, f.modeError, o.message, moveFocus);
         return;
     case ServiceError::WrongSerialOrOtp:
-        // The OTP on the card is spent or wrong either way: a new one is needed (manual 9.2 ⚠️).
-        if (auto* otp = qobject_cast<QLineEdit*>(f.otp))
-            otp->clear();
-        showFieldError(f.serial, nullptr, o.message);
+        say(o.message, MessageKind::Error);
+        markField(f.serial, nullptr, o.message, moveFocus);
         return;
     case ServiceError::SerialQueuedForOther:
     case ServiceError::SerialHeldByOther:
-        showFieldError(f.serial, f.serialError, o.message);
+        say(o.message, MessageKind::Error);
+        markField(f.serial, f.serialError, o.message, moveFocus);
         return;
     case ServiceError::WrongPin:
-        showMessage(o.message);
-        if (f.pin) {
-            f.pin->clear();
+        say(o.message, MessageKind::Error);
+        if (f.pin)
             f.pin->showError(o.message);
-        }
         return;
     default:
-        showMessage(o.message);
+        say(o.message, MessageKind::Error);
         return;
+    }
+}
+
+// After a language change: what is shown, in the new language. A text known only once (a
+// database's own error) stays as it was said.
+void ManualPage::sayAgain()
+{
+    if (m_outcome && m_outcome->retell) {
+        m_outcome->message = m_outcome->retell();
+        clearShown();
+        if (m_outcomeFields.pin)
+            m_outcomeFields.pin->clearError();
+        present(*m_outcome, m_outcomeFields, false);
+    } else if (m_saying) {
+        say(m_saying(), m_sayingKind);
     }
 }
 
@@ -134,6 +194,7 @@ void ManualPage::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
         setScreenId(m_screenIdText);
+        sayAgain();
     }
     QWidget::changeEvent(event);
 }

@@ -1,14 +1,17 @@
 #pragma once
 
+#include "RegistrationService.h"
+
 #include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 class QAbstractButton;
 class QLabel;
 
 namespace hardtoken {
 
-struct Outcome;
 class PinInput;
 class PageHeader;
 
@@ -42,11 +45,16 @@ public:
     QString screenId() const { return m_screenIdText; }
 
     enum class MessageKind { Error, Info };
+    // A message at the top. Given as a Saying, it is said again in the new language when the
+    // language changes while it is shown; as a text, it stays as it is.
     void showMessage(const QString& text, MessageKind kind = MessageKind::Error);
+    void showMessage(const Saying& say, MessageKind kind = MessageKind::Error);
     void clearMessages();
     // Shows the message at the top and next to the field, and puts the focus back in the field.
     void showFieldError(QWidget* field, QLabel* errorLabel, const QString& text);
-    // Shows a refused action's message where it belongs (top, and next to the field at fault).
+    // Shows a refused action's message where it belongs (top, and next to the field at fault);
+    // after a language change it is shown again in the new language (Outcome::retell), without
+    // moving the focus or touching what was typed.
     void showOutcome(const Outcome& outcome, const OutcomeFields& fields);
 
 Q_SIGNALS:
@@ -62,7 +70,18 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    void say(const QString& text, MessageKind kind);
+    void clearShown();
+    void present(const Outcome& outcome, const OutcomeFields& fields, bool moveFocus);
+    void markField(QWidget* field, QLabel* errorLabel, const QString& text, bool moveFocus);
+    void sayAgain();
+
     PageHeader* m_header = nullptr;
+    // What is shown, to be said again after a language change.
+    std::optional<Outcome> m_outcome;
+    OutcomeFields m_outcomeFields;
+    Saying m_saying;
+    MessageKind m_sayingKind = MessageKind::Error;
     QPointer<QAbstractButton> m_primary;
     QPointer<QAbstractButton> m_cancel;
     QList<QPointer<QLabel>> m_fieldErrors;

@@ -36,10 +36,10 @@ UserInfoSelectionPage::UserInfoSelectionPage(RegistrationFlow& flow, QWidget* pa
     connect(m_ui->registerButton, &QPushButton::clicked, this, [this] {
         const Outcome o = m_flow.startRegistration();
         if (!o.ok())
-            showMessage(o.message);
+            showOutcome(o, {});
     });
     connect(
-        &m_flow, &RegistrationFlow::procedureCompleted, this, [this](const QString& message) { m_notice = message; });
+        &m_flow, &RegistrationFlow::procedureCompleted, this, [this](const Saying& message) { m_notice = message; });
     // A hidden page is brought up to date by enter() when it is shown again (no table rebuild per
     // wrong entry on another screen).
     connect(&m_flow.service(), &RegistrationService::corporationChanged, this, [this] {
@@ -54,9 +54,9 @@ UserInfoSelectionPage::~UserInfoSelectionPage() = default;
 void UserInfoSelectionPage::enter()
 {
     clearMessages();
-    if (!m_notice.isEmpty())
+    if (m_notice)
         showMessage(m_notice, MessageKind::Info);
-    m_notice.clear();
+    m_notice = {};
     refresh();
 }
 

@@ -33,7 +33,7 @@ private:
     QScopedPointer<Ui::UserInfoSelectionPage> m_ui;
     RegistrationFlow& m_flow;
     UserListModel* m_users = nullptr;
-    QString m_notice;
+    Saying m_notice; // said when the page is entered next
 };
 
 } // namespace hardtoken
