@@ -410,8 +410,10 @@ void MainWindow::showScreen(Screen screen)
     QScrollArea* area = m_areas.value(screen);
     if (!area || !page)
         return;
-    page->enter();
+    // The screen left is hidden first (it lets go of its rows), then the new one is filled: never
+    // two 50,000-user lists at once. Nothing paints in between.
     m_stack->setCurrentWidget(area);
+    page->enter();
     area->verticalScrollBar()->setValue(0);
     setWindowTitle(page->windowTitle());
 }

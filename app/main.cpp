@@ -100,7 +100,10 @@ int main(int argc, char* argv[])
     // Where the window was last time, if that is still on a screen.
     if (!window.restoreGeometry(settings.value(desktop::windowGeometryKey()).toByteArray()))
         window.fitToScreen();
-    FirstPaintProbe::watch(&window);
+    FirstPaintProbe::watch(&window, [&flow] {
+        flow.openUserRegistration();
+        flow.startRegistration();
+    });
     window.show();
     IntegrityCheck integrity(store.path());
     if (!store.isPostgres()) {

@@ -17,6 +17,7 @@ class FilteredTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     using QAbstractTableModel::QAbstractTableModel;
+    enum class Load { Now, Later };
 
     int rowCount(const QModelIndex& parent = {}) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;

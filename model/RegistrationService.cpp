@@ -43,6 +43,7 @@ bool RegistrationService::selectCorporation(const QString& code)
         m_pendingShared.reset();
     }
     m_corporationId = id;
+    Q_EMIT corporationSelected();
     Q_EMIT corporationChanged();
     return id != 0;
 }
@@ -377,10 +378,13 @@ Outcome RegistrationService::withPin(
         return action(*corp, &result) && CorporationTable::write(m_store, *corp);
     });
     if (done) {
-        if (result.error == ServiceError::Suspended)
+        if (result.error == ServiceError::Suspended) {
             discardPending();
-        else
+        } else {
+            if (result.ok())
+                Q_EMIT registrationsChanged();
             Q_EMIT corporationChanged();
+        }
         return result;
     }
     // The action was refused or the store failed: nothing of it was saved. Release the attempt.

@@ -117,6 +117,12 @@ public:
 
 Q_SIGNALS:
     void corporationChanged(); // mode, registrations, counters or suspension changed
+    // selectCorporation(): a corporation was chosen or read again (its users may have changed:
+    // a roster import). Followed by corporationChanged().
+    void corporationSelected();
+    // A PIN-confirmed act went through (registrations committed, usage mode changed): the users'
+    // tokens changed. Followed by corporationChanged().
+    void registrationsChanged();
     void suspended(); // the corporation has just entered 利用中止
     void queueAboutToInsert(int row);
     void queueInserted(int row);

@@ -8,11 +8,12 @@
 
 namespace hardtoken {
 
-UserListModel::UserListModel(RegistrationService& service, QObject* parent)
+UserListModel::UserListModel(RegistrationService& service, QObject* parent, Load load)
     : FilteredTableModel(parent)
     , m_service(service)
 {
-    reload();
+    if (load == Load::Now)
+        reload();
 }
 
 int UserListModel::columnCount(const QModelIndex& parent) const
@@ -84,6 +85,14 @@ void UserListModel::reload()
     m_mode = c.mode;
     m_sharedSerial = m_mode == UsageMode::Shared ? m_service.sharedSerial() : QString();
     m_users = m_service.users();
+    sourceRowsReplaced();
+    endResetModel();
+}
+
+void UserListModel::release()
+{
+    beginResetModel();
+    m_users = {};
     sourceRowsReplaced();
     endResetModel();
 }

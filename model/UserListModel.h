@@ -15,7 +15,10 @@ class UserListModel final : public FilteredTableModel {
 public:
     enum Column { NameColumn, SerialColumn, ColumnCount };
 
-    explicit UserListModel(RegistrationService& service, QObject* parent = nullptr);
+    // Load::Later: empty until reload() (a screen that loads when it is entered, not twice).
+    explicit UserListModel(RegistrationService& service, QObject* parent = nullptr, Load load = Load::Now);
+    // Drops the rows (reload() brings them back): a hidden screen does not keep 50,000 users.
+    void release();
 
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;

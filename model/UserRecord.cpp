@@ -14,6 +14,12 @@ QVariant userOrNull(qint64 userId)
 QList<UserInfo> UserTable::list(const Store& store, qint64 corporationId)
 {
     QList<UserInfo> out;
+    // The size first: 50,000 users are read into one allocation, not grown into (which held the
+    // old and the new array at once).
+    Store::Query count
+        = store.query(QStringLiteral("SELECT COUNT(*) FROM users WHERE corporation_id = ?"), { corporationId });
+    if (count.next())
+        out.reserve(count.value(0).toInt());
     Store::Query q = store.query(QStringLiteral("SELECT u.id, u.name, u.display_order, t.serial FROM users u"
                                                 " LEFT JOIN registrations r ON r.corporation_id = u.corporation_id"
                                                 " AND r.user_id = u.id"

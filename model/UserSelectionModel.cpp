@@ -8,13 +8,23 @@
 
 namespace hardtoken {
 
-UserSelectionModel::UserSelectionModel(RegistrationService& service, QObject* parent)
+UserSelectionModel::UserSelectionModel(RegistrationService& service, QObject* parent, Load load)
     : FilteredTableModel(parent)
     , m_service(service)
 {
-    m_users = m_service.users();
-    indexUsers();
-    connect(&m_service, &RegistrationService::corporationChanged, this, &UserSelectionModel::reload);
+    if (load == Load::Now) {
+        m_users = m_service.users();
+        indexUsers();
+    }
+    // Users come and go when the corporation is (re)selected (a roster import); their tokens change
+    // with a PIN-confirmed act. A wrong entry (counters only) reads nothing: at 50,000 users a
+    // re-read per wrong OTP would cost the desk. A released or not yet loaded model stays empty.
+    const auto reloadLoaded = [this] {
+        if (!m_users.isEmpty())
+            reload();
+    };
+    connect(&m_service, &RegistrationService::corporationSelected, this, reloadLoaded);
+    connect(&m_service, &RegistrationService::registrationsChanged, this, reloadLoaded);
     // The queue changes one user's "new serial" cell at a time.
     connect(&m_service, &RegistrationService::queueInserted, this, &UserSelectionModel::queueRowChanged);
     connect(&m_service, &RegistrationService::queueRowChanged, this, &UserSelectionModel::queueRowChanged);
@@ -206,6 +216,14 @@ void UserSelectionModel::reload()
         m_selectedUserId = 0;
         Q_EMIT selectedUserChanged(0);
     }
+}
+
+void UserSelectionModel::release()
+{
+    beginResetModel();
+    m_users = {};
+    indexUsers();
+    endResetModel();
 }
 
 void UserSelectionModel::retranslate()

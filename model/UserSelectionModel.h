@@ -21,7 +21,10 @@ public:
     enum Column { SelectColumn, NameColumn, CurrentSerialColumn, NewSerialColumn, ColumnCount };
     enum Role { UserIdRole = Qt::UserRole + 1, SortRole };
 
-    explicit UserSelectionModel(RegistrationService& service, QObject* parent = nullptr);
+    // Load::Later: empty until reload() (a screen that loads when it is entered, not twice).
+    explicit UserSelectionModel(RegistrationService& service, QObject* parent = nullptr, Load load = Load::Now);
+    // Drops the rows (reload() brings them back): a hidden screen does not keep 50,000 users.
+    void release();
 
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;

@@ -8,6 +8,7 @@
 #include "UserSelectionModel.h"
 
 #include <QHeaderView>
+#include <QHideEvent>
 
 namespace hardtoken {
 
@@ -15,7 +16,7 @@ IndividualRegistrationInputPage::IndividualRegistrationInputPage(RegistrationFlo
     : ManualPage(parent)
     , m_ui(new Ui::IndividualRegistrationInputPage)
     , m_flow(flow)
-    , m_model(new UserSelectionModel(flow.service(), this))
+    , m_model(new UserSelectionModel(flow.service(), this, UserSelectionModel::Load::Later))
 {
     m_ui->setupUi(this);
     nameClearButton(m_ui->filterEdit);
@@ -66,6 +67,15 @@ void IndividualRegistrationInputPage::enter()
     m_ui->userTable->clearSelection();
     m_ui->tokenEntry->clear();
     m_ui->userTable->setFocus(Qt::OtherFocusReason);
+}
+
+void IndividualRegistrationInputPage::hideEvent(QHideEvent* event)
+{
+    // Left for another screen (確認, or back to 利用者情報選択): enter() reads the users again, so
+    // the hidden page does not hold 50,000 of them. (A minimised window keeps them.)
+    if (!event->spontaneous())
+        m_model->release();
+    ManualPage::hideEvent(event);
 }
 
 void IndividualRegistrationInputPage::next()

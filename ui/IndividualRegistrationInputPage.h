@@ -26,6 +26,7 @@ public:
 
 protected:
     void retranslate() override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
     void next();

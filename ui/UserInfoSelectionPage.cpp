@@ -7,6 +7,7 @@
 #include "Validation.h"
 
 #include <QHeaderView>
+#include <QHideEvent>
 
 namespace hardtoken {
 
@@ -14,7 +15,7 @@ UserInfoSelectionPage::UserInfoSelectionPage(RegistrationFlow& flow, QWidget* pa
     : ManualPage(parent)
     , m_ui(new Ui::UserInfoSelectionPage)
     , m_flow(flow)
-    , m_users(new UserListModel(flow.service(), this))
+    , m_users(new UserListModel(flow.service(), this, UserListModel::Load::Later))
 {
     m_ui->setupUi(this);
     initPage(m_ui->pageHeader, m_ui->registerButton, nullptr);
@@ -46,7 +47,6 @@ UserInfoSelectionPage::UserInfoSelectionPage(RegistrationFlow& flow, QWidget* pa
         if (isVisible())
             refresh();
     });
-    refresh();
 }
 
 UserInfoSelectionPage::~UserInfoSelectionPage() = default;
@@ -64,6 +64,20 @@ void UserInfoSelectionPage::refresh()
 {
     // One read of the users, the mode and the shared token: the list model's.
     m_users->reload();
+    showSummary();
+}
+
+void UserInfoSelectionPage::hideEvent(QHideEvent* event)
+{
+    // Left for another screen: the list is read again when this one is entered, so a hidden page
+    // does not hold a second copy of 50,000 users. (A minimised window keeps it.)
+    if (!event->spontaneous())
+        m_users->release();
+    ManualPage::hideEvent(event);
+}
+
+void UserInfoSelectionPage::showSummary()
+{
     const UsageMode mode = m_users->mode();
     m_ui->usageModeValue->setText(usageModeDisplayName(mode));
     const QString shared = m_users->sharedSerial();
@@ -99,7 +113,7 @@ void UserInfoSelectionPage::retranslate()
     m_ui->retranslateUi(this);
     nameClearButton(m_ui->usersFilterEdit);
     m_users->retranslate();
-    refresh();
+    showSummary();
 }
 
 } // namespace hardtoken

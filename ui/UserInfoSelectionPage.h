@@ -25,9 +25,11 @@ public:
 
 protected:
     void retranslate() override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
     void refresh();
+    void showSummary();
     void showCount();
 
     QScopedPointer<Ui::UserInfoSelectionPage> m_ui;
