@@ -32,6 +32,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -342,6 +343,10 @@ const QList<CommandSpec>& commandSpecs()
             QT_TRANSLATE_NOOP("cli", "契約法人、利用形態、利用登録、誤入力回数を表示します。") },
         { L("scenario load"), L("FILE"), {}, false, false,
             QT_TRANSLATE_NOOP("cli", "トレーニング用シナリオを読み込みます（トレーニング用データを置き換えます）。") },
+        { L("scenario generate"), {}, L("users out"), true, false,
+            QT_TRANSLATE_NOOP("cli",
+                "大規模法人のトレーニング用シナリオ（JSON）を作ります（--users 名、既定 50000。負荷の確認と絞り込みの"
+                "練習用）。") },
         { L("scenario reset"), {}, {}, false, false,
             QT_TRANSLATE_NOOP("cli", "シナリオを最初の状態に戻します（誤入力回数と利用中止も）。") },
         { L("unlock"), {}, L("corporation staff reason"), false, false,
@@ -571,6 +576,8 @@ int main(int argc, char* argv[])
         "                [--passphrase-file FILE] [--serial-prefix P]\n"
         "                         ベンダーのトークン（PSKC または CSV）を取り込む。標準入力: 担当者のパスワード、\n"
         "                         続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ\n"
+        "  scenario generate --out FILE.json [--users N]\n"
+        "                         大規模法人のトレーニング用シナリオを作る（既定 50000 名。scenario load で読み込む）\n"
         "  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）\n"
         "  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]\n"
         "                         第9章の全画面の PNG と manifest.json（再現可能）\n"
@@ -583,6 +590,10 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     StoreOptions::addTo(parser);
+    const QCommandLineOption usersOption(QStringLiteral("users"),
+        QCoreApplication::translate("cli", "scenario generate: 利用者の数。"), QStringLiteral("n"),
+        QStringLiteral("50000"));
+    parser.addOption(usersOption);
     const QCommandLineOption staffOption(
         QStringLiteral("staff"), QCoreApplication::translate("cli", "ヘルプデスク担当者ID。"), QStringLiteral("login"));
     const QCommandLineOption verifyOption(
@@ -591,8 +602,10 @@ int main(int argc, char* argv[])
         QCoreApplication::translate("cli", "トークンのシリアル番号（半角数字10桁）。"), QStringLiteral("serial"));
     const QCommandLineOption atOption(QStringLiteral("at"),
         QCoreApplication::translate("cli", "otp の時刻（UNIX 時刻、秒）。"), QStringLiteral("time"));
-    const QCommandLineOption outOption(
-        QStringLiteral("out"), QCoreApplication::translate("cli", "出力先のフォルダー。"), QStringLiteral("dir"));
+    const QCommandLineOption outOption(QStringLiteral("out"),
+        QCoreApplication::translate(
+            "cli", "出力先（screenshots と manual: フォルダー。audit export と scenario generate: ファイル）。"),
+        QStringLiteral("path"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
         QCoreApplication::translate("cli", "言語（カンマ区切り）。"), QStringLiteral("list"), QStringLiteral("ja,en"));
     const QCommandLineOption scaleOption(QStringLiteral("scale"),
@@ -666,7 +679,7 @@ int main(int argc, char* argv[])
     const QList<QCommandLineOption> commandOptions { staffOption, verifyOption, serialOption, atOption, outOption,
         scaleOption, noCalloutsOption, checkOption, pruneOption, encodingOption, nameOption, replaceOption,
         pskcKeyOption, passphraseFileOption, serialPrefixOption, corporationOption, reasonOption, roleOption,
-        userOption, actionOption, actorOption, fromOption, toOption, jsonOption };
+        userOption, actionOption, actorOption, fromOption, toOption, jsonOption, usersOption };
     parser.addPositionalArgument(QStringLiteral("command"),
         QStringLiteral("status | scenario | unlock | pin | counters | staff | token | rotate-key | init | import | "
                        "otp | audit | screenshots | manual"));
@@ -754,6 +767,30 @@ int main(int argc, char* argv[])
         for (const TourShot& s : std::as_const(shots))
             out() << s.file << '\t' << s.section << '-' << s.step << '\t' << s.title << '\n';
         out() << QCoreApplication::translate("cli", "%1 枚を %2 に書き出しました。").arg(shots.size()).arg(tour.outDir)
+              << Qt::endl;
+        return 0;
+    }
+
+    if (command == QLatin1String("scenario") && args.value(1) == QLatin1String("generate")) {
+        // Writes a file; no store is opened.
+        bool number = false;
+        const int users = parser.value(usersOption).toInt(&number);
+        if (!number || users < 1 || users > ScenarioLoader::MaxGeneratedUsers) {
+            return usageError(QCoreApplication::translate("cli", "--users は 1 から %1 までの数です。")
+                                  .arg(ScenarioLoader::MaxGeneratedUsers));
+        }
+        if (!parser.isSet(outOption))
+            return usageError(QCoreApplication::translate("cli", "使い方: %1").arg(usageLine(*spec, commandOptions)));
+        QSaveFile file(parser.value(outOption));
+        if (!file.open(QIODevice::WriteOnly) || file.write(ScenarioLoader::generate(users)) < 0 || !file.commit()) {
+            err() << QCoreApplication::translate("cli", "%1 に書き込めません: %2")
+                         .arg(QDir::toNativeSeparators(parser.value(outOption)), file.errorString())
+                  << Qt::endl;
+            return 1;
+        }
+        out() << QCoreApplication::translate("cli", "利用者 %1 名のシナリオを %2 に書き出しました。")
+                     .arg(users)
+                     .arg(QDir::toNativeSeparators(parser.value(outOption)))
               << Qt::endl;
         return 0;
     }

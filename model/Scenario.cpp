@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSet>
 
 #include <cmath>
@@ -260,6 +261,68 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* e
         return std::nullopt;
     }
     return s;
+}
+
+QByteArray ScenarioLoader::generate(int users)
+{
+    static const char* const families[]
+        = { "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木",
+              "山口", "松本", "井上", "木村", "林", "斎藤", "清水", "山崎", "森", "池田", "橋本", "阿部", "石川",
+              "山下", "中島", "石井", "小川", "前田", "岡田", "長谷川", "藤田", "後藤", "近藤", "村上", "遠藤", "青木",
+              "坂本", "斉藤", "福田", "太田", "西村", "藤井", "金子", "岡本", "藤原", "中野", "三浦" };
+    static const char* const givens[]
+        = { "太郎", "花子", "一郎", "次郎", "三郎", "洋子", "恵子", "健", "誠", "翔", "大輔", "直樹", "美咲", "陽子",
+              "裕子", "拓也", "健太", "真由美", "由美", "浩", "明美", "修", "智子", "剛", "さくら", "蓮", "結衣",
+              "陽向", "葵", "悠真", "美穂", "和也", "恵美", "達也", "愛", "亮", "舞", "隆", "優子", "翼" };
+    constexpr int familyCount = int(std::size(families));
+    constexpr int givenCount = int(std::size(givens));
+    users = qBound(1, users, MaxGeneratedUsers);
+    QJsonArray userArray;
+    QJsonArray tokenArray;
+    const auto token = [](qint64 serial, const QString& holder) {
+        QJsonObject t { { QStringLiteral("serial"), QString::number(serial) },
+            { QStringLiteral("kind"), QStringLiteral("totp") }, { QStringLiteral("period"), 30 },
+            { QStringLiteral("secretAscii"), QStringLiteral("training-seed-%1").arg(serial) } };
+        if (!holder.isEmpty())
+            t.insert(QStringLiteral("holder"), holder);
+        return t;
+    };
+    for (int i = 0; i < users; ++i) {
+        // Every family name with every given name, then the same again numbered: distinct names.
+        const int combination = i % (familyCount * givenCount);
+        const int round = i / (familyCount * givenCount);
+        QString name = QString::fromUtf8(families[combination % familyCount]) + QLatin1Char(' ')
+            + QString::fromUtf8(givens[combination / familyCount]);
+        if (round > 0)
+            name += QStringLiteral(" %1").arg(round + 1);
+        userArray.append(QJsonObject { { QStringLiteral("name"), name } });
+        tokenArray.append(token(2000000000LL + i, i % 4 != 0 ? name : QString()));
+    }
+    for (int i = 0; i < users / 20; ++i)
+        tokenArray.append(token(2100000000LL + i, {}));
+    const QJsonObject root {
+        { QStringLiteral("format"), Format },
+        { QStringLiteral("id"), QStringLiteral("generated-%1").arg(users) },
+        // The title is data (Japanese, with its English beside it), not this program's language.
+        { QStringLiteral("title"),
+            QStringLiteral("大規模法人（利用者%1名、生成）").arg(QLocale(QLocale::Japanese).toString(users)) },
+        { QStringLiteral("titles"),
+            QJsonObject { { QStringLiteral("en"),
+                QStringLiteral("Large corporation (%1 users, generated)")
+                    .arg(QLocale(QLocale::English).toString(users)) } } },
+        { QStringLiteral("corporation"),
+            QJsonObject { { QStringLiteral("code"), QStringLiteral("0000099999") },
+                { QStringLiteral("name"), QStringLiteral("株式会社全国大規模商事") },
+                { QStringLiteral("usageMode"), QStringLiteral("individual") },
+                { QStringLiteral("pin"), QStringLiteral("train1234") } } },
+        { QStringLiteral("users"), userArray },
+        { QStringLiteral("tokens"), tokenArray },
+        { QStringLiteral("staff"),
+            QJsonArray { QJsonObject { { QStringLiteral("login"), QStringLiteral("helpdesk") },
+                { QStringLiteral("name"), QStringLiteral("ヘルプデスク 担当") },
+                { QStringLiteral("credential"), QStringLiteral("Helpdesk2023") } } } },
+    };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 std::optional<Scenario> ScenarioLoader::load(const QString& path, QString* error)

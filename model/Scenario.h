@@ -68,6 +68,13 @@ public:
     static bool apply(Store& store, const Scenario& scenario, const QString& source, QString* error);
     // Loads the scenario the store was last loaded from again.
     static bool reset(Store& store, QString* error);
+
+    // A training scenario of a large corporation (format 1 JSON), the same for the same `users`:
+    // individual mode, `users` people with distinct Japanese names, a card for each (three in four
+    // already registered to their holder, as at a bank) and one in twenty spare, a help-desk
+    // account. For load tests and for practising the filter at branch size (50,000 users).
+    static constexpr int MaxGeneratedUsers = 200000;
+    static QByteArray generate(int users);
 };
 
 } // namespace hardtoken

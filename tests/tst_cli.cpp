@@ -1,6 +1,8 @@
 // hardtoken-cli as a person or a script uses it.
 #include "TestSupport.h"
 
+#include "Scenario.h"
+
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -69,6 +71,7 @@ private Q_SLOTS:
     void commandLinesAreCheckedAndExplained();
     void readingCommandsNeverCreateAStore();
     void jsonForScripts();
+    void generatesALargeCorporation();
 };
 
 void TestCli::statusOnTheTrainingScenario()
@@ -436,6 +439,58 @@ void TestCli::jsonForScripts()
                      QStringLiteral("--json") })
                  .code,
         2);
+}
+
+// scenario generate: a branch-size corporation for load tests and filter practice, the same for
+// the same size, loadable, and refused sizes say so without writing anything.
+void TestCli::generatesALargeCorporation()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("large.json"));
+    Run r = cli({ QStringLiteral("scenario"), QStringLiteral("generate"), QStringLiteral("--users"),
+        QStringLiteral("12000"), QStringLiteral("--out"), file });
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("12000")), qPrintable(r.out));
+    QString error;
+    const auto scenario = ScenarioLoader::load(file, &error);
+    QVERIFY2(scenario, qPrintable(error));
+    QCOMPARE(scenario->users.size(), 12000);
+    QCOMPARE(scenario->mode, UsageMode::Individual);
+    QCOMPARE(scenario->tokens.size(), 12000 + 600);
+    int held = 0;
+    for (const Scenario::Token& t : scenario->tokens)
+        held += !t.holder.isEmpty();
+    QCOMPARE(held, 9000); // three in four
+    QCOMPARE(scenario->titleIn(QStringLiteral("en")), QStringLiteral("Large corporation (12,000 users, generated)"));
+    // Past the 2,000 family × given names, the names go on numbered: all distinct (the loader checks).
+    QCOMPARE(scenario->users.at(2000).name, QStringLiteral("佐藤 太郎 2"));
+    // Deterministic: the same size gives the same file.
+    const QString again = dir.filePath(QStringLiteral("again.json"));
+    QCOMPARE(cli({ QStringLiteral("scenario"), QStringLiteral("generate"), QStringLiteral("--users"),
+                     QStringLiteral("12000"), QStringLiteral("--out"), again })
+                 .code,
+        0);
+    QFile a(file), b(again);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    QCOMPARE(a.readAll(), b.readAll());
+    // It loads into a store.
+    const QString db = dir.filePath(QStringLiteral("large.sqlite"));
+    r = cliOn(db, { QStringLiteral("scenario"), QStringLiteral("load"), file });
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("9000")), qPrintable(r.out.left(400)));
+
+    const QString refused = dir.filePath(QStringLiteral("refused.json"));
+    for (const QString& users : { QStringLiteral("0"), QStringLiteral("200001"), QStringLiteral("many") }) {
+        r = cli({ QStringLiteral("scenario"), QStringLiteral("generate"), QStringLiteral("--users"), users,
+            QStringLiteral("--out"), refused });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--users")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(refused));
+    }
+    // Without --out: the usage, and nothing written.
+    r = cli({ QStringLiteral("scenario"), QStringLiteral("generate") });
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--out")), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -2192,10 +2192,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>Unix time for otp.</translation>
     </message>
     <message>
-        <source>出力先のフォルダー。</source>
-        <translation>Output folder.</translation>
-    </message>
-    <message>
         <source>言語（カンマ区切り）。</source>
         <translation>Languages, comma-separated.</translation>
     </message>
@@ -2454,88 +2450,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>The one-time password of card %1 does not match (%2). After %3 more wrong codes this card can no longer be checked.</translation>
     </message>
     <message>
-        <source>カード型ハードトークン 管理コンソール（コマンドライン）
-
-コマンド:
-  status                 契約法人、利用形態、利用登録、誤入力回数
-  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）
-  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）
-  unlock [--corporation CODE] --staff LOGIN --reason R
-                         利用中止を解除する（担当者のパスワードは標準入力から読む）
-  pin set [--corporation CODE] --staff LOGIN --reason R
-                         契約法人確認暗証番号を設定する。標準入力: 担当者のパスワード、新しい暗証番号を 2 回
-  counters reset [--corporation CODE] --staff LOGIN --reason R
-                         誤入力回数をリセットする（標準入力: 担当者のパスワード）
-  staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R
-                         担当者を登録する（管理者のみ）。標準入力: 管理者のパスワード、新しいパスワードを 2 回
-  staff disable|enable LOGIN --staff ADMIN --reason R
-                         担当者IDを利用停止にする／戻す（管理者のみ。標準入力: 管理者のパスワード）
-  staff reset LOGIN      誤入力で利用できなくなった担当者ID（またはカード card:SERIAL）を、再び利用できるようにする
-  token check --serial S --staff LOGIN
-                         カードの確認。標準入力: 担当者のパスワード、カードに表示中のワンタイムパスワード
-  token resync --serial S --staff LOGIN --reason R
-                         先に進みすぎた HOTP カードの同期。標準入力: パスワード、続けて表示された 2 つのコード
-  rotate-key --staff ADMIN
-                         データ暗号鍵を交換する（管理者のみ。ほかのコンソールはすべて閉じてから）
-  init --staff LOGIN [--name NAME]
-                         空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）
-  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
-                         契約法人と利用者の名簿を取り込む（本番用では担当者のパスワードを標準入力から）
-  import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE]
-                [--passphrase-file FILE] [--serial-prefix P]
-                         ベンダーのトークン（PSKC または CSV）を取り込む。標準入力: 担当者のパスワード、
-                         続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ
-  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         第9章の全画面の PNG と manifest.json（再現可能）
-  manual --out DIR [--lang ja,en]
-                         最新の画面写真入りの第9章（HTML と PDF）
-  audit [--verify]       監査ログの表示／改ざんの検査
-  audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S]
-               [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                         検査したうえで監査ログを CSV（UTF-8、BOM 付き）に書き出す</source>
-        <translation>Card hard token administration console (command line)
-
-Commands:
-  status                 corporation, usage mode, registrations, failure counters
-  scenario load FILE     load a training scenario (replaces the training store)
-  scenario reset         load the store&apos;s scenario again (counters and suspension too)
-  unlock [--corporation CODE] --staff LOGIN --reason R
-                         lift the suspension (the staff credential is read from standard input)
-  pin set [--corporation CODE] --staff LOGIN --reason R
-                         set the corporate confirmation PIN. Standard input: the staff password, then the new PIN twice
-  counters reset [--corporation CODE] --staff LOGIN --reason R
-                         reset the failure counters (standard input: the staff password)
-  staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R
-                         register a staff member (administrators only). Standard input: the administrator&apos;s password, then the new password twice
-  staff disable|enable LOGIN --staff ADMIN --reason R
-                         disable / enable a staff ID (administrators only; standard input: the administrator&apos;s password)
-  staff reset LOGIN      make a staff ID (or a card, card:SERIAL) locked by wrong entries usable again
-  token check --serial S --staff LOGIN
-                         check a card. Standard input: the staff password, then the code the card shows now
-  token resync --serial S --staff LOGIN --reason R
-                         resynchronise a HOTP card that ran ahead. Standard input: the password, then two consecutive codes
-  rotate-key --staff ADMIN
-                         replace the data key (administrators only; close every other console first)
-  init --staff LOGIN [--name NAME]
-                         create the first administrator of an empty store (password twice on standard input)
-  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
-                         import the roster of corporations and users (production: staff password on standard input)
-  import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE]
-                [--passphrase-file FILE] [--serial-prefix P]
-                         import the vendor&apos;s tokens (PSKC or CSV). Standard input: the staff password,
-                         then (without --passphrase-file, when needed) the PSKC passphrase
-  otp --serial S [--at T] what a training token&apos;s card shows (T: unix time, default now)
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         every chapter-9 screen as PNG + manifest.json (reproducible)
-  manual --out DIR [--lang ja,en]
-                         chapter 9 as HTML and PDF with fresh screenshots
-  audit [--verify]       print the audit log / check its MAC chain, its anchor and sealed records
-  audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S]
-               [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                         verify the audit log, then write it as CSV (UTF-8 with BOM)</translation>
-    </message>
-    <message>
         <source>使い方: hardtoken-cli rotate-key --staff ADMIN  &lt; 管理者のパスワード</source>
         <translation>Usage: hardtoken-cli rotate-key --staff ADMIN  &lt; the administrator&apos;s password</translation>
     </message>
@@ -2666,6 +2580,116 @@ Commands:
     <message>
         <source>データベース %1 がありません。--database で既存のデータベースを指定してください（新しく作るときは init、トレーニング用は --training）。</source>
         <translation>The database %1 does not exist. Give an existing database with --database (to create one, use init; for training, --training).</translation>
+    </message>
+    <message>
+        <source>大規模法人のトレーニング用シナリオ（JSON）を作ります（--users 名、既定 50000。負荷の確認と絞り込みの練習用）。</source>
+        <translation>Writes a training scenario (JSON) of a large corporation (--users people, default 50000; for load checks and practising the filter).</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン 管理コンソール（コマンドライン）
+
+コマンド:
+  status                 契約法人、利用形態、利用登録、誤入力回数
+  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）
+  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）
+  unlock [--corporation CODE] --staff LOGIN --reason R
+                         利用中止を解除する（担当者のパスワードは標準入力から読む）
+  pin set [--corporation CODE] --staff LOGIN --reason R
+                         契約法人確認暗証番号を設定する。標準入力: 担当者のパスワード、新しい暗証番号を 2 回
+  counters reset [--corporation CODE] --staff LOGIN --reason R
+                         誤入力回数をリセットする（標準入力: 担当者のパスワード）
+  staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R
+                         担当者を登録する（管理者のみ）。標準入力: 管理者のパスワード、新しいパスワードを 2 回
+  staff disable|enable LOGIN --staff ADMIN --reason R
+                         担当者IDを利用停止にする／戻す（管理者のみ。標準入力: 管理者のパスワード）
+  staff reset LOGIN      誤入力で利用できなくなった担当者ID（またはカード card:SERIAL）を、再び利用できるようにする
+  token check --serial S --staff LOGIN
+                         カードの確認。標準入力: 担当者のパスワード、カードに表示中のワンタイムパスワード
+  token resync --serial S --staff LOGIN --reason R
+                         先に進みすぎた HOTP カードの同期。標準入力: パスワード、続けて表示された 2 つのコード
+  rotate-key --staff ADMIN
+                         データ暗号鍵を交換する（管理者のみ。ほかのコンソールはすべて閉じてから）
+  init --staff LOGIN [--name NAME]
+                         空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）
+  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
+                         契約法人と利用者の名簿を取り込む（本番用では担当者のパスワードを標準入力から）
+  import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE]
+                [--passphrase-file FILE] [--serial-prefix P]
+                         ベンダーのトークン（PSKC または CSV）を取り込む。標準入力: 担当者のパスワード、
+                         続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ
+  scenario generate --out FILE.json [--users N]
+                         大規模法人のトレーニング用シナリオを作る（既定 50000 名。scenario load で読み込む）
+  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         第9章の全画面の PNG と manifest.json（再現可能）
+  manual --out DIR [--lang ja,en]
+                         最新の画面写真入りの第9章（HTML と PDF）
+  audit [--verify]       監査ログの表示／改ざんの検査
+  audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S]
+               [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                         検査したうえで監査ログを CSV（UTF-8、BOM 付き）に書き出す</source>
+        <translation>Card hard token administration console (command line)
+
+Commands:
+  status                 corporation, usage mode, registrations, failure counters
+  scenario load FILE     load a training scenario (replaces the training store)
+  scenario reset         load the store&apos;s scenario again (counters and suspension too)
+  unlock [--corporation CODE] --staff LOGIN --reason R
+                         lift the suspension (the staff credential is read from standard input)
+  pin set [--corporation CODE] --staff LOGIN --reason R
+                         set the corporate confirmation PIN. Standard input: the staff password, then the new PIN twice
+  counters reset [--corporation CODE] --staff LOGIN --reason R
+                         reset the failure counters (standard input: the staff password)
+  staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R
+                         register a staff member (administrators only). Standard input: the administrator&apos;s password, then the new password twice
+  staff disable|enable LOGIN --staff ADMIN --reason R
+                         disable / enable a staff ID (administrators only; standard input: the administrator&apos;s password)
+  staff reset LOGIN      make a staff ID (or a card, card:SERIAL) locked by wrong entries usable again
+  token check --serial S --staff LOGIN
+                         check a card. Standard input: the staff password, then the code the card shows now
+  token resync --serial S --staff LOGIN --reason R
+                         resynchronise a HOTP card that ran ahead. Standard input: the password, then two consecutive codes
+  rotate-key --staff ADMIN
+                         replace the data key (administrators only; close every other console first)
+  init --staff LOGIN [--name NAME]
+                         create the first administrator of an empty store (password twice on standard input)
+  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
+                         import the roster of corporations and users (production: staff password on standard input)
+  import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE]
+                [--passphrase-file FILE] [--serial-prefix P]
+                         import the vendor&apos;s tokens (PSKC or CSV). Standard input: the staff password,
+                         then (without --passphrase-file, when needed) the PSKC passphrase
+  scenario generate --out FILE.json [--users N]
+                         write a training scenario of a large corporation (default 50000 users; load it with scenario load)
+  otp --serial S [--at T] what a training token&apos;s card shows (T: unix time, default now)
+  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
+                         every chapter-9 screen as PNG + manifest.json (reproducible)
+  manual --out DIR [--lang ja,en]
+                         chapter 9 as HTML and PDF with fresh screenshots
+  audit [--verify]       print the audit log / check its MAC chain, its anchor and sealed records
+  audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S]
+               [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                         verify the audit log, then write it as CSV (UTF-8 with BOM)</translation>
+    </message>
+    <message>
+        <source>scenario generate: 利用者の数。</source>
+        <translation>scenario generate: the number of users.</translation>
+    </message>
+    <message>
+        <source>出力先（screenshots と manual: フォルダー。audit export と scenario generate: ファイル）。</source>
+        <translation>Where to write (screenshots and manual: a folder; audit export and scenario generate: a file).</translation>
+    </message>
+    <message>
+        <source>--users は 1 から %1 までの数です。</source>
+        <translation>--users is a number from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>%1 に書き込めません: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>利用者 %1 名のシナリオを %2 に書き出しました。</source>
+        <translation>Wrote a scenario of %1 users to %2.</translation>
     </message>
 </context>
 <context>
