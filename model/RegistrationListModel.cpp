@@ -9,26 +9,52 @@ RegistrationListModel::RegistrationListModel(RegistrationService& service, QObje
     : QAbstractTableModel(parent)
     , m_service(service)
 {
-    connect(
-        &m_service, &RegistrationService::queueAboutToInsert, this, [this](int row) { beginInsertRows({}, row, row); });
-    connect(&m_service, &RegistrationService::queueInserted, this, [this](int) { endInsertRows(); });
-    connect(&m_service, &RegistrationService::queueRowChanged, this,
-        [this](int row) { Q_EMIT dataChanged(index(row, NameColumn), index(row, SerialColumn), { Qt::DisplayRole }); });
+    // While the screen is hidden the rows are not published (rowCount() 0), so the queue's
+    // changes are only followed, not announced.
+    connect(&m_service, &RegistrationService::queueAboutToInsert, this, [this](int row) {
+        if (m_shown)
+            beginInsertRows({}, row, row);
+    });
+    connect(&m_service, &RegistrationService::queueInserted, this, [this](int) {
+        if (m_shown)
+            endInsertRows();
+    });
+    connect(&m_service, &RegistrationService::queueRowChanged, this, [this](int row) {
+        if (m_shown)
+            Q_EMIT dataChanged(index(row, NameColumn), index(row, SerialColumn), { Qt::DisplayRole });
+    });
     connect(&m_service, &RegistrationService::queueAboutToRemove, this, [this](int row) {
         m_checked.remove(m_service.queue().at(row).userId);
-        beginRemoveRows({}, row, row);
+        if (m_shown)
+            beginRemoveRows({}, row, row);
     });
-    connect(&m_service, &RegistrationService::queueRemoved, this, [this](int) { endRemoveRows(); });
+    connect(&m_service, &RegistrationService::queueRemoved, this, [this](int) {
+        if (m_shown)
+            endRemoveRows();
+    });
     connect(&m_service, &RegistrationService::queueAboutToReset, this, [this] {
-        beginResetModel();
+        if (m_shown)
+            beginResetModel();
         m_checked.clear();
     });
-    connect(&m_service, &RegistrationService::queueReset, this, [this] { endResetModel(); });
+    connect(&m_service, &RegistrationService::queueReset, this, [this] {
+        if (m_shown)
+            endResetModel();
+    });
+}
+
+void RegistrationListModel::setShown(bool shown)
+{
+    if (shown == m_shown)
+        return;
+    beginResetModel();
+    m_shown = shown;
+    endResetModel();
 }
 
 int RegistrationListModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_service.queue().size());
+    return parent.isValid() || !m_shown ? 0 : static_cast<int>(m_service.queue().size());
 }
 
 int RegistrationListModel::columnCount(const QModelIndex& parent) const

@@ -28,10 +28,16 @@ public:
     // 削除: removes the checked rows from the queue. Returns how many were removed.
     int removeChecked();
     void retranslate();
+    // Off while the screen is hidden: no rows (a screen reader does not meet the list of a screen
+    // left behind: Qt's cells judge "showing" by their place, not by their view). The check marks
+    // stay. On by default.
+    void setShown(bool shown);
+    bool isShown() const { return m_shown; }
 
 private:
     RegistrationService& m_service;
     QSet<qint64> m_checked;
+    bool m_shown = true;
 };
 
 } // namespace hardtoken

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void linksAreLinksWithAPressAction();
     void tableCellsAreChoicesAScreenReaderCanMake();
     void theSuspendedNoticeIsAnAlertThatTakesTheFocus();
+    void hiddenScreensShowNoCells();
 };
 
 namespace {
@@ -285,6 +286,45 @@ void TestAccessibility::theSuspendedNoticeIsAnAlertThatTakesTheFocus()
     QVERIFY(notice->text(QAccessible::Description).contains(QStringLiteral("お問い合わせ先")));
     QVERIFY(alerts().contains(QStringLiteral("本システムは利用中止状態です")));
     QVERIFY(unnamedControls(c.page()).isEmpty());
+}
+
+// A screen left behind is hidden from a screen reader, its table cells too (Qt's cells judge
+// "showing" by their rectangle, not by whether their view is shown).
+void TestAccessibility::hiddenScreensShowNoCells()
+{
+    Console c;
+    EXPECT_SCREEN(c, "CorporateStatus");
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.click("registerButton"));
+    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
+    QVERIFY(c.type("serialEdit", QStringLiteral("0000000012")));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000012"))));
+    QVERIFY(c.click("nextButton"));
+    EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
+    QVERIFY(c.click("addButton"));
+    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    int hiddenTables = 0;
+    for (QTableView* table : c.window->findChildren<QTableView*>()) {
+        if (table->isVisible())
+            continue;
+        ++hiddenTables;
+        QAccessibleInterface* t = QAccessible::queryAccessibleInterface(table);
+        QVERIFY(t->state().invisible);
+        QAccessibleTableInterface* cells = t->tableInterface();
+        for (int row = 0; row < cells->rowCount(); ++row) {
+            for (int column = 0; column < cells->columnCount(); ++column) {
+                QAccessibleInterface* cell = cells->cellAt(row, column);
+                QVERIFY2(!cell || cell->state().invisible,
+                    qPrintable(QStringLiteral("%1 (%2, %3) shows on a hidden screen")
+                                   .arg(table->objectName())
+                                   .arg(row)
+                                   .arg(column)));
+            }
+        }
+    }
+    QVERIFY(hiddenTables >= 2); // 利用者一覧 and 利用登録情報の一覧
 }
 
 QTEST_MAIN(TestAccessibility)

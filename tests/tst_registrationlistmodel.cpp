@@ -14,6 +14,7 @@ private Q_SLOTS:
     void checkAndRemove();
     void replaceKeepsTheRow();
     void commitAndCancelEmptyTheList();
+    void aHiddenListPublishesNoRowsAndKeepsItsChecks();
 };
 
 namespace {
@@ -107,6 +108,31 @@ void TestRegistrationListModel::commitAndCancelEmptyTheList()
     QCOMPARE(model.rowCount(), 1);
     f.service->discardPending();
     QCOMPARE(model.rowCount(), 0);
+}
+
+// The screen is hidden (追加 back to the input screen): no rows for a screen reader; the queue
+// goes on changing underneath, and shown again the list is the queue, with its check marks.
+void TestRegistrationListModel::aHiddenListPublishesNoRowsAndKeepsItsChecks()
+{
+    Fixture f;
+    RegistrationListModel model(*f.service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
+    QVERIFY(model.setData(model.index(0, 0), Qt::Checked, Qt::CheckStateRole));
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setShown(false);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model.rowCount(), 0);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QVERIFY(f.enqueue(QStringLiteral("山田 太郎"), QStringLiteral("0000000011")).ok());
+    QCOMPARE(inserted.count(), 0); // nothing published while hidden
+    QCOMPARE(model.rowCount(), 0);
+    model.setShown(true);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(1, 1).data().toString(), QStringLiteral("山田 太郎"));
+    QCOMPARE(model.checkedUserIds(), QList<qint64> { f.userId(QStringLiteral("鈴木 花子")) });
+    model.setShown(true); // no change, no reset
+    QCOMPARE(reset.count(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestRegistrationListModel)

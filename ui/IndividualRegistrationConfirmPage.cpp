@@ -3,7 +3,9 @@
 #include "PinInput.h"
 
 #include "ui_IndividualRegistrationConfirmPage.h"
+#include <QHideEvent>
 #include <QPushButton>
+#include <QShowEvent>
 
 #include "CheckSelection.h"
 #include "RegistrationFlow.h"
@@ -62,6 +64,21 @@ void IndividualRegistrationConfirmPage::enter()
     m_ui->pinConfirmation->pinInput()->clear();
     updateEmptyState();
     m_ui->pinConfirmation->pinInput()->setFocus(Qt::OtherFocusReason);
+}
+
+void IndividualRegistrationConfirmPage::showEvent(QShowEvent* event)
+{
+    m_model->setShown(true);
+    ManualPage::showEvent(event);
+}
+
+void IndividualRegistrationConfirmPage::hideEvent(QHideEvent* event)
+{
+    // Left for another screen (追加, キャンセル, OK): the list is not there for a screen reader.
+    // (A minimised window keeps it.)
+    if (!event->spontaneous())
+        m_model->setShown(false);
+    ManualPage::hideEvent(event);
 }
 
 void IndividualRegistrationConfirmPage::removeChecked()

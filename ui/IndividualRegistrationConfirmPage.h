@@ -31,6 +31,8 @@ public:
 
 protected:
     void retranslate() override;
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
     void removeChecked();
