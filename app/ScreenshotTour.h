@@ -36,6 +36,8 @@ class ScreenshotTour final {
     Q_DECLARE_TR_FUNCTIONS(ScreenshotTour)
 public:
     static constexpr qint64 TourEpochSecs = 1693558800; // 2023-09-01 09:00:00 UTC, the manual's edition
+    // Below the lowest visible part of a screen, the capture keeps this much and no more.
+    static constexpr int CropMarginPx = 16;
 
     static bool run(const TourOptions& options, QList<TourShot>* shots, QString* error);
     // manifest.json: every file with its section, step, title, language, scale, size and sha256.

@@ -974,6 +974,10 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <source>manifest.json を書き込めません。</source>
         <translation>Cannot write manifest.json.</translation>
     </message>
+    <message>
+        <source>スクリーンショットには DejaVu Sans Mono フォントが必要です（Debian: apt-get install fonts-dejavu-core）。</source>
+        <translation>Screenshots need the DejaVu Sans Mono font (Debian: apt-get install fonts-dejavu-core).</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
