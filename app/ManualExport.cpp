@@ -1,194 +1,355 @@
 #include "ManualExport.h"
 
 #include "Language.h"
-#include "ScreenshotTour.h"
+#include "ManualSteps.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QPageLayout>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
-#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <vector>
 
 namespace hardtoken {
 
 namespace {
+
+// One piece of the chapter: HTML text, or a picture (with a caption under it, at a share of the
+// text's width).
+struct Item {
+    QString html {};
+    QString image {}; // the picture's id (9.1-1, card-back …)
+    QString caption {};
+    int widthPercent = 100;
+};
+// What must stay on one page: a step's text and its picture, a box, a heading and what follows it.
+using Group = QList<Item>;
 
 QString esc(const QString& s)
 {
     return s.toHtmlEscaped();
 }
 
-QString image(const QString& dir, const QString& lang, const QString& id, const QString& alt)
+QString boxHtml(const ManualBox& box)
 {
-    // Screens at the page's width; the card pictures at about a card's size.
-    const int width = id.startsWith(QLatin1String("card-")) ? 280 : 560;
-    return QStringLiteral("<p class=\"shot\"><img src=\"%1/%2-%3.png\" width=\"%4\" alt=\"%5\"/></p>\n")
-        .arg(dir, lang, id)
-        .arg(width)
-        .arg(esc(alt));
+    const bool caution = box.kind == ManualBox::Kind::Caution;
+    QString html = QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"8\" "
+                                  "bgcolor=\"%1\" style=\"border-color: %2; border-style: solid;\"><tr><td>"
+                                  "<p><b>%3</b></p>")
+                       .arg(caution ? QStringLiteral("#fff8e6") : QStringLiteral("#f3f6fb"),
+                           caution ? QStringLiteral("#d49a00") : QStringLiteral("#7f94b0"), esc(box.title()));
+    if (box.lines.size() == 1) {
+        html += QStringLiteral("<p>%1</p>").arg(ManualSteps::toHtml(box.lines.first()));
+    } else {
+        html += QStringLiteral("<ul>");
+        for (const QString& line : box.lines)
+            html += QStringLiteral("<li>%1</li>").arg(ManualSteps::toHtml(line));
+        html += QStringLiteral("</ul>");
+    }
+    return html + QStringLiteral("</td></tr></table>");
 }
 
-QString box(const QString& title, const QStringList& lines, const QString& cls)
+// Chapter 9 in reading order, grouped for the page layout; the HTML export is the same items.
+QList<Group> chapter()
 {
-    QString html = QStringLiteral("<table class=\"%1\" width=\"100%\" cellpadding=\"6\"><tr><td><b>%2</b><ul>")
-                       .arg(cls, esc(title));
-    for (const QString& l : lines)
-        html += QStringLiteral("<li>%1</li>").arg(esc(l));
-    return html + QStringLiteral("</ul></td></tr></table>\n");
+    QList<Group> groups;
+    const QList<ManualSection> sections = ManualSteps::sections();
+    QString contents = QStringLiteral("<ul>");
+    for (const ManualSection& s : sections) {
+        if (s.level == 2)
+            contents += QStringLiteral("<li>%1</li>").arg(esc(s.title));
+    }
+    contents += QStringLiteral("</ul>");
+    groups.append({ { QStringLiteral("<h1>%1</h1>%2<p class=\"edition\">%3</p>")
+                          .arg(esc(ManualSteps::chapterTitle()), contents, esc(ManualSteps::edition())) } });
+    const auto figures = [](const QList<ManualFigure>& list) {
+        Group g;
+        for (const ManualFigure& f : list)
+            g.append({ {}, f.id, f.caption, 48 });
+        return g;
+    };
+    for (const ManualSection& s : sections) {
+        QString head = QStringLiteral("<h%1>%2</h%1>").arg(s.level).arg(esc(s.title));
+        for (const QString& p : s.intro)
+            head += QStringLiteral("<p>%1</p>").arg(ManualSteps::toHtml(p));
+        if (!s.choices.isEmpty()) {
+            head += QStringLiteral("<ul>");
+            for (const QString& c : s.choices)
+                head += QStringLiteral("<li>%1</li>").arg(ManualSteps::toHtml(c));
+            head += QStringLiteral("</ul>");
+        }
+        Group first { { head } };
+        // A heading never ends a page: it goes with what follows (its box, or its first step).
+        if (!s.boxes.isEmpty())
+            first.append({ boxHtml(s.boxes.first()) });
+        groups.append(first);
+        for (int i = 1; i < s.boxes.size(); ++i)
+            groups.append({ { boxHtml(s.boxes[i]) } });
+        for (const ManualStep& step : s.steps) {
+            if (!step.figuresBefore.isEmpty())
+                groups.append(figures(step.figuresBefore));
+            groups.append({ { QStringLiteral("<p class=\"step\"><b>%1.</b> %2</p>")
+                                    .arg(step.number)
+                                    .arg(ManualSteps::toHtml(step.text)) },
+                { {}, step.id, {}, 100 } });
+            if (!step.figuresAfter.isEmpty())
+                groups.append(figures(step.figuresAfter));
+            for (const ManualNote& note : step.notes)
+                groups.append({ { QStringLiteral("<p><b>%1</b><br/>%2</p>")
+                                      .arg(esc(note.lead), ManualSteps::toHtml(note.text)) } });
+            for (const ManualBox& box : step.boxes)
+                groups.append({ { boxHtml(box) } });
+        }
+    }
+    return groups;
 }
 
-QString step(int n, const QString& text)
+const char* const kStyle = "h1 { color: #1f3a5f; font-size: 18pt; }"
+                           "h2 { color: #1f3a5f; font-size: 14pt; }"
+                           "h3 { color: #1f3a5f; font-size: 12pt; }"
+                           "p.edition { color: #555555; }"
+                           "p.step { margin-top: 4px; }";
+
+// Millimetres to the PDF's device pixels.
+qreal mm(const QPdfWriter& pdf, qreal millimetres)
 {
-    return QStringLiteral("<p class=\"step\"><b>%1.</b> %2</p>\n").arg(n).arg(esc(text));
+    return millimetres * pdf.resolution() / 25.4;
 }
 
 } // namespace
 
-QString ManualExport::chapterHtml(const QString& dir)
+QString ManualExport::chapterHtml(const std::function<QString(const QString&)>& imageOf)
 {
-    const QString lang = tr("ja", "the language code of this translation");
-    const QString caution = tr("⚠️ ご注意");
-    const QStringList tokenCautions {
-        tr("ワンタイムパスワードの表示は、一定の時間が経過すると自動的に消えます。この場合は、ワンタイムパスワードを再"
-           "発行してください。"),
-        tr("シリアル番号またはワンタイムパスワードを一定回数以上誤って入力すると、本システムは利用中止状態になります。"
-           "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。"),
-    };
-    const QString memoTitle = tr("✎ メモ");
-    const QString pressButton
-        = tr("カード型ハードトークンの利用登録用ワンタイムパスワードを発行するボタンを押してください。");
-    const QString step1
-        = tr("[契約法人ステータス]画面で、[契約法人管理情報変更]-[利用者情報登録/変更]リンクをクリックします。");
-    QString h;
-    h += QStringLiteral("<html><head><meta charset=\"utf-8\"/><title>%1</title><style>"
-                        "body { font-family: 'IPAexGothic', 'Yu Gothic UI', 'Meiryo', sans-serif; }"
-                        "h1 { color: #1f3a5f; } h2 { border-left: 6px solid #1f3a5f; padding-left: 8px; }"
-                        "table.caution { background: #fff8e6; border: 1px solid #e0b84c; }"
-                        "table.memo { background: #f3f6fb; border: 1px solid #b7c5d8; }"
-                        "p.shot img { border: 1px solid #a9b6c6; }"
-                        "</style></head><body>\n")
-             .arg(esc(tr("9. カード型ハードトークンの利用形態の設定・登録")));
-    h += QStringLiteral("<h1>%1</h1>\n").arg(esc(tr("9. カード型ハードトークンの利用形態の設定・登録")));
-
-    h += QStringLiteral("<h2>%1</h2>\n").arg(esc(tr("9.1 カード型ハードトークンの利用形態を設定する")));
-    h += QStringLiteral("<p>%1</p>\n")
-             .arg(esc(tr("カード型ハードトークンの利用形態を管理者が設定または変更する手順について、説明します。利用形"
-                         "態は次のどちらかを選択します。")));
-    h += QStringLiteral("<ul><li>%1</li><li>%2</li></ul>\n")
-             .arg(esc(tr("全ての利用者が同じトークンを利用する（利用者間で同一のトークンを共有する）")),
-                 esc(tr("全ての利用者が異なるトークンを利用する（利用者が個々にトークンを所有する）")));
-    h += box(caution,
-        { tr("利用者を数名ずつのグループに分けて、グループ内で同じトークンを共有するという利用形態はありません。"),
-            tr("利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。") },
-        QStringLiteral("caution"));
-    h += step(1, step1) + image(dir, lang, QStringLiteral("9.1-1"), step1);
-    h += step(2, tr("[利用者情報選択]画面で、変更 ボタンを押します。"))
-        + image(dir, lang, QStringLiteral("9.1-2"), QString());
-    h += step(3,
-             tr("[カード型ハードトークン利用形態設定確認]"
-                "画面で、カード型ハードトークンの利用形態を選択して、契約法人確認暗証番号を入力したあと、OK "
-                "ボタンを押します。利用形態の設定が完了して、[利用者情報選択]画面に戻ります。"))
-        + image(dir, lang, QStringLiteral("9.1-3"), QString());
-
-    h += QStringLiteral("<h2>%1</h2>\n").arg(esc(tr("9.2 カード型ハードトークンの利用登録をする")));
-    h += QStringLiteral("<p>%1</p>\n")
-             .arg(esc(tr("利用登録とは、カード型ハードトークンのシリアル番号と利用者を紐付けてシステムに登録することで"
-                         "す。利用登録の手順は、カード型ハードトークンの利用形態によって異なります。")));
-    h += QStringLiteral("<h3>%1</h3>\n").arg(esc(tr("9.2.1 全ての利用者が同じトークンを利用する場合")));
-    h += step(1, step1) + image(dir, lang, QStringLiteral("9.2.1-1"), QString());
-    h += step(2, tr("[利用者情報選択]画面で、利用登録 ボタンを押します。"))
-        + image(dir, lang, QStringLiteral("9.2.1-2"), QString());
-    h += image(dir, lang, QStringLiteral("card-back"), tr("カード型ハードトークン（裏）：シリアル番号の位置"));
-    h += image(dir, lang, QStringLiteral("card-front"),
-        tr("カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置"));
-    h += step(3,
-             tr("[カード型ハードトークン利用登録入力]"
-                "画面で、利用登録するカード型ハードトークンのシリアル番号およびワンタイムパスワードを入力したあと、次へ"
-                " ボタンを押します。"))
-        + image(dir, lang, QStringLiteral("9.2.1-3"), QString());
-    h += box(caution, tokenCautions, QStringLiteral("caution"))
-        + box(memoTitle, { pressButton }, QStringLiteral("memo"));
-    h += step(4,
-             tr("[カード型ハードトークン利用登録確認]画面で、契約法人確認暗証番号を入力して、OK "
-                "ボタンを押すと、カード型ハードトークンの利用登録は完了です。利用登録の完了後、[利用者情報選択]"
-                "画面に戻ります。"))
-        + image(dir, lang, QStringLiteral("9.2.1-4"), QString());
-
-    h += QStringLiteral("<h3>%1</h3>\n").arg(esc(tr("9.2.2 全ての利用者が異なるトークンを利用する場合")));
-    h += step(1, step1) + image(dir, lang, QStringLiteral("9.2.2-1"), QString());
-    h += step(2, tr("[利用者情報選択]画面で、利用登録 ボタンを押します。"))
-        + image(dir, lang, QStringLiteral("9.2.2-2"), QString());
-    h += step(3,
-             tr("[カード型ハードトークン利用登録入力]"
-                "画面で、カード型ハードトークンを使用する利用者を選択します。利用登録の対象となるカード型ハードトークン"
-                "のシリアル番号およびワンタイムパスワードを入力したあと、次へ ボタンを押します。"))
-        + image(dir, lang, QStringLiteral("9.2.2-3"), QString());
-    h += box(caution, tokenCautions, QStringLiteral("caution"));
-    h += box(memoTitle,
-        { pressButton,
-            tr("[入力完了]ボタンは、[次へ]ボタンを押したあとに表示される[カード型ハードトークン利用登録確認]画面で["
-               "追加]ボタンを押して、[カード型ハードトークン利用登録入力]画面に戻った場合に表示されます。["
-               "カード型ハードトークン利用登録入力]"
-               "画面に戻ったあとに、利用登録情報を追加または変更しないで次の画面へ進む場合は、[入力完了]"
-               "ボタンを押します。") },
-        QStringLiteral("memo"));
-    h += step(4,
-             tr("[カード型ハードトークン利用登録確認]画面で、契約法人確認暗証番号を入力して、OK "
-                "ボタンを押すと、カード型ハードトークンの利用登録は完了です。利用登録情報の一覧の情報が反映されて、["
-                "利用者情報選択]画面に戻ります。"))
-        + image(dir, lang, QStringLiteral("9.2.2-4"), QString());
-    h += QStringLiteral("<p><b>%1</b> %2</p>\n")
-             .arg(esc(tr("● 利用登録情報を追加・変更する場合")),
-                 esc(tr("① 追加 "
-                        "ボタンを押します。[カード型ハードトークン利用登録入力]"
-                        "画面に戻って、利用登録情報を入力してください。")));
-    h += QStringLiteral("<p><b>%1</b> %2</p>\n")
-             .arg(esc(tr("● 利用登録情報を削除する場合")), esc(tr("対象の情報を選択して、② 削除 ボタンを押します。")));
-    h += box(memoTitle,
-        { tr("利用登録情報の一覧の上下にある同じ名称のボタンは、どちらを押しても同じ画面に遷移します。") },
-        QStringLiteral("memo"));
-    h += QStringLiteral("</body></html>\n");
-    return h;
+    QString h = QStringLiteral("<html><head><meta charset=\"utf-8\"/><title>%1</title><style>"
+                               "body { font-family: 'IPAexGothic', 'Yu Gothic UI', 'Meiryo', sans-serif; max-width: "
+                               "60em; } %2 figure { margin: 0 0 1em 0; } img { border: 1px solid #a9b6c6; } "
+                               "figcaption { font-size: 90%; color: #333; }</style></head><body>\n")
+                    .arg(esc(ManualSteps::chapterTitle()), QLatin1String(kStyle));
+    for (const Group& group : chapter()) {
+        for (const Item& item : group) {
+            if (item.image.isEmpty()) {
+                h += item.html + QLatin1Char('\n');
+                continue;
+            }
+            h += QStringLiteral("<figure><img src=\"%1\" style=\"width: %2%\" alt=\"%3\"/>%4</figure>\n")
+                     .arg(imageOf(item.image))
+                     .arg(item.widthPercent)
+                     .arg(esc(item.caption),
+                         item.caption.isEmpty() ? QString()
+                                                : QStringLiteral("<figcaption>%1</figcaption>").arg(esc(item.caption)));
+        }
+    }
+    return h + QStringLiteral("</body></html>\n");
 }
 
-bool ManualExport::run(const QString& outDir, const QStringList& languages, QString* error)
+bool ManualExport::writePdf(
+    const QString& file, const std::function<QString(const QString&)>& imageOf, int* pages, QString* error)
+{
+    QPdfWriter pdf(file);
+    pdf.setPageSize(QPageSize(QPageSize::A4));
+    pdf.setPageMargins(QMarginsF(18, 22, 18, 20), QPageLayout::Millimeter);
+    pdf.setResolution(300);
+    pdf.setTitle(ManualSteps::chapterTitle());
+    pdf.setCreator(QStringLiteral("hardtoken-console"));
+    const QRectF body(QPointF(0, 0), QSizeF(pdf.pageLayout().paintRectPixels(pdf.resolution()).size()));
+    const qreal itemGap = mm(pdf, 2.5);
+    const qreal groupGap = mm(pdf, 5);
+    QFont font(QStringLiteral("IPAexGothic"));
+    font.setPointSizeF(10);
+
+    // Each item measured once at the text's width.
+    struct Placed {
+        std::unique_ptr<QTextDocument> text;
+        QImage image;
+        QSizeF imageSize;
+        std::unique_ptr<QTextDocument> caption;
+        qreal height = 0;
+    };
+    const auto document = [&](const QString& html, qreal width) {
+        auto doc = std::make_unique<QTextDocument>();
+        doc->documentLayout()->setPaintDevice(&pdf);
+        doc->setDefaultFont(font);
+        doc->setDefaultStyleSheet(QLatin1String(kStyle));
+        doc->setDocumentMargin(0);
+        doc->setHtml(html);
+        doc->setTextWidth(width);
+        return doc;
+    };
+    std::vector<std::vector<Placed>> groups;
+    for (const Group& group : chapter()) {
+        std::vector<Placed> placed;
+        for (const Item& item : group) {
+            Placed p;
+            if (item.image.isEmpty()) {
+                p.text = document(item.html, body.width());
+                p.height = p.text->size().height();
+            } else {
+                p.image = QImage(imageOf(item.image));
+                if (p.image.isNull()) {
+                    *error = tr("画像 %1 を読めません。").arg(imageOf(item.image));
+                    return false;
+                }
+                qreal width = body.width() * item.widthPercent / 100.0;
+                qreal height = width * p.image.height() / p.image.width();
+                const qreal tallest = body.height() * 0.8;
+                if (height > tallest) {
+                    width *= tallest / height;
+                    height = tallest;
+                }
+                p.imageSize = QSizeF(width, height);
+                p.height = height;
+                if (!item.caption.isEmpty()) {
+                    p.caption
+                        = document(QStringLiteral("<p style=\"font-size: 9pt;\">%1</p>").arg(esc(item.caption)), width);
+                    p.height += mm(pdf, 1.5) + p.caption->size().height();
+                }
+            }
+            placed.push_back(std::move(p));
+        }
+        groups.push_back(std::move(placed));
+    }
+    // Figures of one group (the two cards) side by side when they fit.
+    const auto groupHeight = [&](const std::vector<Placed>& g) {
+        const bool sideBySide = g.size() == 2 && !g[0].image.isNull() && !g[1].image.isNull();
+        if (sideBySide)
+            return std::max(g[0].height, g[1].height);
+        qreal h = 0;
+        for (const Placed& p : g)
+            h += p.height + (h > 0 ? itemGap : 0);
+        return h;
+    };
+
+    // Pass 1: which page each group is on (a group that does not fit what is left starts a page).
+    QList<int> pageOf;
+    QList<qreal> topOf;
+    int page = 0;
+    qreal y = 0;
+    for (const auto& g : groups) {
+        const qreal h = groupHeight(g);
+        if (y > 0 && y + h > body.height()) {
+            ++page;
+            y = 0;
+        }
+        pageOf.append(page);
+        topOf.append(y);
+        y += h + groupGap;
+    }
+    *pages = page + 1;
+
+    // Pass 2: paint, with the running header and the page number.
+    QPainter painter;
+    if (!painter.begin(&pdf)) {
+        *error = tr("%1 を書き込めません。").arg(file);
+        return false;
+    }
+    // Screenshots deflated, not JPEG: text in a picture stays sharp on paper.
+    painter.setRenderHint(QPainter::LosslessImageRendering);
+    QFont small = font;
+    small.setPointSizeF(8);
+    const auto frame = [&](int n) {
+        painter.save();
+        painter.setFont(small);
+        painter.setPen(QColor(0x55, 0x55, 0x55));
+        const QRectF header(0, -mm(pdf, 12), body.width(), mm(pdf, 6));
+        painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter, ManualSteps::chapterTitle());
+        painter.drawText(header, Qt::AlignRight | Qt::AlignVCenter, ManualSteps::edition());
+        painter.drawLine(QPointF(0, -mm(pdf, 5)), QPointF(body.width(), -mm(pdf, 5)));
+        painter.drawText(QRectF(0, body.height() + mm(pdf, 6), body.width(), mm(pdf, 6)), Qt::AlignCenter,
+            QStringLiteral("%1 / %2").arg(n + 1).arg(*pages));
+        painter.restore();
+    };
+    int current = -1;
+    for (size_t i = 0; i < groups.size(); ++i) {
+        if (pageOf[i] != current) {
+            if (current >= 0)
+                pdf.newPage();
+            current = pageOf[i];
+            frame(current);
+        }
+        const std::vector<Placed>& g = groups[i];
+        const bool sideBySide = g.size() == 2 && !g[0].image.isNull() && !g[1].image.isNull();
+        qreal at = topOf[i];
+        for (size_t k = 0; k < g.size(); ++k) {
+            const Placed& p = g[k];
+            const qreal x = sideBySide && k == 1 ? body.width() - p.imageSize.width() : 0;
+            painter.save();
+            painter.translate(x, at);
+            if (p.text) {
+                p.text->drawContents(&painter);
+            } else {
+                const QRectF target(QPointF(0, 0), p.imageSize);
+                painter.drawImage(target, p.image);
+                painter.setPen(QPen(QColor(0xa9, 0xb6, 0xc6), mm(pdf, 0.2)));
+                painter.drawRect(target);
+                if (p.caption) {
+                    painter.translate(0, p.imageSize.height() + mm(pdf, 1.5));
+                    p.caption->drawContents(&painter);
+                }
+            }
+            painter.restore();
+            if (!sideBySide)
+                at += p.height + itemGap;
+        }
+    }
+    if (!painter.end()) {
+        *error = tr("%1 を書き込めません。").arg(file);
+        return false;
+    }
+    return true;
+}
+
+bool ManualExport::run(const QString& outDir, const QStringList& languages, QString* error,
+    const std::function<void(const QString&)>& progress)
 {
     TourOptions tour;
     tour.outDir = QDir(outDir).filePath(QStringLiteral("images"));
     tour.languages = languages;
+    tour.scale = 2; // for print: screen text about 6 pt on paper, sharp
     QList<TourShot> shots;
     if (!ScreenshotTour::run(tour, &shots, error))
         return false;
     Language language;
     for (const QString& lang : languages) {
         language.set(lang);
-        const QString html = chapterHtml(QStringLiteral("images"));
+        // The files the tour wrote for this language (at whatever scale it ran: 2× for the PDF).
+        QHash<QString, QString> fileOf;
+        for (const TourShot& s : std::as_const(shots)) {
+            if (s.language == lang) {
+                QString id = s.file.mid(lang.size() + 1);
+                id.chop(QStringLiteral(".png").size());
+                id = id.section(QLatin1Char('@'), 0, 0);
+                fileOf.insert(id, s.file);
+            }
+        }
         const QString base = QDir(outDir).filePath(QStringLiteral("chapter9-%1").arg(lang));
+        if (progress)
+            progress(tr("%1: HTML").arg(lang));
         QSaveFile out(base + QStringLiteral(".html"));
-        if (!out.open(QIODevice::WriteOnly)) {
+        if (!out.open(QIODevice::WriteOnly)
+            || out.write(chapterHtml([&](const QString& id) -> QString {
+                   return QStringLiteral("images/") + fileOf.value(id);
+               }).toUtf8())
+                < 0
+            || !out.commit()) {
             *error = tr("%1 を書き込めません。").arg(out.fileName());
             return false;
         }
-        out.write(html.toUtf8());
-        if (!out.commit()) {
-            *error = tr("%1 を書き込めません。").arg(out.fileName());
+        if (progress)
+            progress(tr("%1: PDF").arg(lang));
+        int pages = 0;
+        if (!writePdf(
+                base + QStringLiteral(".pdf"),
+                [&](const QString& id) -> QString { return QDir(tour.outDir).filePath(fileOf.value(id)); }, &pages,
+                error))
             return false;
-        }
-        QPdfWriter pdf(base + QStringLiteral(".pdf"));
-        pdf.setPageSize(QPageSize(QPageSize::A4));
-        pdf.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
-        pdf.setResolution(150);
-        pdf.setTitle(tr("9. カード型ハードトークンの利用形態の設定・登録"));
-        pdf.setCreator(QStringLiteral("hardtoken-console"));
-        QTextDocument doc;
-        doc.setBaseUrl(QUrl::fromLocalFile(QDir(outDir).absolutePath() + QLatin1Char('/')));
-        doc.setDefaultFont(QFont(QStringLiteral("IPAexGothic"), 10));
-        doc.setHtml(html);
-        doc.setPageSize(pdf.pageLayout().paintRectPixels(pdf.resolution()).size());
-        doc.print(&pdf);
     }
     language.set(QStringLiteral("ja"));
     return true;

@@ -1,19 +1,36 @@
 #pragma once
 
+#include "ScreenshotTour.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
 namespace hardtoken {
 
-// Chapter 9 of the manual as HTML and PDF, with the step texts and freshly rendered screenshots in
-// place (the screenshot tour runs first), so that a manual never shows a stale screen.
+// Chapter 9 of the manual as HTML and a print-ready PDF, from the one table of the manual's steps
+// (ManualSteps) with freshly rendered screenshots in place (the screenshot tour runs first, at 2×),
+// so that a manual never shows a stale screen.
+//
+// The PDF is laid out page by page with QPainter (A4, 18 mm margins): a running header with the
+// chapter title and the edition, "n / N" at the foot, the manual's text with button names in bold,
+// ⚠️ ご注意 and ✎ メモ boxes, captions under the card pictures, and every step's text kept on the
+// same page as its picture (a group that does not fit what is left of a page starts the next).
+// Pictures are embedded losslessly at 2× and as wide as the text, so that screen text is about
+// 6 pt on paper.
 class ManualExport final {
     Q_DECLARE_TR_FUNCTIONS(ManualExport)
 public:
-    // Writes DIR/images/*.png, DIR/images/manifest.json, DIR/chapter9-<lang>.html and .pdf.
-    static bool run(const QString& outDir, const QStringList& languages, QString* error);
-    static QString chapterHtml(const QString& imageDir);
+    // Writes DIR/images/*@2x.png, DIR/images/manifest.json, DIR/chapter9-<lang>.html and .pdf.
+    // `progress` (may be null) hears "step n of N" lines.
+    static bool run(const QString& outDir, const QStringList& languages, QString* error,
+        const std::function<void(const QString&)>& progress = {});
+    // The chapter as HTML; `imageOf(id)` gives the picture's path relative to the HTML.
+    static QString chapterHtml(const std::function<QString(const QString&)>& imageOf);
+    // The PDF of the current language; the pictures are read from `imageOf(id)` (absolute paths).
+    // `pages` receives the page count.
+    static bool writePdf(
+        const QString& file, const std::function<QString(const QString&)>& imageOf, int* pages, QString* error);
 };
 
 } // namespace hardtoken

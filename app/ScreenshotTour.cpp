@@ -5,6 +5,8 @@
 #include "Language.h"
 #include "MainWindow.h"
 #include "ManualPage.h"
+#include "ManualSteps.h"
+#include "PageHeader.h"
 #include "PinInput.h"
 #include "RegistrationFlow.h"
 #include "RegistrationService.h"
@@ -28,6 +30,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMetaEnum>
 #include <QPainter>
 #include <QPainterPath>
 #include <QRadioButton>
@@ -56,11 +59,6 @@ bool waitFor(const std::function<bool()>& done, int ms = 5000)
     return true;
 }
 
-struct Callout {
-    QString widget; // objectName on the page
-    QString number; // ①, ②
-};
-
 // One language's run: a private store, the real window, and the shots it takes.
 class Tour {
 public:
@@ -77,11 +75,39 @@ private:
     bool open(const QString& scenario, QString* error);
     void close();
     bool go(Screen screen);
+    // Brings the screen into the state the manual's picture of `step` shows.
+    bool prepare(const ManualStep& step);
+    // The extra pictures taken after `step` (error states, the software keyboard).
+    bool after(const ManualStep& step);
     ManualPage* page() const { return m_window->page(m_flow->screen()); }
-    template <typename T> T* find(const QString& name) const { return page()->findChild<T*>(name); }
-    void type(const QString& name, const QString& text) { find<QLineEdit>(name)->setText(text); }
-    bool shoot(const QString& id, const QString& section, const QString& step, const QString& title,
-        const QStringList& highlights = {}, const QList<Callout>& callouts = {});
+    // The widget named `name` on the current screen; a missing one (an objectName renamed in a
+    // .ui) is said, naming the widget and the screen, instead of crashing the tour.
+    template <typename T> T* find(const QString& name)
+    {
+        T* w = page() ? page()->findChild<T*>(name) : nullptr;
+        if (!w && m_error->isEmpty()) {
+            *m_error
+                = ScreenshotTour::tr("画面 %1 に %2 がありません（.ui の objectName を確かめてください）。")
+                      .arg(QString::fromLatin1(QMetaEnum::fromType<Screen>().valueToKey(int(m_flow->screen()))), name);
+        }
+        return w;
+    }
+    bool type(const QString& name, const QString& text)
+    {
+        auto* edit = find<QLineEdit>(name);
+        if (edit)
+            edit->setText(text);
+        return edit;
+    }
+    bool press(const QString& name)
+    {
+        auto* button = find<QAbstractButton>(name);
+        if (button)
+            button->click();
+        return button;
+    }
+    bool shoot(const QString& id, const QString& section, const QString& step, const QStringList& highlights = {},
+        const QList<ManualCallout>& callouts = {});
     bool save(
         const QImage& image, const QString& id, const QString& section, const QString& step, const QString& title);
     QString otp(const QString& serial) const
@@ -89,8 +115,21 @@ private:
         return VirtualTokens::otp(*m_store, serial, m_clock.nowSecs(), 0, nullptr).value_or(QString());
     }
 
+    // `region` of `widget` at the tour's scale: grabbed at the application's, rendered at another.
+    QImage picture(QWidget* widget, const QRect& region) const
+    {
+        if (m_options.scale <= 0 || qFuzzyCompare(widget->devicePixelRatioF(), qreal(m_options.scale)))
+            return widget->grab(region).toImage();
+        QImage image(region.size() * m_options.scale, QImage::Format_RGB32);
+        image.setDevicePixelRatio(m_options.scale);
+        image.fill(widget->palette().color(QPalette::Window));
+        widget->render(&image, QPoint(), QRegion(region));
+        return image;
+    }
+
     const TourOptions& m_options;
     QString m_language;
+    QString* m_error = nullptr;
     QList<TourShot>* m_shots;
     FixedClock m_clock { ScreenshotTour::TourEpochSecs * 1000 };
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -179,12 +218,24 @@ bool Tour::save(
     return true;
 }
 
-bool Tour::shoot(const QString& id, const QString& section, const QString& step, const QString& title,
-    const QStringList& highlights, const QList<Callout>& callouts)
+bool Tour::shoot(const QString& id, const QString& section, const QString& step, const QStringList& highlights,
+    const QList<ManualCallout>& callouts)
 {
     ManualPage* p = page();
     if (!p)
         return false;
+    // Every widget the picture marks must be there: a renamed one is said, not skipped.
+    for (const QString& name : highlights) {
+        if (!find<QWidget>(name))
+            return false;
+    }
+    for (const ManualCallout& c : callouts) {
+        if (!find<QWidget>(c.widget))
+            return false;
+    }
+    // The title the screen shows in its band (the manual's name of the screen).
+    auto* header = p->findChild<PageHeader*>();
+    const QString title = header ? header->title() : p->windowTitle();
     // No caret, no focus frame: what is drawn must not depend on timing.
     if (QWidget* focused = QApplication::focusWidget())
         focused->clearFocus();
@@ -211,132 +262,54 @@ bool Tour::shoot(const QString& id, const QString& section, const QString& step,
             bottom = std::max(bottom, child->geometry().bottom() + 1);
     }
     const QRect content(0, 0, p->width(), std::min(p->height(), bottom + ScreenshotTour::CropMarginPx));
-    QImage image = p->grab(content).toImage();
+    QImage image = picture(p, content);
     for (QWidget* w : std::as_const(hidden))
         w->show();
-    const qreal dpr = image.devicePixelRatio();
     if (m_options.callouts) {
+        // (A painter on an image of pixel ratio 2 already works in the screen's coordinates.)
         QPainter painter(&image);
-        painter.scale(dpr, dpr);
         painter.setRenderHint(QPainter::Antialiasing);
         const QColor red(0xd0, 0x1f, 0x1f);
         for (const QString& name : highlights) {
             auto* w = p->findChild<QWidget*>(name);
             if (!w || !w->isVisible())
                 continue;
+            // A 2-pixel frame 3 pixels outside the widget: clear of it, and of text beside it
+            // (the layouts keep at least 6 pixels between neighbours).
             const QRect r(w->mapTo(p, QPoint(0, 0)), w->size());
-            painter.setPen(QPen(red, 3));
+            painter.setPen(QPen(red, 2));
             painter.setBrush(Qt::NoBrush);
-            painter.drawRoundedRect(QRectF(r).adjusted(-4, -4, 4, 4), 6, 6);
+            painter.drawRoundedRect(QRectF(r).adjusted(-3, -3, 3, 3), 4, 4);
         }
-        QFont font = QApplication::font();
-        font.setPixelSize(16);
-        font.setBold(true);
-        painter.setFont(font);
-        for (const Callout& c : callouts) {
+        for (const ManualCallout& c : callouts) {
             auto* w = p->findChild<QWidget*>(c.widget);
             if (!w || !w->isVisible())
                 continue;
+            // In the style of the screen's own ① ② (its callout label's font and colour), right of
+            // the widget with a gap: it covers nothing.
+            QLabel* model = nullptr;
+            for (QLabel* l : p->findChildren<QLabel*>()) {
+                if (l->property("role").toString() == QLatin1String("callout") && l->text() == c.mark)
+                    model = l;
+            }
+            QFont font = model ? model->font() : QApplication::font();
+            if (!model)
+                font.setBold(true);
+            painter.setFont(font);
+            painter.setPen(model ? model->palette().color(model->foregroundRole()) : red);
             const QRect r(w->mapTo(p, QPoint(0, 0)), w->size());
-            const QRectF badge(r.right() - 6, r.top() - 12, 26, 26);
-            painter.setPen(QPen(Qt::white, 2));
-            painter.setBrush(red);
-            painter.drawEllipse(badge);
-            painter.setPen(Qt::white);
-            painter.drawText(badge, Qt::AlignCenter, c.number);
+            const QFontMetrics metrics(font);
+            const QRect mark(r.right() + 8, r.center().y() - metrics.height() / 2,
+                metrics.horizontalAdvance(c.mark) + 2, metrics.height());
+            painter.drawText(mark, Qt::AlignCenter, c.mark);
         }
     }
     return save(image, id, section, step, title);
 }
 
-bool Tour::run(QString* error)
+bool Tour::prepare(const ManualStep& step)
 {
-    const auto fail = [&](const QString& what) {
-        if (error->isEmpty())
-            *error = ScreenshotTour::tr("スクリーンショットを作成できませんでした: %1").arg(what);
-        return false;
-    };
     const QString pin = QStringLiteral("train1234");
-    // 9.1 カード型ハードトークンの利用形態を設定する
-    if (!open(QStringLiteral(":/scenarios/manual-ch9.json"), error) || !go(Screen::CorporateStatus))
-        return fail(QStringLiteral("9.1"));
-    // (after open(): the titles are in the tour's language)
-    const QString status = ScreenshotTour::tr("契約法人ステータス");
-    const QString users = ScreenshotTour::tr("利用者情報選択");
-    const QString modeConfirm = ScreenshotTour::tr("カード型ハードトークン利用形態設定確認");
-    const QString input = ScreenshotTour::tr("カード型ハードトークン利用登録入力");
-    const QString confirm = ScreenshotTour::tr("カード型ハードトークン利用登録確認");
-    if (!shoot(QStringLiteral("9.1-1"), QStringLiteral("9.1"), QStringLiteral("1"), status,
-            { QStringLiteral("menuLink") }))
-        return fail(QStringLiteral("9.1-1"));
-    m_flow->openUserRegistration();
-    if (!go(Screen::UserInfoSelection)
-        || !shoot(QStringLiteral("9.1-2"), QStringLiteral("9.1"), QStringLiteral("2"), users,
-            { QStringLiteral("changeModeButton") }))
-        return fail(QStringLiteral("9.1-2"));
-    m_flow->changeMode();
-    if (!go(Screen::UsageModeConfirm))
-        return fail(QStringLiteral("9.1-3"));
-    type(QStringLiteral("pinEdit"), pin);
-    if (!shoot(QStringLiteral("9.1-3"), QStringLiteral("9.1"), QStringLiteral("3"), modeConfirm,
-            { QStringLiteral("individualRadio"), QStringLiteral("pinEdit"), QStringLiteral("okButton") }))
-        return fail(QStringLiteral("9.1-3"));
-
-    // 9.2.1 全ての利用者が同じトークンを利用する場合
-    if (!open(QStringLiteral(":/scenarios/shared-mode.json"), error) || !go(Screen::CorporateStatus))
-        return fail(QStringLiteral("9.2.1"));
-    if (!shoot(QStringLiteral("9.2.1-1"), QStringLiteral("9.2.1"), QStringLiteral("1"), status,
-            { QStringLiteral("menuLink") }))
-        return fail(QStringLiteral("9.2.1-1"));
-    m_flow->openUserRegistration();
-    if (!go(Screen::UserInfoSelection)
-        || !shoot(QStringLiteral("9.2.1-2"), QStringLiteral("9.2.1"), QStringLiteral("2"), users,
-            { QStringLiteral("registerButton") }))
-        return fail(QStringLiteral("9.2.1-2"));
-    m_flow->startRegistration();
-    if (!go(Screen::SharedRegistrationInput))
-        return fail(QStringLiteral("9.2.1-3"));
-    type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"));
-    type(QStringLiteral("otpEdit"), otp(QStringLiteral("0000000011")));
-    if (!shoot(QStringLiteral("9.2.1-3"), QStringLiteral("9.2.1"), QStringLiteral("3"), input,
-            { QStringLiteral("serialEdit"), QStringLiteral("otpEdit"), QStringLiteral("nextButton") }))
-        return fail(QStringLiteral("9.2.1-3"));
-    // Error states of the input screen.
-    type(QStringLiteral("serialEdit"), QStringLiteral("00-0000001-1"));
-    find<QAbstractButton>(QStringLiteral("nextButton"))->click();
-    if (!shoot(QStringLiteral("error-serial-hyphen"), QStringLiteral("9.2.1"), QStringLiteral("3"), input))
-        return fail(QStringLiteral("error-serial-hyphen"));
-    type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"));
-    type(QStringLiteral("otpEdit"),
-        QStringLiteral("000000") == otp(QStringLiteral("0000000011")) ? QStringLiteral("111111")
-                                                                      : QStringLiteral("000000"));
-    find<QAbstractButton>(QStringLiteral("nextButton"))->click();
-    if (!shoot(QStringLiteral("error-wrong-otp"), QStringLiteral("9.2.1"), QStringLiteral("3"), input))
-        return fail(QStringLiteral("error-wrong-otp"));
-    type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"));
-    type(QStringLiteral("otpEdit"), otp(QStringLiteral("0000000011")));
-    find<QAbstractButton>(QStringLiteral("nextButton"))->click();
-    if (!go(Screen::SharedRegistrationConfirm))
-        return fail(QStringLiteral("9.2.1-4"));
-    type(QStringLiteral("pinEdit"), pin);
-    if (!shoot(QStringLiteral("9.2.1-4"), QStringLiteral("9.2.1"), QStringLiteral("4"), confirm,
-            { QStringLiteral("pinEdit"), QStringLiteral("okButton") }))
-        return fail(QStringLiteral("9.2.1-4"));
-
-    // 9.2.2 全ての利用者が異なるトークンを利用する場合 (the manual's own example)
-    if (!open(QStringLiteral(":/scenarios/manual-ch9.json"), error) || !go(Screen::CorporateStatus))
-        return fail(QStringLiteral("9.2.2"));
-    if (!shoot(QStringLiteral("9.2.2-1"), QStringLiteral("9.2.2"), QStringLiteral("1"), status,
-            { QStringLiteral("menuLink") }))
-        return fail(QStringLiteral("9.2.2-1"));
-    m_flow->openUserRegistration();
-    if (!go(Screen::UserInfoSelection)
-        || !shoot(QStringLiteral("9.2.2-2"), QStringLiteral("9.2.2"), QStringLiteral("2"), users,
-            { QStringLiteral("registerButton") }))
-        return fail(QStringLiteral("9.2.2-2"));
-    m_flow->startRegistration();
-    if (!go(Screen::IndividualRegistrationInput))
-        return fail(QStringLiteral("9.2.2-3"));
     const auto userId = [this](const QString& name) {
         for (const UserInfo& u : m_service->users()) {
             if (u.name == name)
@@ -344,81 +317,155 @@ bool Tour::run(QString* error)
         }
         return qint64(0);
     };
-    const qint64 suzuki = userId(QStringLiteral("鈴木 花子"));
-    const qint64 tanaka = userId(QStringLiteral("田中 次郎"));
-    const qint64 yamada = userId(QStringLiteral("山田 太郎"));
-    // As the manual's picture: 鈴木 → 00-0000001-2 and 山田 → 00-0000001-1 in the list already, back
-    // through 追加, 鈴木 chosen and 0000000011 typed.
-    if (!m_flow->next(suzuki, QStringLiteral("0000000012"), otp(QStringLiteral("0000000012"))).ok()
-        || !go(Screen::IndividualRegistrationConfirm))
-        return fail(QStringLiteral("9.2.2-3 suzuki"));
-    m_flow->add();
-    if (!go(Screen::IndividualRegistrationInput)
-        || !m_flow->next(yamada, QStringLiteral("0000000011"), otp(QStringLiteral("0000000011"))).ok()
-        || !go(Screen::IndividualRegistrationConfirm))
-        return fail(QStringLiteral("9.2.2-3 yamada"));
-    m_flow->add();
-    if (!go(Screen::IndividualRegistrationInput))
-        return fail(QStringLiteral("9.2.2-3"));
-    auto* table = find<QTableView>(QStringLiteral("userTable"));
-    table->model()->setData(table->model()->index(0, 0), Qt::Checked, Qt::CheckStateRole);
-    type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"));
-    type(QStringLiteral("otpEdit"), QStringLiteral("123456"));
-    if (!shoot(QStringLiteral("9.2.2-3"), QStringLiteral("9.2.2"), QStringLiteral("3"), input,
-            { QStringLiteral("userTable"), QStringLiteral("serialEdit"), QStringLiteral("otpEdit"),
-                QStringLiteral("nextButton") }))
-        return fail(QStringLiteral("9.2.2-3"));
-    if (!m_flow->next(tanaka, QStringLiteral("0000000013"), otp(QStringLiteral("0000000013"))).ok()
-        || !go(Screen::IndividualRegistrationConfirm))
-        return fail(QStringLiteral("9.2.2-4"));
-    type(QStringLiteral("pinEdit"), pin);
-    if (!shoot(QStringLiteral("9.2.2-4"), QStringLiteral("9.2.2"), QStringLiteral("4"), confirm,
-            { QStringLiteral("pinEdit"), QStringLiteral("okButton") },
-            // ① and ② beside 追加 and the upper 削除 are on the screen itself; the lower 削除 is the same ②.
-            { { QStringLiteral("removeButtonBottom"), QStringLiteral("②") } }))
-        return fail(QStringLiteral("9.2.2-4"));
-    // The software keyboard, open over the confirm screen.
-    auto* pinInput = page()->findChild<PinInput*>();
-    pinInput->clear();
-    pinInput->openKeyboard();
-    if (!waitFor([&] { return pinInput->keyboard()->isVisible(); }))
-        return fail(QStringLiteral("keyboard"));
-    QImage keyboard = pinInput->keyboard()->grab().toImage();
-    pinInput->keyboard()->close();
-    if (!save(keyboard, QStringLiteral("software-keyboard"), QStringLiteral("9.2.2"), QStringLiteral("4"),
-            ScreenshotTour::tr("ソフトウェアキーボード")))
-        return fail(QStringLiteral("keyboard"));
-    type(QStringLiteral("pinEdit"), QStringLiteral("wrong123"));
-    find<QAbstractButton>(QStringLiteral("okButton"))->click();
-    if (!shoot(QStringLiteral("error-wrong-pin"), QStringLiteral("9.2.2"), QStringLiteral("4"), confirm))
-        return fail(QStringLiteral("error-wrong-pin"));
-    m_flow->remove({ suzuki, tanaka, yamada });
-    type(QStringLiteral("pinEdit"), pin);
-    find<QAbstractButton>(QStringLiteral("okButton"))->click();
-    if (!shoot(QStringLiteral("error-empty-list"), QStringLiteral("9.2.2"), QStringLiteral("4"), confirm))
-        return fail(QStringLiteral("error-empty-list"));
+    const QString& id = step.id;
+    if (step.number == 1)
+        return true; // 契約法人ステータス, where the section's scenario opens
+    if (step.number == 2) {
+        m_flow->openUserRegistration();
+        return true;
+    }
+    if (id == QLatin1String("9.1-3")) {
+        m_flow->changeMode();
+        return go(Screen::UsageModeConfirm) && type(QStringLiteral("pinEdit"), pin);
+    }
+    if (id == QLatin1String("9.2.1-3")) {
+        m_flow->startRegistration();
+        return go(Screen::SharedRegistrationInput) && type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"))
+            && type(QStringLiteral("otpEdit"), otp(QStringLiteral("0000000011")));
+    }
+    if (id == QLatin1String("9.2.1-4")) {
+        return type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"))
+            && type(QStringLiteral("otpEdit"), otp(QStringLiteral("0000000011"))) && press(QStringLiteral("nextButton"))
+            && go(Screen::SharedRegistrationConfirm) && type(QStringLiteral("pinEdit"), pin);
+    }
+    if (id == QLatin1String("9.2.2-3")) {
+        // As the manual's picture: 鈴木 → 00-0000001-2 and 山田 → 00-0000001-1 in the list already,
+        // back through 追加, 鈴木 chosen and 0000000011 typed.
+        m_flow->startRegistration();
+        if (!go(Screen::IndividualRegistrationInput)
+            || !m_flow
+                    ->next(userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
+                        otp(QStringLiteral("0000000012")))
+                    .ok()
+            || !go(Screen::IndividualRegistrationConfirm))
+            return false;
+        m_flow->add();
+        if (!go(Screen::IndividualRegistrationInput)
+            || !m_flow
+                    ->next(userId(QStringLiteral("山田 太郎")), QStringLiteral("0000000011"),
+                        otp(QStringLiteral("0000000011")))
+                    .ok()
+            || !go(Screen::IndividualRegistrationConfirm))
+            return false;
+        m_flow->add();
+        if (!go(Screen::IndividualRegistrationInput))
+            return false;
+        auto* table = find<QTableView>(QStringLiteral("userTable"));
+        if (!table)
+            return false;
+        table->model()->setData(table->model()->index(0, 0), Qt::Checked, Qt::CheckStateRole);
+        return type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"))
+            && type(QStringLiteral("otpEdit"), QStringLiteral("123456"));
+    }
+    if (id == QLatin1String("9.2.2-4")) {
+        return m_flow
+                   ->next(userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000013"),
+                       otp(QStringLiteral("0000000013")))
+                   .ok()
+            && go(Screen::IndividualRegistrationConfirm) && type(QStringLiteral("pinEdit"), pin);
+    }
+    // A step added to ManualSteps must be taught here: said, not skipped.
+    *m_error = ScreenshotTour::tr("ステップ %1 の画面の準備がありません（ScreenshotTour の Tour::prepare）。").arg(id);
+    return false;
+}
 
-    // The card pictures the manual leaves as placeholders.
-    for (const auto side : { CardFace::Side::Back, CardFace::Side::Front }) {
+bool Tour::after(const ManualStep& step)
+{
+    if (step.id == QLatin1String("9.2.1-3")) {
+        // The input screen's error states.
+        if (!type(QStringLiteral("serialEdit"), QStringLiteral("00-0000001-1")) || !press(QStringLiteral("nextButton"))
+            || !shoot(QStringLiteral("error-serial-hyphen"), step.section, QString::number(step.number)))
+            return false;
+        const QString right = otp(QStringLiteral("0000000011"));
+        return type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"))
+            && type(QStringLiteral("otpEdit"),
+                right == QLatin1String("000000") ? QStringLiteral("111111") : QStringLiteral("000000"))
+            && press(QStringLiteral("nextButton"))
+            && shoot(QStringLiteral("error-wrong-otp"), step.section, QString::number(step.number));
+    }
+    if (step.id == QLatin1String("9.2.2-4")) {
+        // The software keyboard, open over the confirm screen.
+        auto* pinInput = page()->findChild<PinInput*>();
+        if (!pinInput)
+            return find<PinInput>(QStringLiteral("pinInput"));
+        pinInput->clear();
+        pinInput->openKeyboard();
+        if (!waitFor([&] { return pinInput->keyboard()->isVisible(); }))
+            return false;
+        const QImage keyboard = picture(pinInput->keyboard(), pinInput->keyboard()->rect());
+        const QString title = pinInput->keyboard()->windowTitle();
+        pinInput->keyboard()->close();
+        if (!save(keyboard, QStringLiteral("software-keyboard"), step.section, QString::number(step.number), title))
+            return false;
+        if (!type(QStringLiteral("pinEdit"), QStringLiteral("wrong123")) || !press(QStringLiteral("okButton"))
+            || !shoot(QStringLiteral("error-wrong-pin"), step.section, QString::number(step.number)))
+            return false;
+        QList<qint64> everyone;
+        for (const UserInfo& u : m_service->users())
+            everyone.append(u.id);
+        m_flow->remove(everyone);
+        return type(QStringLiteral("pinEdit"), QStringLiteral("train1234")) && press(QStringLiteral("okButton"))
+            && shoot(QStringLiteral("error-empty-list"), step.section, QString::number(step.number));
+    }
+    return true;
+}
+
+bool Tour::run(QString* error)
+{
+    m_error = error;
+    const auto fail = [&](const QString& what) {
+        if (error->isEmpty())
+            *error = ScreenshotTour::tr("スクリーンショットを作成できませんでした: %1").arg(what);
+        return false;
+    };
+    // Chapter 9, step by step, from the one table of the manual's steps.
+    for (const ManualSection& section : ManualSteps::sections()) {
+        if (section.steps.isEmpty())
+            continue;
+        if (!open(section.scenario, error) || !go(Screen::CorporateStatus))
+            return fail(section.id);
+        for (const ManualStep& step : section.steps) {
+            if (!prepare(step) || !go(step.screen)
+                || !shoot(step.id, step.section, QString::number(step.number), step.highlights, step.callouts)
+                || !after(step))
+                return fail(step.id);
+        }
+    }
+
+    // The card pictures the manual leaves as placeholders (9.2.1 step 3, 9.2.2 step 3).
+    QList<ManualFigure> figures;
+    QString figureSection;
+    for (const ManualStep& step : ManualSteps::steps()) {
+        if (figures.isEmpty() && !(step.figuresBefore + step.figuresAfter).isEmpty()) {
+            figures = step.figuresBefore + step.figuresAfter;
+            figureSection = step.section;
+        }
+    }
+    for (const ManualFigure& figure : std::as_const(figures)) {
+        const bool back = figure.id == QLatin1String("card-back");
         CardFace face;
-        face.setSide(side);
+        face.setSide(back ? CardFace::Side::Back : CardFace::Side::Front);
         face.setSerial(QStringLiteral("0000000012"));
-        face.setDisplayText(side == CardFace::Side::Front ? otp(QStringLiteral("0000000012")) : QString());
+        face.setDisplayText(back ? QString() : otp(QStringLiteral("0000000012")));
         face.setMarkPositions(m_options.callouts);
         face.resize(428, 270);
-        const bool back = side == CardFace::Side::Back;
-        if (!save(face.grab().toImage(), back ? QStringLiteral("card-back") : QStringLiteral("card-front"),
-                QStringLiteral("9.2"), QStringLiteral("3"),
-                back ? ScreenshotTour::tr("カード型ハードトークン（裏）：シリアル番号の位置")
-                     : ScreenshotTour::tr(
-                         "カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置")))
-            return fail(QStringLiteral("card"));
+        if (!save(picture(&face, face.rect()), figure.id, figureSection, QStringLiteral("3"), figure.caption))
+            return fail(figure.id);
     }
 
     // 利用中止
     if (!open(QStringLiteral(":/scenarios/suspended.json"), error) || !go(Screen::Suspended)
-        || !shoot(QStringLiteral("suspended"), QStringLiteral("9.2"), QStringLiteral("3"),
-            ScreenshotTour::tr("利用中止のお知らせ")))
+        || !shoot(QStringLiteral("suspended"), QStringLiteral("9.2"), QStringLiteral("3")))
         return fail(QStringLiteral("suspended"));
     close();
     return true;

@@ -11,6 +11,9 @@ struct TourOptions {
     QString outDir;
     QStringList languages { QStringLiteral("ja"), QStringLiteral("en") };
     bool callouts = true;
+    // The pictures' pixel ratio; 0 = the application's (QT_SCALE_FACTOR, hardtoken-cli --scale).
+    // The chapter export asks for 2 whatever the application's is.
+    int scale = 0;
 };
 
 // One file the tour wrote, and where it belongs in the manual.

@@ -548,13 +548,47 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
 <context>
     <name>ManualExport</name>
     <message>
-        <source>ja</source>
-        <comment>the language code of this translation</comment>
-        <translation>en</translation>
+        <source>%1 を書き込めません。</source>
+        <translation>Cannot write %1.</translation>
     </message>
+    <message>
+        <source>画像 %1 を読めません。</source>
+        <translation>Cannot read the picture %1.</translation>
+    </message>
+    <message>
+        <source>%1: HTML</source>
+        <translation>%1: HTML</translation>
+    </message>
+    <message>
+        <source>%1: PDF</source>
+        <translation>%1: PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ManualSteps</name>
     <message>
         <source>⚠️ ご注意</source>
         <translation>⚠️ Caution</translation>
+    </message>
+    <message>
+        <source>✎ メモ</source>
+        <translation>✎ Note</translation>
+    </message>
+    <message>
+        <source>9. カード型ハードトークンの利用形態の設定・登録</source>
+        <translation>9. Setting the usage mode of card hard tokens and registering them</translation>
+    </message>
+    <message>
+        <source>2023年9月版</source>
+        <translation>September 2023 edition</translation>
+    </message>
+    <message>
+        <source>[契約法人ステータス]画面で、[契約法人管理情報変更]-[利用者情報登録/変更]リンクをクリックします。</source>
+        <translation>On the [Corporate Status] screen, click the [Change Corporate Administration Information]-[Register/Change User Information] link.</translation>
+    </message>
+    <message>
+        <source>[利用者情報選択]画面で、**利用登録** ボタンを押します。</source>
+        <translation>On the [User Information Selection] screen, press the **Register** button.</translation>
     </message>
     <message>
         <source>ワンタイムパスワードの表示は、一定の時間が経過すると自動的に消えます。この場合は、ワンタイムパスワードを再発行してください。</source>
@@ -565,20 +599,16 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <translation>If the serial number or one-time password is entered wrongly a certain number of times, this system is suspended. To lift the suspension, contact the help desk for this system.</translation>
     </message>
     <message>
-        <source>✎ メモ</source>
-        <translation>✎ Note</translation>
-    </message>
-    <message>
         <source>カード型ハードトークンの利用登録用ワンタイムパスワードを発行するボタンを押してください。</source>
         <translation>Press the button on the card hard token that issues the one-time password for registration.</translation>
     </message>
     <message>
-        <source>[契約法人ステータス]画面で、[契約法人管理情報変更]-[利用者情報登録/変更]リンクをクリックします。</source>
-        <translation>On the [Corporate Status] screen, click the [Change Corporate Administration Information]-[Register/Change User Information] link.</translation>
+        <source>カード型ハードトークン（裏）：シリアル番号の位置</source>
+        <translation>Card hard token (back): where the serial number is</translation>
     </message>
     <message>
-        <source>9. カード型ハードトークンの利用形態の設定・登録</source>
-        <translation>9. Setting the usage mode of card hard tokens and registering them</translation>
+        <source>カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置</source>
+        <translation>Card hard token (front): the button that issues the one-time password for registration</translation>
     </message>
     <message>
         <source>9.1 カード型ハードトークンの利用形態を設定する</source>
@@ -605,16 +635,20 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <translation>If the usage mode is changed, the card hard token registrations are cancelled.</translation>
     </message>
     <message>
-        <source>[利用者情報選択]画面で、変更 ボタンを押します。</source>
-        <translation>On the [User Information Selection] screen, press the Change button.</translation>
+        <source>[利用者情報選択]画面で、**変更** ボタンを押します。</source>
+        <translation>On the [User Information Selection] screen, press the **Change** button.</translation>
     </message>
     <message>
-        <source>[カード型ハードトークン利用形態設定確認]画面で、カード型ハードトークンの利用形態を選択して、契約法人確認暗証番号を入力したあと、OK ボタンを押します。利用形態の設定が完了して、[利用者情報選択]画面に戻ります。</source>
-        <translation>On the [Card Hard Token Usage Mode Confirmation] screen, select the card hard token usage mode, enter the corporate confirmation PIN, and press the OK button. The usage mode is set and the [User Information Selection] screen returns.</translation>
+        <source>[カード型ハードトークン利用形態設定確認]画面で、カード型ハードトークンの利用形態を選択して、契約法人確認暗証番号を入力したあと、**OK** ボタンを押します。利用形態の設定が完了して、[利用者情報選択]画面に戻ります。</source>
+        <translation>On the [Card Hard Token Usage Mode Confirmation] screen, select the card hard token usage mode, enter the corporate confirmation PIN, and press the **OK** button. The usage mode is set and the [User Information Selection] screen returns.</translation>
     </message>
     <message>
         <source>9.2 カード型ハードトークンの利用登録をする</source>
         <translation>9.2 Registering card hard tokens</translation>
+    </message>
+    <message>
+        <source>管理者がカード型ハードトークンの利用登録をする手順について、説明します。</source>
+        <translation>This section explains how the administrator registers card hard tokens.</translation>
     </message>
     <message>
         <source>利用登録とは、カード型ハードトークンのシリアル番号と利用者を紐付けてシステムに登録することです。利用登録の手順は、カード型ハードトークンの利用形態によって異なります。</source>
@@ -625,64 +659,56 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <translation>9.2.1 When all users use the same token</translation>
     </message>
     <message>
-        <source>[利用者情報選択]画面で、利用登録 ボタンを押します。</source>
-        <translation>On the [User Information Selection] screen, press the Register button.</translation>
+        <source>全ての利用者が同じカード型ハードトークンを利用する場合の利用登録をする手順および登録済みの情報を変更する手順について、説明します。</source>
+        <translation>This section explains how to register the card hard token when all users use the same token, and how to change what is registered.</translation>
     </message>
     <message>
-        <source>カード型ハードトークン（裏）：シリアル番号の位置</source>
-        <translation>Card hard token (back): where the serial number is</translation>
+        <source>[カード型ハードトークン利用登録入力]画面で、利用登録するカード型ハードトークンのシリアル番号およびワンタイムパスワードを入力したあと、**次へ** ボタンを押します。</source>
+        <translation>On the [Card Hard Token Registration Input] screen, enter the serial number and one-time password of the card hard token to register, and press the **Next** button.</translation>
     </message>
     <message>
-        <source>カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置</source>
-        <translation>Card hard token (front): the button that issues the one-time password for registration</translation>
-    </message>
-    <message>
-        <source>[カード型ハードトークン利用登録入力]画面で、利用登録するカード型ハードトークンのシリアル番号およびワンタイムパスワードを入力したあと、次へ ボタンを押します。</source>
-        <translation>On the [Card Hard Token Registration Input] screen, enter the serial number and one-time password of the card hard token to register, and press the Next button.</translation>
-    </message>
-    <message>
-        <source>[カード型ハードトークン利用登録確認]画面で、契約法人確認暗証番号を入力して、OK ボタンを押すと、カード型ハードトークンの利用登録は完了です。利用登録の完了後、[利用者情報選択]画面に戻ります。</source>
-        <translation>On the [Card Hard Token Registration Confirmation] screen, enter the corporate confirmation PIN and press the OK button: the card hard token is registered. The [User Information Selection] screen then returns.</translation>
+        <source>[カード型ハードトークン利用登録確認]画面で、契約法人確認暗証番号を入力して、**OK** ボタンを押すと、カード型ハードトークンの利用登録は完了です。利用登録の完了後、[利用者情報選択]画面に戻ります。</source>
+        <translation>On the [Card Hard Token Registration Confirmation] screen, enter the corporate confirmation PIN and press the **OK** button: the card hard token is registered. The [User Information Selection] screen then returns.</translation>
     </message>
     <message>
         <source>9.2.2 全ての利用者が異なるトークンを利用する場合</source>
         <translation>9.2.2 When each user uses a different token</translation>
     </message>
     <message>
-        <source>[カード型ハードトークン利用登録入力]画面で、カード型ハードトークンを使用する利用者を選択します。利用登録の対象となるカード型ハードトークンのシリアル番号およびワンタイムパスワードを入力したあと、次へ ボタンを押します。</source>
-        <translation>On the [Card Hard Token Registration Input] screen, select the user who will use the card hard token. Enter the serial number and one-time password of the card hard token to register, and press the Next button.</translation>
+        <source>管理者が全ての利用者が異なるカード型ハードトークンを利用する場合の利用登録をする手順および登録済みの情報を変更する手順について、説明します。</source>
+        <translation>This section explains how the administrator registers card hard tokens when every user uses a different token, and how to change what is registered.</translation>
+    </message>
+    <message>
+        <source>[カード型ハードトークン利用登録入力]画面で、カード型ハードトークンを使用する利用者を選択します。利用登録の対象となるカード型ハードトークンのシリアル番号およびワンタイムパスワードを入力したあと、**次へ** ボタンを押します。</source>
+        <translation>On the [Card Hard Token Registration Input] screen, select the user who will use the card hard token. Enter the serial number and one-time password of the card hard token to register, and press the **Next** button.</translation>
     </message>
     <message>
         <source>[入力完了]ボタンは、[次へ]ボタンを押したあとに表示される[カード型ハードトークン利用登録確認]画面で[追加]ボタンを押して、[カード型ハードトークン利用登録入力]画面に戻った場合に表示されます。[カード型ハードトークン利用登録入力]画面に戻ったあとに、利用登録情報を追加または変更しないで次の画面へ進む場合は、[入力完了]ボタンを押します。</source>
         <translation>The [Input complete] button appears when you return to the [Card Hard Token Registration Input] screen by pressing [Add] on the [Card Hard Token Registration Confirmation] screen shown after [Next]. To go on to the next screen without adding or changing a registration, press [Input complete].</translation>
     </message>
     <message>
-        <source>[カード型ハードトークン利用登録確認]画面で、契約法人確認暗証番号を入力して、OK ボタンを押すと、カード型ハードトークンの利用登録は完了です。利用登録情報の一覧の情報が反映されて、[利用者情報選択]画面に戻ります。</source>
-        <translation>On the [Card Hard Token Registration Confirmation] screen, enter the corporate confirmation PIN and press the OK button: the card hard tokens are registered. The registrations in the list take effect and the [User Information Selection] screen returns.</translation>
+        <source>[カード型ハードトークン利用登録確認]画面で、契約法人確認暗証番号を入力して、**OK** ボタンを押すと、カード型ハードトークンの利用登録は完了です。利用登録情報の一覧の情報が反映されて、[利用者情報選択]画面に戻ります。</source>
+        <translation>On the [Card Hard Token Registration Confirmation] screen, enter the corporate confirmation PIN and press the **OK** button: the card hard tokens are registered. The registrations in the list take effect and the [User Information Selection] screen returns.</translation>
     </message>
     <message>
         <source>● 利用登録情報を追加・変更する場合</source>
         <translation>● To add or change a registration</translation>
     </message>
     <message>
-        <source>① 追加 ボタンを押します。[カード型ハードトークン利用登録入力]画面に戻って、利用登録情報を入力してください。</source>
-        <translation>Press the ① Add button. Back on the [Card Hard Token Registration Input] screen, enter the registration.</translation>
+        <source>① **追加** ボタンを押します。[カード型ハードトークン利用登録入力]画面に戻って、利用登録情報を入力してください。</source>
+        <translation>Press the ① **Add** button. Back on the [Card Hard Token Registration Input] screen, enter the registration.</translation>
     </message>
     <message>
         <source>● 利用登録情報を削除する場合</source>
         <translation>● To delete a registration</translation>
     </message>
     <message>
-        <source>対象の情報を選択して、② 削除 ボタンを押します。</source>
-        <translation>Check the registration and press the ② Delete button.</translation>
+        <source>対象の情報を選択して、② **削除** ボタンを押します。</source>
+        <translation>Check the registration and press the ② **Delete** button.</translation>
     </message>
     <message>
         <source>利用登録情報の一覧の上下にある同じ名称のボタンは、どちらを押しても同じ画面に遷移します。</source>
         <translation>The buttons of the same name above and below the list of registrations do the same thing, whichever you press.</translation>
-    </message>
-    <message>
-        <source>%1 を書き込めません。</source>
-        <translation>Cannot write %1.</translation>
     </message>
 </context>
 <context>
@@ -919,42 +945,6 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <translation>The screenshots could not be made: %1</translation>
     </message>
     <message>
-        <source>契約法人ステータス</source>
-        <translation>Corporate Status</translation>
-    </message>
-    <message>
-        <source>利用者情報選択</source>
-        <translation>User Information Selection</translation>
-    </message>
-    <message>
-        <source>カード型ハードトークン利用形態設定確認</source>
-        <translation>Card Hard Token Usage Mode Confirmation</translation>
-    </message>
-    <message>
-        <source>カード型ハードトークン利用登録入力</source>
-        <translation>Card Hard Token Registration Input</translation>
-    </message>
-    <message>
-        <source>カード型ハードトークン利用登録確認</source>
-        <translation>Card Hard Token Registration Confirmation</translation>
-    </message>
-    <message>
-        <source>ソフトウェアキーボード</source>
-        <translation>Software keyboard</translation>
-    </message>
-    <message>
-        <source>カード型ハードトークン（裏）：シリアル番号の位置</source>
-        <translation>Card hard token (back): where the serial number is</translation>
-    </message>
-    <message>
-        <source>カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置</source>
-        <translation>Card hard token (front): the button that issues the one-time password for registration</translation>
-    </message>
-    <message>
-        <source>利用中止のお知らせ</source>
-        <translation>Service Suspended</translation>
-    </message>
-    <message>
         <source>スクリーンショットには IPAexGothic フォントが必要です（Debian: apt-get install fonts-ipaexfont-gothic）。</source>
         <translation>Screenshots need the IPAexGothic font (Debian: apt-get install fonts-ipaexfont-gothic).</translation>
     </message>
@@ -977,6 +967,14 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
     <message>
         <source>スクリーンショットには DejaVu Sans Mono フォントが必要です（Debian: apt-get install fonts-dejavu-core）。</source>
         <translation>Screenshots need the DejaVu Sans Mono font (Debian: apt-get install fonts-dejavu-core).</translation>
+    </message>
+    <message>
+        <source>画面 %1 に %2 がありません（.ui の objectName を確かめてください）。</source>
+        <translation>The screen %1 has no %2 (check the objectName in its .ui).</translation>
+    </message>
+    <message>
+        <source>ステップ %1 の画面の準備がありません（ScreenshotTour の Tour::prepare）。</source>
+        <translation>Step %1 has no preparation of its screen (ScreenshotTour&apos;s Tour::prepare).</translation>
     </message>
 </context>
 <context>

@@ -133,11 +133,16 @@ void CardFace::paintEvent(QPaintEvent*)
             p.setPen(QPen(QColor(0xf5, 0xb0, 0x41), 4));
             p.setBrush(Qt::NoBrush);
             p.drawEllipse(kButton.adjusted(-8, -8, 8, 8));
-            p.drawLine(QPointF(238, 160), QPointF(196, 176));
-            p.setPen(QColor(0xf5, 0xd7, 0x8a));
             setPixelSize(12);
-            p.drawText(QRectF(22, 156, 176, 44), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
-                tr("利用登録用ワンタイムパスワードを発行するボタン"));
+            const QString label = tr("利用登録用ワンタイムパスワードを発行するボタン");
+            const QRectF box(22, 156, 176, 44);
+            const int flags = Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap;
+            // The leader starts right of the label's longest line, whatever the language: it crosses
+            // no text.
+            const QRectF text = p.boundingRect(box, flags, label);
+            p.drawLine(QPointF(238, 160), QPointF(text.right() + 6, text.center().y()));
+            p.setPen(QColor(0xf5, 0xd7, 0x8a));
+            p.drawText(box, flags, label);
         }
         return;
     }
