@@ -313,6 +313,11 @@ bool ManualExport::run(const QString& outDir, const QStringList& languages, QStr
     tour.outDir = QDir(outDir).filePath(QStringLiteral("images"));
     tour.languages = languages;
     tour.scale = 2; // for print: screen text about 6 pt on paper, sharp
+    if (progress) {
+        tour.progress = [&progress](int done, int total, const QString& file) {
+            progress(QStringLiteral("[%1/%2] %3").arg(done).arg(total).arg(file));
+        };
+    }
     QList<TourShot> shots;
     if (!ScreenshotTour::run(tour, &shots, error))
         return false;

@@ -215,6 +215,11 @@ bool Tour::save(
     shot.height = image.height();
     shot.sha256 = QString::fromLatin1(QCryptographicHash::hash(written.readAll(), QCryptographicHash::Sha256).toHex());
     m_shots->append(shot);
+    if (m_options.progress) {
+        const int total
+            = int(m_options.languages.size()) * int(ManualSteps::steps().size() + ScreenshotTour::ExtraShots);
+        m_options.progress(int(m_shots->size()), total, file);
+    }
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace hardtoken {
 
@@ -14,6 +15,8 @@ struct TourOptions {
     // The pictures' pixel ratio; 0 = the application's (QT_SCALE_FACTOR, hardtoken-cli --scale).
     // The chapter export asks for 2 whatever the application's is.
     int scale = 0;
+    // Hears each picture as it is written: how many so far, of how many, and which.
+    std::function<void(int done, int total, const QString& file)> progress;
 };
 
 // One file the tour wrote, and where it belongs in the manual.
@@ -41,6 +44,8 @@ public:
     static constexpr qint64 TourEpochSecs = 1693558800; // 2023-09-01 09:00:00 UTC, the manual's edition
     // Below the lowest visible part of a screen, the capture keeps this much and no more.
     static constexpr int CropMarginPx = 16;
+    // The pictures that are not steps: the two cards, the keyboard, four error states, 利用中止.
+    static constexpr int ExtraShots = 8;
 
     static bool run(const TourOptions& options, QList<TourShot>* shots, QString* error);
     // manifest.json: every file with its section, step, title, language, scale, size and sha256.

@@ -385,9 +385,9 @@ const QList<CommandSpec>& commandSpecs()
                 "続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ。") },
         { L("otp"), {}, L("serial at"), true, false,
             QT_TRANSLATE_NOOP("cli", "トレーニング用トークンのカードの表示（--at: UNIX 時刻、既定は現在）。") },
-        { L("screenshots"), {}, L("out scale no-callouts"), true, false,
+        { L("screenshots"), {}, L("out scale no-callouts quiet"), true, false,
             QT_TRANSLATE_NOOP("cli", "第9章の全画面の PNG と manifest.json を書き出します（再現可能）。") },
-        { L("manual"), {}, L("out"), true, false,
+        { L("manual"), {}, L("out quiet"), true, false,
             QT_TRANSLATE_NOOP("cli", "最新の画面写真入りの第9章（HTML と PDF）を書き出します。") },
         { L("audit"), {}, L("verify"), true, true,
             QT_TRANSLATE_NOOP("cli", "監査ログを表示します（--verify: 改ざんを検査します）。") },
@@ -610,6 +610,9 @@ int main(int argc, char* argv[])
         QCoreApplication::translate("cli", "言語（カンマ区切り）。"), QStringLiteral("list"), QStringLiteral("ja,en"));
     const QCommandLineOption scaleOption(QStringLiteral("scale"),
         QCoreApplication::translate("cli", "倍率（1 または 2）。"), QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption quietOption(
+        QStringLiteral("quiet"), QCoreApplication::translate("cli", "screenshots と manual: 進み具合を表示しません。"));
+    parser.addOption(quietOption);
     const QCommandLineOption noCalloutsOption(
         QStringLiteral("no-callouts"), QCoreApplication::translate("cli", "番号の吹き出しと強調の枠を付けません。"));
     parser.addOption(outOption);
@@ -679,7 +682,7 @@ int main(int argc, char* argv[])
     const QList<QCommandLineOption> commandOptions { staffOption, verifyOption, serialOption, atOption, outOption,
         scaleOption, noCalloutsOption, checkOption, pruneOption, encodingOption, nameOption, replaceOption,
         pskcKeyOption, passphraseFileOption, serialPrefixOption, corporationOption, reasonOption, roleOption,
-        userOption, actionOption, actorOption, fromOption, toOption, jsonOption, usersOption };
+        userOption, actionOption, actorOption, fromOption, toOption, jsonOption, usersOption, quietOption };
     parser.addPositionalArgument(QStringLiteral("command"),
         QStringLiteral("status | scenario | unlock | pin | counters | staff | token | rotate-key | init | import | "
                        "otp | audit | screenshots | manual"));
@@ -746,28 +749,46 @@ int main(int argc, char* argv[])
         }
         const QStringList languages = parser.value(langOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
         QString error;
+        const bool quiet = parser.isSet(quietOption);
+        // Progress on standard error, one line a picture ("[n/N] file"): the pictures' list and
+        // the result stay alone on standard output.
+        const auto progress = [quiet](const QString& line) {
+            if (!quiet)
+                err() << line << Qt::endl;
+        };
         if (command == QLatin1String("manual")) {
-            if (!ManualExport::run(parser.value(outOption), languages, &error)) {
+            if (!ManualExport::run(parser.value(outOption), languages, &error, progress)) {
                 err() << error << Qt::endl;
                 return 1;
             }
-            out() << QCoreApplication::translate("cli", "%1 に第9章を書き出しました。").arg(parser.value(outOption))
-                  << Qt::endl;
+            if (!quiet) {
+                out() << QCoreApplication::translate("cli", "%1 に第9章を書き出しました。").arg(parser.value(outOption))
+                      << Qt::endl;
+            }
             return 0;
         }
         TourOptions tour;
         tour.outDir = parser.value(outOption);
         tour.languages = languages;
         tour.callouts = !parser.isSet(noCalloutsOption);
+        tour.progress = [&progress](int done, int total, const QString& file) {
+            progress(QStringLiteral("[%1/%2] %3").arg(done).arg(total).arg(file));
+        };
         QList<TourShot> shots;
         if (!ScreenshotTour::run(tour, &shots, &error)) {
             err() << error << Qt::endl;
             return 1;
         }
-        for (const TourShot& s : std::as_const(shots))
-            out() << s.file << '\t' << s.section << '-' << s.step << '\t' << s.title << '\n';
-        out() << QCoreApplication::translate("cli", "%1 枚を %2 に書き出しました。").arg(shots.size()).arg(tour.outDir)
-              << Qt::endl;
+        if (!quiet) {
+            for (const TourShot& s : std::as_const(shots))
+                out() << s.file << '\t' << s.section << '-' << s.step << '\t' << s.title << '\n';
+        }
+        if (!quiet) {
+            out() << QCoreApplication::translate("cli", "%1 枚を %2 に書き出しました。")
+                         .arg(shots.size())
+                         .arg(tour.outDir)
+                  << Qt::endl;
+        }
         return 0;
     }
 

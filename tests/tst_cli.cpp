@@ -72,6 +72,7 @@ private Q_SLOTS:
     void readingCommandsNeverCreateAStore();
     void jsonForScripts();
     void generatesALargeCorporation();
+    void manualWritersProgressAndQuiet();
 };
 
 void TestCli::statusOnTheTrainingScenario()
@@ -439,6 +440,32 @@ void TestCli::jsonForScripts()
                      QStringLiteral("--json") })
                  .code,
         2);
+}
+
+// screenshots and manual: progress on standard error, a line a picture ("[n/N] file"), the list
+// on standard output; --quiet says nothing; an option of another command (manual --scale) is
+// refused, never a broken chapter.
+void TestCli::manualWritersProgressAndQuiet()
+{
+    QTemporaryDir dir;
+    Run r = cli({ QStringLiteral("screenshots"), QStringLiteral("--out"), dir.filePath(QStringLiteral("a")),
+        QStringLiteral("--lang"), QStringLiteral("ja") });
+    QCOMPARE(r.code, 0);
+    const QStringList progress = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(progress.size(), 19);
+    QCOMPARE(progress.first(), QStringLiteral("[1/19] ja-9.1-1.png"));
+    QCOMPARE(progress.last(), QStringLiteral("[19/19] ja-suspended.png"));
+    QVERIFY(r.out.contains(QStringLiteral("ja-9.2.2-4.png")));
+    r = cli({ QStringLiteral("screenshots"), QStringLiteral("--out"), dir.filePath(QStringLiteral("b")),
+        QStringLiteral("--lang"), QStringLiteral("ja"), QStringLiteral("--quiet") });
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.err.isEmpty() && r.out.isEmpty(), qPrintable(r.err + r.out));
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("b/ja-9.2.2-4.png"))));
+    r = cli({ QStringLiteral("manual"), QStringLiteral("--out"), dir.filePath(QStringLiteral("c")),
+        QStringLiteral("--scale"), QStringLiteral("2") });
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--scale")), qPrintable(r.err));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("c"))));
 }
 
 // scenario generate: a branch-size corporation for load tests and filter practice, the same for

@@ -2693,6 +2693,10 @@ Commands:
         <source>利用者 %1 名のシナリオを %2 に書き出しました。</source>
         <translation>Wrote a scenario of %1 users to %2.</translation>
     </message>
+    <message>
+        <source>screenshots と manual: 進み具合を表示しません。</source>
+        <translation>screenshots and manual: print no progress.</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::AuditLogModel</name>
