@@ -347,22 +347,14 @@ bool Tour::prepare(const ManualStep& step)
         // As the manual's picture: 鈴木 → 00-0000001-2 and 山田 → 00-0000001-1 in the list already,
         // back through 追加, 鈴木 chosen and 0000000011 typed.
         m_flow->startRegistration();
-        if (!go(Screen::IndividualRegistrationInput)
-            || !m_flow
-                    ->next(userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                        otp(QStringLiteral("0000000012")))
-                    .ok()
-            || !go(Screen::IndividualRegistrationConfirm))
-            return false;
-        m_flow->add();
-        if (!go(Screen::IndividualRegistrationInput)
-            || !m_flow
-                    ->next(userId(QStringLiteral("山田 太郎")), QStringLiteral("0000000011"),
-                        otp(QStringLiteral("0000000011")))
-                    .ok()
-            || !go(Screen::IndividualRegistrationConfirm))
-            return false;
-        m_flow->add();
+        const QList<QPair<QString, QString>> queued { { QStringLiteral("鈴木 花子"), QStringLiteral("0000000012") },
+            { QStringLiteral("山田 太郎"), QStringLiteral("0000000011") } };
+        for (const auto& [user, serial] : queued) {
+            if (!go(Screen::IndividualRegistrationInput) || !m_flow->next(userId(user), serial, otp(serial)).ok()
+                || !go(Screen::IndividualRegistrationConfirm))
+                return false;
+            m_flow->add();
+        }
         if (!go(Screen::IndividualRegistrationInput))
             return false;
         auto* table = find<QTableView>(QStringLiteral("userTable"));

@@ -97,6 +97,14 @@ void TestAccessibility::everyScreenNamesItsControls()
         QVERIFY2(unnamed.isEmpty(), qPrintable(QLatin1String(screen) + QStringLiteral(": ") + unnamed.join(u", ")));
         const QStringList differ = namesThatDifferFromTheText(c.page());
         QVERIFY2(differ.isEmpty(), qPrintable(QLatin1String(screen) + QStringLiteral(": ") + differ.join(u"; ")));
+        // At most one control is "focused": the one that has the focus, not the groups around it.
+        // (A focused table's current cell is focused too: the table's active item.)
+        QStringList focused;
+        walkAccessible(QAccessible::queryAccessibleInterface(c.page()), [&](QAccessibleInterface* a, int) {
+            if (a->state().focused && a->role() != QAccessible::Cell)
+                focused << roleName(a->role()) + QLatin1Char(' ') + a->text(QAccessible::Name);
+        });
+        QVERIFY2(focused.size() <= 1, qPrintable(QLatin1String(screen) + QStringLiteral(": ") + focused.join(u", ")));
     };
     check("CorporateStatus");
     QVERIFY(c.clickLink("menuLink"));

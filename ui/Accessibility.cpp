@@ -66,10 +66,32 @@ public:
     }
 };
 
+// A group of fields that hands its focus to its first field (TokenEntry, PinConfirmation,
+// PinInput: focus proxies): QWidget::hasFocus() is true for the group too, and a screen reader
+// must not hear the group as focused besides the field.
+class FieldGroupAccessible final : public QAccessibleWidget {
+public:
+    explicit FieldGroupAccessible(QWidget* group)
+        : QAccessibleWidget(group, QAccessible::Client)
+    {
+    }
+
+    QAccessible::State state() const override
+    {
+        QAccessible::State s = QAccessibleWidget::state();
+        s.focused = false;
+        s.focusable = false;
+        return s;
+    }
+};
+
 QAccessibleInterface* factory(const QString& className, QObject* object)
 {
     if (!object || !object->isWidgetType())
         return nullptr;
+    if (className == QLatin1String("hardtoken::TokenEntry") || className == QLatin1String("hardtoken::PinConfirmation")
+        || className == QLatin1String("hardtoken::PinInput"))
+        return new FieldGroupAccessible(static_cast<QWidget*>(object));
     if (className == QLatin1String("hardtoken::LinkButton"))
         return new LinkAccessible(static_cast<LinkButton*>(object));
     if (className == QLatin1String("hardtoken::MessageBanner"))

@@ -10,7 +10,8 @@ namespace hardtoken {
 // The console's own accessible interfaces, for the widgets Qt cannot describe by itself:
 // LinkButton is a Link with a Press action, MessageBanner an AlertMessage named by its message,
 // CardFace a Graphic (a picture, not a code to read out), a QFrame with the dynamic
-// property accessibleAlert an AlertMessage. Installed once, before the first
+// property accessibleAlert an AlertMessage, the field groups that hand their focus to a field
+// (TokenEntry, PinConfirmation, PinInput) never "focused" themselves. Installed once, before the first
 // widget of these classes is created (their constructors call it); safe to call again.
 void installAccessibleInterfaces();
 

@@ -1,4 +1,5 @@
 #include "PinConfirmation.h"
+#include "Accessibility.h"
 #include "ui_PinConfirmation.h"
 
 #include "PinInput.h"
@@ -11,6 +12,7 @@ PinConfirmation::PinConfirmation(QWidget* parent)
     : QWidget(parent)
     , m_ui(new Ui::PinConfirmation)
 {
+    installAccessibleInterfaces(); // the group is never "focused" besides its field
     m_ui->setupUi(this);
     setFocusProxy(m_ui->pinInput);
     labelOk();

@@ -1,5 +1,7 @@
 #include "PinInput.h"
 
+#include "Accessibility.h"
+
 #include "SoftwareKeyboard.h"
 #include "Validation.h"
 
@@ -14,6 +16,7 @@ namespace hardtoken {
 PinInput::PinInput(QWidget* parent)
     : QWidget(parent)
 {
+    installAccessibleInterfaces(); // the group is never "focused" besides its field
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_caption = new QLabel(this);

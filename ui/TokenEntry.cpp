@@ -1,4 +1,5 @@
 #include "TokenEntry.h"
+#include "Accessibility.h"
 #include "ui_TokenEntry.h"
 
 #include "CardFace.h"
@@ -12,6 +13,7 @@ TokenEntry::TokenEntry(QWidget* parent)
     : QWidget(parent)
     , m_ui(new Ui::TokenEntry)
 {
+    installAccessibleInterfaces(); // the group is never "focused" besides its field
     m_ui->setupUi(this);
     setFocusProxy(m_ui->serialEdit);
     // The manual's two pictures: where the serial is, where the button is. The sample serial and
