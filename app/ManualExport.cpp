@@ -70,6 +70,12 @@ QList<Group> chapter()
     contents += QStringLiteral("</ul>");
     groups.append({ { QStringLiteral("<h1>%1</h1>%2<p class=\"edition\">%3</p>")
                           .arg(esc(ManualSteps::chapterTitle()), contents, esc(ManualSteps::edition())) } });
+    // What is carried to the next group (a heading with nothing of its own under it yet).
+    Group carried;
+    const auto push = [&](const Group& g) {
+        groups.append(carried + g);
+        carried.clear();
+    };
     const auto figures = [](const QList<ManualFigure>& list) {
         Group g;
         for (const ManualFigure& f : list)
@@ -86,27 +92,31 @@ QList<Group> chapter()
                 head += QStringLiteral("<li>%1</li>").arg(ManualSteps::toHtml(c));
             head += QStringLiteral("</ul>");
         }
+        // A heading never ends a page: it goes with what follows (its box, its first step, or
+        // the next section's heading when it has neither, as 9.2 before 9.2.1).
         Group first { { head } };
-        // A heading never ends a page: it goes with what follows (its box, or its first step).
         if (!s.boxes.isEmpty())
             first.append({ boxHtml(s.boxes.first()) });
-        groups.append(first);
+        if (s.boxes.isEmpty())
+            carried += first;
+        else
+            push(first);
         for (int i = 1; i < s.boxes.size(); ++i)
-            groups.append({ { boxHtml(s.boxes[i]) } });
+            push({ { boxHtml(s.boxes[i]) } });
         for (const ManualStep& step : s.steps) {
             if (!step.figuresBefore.isEmpty())
-                groups.append(figures(step.figuresBefore));
-            groups.append({ { QStringLiteral("<p class=\"step\"><b>%1.</b> %2</p>")
-                                    .arg(step.number)
-                                    .arg(ManualSteps::toHtml(step.text)) },
+                push(figures(step.figuresBefore));
+            push({ { QStringLiteral("<p class=\"step\"><b>%1.</b> %2</p>")
+                           .arg(step.number)
+                           .arg(ManualSteps::toHtml(step.text)) },
                 { {}, step.id, {}, 100 } });
             if (!step.figuresAfter.isEmpty())
-                groups.append(figures(step.figuresAfter));
+                push(figures(step.figuresAfter));
             for (const ManualNote& note : step.notes)
-                groups.append({ { QStringLiteral("<p><b>%1</b><br/>%2</p>")
-                                      .arg(esc(note.lead), ManualSteps::toHtml(note.text)) } });
+                push({ { QStringLiteral("<p><b>%1</b><br/>%2</p>")
+                             .arg(esc(note.lead), ManualSteps::toHtml(note.text)) } });
             for (const ManualBox& box : step.boxes)
-                groups.append({ { boxHtml(box) } });
+                push({ { boxHtml(box) } });
         }
     }
     return groups;
