@@ -4,6 +4,7 @@
 #include "Clock.h"
 #include "CorporationRecord.h"
 #include "Crypto.h"
+#include "Exercise.h"
 #include "KeyFile.h"
 #include "Language.h"
 #include "ManualExport.h"
@@ -347,6 +348,8 @@ const QList<CommandSpec>& commandSpecs()
             QT_TRANSLATE_NOOP("cli",
                 "大規模法人のトレーニング用シナリオ（JSON）を作ります（--users 名、既定 50000。負荷の確認と絞り込みの"
                 "練習用）。") },
+        { L("exercise list"), {}, {}, true, false,
+            QT_TRANSLATE_NOOP("cli", "トレーニングの練習（目標と手順）を一覧にします。") },
         { L("scenario reset"), {}, {}, false, false,
             QT_TRANSLATE_NOOP("cli", "シナリオを最初の状態に戻します（誤入力回数と利用中止も）。") },
         { L("unlock"), {}, L("corporation staff reason"), false, false,
@@ -576,6 +579,7 @@ int main(int argc, char* argv[])
         "                [--passphrase-file FILE] [--serial-prefix P]\n"
         "                         ベンダーのトークン（PSKC または CSV）を取り込む。標準入力: 担当者のパスワード、\n"
         "                         続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ\n"
+        "  exercise list          トレーニングの練習（ID、題名、手順の数、目標）\n"
         "  scenario generate --out FILE.json [--users N]\n"
         "                         大規模法人のトレーニング用シナリオを作る（既定 50000 名。scenario load で読み込む）\n"
         "  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）\n"
@@ -684,8 +688,9 @@ int main(int argc, char* argv[])
         pskcKeyOption, passphraseFileOption, serialPrefixOption, corporationOption, reasonOption, roleOption,
         userOption, actionOption, actorOption, fromOption, toOption, jsonOption, usersOption, quietOption };
     parser.addPositionalArgument(QStringLiteral("command"),
-        QStringLiteral("status | scenario | unlock | pin | counters | staff | token | rotate-key | init | import | "
-                       "otp | audit | screenshots | manual"));
+        QStringLiteral(
+            "status | scenario | exercise | unlock | pin | counters | staff | token | rotate-key | init | import | "
+            "otp | audit | screenshots | manual"));
     // Parsed here, not by process(): its errors are English and name the wrong program.
     if (!parser.parse(QCoreApplication::arguments())) {
         const QStringList unknown = parser.unknownOptionNames();
@@ -792,6 +797,22 @@ int main(int argc, char* argv[])
         return 0;
     }
 
+    if (command == QLatin1String("exercise")) {
+        // The bundled exercises, in the course's order; no store is opened.
+        for (const QString& path : ExerciseLoader::bundled()) {
+            QString why;
+            const auto exercise = ExerciseLoader::load(path, &why);
+            if (!exercise) {
+                err() << why << Qt::endl;
+                return 1;
+            }
+            out() << exercise->id << '\t' << exercise->titleIn(language.current()) << '\t'
+                  << QCoreApplication::translate("cli", "%n 手順", nullptr, int(exercise->steps.size())) << '\t'
+                  << exercise->goalIn(language.current()) << '\n';
+        }
+        out() << Qt::flush;
+        return 0;
+    }
     if (command == QLatin1String("scenario") && args.value(1) == QLatin1String("generate")) {
         // Writes a file; no store is opened.
         bool number = false;

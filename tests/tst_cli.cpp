@@ -1,6 +1,7 @@
 // hardtoken-cli as a person or a script uses it.
 #include "TestSupport.h"
 
+#include "Exercise.h"
 #include "Scenario.h"
 
 #include <QFileInfo>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void jsonForScripts();
     void generatesALargeCorporation();
     void manualWritersProgressAndQuiet();
+    void exercisesAreListedWithoutAStore();
 };
 
 void TestCli::statusOnTheTrainingScenario()
@@ -466,6 +468,25 @@ void TestCli::manualWritersProgressAndQuiet()
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(QStringLiteral("--scale")), qPrintable(r.err));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("c"))));
+}
+
+// exercise list: the course, a line an exercise (id, title, steps, goal), in the chosen language;
+// no store is needed or made.
+void TestCli::exercisesAreListedWithoutAStore()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("none.sqlite"));
+    Run r = cliOn(db, { QStringLiteral("exercise"), QStringLiteral("list") });
+    QCOMPARE(r.code, 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), ExerciseLoader::bundled().size());
+    QVERIFY(lines.first().startsWith(QStringLiteral("mode-to-shared\t利用形態の変更")));
+    QVERIFY(!QFileInfo::exists(db));
+    r = cliOn(
+        db, { QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("exercise"), QStringLiteral("list") });
+    QCOMPARE(r.code, 0);
+    QVERIFY2(
+        r.out.contains(QStringLiteral("suspended-and-unlocked\tSuspension and unlock\t5 steps\t")), qPrintable(r.out));
 }
 
 // scenario generate: a branch-size corporation for load tests and filter practice, the same for

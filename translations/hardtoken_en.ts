@@ -265,6 +265,49 @@
     </message>
 </context>
 <context>
+    <name>ExerciseLoader</name>
+    <message>
+        <source>文字列が必要です</source>
+        <translation>a string is required</translation>
+    </message>
+    <message>
+        <source>練習ファイルの %1 行目に誤りがあります: %2</source>
+        <translation>Line %1 of the exercise file is wrong: %2</translation>
+    </message>
+    <message>
+        <source>最上位は JSON オブジェクトでなければなりません</source>
+        <translation>the top level must be a JSON object</translation>
+    </message>
+    <message>
+        <source>練習の項目 %1 が正しくありません: %2</source>
+        <translation>The exercise field %1 is not valid: %2</translation>
+    </message>
+    <message>
+        <source>このコンソールが読めるのは形式 %1 です</source>
+        <translation>this console reads format %1</translation>
+    </message>
+    <message>
+        <source>半角英小文字・数字・ハイフン・ピリオド（64 文字まで）が必要です</source>
+        <translation>lower-case letters, digits, hyphens and periods are required (up to 64 characters)</translation>
+    </message>
+    <message>
+        <source>シナリオ %1 がありません</source>
+        <translation>the scenario %1 does not exist</translation>
+    </message>
+    <message>
+        <source>手順の配列（1 つ以上）が必要です</source>
+        <translation>an array of steps (at least one) is required</translation>
+    </message>
+    <message>
+        <source>マニュアルの手順（9.1-1 など）か suspended / unlock が必要です</source>
+        <translation>a step of the manual (such as 9.1-1), suspended or unlock is required</translation>
+    </message>
+    <message>
+        <source>練習ファイル %1 を開けません。</source>
+        <translation>Cannot open the exercise file %1.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>本番用データベースの準備</source>
@@ -815,14 +858,6 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <translation>a string is required</translation>
     </message>
     <message>
-        <source>%1 から %2 までの整数が必要です</source>
-        <translation>a whole number from %1 to %2 is required</translation>
-    </message>
-    <message>
-        <source>true か false が必要です</source>
-        <translation>true or false is required</translation>
-    </message>
-    <message>
         <source>シナリオの項目 %1 が正しくありません: %2</source>
         <translation>Scenario field %1 is not valid: %2</translation>
     </message>
@@ -907,14 +942,6 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <translation>This database is not a training database, so it cannot be reset.</translation>
     </message>
     <message>
-        <source>制御文字（U+%1）は使えません</source>
-        <translation>control characters (U+%1) are not allowed</translation>
-    </message>
-    <message>
-        <source>配列が必要です</source>
-        <translation>an array is required</translation>
-    </message>
-    <message>
         <source>画面で入力できるワンタイムパスワードは %1 桁だけのため、%2 桁のトークンは登録できません</source>
         <translation>the screens take %1-digit one-time passwords only, so a %2-digit token cannot be registered</translation>
     </message>
@@ -925,6 +952,22 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
     <message>
         <source>トークンの秘密鍵を暗号化できません。</source>
         <translation>Cannot encrypt the token secrets.</translation>
+    </message>
+    <message>
+        <source>制御文字（U+%1）は使えません</source>
+        <translation>control characters (U+%1) are not allowed</translation>
+    </message>
+    <message>
+        <source>配列が必要です</source>
+        <translation>an array is required</translation>
+    </message>
+    <message>
+        <source>%1 から %2 までの整数が必要です</source>
+        <translation>a whole number from %1 to %2 is required</translation>
+    </message>
+    <message>
+        <source>true か false が必要です</source>
+        <translation>true or false is required</translation>
     </message>
 </context>
 <context>
@@ -2588,6 +2631,34 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>Writes a training scenario (JSON) of a large corporation (--users people, default 50000; for load checks and practising the filter).</translation>
     </message>
     <message>
+        <source>scenario generate: 利用者の数。</source>
+        <translation>scenario generate: the number of users.</translation>
+    </message>
+    <message>
+        <source>出力先（screenshots と manual: フォルダー。audit export と scenario generate: ファイル）。</source>
+        <translation>Where to write (screenshots and manual: a folder; audit export and scenario generate: a file).</translation>
+    </message>
+    <message>
+        <source>--users は 1 から %1 までの数です。</source>
+        <translation>--users is a number from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>%1 に書き込めません: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>利用者 %1 名のシナリオを %2 に書き出しました。</source>
+        <translation>Wrote a scenario of %1 users to %2.</translation>
+    </message>
+    <message>
+        <source>screenshots と manual: 進み具合を表示しません。</source>
+        <translation>screenshots and manual: print no progress.</translation>
+    </message>
+    <message>
+        <source>トレーニングの練習（目標と手順）を一覧にします。</source>
+        <translation>Lists the training exercises (goal and steps).</translation>
+    </message>
+    <message>
         <source>カード型ハードトークン 管理コンソール（コマンドライン）
 
 コマンド:
@@ -2619,6 +2690,7 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
                 [--passphrase-file FILE] [--serial-prefix P]
                          ベンダーのトークン（PSKC または CSV）を取り込む。標準入力: 担当者のパスワード、
                          続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ
+  exercise list          トレーニングの練習（ID、題名、手順の数、目標）
   scenario generate --out FILE.json [--users N]
                          大規模法人のトレーニング用シナリオを作る（既定 50000 名。scenario load で読み込む）
   otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
@@ -2661,6 +2733,7 @@ Commands:
                 [--passphrase-file FILE] [--serial-prefix P]
                          import the vendor&apos;s tokens (PSKC or CSV). Standard input: the staff password,
                          then (without --passphrase-file, when needed) the PSKC passphrase
+  exercise list          the training exercises (id, title, number of steps, goal)
   scenario generate --out FILE.json [--users N]
                          write a training scenario of a large corporation (default 50000 users; load it with scenario load)
   otp --serial S [--at T] what a training token&apos;s card shows (T: unix time, default now)
@@ -2673,29 +2746,12 @@ Commands:
                [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                          verify the audit log, then write it as CSV (UTF-8 with BOM)</translation>
     </message>
-    <message>
-        <source>scenario generate: 利用者の数。</source>
-        <translation>scenario generate: the number of users.</translation>
-    </message>
-    <message>
-        <source>出力先（screenshots と manual: フォルダー。audit export と scenario generate: ファイル）。</source>
-        <translation>Where to write (screenshots and manual: a folder; audit export and scenario generate: a file).</translation>
-    </message>
-    <message>
-        <source>--users は 1 から %1 までの数です。</source>
-        <translation>--users is a number from 1 to %1.</translation>
-    </message>
-    <message>
-        <source>%1 に書き込めません: %2</source>
-        <translation>Cannot write %1: %2</translation>
-    </message>
-    <message>
-        <source>利用者 %1 名のシナリオを %2 に書き出しました。</source>
-        <translation>Wrote a scenario of %1 users to %2.</translation>
-    </message>
-    <message>
-        <source>screenshots と manual: 進み具合を表示しません。</source>
-        <translation>screenshots and manual: print no progress.</translation>
+    <message numerus="yes">
+        <source>%n 手順</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
     </message>
 </context>
 <context>
