@@ -37,9 +37,13 @@ install_packages() {
 build() {
     local dir="$1"; shift
     # One compiler cache per user (not per checkout): a fresh clone reuses what earlier builds of
-    # the same sources compiled. ccache keys on the preprocessed source and the flags, so nothing
+    # the same sources compiled. ccache keys on the source, its includes and the flags, so nothing
     # stale is ever reused.
     export CCACHE_DIR="${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/hardtoken-console-ccache}"
+    # Paths below the checkout are hashed relative to it: a clone in another folder (CI's clean
+    # clone, a second working copy) reuses what this one compiled. Defines that carry absolute
+    # paths (the tests' source folder) still tell checkouts apart, so nothing foreign is reused.
+    export CCACHE_BASEDIR="$ROOT"
     export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-4G}"
     # -g1: line tables only (enough for stack traces and sanitizer reports); full debug info of the
     # Qt templates doubles the compile and link time of a build on two cores.
