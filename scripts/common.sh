@@ -40,9 +40,10 @@ build() {
     # the same sources compiled. ccache keys on the source, its includes and the flags, so nothing
     # stale is ever reused.
     export CCACHE_DIR="${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/hardtoken-console-ccache}"
-    # Paths below the checkout are hashed relative to it: a clone in another folder (CI's clean
-    # clone, a second working copy) reuses what this one compiled. Defines that carry absolute
-    # paths (the tests' source folder) still tell checkouts apart, so nothing foreign is reused.
+    # Paths below the checkout are hashed relative to it. With -g the build folder is still part of
+    # the key (ccache's hash_dir), so it is a checkout at the same path -- CI's clean clone, always
+    # in the same folder -- that reuses what an earlier run compiled; defines carrying absolute
+    # paths (the tests' source folder) tell checkouts apart too, so nothing foreign is reused.
     export CCACHE_BASEDIR="$ROOT"
     export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-4G}"
     # -g1: line tables only (enough for stack traces and sanitizer reports); full debug info of the
