@@ -337,12 +337,8 @@ bool ManualExport::run(const QString& outDir, const QStringList& languages, QStr
         // The files the tour wrote for this language (at whatever scale it ran: 2× for the PDF).
         QHash<QString, QString> fileOf;
         for (const TourShot& s : std::as_const(shots)) {
-            if (s.language == lang) {
-                QString id = s.file.mid(lang.size() + 1);
-                id.chop(QStringLiteral(".png").size());
-                id = id.section(QLatin1Char('@'), 0, 0);
-                fileOf.insert(id, s.file);
-            }
+            if (s.language == lang)
+                fileOf.insert(s.id, s.file);
         }
         const QString base = QDir(outDir).filePath(QStringLiteral("chapter9-%1").arg(lang));
         if (progress)

@@ -131,6 +131,8 @@ private:
     QString m_language;
     QString* m_error = nullptr;
     QList<TourShot>* m_shots;
+    // Every picture of every language, for the progress: the table's steps and the extras.
+    const int m_total = int(m_options.languages.size()) * int(ManualSteps::steps().size() + ScreenshotTour::ExtraShots);
     FixedClock m_clock { ScreenshotTour::TourEpochSecs * 1000 };
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Store> m_store;
@@ -205,6 +207,7 @@ bool Tour::save(
     QFile written(QDir(m_options.outDir).filePath(file));
     written.open(QIODevice::ReadOnly);
     TourShot shot;
+    shot.id = id;
     shot.file = file;
     shot.section = section;
     shot.step = step;
@@ -215,11 +218,8 @@ bool Tour::save(
     shot.height = image.height();
     shot.sha256 = QString::fromLatin1(QCryptographicHash::hash(written.readAll(), QCryptographicHash::Sha256).toHex());
     m_shots->append(shot);
-    if (m_options.progress) {
-        const int total
-            = int(m_options.languages.size()) * int(ManualSteps::steps().size() + ScreenshotTour::ExtraShots);
-        m_options.progress(int(m_shots->size()), total, file);
-    }
+    if (m_options.progress)
+        m_options.progress(int(m_shots->size()), m_total, file);
     return true;
 }
 

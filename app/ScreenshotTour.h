@@ -21,6 +21,7 @@ struct TourOptions {
 
 // One file the tour wrote, and where it belongs in the manual.
 struct TourShot {
+    QString id; // the picture's name in the manual's table: 9.2.2-4, card-back, suspended …
     QString file; // relative to the output folder
     QString section;
     QString step;
