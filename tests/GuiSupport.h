@@ -127,6 +127,12 @@ struct Console {
         return e->text() == text.left(e->maxLength());
     }
 
+    // On an input screen: types `serial` and the code its card shows now, and presses 次へ.
+    bool enterToken(const QString& serial) const
+    {
+        return type("serialEdit", serial) && type("otpEdit", f.otpFor(serial)) && click("nextButton");
+    }
+
     // Clicks a link (a LinkButton: the breadcrumb's topLink, the status page's menuLink), as a
     // person would (it must be visible).
     bool clickLink(const char* name) const
