@@ -81,6 +81,18 @@ std::optional<Exercise> ExerciseLoader::parse(const QByteArray& json, const QStr
                 tr("マニュアルの手順（9.1-1 など）か suspended / unlock が必要です"));
         e.steps.append(step);
     }
+    const QJsonObject expect = r.object(root, "expect");
+    const QString mode = r.string(expect, QStringLiteral("expect"), "usageMode", false);
+    if (mode == QLatin1String("shared"))
+        e.expect.usageMode = UsageMode::Shared;
+    else if (mode == QLatin1String("individual"))
+        e.expect.usageMode = UsageMode::Individual;
+    else if (!mode.isEmpty())
+        r.fail(QStringLiteral("expect.usageMode"), tr("shared か individual が必要です"));
+    e.expect.entries = r.integer(expect, QStringLiteral("expect"), "entries", 0, 1, 1000);
+    e.expect.serial = r.string(expect, QStringLiteral("expect"), "serial", false);
+    if (!e.expect.serial.isEmpty() && !Validation::checkSerial(e.expect.serial).ok())
+        r.fail(QStringLiteral("expect.serial"), tr("10 桁のシリアル番号が必要です"));
     if (!r.error.isEmpty()) {
         *error = r.error;
         return std::nullopt;

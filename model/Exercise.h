@@ -1,7 +1,10 @@
 #pragma once
 
+#include "Types.h"
+
 #include <QCoreApplication>
 #include <QHash>
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +17,12 @@ namespace hardtoken {
 // ids of the manual's steps (ManualSteps: "9.2.2-3") and of the desk's events the manual only
 // mentions ("suspended": the 利用中止 notice; "unlock": the help desk lifts it). A step may come
 // again (9.2.2 step 3 once per user added with 追加).
+// The language the console speaks now ("ja" or "en"): Language sets the default locale with it.
+inline QString currentLanguageCode()
+{
+    return QLocale().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("ja");
+}
+
 struct Exercise {
     QString id;
     QString title; // Japanese, the source language
@@ -22,6 +31,14 @@ struct Exercise {
     QHash<QString, QString> goals;
     QString scenario; // a resource (":/scenarios/…") or a file beside the exercise
     QStringList steps;
+    // "expect": what the store must hold when the procedure's OK went through, for the exercise to
+    // be done (absent: the last step's OK is enough).
+    struct Expectation {
+        UsageMode usageMode = UsageMode::Unset; // "usageMode": "shared" | "individual"
+        int entries = 0; // "entries": how many in the 利用登録情報の一覧 at OK, at least
+        QString serial {}; // "serial": the token registered for all users (shared)
+        bool any() const { return usageMode != UsageMode::Unset || entries > 0 || !serial.isEmpty(); }
+    } expect {};
 
     QString titleIn(const QString& language) const { return titles.value(language, title); }
     QString goalIn(const QString& language) const { return goals.value(language, goal); }

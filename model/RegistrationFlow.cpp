@@ -109,14 +109,24 @@ void RegistrationFlow::setInputCompleteVisible(bool visible)
     Q_EMIT inputCompleteVisibleChanged(visible);
 }
 
+Outcome RegistrationFlow::report(Action action, const Outcome& outcome)
+{
+    Q_EMIT acted(action, outcome);
+    return outcome;
+}
+
 void RegistrationFlow::openUserRegistration()
 {
-    if (isIn(Screen::CorporateStatus))
-        Q_EMIT toUserInfoSelection(QPrivateSignal());
+    if (!isIn(Screen::CorporateStatus))
+        return;
+    report(Action::OpenUserRegistration, {});
+    Q_EMIT toUserInfoSelection(QPrivateSignal());
 }
 
 void RegistrationFlow::goToTop()
 {
+    if (!isIn(Screen::CorporateStatus) && !isIn(Screen::Suspended))
+        report(Action::GoToTop, {});
     Q_EMIT toTop(QPrivateSignal());
 }
 
@@ -125,9 +135,12 @@ void RegistrationFlow::changeMode()
     if (!isIn(Screen::UserInfoSelection))
         return;
     if (m_service.isSuspended()) {
+        report(Action::ChangeMode,
+            Outcome::said(ServiceError::Suspended, [] { return tr("本システムは利用中止状態です。"); }));
         Q_EMIT toSuspended(QPrivateSignal());
         return;
     }
+    report(Action::ChangeMode, {});
     Q_EMIT toUsageModeConfirm(QPrivateSignal());
 }
 
@@ -137,37 +150,46 @@ Outcome RegistrationFlow::startRegistration()
         return Outcome::said(ServiceError::WrongMode, [] { return tr("この画面では利用登録を開始できません。"); });
     const CorporationInfo c = m_service.corporation();
     if (c.suspended) {
+        const Outcome o = report(Action::StartRegistration,
+            Outcome::said(ServiceError::Suspended, [] { return tr("本システムは利用中止状態です。"); }));
         Q_EMIT toSuspended(QPrivateSignal());
-        return Outcome::said(ServiceError::Suspended, [] { return tr("本システムは利用中止状態です。"); });
+        return o;
     }
     switch (c.mode) {
     case UsageMode::Shared:
+        report(Action::StartRegistration, {});
         Q_EMIT toSharedInput(QPrivateSignal());
         return {};
     case UsageMode::Individual:
+        report(Action::StartRegistration, {});
         setInputCompleteVisible(false);
         Q_EMIT toIndividualInput(QPrivateSignal());
         return {};
     case UsageMode::Unset:
         break;
     }
-    return Outcome::said(ServiceError::ModeNotSet, [] {
+    return report(Action::StartRegistration, Outcome::said(ServiceError::ModeNotSet, [] {
         return tr(
             "カード型ハードトークンの利用形態が設定されていません。「変更」ボタンを押して、利用形態を設定してください"
             "。");
-    });
+    }));
 }
 
 Outcome RegistrationFlow::next(qint64 userId, const QString& serial, const QString& otp)
 {
     if (isIn(Screen::SharedRegistrationInput)) {
         const Outcome o = m_service.checkSharedToken(serial, otp);
+        Q_EMIT tokenChecked(serial, otp, o);
+        report(Action::Next, o);
         if (o.ok())
             Q_EMIT toSharedConfirm(QPrivateSignal());
         return o;
     }
     if (isIn(Screen::IndividualRegistrationInput)) {
         const Outcome o = m_service.enqueue(userId, serial, otp);
+        if (o.error != ServiceError::NoUserChosen)
+            Q_EMIT tokenChecked(serial, otp, o);
+        report(Action::Next, o);
         if (o.ok())
             Q_EMIT toIndividualConfirm(QPrivateSignal());
         return o;
@@ -179,7 +201,7 @@ Outcome RegistrationFlow::confirmUsageMode(UsageMode mode, const QString& pin)
 {
     if (!isIn(Screen::UsageModeConfirm))
         return Outcome::said(ServiceError::WrongMode, [] { return tr("この画面では利用形態を設定できません。"); });
-    const Outcome o = m_service.changeUsageMode(mode, pin);
+    const Outcome o = report(Action::ConfirmUsageMode, m_service.changeUsageMode(mode, pin));
     if (o.ok()) {
         Q_EMIT procedureCompleted([] { return tr("カード型ハードトークンの利用形態の設定が完了しました。"); });
         Q_EMIT toUserInfoSelection(QPrivateSignal());
@@ -196,6 +218,7 @@ Outcome RegistrationFlow::confirmRegistration(const QString& pin)
         o = m_service.commitQueue(pin);
     else
         return Outcome::said(ServiceError::WrongMode, [] { return tr("この画面では利用登録を確定できません。"); });
+    report(Action::ConfirmRegistration, o);
     if (o.ok()) {
         Q_EMIT procedureCompleted([] { return tr("カード型ハードトークンの利用登録が完了しました。"); });
         Q_EMIT toUserInfoSelection(QPrivateSignal());
@@ -207,6 +230,7 @@ void RegistrationFlow::add()
 {
     if (!isIn(Screen::IndividualRegistrationConfirm))
         return;
+    report(Action::Add, {});
     setInputCompleteVisible(true);
     Q_EMIT toIndividualInput(QPrivateSignal());
 }
@@ -215,6 +239,7 @@ bool RegistrationFlow::inputComplete()
 {
     if (!isIn(Screen::IndividualRegistrationInput) || !m_inputCompleteVisible)
         return false;
+    report(Action::InputComplete, {});
     Q_EMIT toIndividualConfirm(QPrivateSignal());
     return true;
 }
@@ -225,11 +250,14 @@ int RegistrationFlow::remove(const QList<qint64>& userIds)
         return 0;
     const qsizetype before = m_service.queue().size();
     m_service.removeFromQueue(userIds);
+    report(Action::Remove, {});
     return static_cast<int>(before - m_service.queue().size());
 }
 
 void RegistrationFlow::cancel()
 {
+    if (m_procedure && m_machine->configuration().contains(m_procedure))
+        report(Action::Cancel, {});
     Q_EMIT cancelRequested(QPrivateSignal());
 }
 
@@ -250,6 +278,8 @@ void RegistrationFlow::restartAtTop()
 Outcome RegistrationFlow::unlock(const QString& staffLogin, const QString& staffCredential)
 {
     const Outcome o = m_service.unlock(staffLogin, staffCredential);
+    if (isIn(Screen::Suspended))
+        report(Action::Unlock, o);
     if (o.ok()) {
         Q_EMIT suspensionLifted([] { return tr("利用中止状態を解除しました。引き続きご利用いただけます。"); });
         Q_EMIT unlocked(QPrivateSignal());

@@ -39,6 +39,24 @@ public:
     };
     Q_ENUM(Screen)
 
+    // What the administrator did (the buttons and links of the manual's screens), as `acted`
+    // reports it: for the guided training, which tells a wrong turn from the step's own action.
+    enum class Action {
+        OpenUserRegistration, // 利用者情報登録/変更
+        GoToTop, // トップ
+        ChangeMode, // 変更
+        StartRegistration, // 利用登録
+        Next, // 次へ
+        ConfirmUsageMode, // OK (利用形態)
+        ConfirmRegistration, // OK (利用登録)
+        Add, // 追加
+        InputComplete, // 入力完了
+        Remove, // 削除
+        Cancel, // キャンセル
+        Unlock, // the help desk on the 利用中止 notice
+    };
+    Q_ENUM(Action)
+
     explicit RegistrationFlow(RegistrationService& service, QObject* parent = nullptr);
     ~RegistrationFlow() override;
 
@@ -78,6 +96,12 @@ Q_SIGNALS:
     // The help desk lifted 利用中止 on the notice; `message` is for 契約法人ステータス to show.
     void suspensionLifted(const hardtoken::Saying& message);
     void screenChanged(hardtoken::RegistrationFlow::Screen screen);
+    // An action was taken on the screen it belongs to, with what the service said (an action its
+    // screen does not offer is not reported). Emitted before the screen changes.
+    void acted(hardtoken::RegistrationFlow::Action action, const hardtoken::Outcome& outcome);
+    // 次へ checked a serial and a one-time password (before `acted`): what was typed, for the
+    // guided training to tell a mistyped serial from an expired code. Never stored or logged.
+    void tokenChecked(const QString& serial, const QString& otp, const hardtoken::Outcome& outcome);
     void inputCompleteVisibleChanged(bool visible);
 
     // Transition triggers, emitted only by the action methods once the guards pass: QPrivateSignal
@@ -95,6 +119,7 @@ Q_SIGNALS:
 
 private:
     void setInputCompleteVisible(bool visible);
+    Outcome report(Action action, const Outcome& outcome);
     bool isIn(Screen screen) const;
 
     RegistrationService& m_service;

@@ -142,6 +142,26 @@ QList<Migration> migrations()
                 QStringLiteral("pg?:CREATE INDEX corporations_name_trgm ON corporations USING gin (name gin_trgm_ops)"),
             },
             {} },
+        { 8, "guided training: each trainee's results (kept across scenario resets)",
+            {
+                QStringLiteral("CREATE TABLE training_results ("
+                               " id {PK},"
+                               " trainee TEXT NOT NULL,"
+                               " exercise_id TEXT NOT NULL,"
+                               " exercise_title TEXT NOT NULL,"
+                               " started_at {BIGINT} NOT NULL,"
+                               " total_ms {BIGINT} NOT NULL,"
+                               " completed INTEGER NOT NULL,"
+                               " hints INTEGER NOT NULL,"
+                               " demonstrations INTEGER NOT NULL,"
+                               " wrong_turns INTEGER NOT NULL,"
+                               " otp_failures INTEGER NOT NULL,"
+                               " pin_failures INTEGER NOT NULL,"
+                               " suspended INTEGER NOT NULL,"
+                               " detail TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX training_results_by_trainee ON training_results (trainee, started_at)"),
+            },
+            {} },
     };
 }
 

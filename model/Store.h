@@ -29,6 +29,7 @@ enum class StoreErrorCode {
     KeyFile,
     Tampered, // a MAC'd record or the audit anchor does not match: edited outside the console
     Sql,
+    Refused, // the operation does not apply to this store (errorMessage() says why); nothing was done
 };
 
 // Per-corporation-group settings kept in the store, so that every desktop sharing it agrees.
@@ -55,7 +56,7 @@ struct StoreSettings {
 class Store final {
     Q_DECLARE_TR_FUNCTIONS(Store)
 public:
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
 
     explicit Store(const Clock& clock);
     ~Store();
@@ -163,6 +164,7 @@ private:
     friend class TokenTable;
     friend class RegistrationTable;
     friend class StaffTable;
+    friend class TrainingResultTable;
 
     // A statement without parameters, not kept (DDL, PRAGMA): PostgreSQL cannot PREPARE DDL.
     bool execDirect(const QString& sql, QString* value = nullptr);

@@ -59,7 +59,7 @@ void TestStore::createsANewStoreOwnerOnly()
     RawSql raw(path);
     const QStringList tables = raw.db().tables();
     for (const char* t : { "meta", "corporations", "users", "tokens", "registrations", "staff", "audit_log",
-             "schema_version", "signin_attempts" })
+             "schema_version", "signin_attempts", "training_results" })
         QVERIFY2(tables.contains(QLatin1String(t)), t);
     QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QVERIFY(store.auditLog().verify().ok);
@@ -110,7 +110,7 @@ void makeVersionOne(Fixture& f)
              "ALTER TABLE staff DROP COLUMN disabled", "DROP INDEX registrations_by_user",
              "DROP TRIGGER tokens_six_digits", "DROP TABLE signin_attempts",
              "ALTER TABLE corporations DROP COLUMN pin_in_flight", "ALTER TABLE corporations DROP COLUMN state_mac",
-             "ALTER TABLE tokens DROP COLUMN state_mac",
+             "ALTER TABLE tokens DROP COLUMN state_mac", "DROP TABLE training_results",
              "DELETE FROM meta WHERE key IN ('audit.head', 'store_kind.mac')",
              "DELETE FROM schema_version WHERE version > 1" })
         QVERIFY2(raw.ok(QLatin1String(sql)), sql);

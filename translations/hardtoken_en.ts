@@ -306,6 +306,14 @@
         <source>練習ファイル %1 を開けません。</source>
         <translation>Cannot open the exercise file %1.</translation>
     </message>
+    <message>
+        <source>shared か individual が必要です</source>
+        <translation>&quot;shared&quot; or &quot;individual&quot; is required</translation>
+    </message>
+    <message>
+        <source>10 桁のシリアル番号が必要です</source>
+        <translation>a 10-digit serial number is required</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -1947,6 +1955,108 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
     </message>
 </context>
 <context>
+    <name>TrainingReport</name>
+    <message>
+        <source>利用中止</source>
+        <translation>Suspension</translation>
+    </message>
+    <message>
+        <source>利用中止の解除</source>
+        <translation>Lifting the suspension</translation>
+    </message>
+    <message>
+        <source>手順 %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <source>%1秒</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1分%2秒</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>研修者</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>練習</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <source>開始日時</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>結果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>手順</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>所要時間（秒）</source>
+        <translation>Time (s)</translation>
+    </message>
+    <message>
+        <source>ヒント</source>
+        <translation>Hints</translation>
+    </message>
+    <message>
+        <source>見本</source>
+        <translation>Demonstrations</translation>
+    </message>
+    <message>
+        <source>誤操作</source>
+        <translation>Wrong turns</translation>
+    </message>
+    <message>
+        <source>誤操作の内容</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>誤入力回数（シリアル番号・ワンタイムパスワード）</source>
+        <translation>Wrong entries reached (serial number / one-time password)</translation>
+    </message>
+    <message>
+        <source>誤入力回数（契約法人確認暗証番号）</source>
+        <translation>Wrong entries reached (corporate confirmation PIN)</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>中断</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>あり</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingResultTable</name>
+    <message>
+        <source>練習の結果はトレーニング用データベースにだけ保存できます。</source>
+        <translation>Exercise results can be saved only in a training database.</translation>
+    </message>
+    <message>
+        <source>研修者の名前が必要です。</source>
+        <translation>The trainee&apos;s name is required.</translation>
+    </message>
+</context>
+<context>
     <name>UsageMode</name>
     <message>
         <source>全ての利用者が同じトークンを利用する</source>
@@ -3576,6 +3686,244 @@ After %3 more wrong codes this card can no longer be checked.</translation>
         <translation>Corporation: %1 (%2)
 Suspended at: %3
 Reason: %4</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::TrainingResultsModel</name>
+    <message>
+        <source>完了</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>中断</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>あり</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>研修者</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>練習</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <source>開始日時</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>結果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>所要時間</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>ヒント</source>
+        <translation>Hints</translation>
+    </message>
+    <message>
+        <source>見本</source>
+        <translation>Demonstrations</translation>
+    </message>
+    <message>
+        <source>誤操作</source>
+        <translation>Wrong turns</translation>
+    </message>
+    <message>
+        <source>達した誤入力回数：シリアル番号・ワンタイムパスワード / 契約法人確認暗証番号</source>
+        <translation>Wrong entries reached: serial number / one-time password, and corporate confirmation PIN</translation>
+    </message>
+    <message>
+        <source>誤入力回数</source>
+        <translation>Wrong entries</translation>
+    </message>
+    <message>
+        <source>利用中止</source>
+        <translation>Suspended</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::TrainingSession</name>
+    <message>
+        <source>シリアル番号またはワンタイムパスワードを一定回数以上誤って入力すると、本システムは利用中止状態になります。</source>
+        <translation>If the serial number or one-time password is entered wrongly a certain number of times, this system is suspended.</translation>
+    </message>
+    <message>
+        <source>利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。ヘルプデスクの担当者が、[利用中止]画面で担当者IDとパスワードを入力して、**利用中止状態を解除** ボタンを押します。</source>
+        <translation>To lift the suspension, contact the help desk for this system. The help desk&apos;s staff member enters a staff ID and password on the [Suspended] screen and presses the **Lift the suspension** button.</translation>
+    </message>
+    <message>
+        <source>パンくずの「トップ」で[契約法人ステータス]画面に戻ってください。</source>
+        <translation>Go back to the [Corporate Status] screen with &quot;Top&quot; in the breadcrumb.</translation>
+    </message>
+    <message>
+        <source>「キャンセル」で[利用者情報選択]画面に戻ってください。</source>
+        <translation>Go back to the [User Information Selection] screen with &quot;Cancel&quot;.</translation>
+    </message>
+    <message>
+        <source>[利用者情報選択]画面から手順をやり直してください。</source>
+        <translation>Start the procedure again from the [User Information Selection] screen.</translation>
+    </message>
+    <message>
+        <source>これが最後の手順です: %1</source>
+        <translation>This is the last step: %1</translation>
+    </message>
+    <message>
+        <source>次の手順: %1</source>
+        <translation>Next step: %1</translation>
+    </message>
+    <message>
+        <source>[利用者情報登録/変更]リンク</source>
+        <translation>the [Register/Change User Information] link</translation>
+    </message>
+    <message>
+        <source>「トップ」</source>
+        <translation>&quot;Top&quot;</translation>
+    </message>
+    <message>
+        <source>「変更」</source>
+        <translation>&quot;Change&quot;</translation>
+    </message>
+    <message>
+        <source>「利用登録」</source>
+        <translation>&quot;Register&quot;</translation>
+    </message>
+    <message>
+        <source>「次へ」</source>
+        <translation>&quot;Next&quot;</translation>
+    </message>
+    <message>
+        <source>「OK」</source>
+        <translation>&quot;OK&quot;</translation>
+    </message>
+    <message>
+        <source>「追加」</source>
+        <translation>&quot;Add&quot;</translation>
+    </message>
+    <message>
+        <source>「入力完了」</source>
+        <translation>&quot;Input complete&quot;</translation>
+    </message>
+    <message>
+        <source>「削除」</source>
+        <translation>&quot;Delete&quot;</translation>
+    </message>
+    <message>
+        <source>「キャンセル」</source>
+        <translation>&quot;Cancel&quot;</translation>
+    </message>
+    <message>
+        <source>「利用中止状態を解除」</source>
+        <translation>&quot;Lift the suspension&quot;</translation>
+    </message>
+    <message>
+        <source>%1 を押した</source>
+        <translation>Pressed %1</translation>
+    </message>
+    <message>
+        <source>どのカードにもないシリアル番号 %1 を入力した</source>
+        <translation>Entered serial number %1, which no card has</translation>
+    </message>
+    <message>
+        <source>表示が切り替わったあとの古いワンタイムパスワードを入力した</source>
+        <translation>Entered an old one-time password the card had already replaced</translation>
+    </message>
+    <message>
+        <source>カードの表示と違うワンタイムパスワードを入力した</source>
+        <translation>Entered a one-time password the card did not show</translation>
+    </message>
+    <message>
+        <source>誤った契約法人確認暗証番号を入力した</source>
+        <translation>Entered a wrong corporate confirmation PIN</translation>
+    </message>
+    <message>
+        <source>入力規則に合わない値で %1 を押した</source>
+        <translation>Pressed %1 with a value against the input rules</translation>
+    </message>
+    <message>
+        <source>利用者を選ばずに「次へ」を押した</source>
+        <translation>Pressed &quot;Next&quot; without choosing a user</translation>
+    </message>
+    <message>
+        <source>練習の目標と違う内容で「OK」を押した</source>
+        <translation>Pressed &quot;OK&quot; with something other than the exercise&apos;s goal</translation>
+    </message>
+    <message>
+        <source>利用登録情報の一覧が %1 件のまま「OK」を押した</source>
+        <translation>Pressed &quot;OK&quot; with %1 entries in the registration list</translation>
+    </message>
+    <message>
+        <source>誤入力が続き、利用中止状態になった</source>
+        <translation>Wrong entries suspended the system</translation>
+    </message>
+    <message>
+        <source>（あと %1 回誤ると利用中止状態になります）</source>
+        <translation> (after %1 more wrong entries the system is suspended)</translation>
+    </message>
+    <message>
+        <source>シリアル番号 %1 のカードはありません。カード裏面のシリアル番号を確かめてください%2 — %3</source>
+        <translation>No card has serial number %1; check the serial number on the back of the card%2 — %3</translation>
+    </message>
+    <message>
+        <source>入力したワンタイムパスワードは、カードの表示が切り替わる前のものです%1 — %2</source>
+        <translation>The one-time password entered is one the card showed before its display changed%1 — %2</translation>
+    </message>
+    <message>
+        <source>ワンタイムパスワードがカードの表示と違います%1 — %2</source>
+        <translation>The one-time password is not the one the card shows%1 — %2</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号が違います%1 — 手順「%2」</source>
+        <translation>The corporate confirmation PIN is wrong%1 — step: &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>利用者が選ばれていません — 手順「%1」</source>
+        <translation>No user is chosen — step: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>誤入力が続いたため、本システムは利用中止状態になりました — %1</source>
+        <translation>Repeated wrong entries have suspended this system — %1</translation>
+    </message>
+    <message>
+        <source>OK は通りましたが、練習の目標「%1」とは違う内容です — %2</source>
+        <translation>OK went through, but not with the exercise&apos;s goal &quot;%1&quot; — %2</translation>
+    </message>
+    <message>
+        <source>利用登録情報の一覧が %1 件のまま OK を押しました。目標「%2」まで、%3「%4」</source>
+        <translation>OK was pressed with %1 entries in the registration list. To reach the goal &quot;%2&quot;: %3 &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <source>「キャンセル」を押したので、入力した内容は登録されずに前の画面に戻りました。手順「%1」</source>
+        <translation>&quot;Cancel&quot; went back to the previous screen without registering what was entered. Step: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>「変更」は利用形態の設定です。この練習では使いません — %1</source>
+        <translation>&quot;Change&quot; sets the usage mode, which this exercise does not use — %1</translation>
+    </message>
+    <message>
+        <source>利用形態を設定しました。この練習では使いません — %1</source>
+        <translation>The usage mode was set, which this exercise does not ask for — %1</translation>
+    </message>
+    <message>
+        <source>%1 はこの手順の操作ではありません。手順「%2」</source>
+        <translation>%1 is not what this step asks for. Step: &quot;%2&quot;</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,227 @@
+#include "TrainingRecord.h"
+
+#include "Store.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaEnum>
+
+namespace hardtoken {
+
+namespace {
+
+template <typename E> QString enumKey(E value)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<E>().valueToKey(int(value)));
+}
+
+template <typename E> E enumValue(const QString& key, E fallback)
+{
+    bool ok = false;
+    const int v = QMetaEnum::fromType<E>().keyToValue(key.toLatin1().constData(), &ok);
+    return ok ? E(v) : fallback;
+}
+
+QByteArray detailJson(const TrainingResult& r)
+{
+    QJsonArray steps;
+    for (const TrainingStepRecord& s : r.steps) {
+        steps.append(QJsonObject { { QStringLiteral("id"), s.stepId }, { QStringLiteral("ms"), double(s.msecs) },
+            { QStringLiteral("hints"), s.hints }, { QStringLiteral("demonstrations"), s.demonstrations },
+            { QStringLiteral("wrongTurns"), s.wrongTurns }, { QStringLiteral("done"), s.done } });
+    }
+    QJsonArray turns;
+    for (const TrainingWrongTurn& t : r.wrongTurns) {
+        turns.append(QJsonObject { { QStringLiteral("step"), t.step }, { QStringLiteral("stepId"), t.stepId },
+            { QStringLiteral("kind"), enumKey(t.kind) }, { QStringLiteral("action"), enumKey(t.action) },
+            { QStringLiteral("detail"), t.detail }, { QStringLiteral("remaining"), t.remainingAttempts },
+            { QStringLiteral("ms"), double(t.atMSecs) } });
+    }
+    return QJsonDocument(QJsonObject { { QStringLiteral("steps"), steps }, { QStringLiteral("wrongTurns"), turns } })
+        .toJson(QJsonDocument::Compact);
+}
+
+void readDetail(const QByteArray& json, TrainingResult* r)
+{
+    const QJsonObject root = QJsonDocument::fromJson(json).object();
+    for (const QJsonValue v : root.value(QLatin1String("steps")).toArray()) {
+        const QJsonObject o = v.toObject();
+        r->steps.append({ o.value(QLatin1String("id")).toString(), qint64(o.value(QLatin1String("ms")).toDouble()),
+            o.value(QLatin1String("hints")).toInt(), o.value(QLatin1String("demonstrations")).toInt(),
+            o.value(QLatin1String("wrongTurns")).toInt(), o.value(QLatin1String("done")).toBool() });
+    }
+    for (const QJsonValue v : root.value(QLatin1String("wrongTurns")).toArray()) {
+        const QJsonObject o = v.toObject();
+        TrainingWrongTurn t;
+        t.step = o.value(QLatin1String("step")).toInt();
+        t.stepId = o.value(QLatin1String("stepId")).toString();
+        t.kind = enumValue(o.value(QLatin1String("kind")).toString(), TrainingWrongTurn::Kind::WrongButton);
+        t.action = enumValue(o.value(QLatin1String("action")).toString(), RegistrationFlow::Action::Next);
+        t.detail = o.value(QLatin1String("detail")).toString();
+        t.remainingAttempts = o.value(QLatin1String("remaining")).toInt(-1);
+        t.atMSecs = qint64(o.value(QLatin1String("ms")).toDouble());
+        r->wrongTurns.append(t);
+    }
+}
+
+const QString kColumns = QStringLiteral(
+    "id, trainee, exercise_id, exercise_title, started_at, total_ms, completed, otp_failures, pin_failures,"
+    " suspended, detail");
+
+TrainingResult resultFrom(const Store::Query& q)
+{
+    TrainingResult r;
+    r.id = q.value(0).toLongLong();
+    r.trainee = q.value(1).toString();
+    r.exerciseId = q.value(2).toString();
+    r.exerciseTitle = q.value(3).toString();
+    r.startedAtMSecs = q.value(4).toLongLong();
+    r.totalMSecs = q.value(5).toLongLong();
+    r.completed = q.value(6).toInt() != 0;
+    r.otpFailuresReached = q.value(7).toInt();
+    r.pinFailuresReached = q.value(8).toInt();
+    r.suspended = q.value(9).toInt() != 0;
+    readDetail(q.value(10).toString().toUtf8(), &r);
+    return r;
+}
+
+} // namespace
+
+QString TrainingResultTable::normaliseTrainee(const QString& name)
+{
+    QString n = name.simplified();
+    for (const QChar c : std::as_const(n)) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return {};
+    }
+    return n.left(MaxTrainee);
+}
+
+qint64 TrainingResultTable::save(Store& store, const TrainingResult& result)
+{
+    if (!store.isTrainingStore()) {
+        store.fail(StoreErrorCode::Refused, tr("練習の結果はトレーニング用データベースにだけ保存できます。"));
+        return 0;
+    }
+    const QString trainee = normaliseTrainee(result.trainee);
+    if (trainee.isEmpty()) {
+        store.fail(StoreErrorCode::Refused, tr("研修者の名前が必要です。"));
+        return 0;
+    }
+    qint64 id = 0;
+    const bool ok = store.transaction([&] {
+        id = store.insert(QStringLiteral("INSERT INTO training_results (trainee, exercise_id, exercise_title,"
+                                         " started_at, total_ms, completed, hints, demonstrations, wrong_turns,"
+                                         " otp_failures, pin_failures, suspended, detail)"
+                                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            { trainee, result.exerciseId, result.exerciseTitle, result.startedAtMSecs, result.totalMSecs,
+                result.completed ? 1 : 0, result.hints(), result.demonstrations(), int(result.wrongTurns.size()),
+                result.otpFailuresReached, result.pinFailuresReached, result.suspended ? 1 : 0,
+                QString::fromUtf8(detailJson(result)) });
+        return id != 0
+            && store.audit(QStringLiteral("trainer"), QStringLiteral("training.result"), 0,
+                QStringLiteral("id=%1 exercise=%2 completed=%3").arg(id).arg(result.exerciseId).arg(result.completed));
+    });
+    return ok ? id : 0;
+}
+
+QList<TrainingResult> TrainingResultTable::list(const Store& store)
+{
+    QList<TrainingResult> out;
+    Store::Query q = store.query(
+        QStringLiteral("SELECT %1 FROM training_results ORDER BY started_at DESC, id DESC").arg(kColumns));
+    while (q.next())
+        out.append(resultFrom(q));
+    return out;
+}
+
+std::optional<TrainingResult> TrainingResultTable::find(const Store& store, qint64 id)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT %1 FROM training_results WHERE id = ?").arg(kColumns), { id });
+    if (!q.next())
+        return std::nullopt;
+    return resultFrom(q);
+}
+
+int TrainingResultTable::count(const Store& store)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT COUNT(*) FROM training_results"));
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+QString TrainingReport::exerciseTitle(const TrainingResult& result)
+{
+    for (const QString& path : ExerciseLoader::bundled()) {
+        QString error;
+        const auto e = ExerciseLoader::load(path, &error);
+        if (e && e->id == result.exerciseId)
+            return e->titleIn(currentLanguageCode());
+    }
+    return result.exerciseTitle;
+}
+
+QString TrainingReport::stepName(const QString& stepId)
+{
+    if (stepId == QLatin1String("suspended"))
+        return tr("利用中止");
+    if (stepId == QLatin1String("unlock"))
+        return tr("利用中止の解除");
+    return tr("手順 %1").arg(stepId);
+}
+
+QString TrainingReport::duration(qint64 msecs)
+{
+    const qint64 secs = (msecs + 500) / 1000;
+    if (secs < 60)
+        return tr("%1秒").arg(secs);
+    return tr("%1分%2秒").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
+}
+
+QByteArray TrainingReport::csv(const QList<TrainingResult>& results)
+{
+    const auto field = [](const QString& text) -> QString {
+        QString t = text;
+        // A cell that starts like a formula is read as text by spreadsheets (CSV injection).
+        if (!t.isEmpty() && QStringLiteral("=+-@\t\r").contains(t.front()))
+            t.prepend(QLatin1Char('\''));
+        if (t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('"')) || t.contains(QLatin1Char('\n'))
+            || t.contains(QLatin1Char('\r')))
+            return QLatin1Char('"') + t.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        return t;
+    };
+    QStringList lines;
+    lines.append(QStringList { tr("研修者"), tr("練習"), tr("開始日時"), tr("結果"), tr("手順"), tr("所要時間（秒）"),
+        tr("ヒント"), tr("見本"), tr("誤操作"), tr("誤操作の内容"),
+        tr("誤入力回数（シリアル番号・ワンタイムパスワード）"), tr("誤入力回数（契約法人確認暗証番号）"),
+        tr("利用中止") }
+                     .join(QLatin1Char(',')));
+    for (const TrainingResult& r : results) {
+        const QString started = QDateTime::fromMSecsSinceEpoch(r.startedAtMSecs)
+                                    .toLocalTime()
+                                    .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        const QString outcome = r.completed ? tr("完了") : tr("中断");
+        const QString title = exerciseTitle(r);
+        const auto row = [&](const QString& step, qint64 ms, int hints, int demos, int wrong, const QString& what) {
+            lines.append(QStringList { field(r.trainee), field(title), started, outcome, field(step),
+                QString::number(double(ms) / 1000.0, 'f', 1), QString::number(hints), QString::number(demos),
+                QString::number(wrong), field(what), QString::number(r.otpFailuresReached),
+                QString::number(r.pinFailuresReached), r.suspended ? tr("あり") : tr("なし") }
+                             .join(QLatin1Char(',')));
+        };
+        for (int i = 0; i < r.steps.size(); ++i) {
+            const TrainingStepRecord& s = r.steps[i];
+            QStringList what;
+            for (const TrainingWrongTurn& t : r.wrongTurns) {
+                if (t.step == i)
+                    what.append(TrainingSession::whatWasDone(t));
+            }
+            row(stepName(s.stepId), s.msecs, s.hints, s.demonstrations, s.wrongTurns, what.join(QStringLiteral(" / ")));
+        }
+        row(tr("合計"), r.totalMSecs, r.hints(), r.demonstrations(), int(r.wrongTurns.size()), QString());
+    }
+    return QByteArrayLiteral("\xEF\xBB\xBF") + lines.join(QStringLiteral("\r\n")).toUtf8() + QByteArrayLiteral("\r\n");
+}
+
+} // namespace hardtoken
