@@ -2,9 +2,12 @@
 
 #include "AboutDialog.h"
 #include "AuditViewerDialog.h"
+#include "CoachOverlay.h"
+#include "CoachPanel.h"
 #include "CorporateStatusPage.h"
 #include "CorporationRecord.h"
 #include "CorporationSelectionPage.h"
+#include "Demonstration.h"
 #include "DesktopSettings.h"
 #include "FirstRunPage.h"
 #include "ImportDialog.h"
@@ -19,21 +22,31 @@
 #include "StaffDialog.h"
 #include "Store.h"
 #include "SuspendedNotice.h"
+#include "TrainingCertificate.h"
+#include "TrainingRecord.h"
+#include "TrainingResultsDialog.h"
+#include "TrainingSession.h"
+#include "TrainingStartDialog.h"
 #include "UsageModeConfirmPage.h"
 #include "UserInfoSelectionPage.h"
 #include "VirtualCardPanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QDir>
+#include <QDockWidget>
 #include <QEvent>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSaveFile>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QState>
 #include <QStatusBar>
 
@@ -125,6 +138,12 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     // The bundled scenarios' titles are read when the menu opens, not at start-up (one of them
     // is a 256 KB file).
     connect(m_switchMenu, &QMenu::aboutToShow, this, &MainWindow::fillScenarioMenu);
+    m_trainingMenu->addSeparator();
+    m_exerciseAction = m_trainingMenu->addAction(QString(), this, [this] { openTrainingStart(); });
+    m_exerciseAction->setObjectName(QStringLiteral("startExerciseAction"));
+    m_exerciseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_resultsAction = m_trainingMenu->addAction(QString(), this, [this] { openTrainingResults(); });
+    m_resultsAction->setObjectName(QStringLiteral("trainingResultsAction"));
     updateTrainingMenu();
     connect(&m_flow.service(), &RegistrationService::corporationChanged, this, [this] {
         if (m_cards)
@@ -506,6 +525,7 @@ void MainWindow::afterStoreReplaced()
 
 void MainWindow::resetScenario()
 {
+    stopExercise(); // a reset ends the exercise under way (kept as not completed)
     QString error;
     if (!ScenarioLoader::reset(m_flow.service().store(), &error)) {
         QMessageBox::warning(this, windowTitle(), error);
@@ -517,6 +537,7 @@ void MainWindow::resetScenario()
 
 bool MainWindow::loadScenario(const QString& source, QString* error)
 {
+    stopExercise();
     const auto scenario = ScenarioLoader::load(source, error);
     if (!scenario || !ScenarioLoader::apply(m_flow.service().store(), *scenario, source, error))
         return false;
@@ -553,6 +574,10 @@ void MainWindow::retranslate()
     m_resetAction->setText(tr("シナリオを最初の状態に戻す(&R)"));
     m_cardsAction->setText(tr("仮想カードトークンを表示(&C)"));
     m_switchMenu->setTitle(tr("シナリオを切り替える(&S)"));
+    m_exerciseAction->setText(tr("練習を始める(&E)..."));
+    m_resultsAction->setText(tr("練習の結果(&V)..."));
+    if (m_coachDock)
+        m_coachDock->setWindowTitle(tr("コーチ"));
     m_helpMenu->setTitle(tr("ヘルプ(&H)"));
     m_aboutAction->setText(tr("このコンソールについて(&A)..."));
     m_switchMenu->clear(); // refilled in the new language when it opens
@@ -563,6 +588,162 @@ void MainWindow::retranslate()
         setWindowTitle(staff->windowTitle());
     else if (ManualPage* page = currentPage())
         setWindowTitle(page->windowTitle());
+}
+
+} // namespace hardtoken
+
+namespace hardtoken {
+
+TrainingStartDialog* MainWindow::openTrainingStart(const QString& exerciseId)
+{
+    if (!m_flow.service().store().isTrainingStore())
+        return nullptr;
+    auto* dialog = new TrainingStartDialog(m_lastTrainee, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!exerciseId.isEmpty())
+        dialog->selectExercise(exerciseId);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const auto exercise = dialog->exercise();
+        QString error;
+        if (exercise && !startExercise(*exercise, dialog->trainee(), &error))
+            QMessageBox::warning(this, windowTitle(), error);
+    });
+    dialog->open();
+    return dialog;
+}
+
+TrainingSession* MainWindow::startExercise(const Exercise& exercise, const QString& trainee, QString* error)
+{
+    Store& store = m_flow.service().store();
+    if (!store.isTrainingStore()) {
+        *error = tr("練習はトレーニング用データベースでだけ行えます。");
+        return nullptr;
+    }
+    const QString name = TrainingResultTable::normaliseTrainee(trainee);
+    if (name.isEmpty()) {
+        *error = TrainingResultTable::tr("研修者の名前が必要です。");
+        return nullptr;
+    }
+    const auto scenario = ScenarioLoader::load(exercise.scenario, error);
+    if (!scenario)
+        return nullptr;
+    // An exercise under way is stopped first (kept as not completed), then the scenario reset.
+    if (m_session && !m_session->isFinished())
+        stopExercise();
+    if (m_demo)
+        m_demo->stop();
+    if (!ScenarioLoader::apply(store, *scenario, exercise.scenario, error))
+        return nullptr;
+    if (m_staffPageShown)
+        startFlow();
+    afterStoreReplaced();
+    m_lastTrainee = name;
+    m_savedResultId = 0;
+
+    if (!m_overlay)
+        m_overlay = new CoachOverlay(this);
+    if (!m_coachDock) {
+        m_coach = new CoachPanel(m_overlay, [this]() -> QWidget* { return currentPage(); });
+        m_coachDock = new QDockWidget(this);
+        m_coachDock->setObjectName(QStringLiteral("coachDock"));
+        m_coachDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+        m_coachDock->setWidget(m_coach);
+        m_coachDock->setWindowTitle(tr("コーチ"));
+        addDockWidget(Qt::RightDockWidgetArea, m_coachDock);
+        resizeDocks({ m_coachDock }, { 300 }, Qt::Horizontal);
+        // After showScreen (connected first): the marks are looked up on the screen just shown.
+        connect(&m_flow, &RegistrationFlow::screenChanged, m_coach, &CoachPanel::refresh);
+        connect(m_coach, &CoachPanel::stopRequested, this, &MainWindow::stopExercise);
+        connect(m_coach, &CoachPanel::demonstrationRequested, this, &MainWindow::playDemonstration);
+        connect(m_coach, &CoachPanel::certificateRequested, this, [this] { saveFinishedResult(true); });
+        connect(m_coach, &CoachPanel::csvRequested, this, [this] { saveFinishedResult(false); });
+        connect(m_coach, &CoachPanel::anotherRequested, this, [this] { openTrainingStart(); });
+    }
+    delete m_demo;
+    delete m_session;
+    m_session = new TrainingSession(exercise, m_flow, store.clock(), name, this);
+    connect(m_session, &TrainingSession::finished, this, &MainWindow::exerciseFinished);
+    Demonstration::Secrets secrets { scenario->pin, {}, {} };
+    if (!scenario->staff.isEmpty())
+        secrets = { scenario->pin, scenario->staff.first().login, scenario->staff.first().credential };
+    m_demo = new Demonstration(*m_session, m_flow.service(), secrets, this);
+    connect(m_demo, &Demonstration::finished, this, [this] { m_coach->setDemonstrating(false); });
+    m_session->start();
+    m_coach->setSession(m_session);
+    m_coachDock->show();
+    // The screens keep the width they need beside the coach, where the desktop has room for both.
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 960);
+    const int wanted = m_stack->minimumSizeHint().width() + m_coachDock->sizeHint().width() + 32;
+    if (!isMaximized() && width() < wanted)
+        resize(qMin(wanted, available.width()), height());
+    showVirtualCards();
+    raise();
+    activateWindow();
+    return m_session;
+}
+
+void MainWindow::playDemonstration()
+{
+    if (!m_demo || !m_session)
+        return;
+    if (m_demo->play(currentPage()))
+        m_coach->setDemonstrating(true);
+    else
+        statusBar()->showMessage(m_demo->error(), 5000);
+}
+
+void MainWindow::stopExercise()
+{
+    if (!m_session || m_session->isFinished())
+        return;
+    if (m_demo)
+        m_demo->stop();
+    m_session->abandon(); // finished(false): saved as not completed
+}
+
+void MainWindow::exerciseFinished(bool)
+{
+    const TrainingResult result = m_session->result();
+    m_savedResultId = TrainingResultTable::save(m_flow.service().store(), result);
+    m_coach->showFinished(
+        result, m_savedResultId != 0, m_savedResultId ? QString() : m_flow.service().store().errorMessage());
+}
+
+void MainWindow::saveFinishedResult(bool pdf)
+{
+    const auto result = TrainingResultTable::find(m_flow.service().store(), m_savedResultId);
+    if (!result)
+        return;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(documents).filePath(
+        TrainingCertificate::fileName(*result, pdf ? QStringLiteral("pdf") : QStringLiteral("csv")));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("練習の結果を保存"), suggested, pdf ? QStringLiteral("PDF (*.pdf)") : QStringLiteral("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    bool ok = false;
+    if (pdf) {
+        ok = TrainingCertificate::write(*result, path, &error);
+    } else {
+        QSaveFile file(path);
+        ok = file.open(QIODevice::WriteOnly) && file.write(TrainingReport::csv({ *result })) >= 0 && file.commit();
+        if (!ok)
+            error = tr("%1 に書き込めません: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    }
+    statusBar()->showMessage(ok ? tr("%1 に保存しました。").arg(QDir::toNativeSeparators(path)) : error, 10000);
+    if (!ok)
+        QMessageBox::warning(this, windowTitle(), error);
+}
+
+TrainingResultsDialog* MainWindow::openTrainingResults()
+{
+    if (!m_flow.service().store().isTrainingStore())
+        return nullptr;
+    auto* dialog = new TrainingResultsDialog(m_flow.service().store(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 } // namespace hardtoken

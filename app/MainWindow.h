@@ -16,8 +16,15 @@ namespace hardtoken {
 class CorporationSelectionPage;
 class FirstRunPage;
 class Language;
+class CoachOverlay;
+class CoachPanel;
+class Demonstration;
 class ManualPage;
+class TrainingSession;
+class TrainingResultsDialog;
+class TrainingStartDialog;
 class VirtualCardPanel;
+struct Exercise;
 
 // Stacks one page per manual screen (each in a scroll area, so a long screen scrolls) and shows
 // the one the flow is in; a page is built when its screen is first entered, so start-up builds one
@@ -53,6 +60,22 @@ public:
     VirtualCardPanel* showVirtualCards();
     bool loadScenario(const QString& source, QString* error);
     static QStringList bundledScenarios();
+    // トレーニング > 練習を始める (window-modal, not blocking): starts the chosen exercise at OK.
+    TrainingStartDialog* openTrainingStart(const QString& exerciseId = {});
+    // Resets the training store to the exercise's scenario and starts coaching `trainee` through
+    // it (the coach dock, the coach marks, the virtual cards). nullptr with `error` on a production
+    // store or a scenario that cannot be loaded.
+    TrainingSession* startExercise(const Exercise& exercise, const QString& trainee, QString* error);
+    TrainingSession* trainingSession() const { return m_session; }
+    CoachPanel* coachPanel() const { return m_coach; }
+    CoachOverlay* coachOverlay() const { return m_overlay; }
+    Demonstration* demonstration() const { return m_demo; }
+    // 練習をやめる: the result is saved as not completed.
+    void stopExercise();
+    // The id the finished exercise's result was saved under (0: not saved).
+    qint64 savedResultId() const { return m_savedResultId; }
+    // トレーニング > 練習の結果 (window-modal, not blocking).
+    TrainingResultsDialog* openTrainingResults();
     // ファイル > 設定 (window-modal, not blocking).
     class SettingsDialog* openSettings();
     // ヘルプ > このコンソールについて.
@@ -86,6 +109,9 @@ private:
     void afterStoreReplaced();
     void updateTrainingMenu();
     void retranslate();
+    void exerciseFinished(bool completed);
+    void playDemonstration();
+    void saveFinishedResult(bool pdf);
 
     RegistrationFlow& m_flow;
     Language& m_language;
@@ -121,6 +147,15 @@ private:
     QAction* m_japaneseAction = nullptr;
     QAction* m_englishAction = nullptr;
     QLabel* m_storeLabel = nullptr;
+    QAction* m_exerciseAction = nullptr;
+    QAction* m_resultsAction = nullptr;
+    class QDockWidget* m_coachDock = nullptr;
+    CoachPanel* m_coach = nullptr;
+    CoachOverlay* m_overlay = nullptr;
+    TrainingSession* m_session = nullptr;
+    Demonstration* m_demo = nullptr;
+    qint64 m_savedResultId = 0;
+    QString m_lastTrainee;
 };
 
 } // namespace hardtoken

@@ -2,6 +2,7 @@
 
 #include "CardFace.h"
 #include "Clock.h"
+#include "Highlight.h"
 #include "Language.h"
 #include "MainWindow.h"
 #include "ManualPage.h"
@@ -274,17 +275,11 @@ bool Tour::shoot(const QString& id, const QString& section, const QString& step,
         // (A painter on an image of pixel ratio 2 already works in the screen's coordinates.)
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
-        const QColor red(0xd0, 0x1f, 0x1f);
+        const QColor red = highlight::color();
         for (const QString& name : highlights) {
             auto* w = p->findChild<QWidget*>(name);
-            if (!w || !w->isVisible())
-                continue;
-            // A 2-pixel frame 3 pixels outside the widget: clear of it, and of text beside it
-            // (the layouts keep at least 6 pixels between neighbours).
-            const QRect r(w->mapTo(p, QPoint(0, 0)), w->size());
-            painter.setPen(QPen(red, 2));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawRoundedRect(QRectF(r).adjusted(-3, -3, 3, 3), 4, 4);
+            if (w && w->isVisible())
+                highlight::paint(painter, QRect(w->mapTo(p, QPoint(0, 0)), w->size()));
         }
         for (const ManualCallout& c : callouts) {
             auto* w = p->findChild<QWidget*>(c.widget);

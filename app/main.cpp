@@ -1,5 +1,6 @@
 #include "Clock.h"
 #include "DesktopSettings.h"
+#include "Exercise.h"
 #include "FirstPaintProbe.h"
 #include "IntegrityCheck.h"
 #include "Language.h"
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
@@ -21,6 +23,23 @@ using namespace hardtoken;
 
 namespace {
 
+const QCommandLineOption& exerciseOption()
+{
+    static const QCommandLineOption option(QStringLiteral("exercise"),
+        QStringLiteral("Starts a training exercise: a bundled one's id (hardtoken-cli exercise list) or a"
+                       " JSON file. Resets the training store to its scenario."),
+        QStringLiteral("id"));
+    return option;
+}
+
+const QCommandLineOption& traineeOption()
+{
+    static const QCommandLineOption option(QStringLiteral("trainee"),
+        QStringLiteral("The trainee's name the exercise's result is saved under (default: the login name)."),
+        QStringLiteral("name"));
+    return option;
+}
+
 void describe(QCommandLineParser& parser, const QCommandLineOption& langOption)
 {
     parser.setApplicationDescription(Language::displayName());
@@ -28,6 +47,22 @@ void describe(QCommandLineParser& parser, const QCommandLineOption& langOption)
     parser.addVersionOption();
     StoreOptions::addTo(parser);
     parser.addOption(langOption);
+    parser.addOption(exerciseOption());
+    parser.addOption(traineeOption());
+}
+
+// --exercise: a bundled exercise's id, else a file.
+std::optional<Exercise> findExercise(const QString& wanted, QString* error)
+{
+    for (const QString& path : ExerciseLoader::bundled()) {
+        const auto e = ExerciseLoader::load(path, error);
+        if (e && e->id == wanted)
+            return e;
+    }
+    if (QFileInfo(wanted).isFile())
+        return ExerciseLoader::load(wanted, error);
+    *error = QStringLiteral("--exercise: %1 (hardtoken-cli exercise list)").arg(wanted);
+    return std::nullopt;
 }
 
 // --help and --version need no window: answered before QApplication (which needs a display).
@@ -100,6 +135,16 @@ int main(int argc, char* argv[])
     // Where the window was last time, if that is still on a screen.
     if (!window.restoreGeometry(settings.value(desktop::windowGeometryKey()).toByteArray()))
         window.fitToScreen();
+    if (parser.isSet(exerciseOption())) {
+        const auto exercise = findExercise(parser.value(exerciseOption()), &error);
+        QString trainee = parser.value(traineeOption());
+        if (trainee.isEmpty())
+            trainee = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+        if (!exercise || !window.startExercise(*exercise, trainee, &error)) {
+            QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), error);
+            return 2;
+        }
+    }
     FirstPaintProbe::watch(&window, [&flow] {
         flow.openUserRegistration();
         flow.startRegistration();

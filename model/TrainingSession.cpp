@@ -106,8 +106,9 @@ QString TrainingSession::deskSentence(const QString& stepId)
         return tr("シリアル番号またはワンタイムパスワードを一定回数以上誤って入力すると、本システムは利用中止状態になり"
                   "ます。");
     if (stepId == kUnlock)
-        return tr("利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。ヘルプデスクの担当者"
-                  "が、[利用中止]画面で担当者IDとパスワードを入力して、**利用中止状態を解除** ボタンを押します。");
+        return tr(
+            "利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。ヘルプデスクの担当者"
+            "が、[利用中止のお知らせ]画面で担当者IDとパスワードを入力して、**利用中止状態を解除** ボタンを押します。");
     return {};
 }
 
@@ -115,8 +116,11 @@ QString TrainingSession::sentence(int index) const
 {
     if (index < 0 || index >= count())
         return {};
-    if (const auto step = manualStep(index))
-        return step->text;
+    // Read again, not from the table kept at the start: the language may have changed since.
+    for (const ManualStep& s : ManualSteps::steps()) {
+        if (s.id == m_exercise.steps[index])
+            return s.text;
+    }
     return deskSentence(m_exercise.steps[index]);
 }
 
@@ -167,6 +171,13 @@ QString TrainingSession::takeHint()
     if (m_finished)
         return {};
     ++m_result.steps[m_current].hints;
+    return hintText();
+}
+
+QString TrainingSession::hintText() const
+{
+    if (m_finished)
+        return {};
     if (m_current + 1 >= count())
         return tr("これが最後の手順です: %1").arg(ManualSteps::plain(sentence(m_current)));
     return tr("次の手順: %1").arg(ManualSteps::plain(sentence(m_current + 1)));
@@ -528,7 +539,7 @@ QString TrainingSession::explain(const TrainingWrongTurn& turn) const
     // One sentence: what happened, then the manual's own ⚠️ or メモ in 「」.
     const auto quote = [this](const QString& stepId, ManualBox::Kind kind, int line) -> QString {
         const ManualBox* b = box(stepId, kind);
-        return b && line < b->lines.size() ? QStringLiteral("%1「%2」").arg(b->title(), b->lines[line]) : QString();
+        return b && line < b->lines.size() ? tr("%1「%2」").arg(b->title(), b->lines[line]) : QString();
     };
     const QString tokenStep = m_exercise.steps.value(turn.step).startsWith(QLatin1String("9.2.1"))
         ? QStringLiteral("9.2.1-3")

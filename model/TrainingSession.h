@@ -100,6 +100,8 @@ public:
     QString wayBack() const; // 「[利用者情報選択]画面に戻ってください。」 when off track
     // ヒント: what comes after the current step (counted).
     QString takeHint();
+    // The same, said again (after a language change) without counting.
+    QString hintText() const;
     // 見本: counted on the current step.
     void noteDemonstration();
     // Stops an unfinished exercise (練習をやめる): the result is kept as not completed.

@@ -169,6 +169,41 @@
     </message>
 </context>
 <context>
+    <name>CoachPanel</name>
+    <message>
+        <source>ヒント(&amp;H)</source>
+        <translation>&amp;Hint</translation>
+    </message>
+    <message>
+        <source>次の手順を表示します</source>
+        <translation>Shows the next step</translation>
+    </message>
+    <message>
+        <source>見本(&amp;D)</source>
+        <translation>&amp;Demonstrate</translation>
+    </message>
+    <message>
+        <source>この手順を画面でゆっくり実演し、操作をお返しします</source>
+        <translation>Plays this step slowly on the screen, then hands control back to you</translation>
+    </message>
+    <message>
+        <source>練習をやめる</source>
+        <translation>Stop the exercise</translation>
+    </message>
+    <message>
+        <source>結果の報告書（PDF）を保存(&amp;P)...</source>
+        <translation>Save the result report (&amp;PDF)...</translation>
+    </message>
+    <message>
+        <source>結果を CSV で保存(&amp;C)...</source>
+        <translation>Save the result as &amp;CSV...</translation>
+    </message>
+    <message>
+        <source>別の練習を始める(&amp;N)...</source>
+        <translation>Start a&amp;nother exercise...</translation>
+    </message>
+</context>
+<context>
     <name>CorporateStatusPage</name>
     <message>
         <source>契約法人ステータス</source>
@@ -1955,6 +1990,89 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
     </message>
 </context>
 <context>
+    <name>TrainingCertificate</name>
+    <message>
+        <source>%1 に書き込めません: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>トレーニング結果：%1</source>
+        <translation>Training result: %1</translation>
+    </message>
+    <message>
+        <source>トレーニング結果</source>
+        <translation>Training Result</translation>
+    </message>
+    <message>
+        <source>実施日時 %1&#x3000;所要時間 %2</source>
+        <translation>Started %1   Time %2</translation>
+    </message>
+    <message>
+        <source>すべての手順を完了しました</source>
+        <translation>Every step completed</translation>
+    </message>
+    <message>
+        <source>途中で中断しました</source>
+        <translation>Stopped before the end</translation>
+    </message>
+    <message>
+        <source>手順</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>所要時間</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>ヒント</source>
+        <translation>Hints</translation>
+    </message>
+    <message>
+        <source>見本</source>
+        <translation>Demonstrations</translation>
+    </message>
+    <message>
+        <source>誤操作</source>
+        <translation>Wrong turns</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>ありませんでした。</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>・%1（%2、開始から %3）</source>
+        <translation>• %1 (%2, %3 after the start)</translation>
+    </message>
+    <message>
+        <source>ほか %1 件（CSV にすべてあります）</source>
+        <translation>%1 more (all are in the CSV)</translation>
+    </message>
+    <message>
+        <source>達した誤入力回数</source>
+        <translation>Wrong entries reached</translation>
+    </message>
+    <message>
+        <source>シリアル番号・ワンタイムパスワード %1 回&#x3000;契約法人確認暗証番号 %2 回&#x3000;利用中止 %3</source>
+        <translation>Serial number / one-time password: %1   Corporate confirmation PIN: %2   Suspended: %3</translation>
+    </message>
+    <message>
+        <source>あり</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>%1 に PDF を書き込めませんでした。</source>
+        <translation>Could not write the PDF to %1.</translation>
+    </message>
+</context>
+<context>
     <name>TrainingReport</name>
     <message>
         <source>利用中止</source>
@@ -2054,6 +2172,52 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
     <message>
         <source>研修者の名前が必要です。</source>
         <translation>The trainee&apos;s name is required.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingResultsDialog</name>
+    <message>
+        <source>練習の結果</source>
+        <translation>Exercise Results</translation>
+    </message>
+    <message>
+        <source>このパソコンのトレーニング用データベースにある、すべての研修者の結果です。列の見出しを押すと並べ替えます。</source>
+        <translation>The results of every trainee in this computer&apos;s training database. Click a column heading to sort.</translation>
+    </message>
+    <message>
+        <source>選択した結果の報告書（PDF）を保存(&amp;P)...</source>
+        <translation>Save the selected result&apos;s report (&amp;PDF)...</translation>
+    </message>
+    <message>
+        <source>すべての結果を CSV で保存(&amp;C)...</source>
+        <translation>Save all results as &amp;CSV...</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingStartDialog</name>
+    <message>
+        <source>練習を始める</source>
+        <translation>Start an Exercise</translation>
+    </message>
+    <message>
+        <source>練習を選んで、研修者の名前を入力してください。シナリオは最初の状態に戻り、画面の右にコーチが手順を案内します。</source>
+        <translation>Choose an exercise and enter the trainee&apos;s name. The scenario goes back to its initial state, and a coach to the right of the screens guides you through the steps.</translation>
+    </message>
+    <message>
+        <source>練習(&amp;E)</source>
+        <translation>&amp;Exercise</translation>
+    </message>
+    <message>
+        <source>練習</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <source>研修者の名前(&amp;N)</source>
+        <translation>Trainee&apos;s &amp;name</translation>
+    </message>
+    <message>
+        <source>研修者の名前</source>
+        <translation>Trainee&apos;s name</translation>
     </message>
 </context>
 <context>
@@ -2944,6 +3108,77 @@ SHA-256: %4</translation>
     </message>
 </context>
 <context>
+    <name>hardtoken::CoachPanel</name>
+    <message>
+        <source>「%1」ボタン</source>
+        <translation>the &quot;%1&quot; button</translation>
+    </message>
+    <message>
+        <source>「%1」リンク</source>
+        <translation>the &quot;%1&quot; link</translation>
+    </message>
+    <message>
+        <source>「%1」の選択肢</source>
+        <translation>the &quot;%1&quot; option</translation>
+    </message>
+    <message>
+        <source>「%1」の表</source>
+        <translation>the &quot;%1&quot; table</translation>
+    </message>
+    <message>
+        <source>「%1」の入力欄</source>
+        <translation>the &quot;%1&quot; field</translation>
+    </message>
+    <message>
+        <source>画面の赤い枠：%1</source>
+        <translation>Red frames on the screen: %1</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>目標：%1</source>
+        <translation>Goal: %1</translation>
+    </message>
+    <message>
+        <source>全 %1 手順</source>
+        <translation>All %1 steps</translation>
+    </message>
+    <message>
+        <source>手順 %1 / %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <source>見本を再生中…</source>
+        <translation>Demonstrating…</translation>
+    </message>
+    <message>
+        <source>見本(&amp;D)</source>
+        <translation>&amp;Demonstrate</translation>
+    </message>
+    <message>
+        <source>練習を完了しました</source>
+        <translation>Exercise completed</translation>
+    </message>
+    <message>
+        <source>練習を中断しました</source>
+        <translation>Exercise stopped</translation>
+    </message>
+    <message>
+        <source>所要時間 %1、ヒント %2 回、見本 %3 回、誤操作 %4 回、達した誤入力回数 %5（暗証番号 %6）。%7</source>
+        <translation>Time %1, hints %2, demonstrations %3, wrong turns %4, wrong entries reached %5 (PIN %6). %7</translation>
+    </message>
+    <message>
+        <source>結果は「%1」さんの記録として保存しました。</source>
+        <translation>The result was saved for %1.</translation>
+    </message>
+    <message>
+        <source>結果を保存できませんでした: %1</source>
+        <translation>The result could not be saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>hardtoken::CorporateStatusPage</name>
     <message numerus="yes">
         <source>%n 個</source>
@@ -3013,6 +3248,17 @@ SHA-256: %4</translation>
     <message>
         <source>契約法人を選択してください。</source>
         <translation>Select a corporation.</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::Demonstration</name>
+    <message>
+        <source>いまの画面では見本を再生できません。</source>
+        <translation>No demonstration can be played on this screen.</translation>
+    </message>
+    <message>
+        <source>利用登録できるカードが残っていません。</source>
+        <translation>No card is left to register.</translation>
     </message>
 </context>
 <context>
@@ -3220,6 +3466,34 @@ SHA-256: %4</translation>
     <message>
         <source>設定(&amp;S)...</source>
         <translation>&amp;Settings...</translation>
+    </message>
+    <message>
+        <source>練習を始める(&amp;E)...</source>
+        <translation>Start an &amp;exercise...</translation>
+    </message>
+    <message>
+        <source>練習の結果(&amp;V)...</source>
+        <translation>Exercise results (&amp;view)...</translation>
+    </message>
+    <message>
+        <source>コーチ</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>練習はトレーニング用データベースでだけ行えます。</source>
+        <translation>Exercises can be done only on a training database.</translation>
+    </message>
+    <message>
+        <source>練習の結果を保存</source>
+        <translation>Save the exercise result</translation>
+    </message>
+    <message>
+        <source>%1 に書き込めません: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 に保存しました。</source>
+        <translation>Saved to %1.</translation>
     </message>
 </context>
 <context>
@@ -3689,6 +3963,29 @@ Reason: %4</translation>
     </message>
 </context>
 <context>
+    <name>hardtoken::TrainingResultsDialog</name>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 に保存しました。</source>
+        <translation>Saved to %1.</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>まだ結果はありません。</source>
+        <translation>No results yet.</translation>
+    </message>
+    <message>
+        <source>%1 に書き込めません: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>hardtoken::TrainingResultsModel</name>
     <message>
         <source>完了</source>
@@ -3760,10 +4057,6 @@ Reason: %4</translation>
     <message>
         <source>シリアル番号またはワンタイムパスワードを一定回数以上誤って入力すると、本システムは利用中止状態になります。</source>
         <translation>If the serial number or one-time password is entered wrongly a certain number of times, this system is suspended.</translation>
-    </message>
-    <message>
-        <source>利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。ヘルプデスクの担当者が、[利用中止]画面で担当者IDとパスワードを入力して、**利用中止状態を解除** ボタンを押します。</source>
-        <translation>To lift the suspension, contact the help desk for this system. The help desk&apos;s staff member enters a staff ID and password on the [Suspended] screen and presses the **Lift the suspension** button.</translation>
     </message>
     <message>
         <source>パンくずの「トップ」で[契約法人ステータス]画面に戻ってください。</source>
@@ -3924,6 +4217,25 @@ Reason: %4</translation>
     <message>
         <source>%1 はこの手順の操作ではありません。手順「%2」</source>
         <translation>%1 is not what this step asks for. Step: &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>利用中止状態を解除するには、本システムに関するお問い合わせ先までご照会ください。ヘルプデスクの担当者が、[利用中止のお知らせ]画面で担当者IDとパスワードを入力して、**利用中止状態を解除** ボタンを押します。</source>
+        <translation>To lift the suspension, contact the help desk for this system. The help desk&apos;s staff member enters a staff ID and password on the [Service Suspended] screen and presses the **Lift the suspension** button.</translation>
+    </message>
+    <message>
+        <source>%1「%2」</source>
+        <translation>%1 &quot;%2&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::TrainingStartDialog</name>
+    <message>
+        <source>目標：%1</source>
+        <translation>Goal: %1</translation>
+    </message>
+    <message>
+        <source>研修者の名前を入力してください。結果はこの名前で保存されます。</source>
+        <translation>Enter the trainee&apos;s name. The result is saved under this name.</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,24 @@ public:
     }
 };
 
+// Drawing over other widgets and nothing else (the coach marks): not in the tree a screen reader
+// walks. What it draws is said elsewhere (the coach panel's sentence).
+class DrawingOnlyAccessible final : public QAccessibleWidget {
+public:
+    explicit DrawingOnlyAccessible(QWidget* widget)
+        : QAccessibleWidget(widget, QAccessible::NoRole)
+    {
+    }
+
+    QAccessible::State state() const override
+    {
+        QAccessible::State s = QAccessibleWidget::state();
+        s.invisible = true;
+        s.focusable = false;
+        return s;
+    }
+};
+
 QAccessibleInterface* factory(const QString& className, QObject* object)
 {
     if (!object || !object->isWidgetType())
@@ -100,6 +118,8 @@ QAccessibleInterface* factory(const QString& className, QObject* object)
     // accessibleName (the headline) with the details as its description.
     if (className == QLatin1String("QFrame") && object->property("accessibleAlert").toBool())
         return new QAccessibleWidget(static_cast<QWidget*>(object), QAccessible::AlertMessage);
+    if (className == QLatin1String("hardtoken::CoachOverlay"))
+        return new DrawingOnlyAccessible(static_cast<QWidget*>(object));
     if (className == QLatin1String("hardtoken::CardFace"))
         return new QAccessibleWidget(static_cast<QWidget*>(object), QAccessible::Graphic);
     return nullptr;

@@ -1,0 +1,578 @@
+// The guided training as a trainee meets it: トレーニング > 練習を始める, the coach dock, the coach
+// marks over the live screen (their geometry checked against the widgets each step names), wrong
+// turns explained in the panel and announced, ヒント and 見本, and the trainer's results: saved per
+// trainee, the class view, the CSV and the one-page PDF. Every bundled exercise is completed with
+// key and mouse events on the real widgets.
+#include "GuiSupport.h"
+
+#include "Accessibility.h"
+#include "CoachOverlay.h"
+#include "CoachPanel.h"
+#include "Demonstration.h"
+#include "Exercise.h"
+#include "Highlight.h"
+#include "TrainingRecord.h"
+#include "TrainingResultsDialog.h"
+#include "TrainingResultsModel.h"
+#include "TrainingSession.h"
+#include "TrainingStartDialog.h"
+#include "VirtualCardPanel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAccessible>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QProcess>
+#include <QRadioButton>
+#include <QSignalSpy>
+
+using namespace hardtoken;
+using namespace hardtoken::test;
+
+namespace {
+
+Exercise bundled(const QString& id)
+{
+    QString error;
+    const auto e = ExerciseLoader::load(QStringLiteral(":/exercises/%1.json").arg(id), &error);
+    if (!e)
+        qFatal("%s", qPrintable(error));
+    return *e;
+}
+
+const QString kPin = QStringLiteral("train1234");
+const QString kTrainee = QStringLiteral("佐藤 研修");
+
+// The coach panel's widget of that objectName.
+template <typename T> T* coach(const Console& c, const char* name)
+{
+    T* w = c.window->coachPanel() ? c.window->coachPanel()->findChild<T*>(QLatin1String(name)) : nullptr;
+    if (!w)
+        qFatal("FAIL: the coach panel has no %s named \"%s\"", T::staticMetaObject.className(), name);
+    return w;
+}
+
+// Where the coach marks must be: a frame around each widget the step names that is shown and can
+// be seen in its screen's scroll area, in the window's coordinates.
+QList<QRectF> expectedMarks(const Console& c)
+{
+    QList<QRectF> out;
+    TrainingSession* s = c.window->trainingSession();
+    ManualPage* page = c.page();
+    if (!s || !page || s->offTrack() || s->isFinished())
+        return out;
+    for (const QString& name : s->highlights()) {
+        auto* w = page->findChild<QWidget*>(name);
+        if (!w || !w->isVisible())
+            continue;
+        const QRect r(w->mapTo(c.window.get(), QPoint(0, 0)), w->size());
+        QWidget* viewport = c.window->scrollArea(c.flow->screen())->viewport();
+        if (!QRect(viewport->mapTo(c.window.get(), QPoint(0, 0)), viewport->size()).intersects(r))
+            continue;
+        out.append(highlight::frame(r));
+    }
+    return out;
+}
+
+// The coach mark is on the controls the step names, and the panel says the step and the marks.
+bool marksAreRight(const Console& c, QString* why)
+{
+    const bool ok = QTest::qWaitFor(
+        [&] {
+            const QList<QRectF> expected = expectedMarks(c);
+            return !expected.isEmpty() && c.window->coachOverlay()->markRects() == expected
+                && c.window->coachOverlay()->isVisible();
+        },
+        3000);
+    if (!ok) {
+        QStringList rects;
+        for (const QRectF& r : c.window->coachOverlay()->markRects())
+            rects << QStringLiteral("(%1,%2 %3x%4)").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+        *why = QStringLiteral("step %1 on %2: marks %3, expected %4 frames for %5")
+                   .arg(c.window->trainingSession()->current())
+                   .arg(c.flow->screenName(), rects.join(QLatin1Char(' ')))
+                   .arg(expectedMarks(c).size())
+                   .arg(c.window->trainingSession()->highlights().join(QLatin1Char(',')));
+        return false;
+    }
+    return true;
+}
+
+// Starts an exercise as the menu does, and waits for its first screen with the coach on it.
+#define START(console, id)                                                                                             \
+    do {                                                                                                               \
+        QString startError;                                                                                            \
+        QVERIFY2((console).window->startExercise(bundled(QStringLiteral(id)), kTrainee, &startError),                  \
+            qPrintable(startError));                                                                                   \
+        EXPECT_SCREEN(console, "CorporateStatus");                                                                     \
+        CHECK_MARKS(console);                                                                                          \
+    } while (false)
+
+#define CHECK_MARKS(console)                                                                                           \
+    do {                                                                                                               \
+        QString why;                                                                                                   \
+        QVERIFY2(marksAreRight(console, &why), qPrintable(why));                                                       \
+    } while (false)
+
+// A grab of the whole window (screens, dock, marks), when HARDTOKEN_TRAINING_SHOTS names a folder.
+void shoot(const Console& c, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("HARDTOKEN_TRAINING_SHOTS");
+    if (dir.isEmpty())
+        return;
+    QCoreApplication::processEvents();
+    c.window->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+} // namespace
+
+class TestTraining final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<QWidget*>(); }
+    void startFromTheMenuWithKeys();
+    void modeToShared();
+    void modeToIndividual();
+    void registerShared();
+    void registerThreeUsersWithDeleteAndInputComplete();
+    void suspendedAndUnlocked();
+    void wrongTurnsAreExplainedAndAnnounced();
+    void demonstrationPlaysEveryStep();
+    void stoppingKeepsAnUnfinishedResult();
+    void classViewAndReports();
+    void accessibility();
+    void languageSwitchSaysTheStepAgain();
+};
+
+void TestTraining::startFromTheMenuWithKeys()
+{
+    Console c;
+    QAction* start = c.window->findChild<QAction*>(QStringLiteral("startExerciseAction"));
+    QVERIFY(start && start->isVisible());
+    QCOMPARE(start->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    start->trigger();
+    auto* dialog = c.window->findChild<TrainingStartDialog*>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto* list = dialog->findChild<QListWidget*>(QStringLiteral("exerciseList"));
+    QCOMPARE(list->count(), int(ExerciseLoader::bundled().size()));
+    // Down the list with the keyboard to the third (9.2.1), its goal shown below.
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Down);
+    QTest::keyClick(list, Qt::Key_Down);
+    QCOMPARE(dialog->exercise()->id, QStringLiteral("register-shared"));
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("goalLabel"))->text().contains(QStringLiteral("0000000011")));
+    // No name: refused beside the field, the dialog stays.
+    auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("traineeEdit"));
+    name->clear();
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("traineeError"))->isVisible());
+    QVERIFY(!name->accessibleDescription().isEmpty());
+    QCOMPARE(dialog->focusWidget(), name);
+    QTest::keyClicks(name, QStringLiteral("Trainee A"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QTRY_VERIFY(c.window->trainingSession());
+    QCOMPARE(c.window->trainingSession()->exercise().id, QStringLiteral("register-shared"));
+    QCOMPARE(c.window->trainingSession()->trainee(), QStringLiteral("Trainee A"));
+    // The scenario is the exercise's (the shared corporation), the coach dock and the cards are up.
+    QCOMPARE(c.f.service->corporation().mode, UsageMode::Shared);
+    QTRY_VERIFY(c.window->findChild<QDockWidget*>(QStringLiteral("coachDock"))->isVisible());
+    QVERIFY(c.window->showVirtualCards()->isVisible());
+    EXPECT_SCREEN(c, "CorporateStatus");
+    CHECK_MARKS(c);
+}
+
+void TestTraining::modeToShared()
+{
+    Console c;
+    START(c, "mode-to-shared");
+    shoot(c, QStringLiteral("coach-9.1-1"));
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    CHECK_MARKS(c);
+    QVERIFY(c.click("changeModeButton"));
+    EXPECT_SCREEN(c, "UsageModeConfirm");
+    CHECK_MARKS(c);
+    QVERIFY(c.window->trainingSession()->highlights().contains(QStringLiteral("sharedRadio")));
+    QVERIFY(c.click("sharedRadio"));
+    QVERIFY(c.typePinWithKeyboard(kPin));
+    QVERIFY(c.click("okButton"));
+    QTRY_VERIFY(c.window->trainingSession()->isFinished());
+    QVERIFY(c.window->trainingSession()->result().completed);
+    QCOMPARE(c.f.service->corporation().mode, UsageMode::Shared);
+    QVERIFY(c.window->savedResultId() > 0);
+    QVERIFY(coach<QFrame>(c, "doneBox")->isVisible());
+    QVERIFY(c.window->coachOverlay()->markRects().isEmpty());
+}
+
+void TestTraining::modeToIndividual()
+{
+    Console c;
+    START(c, "mode-to-individual");
+    QCOMPARE(c.f.service->corporation().mode, UsageMode::Shared);
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    CHECK_MARKS(c);
+    QVERIFY(c.click("changeModeButton"));
+    EXPECT_SCREEN(c, "UsageModeConfirm");
+    CHECK_MARKS(c);
+    QVERIFY(c.click("individualRadio"));
+    QVERIFY(c.type("pinEdit", kPin));
+    QVERIFY(c.click("okButton"));
+    QTRY_VERIFY(c.window->trainingSession()->isFinished());
+    QCOMPARE(c.f.service->corporation().mode, UsageMode::Individual);
+    QVERIFY(c.window->trainingSession()->result().wrongTurns.isEmpty());
+}
+
+void TestTraining::registerShared()
+{
+    Console c;
+    START(c, "register-shared");
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    CHECK_MARKS(c);
+    QVERIFY(c.click("registerButton"));
+    EXPECT_SCREEN(c, "SharedRegistrationInput");
+    CHECK_MARKS(c);
+    shoot(c, QStringLiteral("coach-9.2.1-3"));
+    QVERIFY(c.enterToken(QStringLiteral("0000000011")));
+    EXPECT_SCREEN(c, "SharedRegistrationConfirm");
+    CHECK_MARKS(c);
+    QVERIFY(c.typePinWithKeyboard(kPin));
+    QVERIFY(c.click("okButton"));
+    QTRY_VERIFY(c.window->trainingSession()->isFinished());
+    QCOMPARE(c.f.service->sharedSerial(), QStringLiteral("0000000011"));
+    QVERIFY(c.window->trainingSession()->result().completed);
+}
+
+void TestTraining::registerThreeUsersWithDeleteAndInputComplete()
+{
+    Console c;
+    START(c, "register-three-users");
+    TrainingSession* s = c.window->trainingSession();
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.click("registerButton"));
+    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    CHECK_MARKS(c);
+    const QList<std::pair<QString, QString>> users { { QStringLiteral("鈴木 花子"), QStringLiteral("0000000011") },
+        { QStringLiteral("田中 次郎"), QStringLiteral("0000000012") },
+        { QStringLiteral("山田 太郎"), QStringLiteral("0000000013") } };
+    for (int i = 0; i < users.size(); ++i) {
+        if (i > 0) {
+            // 追加 is what the coach frames before the next user.
+            CHECK_MARKS(c);
+            QCOMPARE(s->highlights(), QStringList { QStringLiteral("addButton") });
+            QVERIFY(c.click("addButton"));
+            EXPECT_SCREEN(c, "IndividualRegistrationInput");
+        }
+        QVERIFY(c.chooseUser(users[i].first));
+        QVERIFY(c.enterToken(users[i].second));
+        EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
+    }
+    QCOMPARE(s->current(), 7);
+    CHECK_MARKS(c);
+    shoot(c, QStringLiteral("coach-9.2.2-4"));
+    // 削除 one entry and enter it again: not a wrong turn, one more round.
+    QVERIFY(c.tickRow(QStringLiteral("山田 太郎")));
+    QVERIFY(c.click("removeButtonTop"));
+    QTRY_COMPARE(c.f.service->queue().size(), 2);
+    QVERIFY(c.click("addButton"));
+    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    QCOMPARE(s->current(), 6);
+    c.f.clock.advanceSecs(30);
+    QVERIFY(c.chooseUser(QStringLiteral("山田 太郎")));
+    QVERIFY(c.enterToken(QStringLiteral("0000000013")));
+    EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
+    // 追加 then 入力完了: back to the list without a change (manual 9.2.2 メモ).
+    QVERIFY(c.click("addButton"));
+    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    QVERIFY(c.click("inputCompleteButton"));
+    EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
+    QCOMPARE(s->current(), 7);
+    CHECK_MARKS(c);
+    QVERIFY(c.typePinWithKeyboard(kPin));
+    QVERIFY(c.click("okButton"));
+    QTRY_VERIFY(s->isFinished());
+    QVERIFY(s->result().completed);
+    QVERIFY(s->result().wrongTurns.isEmpty());
+    for (const UserInfo& u : c.f.service->users())
+        QVERIFY2(u.currentSerial.startsWith(QLatin1String("000000001")), qPrintable(u.name));
+}
+
+void TestTraining::suspendedAndUnlocked()
+{
+    Console c;
+    START(c, "suspended-and-unlocked");
+    TrainingSession* s = c.window->trainingSession();
+    QCOMPARE(c.f.service->corporation().otpFailures, 4);
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.click("registerButton"));
+    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    CHECK_MARKS(c);
+    QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
+    QString wrong = c.f.otpFor(QStringLiteral("0000000011"));
+    wrong[0] = QChar(u'0' + (wrong[0].digitValue() + 5) % 10);
+    QVERIFY(c.type("serialEdit", QStringLiteral("0000000011")));
+    QVERIFY(c.type("otpEdit", wrong));
+    QVERIFY(c.click("nextButton"));
+    EXPECT_SCREEN(c, "Suspended");
+    QTRY_COMPARE(s->current(), 4);
+    CHECK_MARKS(c);
+    shoot(c, QStringLiteral("coach-unlock"));
+    QVERIFY(c.type("staffLoginEdit", QStringLiteral("helpdesk")));
+    QVERIFY(c.type("staffCredentialEdit", QStringLiteral("Helpdesk2023")));
+    QVERIFY(c.click("unlockButton"));
+    QTRY_VERIFY(s->isFinished());
+    QVERIFY(!c.f.service->isSuspended());
+    const TrainingResult r = s->result();
+    QVERIFY(r.completed);
+    QVERIFY(r.suspended);
+    QCOMPARE(r.otpFailuresReached, 5);
+    QVERIFY(r.wrongTurns.isEmpty());
+}
+
+void TestTraining::wrongTurnsAreExplainedAndAnnounced()
+{
+    Console c;
+    START(c, "register-shared");
+    TrainingSession* s = c.window->trainingSession();
+    QSignalSpy announced(Announcements::instance(), &Announcements::announced);
+    auto* banner = coach<QLabel>(c, "turnBanner");
+    c.f.clock.advanceSecs(6);
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    // ヒント: the next step, counted.
+    QTest::mouseClick(coach<QPushButton>(c, "hintButton"), Qt::LeftButton);
+    QVERIFY(coach<QLabel>(c, "hintLabel")->isVisible());
+    QVERIFY(coach<QLabel>(c, "hintLabel")
+                ->text()
+                .startsWith(QStringLiteral("次の手順: [カード型ハードトークン利用登録入力]画面")));
+    c.f.clock.advanceSecs(4);
+    QVERIFY(c.click("registerButton"));
+    EXPECT_SCREEN(c, "SharedRegistrationInput");
+
+    // A typo in the serial.
+    c.f.clock.advanceSecs(10);
+    QVERIFY(c.type("serialEdit", QStringLiteral("0000000019")));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000011"))));
+    QVERIFY(c.click("nextButton"));
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY2(banner->text().startsWith(QStringLiteral("シリアル番号 0000000019 のカードはありません。")),
+        qPrintable(banner->text()));
+    QVERIFY(banner->text().contains(QStringLiteral(
+        "⚠️ ご注意「シリアル番号またはワンタイムパスワードを一定回数以上誤って")));
+    QVERIFY(banner->text().contains(QStringLiteral("あと 4 回")));
+    bool heard = false;
+    for (const auto& a : announced)
+        heard = heard || a.at(1).toString() == banner->text();
+    QVERIFY2(heard, "the wrong turn was not announced");
+    // The coach does not do it for the trainee: the fields keep what was typed.
+    QCOMPARE(c.find<QLineEdit>("serialEdit")->text(), QStringLiteral("0000000019"));
+    EXPECT_SCREEN(c, "SharedRegistrationInput");
+
+    // A code the card has replaced: typed, then the card moves on before 次へ.
+    QVERIFY(c.type("serialEdit", QStringLiteral("0000000011")));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000011"))));
+    c.f.clock.advanceSecs(120);
+    QVERIFY(c.click("nextButton"));
+    QTRY_VERIFY(banner->text().startsWith(
+        QStringLiteral("入力したワンタイムパスワードは、カードの表示が切り替わる前のものです")));
+    QVERIFY(banner->text().contains(
+        QStringLiteral("⚠️ "
+                       "ご注意「ワンタイムパスワードの表示は、一定の時間が経過すると自動的に消えます。")));
+
+    // キャンセル: back a step, said in the panel, and the way is shown again by the marks.
+    QVERIFY(c.click("cancelButton"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QTRY_VERIFY(banner->text().startsWith(QStringLiteral("「キャンセル」を押したので")));
+    QCOMPARE(s->current(), 1);
+    CHECK_MARKS(c);
+    c.f.clock.advanceSecs(5);
+    QVERIFY(c.click("registerButton"));
+    EXPECT_SCREEN(c, "SharedRegistrationInput");
+    c.f.clock.advanceSecs(15);
+    QVERIFY(c.enterToken(QStringLiteral("0000000011")));
+    EXPECT_SCREEN(c, "SharedRegistrationConfirm");
+    c.f.clock.advanceSecs(9);
+    QVERIFY(c.type("pinEdit", kPin));
+    QVERIFY(c.click("okButton"));
+    QTRY_VERIFY(s->isFinished());
+
+    // The report's figures, from the fake clock.
+    const auto saved = TrainingResultTable::find(*c.f.store, c.window->savedResultId());
+    QVERIFY(saved);
+    QVERIFY(saved->completed);
+    QCOMPARE(saved->trainee, kTrainee);
+    QCOMPARE(saved->totalMSecs, (6 + 4 + 10 + 120 + 5 + 15 + 9) * 1000);
+    QCOMPARE(saved->steps.size(), 4);
+    QCOMPARE(saved->steps[0].msecs, 6000);
+    QCOMPARE(saved->steps[1].msecs, 4000 + 5000);
+    QCOMPARE(saved->steps[2].msecs, 10000 + 120000 + 15000);
+    QCOMPARE(saved->steps[3].msecs, 9000);
+    QCOMPARE(saved->hints(), 1);
+    QCOMPARE(saved->steps[1].hints, 1);
+    QCOMPARE(saved->wrongTurns.size(), 3);
+    QCOMPARE(saved->wrongTurns[0].kind, TrainingWrongTurn::Kind::SerialTypo);
+    QCOMPARE(saved->wrongTurns[1].kind, TrainingWrongTurn::Kind::ExpiredCode);
+    QCOMPARE(saved->wrongTurns[2].action, RegistrationFlow::Action::Cancel);
+    QCOMPARE(saved->otpFailuresReached, 2);
+    auto* summary = coach<QLabel>(c, "summaryLabel");
+    QVERIFY2(summary->text().startsWith(QStringLiteral("所要時間 2分49秒、ヒント 1 回、見本 0 回、誤操作 3 回")),
+        qPrintable(summary->text()));
+    shoot(c, QStringLiteral("coach-done"));
+}
+
+void TestTraining::demonstrationPlaysEveryStep()
+{
+    Console c;
+    START(c, "register-three-users");
+    TrainingSession* s = c.window->trainingSession();
+    auto* demo = coach<QPushButton>(c, "demoButton");
+    // 見本 at every step until the exercise is done: the console drives its own widgets.
+    for (int guard = 0; !s->isFinished() && guard < 12; ++guard) {
+        const int before = s->current();
+        const int demos = s->result().steps[before].demonstrations;
+        QTRY_VERIFY(demo->isEnabled());
+        QTest::mouseClick(demo, Qt::LeftButton);
+        QVERIFY(c.window->demonstration()->isPlaying());
+        QCOMPARE(s->result().steps[before].demonstrations, demos + 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!c.window->demonstration()->isPlaying(), 20000);
+        QTRY_VERIFY(s->isFinished() || s->current() != before);
+    }
+    QVERIFY(s->isFinished());
+    QVERIFY(s->result().completed);
+    QCOMPARE(s->result().demonstrations(), 8);
+    QVERIFY(s->result().wrongTurns.isEmpty());
+    int registered = 0;
+    for (const UserInfo& u : c.f.service->users())
+        registered += u.currentSerial.startsWith(QLatin1String("000000001")) ? 1 : 0;
+    QCOMPARE(registered, 3);
+}
+
+void TestTraining::stoppingKeepsAnUnfinishedResult()
+{
+    Console c;
+    START(c, "mode-to-shared");
+    c.f.clock.advanceSecs(3);
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QTest::mouseClick(coach<QPushButton>(c, "stopButton"), Qt::LeftButton);
+    QVERIFY(c.window->trainingSession()->isFinished());
+    const auto saved = TrainingResultTable::find(*c.f.store, c.window->savedResultId());
+    QVERIFY(saved);
+    QVERIFY(!saved->completed);
+    QCOMPARE(coach<QLabel>(c, "doneTitle")->text(), QStringLiteral("練習を中断しました"));
+    QVERIFY(!coach<QPushButton>(c, "hintButton")->isEnabled());
+    QCOMPARE(TrainingResultTable::count(*c.f.store), 1);
+    // Another scenario chosen from the menu while an exercise runs stops it the same way.
+    START(c, "mode-to-shared");
+    QString error;
+    QVERIFY(c.window->loadScenario(QStringLiteral(":/scenarios/manual-ch9.json"), &error));
+    QVERIFY(c.window->trainingSession()->isFinished());
+    QCOMPARE(TrainingResultTable::count(*c.f.store), 2);
+}
+
+void TestTraining::classViewAndReports()
+{
+    Console c;
+    QString error;
+    for (const QString& trainee : { QStringLiteral("山田"), QStringLiteral("田中") }) {
+        QVERIFY(c.window->startExercise(bundled(QStringLiteral("mode-to-individual")), trainee, &error));
+        c.f.clock.advanceSecs(trainee == QLatin1String("山田") ? 40 : 20);
+        c.window->stopExercise();
+    }
+    TrainingResultsDialog* dialog = c.window->openTrainingResults();
+    QVERIFY(dialog);
+    QAbstractItemModelTester tester(dialog->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(dialog->model()->rowCount(), 2);
+    auto* table = dialog->findChild<QTableView*>(QStringLiteral("resultsTable"));
+    // Sort by 所要時間 with a click on its header.
+    QHeaderView* header = table->horizontalHeader();
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+        QPoint(header->sectionViewportPosition(TrainingResultsModel::TimeColumn) + 5, header->height() / 2));
+    QCOMPARE(dialog->model()->index(0, TrainingResultsModel::TraineeColumn).data().toString(), QStringLiteral("田中"));
+    QTemporaryDir out;
+    QVERIFY(dialog->saveCsv(out.filePath(QStringLiteral("class.csv")), &error));
+    QFile csvFile(out.filePath(QStringLiteral("class.csv")));
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    const QByteArray csv = csvFile.readAll();
+    QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
+    QVERIFY(csv.contains("山田"));
+    const QString pdf = out.filePath(QStringLiteral("tanaka.pdf"));
+    QVERIFY2(dialog->saveCertificate(0, pdf, &error), qPrintable(error));
+    QProcess info;
+    info.start(QStringLiteral("pdfinfo"), { pdf });
+    QVERIFY(info.waitForFinished());
+    const QString facts = QString::fromUtf8(info.readAllStandardOutput());
+    QVERIFY2(facts.contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n"))), qPrintable(facts));
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), { pdf, QStringLiteral("-") });
+    QVERIFY(text.waitForFinished());
+    const QString words = QString::fromUtf8(text.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+    QVERIFY2(words.contains(QStringLiteral("田中")), qPrintable(words));
+    QVERIFY(words.contains(QStringLiteral("途中で中断しました")));
+    QVERIFY(words.contains(QStringLiteral("20秒")));
+    dialog->close();
+}
+
+void TestTraining::accessibility()
+{
+    Console c;
+    START(c, "register-shared");
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    // The panel's texts are what a screen reader reads: the names equal the visible text.
+    auto* step = coach<QLabel>(c, "stepLabel");
+    QAccessibleInterface* a = QAccessible::queryAccessibleInterface(step);
+    QCOMPARE(a->text(QAccessible::Name), QStringLiteral("[利用者情報選択]画面で、利用登録 ボタンを押します。"));
+    auto* marks = coach<QLabel>(c, "markLabel");
+    QCOMPARE(QAccessible::queryAccessibleInterface(marks)->text(QAccessible::Name), marks->text());
+    // Every coach mark is also a sentence in the panel.
+    QCOMPARE(marks->text(), QStringLiteral("画面の赤い枠：「利用登録」ボタン"));
+    for (const char* name : { "hintButton", "demoButton", "stopButton" }) {
+        auto* b = coach<QPushButton>(c, name);
+        QAccessibleInterface* button = QAccessible::queryAccessibleInterface(b);
+        QCOMPARE(button->role(), QAccessible::PushButton);
+        QCOMPARE(button->text(QAccessible::Name), QString(b->text()).remove(QLatin1Char('&')));
+    }
+    // The overlay is drawing only: hidden from the tree, never focused, no mouse.
+    QAccessibleInterface* overlay = QAccessible::queryAccessibleInterface(c.window->coachOverlay());
+    QVERIFY(overlay->state().invisible);
+    QVERIFY(c.window->coachOverlay()->testAttribute(Qt::WA_TransparentForMouseEvents));
+    QCOMPARE(c.window->coachOverlay()->focusPolicy(), Qt::NoFocus);
+    // The marks do not take the trainee's clicks: the framed button still works through them.
+    QVERIFY(c.click("registerButton"));
+    EXPECT_SCREEN(c, "SharedRegistrationInput");
+    QTRY_COMPARE(QAccessible::queryAccessibleInterface(marks)->text(QAccessible::Name),
+        QStringLiteral("画面の赤い枠：「シリアル番号」の入力欄、「ワンタイムパスワード」の入力欄、「次へ」ボタン"));
+}
+
+void TestTraining::languageSwitchSaysTheStepAgain()
+{
+    Console c;
+    START(c, "register-shared");
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.click("changeModeButton")); // a wrong turn in this exercise
+    EXPECT_SCREEN(c, "UsageModeConfirm");
+    auto* banner = coach<QLabel>(c, "turnBanner");
+    QTRY_VERIFY(banner->text().startsWith(QStringLiteral("「変更」は利用形態の設定です。")));
+    QVERIFY(coach<QLabel>(c, "wayBackLabel")->isVisible());
+    QVERIFY(c.language.set(QStringLiteral("en")));
+    QTRY_VERIFY2(
+        banner->text().startsWith(QStringLiteral("\"Change\" sets the usage mode")), qPrintable(banner->text()));
+    QCOMPARE(coach<QLabel>(c, "stepLabel")->accessibleName(),
+        QStringLiteral("On the [User Information Selection] screen, press the Register button."));
+    QCOMPARE(coach<QLabel>(c, "exerciseTitle")->text(), QStringLiteral("Register the shared token"));
+    QVERIFY(coach<QLabel>(c, "wayBackLabel")->text().startsWith(QStringLiteral("Go back")));
+    shoot(c, QStringLiteral("coach-en-wrong-turn"));
+}
+
+QTEST_MAIN(TestTraining)
+#include "tst_training.moc"
