@@ -19,6 +19,8 @@
 #include "StoreSetup.h"
 #include "TokenImport.h"
 #include "TokenRecord.h"
+#include "TrainingCertificate.h"
+#include "TrainingRecord.h"
 #include "Validation.h"
 #include "VirtualToken.h"
 
@@ -350,6 +352,10 @@ const QList<CommandSpec>& commandSpecs()
                 "練習用）。") },
         { L("exercise list"), {}, {}, true, false,
             QT_TRANSLATE_NOOP("cli", "トレーニングの練習（目標と手順）を一覧にします。") },
+        { L("exercise report"), {}, L("out trainee quiet"), true, false,
+            QT_TRANSLATE_NOOP("cli",
+                "練習の結果を書き出します: すべての結果の CSV（UTF-8、BOM 付き）と、結果ごとの 1 "
+                "ページの報告書（PDF）。") },
         { L("scenario reset"), {}, {}, false, false,
             QT_TRANSLATE_NOOP("cli", "シナリオを最初の状態に戻します（誤入力回数と利用中止も）。") },
         { L("unlock"), {}, L("corporation staff reason"), false, false,
@@ -498,6 +504,58 @@ QJsonObject statusJson(RegistrationService& service)
 
 } // namespace
 
+// exercise report: every saved result (or one trainee's) as CSV and one PDF report each.
+int writeTrainingReports(const Store& store, const QString& outDir, const QString& trainee, bool quiet)
+{
+    if (outDir.isEmpty()) {
+        err() << QCoreApplication::translate("cli", "使い方: hardtoken-cli exercise report --out DIR [--trainee NAME]")
+              << Qt::endl;
+        return 2;
+    }
+    if (!store.isTrainingStore()) {
+        err() << QCoreApplication::translate("cli", "このデータベースはトレーニング用ではありません。") << Qt::endl;
+        return 1;
+    }
+    QList<TrainingResult> results = TrainingResultTable::list(store);
+    if (!trainee.isEmpty()) {
+        const QString wanted = TrainingResultTable::normaliseTrainee(trainee);
+        results.removeIf([&](const TrainingResult& r) { return r.trainee != wanted; });
+    }
+    if (!QDir().mkpath(outDir)) {
+        err() << QCoreApplication::translate("cli", "%1 を作れません。").arg(QDir::toNativeSeparators(outDir))
+              << Qt::endl;
+        return 1;
+    }
+    const QDir dir(outDir);
+    QSaveFile csv(dir.filePath(QStringLiteral("training-results.csv")));
+    if (!csv.open(QIODevice::WriteOnly) || csv.write(TrainingReport::csv(results)) < 0 || !csv.commit()) {
+        err() << QCoreApplication::translate("cli", "%1 に書き込めません: %2")
+                     .arg(QDir::toNativeSeparators(csv.fileName()), csv.errorString())
+              << Qt::endl;
+        return 1;
+    }
+    if (!quiet)
+        out() << QStringLiteral("training-results.csv") << Qt::endl;
+    for (const TrainingResult& r : std::as_const(results)) {
+        // The id keeps two results of the same minute apart.
+        const QString name
+            = TrainingCertificate::fileName(r, QStringLiteral("pdf")).chopped(4) + QStringLiteral("-r%1.pdf").arg(r.id);
+        QString error;
+        if (!TrainingCertificate::write(r, dir.filePath(name), &error)) {
+            err() << error << Qt::endl;
+            return 1;
+        }
+        if (!quiet)
+            out() << name << Qt::endl;
+    }
+    if (!quiet) {
+        out() << QCoreApplication::translate("cli", "%n 件の結果を %1 に書き出しました。", nullptr, int(results.size()))
+                     .arg(QDir::toNativeSeparators(outDir))
+              << Qt::endl;
+    }
+    return 0;
+}
+
 // screenshots and manual draw widgets: they need a QApplication (offscreen unless told otherwise)
 // and the device pixel ratio must be set before it exists.
 bool prepareForWidgets(int argc, char* argv[])
@@ -505,7 +563,8 @@ bool prepareForWidgets(int argc, char* argv[])
     bool widgets = false;
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);
-        if (a == "screenshots" || a == "manual")
+        if (a == "screenshots" || a == "manual"
+            || (a == "exercise" && i + 1 < argc && QByteArray(argv[i + 1]) == "report"))
             widgets = true;
         if (a == "--scale" && i + 1 < argc)
             qputenv("QT_SCALE_FACTOR", argv[i + 1]);
@@ -580,6 +639,8 @@ int main(int argc, char* argv[])
         "                         ベンダーのトークン（PSKC または CSV）を取り込む。標準入力: 担当者のパスワード、\n"
         "                         続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ\n"
         "  exercise list          トレーニングの練習（ID、題名、手順の数、目標）\n"
+        "  exercise report --out DIR [--trainee NAME]\n"
+        "                         練習の結果の CSV（UTF-8、BOM 付き）と結果ごとの報告書（PDF）を書き出す\n"
         "  scenario generate --out FILE.json [--users N]\n"
         "                         大規模法人のトレーニング用シナリオを作る（既定 50000 名。scenario load で読み込む）\n"
         "  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）\n"
@@ -668,6 +729,9 @@ int main(int argc, char* argv[])
     const QCommandLineOption toOption(QStringLiteral("to"),
         QCoreApplication::translate("cli", "audit export: この日まで（YYYY-MM-DD）。"), QStringLiteral("date"));
     parser.addOptions({ userOption, actionOption, actorOption, fromOption, toOption });
+    const QCommandLineOption traineeOption(QStringLiteral("trainee"),
+        QCoreApplication::translate("cli", "exercise report: この研修者の結果だけ。"), QStringLiteral("name"));
+    parser.addOption(traineeOption);
     parser.addOption(corporationOption);
     parser.addOption(reasonOption);
     parser.addOption(roleOption);
@@ -686,7 +750,8 @@ int main(int argc, char* argv[])
     const QList<QCommandLineOption> commandOptions { staffOption, verifyOption, serialOption, atOption, outOption,
         scaleOption, noCalloutsOption, checkOption, pruneOption, encodingOption, nameOption, replaceOption,
         pskcKeyOption, passphraseFileOption, serialPrefixOption, corporationOption, reasonOption, roleOption,
-        userOption, actionOption, actorOption, fromOption, toOption, jsonOption, usersOption, quietOption };
+        userOption, actionOption, actorOption, fromOption, toOption, jsonOption, usersOption, quietOption,
+        traineeOption };
     parser.addPositionalArgument(QStringLiteral("command"),
         QStringLiteral(
             "status | scenario | exercise | unlock | pin | counters | staff | token | rotate-key | init | import | "
@@ -797,7 +862,7 @@ int main(int argc, char* argv[])
         return 0;
     }
 
-    if (command == QLatin1String("exercise")) {
+    if (command == QLatin1String("exercise") && args.value(1) == QLatin1String("list")) {
         // The bundled exercises, in the course's order; no store is opened.
         for (const QString& path : ExerciseLoader::bundled()) {
             QString why;
@@ -1104,6 +1169,9 @@ int main(int argc, char* argv[])
         out() << *code << Qt::endl;
         return 0;
     }
+    if (command == QLatin1String("exercise") && args.value(1) == QLatin1String("report"))
+        return writeTrainingReports(
+            store, parser.value(outOption), parser.value(traineeOption), parser.isSet(quietOption));
     if (command == QLatin1String("audit") && args.value(1) == QLatin1String("export")) {
         AuditFilter filter;
         filter.corporationCode = parser.value(corporationOption);

@@ -3,6 +3,7 @@
 
 #include "Exercise.h"
 #include "Scenario.h"
+#include "TrainingRecord.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void generatesALargeCorporation();
     void manualWritersProgressAndQuiet();
     void exercisesAreListedWithoutAStore();
+    void exerciseReportsForTheTrainer();
 };
 
 void TestCli::statusOnTheTrainingScenario()
@@ -487,6 +489,60 @@ void TestCli::exercisesAreListedWithoutAStore()
     QCOMPARE(r.code, 0);
     QVERIFY2(
         r.out.contains(QStringLiteral("suspended-and-unlocked\tSuspension and unlock\t5 steps\t")), qPrintable(r.out));
+}
+
+// exercise report: every saved result as CSV (BOM) and a one-page PDF each; --trainee picks one
+// trainee's; a production store has none to give.
+void TestCli::exerciseReportsForTheTrainer()
+{
+    Fixture f;
+    for (const QString& trainee : { QStringLiteral("佐藤 研修"), QStringLiteral("Trainee B") }) {
+        TrainingResult r;
+        r.trainee = trainee;
+        r.exerciseId = QStringLiteral("register-shared");
+        r.exerciseTitle = QStringLiteral("共有トークンの利用登録");
+        r.startedAtMSecs = kManualEpoch * 1000;
+        r.totalMSecs = 95000;
+        r.completed = true;
+        r.steps = { { QStringLiteral("9.2.1-1"), 5000, 0, 0, 0, true },
+            { QStringLiteral("9.2.1-3"), 90000, 1, 0, 2, true } };
+        QVERIFY(TrainingResultTable::save(*f.store, r) > 0);
+    }
+    QTemporaryDir out;
+    Run r = cliOn(
+        f.dbPath(), { QStringLiteral("exercise"), QStringLiteral("report"), QStringLiteral("--out"), out.path() });
+    QCOMPARE(r.code, 0);
+    const QStringList files = QDir(out.path()).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(files.size(), 3);
+    QVERIFY(files.contains(QStringLiteral("training-results.csv")));
+    QVERIFY2(r.out.contains(QStringLiteral("2 件の結果")), qPrintable(r.out));
+    QFile csv(QDir(out.path()).filePath(QStringLiteral("training-results.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QByteArray bytes = csv.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+    QCOMPARE(bytes.count("\r\n"), 1 + 2 * 3);
+    for (const QString& file : files) {
+        if (!file.endsWith(QLatin1String(".pdf")))
+            continue;
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), { QDir(out.path()).filePath(file) });
+        QVERIFY(info.waitForFinished());
+        QVERIFY2(QString::fromUtf8(info.readAllStandardOutput())
+                     .contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n"))),
+            qPrintable(file));
+    }
+    QTemporaryDir one;
+    r = cliOn(f.dbPath(),
+        { QStringLiteral("exercise"), QStringLiteral("report"), QStringLiteral("--out"), one.path(),
+            QStringLiteral("--trainee"), QStringLiteral("Trainee B"), QStringLiteral("--quiet") });
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.isEmpty());
+    const QStringList pdfs = QDir(one.path()).entryList({ QStringLiteral("*.pdf") }, QDir::Files);
+    QCOMPARE(pdfs.size(), 1);
+    QVERIFY2(pdfs.first().startsWith(QStringLiteral("Trainee B-register-shared-")), qPrintable(pdfs.first()));
+    // Without --out: the usage, nothing written.
+    r = cliOn(f.dbPath(), { QStringLiteral("exercise"), QStringLiteral("report") });
+    QCOMPARE(r.code, 2);
 }
 
 // scenario generate: a branch-size corporation for load tests and filter practice, the same for

@@ -11,6 +11,7 @@
 #include "Demonstration.h"
 #include "Exercise.h"
 #include "Highlight.h"
+#include "TrainingCertificate.h"
 #include "TrainingRecord.h"
 #include "TrainingResultsDialog.h"
 #include "TrainingResultsModel.h"
@@ -426,6 +427,11 @@ void TestTraining::wrongTurnsAreExplainedAndAnnounced()
     QVERIFY2(summary->text().startsWith(QStringLiteral("所要時間 2分49秒、ヒント 1 回、見本 0 回、誤操作 3 回")),
         qPrintable(summary->text()));
     shoot(c, QStringLiteral("coach-done"));
+    if (const QString dir = qEnvironmentVariable("HARDTOKEN_TRAINING_SHOTS"); !dir.isEmpty()) {
+        QString why;
+        QVERIFY2(TrainingCertificate::write(*saved, QDir(dir).filePath(QStringLiteral("report.pdf")), &why),
+            qPrintable(why));
+    }
 }
 
 void TestTraining::demonstrationPlaysEveryStep()

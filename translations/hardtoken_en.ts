@@ -2932,6 +2932,36 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>トレーニングの練習（目標と手順）を一覧にします。</source>
         <translation>Lists the training exercises (goal and steps).</translation>
     </message>
+    <message numerus="yes">
+        <source>%n 手順</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>練習の結果を書き出します: すべての結果の CSV（UTF-8、BOM 付き）と、結果ごとの 1 ページの報告書（PDF）。</source>
+        <translation>Writes the exercise results: every result as CSV (UTF-8 with BOM) and a one-page PDF report for each.</translation>
+    </message>
+    <message>
+        <source>使い方: hardtoken-cli exercise report --out DIR [--trainee NAME]</source>
+        <translation>Usage: hardtoken-cli exercise report --out DIR [--trainee NAME]</translation>
+    </message>
+    <message>
+        <source>このデータベースはトレーニング用ではありません。</source>
+        <translation>This database is not a training database.</translation>
+    </message>
+    <message>
+        <source>%1 を作れません。</source>
+        <translation>Cannot create %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 件の結果を %1 に書き出しました。</source>
+        <translation>
+            <numerusform>Wrote %n result to %1.</numerusform>
+            <numerusform>Wrote %n results to %1.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>カード型ハードトークン 管理コンソール（コマンドライン）
 
@@ -2965,6 +2995,8 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
                          ベンダーのトークン（PSKC または CSV）を取り込む。標準入力: 担当者のパスワード、
                          続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ
   exercise list          トレーニングの練習（ID、題名、手順の数、目標）
+  exercise report --out DIR [--trainee NAME]
+                         練習の結果の CSV（UTF-8、BOM 付き）と結果ごとの報告書（PDF）を書き出す
   scenario generate --out FILE.json [--users N]
                          大規模法人のトレーニング用シナリオを作る（既定 50000 名。scenario load で読み込む）
   otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
@@ -3008,6 +3040,8 @@ Commands:
                          import the vendor&apos;s tokens (PSKC or CSV). Standard input: the staff password,
                          then (without --passphrase-file, when needed) the PSKC passphrase
   exercise list          the training exercises (id, title, number of steps, goal)
+  exercise report --out DIR [--trainee NAME]
+                         write the exercise results as CSV (UTF-8 with BOM) and a PDF report for each result
   scenario generate --out FILE.json [--users N]
                          write a training scenario of a large corporation (default 50000 users; load it with scenario load)
   otp --serial S [--at T] what a training token&apos;s card shows (T: unix time, default now)
@@ -3020,12 +3054,9 @@ Commands:
                [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                          verify the audit log, then write it as CSV (UTF-8 with BOM)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n 手順</source>
-        <translation>
-            <numerusform>%n step</numerusform>
-            <numerusform>%n steps</numerusform>
-        </translation>
+    <message>
+        <source>exercise report: この研修者の結果だけ。</source>
+        <translation>exercise report: only this trainee&apos;s results.</translation>
     </message>
 </context>
 <context>
