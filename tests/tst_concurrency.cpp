@@ -5,8 +5,7 @@
 
 #include "Crypto.h"
 #include "StaffRecord.h"
-
-#include "StaffRecord.h"
+#include "TrainingRecord.h"
 
 #include <QProcess>
 
@@ -211,6 +210,8 @@ private Q_SLOTS:
     void helpDeskSignInLocksAtTheLimit();
     void aCardCheckedAtSeveralDesksAtOnceWorksOnce_data() { engines(); }
     void aCardCheckedAtSeveralDesksAtOnceWorksOnce();
+    void aClassSavesItsResultsAtOnce_data() { engines(); }
+    void aClassSavesItsResultsAtOnce();
     void wrongCardCodesFromSeveralDesksLockAtTheLimit_data() { engines(); }
     void wrongCardCodesFromSeveralDesksLockAtTheLimit();
 
@@ -507,6 +508,31 @@ void TestConcurrency::aCardCheckedAtSeveralDesksAtOnceWorksOnce()
     qInfo("%s: %d rounds, one card's code checked by %d processes at once: %s", qPrintable(engine), rounds, kWorkers,
         qPrintable(describe(outcomes)));
     QCOMPARE(s.auditCount(QStringLiteral("card.checked")), rounds);
+}
+
+// Trainees finishing together on laptops that share one training store: every result is saved
+// once, none lost, each audited, the chain intact.
+void TestConcurrency::aClassSavesItsResultsAtOnce()
+{
+    ENGINE();
+    SharedStore s(engine);
+    constexpr int perWorker = 5;
+    Workers w(s, kWorkers);
+    QStringList commands;
+    for (int i = 0; i < kWorkers; ++i)
+        commands << QStringLiteral("training-result %1 trainee-%2").arg(perWorker).arg(i);
+    const Counts t = Workers::total(w.send(commands));
+    const int saved = TrainingResultTable::count(*s.store);
+    qInfo("%s: %d processes × %d results at once: %s; saved %d, audited %d", qPrintable(engine), kWorkers, perWorker,
+        qPrintable(describe(t)), saved, s.auditCount(QStringLiteral("training.result")));
+    QCOMPARE(t.at(QStringLiteral("ok")), kWorkers * perWorker);
+    QCOMPARE(saved, kWorkers * perWorker);
+    QCOMPARE(s.auditCount(QStringLiteral("training.result")), kWorkers * perWorker);
+    QSet<QString> trainees;
+    for (const TrainingResult& r : TrainingResultTable::list(*s.store))
+        trainees.insert(r.trainee);
+    QCOMPARE(trainees.size(), kWorkers * perWorker);
+    QVERIFY(s.store->auditLog().verify().ok);
 }
 
 void TestConcurrency::wrongCardCodesFromSeveralDesksLockAtTheLimit()
