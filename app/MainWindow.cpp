@@ -179,7 +179,12 @@ bool MainWindow::confirmTraining(const QString& question)
         == QMessageBox::Yes;
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The console quit with an exercise under way (its window was not closed first: a session
+    // ending, QCoreApplication::exit): the result is kept as not completed, as on close.
+    stopExercise();
+}
 
 QScrollArea* MainWindow::wrap(ManualPage* page)
 {
@@ -491,6 +496,7 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    stopExercise(); // an exercise left open is kept as not completed
     if (m_cards && m_cards->isVisible())
         m_cards->close(); // its place is remembered (eventFilter)
     QMainWindow::closeEvent(event);

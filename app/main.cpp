@@ -19,6 +19,8 @@
 #include <QMessageBox>
 #include <QSettings>
 
+#include <cstdio>
+
 using namespace hardtoken;
 
 namespace {
@@ -49,6 +51,15 @@ void describe(QCommandLineParser& parser, const QCommandLineOption& langOption)
     parser.addOption(langOption);
     parser.addOption(exerciseOption());
     parser.addOption(traineeOption());
+}
+
+// A start-up failure: said on standard error, and in a box where there is a screen to show it
+// (the offscreen platform of scripts and tests has none: a box would wait there for ever).
+void refuseToStart(const QString& message)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+    if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), message);
 }
 
 // --exercise: a bundled exercise's id, else a file.
@@ -113,8 +124,7 @@ int main(int argc, char* argv[])
     QObject::connect(&language, &Language::changed, &app,
         [](const QString& code) { QSettings().setValue(desktop::languageKey(), code); });
     if (!language.set(wanted)) {
-        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-            QStringLiteral("--lang: ja | en (%1)").arg(parser.value(langOption)));
+        refuseToStart(QStringLiteral("--lang: ja | en (%1)").arg(parser.value(langOption)));
         return 2;
     }
 
@@ -124,7 +134,7 @@ int main(int argc, char* argv[])
     store.setFullCheckAtOpen(false);
     QString error;
     if (!StoreOptions::from(parser).open(store, &error)) {
-        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), error);
+        refuseToStart(error);
         return 1;
     }
     RegistrationService service(store);
@@ -141,7 +151,7 @@ int main(int argc, char* argv[])
         if (trainee.isEmpty())
             trainee = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
         if (!exercise || !window.startExercise(*exercise, trainee, &error)) {
-            QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), error);
+            refuseToStart(error);
             return 2;
         }
     }

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void manualWritersProgressAndQuiet();
     void exercisesAreListedWithoutAStore();
     void exerciseReportsForTheTrainer();
+    void theConsoleStartsAnExercise();
 };
 
 void TestCli::statusOnTheTrainingScenario()
@@ -543,6 +544,43 @@ void TestCli::exerciseReportsForTheTrainer()
     // Without --out: the usage, nothing written.
     r = cliOn(f.dbPath(), { QStringLiteral("exercise"), QStringLiteral("report") });
     QCOMPARE(r.code, 2);
+}
+
+// hardtoken-console --training --exercise ID --trainee NAME: the store is reset to the exercise's
+// scenario and the coaching starts; closed before the end, the result is kept as not completed.
+// An unknown exercise is refused with exit code 2 and nothing changed.
+void TestCli::theConsoleStartsAnExercise()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("training.sqlite"));
+    const auto console = [&](const QStringList& args) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HARDTOKEN_EXIT_AFTER_FIRST_PAINT"), QStringLiteral("1"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(HARDTOKEN_CONSOLE), QStringList { QStringLiteral("--database"), db } + args);
+        if (!p.waitForFinished(60000))
+            p.kill();
+        return p.exitCode();
+    };
+    QCOMPARE(console({ QStringLiteral("--training"), QStringLiteral("--exercise"), QStringLiteral("register-shared"),
+                 QStringLiteral("--trainee"), QStringLiteral("Trainee C") }),
+        0);
+    Run status = cliOn(db, { QStringLiteral("status"), QStringLiteral("--json") });
+    QCOMPARE(status.code, 0);
+    QVERIFY2(status.out.contains(QStringLiteral("有限会社共有商店")), qPrintable(status.out)); // shared-mode.json
+    QTemporaryDir out;
+    Run report
+        = cliOn(db, { QStringLiteral("exercise"), QStringLiteral("report"), QStringLiteral("--out"), out.path() });
+    QCOMPARE(report.code, 0);
+    QVERIFY2(report.out.contains(QStringLiteral("Trainee C-register-shared-")), qPrintable(report.out));
+    QFile csv(QDir(out.path()).filePath(QStringLiteral("training-results.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(csv.readAll()).contains(QStringLiteral("中断")));
+    QCOMPARE(
+        console({ QStringLiteral("--training"), QStringLiteral("--exercise"), QStringLiteral("no-such-exercise") }), 2);
 }
 
 // scenario generate: a branch-size corporation for load tests and filter practice, the same for

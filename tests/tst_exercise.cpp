@@ -69,6 +69,13 @@ void TestExercise::malformedFilesAreRefusedByField_data()
     QTest::newRow("titles") << QByteArray(good).replace(
         "\"title\": \"t\",", "\"title\": \"t\", \"titles\": {\"en\": 3},")
                             << QStringLiteral("titles.en");
+    const auto expect = [&good](const char* what) {
+        return QByteArray(good).replace("\"steps\"", QByteArray(QByteArray("\"expect\": ") + what + ", \"steps\""));
+    };
+    QTest::newRow("expect not an object") << expect("[]") << QStringLiteral("expect");
+    QTest::newRow("expect.usageMode") << expect(R"({"usageMode": "both"})") << QStringLiteral("expect.usageMode");
+    QTest::newRow("expect.entries") << expect(R"({"entries": 0})") << QStringLiteral("expect.entries");
+    QTest::newRow("expect.serial") << expect(R"({"serial": "00-0000001-1"})") << QStringLiteral("expect.serial");
 }
 
 void TestExercise::malformedFilesAreRefusedByField()

@@ -3208,6 +3208,14 @@ SHA-256: %4</translation>
         <source>結果を保存できませんでした: %1</source>
         <translation>The result could not be saved: %1</translation>
     </message>
+    <message>
+        <source>%1&#x3000;%2（ヒント %3、見本 %4、誤操作 %5）</source>
+        <translation>%1  %2 (hints %3, demonstrations %4, wrong turns %5)</translation>
+    </message>
+    <message>
+        <source>・%1（%2）</source>
+        <translation>• %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::CorporateStatusPage</name>

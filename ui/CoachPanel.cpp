@@ -211,6 +211,18 @@ void CoachPanel::retranslate()
                 .arg(m_saved ? tr("結果は「%1」さんの記録として保存しました。").arg(r.trainee)
                              : tr("結果を保存できませんでした: %1").arg(m_saveError)));
         m_ui->summaryLabel->setAccessibleName(m_ui->doneTitle->text() + QLatin1Char(' ') + m_ui->summaryLabel->text());
+        // Each step's time, hints and demonstrations, then each wrong turn with what was done.
+        QStringList lines;
+        for (const TrainingStepRecord& s : r.steps) {
+            lines << tr("%1　%2（ヒント %3、見本 %4、誤操作 %5）")
+                         .arg(TrainingReport::stepName(s.stepId), TrainingReport::duration(s.msecs))
+                         .arg(s.hints)
+                         .arg(s.demonstrations)
+                         .arg(s.wrongTurns);
+        }
+        for (const TrainingWrongTurn& t : r.wrongTurns)
+            lines << tr("・%1（%2）").arg(TrainingSession::whatWasDone(t), TrainingReport::stepName(t.stepId));
+        m_ui->stepsLabel->setText(lines.join(QLatin1Char('\n')));
     }
     if (m_turn && m_session)
         m_ui->turnBanner->showMessage(m_session->explain(*m_turn), MessageBanner::Kind::Error);
