@@ -364,6 +364,7 @@ void TrainingSession::onActed(Action action, const Outcome& outcome)
         default:
             turn.kind = Kind::InvalidInput;
             turn.detail = outcome.message;
+            turn.field = outcome.field;
             break;
         }
         record(turn);
@@ -455,27 +456,23 @@ TrainingResult TrainingSession::result() const
     return r;
 }
 
-const ManualBox* TrainingSession::box(const QString& stepId, ManualBox::Kind kind) const
+std::optional<ManualBox> TrainingSession::box(const QString& stepId, ManualBox::Kind kind)
 {
-    static thread_local QList<ManualSection> sections;
-    sections = ManualSteps::sections(); // in the language of the moment
-    for (const ManualSection& section : std::as_const(sections)) {
-        if (stepId == section.id) {
-            for (const ManualBox& b : section.boxes) {
-                if (b.kind == kind)
-                    return &b;
-            }
-        }
+    // Read in the language of the moment: a section's boxes (9.1) or a step's (9.2.2-3).
+    for (const ManualSection& section : ManualSteps::sections()) {
+        QList<ManualBox> boxes;
+        if (stepId == section.id)
+            boxes = section.boxes;
         for (const ManualStep& step : section.steps) {
-            if (step.id != stepId)
-                continue;
-            for (const ManualBox& b : step.boxes) {
-                if (b.kind == kind)
-                    return &b;
-            }
+            if (step.id == stepId)
+                boxes = step.boxes;
+        }
+        for (const ManualBox& b : std::as_const(boxes)) {
+            if (b.kind == kind)
+                return b;
         }
     }
-    return nullptr;
+    return std::nullopt;
 }
 
 QString TrainingSession::actionName(Action action)
@@ -538,7 +535,7 @@ QString TrainingSession::explain(const TrainingWrongTurn& turn) const
 {
     // One sentence: what happened, then the manual's own ⚠️ or メモ in 「」.
     const auto quote = [this](const QString& stepId, ManualBox::Kind kind, int line) -> QString {
-        const ManualBox* b = box(stepId, kind);
+        const std::optional<ManualBox> b = box(stepId, kind);
         return b && line < b->lines.size() ? tr("%1「%2」").arg(b->title(), b->lines[line]) : QString();
     };
     const QString tokenStep = m_exercise.steps.value(turn.step).startsWith(QLatin1String("9.2.1"))
@@ -561,7 +558,10 @@ QString TrainingSession::explain(const TrainingWrongTurn& turn) const
         return tr("契約法人確認暗証番号が違います%1 — 手順「%2」")
             .arg(remaining, ManualSteps::plain(sentence(turn.step)));
     case Kind::InvalidInput:
-        return tr("%1 — %2").arg(turn.detail, quote(tokenStep, ManualBox::Kind::Memo, 0));
+        // The rule's own message (the manual's words); for the code, the メモ on how to get one.
+        if (turn.field == InputField::Otp)
+            return tr("%1 — %2").arg(turn.detail, quote(tokenStep, ManualBox::Kind::Memo, 0));
+        return turn.detail;
     case Kind::NoUserChosen:
         return tr("利用者が選ばれていません — 手順「%1」").arg(ManualSteps::plain(sentence(turn.step)));
     case Kind::UnexpectedSuspension:

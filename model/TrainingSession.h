@@ -35,6 +35,7 @@ public:
     RegistrationFlow::Action action = RegistrationFlow::Action::Next;
     QString detail {};
     int remainingAttempts = -1;
+    InputField field = InputField::Serial; // with InvalidInput (not kept with the result)
     qint64 atMSecs = 0; // since the start
 };
 
@@ -136,7 +137,7 @@ private:
     qint64 elapsed() const;
     std::optional<ManualStep> manualStep(int index) const;
     bool isMilestone(int index) const;
-    const ManualBox* box(const QString& stepId, ManualBox::Kind kind) const;
+    static std::optional<ManualBox> box(const QString& stepId, ManualBox::Kind kind);
 
     Exercise m_exercise;
     RegistrationFlow& m_flow;

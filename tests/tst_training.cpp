@@ -126,14 +126,20 @@ bool marksAreRight(const Console& c, const QStringList& names, QString* why)
         QVERIFY2(marksAreRight(console, names({ __VA_ARGS__ }), &why), qPrintable(why));                               \
     } while (false)
 
-// A grab of the whole window (screens, dock, marks), when HARDTOKEN_TRAINING_SHOTS names a folder.
-void shoot(const Console& c, const QString& name)
+// A grab of a window (the console: screens, dock, marks), when HARDTOKEN_TRAINING_SHOTS names a
+// folder, for looking at it.
+void shoot(QWidget* window, const QString& name)
 {
     const QString dir = qEnvironmentVariable("HARDTOKEN_TRAINING_SHOTS");
     if (dir.isEmpty())
         return;
     QCoreApplication::processEvents();
-    c.window->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    window->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+void shoot(const Console& c, const QString& name)
+{
+    shoot(c.window.get(), name);
 }
 
 } // namespace
@@ -175,6 +181,18 @@ void TestTraining::startFromTheMenuWithKeys()
     QTest::keyClick(list, Qt::Key_Down);
     QCOMPARE(dialog->exercise()->id, QStringLiteral("register-shared"));
     QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("goalLabel"))->text().contains(QStringLiteral("0000000011")));
+    // What a screen reader reads: the list and the field named by their captions (without the
+    // mnemonic), the exercises by their titles.
+    QAccessibleInterface* listA11y = QAccessible::queryAccessibleInterface(list);
+    QCOMPARE(listA11y->text(QAccessible::Name), QStringLiteral("練習"));
+    QCOMPARE(listA11y->role(), QAccessible::List);
+    QCOMPARE(listA11y->childCount(), list->count());
+    QCOMPARE(listA11y->child(2)->text(QAccessible::Name), QStringLiteral("共有トークンの利用登録"));
+    QVERIFY(listA11y->child(2)->state().selected);
+    QCOMPARE(QAccessible::queryAccessibleInterface(dialog->findChild<QLineEdit*>(QStringLiteral("traineeEdit")))
+                 ->text(QAccessible::Name),
+        QStringLiteral("研修者の名前"));
+    shoot(dialog, QStringLiteral("start-dialog"));
     // No name: refused beside the field, the dialog stays.
     auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("traineeEdit"));
     name->clear();
@@ -525,7 +543,7 @@ void TestTraining::classViewAndReports()
     QString error;
     for (const QString& trainee : { QStringLiteral("山田"), QStringLiteral("田中") }) {
         QVERIFY(c.window->startExercise(bundled(QStringLiteral("mode-to-individual")), trainee, &error));
-        c.f.clock.advanceSecs(trainee == QLatin1String("山田") ? 40 : 20);
+        c.f.clock.advanceSecs(trainee == QStringLiteral("山田") ? 40 : 20);
         c.window->stopExercise();
     }
     TrainingResultsDialog* dialog = c.window->openTrainingResults();
@@ -538,6 +556,8 @@ void TestTraining::classViewAndReports()
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
         QPoint(header->sectionViewportPosition(TrainingResultsModel::TimeColumn) + 5, header->height() / 2));
     QCOMPARE(dialog->model()->index(0, TrainingResultsModel::TraineeColumn).data().toString(), QStringLiteral("田中"));
+    QCOMPARE(QAccessible::queryAccessibleInterface(table)->text(QAccessible::Name), QStringLiteral("練習の結果"));
+    shoot(dialog, QStringLiteral("results-dialog"));
     QTemporaryDir out;
     QVERIFY(dialog->saveCsv(out.filePath(QStringLiteral("class.csv")), &error));
     QFile csvFile(out.filePath(QStringLiteral("class.csv")));

@@ -420,7 +420,11 @@ void TestTrainingSession::explanationsQuoteTheManual()
         QStringLiteral("「利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。」")));
     t.kind = Kind::InvalidInput;
     t.detail = QStringLiteral("x");
-    QVERIFY(r.session.explain(t).contains(QStringLiteral("✎ メモ「")));
+    t.field = InputField::Otp;
+    QVERIFY(r.session.explain(t).contains(QStringLiteral(
+        "✎ メモ「カード型ハードトークンの利用登録用ワンタイムパスワードを発行するボタンを押してください。」")));
+    t.field = InputField::Serial;
+    QCOMPARE(r.session.explain(t), QStringLiteral("x"));
 }
 
 QTEST_GUILESS_MAIN(TestTrainingSession)

@@ -35,6 +35,8 @@ TrainingStartDialog::TrainingStartDialog(const QString& trainee, QWidget* parent
     });
     showGoal();
     m_ui->exerciseList->setFocus();
+    // Wide enough for the longest title on one line, within reason.
+    resize(qMax(sizeHint().width(), qMin(720, m_ui->exerciseList->sizeHintForColumn(0) + 64)), sizeHint().height());
 }
 
 TrainingStartDialog::~TrainingStartDialog() = default;
