@@ -79,11 +79,9 @@ QVariant TrainingResultsModel::data(const QModelIndex& index, int role) const
     case TimeColumn:
         return TrainingReport::duration(r.totalMSecs);
     case HintsColumn:
-        return r.hints();
     case DemonstrationsColumn:
-        return r.demonstrations();
     case WrongTurnsColumn:
-        return int(r.wrongTurns.size());
+        return sortKey(r, index.column()); // the counts themselves
     case FailuresColumn:
         return tr("%1 / %2").arg(r.otpFailuresReached).arg(r.pinFailuresReached);
     case SuspendedColumn:

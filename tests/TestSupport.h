@@ -2,6 +2,7 @@
 
 #include "AuditLog.h"
 #include "Clock.h"
+#include "Exercise.h"
 #include "RegistrationService.h"
 #include "Scenario.h"
 #include "Store.h"
@@ -41,6 +42,16 @@ inline Scenario loadScenario(const QString& relative, int log2N = 10)
 inline Scenario manualScenario(int log2N = 10)
 {
     return loadScenario(QStringLiteral("resources/scenarios/manual-ch9.json"), log2N);
+}
+
+// A bundled exercise by its id (resources/exercises/ID.json); a missing one ends the test run.
+inline Exercise bundledExercise(const QString& id)
+{
+    QString error;
+    const auto e = ExerciseLoader::load(QStringLiteral(":/exercises/%1.json").arg(id), &error);
+    if (!e)
+        qFatal("%s", qPrintable(error));
+    return *e;
 }
 
 // host, port, user and dbname of a libpq-style connection string ("host=… port=… user=… dbname=…").

@@ -35,15 +35,6 @@ using namespace hardtoken::test;
 
 namespace {
 
-Exercise bundled(const QString& id)
-{
-    QString error;
-    const auto e = ExerciseLoader::load(QStringLiteral(":/exercises/%1.json").arg(id), &error);
-    if (!e)
-        qFatal("%s", qPrintable(error));
-    return *e;
-}
-
 const QString kPin = QStringLiteral("train1234");
 const QString kTrainee = QStringLiteral("佐藤 研修");
 
@@ -114,7 +105,7 @@ bool marksAreRight(const Console& c, const QStringList& names, QString* why)
 #define START(console, id)                                                                                             \
     do {                                                                                                               \
         QString startError;                                                                                            \
-        QVERIFY2((console).window->startExercise(bundled(QStringLiteral(id)), kTrainee, &startError),                  \
+        QVERIFY2((console).window->startExercise(bundledExercise(QStringLiteral(id)), kTrainee, &startError),          \
             qPrintable(startError));                                                                                   \
         EXPECT_SCREEN(console, "CorporateStatus");                                                                     \
         CHECK_MARKS(console, "menuLink");                                                                              \
@@ -478,7 +469,7 @@ void TestTraining::demonstrationPlaysEveryStep()
     QFETCH(QString, exercise);
     Console c;
     QString error;
-    QVERIFY2(c.window->startExercise(bundled(exercise), kTrainee, &error), qPrintable(error));
+    QVERIFY2(c.window->startExercise(bundledExercise(exercise), kTrainee, &error), qPrintable(error));
     EXPECT_SCREEN(c, "CorporateStatus");
     TrainingSession* s = c.window->trainingSession();
     auto* demo = coach<QPushButton>(c, "demoButton");
@@ -542,7 +533,7 @@ void TestTraining::classViewAndReports()
     Console c;
     QString error;
     for (const QString& trainee : { QStringLiteral("山田"), QStringLiteral("田中") }) {
-        QVERIFY(c.window->startExercise(bundled(QStringLiteral("mode-to-individual")), trainee, &error));
+        QVERIFY(c.window->startExercise(bundledExercise(QStringLiteral("mode-to-individual")), trainee, &error));
         c.f.clock.advanceSecs(trainee == QStringLiteral("山田") ? 40 : 20);
         c.window->stopExercise();
     }

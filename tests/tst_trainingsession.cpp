@@ -20,15 +20,6 @@ using Kind = TrainingWrongTurn::Kind;
 
 namespace {
 
-Exercise bundled(const QString& id)
-{
-    QString error;
-    const auto e = ExerciseLoader::load(QStringLiteral(":/exercises/%1.json").arg(id), &error);
-    if (!e)
-        qFatal("%s", qPrintable(error));
-    return *e;
-}
-
 // A flow over a fixture loaded with the exercise's scenario, started on its first screen.
 struct Run {
     Exercise exercise;
@@ -37,7 +28,7 @@ struct Run {
     TrainingSession session;
 
     explicit Run(const QString& id, const QString& trainee = QStringLiteral("佐藤 研修"))
-        : exercise(bundled(id))
+        : exercise(bundledExercise(id))
         , f(scenarioOf(exercise), exercise.scenario)
         , flow(*f.service)
         , session(exercise, flow, f.clock, trainee)
@@ -60,6 +51,12 @@ struct Run {
     bool at(Screen screen)
     {
         return QTest::qWaitFor([&] { return flow.screen() == screen; }, 2000);
+    }
+    // Steps 1 and 2 as the manual says (利用者情報登録/変更, 利用登録): on to the input screen.
+    bool toInput(Screen input)
+    {
+        flow.openUserRegistration();
+        return at(Screen::UserInfoSelection) && flow.startRegistration().ok() && at(input);
     }
     qint64 userId(const QString& name) const
     {
@@ -172,10 +169,7 @@ void TestTrainingSession::threeUsersWithWrongTurnsAndTimes()
 void TestTrainingSession::expiredCodeIsToldFromATypo()
 {
     Run r(QStringLiteral("register-shared"));
-    r.flow.openUserRegistration();
-    QVERIFY(r.at(Screen::UserInfoSelection));
-    QVERIFY(r.flow.startRegistration().ok());
-    QVERIFY(r.at(Screen::SharedRegistrationInput));
+    QVERIFY(r.toInput(Screen::SharedRegistrationInput));
     QSignalSpy turns(&r.session, &TrainingSession::wrongTurnTaken);
     // The code the card showed two minutes ago: expired, not mistyped.
     const QString old = r.f.otpFor(QStringLiteral("0000000011"), r.f.clock.nowSecs() - 120);
@@ -203,10 +197,7 @@ void TestTrainingSession::expiredCodeIsToldFromATypo()
 void TestTrainingSession::cancelGoesBackAStep()
 {
     Run r(QStringLiteral("register-shared"));
-    r.flow.openUserRegistration();
-    QVERIFY(r.at(Screen::UserInfoSelection));
-    QVERIFY(r.flow.startRegistration().ok());
-    QVERIFY(r.at(Screen::SharedRegistrationInput));
+    QVERIFY(r.toInput(Screen::SharedRegistrationInput));
     QSignalSpy turns(&r.session, &TrainingSession::wrongTurnTaken);
     r.flow.cancel();
     QVERIFY(r.at(Screen::UserInfoSelection));
@@ -229,10 +220,7 @@ void TestTrainingSession::cancelGoesBackAStep()
 void TestTrainingSession::prematureOkIsNotTheGoal()
 {
     Run r(QStringLiteral("register-three-users"));
-    r.flow.openUserRegistration();
-    QVERIFY(r.at(Screen::UserInfoSelection));
-    QVERIFY(r.flow.startRegistration().ok());
-    QVERIFY(r.at(Screen::IndividualRegistrationInput));
+    QVERIFY(r.toInput(Screen::IndividualRegistrationInput));
     QVERIFY(r.flow
                 .next(r.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000011"),
                     r.f.otpFor(QStringLiteral("0000000011")))
@@ -276,10 +264,7 @@ void TestTrainingSession::modeExerciseNeedsTheAskedMode()
 void TestTrainingSession::suspensionAndUnlock()
 {
     Run r(QStringLiteral("suspended-and-unlocked"));
-    r.flow.openUserRegistration();
-    QVERIFY(r.at(Screen::UserInfoSelection));
-    QVERIFY(r.flow.startRegistration().ok());
-    QVERIFY(r.at(Screen::IndividualRegistrationInput));
+    QVERIFY(r.toInput(Screen::IndividualRegistrationInput));
     QSignalSpy turns(&r.session, &TrainingSession::wrongTurnTaken);
     // The mistake the exercise asks for is not a wrong turn.
     QVERIFY(!r.flow.next(r.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000011"), QStringLiteral("000000"))
