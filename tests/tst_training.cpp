@@ -473,6 +473,8 @@ void TestTraining::demonstrationPlaysEveryStep()
     EXPECT_SCREEN(c, "CorporateStatus");
     TrainingSession* s = c.window->trainingSession();
     auto* demo = coach<QPushButton>(c, "demoButton");
+    QCOMPARE(c.window->demonstration()->pace(), 450);
+    c.window->demonstration()->setPace(30); // the same acts, faster than a person needs
     for (int guard = 0; !s->isFinished() && guard < 2 * s->count(); ++guard) {
         const int before = s->current();
         const int demos = s->result().steps[before].demonstrations;

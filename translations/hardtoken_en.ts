@@ -171,8 +171,8 @@
 <context>
     <name>CoachPanel</name>
     <message>
-        <source>ヒント(&amp;H)</source>
-        <translation>&amp;Hint</translation>
+        <source>ヒント(&amp;I)</source>
+        <translation>H&amp;int</translation>
     </message>
     <message>
         <source>次の手順を表示します</source>

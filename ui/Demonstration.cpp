@@ -106,7 +106,7 @@ QString Demonstration::codeFor(const QString& serial) const
         .value_or(QString());
 }
 
-bool Demonstration::play(QWidget* page, int paceMs)
+bool Demonstration::play(QWidget* page)
 {
     stop();
     m_error.clear();
@@ -172,7 +172,7 @@ bool Demonstration::play(QWidget* page, int paceMs)
         break;
     }
     m_session.noteDemonstration();
-    m_timer.start(qMax(1, paceMs / 3));
+    m_timer.start(m_paceMs / 3);
     return true;
 }
 

@@ -34,7 +34,11 @@ public:
 
     // Plans the current step on `page` and starts; false (with nothing done) when there is no plan
     // for it (the page does not show the step's screen).
-    bool play(QWidget* page, int paceMs = 450);
+    bool play(QWidget* page);
+    // Milliseconds between two acts (a click, a choice); a key takes a third of it. 450 by default:
+    // slow enough to follow, quick enough not to bore.
+    void setPace(int milliseconds) { m_paceMs = qMax(3, milliseconds); }
+    int pace() const { return m_paceMs; }
     bool isPlaying() const { return m_timer.isActive(); }
     void stop();
     // What the last play() could not plan, for the coach to say.
@@ -59,6 +63,7 @@ private:
     QList<std::function<void()>> m_acts;
     QTimer m_timer;
     QString m_error;
+    int m_paceMs = 450;
 };
 
 } // namespace hardtoken
