@@ -370,6 +370,11 @@ void TrainingSession::onActed(Action action, const Outcome& outcome)
         record(turn);
         return;
     }
+    if (action == Action::Next && m_current + 1 < count() && isMilestone(m_current + 1)) {
+        turn.kind = Kind::RightInsteadOfWrong;
+        record(turn);
+        return;
+    }
     if (accepted(m_current).contains(action) || (action == Action::Unlock && m_exercise.steps.contains(kUnlock)))
         return;
     turn.kind = Kind::WrongButton;
@@ -527,6 +532,8 @@ QString TrainingSession::whatWasDone(const TrainingWrongTurn& turn)
                                      : tr("利用登録情報の一覧が %1 件のまま「OK」を押した").arg(turn.detail);
     case Kind::UnexpectedSuspension:
         return tr("誤入力が続き、利用中止状態になった");
+    case Kind::RightInsteadOfWrong:
+        return tr("正しいワンタイムパスワードを入力した（この練習では誤りを入力する）");
     }
     return {};
 }
@@ -534,7 +541,7 @@ QString TrainingSession::whatWasDone(const TrainingWrongTurn& turn)
 QString TrainingSession::explain(const TrainingWrongTurn& turn) const
 {
     // One sentence: what happened, then the manual's own ⚠️ or メモ in 「」.
-    const auto quote = [this](const QString& stepId, ManualBox::Kind kind, int line) -> QString {
+    const auto quote = [](const QString& stepId, ManualBox::Kind kind, int line) -> QString {
         const std::optional<ManualBox> b = box(stepId, kind);
         return b && line < b->lines.size() ? tr("%1「%2」").arg(b->title(), b->lines[line]) : QString();
     };
@@ -566,6 +573,11 @@ QString TrainingSession::explain(const TrainingWrongTurn& turn) const
         return tr("利用者が選ばれていません — 手順「%1」").arg(ManualSteps::plain(sentence(turn.step)));
     case Kind::UnexpectedSuspension:
         return tr("誤入力が続いたため、本システムは利用中止状態になりました — %1")
+            .arg(quote(tokenStep, ManualBox::Kind::Caution, 1));
+    case Kind::RightInsteadOfWrong:
+        return tr(
+            "正しいワンタイムパスワードで一覧に入りました。この練習では、わざと誤ったワンタイムパスワードを入力して"
+            "利用中止状態にします — %1")
             .arg(quote(tokenStep, ManualBox::Kind::Caution, 1));
     case Kind::GoalNotMet: {
         const QString goal = m_exercise.goalIn(currentLanguageCode());

@@ -27,6 +27,7 @@ public:
         NoUserChosen, // 次へ with no user chosen (9.2.2)
         GoalNotMet, // OK went through but the exercise's goal is not reached (`detail`: entries)
         UnexpectedSuspension, // 利用中止 in an exercise that does not practise it
+        RightInsteadOfWrong, // a right code where the exercise practises 利用中止 (wrong ones)
     };
     Q_ENUM(Kind)
     int step = -1; // index into the exercise's steps

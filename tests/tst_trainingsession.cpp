@@ -266,6 +266,21 @@ void TestTrainingSession::suspensionAndUnlock()
     Run r(QStringLiteral("suspended-and-unlocked"));
     QVERIFY(r.toInput(Screen::IndividualRegistrationInput));
     QSignalSpy turns(&r.session, &TrainingSession::wrongTurnTaken);
+    // A right code is: this exercise practises the mistake. キャンセル brings the trainee back.
+    QVERIFY(r.flow
+                .next(r.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000012"),
+                    r.f.otpFor(QStringLiteral("0000000012")))
+                .ok());
+    QCOMPARE(turns.size(), 1);
+    QCOMPARE(turns.at(0).at(0).value<TrainingWrongTurn>().kind, Kind::RightInsteadOfWrong);
+    QVERIFY(r.at(Screen::IndividualRegistrationConfirm));
+    QVERIFY(r.session.offTrack());
+    r.flow.cancel();
+    QVERIFY(r.at(Screen::UserInfoSelection));
+    QCOMPARE(r.session.current(), 1);
+    QVERIFY(r.flow.startRegistration().ok());
+    QVERIFY(r.at(Screen::IndividualRegistrationInput));
+    turns.clear();
     // The mistake the exercise asks for is not a wrong turn.
     QVERIFY(!r.flow.next(r.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000011"), QStringLiteral("000000"))
                  .ok());

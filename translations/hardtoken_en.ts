@@ -4265,6 +4265,14 @@ Reason: %4</translation>
         <source>%1「%2」</source>
         <translation>%1 &quot;%2&quot;</translation>
     </message>
+    <message>
+        <source>正しいワンタイムパスワードを入力した（この練習では誤りを入力する）</source>
+        <translation>Entered the right one-time password (this exercise asks for a wrong one)</translation>
+    </message>
+    <message>
+        <source>正しいワンタイムパスワードで一覧に入りました。この練習では、わざと誤ったワンタイムパスワードを入力して利用中止状態にします — %1</source>
+        <translation>The right one-time password put the entry in the list. In this exercise you enter a wrong one-time password on purpose to suspend the system — %1</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::TrainingStartDialog</name>
