@@ -148,6 +148,7 @@ private Q_SLOTS:
     void wrongTurnsAreExplainedAndAnnounced();
     void demonstrationPlaysEveryStep_data();
     void demonstrationPlaysEveryStep();
+    void demonstrationHoldsTheScreenUntilEsc();
     void stoppingKeepsAnUnfinishedResult();
     void classViewAndReports();
     void accessibility();
@@ -505,6 +506,37 @@ void TestTraining::demonstrationPlaysEveryStep()
     }
     if (s->exercise().steps.contains(QStringLiteral("unlock")))
         QVERIFY(!c.f.service->isSuspended() && r.suspended);
+}
+
+// While 見本 plays, the screen is the console's: a click on キャンセル does nothing; Esc stops it and
+// hands the screen back as it is, and the trainee goes on from there.
+void TestTraining::demonstrationHoldsTheScreenUntilEsc()
+{
+    Console c;
+    START(c, "register-shared");
+    QVERIFY(c.clickLink("menuLink"));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.click("registerButton"));
+    EXPECT_SCREEN(c, "SharedRegistrationInput");
+    Demonstration* demo = c.window->demonstration();
+    demo->setPace(3000); // slower than the test: it is still playing when the clicks come
+    QTest::mouseClick(coach<QPushButton>(c, "demoButton"), Qt::LeftButton);
+    QVERIFY(demo->isPlaying());
+    auto* serial = c.find<QLineEdit>("serialEdit");
+    QTRY_VERIFY(serial->hasFocus() || QApplication::focusWidget() == serial);
+    QTest::mouseClick(c.find<QAbstractButton>("cancelButton"), Qt::LeftButton);
+    QTest::keyClicks(serial, QStringLiteral("99"));
+    QVERIFY(demo->isPlaying());
+    EXPECT_SCREEN(c, "SharedRegistrationInput");
+    QVERIFY(!serial->text().contains(QStringLiteral("99")));
+    QVERIFY(c.window->trainingSession()->result().wrongTurns.isEmpty());
+    QTest::keyClick(serial, Qt::Key_Escape);
+    QVERIFY(!demo->isPlaying());
+    QTRY_VERIFY(coach<QPushButton>(c, "demoButton")->isEnabled());
+    // The screen is the trainee's again.
+    QVERIFY(c.enterToken(QStringLiteral("0000000011")));
+    EXPECT_SCREEN(c, "SharedRegistrationConfirm");
+    QCOMPARE(c.window->trainingSession()->current(), 3);
 }
 
 void TestTraining::stoppingKeepsAnUnfinishedResult()

@@ -9,6 +9,8 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QApplication>
+#include <QKeyEvent>
 #include <QLineEdit>
 
 namespace hardtoken {
@@ -172,8 +174,36 @@ bool Demonstration::play(QWidget* page)
         break;
     }
     m_session.noteDemonstration();
+    qApp->installEventFilter(this);
     m_timer.start(m_paceMs / 3);
     return true;
+}
+
+bool Demonstration::eventFilter(QObject* watched, QEvent* event)
+{
+    // Only what a person does (spontaneous events) on the screen being shown; the coach panel, the
+    // cards and the menus stay usable, and the console's own acts are not events of this kind.
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseButtonRelease:
+    case QEvent::MouseButtonDblClick:
+    case QEvent::Wheel:
+    case QEvent::KeyPress:
+    case QEvent::KeyRelease:
+    case QEvent::ShortcutOverride: {
+        auto* w = qobject_cast<QWidget*>(watched);
+        if (!event->spontaneous() || !w || !m_page || (w != m_page && !m_page->isAncestorOf(w)))
+            break;
+        if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+            stop();
+            Q_EMIT finished();
+        }
+        return true;
+    }
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void Demonstration::tick()
@@ -189,6 +219,7 @@ void Demonstration::tick()
 
 void Demonstration::stop()
 {
+    qApp->removeEventFilter(this);
     m_timer.stop();
     m_acts.clear();
 }

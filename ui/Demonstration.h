@@ -17,7 +17,8 @@ class TrainingSession;
 
 // 見本: plays the trainee's current step on the live screen, slowly, with the console's own
 // widgets (it clicks, chooses and types as a person would, one key at a time), then hands control
-// back. What it types comes from the training store: a card no one holds and the code its virtual
+// back. While it plays, the screen is the demonstration's: the trainee's clicks and keys on it are
+// held back (Esc stops it). What it types comes from the training store: a card no one holds and the code its virtual
 // card shows now, the corporation's training PIN, the help desk's training credential. It never
 // runs on a production store (the coach is not offered there).
 class Demonstration final : public QObject {
@@ -46,6 +47,9 @@ public:
 
 Q_SIGNALS:
     void finished();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void clickLater(const QString& name);
