@@ -3,6 +3,7 @@
 // turns explained in the panel and announced, ヒント and 見本, and the trainer's results: saved per
 // trainee, the class view, the CSV and the one-page PDF. Every bundled exercise is completed with
 // key and mouse events on the real widgets.
+#include "AccessibleTree.h"
 #include "GuiSupport.h"
 
 #include "Accessibility.h"
@@ -632,6 +633,14 @@ void TestTraining::accessibility()
     QVERIFY(overlay->state().invisible);
     QVERIFY(c.window->coachOverlay()->testAttribute(Qt::WA_TransparentForMouseEvents));
     QCOMPARE(c.window->coachOverlay()->focusPolicy(), Qt::NoFocus);
+    // Every control of the panel has a name; the tree as a screen reader walks it, for the notes.
+    QVERIFY2(unnamedControls(c.window->coachPanel()).isEmpty(),
+        qPrintable(unnamedControls(c.window->coachPanel()).join(QLatin1Char('\n'))));
+    if (const QString dir = qEnvironmentVariable("HARDTOKEN_TRAINING_SHOTS"); !dir.isEmpty()) {
+        QFile out(QDir(dir).filePath(QStringLiteral("coach-a11y.txt")));
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(accessibleTree(c.window->coachPanel()).join(QLatin1Char('\n')).toUtf8() + '\n');
+    }
     // The marks do not take the trainee's clicks: the framed button still works through them.
     QVERIFY(c.click("registerButton"));
     EXPECT_SCREEN(c, "SharedRegistrationInput");

@@ -3181,10 +3181,6 @@ SHA-256: %4</translation>
         <translation>Step %1 of %2</translation>
     </message>
     <message>
-        <source>見本を再生中…</source>
-        <translation>Demonstrating…</translation>
-    </message>
-    <message>
         <source>見本(&amp;D)</source>
         <translation>&amp;Demonstrate</translation>
     </message>
@@ -3215,6 +3211,10 @@ SHA-256: %4</translation>
     <message>
         <source>・%1（%2）</source>
         <translation>• %1 (%2)</translation>
+    </message>
+    <message>
+        <source>見本を再生中…（Esc で止めます）</source>
+        <translation>Demonstrating… (Esc stops)</translation>
     </message>
 </context>
 <context>

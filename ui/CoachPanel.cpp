@@ -190,7 +190,7 @@ void CoachPanel::setDemonstrating(bool on)
 {
     m_ui->hintButton->setEnabled(!on);
     m_ui->demoButton->setEnabled(!on);
-    m_ui->demoButton->setText(on ? tr("見本を再生中…") : tr("見本(&D)"));
+    m_ui->demoButton->setText(on ? tr("見本を再生中…（Esc で止めます）") : tr("見本(&D)"));
     if (!on)
         refresh();
 }
