@@ -153,13 +153,18 @@ int TrainingResultTable::count(const Store& store)
 
 QString TrainingReport::exerciseTitle(const TrainingResult& result)
 {
-    for (const QString& path : ExerciseLoader::bundled()) {
-        QString error;
-        const auto e = ExerciseLoader::load(path, &error);
-        if (e && e->id == result.exerciseId)
-            return e->titleIn(currentLanguageCode());
-    }
-    return result.exerciseTitle;
+    // The bundled exercises are read once (the class view asks for every cell and every sort).
+    static const QHash<QString, Exercise> bundled = [] {
+        QHash<QString, Exercise> byId;
+        for (const QString& path : ExerciseLoader::bundled()) {
+            QString error;
+            if (const auto e = ExerciseLoader::load(path, &error))
+                byId.insert(e->id, *e);
+        }
+        return byId;
+    }();
+    const auto it = bundled.constFind(result.exerciseId);
+    return it != bundled.constEnd() ? it->titleIn(currentLanguageCode()) : result.exerciseTitle;
 }
 
 QString TrainingReport::stepName(const QString& stepId)
