@@ -66,13 +66,18 @@ public:
     }
 };
 
-// A group of fields that hands its focus to its first field (TokenEntry, PinConfirmation,
-// PinInput: focus proxies): QWidget::hasFocus() is true for the group too, and a screen reader
-// must not hear the group as focused besides the field.
-class FieldGroupAccessible final : public QAccessibleWidget {
+// A widget that is never focusable itself, and may be hidden from the tree altogether:
+// - a group of fields that hands its focus to its first field (TokenEntry, PinConfirmation,
+//   PinInput: focus proxies): QWidget::hasFocus() is true for the group too, and a screen reader
+//   must not hear the group as focused besides the field;
+// - drawing over other widgets and nothing else (the coach marks): not in the tree a screen reader
+//   walks; what it draws is said elsewhere (the coach panel's sentence).
+class UnfocusedAccessible final : public QAccessibleWidget {
 public:
-    explicit FieldGroupAccessible(QWidget* group)
-        : QAccessibleWidget(group, QAccessible::Client)
+    enum class Kind { FieldGroup, DrawingOnly };
+    UnfocusedAccessible(QWidget* widget, Kind kind)
+        : QAccessibleWidget(widget, kind == Kind::FieldGroup ? QAccessible::Client : QAccessible::NoRole)
+        , m_kind(kind)
     {
     }
 
@@ -81,26 +86,12 @@ public:
         QAccessible::State s = QAccessibleWidget::state();
         s.focused = false;
         s.focusable = false;
+        s.invisible = s.invisible || m_kind == Kind::DrawingOnly;
         return s;
     }
-};
 
-// Drawing over other widgets and nothing else (the coach marks): not in the tree a screen reader
-// walks. What it draws is said elsewhere (the coach panel's sentence).
-class DrawingOnlyAccessible final : public QAccessibleWidget {
-public:
-    explicit DrawingOnlyAccessible(QWidget* widget)
-        : QAccessibleWidget(widget, QAccessible::NoRole)
-    {
-    }
-
-    QAccessible::State state() const override
-    {
-        QAccessible::State s = QAccessibleWidget::state();
-        s.invisible = true;
-        s.focusable = false;
-        return s;
-    }
+private:
+    Kind m_kind;
 };
 
 QAccessibleInterface* factory(const QString& className, QObject* object)
@@ -109,7 +100,7 @@ QAccessibleInterface* factory(const QString& className, QObject* object)
         return nullptr;
     if (className == QLatin1String("hardtoken::TokenEntry") || className == QLatin1String("hardtoken::PinConfirmation")
         || className == QLatin1String("hardtoken::PinInput"))
-        return new FieldGroupAccessible(static_cast<QWidget*>(object));
+        return new UnfocusedAccessible(static_cast<QWidget*>(object), UnfocusedAccessible::Kind::FieldGroup);
     if (className == QLatin1String("hardtoken::LinkButton"))
         return new LinkAccessible(static_cast<LinkButton*>(object));
     if (className == QLatin1String("hardtoken::MessageBanner"))
@@ -119,7 +110,7 @@ QAccessibleInterface* factory(const QString& className, QObject* object)
     if (className == QLatin1String("QFrame") && object->property("accessibleAlert").toBool())
         return new QAccessibleWidget(static_cast<QWidget*>(object), QAccessible::AlertMessage);
     if (className == QLatin1String("hardtoken::CoachOverlay"))
-        return new DrawingOnlyAccessible(static_cast<QWidget*>(object));
+        return new UnfocusedAccessible(static_cast<QWidget*>(object), UnfocusedAccessible::Kind::DrawingOnly);
     if (className == QLatin1String("hardtoken::CardFace"))
         return new QAccessibleWidget(static_cast<QWidget*>(object), QAccessible::Graphic);
     return nullptr;
