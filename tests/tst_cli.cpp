@@ -581,6 +581,17 @@ void TestCli::theConsoleStartsAnExercise()
     QVERIFY(QString::fromUtf8(csv.readAll()).contains(QStringLiteral("中断")));
     QCOMPARE(
         console({ QStringLiteral("--training"), QStringLiteral("--exercise"), QStringLiteral("no-such-exercise") }), 2);
+    // Nothing changed: still the one result.
+    QTemporaryDir again;
+    report = cliOn(db, { QStringLiteral("exercise"), QStringLiteral("report"), QStringLiteral("--out"), again.path() });
+    QVERIFY2(report.out.contains(QStringLiteral("1 件の結果")), qPrintable(report.out));
+    // A production store has no exercises: refused, and no scenario was loaded into it.
+    const QString production = dir.filePath(QStringLiteral("production.sqlite"));
+    QCOMPARE(console({ QStringLiteral("--database"), production, QStringLiteral("--exercise"),
+                 QStringLiteral("register-shared") }),
+        2);
+    Run empty = cliOn(production, { QStringLiteral("status") });
+    QVERIFY2(!empty.out.contains(QStringLiteral("有限会社共有商店")), qPrintable(empty.out + empty.err));
 }
 
 // scenario generate: a branch-size corporation for load tests and filter practice, the same for
