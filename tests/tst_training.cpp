@@ -277,6 +277,7 @@ void TestTraining::registerThreeUsersWithDeleteAndInputComplete()
     TrainingSession* s = c.window->trainingSession();
     QVERIFY(c.clickLink("menuLink"));
     EXPECT_SCREEN(c, "UserInfoSelection");
+    CHECK_MARKS(c, "registerButton");
     QVERIFY(c.click("registerButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
     CHECK_MARKS(c, "userTable", "serialEdit", "otpEdit", "nextButton");
@@ -290,6 +291,7 @@ void TestTraining::registerThreeUsersWithDeleteAndInputComplete()
             QCOMPARE(s->highlights(), QStringList { QStringLiteral("addButton") });
             QVERIFY(c.click("addButton"));
             EXPECT_SCREEN(c, "IndividualRegistrationInput");
+            CHECK_MARKS(c, "userTable", "serialEdit", "otpEdit", "nextButton");
         }
         QVERIFY(c.chooseUser(users[i].first));
         QVERIFY(c.enterToken(users[i].second));
@@ -333,6 +335,7 @@ void TestTraining::suspendedAndUnlocked()
     QCOMPARE(c.f.service->corporation().otpFailures, 4);
     QVERIFY(c.clickLink("menuLink"));
     EXPECT_SCREEN(c, "UserInfoSelection");
+    CHECK_MARKS(c, "registerButton");
     QVERIFY(c.click("registerButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
     CHECK_MARKS(c, "userTable", "serialEdit", "otpEdit", "nextButton");
