@@ -40,7 +40,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -732,10 +731,7 @@ void MainWindow::saveFinishedResult(bool pdf)
     if (pdf) {
         ok = TrainingCertificate::write(*result, path, &error);
     } else {
-        QSaveFile file(path);
-        ok = file.open(QIODevice::WriteOnly) && file.write(TrainingReport::csv({ *result })) >= 0 && file.commit();
-        if (!ok)
-            error = tr("%1 に書き込めません: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        ok = TrainingReport::writeCsv({ *result }, path, &error);
     }
     statusBar()->showMessage(ok ? tr("%1 に保存しました。").arg(QDir::toNativeSeparators(path)) : error, 10000);
     if (!ok)

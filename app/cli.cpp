@@ -527,11 +527,9 @@ int writeTrainingReports(const Store& store, const QString& outDir, const QStrin
         return 1;
     }
     const QDir dir(outDir);
-    QSaveFile csv(dir.filePath(QStringLiteral("training-results.csv")));
-    if (!csv.open(QIODevice::WriteOnly) || csv.write(TrainingReport::csv(results)) < 0 || !csv.commit()) {
-        err() << QCoreApplication::translate("cli", "%1 に書き込めません: %2")
-                     .arg(QDir::toNativeSeparators(csv.fileName()), csv.errorString())
-              << Qt::endl;
+    QString error;
+    if (!TrainingReport::writeCsv(results, dir.filePath(QStringLiteral("training-results.csv")), &error)) {
+        err() << error << Qt::endl;
         return 1;
     }
     if (!quiet)
@@ -540,7 +538,6 @@ int writeTrainingReports(const Store& store, const QString& outDir, const QStrin
         // The id keeps two results of the same minute apart.
         const QString name
             = TrainingCertificate::fileName(r, QStringLiteral("pdf")).chopped(4) + QStringLiteral("-r%1.pdf").arg(r.id);
-        QString error;
         if (!TrainingCertificate::write(r, dir.filePath(name), &error)) {
             err() << error << Qt::endl;
             return 1;

@@ -1,5 +1,7 @@
 #include "AuditSearch.h"
 
+#include "Csv.h"
+
 #include "Store.h"
 
 #include <QCryptographicHash>
@@ -90,23 +92,6 @@ void AuditLogModel::retranslate()
 
 namespace AuditExport {
 
-namespace {
-QString csvField(QString text)
-{
-    // A spreadsheet would run "=…" as a formula: keep it text.
-    if (!text.isEmpty()
-        && (text.front() == u'=' || text.front() == u'+' || text.front() == u'-' || text.front() == u'@'
-            || text.front() == u'\t' || text.front() == u'\r'))
-        text.prepend(QLatin1Char('\''));
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))
-        || text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\''))) {
-        text.replace(QLatin1String("\""), QLatin1String("\"\""));
-        return QLatin1Char('"') + text + QLatin1Char('"');
-    }
-    return text;
-}
-} // namespace
-
 QString localTime(const QString& storedUtc)
 {
     const QDateTime at = QDateTime::fromString(storedUtc, Qt::ISODateWithMs);
@@ -115,20 +100,14 @@ QString localTime(const QString& storedUtc)
 
 QByteArray csv(const QList<AuditRow>& rows)
 {
-    QString text;
-    const QStringList header { QStringLiteral("番号"), QStringLiteral("日時(UTC)"), QStringLiteral("操作者"),
+    QList<QStringList> lines { { QStringLiteral("番号"), QStringLiteral("日時(UTC)"), QStringLiteral("操作者"),
         QStringLiteral("操作"), QStringLiteral("契約法人コード"), QStringLiteral("契約法人名"),
-        QStringLiteral("内容") };
-    text += header.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+        QStringLiteral("内容") } };
     for (const AuditRow& r : rows) {
-        const QStringList fields { QString::number(r.entry.id), r.entry.at, r.entry.actor, r.entry.action,
-            r.corporationCode, r.corporationName, r.entry.details };
-        QStringList quoted;
-        for (const QString& f : fields)
-            quoted << csvField(f);
-        text += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+        lines.append({ QString::number(r.entry.id), r.entry.at, r.entry.actor, r.entry.action, r.corporationCode,
+            r.corporationName, r.entry.details });
     }
-    return QByteArrayLiteral("\xEF\xBB\xBF") + text.toUtf8();
+    return csv::document(lines);
 }
 
 Result write(Store& store, const AuditFilter& filter, const QString& path, const QString& actor)

@@ -7,6 +7,33 @@
 
 namespace hardtoken::csv {
 
+QString field(QString text)
+{
+    // A spreadsheet would run "=…" as a formula: keep it text.
+    if (!text.isEmpty()
+        && (text.front() == u'=' || text.front() == u'+' || text.front() == u'-' || text.front() == u'@'
+            || text.front() == u'\t' || text.front() == u'\r'))
+        text.prepend(QLatin1Char('\''));
+    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))
+        || text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\''))) {
+        text.replace(QLatin1String("\""), QLatin1String("\"\""));
+        return QLatin1Char('"') + text + QLatin1Char('"');
+    }
+    return text;
+}
+
+QByteArray document(const QList<QStringList>& rows)
+{
+    QString text;
+    for (const QStringList& row : rows) {
+        QStringList quoted;
+        for (const QString& f : row)
+            quoted << field(f);
+        text += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    return QByteArrayLiteral("\xEF\xBB\xBF") + text.toUtf8();
+}
+
 QList<Record> records(const QString& text, QString* error)
 {
     QList<Record> out;

@@ -1,12 +1,15 @@
 #include "TrainingRecord.h"
 
+#include "Csv.h"
 #include "Store.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaEnum>
+#include <QSaveFile>
 
 namespace hardtoken {
 
@@ -186,22 +189,10 @@ QString TrainingReport::duration(qint64 msecs)
 
 QByteArray TrainingReport::csv(const QList<TrainingResult>& results)
 {
-    const auto field = [](const QString& text) -> QString {
-        QString t = text;
-        // A cell that starts like a formula is read as text by spreadsheets (CSV injection).
-        if (!t.isEmpty() && QStringLiteral("=+-@\t\r").contains(t.front()))
-            t.prepend(QLatin1Char('\''));
-        if (t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('"')) || t.contains(QLatin1Char('\n'))
-            || t.contains(QLatin1Char('\r')))
-            return QLatin1Char('"') + t.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-        return t;
-    };
-    QStringList lines;
-    lines.append(QStringList { tr("研修者"), tr("練習"), tr("開始日時"), tr("結果"), tr("手順"), tr("所要時間（秒）"),
+    QList<QStringList> lines { { tr("研修者"), tr("練習"), tr("開始日時"), tr("結果"), tr("手順"), tr("所要時間（秒）"),
         tr("ヒント"), tr("見本"), tr("誤操作"), tr("誤操作の内容"),
         tr("誤入力回数（シリアル番号・ワンタイムパスワード）"), tr("誤入力回数（契約法人確認暗証番号）"),
-        tr("利用中止") }
-                     .join(QLatin1Char(',')));
+        tr("利用中止") } };
     for (const TrainingResult& r : results) {
         const QString started = QDateTime::fromMSecsSinceEpoch(r.startedAtMSecs)
                                     .toLocalTime()
@@ -209,11 +200,10 @@ QByteArray TrainingReport::csv(const QList<TrainingResult>& results)
         const QString outcome = r.completed ? tr("完了") : tr("中断");
         const QString title = exerciseTitle(r);
         const auto row = [&](const QString& step, qint64 ms, int hints, int demos, int wrong, const QString& what) {
-            lines.append(QStringList { field(r.trainee), field(title), started, outcome, field(step),
-                QString::number(double(ms) / 1000.0, 'f', 1), QString::number(hints), QString::number(demos),
-                QString::number(wrong), field(what), QString::number(r.otpFailuresReached),
-                QString::number(r.pinFailuresReached), r.suspended ? tr("あり") : tr("なし") }
-                             .join(QLatin1Char(',')));
+            lines.append({ r.trainee, title, started, outcome, step, QString::number(double(ms) / 1000.0, 'f', 1),
+                QString::number(hints), QString::number(demos), QString::number(wrong), what,
+                QString::number(r.otpFailuresReached), QString::number(r.pinFailuresReached),
+                r.suspended ? tr("あり") : tr("なし") });
         };
         for (int i = 0; i < r.steps.size(); ++i) {
             const TrainingStepRecord& s = r.steps[i];
@@ -226,7 +216,17 @@ QByteArray TrainingReport::csv(const QList<TrainingResult>& results)
         }
         row(tr("合計"), r.totalMSecs, r.hints(), r.demonstrations(), int(r.wrongTurns.size()), QString());
     }
-    return QByteArrayLiteral("\xEF\xBB\xBF") + lines.join(QStringLiteral("\r\n")).toUtf8() + QByteArrayLiteral("\r\n");
+    return csv::document(lines);
+}
+
+bool TrainingReport::writeCsv(const QList<TrainingResult>& results, const QString& path, QString* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv(results)) < 0 || !file.commit()) {
+        *error = tr("%1 に書き込めません: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
 }
 
 } // namespace hardtoken

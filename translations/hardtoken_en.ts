@@ -2162,6 +2162,10 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
         <source>合計</source>
         <translation>Total</translation>
     </message>
+    <message>
+        <source>%1 に書き込めません: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>TrainingResultTable</name>
@@ -3527,10 +3531,6 @@ SHA-256: %4</translation>
         <translation>Save the exercise result</translation>
     </message>
     <message>
-        <source>%1 に書き込めません: %2</source>
-        <translation>Cannot write %1: %2</translation>
-    </message>
-    <message>
         <source>%1 に保存しました。</source>
         <translation>Saved to %1.</translation>
     </message>
@@ -4018,10 +4018,6 @@ Reason: %4</translation>
     <message>
         <source>まだ結果はありません。</source>
         <translation>No results yet.</translation>
-    </message>
-    <message>
-        <source>%1 に書き込めません: %2</source>
-        <translation>Cannot write %1: %2</translation>
     </message>
 </context>
 <context>

@@ -26,9 +26,8 @@ CoachPanel::CoachPanel(CoachOverlay* overlay, std::function<QWidget*()> page, QW
     connect(m_ui->hintButton, &QPushButton::clicked, this, [this] {
         if (!m_session)
             return;
-        m_hint = m_session->takeHint();
         m_hintShown = true;
-        m_ui->hintLabel->setText(m_hint);
+        m_ui->hintLabel->setText(m_session->takeHint());
         m_ui->hintLabel->show();
         announceAlert(m_ui->hintLabel);
     });

@@ -61,7 +61,6 @@ private:
     QPointer<TrainingSession> m_session;
     std::optional<TrainingWrongTurn> m_turn;
     bool m_hintShown = false;
-    QString m_hint;
     std::optional<TrainingResult> m_finished;
     bool m_saved = false;
     QString m_saveError;

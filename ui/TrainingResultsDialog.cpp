@@ -8,7 +8,6 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QHeaderView>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace hardtoken {
@@ -81,12 +80,7 @@ bool TrainingResultsDialog::saveCertificate(int row, const QString& path, QStrin
 
 bool TrainingResultsDialog::saveCsv(const QString& path, QString* error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(TrainingReport::csv(m_model->results())) < 0 || !file.commit()) {
-        *error = tr("%1 に書き込めません: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
+    return TrainingReport::writeCsv(m_model->results(), path, error);
 }
 
 void TrainingResultsDialog::changeEvent(QEvent* event)
