@@ -386,7 +386,7 @@ ImportDialog* MainWindow::openImport(int kind)
         else if (QWidget* staff = currentStaffPage())
             qobject_cast<ManualPage*>(staff)->enter();
         else if (m_flow.service().corporationId())
-            m_flow.service().selectCorporation(m_flow.service().corporation().code);
+            m_flow.service().reselectCorporation();
         updateCorporationMenu();
     });
     dialog->open();
@@ -413,8 +413,7 @@ void MainWindow::afterStaffAct(const QString& result, bool good)
 {
     // The corporation changed behind the service: read it again (the queue stays), and leave
     // 利用中止 when it was lifted.
-    RegistrationService& service = m_flow.service();
-    service.selectCorporation(service.corporation().code);
+    m_flow.service().reselectCorporation();
     if (m_flow.screen() == Screen::Suspended)
         m_flow.restartAtTop();
     statusBar()->showMessage(result, 10000);

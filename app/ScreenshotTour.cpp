@@ -311,7 +311,7 @@ bool Tour::prepare(const ManualStep& step)
 {
     const QString pin = QStringLiteral("train1234");
     const auto userId = [this](const QString& name) {
-        for (const UserInfo& u : m_service->users()) {
+        for (const UserInfo& u : m_service->users().value_or(QList<UserInfo> {})) {
             if (u.name == name)
                 return u.id;
         }
@@ -403,7 +403,7 @@ bool Tour::after(const ManualStep& step)
             || !shoot(QStringLiteral("error-wrong-pin"), step.section, QString::number(step.number)))
             return false;
         QList<qint64> everyone;
-        for (const UserInfo& u : m_service->users())
+        for (const UserInfo& u : m_service->users().value_or(QList<UserInfo> {}))
             everyone.append(u.id);
         m_flow->remove(everyone);
         return type(QStringLiteral("pinEdit"), QStringLiteral("train1234")) && press(QStringLiteral("okButton"))

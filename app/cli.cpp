@@ -300,9 +300,35 @@ int importTokens(Store& store, QFile& file, const TokenImportArgs& args, SecretR
     return importVerdict(ok, report.written);
 }
 
+// What status prints, read at once; nullopt (said on stderr) when the store did not answer: a
+// status is never printed from reads that failed.
+struct StatusRead {
+    CorporationInfo corporation;
+    QList<UserInfo> users;
+    QString shared;
+};
+
+std::optional<StatusRead> readStatus(RegistrationService& service)
+{
+    const auto c = service.corporation();
+    const auto users = c ? service.users() : std::nullopt;
+    const auto shared
+        = users && c->mode == UsageMode::Shared ? service.sharedSerial() : std::optional<QString>(QString());
+    if (!c || !users || !shared) {
+        const Store& store = service.store();
+        err() << (store.errorCode() == StoreErrorCode::Unreachable ? Store::unreachableMessage() : store.errorMessage())
+              << Qt::endl;
+        return std::nullopt;
+    }
+    return StatusRead { *c, *users, *shared };
+}
+
 int status(RegistrationService& service)
 {
-    const CorporationInfo c = service.corporation();
+    const auto read = readStatus(service);
+    if (!read)
+        return 1;
+    const CorporationInfo& c = read->corporation;
     out() << QCoreApplication::translate("cli", "契約法人: %1 (%2)").arg(c.name, c.code) << '\n'
           << QCoreApplication::translate("cli", "利用形態: %1").arg(usageModeDisplayName(c.mode)) << '\n'
           << QCoreApplication::translate("cli", "利用登録済みトークン: %1").arg(c.registeredTokens) << '\n'
@@ -316,10 +342,9 @@ int status(RegistrationService& service)
                                   : QCoreApplication::translate("cli", "利用可能"))
           << '\n';
     if (c.mode == UsageMode::Shared)
-        out() << QCoreApplication::translate("cli", "共有トークン: %1")
-                     .arg(Validation::formatSerial(service.sharedSerial()))
+        out() << QCoreApplication::translate("cli", "共有トークン: %1").arg(Validation::formatSerial(read->shared))
               << '\n';
-    for (const UserInfo& u : service.users()) {
+    for (const UserInfo& u : read->users) {
         out() << "  " << u.name << '\t'
               << (u.currentSerial.isEmpty() ? QStringLiteral("-") : Validation::formatSerial(u.currentSerial)) << '\n';
     }
@@ -479,15 +504,15 @@ QString messageLanguage(const QStringList& arguments)
     return QStringLiteral("ja");
 }
 
-QJsonObject statusJson(RegistrationService& service)
+QJsonObject statusJson(const StatusRead& read)
 {
-    const CorporationInfo c = service.corporation();
+    const CorporationInfo& c = read.corporation;
     QJsonArray users;
-    for (const UserInfo& u : service.users()) {
+    for (const UserInfo& u : read.users) {
         users.append(QJsonObject { { QStringLiteral("name"), u.name },
             { QStringLiteral("serial"), u.currentSerial.isEmpty() ? QJsonValue() : QJsonValue(u.currentSerial) } });
     }
-    const QString shared = c.mode == UsageMode::Shared ? service.sharedSerial() : QString();
+    const QString shared = read.shared;
     return QJsonObject {
         { QStringLiteral("schema"), QStringLiteral("hardtoken-cli/status/1") },
         { QStringLiteral("corporation"),
@@ -927,7 +952,10 @@ int main(int argc, char* argv[])
 
     if (command == QLatin1String("status")) {
         if (json) {
-            out() << QJsonDocument(statusJson(service)).toJson(QJsonDocument::Indented) << Qt::flush;
+            const auto read = readStatus(service);
+            if (!read)
+                return 1;
+            out() << QJsonDocument(statusJson(*read)).toJson(QJsonDocument::Indented) << Qt::flush;
             return 0;
         }
         return status(service);

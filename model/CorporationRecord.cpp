@@ -219,6 +219,28 @@ bool CorporationTable::sealAll(Store& store)
     return true;
 }
 
+bool CorporationTable::releaseLegacyInFlight(Store& store)
+{
+    QList<CorporationState> rows;
+    {
+        Store::Query q = store.query(
+            QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(" FROM corporations WHERE pin_in_flight > 0"));
+        while (q.next()) {
+            QString mac;
+            const CorporationState s = stateFrom(q, 0, &mac);
+            if (store.stateMacMatches(kPurpose, macFields(s), mac))
+                rows.append(s);
+        }
+    }
+    for (CorporationState s : std::as_const(rows)) {
+        s.pinFailures = qMax(0, s.pinFailures - s.pinInFlight);
+        s.pinInFlight = 0;
+        if (!write(store, s))
+            return false;
+    }
+    return true;
+}
+
 QStringList CorporationTable::tampered(const Store& store)
 {
     QStringList out;

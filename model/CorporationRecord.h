@@ -64,6 +64,9 @@ public:
     static bool setPinHash(Store& store, qint64 id, const QString& pinHash);
     static bool removeAll(Store& store);
 
+    // Migration (schema 9): attempts counted in flight before their holders were recorded are
+    // released (they can never be settled); rows that fail their MAC are left as they are.
+    static bool releaseLegacyInFlight(Store& store);
     // Migration: seals the state of rows written before state MACs existed.
     static bool sealAll(Store& store);
     // Codes of the corporations whose state MAC does not match.

@@ -1,5 +1,7 @@
 #include "RegistrationFlow.h"
 
+#include "Store.h"
+
 #include <QFinalState>
 #include <QMetaEnum>
 #include <QState>
@@ -148,7 +150,10 @@ Outcome RegistrationFlow::startRegistration()
 {
     if (!isIn(Screen::UserInfoSelection))
         return Outcome::said(ServiceError::WrongMode, [] { return tr("この画面では利用登録を開始できません。"); });
-    const CorporationInfo c = m_service.corporation();
+    const auto read = m_service.corporation();
+    if (!read)
+        return report(Action::StartRegistration, Outcome::said(ServiceError::Unreachable, &Store::unreachableMessage));
+    const CorporationInfo& c = *read;
     if (c.suspended) {
         const Outcome o = report(Action::StartRegistration,
             Outcome::said(ServiceError::Suspended, [] { return tr("本システムは利用中止状態です。"); }));

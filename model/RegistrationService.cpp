@@ -1,5 +1,6 @@
 #include "RegistrationService.h"
 
+#include "AttemptRecord.h"
 #include "AuditLog.h"
 #include "Clock.h"
 #include "CorporationRecord.h"
@@ -12,6 +13,7 @@
 #include "UserRecord.h"
 
 #include <QLoggingCategory>
+#include <QUuid>
 
 namespace hardtoken {
 
@@ -37,7 +39,14 @@ RegistrationService::~RegistrationService() = default;
 
 bool RegistrationService::selectCorporation(const QString& code)
 {
-    const qint64 id = code.isEmpty() ? CorporationTable::firstId(m_store) : CorporationTable::idByCode(m_store, code);
+    const auto read = checkedRead([&] {
+        return code.isEmpty() ? CorporationTable::firstId(m_store) : CorporationTable::idByCode(m_store, code);
+    });
+    if (!read) {
+        // The store did not answer: the corporation, its queue and what the screens show stay.
+        return false;
+    }
+    const qint64 id = *read;
     if (id != m_corporationId) {
         clearQueue();
         m_pendingShared.reset();
@@ -48,25 +57,42 @@ bool RegistrationService::selectCorporation(const QString& code)
     return id != 0;
 }
 
-CorporationInfo RegistrationService::corporation() const
+template <typename Read> auto RegistrationService::checkedRead(Read read) const -> std::optional<decltype(read())>
 {
-    return CorporationTable::info(m_store, m_corporationId).value_or(CorporationInfo {});
+    const quint64 failedBefore = m_store.failedStatements();
+    auto value = read();
+    if (m_store.failedStatements() != failedBefore)
+        return std::nullopt;
+    return value;
 }
 
-QList<UserInfo> RegistrationService::users() const
+std::optional<CorporationInfo> RegistrationService::corporation() const
 {
-    return UserTable::list(m_store, m_corporationId);
+    const auto info = checkedRead([&] { return CorporationTable::info(m_store, m_corporationId); });
+    if (!info)
+        return std::nullopt;
+    return info->value_or(CorporationInfo {});
 }
 
-QString RegistrationService::sharedSerial() const
+std::optional<QList<UserInfo>> RegistrationService::users() const
 {
-    return RegistrationTable::sharedSerial(m_store, m_corporationId);
+    return checkedRead([&] { return UserTable::list(m_store, m_corporationId); });
+}
+
+std::optional<QString> RegistrationService::sharedSerial() const
+{
+    return checkedRead([&] { return RegistrationTable::sharedSerial(m_store, m_corporationId); });
 }
 
 bool RegistrationService::isSuspended() const
 {
-    const auto c = CorporationTable::info(m_store, m_corporationId);
-    return c && (c->suspended || !c->stateIntact);
+    const auto c = corporation();
+    return c && c->id != 0 && (c->suspended || !c->stateIntact);
+}
+
+Outcome RegistrationService::unreachableOutcome() const
+{
+    return Outcome::said(ServiceError::Unreachable, &Store::unreachableMessage);
 }
 
 Outcome RegistrationService::inputFailure(InputField field, InputError error) const
@@ -92,6 +118,8 @@ Outcome RegistrationService::suspendedOutcome() const
 Outcome RegistrationService::storeOutcome(const QString& otherwise) const
 {
     switch (m_store.errorCode()) {
+    case StoreErrorCode::Unreachable:
+        return unreachableOutcome();
     case StoreErrorCode::Locked:
         return Outcome::said(ServiceError::TryAgain, [] {
             return tr("他の端末が処理中のため、入力内容を確認できませんでした。入力内容はそのまま残っています。"
@@ -175,6 +203,8 @@ bool RegistrationService::countOtpFailure(
 Outcome RegistrationService::checkToken(
     const QString& serialInput, const QString& otpInput, UsageMode mode, qint64 forUserId, QueuedRegistration* out)
 {
+    if (!m_store.isReachable())
+        return unreachableOutcome();
     const StoreSettings settings = m_store.settings();
     Outcome result;
     bool counted = false;
@@ -278,14 +308,18 @@ Outcome RegistrationService::checkToken(
     return result;
 }
 
-Outcome RegistrationService::withPin(
-    const QString& pin, const std::function<bool(CorporationState&, Outcome*)>& action, const QString& failureMessage)
+Outcome RegistrationService::withPin(Act act, const QString& pin,
+    const std::function<bool(CorporationState&, Outcome*)>& action, const QString& failureMessage)
 {
     const InputCheck check = Validation::checkPin(pin);
     if (!check.ok())
         return inputFailure(InputField::Pin, check.error);
-    const QString pinHash = CorporationTable::pinHash(m_store, m_corporationId);
-    if (pinHash.isEmpty()) {
+    if (!m_store.isReachable())
+        return unreachableOutcome();
+    const auto pinHash = checkedRead([&] { return CorporationTable::pinHash(m_store, m_corporationId); });
+    if (!pinHash)
+        return storeOutcome(failureMessage);
+    if (pinHash->isEmpty()) {
         // Nothing to compare with: not a wrong entry, so not counted.
         return Outcome::said(ServiceError::PinNotSet, [] {
             return tr("契約法人確認暗証番号が設定されていません。本システムに関するお問い合わせ先までご照会ください。");
@@ -294,50 +328,65 @@ Outcome RegistrationService::withPin(
     const StoreSettings settings = m_store.settings();
     const auto blocked
         = [&](const CorporationState& c) { return c.suspended || c.otpFailures >= settings.otpFailureLimit; };
+    const QString scope = AttemptTable::pinScope(m_corporationId);
+    const auto counters = [](CorporationState& c) { return AttemptTable::Counters { c.pinFailures, c.pinInFlight }; };
+    // Attempts of desktops that died before settling them leave the count first (audited).
+    const auto lockReleasingAbandoned = [&]() -> std::optional<CorporationState> {
+        auto corp = CorporationTable::lock(m_store, m_corporationId);
+        int released = 0;
+        if (!corp || !AttemptTable::releaseAbandoned(m_store, scope, counters(*corp), &released))
+            return std::nullopt;
+        if (released > 0
+            && !m_store.audit(m_actor, QStringLiteral("pin.attempt_released"), m_corporationId,
+                QStringLiteral("abandoned=%1").arg(released)))
+            return std::nullopt;
+        return corp;
+    };
 
     // 1. Count the attempt before it is evaluated.
     Outcome refused;
-    bool reserved = false;
+    QString attempt;
     int attemptNumber = 0;
     if (!m_store.transaction([&] {
-            auto corp = CorporationTable::lock(m_store, m_corporationId);
+            auto corp = lockReleasingAbandoned();
             if (!corp)
                 return false;
             if (blocked(*corp)) {
                 refused = suspendedOutcome();
-                return true;
+                return CorporationTable::write(m_store, *corp);
             }
             if (corp->pinFailures >= settings.pinFailureLimit) {
                 // Every remaining attempt is being checked on another desktop right now.
                 refused = Outcome::said(ServiceError::TryAgain, [] {
                     return tr("他の端末で契約法人確認暗証番号を確認中です。しばらくしてから、もう一度お試しください。");
                 });
-                return true;
+                return CorporationTable::write(m_store, *corp);
             }
-            corp->pinFailures += 1;
-            corp->pinInFlight += 1;
+            if (!AttemptTable::reserve(m_store, scope, counters(*corp), &attempt))
+                return false;
             attemptNumber = corp->pinFailures;
-            reserved = true;
             return CorporationTable::write(m_store, *corp);
-        }))
+        })) {
+        // Not counted (the transaction did not commit), or its COMMIT's fate is unknown: then
+        // the attempt is held by a session that is gone, and released as abandoned.
         return storeOutcome(failureMessage);
-    if (!reserved) {
+    }
+    if (attempt.isEmpty()) {
         if (refused.error == ServiceError::Suspended)
             discardPending();
         return refused;
     }
 
     // 2. Evaluate, outside the lock (scrypt is slow).
-    const bool right = crypto::verifySecret(pin, pinHash);
+    const bool right = crypto::verifySecret(pin, *pinHash);
 
     if (!right) {
         // 3a. Settle as a failure. The attempt is already counted, whatever happens here.
         Outcome result = wrongEntry(true, qMax(0, settings.pinFailureLimit - attemptNumber));
         const bool settled = m_store.transaction([&] {
             auto corp = CorporationTable::lock(m_store, m_corporationId);
-            if (!corp)
+            if (!corp || !AttemptTable::settleWrong(m_store, attempt, counters(*corp)))
                 return false;
-            corp->pinInFlight = qMax(0, corp->pinInFlight - 1);
             const bool nowSuspended = !corp->suspended && corp->pinFailures >= settings.pinFailureLimit;
             if (nowSuspended)
                 suspend(*corp, SuspensionReason::Pin, m_store.nowText());
@@ -361,43 +410,117 @@ Outcome RegistrationService::withPin(
     }
 
     // 3b. Right: the action and the settlement in one transaction, 利用中止 re-checked under the lock.
+    // The commit mark tells afterwards whether it went through if the answer to COMMIT is lost.
     Outcome result;
-    const bool done = m_store.transaction([&] {
-        auto corp = CorporationTable::lock(m_store, m_corporationId);
-        if (!corp)
-            return false;
-        corp->pinInFlight = qMax(0, corp->pinInFlight - 1);
-        if (blocked(*corp)) {
-            // Suspended by another desktop while the PIN was checked: refused, attempt released.
-            corp->pinFailures = qMax(0, corp->pinFailures - 1);
-            result = suspendedOutcome();
-            return CorporationTable::write(m_store, *corp);
-        }
-        // A right PIN settles the failures; attempts still in flight elsewhere stay counted.
-        corp->pinFailures = corp->pinInFlight;
-        return action(*corp, &result) && CorporationTable::write(m_store, *corp);
-    });
+    const QString mark = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const bool done = m_store.transaction(
+        [&] {
+            auto corp = CorporationTable::lock(m_store, m_corporationId);
+            if (!corp)
+                return false;
+            if (blocked(*corp)) {
+                // Suspended by another desktop while the PIN was checked: refused, attempt withdrawn.
+                result = suspendedOutcome();
+                return AttemptTable::withdraw(m_store, attempt, counters(*corp))
+                    && CorporationTable::write(m_store, *corp);
+            }
+            return AttemptTable::settleRight(m_store, attempt, counters(*corp)) && action(*corp, &result)
+                && CorporationTable::write(m_store, *corp);
+        },
+        mark);
     if (done) {
         if (result.error == ServiceError::Suspended) {
             discardPending();
         } else {
             if (result.ok())
-                Q_EMIT registrationsChanged();
+                afterCommit(act);
             Q_EMIT corporationChanged();
         }
         return result;
     }
-    // The action was refused or the store failed: nothing of it was saved. Release the attempt.
+    if (m_store.commitUncertain()) {
+        // Whether it committed is asked with the mark once the store is back (resume()).
+        m_unknownCommit = UnknownCommit { mark, act };
+        m_unsettledAttempts.append(attempt);
+        return Outcome::said(ServiceError::OutcomeUnknown, [] {
+            return tr("データベースとの接続が切れたため、処理が完了したかどうかを確認できませんでした。"
+                      "接続が戻りしだい、結果をお知らせします。入力内容はそのまま残っています。");
+        });
+    }
+    // The action was refused or the store failed: nothing of it was saved. Withdraw the attempt.
     const Outcome failure = result.ok() ? storeOutcome(failureMessage) : result;
-    m_store.transaction([&] {
+    const bool withdrawn = m_store.transaction([&] {
         auto corp = CorporationTable::lock(m_store, m_corporationId);
-        if (!corp)
-            return false;
-        corp->pinInFlight = qMax(0, corp->pinInFlight - 1);
-        corp->pinFailures = qMax(0, corp->pinFailures - 1);
-        return CorporationTable::write(m_store, *corp);
+        return corp && AttemptTable::withdraw(m_store, attempt, counters(*corp))
+            && CorporationTable::write(m_store, *corp);
     });
+    if (!withdrawn)
+        m_unsettledAttempts.append(attempt);
     return failure;
+}
+
+void RegistrationService::afterCommit(Act act)
+{
+    switch (act) {
+    case Act::UsageMode:
+        discardPending();
+        break;
+    case Act::Shared:
+        m_pendingShared.reset();
+        break;
+    case Act::Queue:
+        clearQueue();
+        break;
+    }
+    Q_EMIT registrationsChanged();
+}
+
+void RegistrationService::resume()
+{
+    if (m_unknownCommit) {
+        const auto committed = m_store.committed(m_unknownCommit->mark);
+        if (committed) {
+            const UnknownCommit unknown = *m_unknownCommit;
+            m_unknownCommit.reset();
+            if (*committed) {
+                afterCommit(unknown.act);
+                Outcome o = Outcome::said(
+                    ServiceError::None, [] { return tr("接続が戻りました。先ほどの処理は完了していました。"); });
+                Q_EMIT commitResolved(o);
+            } else {
+                Q_EMIT commitResolved(Outcome::said(ServiceError::StoreFailure, [] {
+                    return tr("接続が戻りました。先ほどの処理は行われていません。入力内容はそのまま残っています。"
+                              "もう一度お試しください。");
+                }));
+            }
+        }
+    }
+    // Attempts counted here that could not be settled: withdrawn now (one that was settled by its
+    // own commit, or released as abandoned meanwhile, is simply gone).
+    if (!m_unsettledAttempts.isEmpty() && m_corporationId != 0) {
+        const QStringList keys = m_unsettledAttempts;
+        const bool withdrawn = m_store.transaction([&] {
+            auto corp = CorporationTable::lock(m_store, m_corporationId);
+            if (!corp)
+                return false;
+            for (const QString& key : keys) {
+                if (!AttemptTable::withdraw(m_store, key, { corp->pinFailures, corp->pinInFlight }))
+                    return false;
+            }
+            return CorporationTable::write(m_store, *corp);
+        });
+        if (withdrawn)
+            m_unsettledAttempts.clear();
+    }
+    reselectCorporation();
+}
+
+bool RegistrationService::reselectCorporation()
+{
+    if (m_corporationId == 0)
+        return false;
+    const auto c = corporation();
+    return c && c->id != 0 && selectCorporation(c->code);
 }
 
 Outcome RegistrationService::changeUsageMode(UsageMode mode, const QString& pin)
@@ -406,7 +529,7 @@ Outcome RegistrationService::changeUsageMode(UsageMode mode, const QString& pin)
         return Outcome::said(
             ServiceError::ModeNotSet, [] { return tr("カード型ハードトークンの利用形態を選択してください。"); });
     const Outcome o = withPin(
-        pin,
+        Act::UsageMode, pin,
         [&](CorporationState& corp, Outcome*) {
             const UsageMode before = corp.mode;
             const bool changed = before != mode;
@@ -426,8 +549,6 @@ Outcome RegistrationService::changeUsageMode(UsageMode mode, const QString& pin)
                     .arg(cancelled));
         },
         tr("処理中にエラーが発生したため、利用形態は変更されませんでした。"));
-    if (o.ok())
-        discardPending();
     return o;
 }
 
@@ -521,7 +642,7 @@ Outcome RegistrationService::commitShared(const QString& pin)
             ServiceError::NothingPending, [] { return tr("利用登録するトークンが入力されていません。"); });
     const QueuedRegistration entry = *m_pendingShared;
     const Outcome o = withPin(
-        pin,
+        Act::Shared, pin,
         [&](CorporationState& corp, Outcome* refusal) {
             if (corp.mode != UsageMode::Shared) {
                 *refusal = Outcome::said(
@@ -532,8 +653,6 @@ Outcome RegistrationService::commitShared(const QString& pin)
             return writeRegistrations({ entry }, refusal);
         },
         tr("登録処理中にエラーが発生したため、利用登録は行われませんでした。入力内容はそのまま残っています。"));
-    if (o.ok())
-        m_pendingShared.reset();
     return o.error == ServiceError::StoreFailure ? holderConflict({ entry }, o) : o;
 }
 
@@ -606,7 +725,7 @@ Outcome RegistrationService::commitQueue(const QString& pin)
         return Outcome::said(ServiceError::EmptyQueue,
             [] { return tr("利用登録情報がありません。「追加」ボタンを押して、利用登録情報を追加してください。"); });
     const Outcome o = withPin(
-        pin,
+        Act::Queue, pin,
         [&](CorporationState& corp, Outcome* refusal) {
             if (corp.mode != UsageMode::Individual) {
                 *refusal = Outcome::said(
@@ -621,8 +740,6 @@ Outcome RegistrationService::commitQueue(const QString& pin)
         },
         tr("登録処理中にエラーが発生したため、利用登録は行われませんでした。利用登録情報の一覧はそのまま残っています"
            "。"));
-    if (o.ok())
-        clearQueue();
     return o.error == ServiceError::StoreFailure ? holderConflict(m_queue, o) : o;
 }
 
@@ -630,18 +747,26 @@ Outcome RegistrationService::unlock(const QString& staffLogin, const QString& st
 {
     // Whether there is anything to lift is told before any credential is evaluated, so the
     // answer never depends on the credential being right.
-    const CorporationInfo before = corporation();
-    if (before.stateIntact && !before.suspended && before.otpFailures == 0 && before.pinFailures == 0)
-        return Outcome::said(ServiceError::NotSuspended, [] { return tr("利用中止状態ではありません。"); });
+    const auto before = corporation();
+    if (!before)
+        return storeOutcome(tr("処理中にエラーが発生したため、利用中止状態は解除されませんでした。"));
+    const auto notSuspended
+        = [] { return Outcome::said(ServiceError::NotSuspended, [] { return tr("利用中止状態ではありません。"); }); };
+    if (before->stateIntact && !before->suspended && before->otpFailures == 0 && before->pinFailures == 0)
+        return notSuspended();
 
     const Outcome denied = Outcome::said(ServiceError::WrongStaffCredential, &StaffSignIn::deniedMessage);
-    const auto result
-        = StaffSignIn::run(m_store, staffLogin, staffCredential, m_corporationId, QStringLiteral("unlock"),
-            [&](const QString& actor) { return StaffDesk::liftSuspension(m_store, m_corporationId, actor, {}); });
+    bool unchanged = false;
+    const auto result = StaffSignIn::run(
+        m_store, staffLogin, staffCredential, m_corporationId, QStringLiteral("unlock"), [&](const QString& actor) {
+            return StaffDesk::liftSuspension(m_store, m_corporationId, actor, {}, &unchanged);
+        });
     switch (result) {
     case StaffSignIn::Result::Denied:
         return denied;
     case StaffSignIn::Result::Failed:
+        if (unchanged)
+            return notSuspended();
         return storeOutcome(tr("処理中にエラーが発生したため、利用中止状態は解除されませんでした。"));
     case StaffSignIn::Result::SignedIn:
         break;

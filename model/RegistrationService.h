@@ -40,6 +40,10 @@ enum class ServiceError {
     TryAgain, // the store is busy with another desktop: nothing was evaluated or saved
     Tampered, // a record failed its MAC: edited outside the console; nothing is decided on it
     StoreFailure, // the database refused; nothing was saved
+    Unreachable, // the store cannot be reached: nothing was evaluated, counted or saved
+    // The connection dropped during COMMIT: whether the act went through is not known yet. The desk
+    // keeps what was entered and tells the answer when the store is back (commitResolved()).
+    OutcomeUnknown,
 };
 
 // Says a message in the language of the moment. Called again after a language change, it says the
@@ -79,11 +83,18 @@ public:
     Store& store() const { return m_store; }
 
     // Chooses the corporation the console works for (the first one when `code` is empty).
+    // False when there is no such corporation, or when the store did not answer (then nothing changes).
     bool selectCorporation(const QString& code = {});
+    // The current corporation read again (its users, tokens and counters changed behind the service).
+    bool reselectCorporation();
     qint64 corporationId() const { return m_corporationId; }
-    CorporationInfo corporation() const;
-    QList<UserInfo> users() const;
-    QString sharedSerial() const; // the token registered for all users (shared mode), or empty
+    // Reads. nullopt when the store could not be read (unreachable, or it refused): never an empty
+    // list, a blank corporation or "no token" standing in for "the store did not answer".
+    std::optional<CorporationInfo> corporation() const;
+    std::optional<QList<UserInfo>> users() const;
+    // The token registered for all users (shared mode), empty when there is none.
+    std::optional<QString> sharedSerial() const;
+    // False also when the store cannot tell: every act asks the store again anyway.
     bool isSuspended() const;
 
     // 9.1: 利用形態 with the 契約法人確認暗証番号. A changed mode cancels every registration of the
@@ -115,6 +126,12 @@ public:
     QString actor() const { return m_actor; }
     void setActor(const QString& actor) { m_actor = actor; }
 
+    // After the store came back (StoreLink::reconnected): resolves an act whose COMMIT lost its
+    // answer (commitResolved()), settles attempts that could not be settled, and reads the
+    // corporation again (corporationSelected(), corporationChanged()).
+    void resume();
+    bool hasUnknownOutcome() const { return m_unknownCommit.has_value(); }
+
 Q_SIGNALS:
     void corporationChanged(); // mode, registrations, counters or suspension changed
     // selectCorporation(): a corporation was chosen or read again (its users may have changed:
@@ -124,6 +141,9 @@ Q_SIGNALS:
     // tokens changed. Followed by corporationChanged().
     void registrationsChanged();
     void suspended(); // the corporation has just entered 利用中止
+    // An act answered OutcomeUnknown has been resolved: ok() when it had gone through (the queue or
+    // pending token is then cleared as after OK), else why nothing was saved (the list is kept).
+    void commitResolved(const Outcome& outcome);
     void queueAboutToInsert(int row);
     void queueInserted(int row);
     void queueRowChanged(int row);
@@ -133,6 +153,8 @@ Q_SIGNALS:
     void queueReset();
 
 private:
+    // The PIN-confirmed acts; afterCommit() does what each does once it is known to have committed.
+    enum class Act { UsageMode, Shared, Queue };
     Outcome inputFailure(InputField field, InputError error) const;
     Outcome suspendedOutcome() const;
     // The outcome when a transaction did not happen: busy (try again), tampered, or `otherwise`.
@@ -143,7 +165,7 @@ private:
     bool countOtpFailure(CorporationState& corp, const StoreSettings& settings, const QString& what, Outcome* out);
     // Checks the PIN and, when right, runs `action` in ONE transaction with the corporation locked
     // and its counters settled. The attempt is counted BEFORE the PIN is evaluated.
-    Outcome withPin(const QString& pin, const std::function<bool(CorporationState&, Outcome*)>& action,
+    Outcome withPin(Act act, const QString& pin, const std::function<bool(CorporationState&, Outcome*)>& action,
         const QString& failureMessage);
     // Writes the entries' registrations and OTP states (inside the caller's transaction).
     bool writeRegistrations(const QList<QueuedRegistration>& entries, Outcome* refusal);
@@ -151,12 +173,24 @@ private:
     Outcome holderConflict(const QList<QueuedRegistration>& entries, const Outcome& otherwise) const;
     void afterFailure(const Outcome& o);
     void clearQueue();
+    void afterCommit(Act act);
+    Outcome unreachableOutcome() const;
+    // Runs a read and says whether the store answered it.
+    template <typename Read> auto checkedRead(Read read) const -> std::optional<decltype(read())>;
 
     Store& m_store;
     qint64 m_corporationId = 0;
     QString m_actor = QStringLiteral("administrator");
     QList<QueuedRegistration> m_queue;
     std::optional<QueuedRegistration> m_pendingShared;
+    // An act whose COMMIT lost its answer: its commit mark, until resume() finds out.
+    struct UnknownCommit {
+        QString mark;
+        Act act;
+    };
+    std::optional<UnknownCommit> m_unknownCommit;
+    // PIN attempts this desktop could not settle or withdraw while the store was away.
+    QStringList m_unsettledAttempts;
 };
 
 } // namespace hardtoken

@@ -2,6 +2,7 @@
 
 #include "AuditLog.h"
 #include "CorporationRecord.h"
+#include "StaffRecord.h"
 #include "Store.h"
 #include "TokenRecord.h"
 
@@ -162,6 +163,25 @@ QList<Migration> migrations()
                 QStringLiteral("CREATE INDEX training_results_by_trainee ON training_results (trainee, started_at)"),
             },
             {} },
+        { 9, "attempts in flight named by their holder; commit marks for a COMMIT whose answer was lost",
+            {
+                // A PIN or sign-in attempt counted before it is checked, held by a desktop's
+                // PostgreSQL session or SQLite process: released when its holder is gone.
+                QStringLiteral("CREATE TABLE attempts_in_flight ("
+                               " key TEXT PRIMARY KEY,"
+                               " scope TEXT NOT NULL,"
+                               " owner TEXT NOT NULL,"
+                               " reserved_at TEXT NOT NULL,"
+                               " mac TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX attempts_in_flight_by_scope ON attempts_in_flight (scope)"),
+                // Written in the transaction it marks: after a connection lost during COMMIT, the
+                // desk asks whether its mark is there.
+                QStringLiteral("CREATE TABLE commit_marks (mark TEXT PRIMARY KEY, committed_at TEXT NOT NULL)"),
+            },
+            // Attempts counted in flight before holders were recorded can never be settled now.
+            [](Store& store) {
+                return CorporationTable::releaseLegacyInFlight(store) && StaffTable::releaseLegacyInFlight(store);
+            } },
     };
 }
 

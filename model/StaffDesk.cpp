@@ -1,5 +1,6 @@
 #include "StaffDesk.h"
 
+#include "AttemptRecord.h"
 #include "AuditLog.h"
 #include "Clock.h"
 #include "CorporationRecord.h"
@@ -62,6 +63,8 @@ Outcome StaffDesk::act(const StaffCredential& staff, qint64 corporationId, const
         return { ServiceError::NotAdministrator, tr("この操作は管理者だけが行えます。") };
     }
     switch (m_store.errorCode()) {
+    case StoreErrorCode::Unreachable:
+        return { ServiceError::Unreachable, Store::unreachableMessage() };
     case StoreErrorCode::Locked:
         return { ServiceError::TryAgain, Store::lockedMessage() };
     case StoreErrorCode::Tampered:
@@ -99,19 +102,34 @@ Outcome StaffDesk::setPin(qint64 corporationId, const StaffCredential& staff, co
 
 Outcome StaffDesk::resetCounters(qint64 corporationId, const StaffCredential& staff, const QString& reason)
 {
-    return act(
+    bool unchanged = false;
+    const Outcome o = act(
         staff, corporationId, QStringLiteral("counters.reset"), reason, false,
         [&](const QString& actor, const QString& details) {
             auto corp = CorporationTable::lock(m_store, corporationId);
-            if (!corp)
+            int abandoned = 0;
+            if (!corp
+                || !AttemptTable::releaseAbandoned(m_store, AttemptTable::pinScope(corporationId),
+                    { corp->pinFailures, corp->pinInFlight }, &abandoned))
                 return false;
             const QString before = QStringLiteral(" otp=%1 pin=%2").arg(corp->otpFailures).arg(corp->pinFailures);
+            if (abandoned == 0 && corp->otpFailures == 0 && corp->pinFailures == corp->pinInFlight) {
+                unchanged = true;
+                return false;
+            }
             corp->otpFailures = 0;
             corp->pinFailures = corp->pinInFlight; // attempts still in flight elsewhere stay counted
             return CorporationTable::write(m_store, *corp)
-                && m_store.audit(actor, QStringLiteral("corporation.counters_reset"), corporationId, details + before);
+                && m_store.audit(actor, QStringLiteral("corporation.counters_reset"), corporationId,
+                    details + before + (abandoned > 0 ? QStringLiteral(" abandoned=%1").arg(abandoned) : QString()));
         },
         tr("処理中にエラーが発生したため、誤入力回数はリセットされませんでした。"));
+    if (unchanged) {
+        return { ServiceError::NotSuspended,
+            tr("リセットする誤入力回数はありません（他の端末で確認中の契約法人確認暗証番号は、確認が終わると数えられま"
+               "す）。") };
+    }
+    return o;
 }
 
 Outcome StaffDesk::signIn(const StaffCredential& staff, const QString& purpose, QString* actor)
@@ -341,12 +359,14 @@ Outcome StaffDesk::resyncCard(const StaffCredential& staff, const QString& reaso
     return o;
 }
 
-bool StaffDesk::liftSuspension(Store& store, qint64 corporationId, const QString& actor, const QString& details)
+bool StaffDesk::liftSuspension(
+    Store& store, qint64 corporationId, const QString& actor, const QString& details, bool* unchanged)
 {
     auto corp = CorporationTable::lock(store, corporationId);
     if (!corp && store.errorCode() != StoreErrorCode::Tampered)
         return false;
     CorporationState state = corp.value_or(CorporationState {});
+    int abandoned = 0;
     if (!corp) {
         // Edited outside the console: the help desk restores a sealed, unsuspended state.
         const auto info = CorporationTable::info(store, corporationId);
@@ -354,17 +374,29 @@ bool StaffDesk::liftSuspension(Store& store, qint64 corporationId, const QString
             return false;
         state.id = info->id;
         state.mode = info->mode;
+    } else if (!AttemptTable::releaseAbandoned(store, AttemptTable::pinScope(corporationId),
+                   { state.pinFailures, state.pinInFlight }, &abandoned)) {
+        return false;
     }
+    const CorporationState before = state;
     state.suspended = false;
     state.suspendedAt.clear();
     state.reason = SuspensionReason::None;
     state.otpFailures = 0;
-    state.pinFailures = state.pinInFlight;
+    state.pinFailures = state.pinInFlight; // attempts still in flight elsewhere stay counted
+    if (corp && abandoned == 0 && !before.suspended && before.otpFailures == 0
+        && before.pinFailures == state.pinFailures) {
+        if (unchanged)
+            *unchanged = true;
+        return false;
+    }
     QString audit = details;
     if (!corp)
         audit += (audit.isEmpty() ? QString() : QStringLiteral(" ")) + QStringLiteral("state=resealed");
+    if (abandoned > 0)
+        audit += QStringLiteral(" abandoned=%1").arg(abandoned);
     return CorporationTable::write(store, state)
-        && store.audit(actor, QStringLiteral("corporation.unlocked"), corporationId, audit);
+        && store.audit(actor, QStringLiteral("corporation.unlocked"), corporationId, audit.trimmed());
 }
 
 Outcome StaffDesk::unlock(qint64 corporationId, const StaffCredential& staff, const QString& reason)
@@ -372,12 +404,16 @@ Outcome StaffDesk::unlock(qint64 corporationId, const StaffCredential& staff, co
     const auto info = CorporationTable::info(m_store, corporationId);
     if (info && info->stateIntact && !info->suspended && info->otpFailures == 0 && info->pinFailures == 0)
         return { ServiceError::NotSuspended, tr("利用中止状態ではありません。") };
-    return act(
+    bool unchanged = false;
+    const Outcome o = act(
         staff, corporationId, QStringLiteral("unlock"), reason, false,
         [&](const QString& actor, const QString& details) {
-            return liftSuspension(m_store, corporationId, actor, details);
+            return liftSuspension(m_store, corporationId, actor, details, &unchanged);
         },
         tr("処理中にエラーが発生したため、利用中止状態は解除されませんでした。"));
+    if (unchanged)
+        return { ServiceError::NotSuspended, tr("利用中止状態ではありません。") };
+    return o;
 }
 
 Outcome StaffDesk::addStaff(const StaffCredential& admin, const QString& reason, const StaffTable::Account& account,

@@ -67,8 +67,12 @@ public:
     Outcome exportAudit(
         const StaffCredential& staff, const AuditFilter& filter, const QString& path, AuditExport::Result* result);
 
-    // In a write transaction: 利用中止 lifted and the counters reset, audited as `actor`.
-    static bool liftSuspension(Store& store, qint64 corporationId, const QString& actor, const QString& details);
+    // In a write transaction: 利用中止 lifted and the counters reset, audited as `actor`; PIN
+    // attempts abandoned by desktops that are gone leave the count first. False, with *unchanged
+    // true, when there was nothing to lift or reset (the only count left is attempts that other
+    // desktops are checking right now): nothing is written and nothing may be reported as done.
+    static bool liftSuspension(
+        Store& store, qint64 corporationId, const QString& actor, const QString& details, bool* unchanged = nullptr);
     // The password rule for staff accounts: 8–64 printable ASCII characters.
     static bool acceptableStaffCredential(const QString& credential);
 

@@ -148,6 +148,28 @@ bool StaffTable::sealAll(Store& store)
     return true;
 }
 
+bool StaffTable::releaseLegacyInFlight(Store& store)
+{
+    QList<SigninState> rows;
+    {
+        Store::Query q = store.query(QStringLiteral(
+            "SELECT login, failures, in_flight, locked_at, state_mac FROM signin_attempts WHERE in_flight > 0"));
+        while (q.next()) {
+            const SigninState s { q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt(),
+                q.value(3).toString() };
+            if (store.stateMacMatches(kPurpose, macFields(s), q.value(4).toString()))
+                rows.append(s);
+        }
+    }
+    for (SigninState s : std::as_const(rows)) {
+        s.failures = qMax(0, s.failures - s.inFlight);
+        s.inFlight = 0;
+        if (!writeAttempts(store, s))
+            return false;
+    }
+    return true;
+}
+
 QStringList StaffTable::tampered(const Store& store)
 {
     QStringList out;

@@ -49,6 +49,9 @@ public:
     // Lifts a login's sign-in lock (its own transaction, audited as `actor`). False when the login
     // has no attempts recorded or the store refused.
     static bool resetAttempts(Store& store, const QString& login, const QString& actor);
+    // Migration (schema 9): attempts counted in flight before their holders were recorded are
+    // released; records that fail their MAC are left as they are.
+    static bool releaseLegacyInFlight(Store& store);
     // Key rotation: every attempt record's MAC computed again with the store's (new) key.
     static bool sealAll(Store& store);
     // Logins whose attempt record's MAC does not match.

@@ -1,5 +1,6 @@
 #include "StaffSignIn.h"
 
+#include "AttemptRecord.h"
 #include "AuditLog.h"
 #include "Crypto.h"
 #include "StaffRecord.h"
@@ -30,21 +31,21 @@ StaffSignIn::Result StaffSignIn::run(Store& store, const QString& login, const Q
         return store.transaction([&] { return auditDenied(QStringLiteral("reason=login-length")); }) ? Result::Denied
                                                                                                      : Result::Failed;
 
-    // 1. Count the attempt before it is evaluated.
-    bool reserved = false;
+    const QString scope = AttemptTable::signInScope(login);
+    const auto counters = [](SigninState& s) { return AttemptTable::Counters { s.failures, s.inFlight }; };
+
+    // 1. Count the attempt before it is evaluated (attempts of desktops that died first leave).
+    QString attempt;
     if (!store.transaction([&] {
             auto s = StaffTable::lockAttempts(store, login);
-            if (!s)
+            if (!s || !AttemptTable::releaseAbandoned(store, scope, counters(*s)))
                 return false;
             if (!s->lockedAt.isEmpty() || s->failures >= limit)
-                return auditDenied(QStringLiteral("reason=locked"));
-            s->failures += 1;
-            s->inFlight += 1;
-            reserved = true;
-            return StaffTable::writeAttempts(store, *s);
+                return StaffTable::writeAttempts(store, *s) && auditDenied(QStringLiteral("reason=locked"));
+            return AttemptTable::reserve(store, scope, counters(*s), &attempt) && StaffTable::writeAttempts(store, *s);
         }))
         return Result::Failed;
-    if (!reserved)
+    if (attempt.isEmpty())
         return Result::Denied;
 
     // 2. Evaluate (an unknown login is hashed too, so the time taken does not tell it apart).
@@ -56,9 +57,8 @@ StaffSignIn::Result StaffSignIn::run(Store& store, const QString& login, const Q
         // 3a. Settle as a failure; the attempt is already counted, whatever happens here.
         store.transaction([&] {
             auto s = StaffTable::lockAttempts(store, login);
-            if (!s)
+            if (!s || !AttemptTable::settleWrong(store, attempt, counters(*s)))
                 return false;
-            s->inFlight = qMax(0, s->inFlight - 1);
             const bool nowLocked = s->lockedAt.isEmpty() && s->failures >= limit;
             if (nowLocked)
                 s->lockedAt = store.nowText();
@@ -72,23 +72,20 @@ StaffSignIn::Result StaffSignIn::run(Store& store, const QString& login, const Q
     // 3b. Right: settle the sign-in and do the act in one transaction.
     const bool done = store.transaction([&] {
         auto s = StaffTable::lockAttempts(store, login);
-        if (!s)
-            return false;
-        s->inFlight = qMax(0, s->inFlight - 1);
-        s->failures = s->inFlight;
-        return StaffTable::writeAttempts(store, *s) && action(actor);
+        return s && AttemptTable::settleRight(store, attempt, counters(*s)) && StaffTable::writeAttempts(store, *s)
+            && action(actor);
     });
     if (done)
         return Result::SignedIn;
-    // The act did not happen: the right credential's attempt is released, as for a PIN.
+    // The act did not happen: the right credential's attempt is withdrawn, as for a PIN (when the
+    // store is away it stays in flight until this desktop's session or process is gone).
+    const StoreErrorCode code = store.errorCode();
+    const QString why = store.errorMessage();
     store.transaction([&] {
         auto s = StaffTable::lockAttempts(store, login);
-        if (!s)
-            return false;
-        s->inFlight = qMax(0, s->inFlight - 1);
-        s->failures = qMax(0, s->failures - 1);
-        return StaffTable::writeAttempts(store, *s);
+        return s && AttemptTable::withdraw(store, attempt, counters(*s)) && StaffTable::writeAttempts(store, *s);
     });
+    store.fail(code, why);
     return Result::Failed;
 }
 

@@ -3,7 +3,9 @@
 #include "AuditLog.h"
 #include "Clock.h"
 #include "KeyFile.h"
+#include "ProcessIdentity.h"
 #include "Schema.h"
+#include "StatementWatchdog.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -11,9 +13,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QTimeZone>
+
+#include <libpq-fe.h>
 
 namespace hardtoken {
 
@@ -45,10 +52,38 @@ bool isLockError(const QSqlError& e, bool postgres)
     return (ok && ((n & 0xff) == 5 || (n & 0xff) == 6)) || e.text().contains(QLatin1String("database is locked"));
 }
 
+// The store cannot be reached (see StoreErrorCode::Unreachable); `connectionBad` is libpq's own
+// verdict on the connection, which is all there is when the socket closed without a SQLSTATE.
+bool isUnreachableError(const QSqlError& e, bool postgres, bool connectionBad)
+{
+    const QString code = e.nativeErrorCode();
+    if (postgres) {
+        return connectionBad || code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01")
+            || code == QLatin1String("57P02") || code == QLatin1String("57P03");
+    }
+    bool ok = false;
+    const int primary = code.toInt(&ok) & 0xff;
+    // SQLITE_READONLY 8 (also _DBMOVED: the file was removed), SQLITE_IOERR 10, SQLITE_FULL 13,
+    // SQLITE_CANTOPEN 14.
+    return ok && (primary == 8 || primary == 10 || primary == 13 || primary == 14);
+}
+
+// The advisory-lock class of the desks' session locks ("HTK1"); the object id is the session's own.
+constexpr int kOwnerLockClass = 0x48544B31;
+
+// A conninfo value in single quotes, as libpq reads it.
+QString quotedValue(const QString& value)
+{
+    QString v = value;
+    v.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + v + QLatin1Char('\'');
+}
+
 } // namespace
 
 Store::Store(const Clock& clock)
     : m_clock(clock)
+    , m_watchdog(std::make_unique<StatementWatchdog>())
 {
 }
 
@@ -89,6 +124,12 @@ QString Store::lockedMessage()
     return tr("データベースは他の端末が使用中です。しばらくしてから、もう一度お試しください。");
 }
 
+QString Store::unreachableMessage()
+{
+    return tr("データベースに接続できません。接続が戻るまでお待ちのうえ、もう一度お試しください。"
+              "入力内容はそのまま残っています。");
+}
+
 bool Store::fail(StoreErrorCode code, const QString& message)
 {
     m_errorCode = code;
@@ -112,6 +153,11 @@ void Store::close()
     m_audit.reset();
     qDeleteAll(m_statements);
     m_statements.clear();
+    for (const Retired& r : std::as_const(m_retired)) {
+        qDeleteAll(r.statements);
+        QSqlDatabase::removeDatabase(r.connectionName);
+    }
+    m_retired.clear();
     if (m_connectionName.isEmpty())
         return;
     {
@@ -124,6 +170,9 @@ void Store::close()
     m_box.reset();
     m_macs.clear();
     m_inTransaction = false;
+    m_ownerTag.clear();
+    m_reachable = true;
+    m_commitUncertain = false;
 }
 
 bool Store::openConnection(const QString& driver, const std::function<void(QSqlDatabase&)>& configure)
@@ -222,8 +271,7 @@ bool Store::openSqlite(const QString& path, const QString& keyFilePath)
                 QFile::setPermissions(file, kOwnerOnly);
         }
     }
-    if (!execDirect(QStringLiteral("PRAGMA journal_mode=WAL")) || !execDirect(QStringLiteral("PRAGMA foreign_keys=ON"))
-        || !execDirect(QStringLiteral("PRAGMA secure_delete=ON"))) {
+    if (!configureSession()) {
         const StoreErrorCode code = m_errorCode;
         const QString why = m_errorMessage;
         close();
@@ -232,44 +280,125 @@ bool Store::openSqlite(const QString& path, const QString& keyFilePath)
     return finishOpen(keyFilePath.isEmpty() ? path + QStringLiteral(".key") : keyFilePath, !exists);
 }
 
+std::optional<QString> Store::postgresConnectionString(const QString& connection, QString* why)
+{
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(connection.toUtf8().constData(), &error);
+    if (!options) {
+        *why = error ? tr("接続文字列が正しくありません: %1").arg(QString::fromUtf8(error).trimmed())
+                     : tr("接続文字列を読み込めません。");
+        PQfreemem(error);
+        return std::nullopt;
+    }
+    QStringList parts;
+    QSet<QString> given;
+    bool password = false;
+    bool semicolon = false;
+    for (const PQconninfoOption* o = options; o->keyword; ++o) {
+        if (!o->val)
+            continue;
+        const QString key = QString::fromUtf8(o->keyword);
+        const QString value = QString::fromUtf8(o->val);
+        password = password || key == QLatin1String("password");
+        // Qt's driver turns ';' into spaces before libpq sees the string.
+        semicolon = semicolon || value.contains(QLatin1Char(';'));
+        given.insert(key);
+        parts << key + QLatin1Char('=') + quotedValue(value);
+    }
+    PQconninfoFree(options);
+    if (password) {
+        *why = tr("接続文字列にパスワードを書かないでください（設定に平文で残ります）。"
+                  "パスワードはパスワードファイル（PGPASSFILE、pgpass.conf）か環境変数 PGPASSWORD で渡してください。");
+        return std::nullopt;
+    }
+    if (semicolon) {
+        *why = tr("接続文字列の値にセミコロン（;）は使えません。");
+        return std::nullopt;
+    }
+    // What a desk needs unless the string says otherwise: a server that does not answer the
+    // connection is given up after 5 s; a peer that vanished is noticed by TCP keepalives.
+    const QList<QPair<const char*, const char*>> defaults { { "connect_timeout", "5" }, { "keepalives", "1" },
+        { "keepalives_idle", "30" }, { "keepalives_interval", "10" }, { "keepalives_count", "3" },
+        { "application_name", "hardtoken-console" } };
+    for (const auto& [key, value] : defaults) {
+        if (!given.contains(QLatin1String(key)))
+            parts << QLatin1String(key) + QLatin1Char('=') + QLatin1String(value);
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
 bool Store::openPostgres(const QString& connection, const QString& keyFilePath)
 {
     close();
     m_errorCode = StoreErrorCode::None;
     m_errorMessage.clear();
     m_postgres = true;
-    QHash<QString, QString> options;
-    for (const QString& part : connection.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        const qsizetype eq = part.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return fail(
-                StoreErrorCode::CannotOpen, tr("接続文字列の「%1」が正しくありません（key=value の形式）。").arg(part));
-        options.insert(part.left(eq), part.mid(eq + 1));
-    }
+    QString why;
+    const auto conninfo = postgresConnectionString(connection, &why);
+    if (!conninfo)
+        return fail(StoreErrorCode::CannotOpen, why);
     if (keyFilePath.isEmpty())
         return fail(StoreErrorCode::KeyFile,
             tr("PostgreSQL のデータベースには --key-file で暗号鍵ファイルを指定してください。"));
-    m_path = QStringLiteral("postgresql: %1@%2/%3")
-                 .arg(options.value(QStringLiteral("user")), options.value(QStringLiteral("host")),
-                     options.value(QStringLiteral("dbname")));
-    const bool opened = openConnection(QStringLiteral("QPSQL"), [&](QSqlDatabase& db) {
-        db.setHostName(options.value(QStringLiteral("host")));
-        if (options.contains(QStringLiteral("port")))
-            db.setPort(options.value(QStringLiteral("port")).toInt());
-        db.setDatabaseName(options.value(QStringLiteral("dbname")));
-        db.setUserName(options.value(QStringLiteral("user")));
-        db.setPassword(options.value(QStringLiteral("password"), qEnvironmentVariable("PGPASSWORD")));
-    });
-    if (!opened)
+    m_conninfo = *conninfo;
+    m_path = QStringLiteral("postgresql: %1").arg(connection.simplified());
+    if (!openConnection(QStringLiteral("QPSQL"), [&](QSqlDatabase& db) { db.setConnectOptions(m_conninfo); }))
         return false;
-    // A desktop never waits forever for another one's row lock: it answers "try again".
-    if (!execDirect(QStringLiteral("SET lock_timeout = %1").arg(m_busyTimeoutMs))) {
+    if (!configureSession()) {
         close();
         return false;
     }
     if (!refuseNewerSchema(m_path))
         return false;
     return finishOpen(keyFilePath, false);
+}
+
+bool Store::configureSession()
+{
+    if (!m_postgres) {
+        return execDirect(QStringLiteral("PRAGMA journal_mode=WAL"))
+            && execDirect(QStringLiteral("PRAGMA foreign_keys=ON"))
+            && execDirect(QStringLiteral("PRAGMA secure_delete=ON")) && (m_ownerTag = process::selfTag(), true);
+    }
+    // A desktop never waits forever for another one's row lock ("try again"), a statement is
+    // cancelled by the server after the statement timeout, and a desktop frozen inside a
+    // transaction loses it (and the corporation's row lock) after a minute.
+    if (!execDirect(QStringLiteral("SET lock_timeout = %1").arg(m_busyTimeoutMs))
+        || !execDirect(QStringLiteral("SET statement_timeout = %1").arg(m_statementTimeout.count()))
+        || !execDirect(QStringLiteral("SET idle_in_transaction_session_timeout = 60000")))
+        return false;
+    // This session's owner tag: a session advisory lock that the server releases when the session
+    // ends (a crash, a kill, a restart, a failover), so attempts it holds are known to be abandoned.
+    for (int i = 0; i < 8; ++i) {
+        const int id = static_cast<int>(QRandomGenerator::system()->bounded(1, 0x7fffffff));
+        QString taken;
+        if (!execDirect(QStringLiteral("SELECT pg_try_advisory_lock(%1, %2)").arg(kOwnerLockClass).arg(id), &taken))
+            return false;
+        if (taken == QLatin1String("true") || taken == QLatin1String("t") || taken == QLatin1String("1")) {
+            m_ownerTag = QStringLiteral("pg:%1").arg(id);
+            return true;
+        }
+    }
+    return fail(StoreErrorCode::Sql, tr("データベースのセッションを準備できません。"));
+}
+
+bool Store::ownerAlive(const QString& tag) const
+{
+    if (tag == m_ownerTag)
+        return true;
+    if (!tag.startsWith(QLatin1String("pg:")))
+        return m_postgres || process::isAlive(tag);
+    if (!m_postgres)
+        return true;
+    bool ok = false;
+    const qint64 id = tag.mid(3).toLongLong(&ok);
+    if (!ok)
+        return true;
+    Query q = query(QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = ?"
+                                   " AND objid::bigint = ? AND objsubid = 2 AND granted"),
+        { qint64 { kOwnerLockClass }, id });
+    // A store that cannot answer keeps the attempt counted.
+    return !q.next() || q.value(0).toInt() > 0;
 }
 
 bool Store::refuseNewerSchema(const QString& where)
@@ -326,10 +455,52 @@ QString Store::dialect(QString sql) const
     return sql;
 }
 
+int Store::serverSocket() const
+{
+    if (!m_postgres || m_connectionName.isEmpty())
+        return -1;
+    const QVariant handle = database().driver()->handle();
+    if (qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return -1;
+    PGconn* conn = *static_cast<PGconn* const*>(handle.data());
+    return conn ? PQsocket(conn) : -1;
+}
+
+bool Store::connectionBad() const
+{
+    if (!m_postgres || m_connectionName.isEmpty())
+        return false;
+    const QVariant handle = database().driver()->handle();
+    if (qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return false;
+    PGconn* conn = *static_cast<PGconn* const*>(handle.data());
+    return !conn || PQstatus(conn) == CONNECTION_BAD;
+}
+
+void Store::setReachable(bool reachable)
+{
+    if (m_reachable == reachable)
+        return;
+    m_reachable = reachable;
+    qCInfo(lcStore) << (reachable ? "the store is reachable again" : "the store is unreachable");
+    if (m_listener)
+        m_listener(reachable);
+}
+
+void Store::noteContact()
+{
+    m_lastContactMSecs = m_clock.nowMSecs();
+}
+
 void Store::noteSqlError(const QSqlError& error, const QString& sql)
 {
+    ++m_failedStatements;
     qCWarning(lcStore).noquote() << "statement failed:" << sql << error.text();
-    if (isLockError(error, m_postgres)) {
+    if (isUnreachableError(error, m_postgres, connectionBad()) || m_watchdog->fired()) {
+        m_errorCode = StoreErrorCode::Unreachable;
+        m_errorMessage = unreachableMessage();
+        setReachable(false);
+    } else if (isLockError(error, m_postgres)) {
         m_errorCode = StoreErrorCode::Locked;
         m_errorMessage = lockedMessage();
     } else {
@@ -338,14 +509,27 @@ void Store::noteSqlError(const QSqlError& error, const QString& sql)
     }
 }
 
+WatchdogScope Store::watchdog() const
+{
+    // The server gets the statement timeout to cancel a slow statement itself; the desk waits two
+    // seconds more before it cuts a connection whose server does not answer at all.
+    return WatchdogScope(m_watchdog.get(), serverSocket(), m_statementTimeout + std::chrono::seconds(2));
+}
+
 bool Store::execDirect(const QString& sql, QString* value)
 {
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    if (!q.exec(sql)) {
+    bool ok = false;
+    {
+        const auto guard = watchdog();
+        ok = q.exec(sql);
+    }
+    if (!ok) {
         noteSqlError(q.lastError(), sql);
         return false;
     }
+    noteContact();
     if (value)
         *value = q.next() ? q.value(0).toString() : QString();
     return true;
@@ -358,7 +542,12 @@ QSqlQuery* Store::prepared(const QString& sql)
         return it.value();
     auto q = std::make_unique<QSqlQuery>(database());
     q->setForwardOnly(true);
-    if (!q->prepare(sql)) {
+    bool ok = false;
+    {
+        const auto guard = watchdog();
+        ok = q->prepare(sql);
+    }
+    if (!ok) {
         noteSqlError(q->lastError(), sql);
         return nullptr;
     }
@@ -371,22 +560,111 @@ void Store::finishAll()
         q->finish();
 }
 
-Store::Query::Query(Store& store, const QString& sql, const QVariantList& values)
+bool Store::retryAfterReconnect()
 {
-    m_query = store.prepared(sql);
-    if (!m_query)
+    // Only a connection found broken just now, outside a transaction (nothing of the caller's is
+    // lost with it): an idle session the server closed, a restart that is over. While the store
+    // is known to be away the reconnecting is StoreLink's, and every statement fails at once.
+    return m_errorCode == StoreErrorCode::Unreachable && !m_inTransaction && reconnect();
+}
+
+bool Store::reconnect()
+{
+    if (m_inTransaction || m_connectionName.isEmpty())
+        return false;
+    if (!m_postgres && !QFileInfo::exists(m_path)) {
+        m_errorCode = StoreErrorCode::Unreachable;
+        m_errorMessage = unreachableMessage();
+        setReachable(false);
+        return false;
+    }
+    // A new connection under a new name: queries still alive on the stack keep the old one (its
+    // driver closed), and kept statements are prepared again on the new one when next used.
+    const QString oldName = m_connectionName;
+    QHash<QString, QSqlQuery*> oldStatements;
+    oldStatements.swap(m_statements);
+    m_retired.append({ oldName, oldStatements.values() });
+    {
+        QSqlDatabase db = QSqlDatabase::database(oldName, false);
+        db.close();
+    }
+    m_connectionName = QStringLiteral("hardtoken-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    QSqlDatabase db = QSqlDatabase::cloneDatabase(oldName, m_connectionName);
+    // libpq's connect_timeout bounds the connection; the watchdog has no socket to watch yet.
+    bool ok = db.open();
+    if (ok)
+        ok = configureSession();
+    releaseRetired();
+    if (!ok) {
+        qCInfo(lcStore).noquote() << "reconnect failed:" << db.lastError().text();
+        m_errorCode = StoreErrorCode::Unreachable;
+        m_errorMessage = unreachableMessage();
+        setReachable(false);
+        return false;
+    }
+    noteContact();
+    setReachable(true);
+    return true;
+}
+
+void Store::releaseRetired()
+{
+    if (m_liveQueries > 0)
         return;
-    for (int i = 0; i < values.size(); ++i)
-        m_query->bindValue(i, values[i]);
-    m_ok = m_query->exec();
-    if (!m_ok)
-        store.noteSqlError(m_query->lastError(), sql);
+    for (const Retired& r : std::as_const(m_retired)) {
+        qDeleteAll(r.statements);
+        QSqlDatabase::removeDatabase(r.connectionName);
+    }
+    m_retired.clear();
+}
+
+Store::Query::Query(Store& store, const QString& sql, const QVariantList& values)
+    : m_store(&store)
+    , m_sql(sql)
+{
+    ++store.m_liveQueries;
+    const bool wasReachable = store.m_reachable;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        m_query = store.prepared(sql);
+        if (m_query) {
+            for (int i = 0; i < values.size(); ++i)
+                m_query->bindValue(i, values[i]);
+            {
+                const auto guard = store.watchdog();
+                m_ok = m_query->exec();
+            }
+            if (m_ok) {
+                store.noteContact();
+                return;
+            }
+            store.noteSqlError(m_query->lastError(), sql);
+        }
+        // Retried once, when this very statement found the connection broken.
+        if (attempt > 0 || !wasReachable || !store.retryAfterReconnect())
+            return;
+    }
 }
 
 Store::Query::~Query()
 {
     if (m_query)
         m_query->finish();
+    if (--m_store->m_liveQueries == 0 && !m_store->m_retired.isEmpty())
+        m_store->releaseRetired();
+}
+
+bool Store::Query::next()
+{
+    if (!m_ok)
+        return false;
+    if (m_query->next())
+        return true;
+    // SQLite reads rows as they are stepped: the end of the rows and an I/O error look alike.
+    if (m_query->lastError().isValid()) {
+        m_store->noteSqlError(m_query->lastError(), m_sql);
+        m_ok = false;
+    }
+    return false;
 }
 
 Store::Query Store::query(const QString& sql, const QVariantList& values) const
@@ -404,23 +682,38 @@ qint64 Store::insert(const QString& sql, const QVariantList& values)
 
 bool Store::transaction(const std::function<bool()>& work)
 {
+    return transaction(work, QString());
+}
+
+bool Store::transaction(const std::function<bool()>& work, const QString& commitMark)
+{
     Q_ASSERT(!m_inTransaction);
+    m_commitUncertain = false;
     finishAll();
-    if (!(m_postgres ? execDirect(QStringLiteral("BEGIN")) : execDirect(QStringLiteral("BEGIN IMMEDIATE"))))
-        return false;
+    const bool wasReachable = m_reachable;
+    const QString begin = m_postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+    if (!execDirect(begin)) {
+        // A connection found broken at BEGIN has lost nothing: open it again and begin once more.
+        if (!wasReachable || !retryAfterReconnect() || !execDirect(begin))
+            return false;
+    }
     m_inTransaction = true;
     if (m_audit)
         m_audit->beginTransaction();
     bool ok = false;
     const auto rollback = [this] {
         finishAll();
-        execDirect(QStringLiteral("ROLLBACK"));
+        if (m_reachable)
+            execDirect(QStringLiteral("ROLLBACK"));
         m_inTransaction = false;
         if (m_audit)
             m_audit->rollback();
     };
     try {
-        ok = work() && (!m_audit || m_audit->flush());
+        ok = (commitMark.isEmpty()
+                 || run(QStringLiteral("INSERT INTO commit_marks (mark, committed_at) VALUES (?, ?)"),
+                     { commitMark, nowText() }))
+            && work() && (!m_audit || m_audit->flush());
     } catch (...) {
         rollback();
         throw;
@@ -428,13 +721,27 @@ bool Store::transaction(const std::function<bool()>& work)
     if (ok) {
         finishAll();
         ok = execDirect(QStringLiteral("COMMIT"));
+        // The COMMIT was sent and no answer came back: it may have committed.
+        m_commitUncertain = !ok && m_errorCode == StoreErrorCode::Unreachable;
     }
     if (!ok) {
+        const StoreErrorCode code = m_errorCode;
+        const QString why = m_errorMessage;
         rollback();
+        m_errorCode = code; // the ROLLBACK's own failure does not hide why the work failed
+        m_errorMessage = why;
         return false;
     }
     m_inTransaction = false;
     return true;
+}
+
+std::optional<bool> Store::committed(const QString& mark)
+{
+    Query q = query(QStringLiteral("SELECT COUNT(*) FROM commit_marks WHERE mark = ?"), { mark });
+    if (!q.next())
+        return std::nullopt;
+    return q.value(0).toInt() > 0;
 }
 
 QString Store::metaValue(const QString& key, const QString& fallback) const

@@ -10,13 +10,17 @@
 #include <QString>
 #include <QVariant>
 
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace hardtoken {
 
 class AuditLog;
 class Clock;
+class StatementWatchdog;
+class WatchdogScope;
 
 enum class StoreErrorCode {
     None,
@@ -30,6 +34,12 @@ enum class StoreErrorCode {
     Tampered, // a MAC'd record or the audit anchor does not match: edited outside the console
     Sql,
     Refused, // the operation does not apply to this store (errorMessage() says why); nothing was done
+    // The store cannot be reached: the PostgreSQL connection is gone (SQLSTATE class 08, 57P01–57P03,
+    // a closed socket, a statement cut off by the watchdog) or SQLite's file cannot be read or
+    // written (SQLITE_IOERR, SQLITE_FULL, SQLITE_READONLY, SQLITE_CANTOPEN, the file removed).
+    // Never a business answer: nothing was decided, and a transaction that failed so did not commit
+    // (unless commitUncertain() says its COMMIT's fate is unknown).
+    Unreachable,
 };
 
 // Per-corporation-group settings kept in the store, so that every desktop sharing it agrees.
@@ -56,7 +66,7 @@ struct StoreSettings {
 class Store final {
     Q_DECLARE_TR_FUNCTIONS(Store)
 public:
-    static constexpr int SchemaVersion = 8;
+    static constexpr int SchemaVersion = 9;
 
     explicit Store(const Clock& clock);
     ~Store();
@@ -73,10 +83,19 @@ public:
     // A UNC path (\\server\share\…, //server/share/…): refused by openSqlite (WAL needs local files).
     static bool isNetworkPath(const QString& path);
     static QString networkPathMessage(const QString& path); // why such a path is refused
-    // Opens the PostgreSQL store that several desktops share. `connection` is libpq-style
-    // "host=… port=… dbname=… user=… password=…"; the key file must be given (every desktop needs
-    // the same one). A newer schema is refused and left untouched.
+    // Opens the PostgreSQL store that several desktops share. `connection` is a libpq connection
+    // string, key/value or postgresql:// URI, read by libpq itself (PQconninfoParse) and passed on
+    // whole: sslmode/sslrootcert, multi-host failover (host=a,b port=p,q
+    // target_session_attrs=read-write), service, application_name … A password in it is refused
+    // (use a pgpass file or PGPASSWORD). Unless the string says otherwise, connect_timeout is 5 s and
+    // TCP keepalives are on. The key file must be given (every desktop needs the same one). A newer
+    // schema is refused and left untouched.
     bool openPostgres(const QString& connection, const QString& keyFilePath);
+    // The libpq connection string as the store passes it to libpq (the defaults above added, every
+    // value quoted), or nullopt with `why` set when libpq refuses it or it holds a password.
+    static std::optional<QString> postgresConnectionString(const QString& connection, QString* why);
+    // The connection string of the open PostgreSQL store (for a probe on another connection).
+    QString postgresConnection() const { return m_conninfo; }
     bool isPostgres() const { return m_postgres; }
     void close();
     bool isOpen() const;
@@ -95,6 +114,30 @@ public:
     QString errorMessage() const { return m_errorMessage; }
     // The advice for the person at the desk when errorCode() is Locked.
     static QString lockedMessage();
+    // What the desk says when errorCode() is Unreachable.
+    static QString unreachableMessage();
+
+    // Reachability: false from the first statement that finds the store unreachable until
+    // reconnect() succeeds. `lastContactMSecs` is when a statement last succeeded (the clock's time).
+    bool isReachable() const { return m_reachable; }
+    qint64 lastContactMSecs() const { return m_lastContactMSecs; }
+    // Told (on the store's thread) each time isReachable() changes.
+    void setReachabilityListener(std::function<void(bool reachable)> listener) { m_listener = std::move(listener); }
+    // Opens the connection again (same database, same key; kept statements are prepared again when
+    // next used) and applies the session settings. False, still unreachable, when it cannot.
+    bool reconnect();
+    // Statements that failed since the store was opened: a read that returns "nothing" is a real
+    // nothing only when this did not move (see RegistrationService's reads).
+    quint64 failedStatements() const { return m_failedStatements; }
+    // PostgreSQL: how long one statement may take before the server cancels it (statement_timeout)
+    // and, 2 s later, the desk cuts the connection (the watchdog). Default 10 s.
+    void setStatementTimeout(std::chrono::milliseconds timeout) { m_statementTimeout = timeout; }
+
+    // Who holds an attempt in flight: this connection on PostgreSQL ("pg:<n>", a session advisory
+    // lock that dies with the server session), this process on SQLite ("<pid>:<start time>").
+    QString ownerTag() const { return m_ownerTag; }
+    // Whether the holder named by `tag` is still there (a tag of another kind counts as alive).
+    bool ownerAlive(const QString& tag) const;
 
     static QString defaultDatabasePath();
     // How long SQLite waits for another desktop's lock before answering Locked (default 5 s).
@@ -108,6 +151,13 @@ public:
     // the busy timeout); commits when it returns true, rolls back otherwise or when a statement
     // fails. False with errorCode() Locked when the lock could not be had: nothing was done.
     bool transaction(const std::function<bool()>& work);
+    // The same, with `commitMark` (unique, e.g. QUuid) written in the transaction: when the
+    // connection drops during COMMIT, commitUncertain() is true and committed(commitMark), asked
+    // after reconnecting, tells whether it went through.
+    bool transaction(const std::function<bool()>& work, const QString& commitMark);
+    bool commitUncertain() const { return m_commitUncertain; }
+    // Whether the transaction that wrote `mark` committed; nullopt when the store cannot tell now.
+    std::optional<bool> committed(const QString& mark);
     bool inTransaction() const { return m_inTransaction; }
 
     StoreSettings settings() const;
@@ -146,11 +196,13 @@ public:
         ~Query();
         Q_DISABLE_COPY_MOVE(Query)
         bool ok() const { return m_ok; }
-        bool next() { return m_ok && m_query->next(); }
+        bool next();
         QVariant value(int i) const { return m_query->value(i); }
         int rowsAffected() const { return m_ok ? m_query->numRowsAffected() : -1; }
 
     private:
+        Store* m_store = nullptr;
+        QString m_sql;
         QSqlQuery* m_query = nullptr;
         bool m_ok = false;
     };
@@ -165,6 +217,7 @@ private:
     friend class RegistrationTable;
     friend class StaffTable;
     friend class TrainingResultTable;
+    friend class AttemptTable;
 
     // A statement without parameters, not kept (DDL, PRAGMA): PostgreSQL cannot PREPARE DDL.
     bool execDirect(const QString& sql, QString* value = nullptr);
@@ -181,6 +234,21 @@ private:
     bool setMetaValue(const QString& key, const QString& value);
 
     bool openConnection(const QString& driver, const std::function<void(QSqlDatabase&)>& configure);
+    // After every (re)open: PRAGMAs on SQLite; timeouts and the owner's advisory lock on PostgreSQL.
+    bool configureSession();
+    void setReachable(bool reachable);
+    void noteContact();
+    // The socket of the PostgreSQL connection (for the watchdog), or -1.
+    int serverSocket() const;
+    bool connectionBad() const;
+    bool retryAfterReconnect();
+    class WatchdogScope watchdog() const;
+    // Connections replaced by reconnect() while a Query still used them: removed once none does.
+    void releaseRetired();
+    struct Retired {
+        QString connectionName;
+        QList<QSqlQuery*> statements;
+    };
     bool finishOpen(const QString& keyFilePath, bool created);
     bool refuseNewerSchema(const QString& where);
     QSqlDatabase database() const;
@@ -193,6 +261,17 @@ private:
     bool m_inTransaction = false;
     int m_busyTimeoutMs = 5000;
     bool m_fullCheckAtOpen = true;
+    QString m_conninfo;
+    bool m_reachable = true;
+    bool m_commitUncertain = false;
+    qint64 m_lastContactMSecs = 0;
+    quint64 m_failedStatements = 0;
+    std::chrono::milliseconds m_statementTimeout { 10000 };
+    std::function<void(bool)> m_listener;
+    QString m_ownerTag;
+    std::unique_ptr<StatementWatchdog> m_watchdog;
+    int m_liveQueries = 0;
+    QList<Retired> m_retired;
     StoreErrorCode m_errorCode = StoreErrorCode::None;
     QString m_errorMessage;
     std::unique_ptr<crypto::SecretBox> m_box;

@@ -385,7 +385,10 @@ bool TrainingSession::goalMet(QString* detail) const
 {
     const Exercise::Expectation& e = m_exercise.expect;
     const RegistrationService& service = m_flow.service();
-    if (e.usageMode != UsageMode::Unset && service.corporation().mode != e.usageMode)
+    const auto corporation = service.corporation();
+    if (!corporation)
+        return false;
+    if (e.usageMode != UsageMode::Unset && corporation->mode != e.usageMode)
         return false;
     if (!e.serial.isEmpty() && service.sharedSerial() != e.serial)
         return false;
@@ -425,7 +428,10 @@ void TrainingSession::onUnlocked()
 
 void TrainingSession::noteCounters()
 {
-    const CorporationInfo c = m_flow.service().corporation();
+    const auto read = m_flow.service().corporation();
+    if (!read)
+        return;
+    const CorporationInfo& c = *read;
     m_result.otpFailuresReached = qMax(m_result.otpFailuresReached, c.otpFailures);
     m_result.pinFailuresReached = qMax(m_result.pinFailuresReached, c.pinFailures);
     m_result.suspended = m_result.suspended || c.suspended;

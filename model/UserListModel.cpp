@@ -78,15 +78,22 @@ QList<int> UserListModel::ascendingOrder(int column, bool* cacheable) const
     return order;
 }
 
-void UserListModel::reload()
+bool UserListModel::reload()
 {
+    // Read first: when the store does not answer, the rows shown stay as they were.
+    const auto c = m_service.corporation();
+    const auto shared
+        = c && c->mode == UsageMode::Shared ? m_service.sharedSerial() : std::optional<QString>(QString());
+    const auto users = c && shared ? m_service.users() : std::nullopt;
+    if (!users)
+        return false;
     beginResetModel();
-    const CorporationInfo c = m_service.corporation();
-    m_mode = c.mode;
-    m_sharedSerial = m_mode == UsageMode::Shared ? m_service.sharedSerial() : QString();
-    m_users = m_service.users();
+    m_mode = c->mode;
+    m_sharedSerial = *shared;
+    m_users = *users;
     sourceRowsReplaced();
     endResetModel();
+    return true;
 }
 
 void UserListModel::release()

@@ -26,7 +26,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // Reads the users, the mode and the shared token again (after a commit or a mode change).
-    void reload();
+    // False, the rows left as they were, when the store did not answer.
+    bool reload();
     void retranslate();
     int userCount() const { return static_cast<int>(m_users.size()); }
     int registeredCount() const; // users who hold a token of their own (individual mode)

@@ -13,7 +13,7 @@ UserSelectionModel::UserSelectionModel(RegistrationService& service, QObject* pa
     , m_service(service)
 {
     if (load == Load::Now) {
-        m_users = m_service.users();
+        m_users = m_service.users().value_or(QList<UserInfo> {});
         indexUsers();
     }
     // Users come and go when the corporation is (re)selected (a roster import); their tokens change
@@ -194,9 +194,13 @@ void UserSelectionModel::selectUser(qint64 userId)
     Q_EMIT selectedUserChanged(userId);
 }
 
-void UserSelectionModel::reload()
+bool UserSelectionModel::reload()
 {
-    const QList<UserInfo> users = m_service.users();
+    // When the store does not answer, the rows shown stay as they were.
+    const auto read = m_service.users();
+    if (!read)
+        return false;
+    const QList<UserInfo>& users = *read;
     bool sameRows = users.size() == m_users.size();
     for (int i = 0; sameRows && i < users.size(); ++i)
         sameRows = users[i].id == m_users[i].id && users[i].name == m_users[i].name;
@@ -206,7 +210,7 @@ void UserSelectionModel::reload()
         sortKeysChanged(CurrentSerialColumn);
         if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, NewSerialColumn), { Qt::DisplayRole });
-        return;
+        return true;
     }
     beginResetModel();
     m_users = users;
@@ -216,6 +220,7 @@ void UserSelectionModel::reload()
         m_selectedUserId = 0;
         Q_EMIT selectedUserChanged(0);
     }
+    return true;
 }
 
 void UserSelectionModel::release()

@@ -38,7 +38,8 @@ public:
     void selectUser(qint64 userId);
     int rowOfUser(qint64 userId) const; // the visible row, -1 when filtered out or unknown
     // Reloads users (after a registration or a mode change); keeps the choice if the user remains.
-    void reload();
+    // False, the rows left as they were, when the store did not answer.
+    bool reload();
     // Headers follow the language: call after a translator was installed or removed.
     void retranslate();
 

@@ -12,7 +12,7 @@ PACKAGES=(
     libssl-dev libgl-dev qtkeychain-qt6-dev
     oathtool liboath-dev python3-pskc
     clang-format clang-15 libfuzzer-15-dev
-    postgresql
+    postgresql libpq-dev
     xvfb xauth fonts-ipaexfont-gothic fonts-dejavu-core poppler-utils
 )
 

@@ -250,7 +250,7 @@ struct Fixture {
 
     qint64 userId(const QString& name) const
     {
-        for (const UserInfo& u : service->users()) {
+        for (const UserInfo& u : service->users().value_or(QList<UserInfo> {})) {
             if (u.name == name)
                 return u.id;
         }
@@ -265,7 +265,7 @@ struct Fixture {
 
     QString serialOf(const QString& name) const
     {
-        for (const UserInfo& u : service->users()) {
+        for (const UserInfo& u : service->users().value_or(QList<UserInfo> {})) {
             if (u.name == name)
                 return u.currentSerial;
         }

@@ -101,7 +101,7 @@ int main(int argc, char* argv[])
     RegistrationService service(store);
     service.setActor(QStringLiteral("worker-%1").arg(QCoreApplication::applicationPid()));
     service.selectCorporation();
-    const QList<UserInfo> users = service.users();
+    const QList<UserInfo> users = service.users().value();
     OtpGenerator generator;
     out << "ready" << Qt::endl;
 

@@ -246,7 +246,7 @@ void TestConcurrency::wrongPinsAreAllCountedAndNeverExceedTheLimit()
     Workers w(s, kWorkers);
     const Counts t = Workers::total(w.send({ QStringLiteral("wrong-pin %1").arg(perWorker) }));
     const int evaluated = t.at(QStringLiteral("wrong")) + t.at(QStringLiteral("suspendedNow"));
-    const CorporationInfo c = s.service->corporation();
+    const CorporationInfo c = s.service->corporation().value();
     qInfo("%s: %d processes × %d wrong PINs: %s; evaluated %d (limit 5), counted %d, audited %d", qPrintable(engine),
         kWorkers, perWorker, qPrintable(describe(t)), evaluated, c.pinFailures,
         s.auditCount(QStringLiteral("pin.failure")));
@@ -277,7 +277,7 @@ void TestConcurrency::wrongOtpsAreAllCountedAndNeverExceedTheLimit()
         commands << QStringLiteral("wrong-otp %1 %2").arg(perWorker).arg(serialOf(i));
     const Counts t = Workers::total(w.send(commands));
     const int evaluated = t.at(QStringLiteral("wrong")) + t.at(QStringLiteral("suspendedNow"));
-    const CorporationInfo c = s.service->corporation();
+    const CorporationInfo c = s.service->corporation().value();
     qInfo("%s: %d processes × %d wrong OTPs: %s; evaluated %d (limit 5), counted %d, audited %d", qPrintable(engine),
         kWorkers, perWorker, qPrintable(describe(t)), evaluated, c.otpFailures,
         s.auditCount(QStringLiteral("token.failure")));
@@ -315,7 +315,7 @@ void TestConcurrency::aGuessIsNotEvaluatedWhenItCannotBeCounted()
         ++t[o.error == ServiceError::TryAgain ? QStringLiteral("tryAgain") : QStringLiteral("evaluated")];
     }
     // Wrong OTPs, then the right one: none is evaluated while its failure cannot be written.
-    const qint64 user = service.users().first().id;
+    const qint64 user = service.users().value().first().id;
     OtpGenerator g;
     const QString right = g.totp(QByteArrayLiteral("race-seed-") + serialOf(0).toLatin1(), s.clock.nowSecs());
     for (int i = 0; i < 3; ++i) {
@@ -331,7 +331,7 @@ void TestConcurrency::aGuessIsNotEvaluatedWhenItCannotBeCounted()
     QVERIFY(service.queue().isEmpty());
     QVERIFY(other->ok(QStringLiteral("ROLLBACK")));
     // Released: nothing was counted, and the same right code is accepted now.
-    const CorporationInfo c = service.corporation();
+    const CorporationInfo c = service.corporation().value();
     QCOMPARE(c.pinFailures, 0);
     QCOMPARE(c.otpFailures, 0);
     QVERIFY(service.enqueue(user, serialOf(0), right).ok());
@@ -348,8 +348,8 @@ void TestConcurrency::correctCommitRacingTheLockoutCompletesBeforeItOrIsRefused(
         // Four wrong entries already: one more suspends the corporation.
         s.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"));
         for (int i = 0; i < 4; ++i)
-            s.service->enqueue(s.service->users().first().id, serialOf(59), QStringLiteral("000000"));
-        QCOMPARE(s.service->corporation().otpFailures, 4);
+            s.service->enqueue(s.service->users().value().first().id, serialOf(59), QStringLiteral("000000"));
+        QCOMPARE(s.service->corporation().value().otpFailures, 4);
         const qint64 auditStart = s.store->auditLog().entries().last().id;
         QStringList setup { QStringLiteral("enqueue %1 %2 0").arg(round + 1).arg(serialOf(round + 1)) };
         QStringList race { QStringLiteral("commit") };
@@ -382,10 +382,10 @@ void TestConcurrency::correctCommitRacingTheLockoutCompletesBeforeItOrIsRefused(
         QCOMPARE(committedAt >= 0, committed);
         if (committed)
             QVERIFY(committedAt < suspendedAt);
-        const CorporationInfo c = s.service->corporation();
+        const CorporationInfo c = s.service->corporation().value();
         QVERIFY(c.suspended);
         QVERIFY(c.otpFailures >= 5 || c.pinFailures >= 5);
-        QCOMPARE(s.service->users()[round + 1].currentSerial, committed ? serialOf(round + 1) : QString());
+        QCOMPARE(s.service->users().value()[round + 1].currentSerial, committed ? serialOf(round + 1) : QString());
     }
     qInfo("%s: %d rounds of a right OK racing %d wrong OTPs at 4 of 5: %s", qPrintable(engine), rounds, kWorkers - 1,
         qPrintable(describe(outcomes)));
@@ -449,7 +449,7 @@ void TestConcurrency::helpDeskSignInLocksAtTheLimit()
     ENGINE();
     SharedStore s(engine);
     for (int i = 0; i < 5; ++i)
-        s.service->enqueue(s.service->users().first().id, serialOf(0), QStringLiteral("000000"));
+        s.service->enqueue(s.service->users().value().first().id, serialOf(0), QStringLiteral("000000"));
     QVERIFY(s.service->isSuspended());
     constexpr int perWorker = 5;
     Workers w(s, kWorkers);

@@ -170,7 +170,7 @@ void TestConsoleWindow::aboutAndConfirmations()
     // Wrong entries, then 最初の状態に戻す answered No: the counts stay.
     QVERIFY(
         c.f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error == ServiceError::WrongPin);
-    QCOMPARE(c.f.service->corporation().pinFailures, 1);
+    QCOMPARE(c.f.service->corporation().value().pinFailures, 1);
     const auto answer = [](QMessageBox::StandardButton button) {
         QTimer::singleShot(0, [button] {
             auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
@@ -180,12 +180,12 @@ void TestConsoleWindow::aboutAndConfirmations()
     };
     answer(QMessageBox::No);
     c.window->findChild<QAction*>(QStringLiteral("resetScenarioAction"))->trigger();
-    c.f.service->selectCorporation(c.f.service->corporation().code);
-    QCOMPARE(c.f.service->corporation().pinFailures, 1);
+    c.f.service->selectCorporation(c.f.service->corporation().value().code);
+    QCOMPARE(c.f.service->corporation().value().pinFailures, 1);
     answer(QMessageBox::Yes);
     c.window->findChild<QAction*>(QStringLiteral("resetScenarioAction"))->trigger();
-    c.f.service->selectCorporation(c.f.service->corporation().code);
-    QCOMPARE(c.f.service->corporation().pinFailures, 0);
+    c.f.service->selectCorporation(c.f.service->corporation().value().code);
+    QCOMPARE(c.f.service->corporation().value().pinFailures, 0);
 }
 
 // At 1920 px the content stays at most ContentMaxWidth wide and centred: 変更 / 利用登録 sit next to

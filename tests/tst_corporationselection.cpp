@@ -138,8 +138,8 @@ void TestCorporationSelection::findByCodeOrNameAndOpenWithTheKeyboard()
     QTest::keyClick(table, Qt::Key_Return);
     QTRY_COMPARE(b.flow->screenName(), QStringLiteral("CorporateStatus"));
     QTRY_VERIFY(b.window->currentStaffPage() == nullptr);
-    QCOMPARE(b.service.corporation().code, QStringLiteral("1000000003"));
-    QCOMPARE(b.service.corporation().name, QStringLiteral("あおば運輸有限会社"));
+    QCOMPARE(b.service.corporation().value().code, QStringLiteral("1000000003"));
+    QCOMPARE(b.service.corporation().value().name, QStringLiteral("あおば運輸有限会社"));
 }
 
 void TestCorporationSelection::returningDropsTheQueueAndAnotherCorporationOpens()
@@ -152,7 +152,7 @@ void TestCorporationSelection::returningDropsTheQueueAndAnotherCorporationOpens(
     QTest::keyClicks(field, QStringLiteral("1000000001"));
     QTest::keyClick(field, Qt::Key_Return);
     QTRY_COMPARE(b.flow->screenName(), QStringLiteral("CorporateStatus"));
-    QCOMPARE(b.service.corporation().code, QStringLiteral("1000000001"));
+    QCOMPARE(b.service.corporation().value().code, QStringLiteral("1000000001"));
     b.flow->openUserRegistration();
     QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
 
@@ -168,7 +168,7 @@ void TestCorporationSelection::returningDropsTheQueueAndAnotherCorporationOpens(
     field->setText(QStringLiteral("ミドリ"));
     QTest::keyClick(field, Qt::Key_Return);
     QTRY_VERIFY(b.window->currentStaffPage() == nullptr);
-    QCOMPARE(b.service.corporation().code, QStringLiteral("1000000002"));
+    QCOMPARE(b.service.corporation().value().code, QStringLiteral("1000000002"));
     QCOMPARE(b.window->currentPage()->objectName(), QStringLiteral("CorporateStatusPage"));
 }
 
@@ -180,7 +180,7 @@ void TestCorporationSelection::oneCorporationSkipsTheSelection()
     QTRY_COMPARE(b.flow->screenName(), QStringLiteral("CorporateStatus"));
     QVERIFY(b.window->currentStaffPage() == nullptr);
     QVERIFY(!b.window->findChild<QAction*>(QStringLiteral("selectCorporationAction"))->isEnabled());
-    QCOMPARE(b.service.corporation().code, QStringLiteral("1000000001"));
+    QCOMPARE(b.service.corporation().value().code, QStringLiteral("1000000001"));
 }
 
 void TestCorporationSelection::anEmptyStoreOpensTheFirstRunPage()
@@ -323,7 +323,7 @@ void TestCorporationSelection::aBranchsFirstDay()
     field->setText(QStringLiteral("株式会社あおば"));
     QTest::keyClick(field, Qt::Key_Return);
     QTRY_COMPARE(b.flow->screenName(), QStringLiteral("CorporateStatus"));
-    QCOMPARE(b.service.corporation().code, QStringLiteral("1000000001"));
+    QCOMPARE(b.service.corporation().value().code, QStringLiteral("1000000001"));
 
     // 管理 > 契約法人確認暗証番号の設定: the customer types the PIN twice on the software keyboard.
     StaffActDialog* pin = b.window->openStaffAct(int(StaffActDialog::Act::SetPin));
@@ -346,7 +346,7 @@ void TestCorporationSelection::aBranchsFirstDay()
     QTest::keyClicks(b.find<QLineEdit>(page(), "pinEdit"), QStringLiteral("aoba2024"));
     QTest::mouseClick(b.find<QPushButton>(page(), "okButton"), Qt::LeftButton);
     QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
-    QCOMPARE(b.service.corporation().mode, UsageMode::Shared);
+    QCOMPARE(b.service.corporation().value().mode, UsageMode::Shared);
 
     // Manual 9.2.1: 利用登録, the serial and the code the vendor's card shows, 次へ, the PIN, OK.
     QTest::mouseClick(b.find<QPushButton>(page(), "registerButton"), Qt::LeftButton);
@@ -362,7 +362,7 @@ void TestCorporationSelection::aBranchsFirstDay()
     QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
 
     // What the store holds: the registration, sealed state, a verified audit trail of the day.
-    QCOMPARE(b.service.sharedSerial(), QStringLiteral("1000000901"));
+    QCOMPARE(b.service.sharedSerial().value(), QStringLiteral("1000000901"));
     QCOMPARE(TokenTable::find(b.store, QStringLiteral("1000000901"))->status, TokenStatus::Registered);
     QVERIFY(b.store.auditLog().verify().ok);
     QStringList actions;

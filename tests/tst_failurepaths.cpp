@@ -55,7 +55,7 @@ void TestFailurePaths::wrongOtpShowsTheMessageAndCounts()
     QCOMPARE(c.find<QLineEdit>("serialEdit")->text(), QStringLiteral("0000000012")); // kept
     QVERIFY(c.find<QLineEdit>("otpEdit")->text().isEmpty()); // spent: reissue
     QTRY_VERIFY(c.find<QLineEdit>("serialEdit")->hasFocus());
-    QCOMPARE(c.f.service->corporation().otpFailures, 1);
+    QCOMPARE(c.f.service->corporation().value().otpFailures, 1);
 }
 
 void TestFailurePaths::fullWidthDigitsAreRefusedWithTheirOwnMessage()
@@ -83,7 +83,7 @@ void TestFailurePaths::fullWidthDigitsAreRefusedWithTheirOwnMessage()
     QVERIFY(c.type("serialEdit", QStringLiteral("00-0000001-2")));
     QVERIFY(c.click("nextButton"));
     QCOMPARE(c.message(), QStringLiteral("シリアル番号は、ハイフンを除いた数字のみで入力してください。"));
-    QCOMPARE(c.f.service->corporation().otpFailures, 0); // format errors are not counted
+    QCOMPARE(c.f.service->corporation().value().otpFailures, 0); // format errors are not counted
 }
 
 void TestFailurePaths::noUserChosen()
@@ -145,13 +145,13 @@ void TestFailurePaths::wrongPinIsCountedAndClearsTheField()
     QVERIFY(c.find<QLabel>("pinError")->isVisible());
     QVERIFY(c.find<QLineEdit>("pinEdit")->text().isEmpty());
     QTRY_VERIFY(c.find<QLineEdit>("pinEdit")->hasFocus());
-    QCOMPARE(c.f.service->corporation().pinFailures, 1);
+    QCOMPARE(c.f.service->corporation().value().pinFailures, 1);
     QCOMPARE(c.find<QTableView>("listTable")->model()->rowCount(), 1); // the list is kept
     // A PIN that breaks the rules is refused before it is checked.
     QVERIFY(c.type("pinEdit", QStringLiteral("ab")));
     QVERIFY(c.click("okButton"));
     QVERIFY(c.message().contains(QStringLiteral("半角英数字4～12桁")));
-    QCOMPARE(c.f.service->corporation().pinFailures, 1);
+    QCOMPARE(c.f.service->corporation().value().pinFailures, 1);
 }
 
 void TestFailurePaths::okWithAnEmptyListIsRefused()
@@ -167,7 +167,7 @@ void TestFailurePaths::okWithAnEmptyListIsRefused()
     QVERIFY(c.click("okButton"));
     QCOMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationConfirm"));
     QVERIFY(c.message().contains(QStringLiteral("利用登録情報がありません")));
-    QCOMPARE(c.f.service->corporation().pinFailures, 0);
+    QCOMPARE(c.f.service->corporation().value().pinFailures, 0);
     QCOMPARE(c.f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000002"));
 }
 
@@ -223,7 +223,7 @@ void TestFailurePaths::aStoreBusyOnAnotherDesktopLosesNothing()
         QCOMPARE(c.find<QLineEdit>("otpEdit")->text(), c.f.otpFor(serial));
         QVERIFY(other->ok(QStringLiteral("ROLLBACK")));
     }
-    QCOMPARE(c.f.service->corporation().otpFailures, 0);
+    QCOMPARE(c.f.service->corporation().value().otpFailures, 0);
     QVERIFY(c.click("nextButton"));
     QTRY_COMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationConfirm"));
 }

@@ -102,7 +102,7 @@ void TestKeyboard::usageModeWithTheKeyboard_9_1()
     QTest::keyClicks(focused(), QStringLiteral("train1234"));
     QVERIFY(press(Qt::Key_Return)); // Return in the PIN field = OK
     EXPECT_SCREEN(c, "UserInfoSelection");
-    QCOMPARE(c.f.service->corporation().mode, UsageMode::Shared);
+    QCOMPARE(c.f.service->corporation().value().mode, UsageMode::Shared);
     QVERIFY(c.message().contains(QStringLiteral("完了")));
 }
 
@@ -129,7 +129,7 @@ void TestKeyboard::sharedTokenWithTheKeyboard_9_2_1()
     QVERIFY(tabTo(c.find<QPushButton>("okButton")));
     QVERIFY(press(Qt::Key_Space));
     EXPECT_SCREEN(c, "UserInfoSelection");
-    QCOMPARE(c.f.service->sharedSerial(), QStringLiteral("0000000021"));
+    QCOMPARE(c.f.service->sharedSerial().value(), QStringLiteral("0000000021"));
 }
 
 void TestKeyboard::eachUsersTokenWithTheKeyboard_9_2_2()

@@ -66,8 +66,8 @@ void TestRegistrationFlow::procedure91()
     EXPECT_SCREEN(flow, "UsageModeConfirm");
     QVERIFY(flow.confirmUsageMode(UsageMode::Shared, kPin).ok());
     EXPECT_SCREEN(flow, "UserInfoSelection");
-    QCOMPARE(f.service->corporation().mode, UsageMode::Shared);
-    QCOMPARE(f.service->corporation().registeredTokens, 0);
+    QCOMPARE(f.service->corporation().value().mode, UsageMode::Shared);
+    QCOMPARE(f.service->corporation().value().registeredTokens, 0);
 }
 
 void TestRegistrationFlow::procedure921()
@@ -84,7 +84,7 @@ void TestRegistrationFlow::procedure921()
     QCOMPARE(flow.screenName(), QStringLiteral("SharedRegistrationConfirm"));
     QVERIFY(flow.confirmRegistration(kPin).ok());
     EXPECT_SCREEN(flow, "UserInfoSelection");
-    QCOMPARE(f.service->sharedSerial(), QStringLiteral("0000000021"));
+    QCOMPARE(f.service->sharedSerial().value(), QStringLiteral("0000000021"));
 }
 
 void TestRegistrationFlow::procedure922WithAddInputCompleteAndRemove()
@@ -159,7 +159,7 @@ void TestRegistrationFlow::cancelFromEveryProcedureScreenSavesNothing()
     EXPECT_SCREEN(flow, "UsageModeConfirm");
     flow.cancel();
     EXPECT_SCREEN(flow, "UserInfoSelection");
-    QCOMPARE(f.service->corporation().mode, UsageMode::Individual);
+    QCOMPARE(f.service->corporation().value().mode, UsageMode::Individual);
     QVERIFY(flow.startRegistration().ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationInput");
     flow.cancel();

@@ -28,12 +28,12 @@ private Q_SLOTS:
 void TestScenario::defaultScenarioIsTheManualsExample()
 {
     Fixture f;
-    const CorporationInfo c = f.service->corporation();
+    const CorporationInfo c = f.service->corporation().value();
     QCOMPARE(c.mode, UsageMode::Individual);
     QCOMPARE(c.registeredTokens, 3);
     QVERIFY(!c.suspended);
     QVERIFY(f.store->isTrainingStore());
-    const QList<UserInfo> users = f.service->users();
+    const QList<UserInfo> users = f.service->users().value();
     QCOMPARE(users.size(), 3);
     QCOMPARE(users[0].name, QStringLiteral("鈴木 花子"));
     QCOMPARE(Validation::formatSerial(users[0].currentSerial), QStringLiteral("00-0000000-2"));
@@ -162,7 +162,7 @@ void TestScenario::resetRestoresCountersSuspensionAndRegistrations()
     QString error;
     QVERIFY2(ScenarioLoader::reset(*f.store, &error), qPrintable(error));
     f.service->selectCorporation();
-    const CorporationInfo c = f.service->corporation();
+    const CorporationInfo c = f.service->corporation().value();
     QVERIFY(!c.suspended);
     QCOMPARE(c.otpFailures, 0);
     QCOMPARE(f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000002"));
@@ -177,7 +177,7 @@ void TestScenario::productionStoreRefusesScenarios()
     QVERIFY(!ScenarioLoader::apply(*f.store, manualScenario(), QStringLiteral("x"), &error));
     QVERIFY(error.contains(QStringLiteral("本番用")));
     QVERIFY(!ScenarioLoader::reset(*f.store, &error));
-    QCOMPARE(f.service->users().size(), 3);
+    QCOMPARE(f.service->users().value().size(), 3);
 }
 
 void TestScenario::everyBundledScenarioHasAnEnglishTitle()

@@ -103,12 +103,12 @@ void TestStaffMenu::unlockFromTheMenuWithAVisibleResult()
     signIn(d, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QString());
     QTest::mouseClick(okOf(d), Qt::LeftButton);
     QVERIFY(d->findChild<QLabel*>(QStringLiteral("messageLabel"))->text().contains(QStringLiteral("理由")));
-    QVERIFY(c.f.service->corporation().suspended);
+    QVERIFY(c.f.service->corporation().value().suspended);
     // Cancel leaves everything as it was.
     signIn(d, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QStringLiteral("本人確認済み"));
     QTest::keyClick(d, Qt::Key_Escape);
     QTRY_VERIFY(c.window->findChild<StaffActDialog*>() == nullptr);
-    QVERIFY(c.f.service->corporation().suspended);
+    QVERIFY(c.f.service->corporation().value().suspended);
 
     c.window->findChild<QAction*>(QStringLiteral("unlockAction"))->trigger();
     d = c.window->findChild<StaffActDialog*>();
@@ -117,7 +117,7 @@ void TestStaffMenu::unlockFromTheMenuWithAVisibleResult()
     QTest::keyClick(d->findChild<QLineEdit*>(QStringLiteral("reasonEdit")), Qt::Key_Return);
     QTRY_VERIFY(resultBox(*c.window));
     QVERIFY(resultBox(*c.window)->text().contains(QStringLiteral("利用中止状態を解除しました")));
-    QVERIFY(!c.f.service->corporation().suspended);
+    QVERIFY(!c.f.service->corporation().value().suspended);
     EXPECT_SCREEN(c, "CorporateStatus");
 }
 
@@ -149,7 +149,8 @@ void TestStaffMenu::auditViewerFiltersAndExports()
 {
     Console c;
     EXPECT_SCREEN(c, "CorporateStatus");
-    // Something to find: a counter reset by the help desk.
+    // Something to find: a wrong PIN, and the counter reset by the help desk.
+    QCOMPARE(c.f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error, ServiceError::WrongPin);
     c.window->findChild<QAction*>(QStringLiteral("resetCountersAction"))->trigger();
     auto* act = c.window->findChild<StaffActDialog*>();
     QTRY_VERIFY(act && act->isVisible());
@@ -193,7 +194,7 @@ void TestStaffMenu::auditViewerFiltersAndExports()
     // The header, the reset, and the refused export just before (the helpdesk's too), oldest first.
     QCOMPARE(records.size(), 3);
     QCOMPARE(records[1].fields.value(3), QStringLiteral("corporation.counters_reset"));
-    QCOMPARE(records[1].fields.value(5), c.f.service->corporation().name);
+    QCOMPARE(records[1].fields.value(5), c.f.service->corporation().value().name);
     QVERIFY(records[1].fields.value(6).contains(QStringLiteral("reason=窓口で確認")));
     QCOMPARE(records[2].fields.value(3), QStringLiteral("audit.export.denied"));
     if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))

@@ -90,10 +90,10 @@ void TestStore::refusesAZeroLengthFile()
 void TestStore::reopeningKeepsDataAndVersion()
 {
     Fixture f;
-    QCOMPARE(f.service->users().size(), 3);
+    QCOMPARE(f.service->users().value().size(), 3);
     f.restart();
     QCOMPARE(f.store->schemaVersion(), Store::SchemaVersion);
-    QCOMPARE(f.service->users().size(), 3);
+    QCOMPARE(f.service->users().value().size(), 3);
     QCOMPARE(f.raw()->scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
         Store::SchemaVersion); // each migration once
 }
@@ -110,8 +110,8 @@ void makeVersionOne(Fixture& f)
              "ALTER TABLE staff DROP COLUMN disabled", "DROP INDEX registrations_by_user",
              "DROP TRIGGER tokens_six_digits", "DROP TABLE signin_attempts",
              "ALTER TABLE corporations DROP COLUMN pin_in_flight", "ALTER TABLE corporations DROP COLUMN state_mac",
-             "ALTER TABLE tokens DROP COLUMN state_mac", "DROP TABLE training_results",
-             "DELETE FROM meta WHERE key IN ('audit.head', 'store_kind.mac')",
+             "ALTER TABLE tokens DROP COLUMN state_mac", "DROP TABLE training_results", "DROP TABLE attempts_in_flight",
+             "DROP TABLE commit_marks", "DELETE FROM meta WHERE key IN ('audit.head', 'store_kind.mac')",
              "DELETE FROM schema_version WHERE version > 1" })
         QVERIFY2(raw.ok(QLatin1String(sql)), sql);
 }
@@ -128,12 +128,12 @@ void TestStore::upgradesAnOlderStoreKeepingItsData()
                                          " AND name = 'registrations_by_user'"))
                  .toInt(),
         1);
-    QCOMPARE(f.service->users().size(), 3);
+    QCOMPARE(f.service->users().value().size(), 3);
     QCOMPARE(f.serialOf(QStringLiteral("山田 太郎")), QStringLiteral("0000000001"));
     // The rows that existed were sealed by the upgrade and the log anchored where it stood; a
     // training store stays one (its mark is sealed too).
     QVERIFY(f.store->isTrainingStore());
-    QVERIFY(f.service->corporation().stateIntact);
+    QVERIFY(f.service->corporation().value().stateIntact);
     QVERIFY(CorporationTable::tampered(*f.store).isEmpty());
     QVERIFY(TokenTable::tampered(*f.store).isEmpty());
     QVERIFY2(f.store->auditLog().verify().ok, qPrintable(f.store->auditLog().verify().problem));
@@ -341,14 +341,14 @@ void TestStore::textIsStoredVerbatim()
         s.users.append({ n });
     s.corporationName = QStringLiteral("株式会社 \"引用\" & 'Quote' 🏦");
     Fixture f(s);
-    const QList<UserInfo> users = f.service->users();
+    const QList<UserInfo> users = f.service->users().value();
     QCOMPARE(users.size(), names.size());
     for (int i = 0; i < names.size(); ++i)
         QCOMPARE(users[i].name, names[i]);
-    QCOMPARE(f.service->corporation().name, s.corporationName);
+    QCOMPARE(f.service->corporation().value().name, s.corporationName);
     f.restart();
-    QCOMPARE(f.service->users().last().name, names.last());
-    QCOMPARE(f.service->users()[3].name.size(), 65536);
+    QCOMPARE(f.service->users().value().last().name, names.last());
+    QCOMPARE(f.service->users().value()[3].name.size(), 65536);
 }
 
 namespace {
@@ -426,9 +426,9 @@ void TestStore::editedCountersAndSuspensionAreDetected()
         f.service->enqueue(
             f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), QStringLiteral("000000"));
     QVERIFY(f.service->isSuspended());
-    QVERIFY(f.service->corporation().stateIntact);
+    QVERIFY(f.service->corporation().value().stateIntact);
     QVERIFY(f.raw()->ok(tampering));
-    QVERIFY(!f.service->corporation().stateIntact);
+    QVERIFY(!f.service->corporation().value().stateIntact);
     QVERIFY(f.service->isSuspended()); // an edited state is never believed
     QCOMPARE(CorporationTable::tampered(*f.store), QStringList { QStringLiteral("0000012345") });
     // Decisions are refused, not taken on the edited values.
@@ -438,7 +438,7 @@ void TestStore::editedCountersAndSuspensionAreDetected()
     QVERIFY(o.message.contains(QStringLiteral("コンソールの外で変更")));
     // The help desk restores a sealed state (audited).
     QVERIFY(f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).ok());
-    QVERIFY(f.service->corporation().stateIntact);
+    QVERIFY(f.service->corporation().value().stateIntact);
     QVERIFY(!f.service->isSuspended());
     QVERIFY(CorporationTable::tampered(*f.store).isEmpty());
     QCOMPARE(f.store->auditLog().entries().last().details, QStringLiteral("state=resealed"));
@@ -454,7 +454,7 @@ void TestStore::editedTokenStateIsRefused()
     QVERIFY(f.raw()->ok(QStringLiteral("UPDATE tokens SET last_step = -1 WHERE serial = ?"), { serial }));
     QCOMPARE(TokenTable::tampered(*f.store), QStringList { serial });
     QCOMPARE(f.enqueue(QStringLiteral("鈴木 花子"), serial).error, ServiceError::Tampered);
-    QCOMPARE(f.service->corporation().otpFailures, 0);
+    QCOMPARE(f.service->corporation().value().otpFailures, 0);
 }
 
 void TestStore::trainingMarkCannotBeForged()
@@ -468,7 +468,7 @@ void TestStore::trainingMarkCannotBeForged()
     QVERIFY(!ScenarioLoader::reset(*f.store, &error));
     QVERIFY(!ScenarioLoader::apply(*f.store, manualScenario(), QStringLiteral("x"), &error));
     QVERIFY(error.contains(QStringLiteral("本番用")));
-    QCOMPARE(f.service->users().size(), 3);
+    QCOMPARE(f.service->users().value().size(), 3);
 }
 
 void TestStore::lockedIsNotCorrupted()
@@ -507,7 +507,8 @@ void TestStore::auditFieldsAreBoundedAndEscaped()
     const AuditEntry last = f.store->auditLog().entries().last();
     QVERIFY(last.actor.size() <= AuditLog::MaxActor + 16);
     const qint64 sizeAfter = QFileInfo(f.dbPath()).size() + QFileInfo(f.dbPath() + QStringLiteral("-wal")).size();
-    QVERIFY2(sizeAfter - sizeBefore < 200 * 1024, qPrintable(QString::number(sizeAfter - sizeBefore)));
+    // The WAL holds whole 4 KB pages per transaction (about 210 KB here); ten 120 kB logins would be 1.2 MB.
+    QVERIFY2(sizeAfter - sizeBefore < 400 * 1024, qPrintable(QString::number(sizeAfter - sizeBefore)));
     // ...and a login with a newline cannot forge a line of the listing.
     f.service->unlock(
         QStringLiteral("mallory\n42\t2023-09-01\tstaff:helpdesk\tcorporation.unlocked"), QStringLiteral("x"));

@@ -141,7 +141,7 @@ void TestVirtualCard::resetFromTheMenuRestoresEverything()
     });
     reset->trigger();
     EXPECT_SCREEN(c, "CorporateStatus");
-    const CorporationInfo corp = c.f.service->corporation();
+    const CorporationInfo corp = c.f.service->corporation().value();
     QVERIFY(!corp.suspended);
     QCOMPARE(corp.otpFailures, 0);
     QCOMPARE(corp.registeredTokens, 3);
@@ -155,7 +155,7 @@ void TestVirtualCard::switchToTheLargeCorporationAndFilter()
     QString error;
     QVERIFY2(c.window->loadScenario(QStringLiteral(":/scenarios/large-2000.json"), &error), qPrintable(error));
     EXPECT_SCREEN(c, "CorporateStatus");
-    QCOMPARE(c.f.service->users().size(), 2000);
+    QCOMPARE(c.f.service->users().value().size(), 2000);
     QVERIFY(c.clickLink("menuLink"));
     EXPECT_SCREEN(c, "UserInfoSelection");
     QVERIFY(c.click("registerButton"));

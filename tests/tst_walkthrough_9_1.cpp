@@ -15,7 +15,7 @@ private Q_SLOTS:
 void TestWalkthrough91::setTheUsageMode()
 {
     Console c;
-    QCOMPARE(c.f.service->corporation().registeredTokens, 3);
+    QCOMPARE(c.f.service->corporation().value().registeredTokens, 3);
 
     // 1. [契約法人ステータス]画面で、[契約法人管理情報変更]-[利用者情報登録/変更]リンクをクリックします。
     EXPECT_SCREEN(c, "CorporateStatus");
@@ -51,10 +51,10 @@ void TestWalkthrough91::setTheUsageMode()
     QCOMPARE(c.find<QLabel>("usageModeValue")->text(), QStringLiteral("全ての利用者が同じトークンを利用する"));
 
     // What the store holds: the mode, no registrations, and the audit entry.
-    const CorporationInfo corp = c.f.service->corporation();
+    const CorporationInfo corp = c.f.service->corporation().value();
     QCOMPARE(corp.mode, UsageMode::Shared);
     QCOMPARE(corp.registeredTokens, 0);
-    for (const UserInfo& u : c.f.service->users())
+    for (const UserInfo& u : c.f.service->users().value_or(QList<UserInfo> {}))
         QVERIFY(u.currentSerial.isEmpty());
     const QList<AuditEntry> audit = c.f.store->auditLog().entries();
     QCOMPARE(audit.last().action, QStringLiteral("usage_mode.changed"));

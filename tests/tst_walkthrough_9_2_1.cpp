@@ -26,7 +26,7 @@ Scenario sharedScenario()
 void TestWalkthrough921::registerTheSharedToken()
 {
     Console c(sharedScenario());
-    QCOMPARE(c.f.service->corporation().registeredTokens, 0);
+    QCOMPARE(c.f.service->corporation().value().registeredTokens, 0);
 
     // 1. [契約法人ステータス]画面で、[契約法人管理情報変更]-[利用者情報登録/変更]リンクをクリックします。
     EXPECT_SCREEN(c, "CorporateStatus");
@@ -48,7 +48,7 @@ void TestWalkthrough921::registerTheSharedToken()
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "SharedRegistrationConfirm");
     QCOMPARE(c.find<QLabel>("serialValue")->text(), QStringLiteral("00-0000002-1"));
-    QCOMPARE(c.f.service->sharedSerial(), QString()); // nothing saved yet
+    QCOMPARE(c.f.service->sharedSerial().value(), QString()); // nothing saved yet
 
     // 4. 契約法人確認暗証番号を入力して、OK ボタンを押すと、利用登録は完了です。
     // (entered with the ソフトウェアキーボード this time)
@@ -61,8 +61,8 @@ void TestWalkthrough921::registerTheSharedToken()
     QVERIFY(c.find<QLabel>("registrationValue")->text().contains(QStringLiteral("00-0000002-1")));
 
     // What the store holds: the shared registration, the token's accepted time step, the audit.
-    QCOMPARE(c.f.service->sharedSerial(), QStringLiteral("0000000021"));
-    QCOMPARE(c.f.service->corporation().registeredTokens, 1);
+    QCOMPARE(c.f.service->sharedSerial().value(), QStringLiteral("0000000021"));
+    QCOMPARE(c.f.service->corporation().value().registeredTokens, 1);
     const auto raw = c.f.raw();
     QSqlQuery q = raw->exec(QStringLiteral("SELECT status, last_step FROM tokens WHERE serial = '0000000021'"));
     QVERIFY(q.next());

@@ -1410,6 +1410,10 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>担当者IDは、空白と「:」を含まない %1 文字までの文字列です。</source>
         <translation>A staff ID is up to %1 characters without spaces or &quot;:&quot;.</translation>
     </message>
+    <message>
+        <source>リセットする誤入力回数はありません（他の端末で確認中の契約法人確認暗証番号は、確認が終わると数えられます）。</source>
+        <translation>There are no wrong entries to reset (a corporate confirmation PIN being checked on another desktop is counted when its check ends).</translation>
+    </message>
 </context>
 <context>
     <name>StaffDialog</name>
@@ -1559,10 +1563,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>The database %1 was written by a newer version of the console (schema %2; this console reads up to %3). The file has not been changed. Please update the console.</translation>
     </message>
     <message>
-        <source>接続文字列の「%1」が正しくありません（key=value の形式）。</source>
-        <translation>The connection string part &quot;%1&quot; is not valid (key=value expected).</translation>
-    </message>
-    <message>
         <source>PostgreSQL のデータベースには --key-file で暗号鍵ファイルを指定してください。</source>
         <translation>For a PostgreSQL database, give the key file with --key-file.</translation>
     </message>
@@ -1593,6 +1593,30 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>%1 はネットワーク上の共有フォルダーです。SQLite のデータベースはネットワーク共有に置けません（複数の端末から使うと壊れます）。複数の端末で共有するときは PostgreSQL（--postgres）を使ってください。</source>
         <translation>%1 is a shared folder on the network. A SQLite database cannot be kept on a network share (used from several desks it is corrupted). To share a store between desks, use PostgreSQL (--postgres).</translation>
+    </message>
+    <message>
+        <source>データベースに接続できません。接続が戻るまでお待ちのうえ、もう一度お試しください。入力内容はそのまま残っています。</source>
+        <translation>Cannot connect to the database. Please wait until the connection is back and try again. What you entered has been kept.</translation>
+    </message>
+    <message>
+        <source>接続文字列が正しくありません: %1</source>
+        <translation>The connection string is not valid: %1</translation>
+    </message>
+    <message>
+        <source>接続文字列を読み込めません。</source>
+        <translation>The connection string cannot be read.</translation>
+    </message>
+    <message>
+        <source>接続文字列にパスワードを書かないでください（設定に平文で残ります）。パスワードはパスワードファイル（PGPASSFILE、pgpass.conf）か環境変数 PGPASSWORD で渡してください。</source>
+        <translation>Do not put a password in the connection string (it would stay in the settings in clear text). Give the password in a password file (PGPASSFILE, pgpass.conf) or the PGPASSWORD environment variable.</translation>
+    </message>
+    <message>
+        <source>接続文字列の値にセミコロン（;）は使えません。</source>
+        <translation>A value in the connection string cannot contain a semicolon (;).</translation>
+    </message>
+    <message>
+        <source>データベースのセッションを準備できません。</source>
+        <translation>The database session cannot be prepared.</translation>
     </message>
 </context>
 <context>
@@ -3744,6 +3768,18 @@ serial number</translation>
     <message>
         <source>契約法人確認暗証番号が設定されていません。本システムに関するお問い合わせ先までご照会ください。</source>
         <translation>The corporate confirmation PIN has not been set. Please contact the inquiry desk for this system.</translation>
+    </message>
+    <message>
+        <source>データベースとの接続が切れたため、処理が完了したかどうかを確認できませんでした。接続が戻りしだい、結果をお知らせします。入力内容はそのまま残っています。</source>
+        <translation>The connection to the database was lost, so it could not be confirmed whether the operation completed. You will be told the result as soon as the connection is back. What you entered has been kept.</translation>
+    </message>
+    <message>
+        <source>接続が戻りました。先ほどの処理は完了していました。</source>
+        <translation>The connection is back. The previous operation had completed.</translation>
+    </message>
+    <message>
+        <source>接続が戻りました。先ほどの処理は行われていません。入力内容はそのまま残っています。もう一度お試しください。</source>
+        <translation>The connection is back. The previous operation was not carried out. What you entered has been kept. Please try again.</translation>
     </message>
 </context>
 <context>

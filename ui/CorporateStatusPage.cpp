@@ -37,7 +37,10 @@ void CorporateStatusPage::enter()
 
 void CorporateStatusPage::refresh()
 {
-    const CorporationInfo c = m_flow.service().corporation();
+    const auto read = m_flow.service().corporation();
+    if (!read)
+        return; // the store is away: what is shown stays (the banner says it is not current)
+    const CorporationInfo& c = *read;
     m_ui->corporationNameValue->setText(c.name);
     m_ui->corporationCodeValue->setText(c.code);
     m_ui->usageModeValue->setText(usageModeDisplayName(c.mode));

@@ -141,7 +141,7 @@ bool Demonstration::play(QWidget* page)
         }
         if (m_session.screenOf(step) == Screen::IndividualRegistrationInput) {
             qint64 user = 0;
-            for (const UserInfo& u : m_service.users()) {
+            for (const UserInfo& u : m_service.users().value_or(QList<UserInfo> {})) {
                 if (m_service.queueIndexOfUser(u.id) < 0) {
                     user = u.id;
                     break;

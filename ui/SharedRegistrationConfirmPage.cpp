@@ -45,8 +45,8 @@ void SharedRegistrationConfirmPage::refresh()
 {
     const auto pending = m_flow.service().pendingShared();
     m_ui->serialValue->setText(pending ? Validation::formatSerial(pending->serial) : QStringLiteral("-"));
-    const QString current = m_flow.service().sharedSerial();
-    m_ui->currentValue->setText(current.isEmpty() ? tr("なし") : Validation::formatSerial(current));
+    if (const auto current = m_flow.service().sharedSerial())
+        m_ui->currentValue->setText(current->isEmpty() ? tr("なし") : Validation::formatSerial(*current));
 }
 
 void SharedRegistrationConfirmPage::retranslate()

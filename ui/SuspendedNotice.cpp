@@ -49,7 +49,10 @@ void SuspendedNotice::nameNotice()
 
 void SuspendedNotice::refresh()
 {
-    const CorporationInfo c = m_flow.service().corporation();
+    const auto read = m_flow.service().corporation();
+    if (!read)
+        return; // the store is away: what is shown stays (the banner says it is not current)
+    const CorporationInfo& c = *read;
     const QDateTime at = QDateTime::fromString(c.suspendedAt, Qt::ISODateWithMs);
     const QString when
         = at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QStringLiteral("-");

@@ -34,7 +34,7 @@ void UsageModeConfirmPage::enter()
 {
     clearMessages();
     m_ui->pinConfirmation->pinInput()->clear();
-    const UsageMode mode = m_flow.service().corporation().mode;
+    const UsageMode mode = m_flow.service().corporation().value_or(CorporationInfo {}).mode;
     m_ui->sharedRadio->setChecked(mode == UsageMode::Shared);
     m_ui->individualRadio->setChecked(mode == UsageMode::Individual);
     updateCurrentWarning();
@@ -43,7 +43,10 @@ void UsageModeConfirmPage::enter()
 
 void UsageModeConfirmPage::updateCurrentWarning()
 {
-    const CorporationInfo c = m_flow.service().corporation();
+    const auto read = m_flow.service().corporation();
+    if (!read)
+        return; // the store is away: the warning shown stays (the banner says it is not current)
+    const CorporationInfo& c = *read;
     const UsageMode chosen = m_ui->sharedRadio->isChecked() ? UsageMode::Shared
         : m_ui->individualRadio->isChecked()                ? UsageMode::Individual
                                                             : UsageMode::Unset;

@@ -487,7 +487,7 @@ int main(int argc, char* argv[])
                 RegistrationService service(store);
                 service.selectCorporation();
                 QList<qint64> ids;
-                for (const UserInfo& u : service.users())
+                for (const UserInfo& u : service.users().value_or(QList<UserInfo> {}))
                     ids.append(u.id);
                 OtpGenerator g;
                 QElapsedTimer t;
@@ -544,7 +544,7 @@ int main(int argc, char* argv[])
         ScenarioLoader::apply(store, *large, QStringLiteral("bench"), &error);
         RegistrationService service(store);
         service.selectCorporation();
-        const double users = measure(5, 20, [&] { service.users(); });
+        const double users = measure(5, 20, [&] { service.users().value(); });
         BareSqlite b(dir.filePath(QStringLiteral("s.sqlite")));
         const double bare = measure(5, 20, [&] {
             QSqlQuery q(b.db);
