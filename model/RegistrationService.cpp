@@ -203,6 +203,8 @@ bool RegistrationService::countOtpFailure(
 Outcome RegistrationService::checkToken(
     const QString& serialInput, const QString& otpInput, UsageMode mode, qint64 forUserId, QueuedRegistration* out)
 {
+    if (auto open = settleUnknownFirst())
+        return *open;
     if (!m_store.isReachable())
         return unreachableOutcome();
     const StoreSettings settings = m_store.settings();
@@ -314,6 +316,8 @@ Outcome RegistrationService::withPin(Act act, const QString& pin,
     const InputCheck check = Validation::checkPin(pin);
     if (!check.ok())
         return inputFailure(InputField::Pin, check.error);
+    if (auto open = settleUnknownFirst())
+        return *open;
     if (!m_store.isReachable())
         return unreachableOutcome();
     const auto pinHash = checkedRead([&] { return CorporationTable::pinHash(m_store, m_corporationId); });
@@ -475,26 +479,47 @@ void RegistrationService::afterCommit(Act act)
     Q_EMIT registrationsChanged();
 }
 
+std::optional<Outcome> RegistrationService::resolveUnknownOutcome()
+{
+    if (!m_unknownCommit)
+        return std::nullopt;
+    const auto committed = m_store.committed(m_unknownCommit->mark);
+    if (!committed)
+        return std::nullopt;
+    const UnknownCommit unknown = *m_unknownCommit;
+    m_unknownCommit.reset();
+    Outcome answer;
+    if (*committed) {
+        afterCommit(unknown.act);
+        answer = Outcome::said(
+            ServiceError::None, [] { return tr("接続が戻りました。先ほどの処理は完了していました。"); });
+    } else {
+        answer = Outcome::said(ServiceError::StoreFailure, [] {
+            return tr("接続が戻りました。先ほどの処理は行われていません。入力内容はそのまま残っています。"
+                      "もう一度お試しください。");
+        });
+    }
+    Q_EMIT commitResolved(answer);
+    return answer;
+}
+
+std::optional<Outcome> RegistrationService::settleUnknownFirst()
+{
+    if (!m_unknownCommit)
+        return std::nullopt;
+    if (m_store.isReachable()) {
+        if (auto answer = resolveUnknownOutcome())
+            return answer;
+    }
+    return Outcome::said(ServiceError::OutcomeUnknown, [] {
+        return tr(
+            "先ほどの処理が完了したかどうかを、まだ確認できていません。データベースへの接続が戻るまでお待ちください。");
+    });
+}
+
 void RegistrationService::resume()
 {
-    if (m_unknownCommit) {
-        const auto committed = m_store.committed(m_unknownCommit->mark);
-        if (committed) {
-            const UnknownCommit unknown = *m_unknownCommit;
-            m_unknownCommit.reset();
-            if (*committed) {
-                afterCommit(unknown.act);
-                Outcome o = Outcome::said(
-                    ServiceError::None, [] { return tr("接続が戻りました。先ほどの処理は完了していました。"); });
-                Q_EMIT commitResolved(o);
-            } else {
-                Q_EMIT commitResolved(Outcome::said(ServiceError::StoreFailure, [] {
-                    return tr("接続が戻りました。先ほどの処理は行われていません。入力内容はそのまま残っています。"
-                              "もう一度お試しください。");
-                }));
-            }
-        }
-    }
+    resolveUnknownOutcome();
     // Attempts counted here that could not be settled: withdrawn now (one that was settled by its
     // own commit, or released as abandoned meanwhile, is simply gone).
     if (!m_unsettledAttempts.isEmpty() && m_corporationId != 0) {

@@ -131,6 +131,10 @@ public:
     // corporation again (corporationSelected(), corporationChanged()).
     void resume();
     bool hasUnknownOutcome() const { return m_unknownCommit.has_value(); }
+    // Asks the store whether the act answered OutcomeUnknown went through: its answer (also
+    // emitted as commitResolved()), or nullopt while the store cannot tell (or nothing is open).
+    // Until it is known, every act is refused with OutcomeUnknown: nothing is done twice.
+    std::optional<Outcome> resolveUnknownOutcome();
 
 Q_SIGNALS:
     void corporationChanged(); // mode, registrations, counters or suspension changed
@@ -175,6 +179,9 @@ private:
     void clearQueue();
     void afterCommit(Act act);
     Outcome unreachableOutcome() const;
+    // Before an act: the open OutcomeUnknown resolved first (its answer is this act's answer), or
+    // the act refused while it cannot be; nullopt when nothing is open.
+    std::optional<Outcome> settleUnknownFirst();
     // Runs a read and says whether the store answered it.
     template <typename Read> auto checkedRead(Read read) const -> std::optional<decltype(read())>;
 

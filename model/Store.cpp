@@ -19,8 +19,13 @@
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QTimeZone>
+#include <QUuid>
 
 #include <libpq-fe.h>
+
+#if defined(Q_OS_UNIX)
+#include <sys/stat.h>
+#endif
 
 namespace hardtoken {
 
@@ -356,9 +361,11 @@ bool Store::openPostgres(const QString& connection, const QString& keyFilePath)
 bool Store::configureSession()
 {
     if (!m_postgres) {
+        m_ownerTag = process::selfTag();
+        m_fileIdentity = fileIdentity();
         return execDirect(QStringLiteral("PRAGMA journal_mode=WAL"))
             && execDirect(QStringLiteral("PRAGMA foreign_keys=ON"))
-            && execDirect(QStringLiteral("PRAGMA secure_delete=ON")) && (m_ownerTag = process::selfTag(), true);
+            && execDirect(QStringLiteral("PRAGMA secure_delete=ON"));
     }
     // A desktop never waits forever for another one's row lock ("try again"), a statement is
     // cancelled by the server after the statement timeout, and a desktop frozen inside a
@@ -455,14 +462,23 @@ QString Store::dialect(QString sql) const
     return sql;
 }
 
+namespace {
+// The libpq connection under a QPSQL connection (its handle is a pg_conn*), or nullptr.
+PGconn* pgConnection(const QSqlDatabase& db)
+{
+    const QVariant handle = db.driver()->handle();
+    const char* type = handle.typeName();
+    if (!type || (qstrcmp(type, "pg_conn*") != 0 && qstrcmp(type, "PGconn*") != 0))
+        return nullptr;
+    return *static_cast<PGconn* const*>(handle.constData());
+}
+} // namespace
+
 int Store::serverSocket() const
 {
     if (!m_postgres || m_connectionName.isEmpty())
         return -1;
-    const QVariant handle = database().driver()->handle();
-    if (qstrcmp(handle.typeName(), "PGconn*") != 0)
-        return -1;
-    PGconn* conn = *static_cast<PGconn* const*>(handle.data());
+    PGconn* conn = pgConnection(database());
     return conn ? PQsocket(conn) : -1;
 }
 
@@ -470,10 +486,11 @@ bool Store::connectionBad() const
 {
     if (!m_postgres || m_connectionName.isEmpty())
         return false;
-    const QVariant handle = database().driver()->handle();
-    if (qstrcmp(handle.typeName(), "PGconn*") != 0)
-        return false;
-    PGconn* conn = *static_cast<PGconn* const*>(handle.data());
+    // Qt's driver marks the database closed once libpq has lost the connection.
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return true;
+    PGconn* conn = pgConnection(db);
     return !conn || PQstatus(conn) == CONNECTION_BAD;
 }
 
@@ -565,7 +582,9 @@ bool Store::retryAfterReconnect()
     // Only a connection found broken just now, outside a transaction (nothing of the caller's is
     // lost with it): an idle session the server closed, a restart that is over. While the store
     // is known to be away the reconnecting is StoreLink's, and every statement fails at once.
-    return m_errorCode == StoreErrorCode::Unreachable && !m_inTransaction && reconnect();
+    // A server that did not answer at all (the watchdog cut it) is not asked again right away:
+    // that would keep the desk waiting for a second timeout.
+    return m_errorCode == StoreErrorCode::Unreachable && !m_inTransaction && !m_watchdog->fired() && reconnect();
 }
 
 bool Store::reconnect()
@@ -624,6 +643,8 @@ Store::Query::Query(Store& store, const QString& sql, const QVariantList& values
 {
     ++store.m_liveQueries;
     const bool wasReachable = store.m_reachable;
+    // A statement that went through on its retry did not fail: its first try is not counted.
+    const quint64 failedBefore = store.m_failedStatements;
     for (int attempt = 0; attempt < 2; ++attempt) {
         m_query = store.prepared(sql);
         if (m_query) {
@@ -635,6 +656,7 @@ Store::Query::Query(Store& store, const QString& sql, const QVariantList& values
             }
             if (m_ok) {
                 store.noteContact();
+                store.m_failedStatements = failedBefore;
                 return;
             }
             store.noteSqlError(m_query->lastError(), sql);
@@ -685,10 +707,33 @@ bool Store::transaction(const std::function<bool()>& work)
     return transaction(work, QString());
 }
 
+QString Store::fileIdentity() const
+{
+#if defined(Q_OS_UNIX)
+    struct stat st { };
+    if (::stat(QFile::encodeName(m_path).constData(), &st) != 0)
+        return {};
+    return QStringLiteral("%1:%2").arg(st.st_dev).arg(st.st_ino);
+#else
+    // Windows: SQLite's open file cannot be deleted or replaced; its existence is what can change.
+    return QFileInfo::exists(m_path) ? QStringLiteral("present") : QString();
+#endif
+}
+
 bool Store::transaction(const std::function<bool()>& work, const QString& commitMark)
 {
     Q_ASSERT(!m_inTransaction);
     m_commitUncertain = false;
+    // SQLite in WAL mode goes on writing to a database file that was removed or replaced under it
+    // (into a file nobody will ever open again): a write is refused when the file is not the one
+    // that was opened.
+    if (!m_postgres && fileIdentity() != m_fileIdentity) {
+        m_errorCode = StoreErrorCode::Unreachable;
+        m_errorMessage = unreachableMessage();
+        qCWarning(lcStore).noquote() << "the database file is no longer the one opened:" << m_path;
+        setReachable(false);
+        return false;
+    }
     finishAll();
     const bool wasReachable = m_reachable;
     const QString begin = m_postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
@@ -734,6 +779,15 @@ bool Store::transaction(const std::function<bool()>& work, const QString& commit
     }
     m_inTransaction = false;
     return true;
+}
+
+bool Store::probeWrite()
+{
+    const QString mark = QStringLiteral("probe-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return transaction([&] {
+        return run(QStringLiteral("INSERT INTO commit_marks (mark, committed_at) VALUES (?, ?)"), { mark, nowText() })
+            && run(QStringLiteral("DELETE FROM commit_marks WHERE mark = ?"), { mark });
+    });
 }
 
 std::optional<bool> Store::committed(const QString& mark)

@@ -126,6 +126,9 @@ public:
     // Opens the connection again (same database, same key; kept statements are prepared again when
     // next used) and applies the session settings. False, still unreachable, when it cannot.
     bool reconnect();
+    // A write that changes nothing (a commit mark written and removed in one transaction): whether
+    // the store takes writes now. Asked by StoreLink before it declares a SQLite store back.
+    bool probeWrite();
     // Statements that failed since the store was opened: a read that returns "nothing" is a real
     // nothing only when this did not move (see RegistrationService's reads).
     quint64 failedStatements() const { return m_failedStatements; }
@@ -242,6 +245,8 @@ private:
     int serverSocket() const;
     bool connectionBad() const;
     bool retryAfterReconnect();
+    // SQLite: the database file's identity (device and inode), empty when it is gone.
+    QString fileIdentity() const;
     class WatchdogScope watchdog() const;
     // Connections replaced by reconnect() while a Query still used them: removed once none does.
     void releaseRetired();
@@ -269,6 +274,7 @@ private:
     std::chrono::milliseconds m_statementTimeout { 10000 };
     std::function<void(bool)> m_listener;
     QString m_ownerTag;
+    QString m_fileIdentity;
     std::unique_ptr<StatementWatchdog> m_watchdog;
     int m_liveQueries = 0;
     QList<Retired> m_retired;

@@ -167,6 +167,12 @@ struct PgDatabase {
         return ok;
     }
     PgDatabase() { admin(QStringLiteral("CREATE DATABASE %1").arg(name)); }
+    // On another server than HARDTOKEN_PG's (a throwaway one a test starts, stops and kills).
+    explicit PgDatabase(const QString& onServer)
+        : server(onServer)
+    {
+        admin(QStringLiteral("CREATE DATABASE %1").arg(name));
+    }
     Q_DISABLE_COPY_MOVE(PgDatabase)
     ~PgDatabase() { admin(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name)); }
 };

@@ -7,6 +7,12 @@
 //   enqueue USER SERIAL OFFSET   次へ for USER (0-based) with the code the card shows at now+OFFSET s
 //   commit                       OK on the 利用登録情報の一覧 with the right PIN
 //   unlock-wrong N               N times a help-desk unlock with a wrong credential
+//   pin-loop                     利用形態 OK with the right PIN, again and again (until killed)
+//   register FIRST N             users FIRST..FIRST+N-1 each registered (次へ then OK) with their
+//                                token, through whatever the store goes through: an act refused
+//                                as unreachable is done again once the store is back, and an
+//                                OutcomeUnknown waits for its resolution. Answers the counts and
+//                                "acked=" the users whose registration the desk said went through.
 //   after MS COMMAND             COMMAND, MS milliseconds after it was read
 //   quit
 //
@@ -16,14 +22,18 @@
 #include "RegistrationService.h"
 #include "StaffDesk.h"
 #include "Store.h"
+#include "StoreLink.h"
 #include "TrainingRecord.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QTextStream>
 #include <QThread>
 
 #include <cstdio>
+#include <functional>
 #include <map>
+#include <optional>
 
 using namespace hardtoken;
 
@@ -60,6 +70,12 @@ struct Tally {
         case ServiceError::WrongStaffCredential:
             ++counts[QStringLiteral("denied")];
             break;
+        case ServiceError::Unreachable:
+            ++counts[QStringLiteral("unreachable")];
+            break;
+        case ServiceError::OutcomeUnknown:
+            ++counts[QStringLiteral("unknown")];
+            break;
         default:
             ++counts[QStringLiteral("other")];
             otherMessage = o.message;
@@ -69,7 +85,8 @@ struct Tally {
     QString line() const
     {
         QStringList parts;
-        for (const char* k : { "ok", "wrong", "suspendedNow", "suspended", "tryAgain", "used", "denied", "other" }) {
+        for (const char* k : { "ok", "wrong", "suspendedNow", "suspended", "tryAgain", "used", "denied", "unreachable",
+                 "unknown", "other" }) {
             const auto it = counts.find(QLatin1String(k));
             parts << QStringLiteral("%1=%2").arg(QLatin1String(k)).arg(it == counts.end() ? 0 : it->second);
         }
@@ -101,6 +118,20 @@ int main(int argc, char* argv[])
     RegistrationService service(store);
     service.setActor(QStringLiteral("worker-%1").arg(QCoreApplication::applicationPid()));
     service.selectCorporation();
+    // As the console does: the link reconnects with backoff, and the service then resolves what
+    // it left open.
+    StoreLink link(store);
+    link.setBackoff(100, 1000);
+    std::optional<Outcome> resolved;
+    QObject::connect(&link, &StoreLink::reconnected, &service, &RegistrationService::resume);
+    QObject::connect(&service, &RegistrationService::commitResolved, &service, [&](const Outcome& o) { resolved = o; });
+    const auto waitUntil = [](const std::function<bool()>& done, int ms) {
+        QElapsedTimer t;
+        t.start();
+        while (!done() && t.elapsed() < ms)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        return done();
+    };
     const QList<UserInfo> users = service.users().value();
     OtpGenerator generator;
     out << "ready" << Qt::endl;
@@ -167,6 +198,64 @@ int main(int argc, char* argv[])
                         ? Outcome { ServiceError::TryAgain, store.errorMessage() }
                         : Outcome { ServiceError::StoreFailure, store.errorMessage() });
             }
+        } else if (c[0] == QLatin1String("pin-loop")) {
+            out << "looping" << Qt::endl;
+            for (;;)
+                service.changeUsageMode(UsageMode::Individual, QStringLiteral("train1234"));
+        } else if (c[0] == QLatin1String("register")) {
+            const int first = c.value(1).toInt();
+            const int count = c.value(2).toInt();
+            QStringList acked;
+            for (int u = first; u < first + count; ++u) {
+                const QString serial = QStringLiteral("%1").arg(5000000000LL + u);
+                for (int round = 0; round < 200; ++round) {
+                    waitUntil([&] { return store.isReachable(); }, 30000);
+                    const Outcome next
+                        = service.enqueue(users.value(u).id, serial, generator.totp(secretOf(serial), clock.nowSecs()));
+                    if (!next.ok()) {
+                        tally.add(next);
+                        if (qEnvironmentVariableIsSet("HARDTOKEN_WORKER_TRACE"))
+                            std::fprintf(
+                                stderr, "user %d enqueue -> %d %s\n", u, int(next.error), qPrintable(next.message));
+                        if (next.error == ServiceError::Unreachable || next.error == ServiceError::TryAgain)
+                            continue;
+                        break;
+                    }
+                    resolved.reset();
+                    Outcome o = service.commitQueue(QStringLiteral("train1234"));
+                    tally.add(o);
+                    if (qEnvironmentVariableIsSet("HARDTOKEN_WORKER_TRACE"))
+                        std::fprintf(stderr, "user %d commit -> %d %s\n", u, int(o.error), qPrintable(o.message));
+                    if (o.error == ServiceError::OutcomeUnknown) {
+                        // As a person at the desk: wait for the console to find out, then go on.
+                        std::optional<Outcome> answer;
+                        waitUntil(
+                            [&] {
+                                if (store.isReachable())
+                                    answer = service.resolveUnknownOutcome();
+                                return answer.has_value() || !service.hasUnknownOutcome();
+                            },
+                            60000);
+                        if (!answer && resolved)
+                            answer = resolved; // resolved by resume() on reconnecting
+                        o = answer.value_or(Outcome { ServiceError::OutcomeUnknown, {} });
+                        ++tally.counts[o.ok() ? QStringLiteral("resolvedDone") : QStringLiteral("resolvedNotDone")];
+                    }
+                    if (o.ok()) {
+                        acked << QString::number(u);
+                        break;
+                    }
+                    service.discardPending();
+                    if (o.error != ServiceError::Unreachable && o.error != ServiceError::TryAgain
+                        && o.error != ServiceError::StoreFailure && o.error != ServiceError::OutcomeUnknown)
+                        break;
+                }
+                service.discardPending();
+            }
+            out << tally.line() << " resolvedDone=" << tally.counts[QStringLiteral("resolvedDone")]
+                << " resolvedNotDone=" << tally.counts[QStringLiteral("resolvedNotDone")]
+                << " acked=" << acked.join(QLatin1Char(',')) << Qt::endl;
+            continue;
         } else if (c[0] == QLatin1String("unlock-wrong")) {
             for (int i = 0; i < n; ++i)
                 tally.add(service.unlock(QStringLiteral("helpdesk"), QStringLiteral("not-the-password")));

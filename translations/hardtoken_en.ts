@@ -3781,6 +3781,10 @@ serial number</translation>
         <source>接続が戻りました。先ほどの処理は行われていません。入力内容はそのまま残っています。もう一度お試しください。</source>
         <translation>The connection is back. The previous operation was not carried out. What you entered has been kept. Please try again.</translation>
     </message>
+    <message>
+        <source>先ほどの処理が完了したかどうかを、まだ確認できていません。データベースへの接続が戻るまでお待ちください。</source>
+        <translation>It is not yet known whether the previous operation completed. Please wait until the connection to the database is back.</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::SettingsDialog</name>
