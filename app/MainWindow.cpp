@@ -4,6 +4,7 @@
 #include "AuditViewerDialog.h"
 #include "CoachOverlay.h"
 #include "CoachPanel.h"
+#include "ConnectionBanner.h"
 #include "CorporateStatusPage.h"
 #include "CorporationRecord.h"
 #include "CorporationSelectionPage.h"
@@ -21,6 +22,7 @@
 #include "StaffActDialog.h"
 #include "StaffDialog.h"
 #include "Store.h"
+#include "StoreLink.h"
 #include "SuspendedNotice.h"
 #include "TrainingCertificate.h"
 #include "TrainingRecord.h"
@@ -48,6 +50,7 @@
 #include <QStandardPaths>
 #include <QState>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace hardtoken {
 
@@ -61,7 +64,27 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_stack->setObjectName(QStringLiteral("pageStack"));
-    setCentralWidget(m_stack);
+    // The store's connection: reconnected with backoff when it is lost, the banner above every
+    // screen meanwhile; once back, the service resolves what it left open and reads again.
+    Store& store = m_flow.service().store();
+    m_link = new StoreLink(store, this);
+    m_connectionBanner = new ConnectionBanner(*m_link, store.clock(), m_stack);
+    auto* central = new QWidget(this);
+    central->setObjectName(QStringLiteral("centralArea"));
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_connectionBanner);
+    centralLayout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    connect(m_link, &StoreLink::reconnected, &m_flow.service(), &RegistrationService::resume);
+    connect(&m_flow.service(), &RegistrationService::commitResolved, this, [this](const Outcome& o) {
+        if (ManualPage* p = currentPage())
+            p->showMessage(o.retell ? o.retell : Saying([m = o.message] { return m; }),
+                o.ok() ? ManualPage::MessageKind::Info : ManualPage::MessageKind::Error);
+        else
+            statusBar()->showMessage(o.message, 10000);
+    });
     connect(&m_flow, &RegistrationFlow::screenChanged, this, &MainWindow::showScreen);
     // The top is built at once (it is cheap and listens for the help desk's unlock, which can come
     // before it was ever shown); every other page when its screen is first entered.
@@ -559,6 +582,7 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::retranslate()
 {
+    m_connectionBanner->retranslate();
     m_fileMenu->setTitle(tr("ファイル(&F)"));
     m_quitAction->setText(tr("終了(&X)"));
     m_settingsAction->setText(tr("設定(&S)..."));

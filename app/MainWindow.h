@@ -69,6 +69,9 @@ public:
     TrainingSession* trainingSession() const { return m_session; }
     CoachPanel* coachPanel() const { return m_coach; }
     CoachOverlay* coachOverlay() const { return m_overlay; }
+    // The store's connection and the banner shown above every screen while it is lost.
+    class StoreLink* storeLink() const { return m_link; }
+    class ConnectionBanner* connectionBanner() const { return m_connectionBanner; }
     Demonstration* demonstration() const { return m_demo; }
     // 練習をやめる: the result is saved as not completed.
     void stopExercise();
@@ -156,6 +159,8 @@ private:
     Demonstration* m_demo = nullptr;
     qint64 m_savedResultId = 0;
     QString m_lastTrainee;
+    class StoreLink* m_link = nullptr;
+    class ConnectionBanner* m_connectionBanner = nullptr;
 };
 
 } // namespace hardtoken

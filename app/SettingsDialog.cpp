@@ -15,36 +15,10 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QUrl>
 
 namespace hardtoken {
-
-namespace {
-
-// A password in a libpq connection string: `password=…` in the key/value form, or `user:secret@`
-// in a postgresql:// URI (or ?password= in its query).
-bool carriesPassword(const QString& connection)
-{
-    static const QRegularExpression keyValue(
-        QStringLiteral("(^|\\s)password\\s*="), QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression uri(QStringLiteral("^postgres(ql)?://[^/@]*:[^/@]*@"));
-    static const QRegularExpression query(QStringLiteral("[?&]password="), QRegularExpression::CaseInsensitiveOption);
-    return keyValue.match(connection).hasMatch() || uri.match(connection).hasMatch()
-        || query.match(connection).hasMatch();
-}
-
-// libpq's key/value form: every word `key=value` (values may be quoted), or a URI.
-bool wellFormed(const QString& connection)
-{
-    if (connection.startsWith(QLatin1String("postgresql://")) || connection.startsWith(QLatin1String("postgres://")))
-        return true;
-    static const QRegularExpression pair(QStringLiteral("^\\s*(\\w+\\s*=\\s*('([^'\\\\]|\\\\.)*'|\\S+)\\s*)+$"));
-    return pair.match(connection).hasMatch();
-}
-
-} // namespace
 
 SettingsDialog::SettingsDialog(Language& language, QWidget* parent)
     : QDialog(parent)
@@ -152,15 +126,11 @@ bool SettingsDialog::save()
             refuse(m_ui->postgresEdit, tr("共有データベースの接続文字列を入力してください。"));
             return false;
         }
-        if (carriesPassword(postgres)) {
-            refuse(m_ui->postgresEdit,
-                tr("接続文字列にパスワードは書けません（設定に平文で残ります）。パスワードは pgpass "
-                   "ファイル（PGPASSFILE）に置いてください。"));
-            return false;
-        }
-        if (!wellFormed(postgres)) {
-            refuse(m_ui->postgresEdit,
-                tr("接続文字列の形式が正しくありません。「host=… dbname=… user=…」の形で入力してください。"));
+        // Read as libpq reads it (PQconninfoParse): an unknown keyword, broken quoting or a
+        // password is refused here, not at the next start.
+        QString why;
+        if (!Store::postgresConnectionString(postgres, &why)) {
+            refuse(m_ui->postgresEdit, why);
             return false;
         }
     }

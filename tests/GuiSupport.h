@@ -71,11 +71,22 @@ struct Console {
         launch();
     }
 
+    // The console over another store's service (a shared PostgreSQL store); `f` is then unused.
+    explicit Console(RegistrationService& service)
+        : m_external(&service)
+    {
+        if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance()))
+            applyConsoleStyle(*app);
+        launch();
+    }
+
     ~Console() { language.set(QStringLiteral("ja")); }
+
+    RegistrationService& service() const { return m_external ? *m_external : *f.service; }
 
     void launch()
     {
-        flow = std::make_unique<RegistrationFlow>(*f.service);
+        flow = std::make_unique<RegistrationFlow>(service());
         window = std::make_unique<MainWindow>(*flow, language);
         window->resize(1024, 768);
         flow->start();
@@ -194,6 +205,9 @@ struct Console {
         auto* l = find<QLabel>("messageLabel");
         return l && l->isVisible() ? l->text() : QString();
     }
+
+private:
+    RegistrationService* m_external = nullptr;
 };
 
 #define EXPECT_SCREEN(console, name) QTRY_COMPARE((console).flow->screenName(), QStringLiteral(name))

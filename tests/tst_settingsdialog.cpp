@@ -131,11 +131,12 @@ void TestSettingsDialog::refusalsKeepWhatWasTypedAndSayWhy_data()
     QTest::newRow("a folder") << false << QDir::tempPath() << QStringLiteral("はフォルダーです");
     QTest::newRow("empty connection") << true << QString() << QStringLiteral("接続文字列を入力してください");
     QTest::newRow("password") << true << QStringLiteral("host=db dbname=hardtoken password=Secret-1")
-                              << QStringLiteral("パスワードは書けません");
+                              << QStringLiteral("パスワードを書かないでください");
     QTest::newRow("password in a URI") << true << QStringLiteral("postgresql://console:Secret-1@db/hardtoken")
-                                       << QStringLiteral("パスワードは書けません");
+                                       << QStringLiteral("パスワードを書かないでください");
     QTest::newRow("not key=value") << true << QStringLiteral("db.branch.local")
-                                   << QStringLiteral("形式が正しくありません");
+                                   << QStringLiteral("接続文字列が正しくありません");
+    QTest::newRow("unknown keyword") << true << QStringLiteral("host=db colour=blue") << QStringLiteral("colour");
 }
 
 void TestSettingsDialog::refusalsKeepWhatWasTypedAndSayWhy()

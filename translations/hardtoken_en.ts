@@ -3246,6 +3246,25 @@ SHA-256: %4</translation>
     </message>
 </context>
 <context>
+    <name>hardtoken::ConnectionBanner</name>
+    <message>
+        <source>データベースに再接続しました。画面の表示内容を読み込み直しました。</source>
+        <translation>Reconnected to the database. What the screen shows has been read again.</translation>
+    </message>
+    <message>
+        <source>不明</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>データベースに接続できません。再接続しています…（最後に接続できた時刻: %1）。画面の表示内容はその時点のもので、最新ではありません。入力内容はそのまま残っています。</source>
+        <translation>Cannot connect to the database. Reconnecting… (last connected at %1). What the screen shows dates from then and is not current. What you entered has been kept.</translation>
+    </message>
+    <message>
+        <source>今すぐ再接続(&amp;R)</source>
+        <translation>&amp;Reconnect now</translation>
+    </message>
+</context>
+<context>
     <name>hardtoken::CorporateStatusPage</name>
     <message numerus="yes">
         <source>%n 個</source>
@@ -3807,14 +3826,6 @@ serial number</translation>
     <message>
         <source>共有データベースの接続文字列を入力してください。</source>
         <translation>Enter the connection string of the shared database.</translation>
-    </message>
-    <message>
-        <source>接続文字列にパスワードは書けません（設定に平文で残ります）。パスワードは pgpass ファイル（PGPASSFILE）に置いてください。</source>
-        <translation>A connection string cannot contain a password (it would stay in the settings in clear text). Put the password in a pgpass file (PGPASSFILE).</translation>
-    </message>
-    <message>
-        <source>接続文字列の形式が正しくありません。「host=… dbname=… user=…」の形で入力してください。</source>
-        <translation>The connection string is not valid. Enter it as &quot;host=… dbname=… user=…&quot;.</translation>
     </message>
     <message>
         <source>（記録していません）</source>
