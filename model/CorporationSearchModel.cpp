@@ -1,5 +1,7 @@
 #include "CorporationSearchModel.h"
 
+#include "Store.h"
+
 namespace hardtoken {
 
 CorporationSearchModel::CorporationSearchModel(const Store& store, QObject* parent)
@@ -65,15 +67,21 @@ QVariant CorporationSearchModel::headerData(int section, Qt::Orientation orienta
     }
 }
 
-void CorporationSearchModel::search(const QString& text)
+bool CorporationSearchModel::search(const QString& text)
 {
+    // Read first: when the store does not answer, the hits shown stay (never "no corporation").
+    const quint64 failedBefore = m_store.failedStatements();
+    QList<CorporationHit> hits = CorporationTable::search(m_store, text.trimmed(), PageSize + 1);
+    if (m_store.failedStatements() != failedBefore)
+        return false;
     beginResetModel();
     m_text = text.trimmed();
-    m_hits = CorporationTable::search(m_store, m_text, PageSize + 1);
+    m_hits = std::move(hits);
     m_more = m_hits.size() > PageSize;
     if (m_more)
         m_hits.resize(PageSize);
     endResetModel();
+    return true;
 }
 
 void CorporationSearchModel::retranslate()

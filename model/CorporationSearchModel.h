@@ -24,7 +24,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void search(const QString& text);
+    // False, the hits left as they were, when the store did not answer.
+    bool search(const QString& text);
     QString text() const { return m_text; }
     // More corporations match than the page holds: the staff member should type more.
     bool hasMore() const { return m_more; }

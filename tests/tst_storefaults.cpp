@@ -174,6 +174,92 @@ Scenario slowPinScenario()
     return s;
 }
 
+// Desk processes registering users FIRST.. in blocks (`register` of concurrency_worker.cpp) against
+// `target`; `fault` runs once they are under way. Returns the users each desk said went through,
+// and the desks' answers.
+struct Registered {
+    QSet<int> acked;
+    Counts answers;
+};
+
+Registered registerThrough(
+    const SharedStore& s, const QString& target, int desks, int each, const std::function<void()>& fault)
+{
+    Registered r;
+    QList<QProcess*> procs;
+    for (int i = 0; i < desks; ++i) {
+        auto* p = new QProcess;
+        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p->start(QStringLiteral(HARDTOKEN_WORKER),
+            { QStringLiteral("pg"), target, s.key, QString::number(s.clock.nowSecs()) });
+        procs << p;
+    }
+    for (QProcess* p : std::as_const(procs)) {
+        if (!p->waitForReadyRead(30000) || p->readLine().trimmed() != "ready")
+            qFatal("a desk did not start");
+    }
+    for (int i = 0; i < desks; ++i)
+        procs[i]->write(QStringLiteral("register %1 %2\n").arg(i * each).arg(each).toUtf8());
+    for (QProcess* p : std::as_const(procs))
+        p->waitForBytesWritten(1000);
+    fault();
+    for (QProcess* p : std::as_const(procs)) {
+        while (!p->canReadLine()) {
+            if (!p->waitForReadyRead(120000))
+                qFatal("a desk did not finish");
+        }
+        const QString line = QString::fromUtf8(p->readLine()).trimmed();
+        for (const auto& [k, v] : parse(line))
+            r.answers[k] += v;
+        for (const QString& u :
+            line.section(QStringLiteral("acked="), 1).trimmed().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            r.acked.insert(u.toInt());
+        p->write("quit\n");
+        p->waitForFinished(10000);
+        delete p;
+    }
+    return r;
+}
+
+// How many desks (audit actors "worker-<pid>") have registered something so far.
+int desksSeen(const PgServer& server, const QString& db)
+{
+    return server
+        .admin(QStringLiteral("SELECT COUNT(DISTINCT actor) FROM audit_log WHERE action = 'token.registered'"), db)
+        .toInt();
+}
+
+// Against what `store` holds: acknowledged but missing, registered but not acknowledged, serials
+// audited more than once.
+struct Check {
+    int lost = 0;
+    int unacknowledged = 0;
+    int doubled = 0;
+    int audited = 0;
+};
+
+Check checkAgainst(Store& store, const QSet<int>& acked, int users)
+{
+    RegistrationService service(store);
+    service.selectCorporation();
+    const QList<UserInfo> list = service.users().value_or(QList<UserInfo> {});
+    Check c;
+    for (int u = 0; u < users; ++u) {
+        const bool registered = list.value(u).currentSerial == serialOf(u);
+        c.lost += acked.contains(u) && !registered;
+        c.unacknowledged += !acked.contains(u) && registered;
+    }
+    QMap<QString, int> audited;
+    for (const AuditEntry& e : store.auditLog().entries()) {
+        if (e.action == QLatin1String("token.registered"))
+            ++audited[e.details.section(QStringLiteral("serial="), 1).section(QLatin1Char(' '), 0, 0)];
+    }
+    for (auto it = audited.cbegin(); it != audited.cend(); ++it)
+        c.doubled += it.value() > 1;
+    c.audited = int(audited.size());
+    return c;
+}
+
 } // namespace
 
 class TestStoreFaults final : public QObject {
@@ -197,6 +283,8 @@ private Q_SLOTS:
 
     void desktopsKilledInsidePinChecks_data();
     void desktopsKilledInsidePinChecks();
+    void desksRegisterThroughServerFaults_data();
+    void desksRegisterThroughServerFaults();
     void failoverToASynchronousStandbyUnderLoad();
 
 private:
@@ -648,6 +736,53 @@ void TestStoreFaults::desktopsKilledInsidePinChecks()
         qPrintable(engine), kills, kDesks, maxInFlight, releasedBefore, left);
 }
 
+void TestStoreFaults::desksRegisterThroughServerFaults_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::newRow("server restarted") << QStringLiteral("restart");
+    QTest::newRow("sessions terminated") << QStringLiteral("terminate");
+}
+
+void TestStoreFaults::desksRegisterThroughServerFaults()
+{
+    QFETCH(QString, fault);
+    SharedStore s(QStringLiteral("pg"), m_server->server());
+    constexpr int kDesks = 4;
+    constexpr int kEach = 10;
+    int faults = 0;
+    int overlap = 0;
+    Registered r = registerThrough(s, s.target, kDesks, kEach, [&] {
+        // Twice while the desks are at work: a restart for maintenance, or every desk's session
+        // ended (a pooler or a failover manager doing it, an idle-session timeout).
+        for (int round = 1; round <= 2; ++round) {
+            QVERIFY(m_server->waitFor(
+                QStringLiteral("SELECT COUNT(*) >= %1 FROM registrations").arg(round * 8), 60000, s.pg->name));
+            // The desks were at work together: registrations of several of them before the fault.
+            overlap = qMax(overlap, desksSeen(*m_server, s.pg->name));
+            if (fault == QLatin1String("restart"))
+                faults += m_server->restart() ? 1 : 0;
+            else
+                faults += terminateDesks(*m_server, s.pg->name);
+        }
+    });
+    QVERIFY(s.store->reconnect());
+    const Check c = checkAgainst(*s.store, r.acked, kDesks * kEach);
+    qInfo("%s: %d desks × %d registrations (%d of them had registered when the first fault came), %d"
+          " restart(s) or session(s) ended mid-load; acknowledged %d; lost %d, registered but not"
+          " acknowledged %d, audit rows doubled %d; answers: %s",
+        qPrintable(fault), kDesks, kEach, overlap, faults, int(r.acked.size()), c.lost, c.unacknowledged, c.doubled,
+        qPrintable(describe(r.answers)));
+    QVERIFY(faults >= 2);
+    QVERIFY2(overlap >= 2, qPrintable(QString::number(overlap)));
+    QCOMPARE(c.lost, 0);
+    QCOMPARE(c.unacknowledged, 0);
+    QCOMPARE(c.doubled, 0);
+    QCOMPARE(int(r.acked.size()), kDesks * kEach);
+    QCOMPARE(r.answers[QStringLiteral("other")], 0);
+    QCOMPARE(r.answers[QStringLiteral("wrong")], 0); // no act was done twice
+    QVERIFY(s.store->auditLog().verify().ok);
+}
+
 void TestStoreFaults::failoverToASynchronousStandbyUnderLoad()
 {
     // A primary with a synchronous streaming standby, as a bank runs its shared store.
@@ -673,44 +808,16 @@ void TestStoreFaults::failoverToASynchronousStandbyUnderLoad()
                              .arg(s.pg->name);
     constexpr int kDesks = 4;
     constexpr int kEach = 12;
-    QList<QProcess*> desks;
-    for (int i = 0; i < kDesks; ++i) {
-        auto* p = new QProcess;
-        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p->start(QStringLiteral(HARDTOKEN_WORKER),
-            { QStringLiteral("pg"), both, s.key, QString::number(s.clock.nowSecs()) });
-        desks << p;
-    }
-    for (QProcess* p : std::as_const(desks)) {
-        QVERIFY(p->waitForReadyRead(30000));
-        QCOMPARE(p->readLine().trimmed(), QByteArray("ready"));
-    }
-    for (int i = 0; i < kDesks; ++i)
-        desks[i]->write(QStringLiteral("register %1 %2\n").arg(i * kEach).arg(kEach).toUtf8());
-    for (QProcess* p : std::as_const(desks))
-        p->waitForBytesWritten(1000);
-    // Mid-load: the primary loses its power; the standby is promoted.
-    QVERIFY(primary.waitFor(QStringLiteral("SELECT COUNT(*) >= 6 FROM registrations"), 60000, s.pg->name));
-    const int beforeCrash = primary.admin(QStringLiteral("SELECT COUNT(*) FROM registrations"), s.pg->name).toInt();
-    primary.crash();
-    QVERIFY(standby.promote());
-
-    QSet<int> acked;
-    Counts total;
-    for (QProcess* p : std::as_const(desks)) {
-        while (!p->canReadLine())
-            QVERIFY2(p->waitForReadyRead(120000), "a desk did not finish");
-        const QString line = QString::fromUtf8(p->readLine()).trimmed();
-        const Counts c = parse(line);
-        for (const auto& [k, v] : c)
-            total[k] += v;
-        const QString list = line.section(QStringLiteral("acked="), 1).trimmed();
-        for (const QString& u : list.split(QLatin1Char(','), Qt::SkipEmptyParts))
-            acked.insert(u.toInt());
-        p->write("quit\n");
-        p->waitForFinished(10000);
-        delete p;
-    }
+    int beforeCrash = 0;
+    int overlap = 0;
+    Registered r = registerThrough(s, both, kDesks, kEach, [&] {
+        // Mid-load: the primary loses its power; the standby is promoted.
+        QVERIFY(primary.waitFor(QStringLiteral("SELECT COUNT(*) >= 6 FROM registrations"), 60000, s.pg->name));
+        beforeCrash = primary.admin(QStringLiteral("SELECT COUNT(*) FROM registrations"), s.pg->name).toInt();
+        overlap = desksSeen(primary, s.pg->name);
+        primary.crash();
+        QVERIFY(standby.promote());
+    });
     // What the new primary holds, against what each desk said.
     FixedClock clock(kManualEpoch * 1000);
     Store after(clock);
@@ -719,34 +826,20 @@ void TestStoreFaults::failoverToASynchronousStandbyUnderLoad()
                                  .arg(standby.port())
                                  .arg(s.pg->name);
     QVERIFY2(after.openPostgres(promoted, s.key), qPrintable(after.errorMessage()));
-    RegistrationService service(after);
-    QVERIFY(service.selectCorporation());
-    const QList<UserInfo> users = service.users().value();
-    int lost = 0;
-    int unacknowledged = 0;
-    for (int u = 0; u < kDesks * kEach; ++u) {
-        const bool registered = users.value(u).currentSerial == serialOf(u);
-        lost += acked.contains(u) && !registered;
-        unacknowledged += !acked.contains(u) && registered;
-    }
-    QMap<QString, int> audited;
-    for (const AuditEntry& e : after.auditLog().entries()) {
-        if (e.action == QLatin1String("token.registered"))
-            ++audited[e.details.section(QStringLiteral("serial="), 1).section(QLatin1Char(' '), 0, 0)];
-    }
-    int doubled = 0;
-    for (auto it = audited.cbegin(); it != audited.cend(); ++it)
-        doubled += it.value() > 1;
+    const Check c = checkAgainst(after, r.acked, kDesks * kEach);
     qInfo("failover under load: %d desks × %d registrations; %d committed before the primary was killed; acknowledged"
           " %d; on the promoted standby: lost %d, registered but not acknowledged %d, audit rows doubled %d;"
           " answers: %s",
-        kDesks, kEach, beforeCrash, int(acked.size()), lost, unacknowledged, doubled, qPrintable(describe(total)));
-    QCOMPARE(lost, 0);
-    QCOMPARE(unacknowledged, 0);
-    QCOMPARE(doubled, 0);
-    QCOMPARE(int(acked.size()), kDesks * kEach); // every desk finished its work on the new primary
-    QCOMPARE(audited.size(), kDesks * kEach);
-    QCOMPARE(total[QStringLiteral("other")], 0);
+        kDesks, kEach, beforeCrash, int(r.acked.size()), c.lost, c.unacknowledged, c.doubled,
+        qPrintable(describe(r.answers)));
+    QVERIFY2(overlap >= 2, qPrintable(QString::number(overlap))); // the desks were at work together
+    QCOMPARE(c.lost, 0);
+    QCOMPARE(c.unacknowledged, 0);
+    QCOMPARE(c.doubled, 0);
+    QCOMPARE(int(r.acked.size()), kDesks * kEach); // every desk finished its work on the new primary
+    QCOMPARE(c.audited, kDesks * kEach);
+    QCOMPARE(r.answers[QStringLiteral("other")], 0);
+    QCOMPARE(r.answers[QStringLiteral("wrong")], 0);
     QVERIFY(after.auditLog().verify().ok);
 }
 

@@ -1,5 +1,7 @@
 #include "CorporationSelectionPage.h"
 
+#include "Store.h"
+
 #include "CorporationSearchModel.h"
 #include "ui_CorporationSelectionPage.h"
 
@@ -45,7 +47,10 @@ void CorporationSelectionPage::enter()
 
 void CorporationSelectionPage::search()
 {
-    m_model->search(m_ui->searchField->text());
+    if (!m_model->search(m_ui->searchField->text())) {
+        showMessage(&Store::unreachableMessage);
+        return;
+    }
     if (m_model->rowCount() > 0)
         m_ui->corporationTable->selectRow(0);
     showCount();
