@@ -98,9 +98,12 @@ public:
                         .arg(db, event));
                 if (waiting.isValid()) {
                     const QString pid = waiting.toString().section(QLatin1Char(' '), 0, 0);
+                    const bool fresh = !seen.contains(waiting.toString());
                     seen.insert(waiting.toString());
                     if (seen.size() <= letThrough) {
-                        server.admin(QStringLiteral("SELECT pg_cancel_backend(%1)").arg(pid));
+                        // Once per transaction: a second cancel could land on its next statement.
+                        if (fresh)
+                            server.admin(QStringLiteral("SELECT pg_cancel_backend(%1)").arg(pid));
                         QThread::msleep(20);
                         continue;
                     }
