@@ -61,7 +61,7 @@ start_postgres() {
     local bin dir as
     bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
     if [ -z "$bin" ]; then
-        echo "PostgreSQL is not installed: the shared-store tests will be skipped." >&2
+        echo "PostgreSQL is not installed: the shared-store tests will be skipped (and fail under CI=true)." >&2
         return 0
     fi
     dir="$(mktemp -d /tmp/hardtoken-pg.XXXXXX)"

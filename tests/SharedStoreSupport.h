@@ -43,7 +43,7 @@ inline Counts parse(const QString& line)
     Counts c;
     for (const QString& part : line.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         const QString key = part.section(QLatin1Char('='), 0, 0);
-        if (key != QLatin1String("msg"))
+        if (key != QLatin1String("msg") && key != QLatin1String("t0") && key != QLatin1String("t1"))
             c[key] = part.section(QLatin1Char('='), 1).toInt();
     }
     return c;
@@ -153,13 +153,31 @@ public:
         for (int k = 0; k < m_processes.size(); ++k)
             m_processes[lastFirst ? int(m_processes.size()) - 1 - k : k]->waitForBytesWritten(1000);
         QList<Counts> answers;
+        QList<QPair<qint64, qint64>> acted;
         for (QProcess* p : std::as_const(m_processes)) {
             const QString line = readLine(p);
+            acted.append({ line.section(QStringLiteral("t0="), 1).section(QLatin1Char(' '), 0, 0).toLongLong(),
+                line.section(QStringLiteral("t1="), 1).section(QLatin1Char(' '), 0, 0).toLongLong() });
             if (line.startsWith(QLatin1String("error")) || line.contains(QLatin1String("other=1")))
                 qWarning("worker: %s", qPrintable(line));
             answers.append(parse(line));
         }
+        m_maxOverlap = qMax(m_maxOverlap, overlapping(acted));
         return answers;
+    }
+    // The most workers that were acting at one same instant, over every send() so far: a test of
+    // several desktops asserts at least 2 (run one after another, they would prove nothing).
+    int maxOverlap() const { return m_maxOverlap; }
+    static int overlapping(const QList<QPair<qint64, qint64>>& intervals)
+    {
+        int most = 0;
+        for (const auto& [from, to] : intervals) {
+            int at = 0; // intervals that contain the instant `from`
+            for (const auto& [f, t] : intervals)
+                at += f <= from && from <= t;
+            most = qMax(most, at);
+        }
+        return most;
     }
     static Counts total(const QList<Counts>& answers)
     {
@@ -181,6 +199,7 @@ private:
         return QString::fromUtf8(p->readLine()).trimmed();
     }
     QList<QProcess*> m_processes;
+    int m_maxOverlap = 0;
 };
 
 } // namespace hardtoken::test

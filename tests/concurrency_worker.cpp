@@ -16,7 +16,8 @@
 //   after MS COMMAND             COMMAND, MS milliseconds after it was read
 //   quit
 //
-// Answer: "ok=… wrong=… suspendedNow=… suspended=… tryAgain=… used=… denied=… other=…[ msg=…]".
+// Answer: "ok=… wrong=… suspendedNow=… suspended=… tryAgain=… used=… denied=… unreachable=… unknown=…
+// other=…[ msg=…] t0=… t1=…" (t0, t1: when the desk began and finished the command, ms since 1970).
 #include "Clock.h"
 #include "Otp.h"
 #include "RegistrationService.h"
@@ -26,6 +27,7 @@
 #include "TrainingRecord.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QTextStream>
 #include <QThread>
@@ -149,6 +151,11 @@ int main(int argc, char* argv[])
         if (c[0] == QLatin1String("quit"))
             break;
         Tally tally;
+        // When this desk acted (wall clock, ms): the test checks that the desks' acts overlapped.
+        const qint64 actedFrom = QDateTime::currentMSecsSinceEpoch();
+        const auto when = [actedFrom] {
+            return QStringLiteral(" t0=%1 t1=%2").arg(actedFrom).arg(QDateTime::currentMSecsSinceEpoch());
+        };
         const int n = c.value(1).toInt();
         if (c[0] == QLatin1String("wrong-pin")) {
             for (int i = 0; i < n; ++i)
@@ -252,7 +259,7 @@ int main(int argc, char* argv[])
                 }
                 service.discardPending();
             }
-            out << tally.line() << " resolvedDone=" << tally.counts[QStringLiteral("resolvedDone")]
+            out << tally.line() << when() << " resolvedDone=" << tally.counts[QStringLiteral("resolvedDone")]
                 << " resolvedNotDone=" << tally.counts[QStringLiteral("resolvedNotDone")]
                 << " acked=" << acked.join(QLatin1Char(',')) << Qt::endl;
             continue;
@@ -263,7 +270,7 @@ int main(int argc, char* argv[])
             out << "error unknown command" << Qt::endl;
             continue;
         }
-        out << tally.line() << Qt::endl;
+        out << tally.line() << when() << Qt::endl;
     }
     return 0;
 }

@@ -50,8 +50,8 @@ private:
 
 #define ENGINE()                                                                                                       \
     QFETCH(QString, engine);                                                                                           \
-    if (skipWithoutPostgres(engine))                                                                                   \
-        QSKIP("HARDTOKEN_PG is not set: scripts/test starts a PostgreSQL server and sets it");
+    HARDTOKEN_REQUIRE(                                                                                                 \
+        !skipWithoutPostgres(engine), "HARDTOKEN_PG is not set: scripts/test starts a PostgreSQL server and sets it");
 
 void TestConcurrency::initTestCase()
 {
@@ -84,6 +84,9 @@ void TestConcurrency::wrongPinsAreAllCountedAndNeverExceedTheLimit()
     QVERIFY(c.suspended);
     QCOMPARE(c.suspendedReason, SuspensionReason::Pin);
     QVERIFY(s.store->auditLog().verify().ok);
+    // The desks acted at the same time (run one after another, they would prove nothing).
+    qInfo("%s: at most %d desks acting at one instant", qPrintable(engine), w.maxOverlap());
+    QVERIFY2(w.maxOverlap() >= 2, "the workers never acted at the same time");
 }
 
 void TestConcurrency::wrongOtpsAreAllCountedAndNeverExceedTheLimit()
@@ -107,6 +110,9 @@ void TestConcurrency::wrongOtpsAreAllCountedAndNeverExceedTheLimit()
     QCOMPARE(s.auditCount(QStringLiteral("token.failure")), evaluated);
     QCOMPARE(s.auditCount(QStringLiteral("corporation.suspended")), 1);
     QVERIFY(c.suspended);
+    // The desks acted at the same time (run one after another, they would prove nothing).
+    qInfo("%s: at most %d desks acting at one instant", qPrintable(engine), w.maxOverlap());
+    QVERIFY2(w.maxOverlap() >= 2, "the workers never acted at the same time");
 }
 
 void TestConcurrency::aGuessIsNotEvaluatedWhenItCannotBeCounted()
@@ -210,6 +216,9 @@ void TestConcurrency::correctCommitRacingTheLockoutCompletesBeforeItOrIsRefused(
     qInfo("%s: %d rounds of a right OK racing %d wrong OTPs at 4 of 5: %s", qPrintable(engine), rounds, kWorkers - 1,
         qPrintable(describe(outcomes)));
     QVERIFY(s.store->auditLog().verify().ok);
+    // The desks acted at the same time (run one after another, they would prove nothing).
+    qInfo("%s: at most %d desks acting at one instant", qPrintable(engine), w.maxOverlap());
+    QVERIFY2(w.maxOverlap() >= 2, "the workers never acted at the same time");
 }
 
 void TestConcurrency::sameCodeFromTwoDesktopsIsRegisteredOnce()
@@ -233,6 +242,9 @@ void TestConcurrency::sameCodeFromTwoDesktopsIsRegisteredOnce()
     qInfo("%s: %d rounds, the same code committed from two desktops: %s", qPrintable(engine), rounds,
         qPrintable(describe(outcomes)));
     QCOMPARE(s.auditCount(QStringLiteral("token.registered")), rounds);
+    // The desks acted at the same time (run one after another, they would prove nothing).
+    qInfo("%s: at most %d desks acting at one instant", qPrintable(engine), w.maxOverlap());
+    QVERIFY2(w.maxOverlap() >= 2, "the workers never acted at the same time");
 }
 
 void TestConcurrency::olderCheckCommittedLastCannotMoveTheStateBack()
@@ -262,6 +274,9 @@ void TestConcurrency::olderCheckCommittedLastCannotMoveTheStateBack()
     }
     qInfo("%s: %d rounds, an older and a newer check committed together: %s; last step never moved back",
         qPrintable(engine), rounds, qPrintable(describe(outcomes)));
+    // The desks acted at the same time (run one after another, they would prove nothing).
+    qInfo("%s: at most %d desks acting at one instant", qPrintable(engine), w.maxOverlap());
+    QVERIFY2(w.maxOverlap() >= 2, "the workers never acted at the same time");
 }
 
 void TestConcurrency::helpDeskSignInLocksAtTheLimit()
@@ -290,6 +305,9 @@ void TestConcurrency::helpDeskSignInLocksAtTheLimit()
     QVERIFY(StaffTable::resetAttempts(*s.store, QStringLiteral("helpdesk"), QStringLiteral("test")));
     QVERIFY(s.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).ok());
     QVERIFY(!s.service->isSuspended());
+    // The desks acted at the same time (run one after another, they would prove nothing).
+    qInfo("%s: at most %d desks acting at one instant", qPrintable(engine), w.maxOverlap());
+    QVERIFY2(w.maxOverlap() >= 2, "the workers never acted at the same time");
 }
 
 namespace {
@@ -328,6 +346,9 @@ void TestConcurrency::aCardCheckedAtSeveralDesksAtOnceWorksOnce()
     qInfo("%s: %d rounds, one card's code checked by %d processes at once: %s", qPrintable(engine), rounds, kWorkers,
         qPrintable(describe(outcomes)));
     QCOMPARE(s.auditCount(QStringLiteral("card.checked")), rounds);
+    // The desks acted at the same time (run one after another, they would prove nothing).
+    qInfo("%s: at most %d desks acting at one instant", qPrintable(engine), w.maxOverlap());
+    QVERIFY2(w.maxOverlap() >= 2, "the workers never acted at the same time");
 }
 
 // Trainees finishing together on laptops that share one training store: every result is saved
@@ -353,6 +374,9 @@ void TestConcurrency::aClassSavesItsResultsAtOnce()
         trainees.insert(r.trainee);
     QCOMPARE(trainees.size(), kWorkers * perWorker);
     QVERIFY(s.store->auditLog().verify().ok);
+    // The desks acted at the same time (run one after another, they would prove nothing).
+    qInfo("%s: at most %d desks acting at one instant", qPrintable(engine), w.maxOverlap());
+    QVERIFY2(w.maxOverlap() >= 2, "the workers never acted at the same time");
 }
 
 void TestConcurrency::wrongCardCodesFromSeveralDesksLockAtTheLimit()
@@ -370,6 +394,9 @@ void TestConcurrency::wrongCardCodesFromSeveralDesksLockAtTheLimit()
     QCOMPARE(t.at(QStringLiteral("wrong")), 5);
     QCOMPARE(t.at(QStringLiteral("suspended")) + t.at(QStringLiteral("suspendedNow")), kWorkers * perWorker - 5);
     QCOMPARE(s.auditCount(QStringLiteral("card.locked")), 1);
+    // The desks acted at the same time (run one after another, they would prove nothing).
+    qInfo("%s: at most %d desks acting at one instant", qPrintable(engine), w.maxOverlap());
+    QVERIFY2(w.maxOverlap() >= 2, "the workers never acted at the same time");
 }
 
 QTEST_GUILESS_MAIN(TestConcurrency)

@@ -46,8 +46,8 @@ private Q_SLOTS:
 
 void TestStorePostgres::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("HARDTOKEN_PG"))
-        QSKIP("HARDTOKEN_PG is not set: scripts/test starts a PostgreSQL server and sets it");
+    HARDTOKEN_REQUIRE(!qEnvironmentVariableIsEmpty("HARDTOKEN_PG"),
+        "HARDTOKEN_PG is not set: scripts/test starts a PostgreSQL server and sets it");
     QVERIFY2(QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")), "the QPSQL driver (libqt6sql6-psql) is missing");
     PgDatabase probe;
     QVERIFY2(probe.admin(QStringLiteral("SELECT 1")), "cannot reach the PostgreSQL server in HARDTOKEN_PG");

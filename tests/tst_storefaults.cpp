@@ -32,11 +32,6 @@ namespace {
 
 const QString kPin = QStringLiteral("train1234");
 
-bool inCi()
-{
-    return qEnvironmentVariable("CI") == QLatin1String("true");
-}
-
 // The code token `i` of the race scenario shows at the store's clock.
 QString codeOf(const SharedStore& s, int i)
 {
@@ -296,11 +291,8 @@ private:
 
 void TestStoreFaults::initTestCase()
 {
-    if (PgServer::binDir().isEmpty()) {
-        if (inCi())
-            QFAIL("PostgreSQL's server programs are not installed (scripts/test installs postgresql)");
-        QSKIP("PostgreSQL's server programs are not installed");
-    }
+    HARDTOKEN_REQUIRE(!PgServer::binDir().isEmpty(),
+        "PostgreSQL's server programs are not installed (scripts/test installs postgresql)");
     m_server = std::make_unique<PgServer>(54411);
     QVERIFY(m_server->init());
     QVERIFY2(m_server->start(), qPrintable(m_server->log()));
@@ -586,11 +578,7 @@ void TestStoreFaults::theLinkReconnectsWithBackoff()
 void TestStoreFaults::sqliteOnAFullFileSystem()
 {
     SmallFileSystem fs(4);
-    if (!fs.mounted()) {
-        if (inCi())
-            QFAIL("a tmpfs could not be mounted (the test runs as root in CI)");
-        QSKIP("mounting a tmpfs needs root");
-    }
+    HARDTOKEN_REQUIRE(fs.mounted(), "a tmpfs could not be mounted (it needs root, as scripts/test runs)");
     FixedClock clock(kManualEpoch * 1000);
     Store store(clock);
     QVERIFY2(store.openSqlite(fs.filePath(QStringLiteral("desk.sqlite"))), qPrintable(store.errorMessage()));

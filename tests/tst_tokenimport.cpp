@@ -354,8 +354,8 @@ void TestTokenImport::pythonPskcContainersAreRead()
     // python3-pskc (Debian) is a second, independent writer of all three kinds.
     QProcess probe;
     probe.start(QStringLiteral("/usr/bin/python3"), { QStringLiteral("-c"), QStringLiteral("import pskc") });
-    if (!probe.waitForFinished(20000) || probe.exitCode() != 0)
-        QSKIP("python3-pskc is not installed (scripts/test installs it)");
+    HARDTOKEN_REQUIRE(probe.waitForFinished(20000) && probe.exitCode() == 0,
+        "python3-pskc is not installed (scripts/test installs it)");
     QTemporaryDir dir;
     const QString script = QStringLiteral(R"(
 import pskc, binascii, sys
