@@ -1088,33 +1088,12 @@ int main(int argc, char* argv[])
         SecretReader secrets;
         const QString credential = secrets.next(QCoreApplication::translate("cli", "パスワード: "));
         const QString repeat = secrets.next(QCoreApplication::translate("cli", "パスワード（確認）: "));
-        if (credential != repeat) {
-            err() << QCoreApplication::translate("cli", "2 回入力したパスワードが一致しません。") << Qt::endl;
-            return 1;
-        }
-        if (!StaffDesk::acceptableStaffCredential(credential)) {
-            err() << QCoreApplication::translate("cli", "パスワードは、半角の英数字と記号で 8〜64 文字にしてください。")
-                  << Qt::endl;
-            return 1;
-        }
-        const QString hash = crypto::hashSecret(credential);
-        bool refused = false;
-        const bool ok = store.transaction([&] {
-            if (StaffTable::count(store) > 0) {
-                refused = true;
-                return false;
-            }
-            return StaffTable::insert(store, login,
-                       parser.value(nameOption).isEmpty() ? login : parser.value(nameOption), hash,
-                       StaffTable::Role::Admin)
-                && store.audit(QStringLiteral("cli"), QStringLiteral("staff.created"), 0,
-                    QStringLiteral("login=%1 role=admin").arg(login));
-        });
-        if (!ok) {
-            err() << (refused ? QCoreApplication::translate("cli",
-                          "このデータベースには、すでに担当者が登録されています。担当者の追加は管理者が行います。")
-                              : store.errorMessage())
-                  << Qt::endl;
+        // The same rules as 担当者の管理 (StaffDesk): login, name, password, the two entries.
+        const Outcome o = StaffDesk(store).addFirstAdministrator(
+            { login, parser.value(nameOption), StaffTable::Role::Admin, false }, credential, repeat,
+            QStringLiteral("cli"));
+        if (!o.ok()) {
+            err() << o.message << Qt::endl;
             return 1;
         }
         out() << QCoreApplication::translate("cli", "管理者 %1 を登録しました。").arg(AuditLog::printable(login))

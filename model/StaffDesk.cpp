@@ -416,8 +416,7 @@ Outcome StaffDesk::unlock(qint64 corporationId, const StaffCredential& staff, co
     return o;
 }
 
-Outcome StaffDesk::addStaff(const StaffCredential& admin, const QString& reason, const StaffTable::Account& account,
-    const QString& credential, const QString& repeat)
+Outcome StaffDesk::checkNewAccount(const StaffTable::Account& account, const QString& credential, const QString& repeat)
 {
     if (account.login.isEmpty() || account.login.size() > StaffTable::MaxLogin
         || Validation::firstControl(account.login + account.name) >= 0 || account.login.contains(QLatin1Char(' '))
@@ -428,6 +427,26 @@ Outcome StaffDesk::addStaff(const StaffCredential& admin, const QString& reason,
         return { ServiceError::InvalidInput, tr("パスワードは、半角の英数字と記号で 8〜64 文字にしてください。") };
     if (!crypto::constantTimeEquals(credential.toUtf8(), repeat.toUtf8()))
         return { ServiceError::Mismatch, tr("2 回入力したパスワードが一致しません。") };
+    return {};
+}
+
+bool StaffDesk::insertAccount(
+    const StaffTable::Account& account, const QString& hash, const QString& actor, const QString& details)
+{
+    const bool admin = account.role == StaffTable::Role::Admin;
+    return StaffTable::insert(
+               m_store, account.login, account.name.isEmpty() ? account.login : account.name, hash, account.role)
+        && m_store.audit(actor, QStringLiteral("staff.created"), 0,
+            QStringLiteral("login=%1 role=%2 %3")
+                .arg(account.login, admin ? QStringLiteral("admin") : QStringLiteral("staff"), details)
+                .trimmed());
+}
+
+Outcome StaffDesk::addStaff(const StaffCredential& admin, const QString& reason, const StaffTable::Account& account,
+    const QString& credential, const QString& repeat)
+{
+    if (const Outcome refused = checkNewAccount(account, credential, repeat); !refused.ok())
+        return refused;
     const QString hash = crypto::hashSecret(credential);
     bool exists = false;
     const Outcome o = act(
@@ -437,18 +456,39 @@ Outcome StaffDesk::addStaff(const StaffCredential& admin, const QString& reason,
                 exists = true;
                 return false;
             }
-            const bool admin = account.role == StaffTable::Role::Admin;
-            return StaffTable::insert(m_store, account.login, account.name.isEmpty() ? account.login : account.name,
-                       hash, account.role)
-                && m_store.audit(actor, QStringLiteral("staff.created"), 0,
-                    QStringLiteral("login=%1 role=%2 %3")
-                        .arg(account.login, admin ? QStringLiteral("admin") : QStringLiteral("staff"), details));
+            return insertAccount(account, hash, actor, details);
         },
         tr("処理中にエラーが発生したため、担当者は登録されませんでした。"));
     if (exists)
         return { ServiceError::AlreadyExists,
             tr("担当者ID %1 はすでに使われています。").arg(AuditLog::printable(account.login)) };
     return o;
+}
+
+Outcome StaffDesk::addFirstAdministrator(
+    const StaffTable::Account& account, const QString& credential, const QString& repeat, const QString& actor)
+{
+    StaffTable::Account first = account;
+    first.role = StaffTable::Role::Admin;
+    if (const Outcome refused = checkNewAccount(first, credential, repeat); !refused.ok())
+        return refused;
+    const QString hash = crypto::hashSecret(credential);
+    bool staffExists = false;
+    const bool ok = m_store.transaction([&] {
+        if (StaffTable::count(m_store) > 0) {
+            staffExists = true;
+            return false;
+        }
+        return insertAccount(first, hash, actor, {});
+    });
+    if (staffExists)
+        return { ServiceError::AlreadyExists,
+            tr("このデータベースには、すでに担当者が登録されています。担当者の追加は管理者が行います。") };
+    if (!ok)
+        return { m_store.errorCode() == StoreErrorCode::Unreachable ? ServiceError::Unreachable
+                                                                    : ServiceError::StoreFailure,
+            m_store.errorMessage() };
+    return {};
 }
 
 Outcome StaffDesk::setStaffDisabled(

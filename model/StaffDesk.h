@@ -47,6 +47,11 @@ public:
     // 管理者 only: another staff account, its password typed twice by the new staff member.
     Outcome addStaff(const StaffCredential& admin, const QString& reason, const StaffTable::Account& account,
         const QString& credential, const QString& repeat);
+    // The first 管理者 of a store with no staff yet (hardtoken-cli init): the rules of addStaff for the
+    // login, the name and the password (typed twice, compared in constant time); refused once any
+    // staff account exists. Audited as `actor`.
+    Outcome addFirstAdministrator(
+        const StaffTable::Account& account, const QString& credential, const QString& repeat, const QString& actor);
     // 管理者 only: a disabled login signs in no more (its history stays); enabling reverses it.
     Outcome setStaffDisabled(const StaffCredential& admin, const QString& reason, const QString& login, bool disabled);
 
@@ -77,6 +82,12 @@ public:
     static bool acceptableStaffCredential(const QString& credential);
 
 private:
+    // A new account's login, name and password (twice): InvalidInput or Mismatch, or ok.
+    static Outcome checkNewAccount(
+        const StaffTable::Account& account, const QString& credential, const QString& repeat);
+    // Inside a write transaction: the account and its audit entry.
+    bool insertAccount(
+        const StaffTable::Account& account, const QString& hash, const QString& actor, const QString& details);
     Outcome act(const StaffCredential& staff, qint64 corporationId, const QString& purpose, const QString& reason,
         bool adminOnly, const std::function<bool(const QString& actor, const QString& details)>& action,
         const QString& failure);

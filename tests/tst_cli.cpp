@@ -247,6 +247,13 @@ void TestCli::firstAdministratorThenARosterImportedBySignedInStaff()
     const Run mismatch = cliOn(db, init, "Passw0rd!\nPassw0rd?\n");
     QCOMPARE(mismatch.code, 1);
     QVERIFY(mismatch.err.contains(QStringLiteral("一致しません")));
+    // The rules of 担当者の管理: no space or ':' in a login (a ':' would forge "staff:a:b" actors).
+    for (const char* login : { "two words", "staff:admin" }) {
+        const Run bad = cliOn(
+            db, { QStringLiteral("init"), QStringLiteral("--staff"), QLatin1String(login) }, "Passw0rd!\nPassw0rd!\n");
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.contains(QStringLiteral("担当者IDは")), qPrintable(bad.err));
+    }
     QCOMPARE(cliOn(db, init, "Passw0rd!\nPassw0rd!\n").code, 0);
     const Run again = cliOn(db, init, "Other000!\nOther000!\n");
     QCOMPARE(again.code, 1);

@@ -1414,6 +1414,10 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>リセットする誤入力回数はありません（他の端末で確認中の契約法人確認暗証番号は、確認が終わると数えられます）。</source>
         <translation>There are no wrong entries to reset (a corporate confirmation PIN being checked on another desktop is counted when its check ends).</translation>
     </message>
+    <message>
+        <source>このデータベースには、すでに担当者が登録されています。担当者の追加は管理者が行います。</source>
+        <translation>This database already has staff. Further staff are added by an administrator.</translation>
+    </message>
 </context>
 <context>
     <name>StaffDialog</name>
@@ -2601,18 +2605,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>使い方: hardtoken-cli init --staff LOGIN [--name NAME] &lt; パスワード 2 行</source>
         <translation>usage: hardtoken-cli init --staff LOGIN [--name NAME] &lt; the password on two lines</translation>
-    </message>
-    <message>
-        <source>2 回入力したパスワードが一致しません。</source>
-        <translation>The two passwords do not match.</translation>
-    </message>
-    <message>
-        <source>パスワードは、半角の英数字と記号で 8〜64 文字にしてください。</source>
-        <translation>The password must be 8 to 64 ASCII letters, digits and symbols.</translation>
-    </message>
-    <message>
-        <source>このデータベースには、すでに担当者が登録されています。担当者の追加は管理者が行います。</source>
-        <translation>This database already has staff. Further staff are added by an administrator.</translation>
     </message>
     <message>
         <source>管理者 %1 を登録しました。</source>
