@@ -433,6 +433,8 @@ bool Store::finishOpen(const QString& keyFilePath, bool created)
     const bool ok = fresh ? Schema::migrate(*this) && KeyFile::open(*this, keyFilePath, true)
             && transaction([&] { return m_audit->initialise(); })
                           : KeyFile::open(*this, keyFilePath, false) && Schema::migrate(*this);
+    if (ok)
+        m_storeId = metaValue(QStringLiteral("store.id"));
     if (!ok) {
         const StoreErrorCode code = m_errorCode;
         const QString why = m_errorMessage;
@@ -591,7 +593,9 @@ bool Store::reconnect()
 {
     if (m_inTransaction || m_connectionName.isEmpty())
         return false;
-    if (!m_postgres && !QFileInfo::exists(m_path)) {
+    // SQLite: only the very file that was opened (not a new empty one, not a copy put in its place,
+    // whose counters could be older).
+    if (!m_postgres && fileIdentity() != m_fileIdentity) {
         m_errorCode = StoreErrorCode::Unreachable;
         m_errorMessage = unreachableMessage();
         setReachable(false);
@@ -613,9 +617,16 @@ bool Store::reconnect()
     bool ok = db.open();
     if (ok)
         ok = configureSession();
+    // The same store (a promoted standby is; another database of the same name is not).
+    if (ok && metaValue(QStringLiteral("store.id")) != m_storeId) {
+        qCWarning(lcStore) << "reconnect: another store answered; not used";
+        ok = false;
+    }
     releaseRetired();
     if (!ok) {
         qCInfo(lcStore).noquote() << "reconnect failed:" << db.lastError().text();
+        // Closed, so that nothing is read from or written to what answered; the next try opens anew.
+        db.close();
         m_errorCode = StoreErrorCode::Unreachable;
         m_errorMessage = unreachableMessage();
         setReachable(false);

@@ -275,6 +275,7 @@ private:
     std::function<void(bool)> m_listener;
     QString m_ownerTag;
     QString m_fileIdentity;
+    QString m_storeId; // meta store.id at open: a reconnection must reach the same store
     std::unique_ptr<StatementWatchdog> m_watchdog;
     int m_liveQueries = 0;
     QList<Retired> m_retired;

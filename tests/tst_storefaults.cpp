@@ -274,6 +274,7 @@ private Q_SLOTS:
     void aCommitWhoseAnswerWasLostIsFoundToHaveGoneThrough();
     void aCommitCutShortIsFoundNotToHaveGoneThrough();
     void theLinkReconnectsWithBackoff();
+    void aReconnectionReachesOnlyTheSameStore();
 
     void sqliteOnAFullFileSystem();
     void sqliteWritePastTheFileSizeLimit();
@@ -573,6 +574,25 @@ void TestStoreFaults::theLinkReconnectsWithBackoff()
     QTRY_VERIFY(reread.size() >= 1); // the service read the corporation again
     QVERIFY(s.service->users().has_value());
     qInfo("the link reconnected by itself once the server was back");
+}
+
+void TestStoreFaults::aReconnectionReachesOnlyTheSameStore()
+{
+    SharedStore s(QStringLiteral("pg"), m_server->server());
+    const QString db = s.pg->name;
+    // Another database comes to answer under the same name (a restore gone wrong, a wrong failover
+    // target): the desk does not take it for its store.
+    terminateDesks(*m_server, db);
+    QVERIFY(m_server->admin(QStringLiteral("ALTER DATABASE %1 RENAME TO %1_kept").arg(db)).isValid());
+    QVERIFY(m_server->admin(QStringLiteral("CREATE DATABASE %1").arg(db)).isValid());
+    QVERIFY(!s.service->users().has_value());
+    QCOMPARE(s.store->errorCode(), StoreErrorCode::Unreachable);
+    QVERIFY(!s.store->reconnect());
+    // Its own store back: reconnected.
+    QVERIFY(m_server->admin(QStringLiteral("DROP DATABASE %1").arg(db)).isValid());
+    QVERIFY(m_server->admin(QStringLiteral("ALTER DATABASE %1_kept RENAME TO %1").arg(db)).isValid());
+    QVERIFY(s.store->reconnect());
+    QCOMPARE(s.service->users()->size(), kUsers);
 }
 
 void TestStoreFaults::sqliteOnAFullFileSystem()
