@@ -172,6 +172,27 @@ Scenario slowPinScenario()
     return s;
 }
 
+// `count` desk processes (concurrency_worker.cpp) on `target`, each answered "ready".
+QList<QProcess*> startDesks(const QString& engine, const QString& target, const SharedStore& s, int count)
+{
+    QList<QProcess*> desks;
+    for (int i = 0; i < count; ++i) {
+        auto* p = new QProcess;
+        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p->start(QStringLiteral(HARDTOKEN_WORKER), { engine, target, s.key, QString::number(s.clock.nowSecs()) });
+        desks << p;
+    }
+    for (QProcess* p : std::as_const(desks)) {
+        while (!p->canReadLine()) {
+            if (!p->waitForReadyRead(30000))
+                qFatal("a desk did not start");
+        }
+        if (p->readLine().trimmed() != "ready")
+            qFatal("a desk could not open the store");
+    }
+    return desks;
+}
+
 // Desk processes registering users FIRST.. in blocks (`register` of concurrency_worker.cpp) against
 // `target`; `fault` runs once they are under way. Returns the users each desk said went through,
 // and the desks' answers.
@@ -184,18 +205,7 @@ Registered registerThrough(
     const SharedStore& s, const QString& target, int desks, int each, const std::function<void()>& fault)
 {
     Registered r;
-    QList<QProcess*> procs;
-    for (int i = 0; i < desks; ++i) {
-        auto* p = new QProcess;
-        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p->start(QStringLiteral(HARDTOKEN_WORKER),
-            { QStringLiteral("pg"), target, s.key, QString::number(s.clock.nowSecs()) });
-        procs << p;
-    }
-    for (QProcess* p : std::as_const(procs)) {
-        if (!p->waitForReadyRead(30000) || p->readLine().trimmed() != "ready")
-            qFatal("a desk did not start");
-    }
+    const QList<QProcess*> procs = startDesks(QStringLiteral("pg"), target, s, desks);
     for (int i = 0; i < desks; ++i)
         procs[i]->write(QStringLiteral("register %1 %2\n").arg(i * each).arg(each).toUtf8());
     for (QProcess* p : std::as_const(procs))
@@ -680,18 +690,7 @@ void TestStoreFaults::desktopsKilledInsidePinChecks()
     int maxInFlight = 0;
     int leakedSeen = 0;
     while (kills < kKills) {
-        QList<QProcess*> desks;
-        for (int i = 0; i < kDesks; ++i) {
-            auto* p = new QProcess;
-            p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-            p->start(
-                QStringLiteral(HARDTOKEN_WORKER), { s.engine, s.target, s.key, QString::number(s.clock.nowSecs()) });
-            desks << p;
-        }
-        for (QProcess* p : std::as_const(desks)) {
-            QVERIFY(p->waitForReadyRead(30000));
-            QCOMPARE(p->readLine().trimmed(), QByteArray("ready"));
-        }
+        const QList<QProcess*> desks = startDesks(s.engine, s.target, s, kDesks);
         // Released together: each desk checks the right PIN again and again.
         for (QProcess* p : std::as_const(desks))
             p->write("pin-loop\n");
