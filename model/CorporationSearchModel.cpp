@@ -70,13 +70,12 @@ QVariant CorporationSearchModel::headerData(int section, Qt::Orientation orienta
 bool CorporationSearchModel::search(const QString& text)
 {
     // Read first: when the store does not answer, the hits shown stay (never "no corporation").
-    const quint64 failedBefore = m_store.failedStatements();
-    QList<CorporationHit> hits = CorporationTable::search(m_store, text.trimmed(), PageSize + 1);
-    if (m_store.failedStatements() != failedBefore)
+    auto hits = m_store.answered([&] { return CorporationTable::search(m_store, text.trimmed(), PageSize + 1); });
+    if (!hits)
         return false;
     beginResetModel();
     m_text = text.trimmed();
-    m_hits = std::move(hits);
+    m_hits = std::move(*hits);
     m_more = m_hits.size() > PageSize;
     if (m_more)
         m_hits.resize(PageSize);

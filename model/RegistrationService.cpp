@@ -39,7 +39,7 @@ RegistrationService::~RegistrationService() = default;
 
 bool RegistrationService::selectCorporation(const QString& code)
 {
-    const auto read = checkedRead([&] {
+    const auto read = m_store.answered([&] {
         return code.isEmpty() ? CorporationTable::firstId(m_store) : CorporationTable::idByCode(m_store, code);
     });
     if (!read) {
@@ -57,18 +57,9 @@ bool RegistrationService::selectCorporation(const QString& code)
     return id != 0;
 }
 
-template <typename Read> auto RegistrationService::checkedRead(Read read) const -> std::optional<decltype(read())>
-{
-    const quint64 failedBefore = m_store.failedStatements();
-    auto value = read();
-    if (m_store.failedStatements() != failedBefore)
-        return std::nullopt;
-    return value;
-}
-
 std::optional<CorporationInfo> RegistrationService::corporation() const
 {
-    const auto info = checkedRead([&] { return CorporationTable::info(m_store, m_corporationId); });
+    const auto info = m_store.answered([&] { return CorporationTable::info(m_store, m_corporationId); });
     if (!info)
         return std::nullopt;
     return info->value_or(CorporationInfo {});
@@ -76,12 +67,12 @@ std::optional<CorporationInfo> RegistrationService::corporation() const
 
 std::optional<QList<UserInfo>> RegistrationService::users() const
 {
-    return checkedRead([&] { return UserTable::list(m_store, m_corporationId); });
+    return m_store.answered([&] { return UserTable::list(m_store, m_corporationId); });
 }
 
 std::optional<QString> RegistrationService::sharedSerial() const
 {
-    return checkedRead([&] { return RegistrationTable::sharedSerial(m_store, m_corporationId); });
+    return m_store.answered([&] { return RegistrationTable::sharedSerial(m_store, m_corporationId); });
 }
 
 bool RegistrationService::isSuspended() const
@@ -320,7 +311,7 @@ Outcome RegistrationService::withPin(Act act, const QString& pin,
         return *open;
     if (!m_store.isReachable())
         return unreachableOutcome();
-    const auto pinHash = checkedRead([&] { return CorporationTable::pinHash(m_store, m_corporationId); });
+    const auto pinHash = m_store.answered([&] { return CorporationTable::pinHash(m_store, m_corporationId); });
     if (!pinHash)
         return storeOutcome(failureMessage);
     if (pinHash->isEmpty()) {

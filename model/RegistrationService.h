@@ -182,8 +182,6 @@ private:
     // Before an act: the open OutcomeUnknown resolved first (its answer is this act's answer), or
     // the act refused while it cannot be; nullopt when nothing is open.
     std::optional<Outcome> settleUnknownFirst();
-    // Runs a read and says whether the store answered it.
-    template <typename Read> auto checkedRead(Read read) const -> std::optional<decltype(read())>;
 
     Store& m_store;
     qint64 m_corporationId = 0;

@@ -130,8 +130,19 @@ public:
     // the store takes writes now. Asked by StoreLink before it declares a SQLite store back.
     bool probeWrite();
     // Statements that failed since the store was opened: a read that returns "nothing" is a real
-    // nothing only when this did not move (see RegistrationService's reads).
+    // nothing only when this did not move.
     quint64 failedStatements() const { return m_failedStatements; }
+    // Runs `read` (the record tables' reads) and gives its value only when the store answered every
+    // statement of it: nullopt instead of an empty list, a zero or "not set" standing in for
+    // "the store did not answer".
+    template <typename Read> auto answered(Read read) const -> std::optional<decltype(read())>
+    {
+        const quint64 failedBefore = m_failedStatements;
+        auto value = read();
+        if (m_failedStatements != failedBefore)
+            return std::nullopt;
+        return value;
+    }
     // PostgreSQL: how long one statement may take before the server cancels it (statement_timeout)
     // and, 2 s later, the desk cuts the connection (the watchdog). Default 10 s.
     void setStatementTimeout(std::chrono::milliseconds timeout) { m_statementTimeout = timeout; }
