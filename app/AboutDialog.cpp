@@ -1,9 +1,9 @@
 #include "AboutDialog.h"
 
-#include "Crypto.h"
 #include "Language.h"
 #include "LogFile.h"
-#include "Store.h"
+#include "core/Crypto.h"
+#include "store/Store.h"
 
 #include <QCoreApplication>
 #include <QDir>

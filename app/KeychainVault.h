@@ -1,6 +1,6 @@
 #pragma once
 
-#include "KeyVault.h"
+#include "store/KeyVault.h"
 
 namespace hardtoken {
 

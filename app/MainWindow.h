@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RegistrationFlow.h"
+#include "desk/RegistrationFlow.h"
 
 #include <QHash>
 #include <QMainWindow>

@@ -1,7 +1,7 @@
 #include "ManualExport.h"
 
 #include "Language.h"
-#include "ManualSteps.h"
+#include "desk/ManualSteps.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QDir>

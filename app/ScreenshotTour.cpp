@@ -1,21 +1,21 @@
 #include "ScreenshotTour.h"
 
 #include "CardFace.h"
-#include "Clock.h"
 #include "Highlight.h"
 #include "Language.h"
 #include "MainWindow.h"
 #include "ManualPage.h"
-#include "ManualSteps.h"
 #include "PageHeader.h"
 #include "PinInput.h"
-#include "RegistrationFlow.h"
-#include "RegistrationService.h"
-#include "Scenario.h"
 #include "SoftwareKeyboard.h"
-#include "Store.h"
 #include "Style.h"
-#include "VirtualToken.h"
+#include "core/Clock.h"
+#include "desk/ManualSteps.h"
+#include "desk/RegistrationFlow.h"
+#include "desk/RegistrationService.h"
+#include "inventory/Scenario.h"
+#include "inventory/VirtualTokens.h"
+#include "store/Store.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -6,8 +6,8 @@
 #include "Language.h"
 #include "LogFile.h"
 #include "MessageBanner.h"
-#include "Store.h"
 #include "VirtualCardToken.h"
+#include "store/Store.h"
 
 #include <QDesktopServices>
 #include <QDir>

@@ -3,8 +3,8 @@
 #include "DesktopSettings.h"
 
 #include "KeychainVault.h"
-#include "Scenario.h"
-#include "Store.h"
+#include "inventory/Scenario.h"
+#include "store/Store.h"
 
 #include <QCoreApplication>
 #include <QSettings>

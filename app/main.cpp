@@ -1,16 +1,16 @@
-#include "Clock.h"
 #include "DesktopSettings.h"
-#include "Exercise.h"
 #include "FirstPaintProbe.h"
-#include "IntegrityCheck.h"
 #include "Language.h"
 #include "LogFile.h"
 #include "MainWindow.h"
-#include "RegistrationFlow.h"
-#include "RegistrationService.h"
-#include "Store.h"
 #include "StoreSetup.h"
 #include "Style.h"
+#include "core/Clock.h"
+#include "desk/RegistrationFlow.h"
+#include "desk/RegistrationService.h"
+#include "store/IntegrityCheck.h"
+#include "store/Store.h"
+#include "training/Exercise.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -6,9 +6,9 @@
 #include "MainWindow.h"
 #include "ManualPage.h"
 #include "PinInput.h"
-#include "RegistrationFlow.h"
 #include "SoftwareKeyboard.h"
 #include "Style.h"
+#include "desk/RegistrationFlow.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "AuditLog.h"
-#include "Clock.h"
-#include "Exercise.h"
-#include "RegistrationService.h"
-#include "Scenario.h"
-#include "Store.h"
+#include "core/Clock.h"
+#include "desk/RegistrationService.h"
+#include "inventory/Scenario.h"
+#include "store/AuditLog.h"
+#include "store/Store.h"
+#include "training/Exercise.h"
 
 #include <QFile>
 #include <QSqlDatabase>

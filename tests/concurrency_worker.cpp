@@ -18,13 +18,15 @@
 //
 // Answer: "ok=… wrong=… suspendedNow=… suspended=… tryAgain=… used=… denied=… unreachable=… unknown=…
 // other=…[ msg=…] t0=… t1=…" (t0, t1: when the desk began and finished the command, ms since 1970).
-#include "Clock.h"
-#include "Otp.h"
-#include "RegistrationService.h"
-#include "StaffDesk.h"
-#include "Store.h"
-#include "StoreLink.h"
-#include "TrainingRecord.h"
+#include "core/Clock.h"
+#include "core/Otp.h"
+#include "desk/RegistrationService.h"
+#include "desk/StaffDesk.h"
+#include "store/Store.h"
+#include "store/StoreLink.h"
+#include "store/UsageMode.h"
+#include "store/UserInfo.h"
+#include "training/TrainingResultTable.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

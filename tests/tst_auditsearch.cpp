@@ -3,10 +3,12 @@
 // as text, and is refused for a log that fails verification.
 #include "TestSupport.h"
 
-#include "AuditSearch.h"
-#include "Csv.h"
-#include "StaffDesk.h"
-#include "Validation.h"
+#include "core/Csv.h"
+#include "core/Validation.h"
+#include "desk/StaffDesk.h"
+#include "store/AuditExport.h"
+#include "store/UsageMode.h"
+#include "tables/AuditLogModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>

@@ -1,9 +1,10 @@
 // hardtoken-cli as a person or a script uses it.
 #include "TestSupport.h"
 
-#include "Exercise.h"
-#include "Scenario.h"
-#include "TrainingRecord.h"
+#include "inventory/Scenario.h"
+#include "store/UsageMode.h"
+#include "training/Exercise.h"
+#include "training/TrainingResultTable.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

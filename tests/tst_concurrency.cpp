@@ -3,9 +3,11 @@
 // counts; one process passing proves nothing about two desktops.
 #include "SharedStoreSupport.h"
 
-#include "Crypto.h"
-#include "StaffRecord.h"
-#include "TrainingRecord.h"
+#include "core/Crypto.h"
+#include "store/CorporationInfo.h"
+#include "store/StaffTable.h"
+#include "store/UsageMode.h"
+#include "training/TrainingResultTable.h"
 
 using namespace hardtoken;
 using namespace hardtoken::test;

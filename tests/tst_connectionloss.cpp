@@ -9,8 +9,8 @@
 
 #include "Accessibility.h"
 #include "ConnectionBanner.h"
-#include "Otp.h"
-#include "StoreLink.h"
+#include "core/Otp.h"
+#include "store/StoreLink.h"
 
 #include <QAccessible>
 #include <QPushButton>

@@ -2,15 +2,16 @@
 // with the keyboard as a staff member would.
 #include "GuiSupport.h"
 
-#include "CorporationSearchModel.h"
 #include "CorporationSelectionPage.h"
-#include "Crypto.h"
 #include "FirstRunPage.h"
 #include "ImportDialog.h"
-#include "RosterImport.h"
 #include "StaffActDialog.h"
-#include "StaffRecord.h"
-#include "TokenRecord.h"
+#include "core/Crypto.h"
+#include "inventory/RosterImport.h"
+#include "store/StaffTable.h"
+#include "store/TokenTable.h"
+#include "store/UsageMode.h"
+#include "tables/CorporationSearchModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAccessible>

@@ -2,9 +2,9 @@
 // refused with the field at fault named.
 #include "TestSupport.h"
 
-#include "Exercise.h"
-#include "ManualSteps.h"
-#include "Scenario.h"
+#include "desk/ManualSteps.h"
+#include "inventory/Scenario.h"
+#include "training/Exercise.h"
 
 using namespace hardtoken;
 

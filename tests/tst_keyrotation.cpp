@@ -3,11 +3,11 @@
 // commit and the key file's move recovered at the next open.
 #include "TestSupport.h"
 
-#include "CorporationRecord.h"
-#include "KeyFile.h"
-#include "KeyVault.h"
-#include "StaffRecord.h"
-#include "TokenRecord.h"
+#include "store/CorporationTable.h"
+#include "store/KeyFile.h"
+#include "store/KeyVault.h"
+#include "store/StaffTable.h"
+#include "store/TokenTable.h"
 
 using namespace hardtoken;
 using namespace hardtoken::test;

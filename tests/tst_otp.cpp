@@ -1,4 +1,4 @@
-#include "Otp.h"
+#include "core/Otp.h"
 
 #include <QTest>
 

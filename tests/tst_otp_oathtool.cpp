@@ -1,5 +1,5 @@
 // Cross-checks the OTP engine against an independent implementation: oathtool (OATH Toolkit).
-#include "Otp.h"
+#include "core/Otp.h"
 
 #include <QProcess>
 #include <QRandomGenerator>

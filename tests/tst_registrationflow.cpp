@@ -1,6 +1,6 @@
 // The flow's state machine, driven headless with the real service.
-#include "RegistrationFlow.h"
 #include "TestSupport.h"
+#include "desk/RegistrationFlow.h"
 
 #include <QSignalSpy>
 

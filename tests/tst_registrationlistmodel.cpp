@@ -1,5 +1,5 @@
-#include "RegistrationListModel.h"
 #include "TestSupport.h"
+#include "tables/RegistrationListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

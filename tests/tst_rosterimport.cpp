@@ -2,7 +2,7 @@
 // "all or nothing".
 #include "TestSupport.h"
 
-#include "RosterImport.h"
+#include "inventory/RosterImport.h"
 
 #include <QStringEncoder>
 

@@ -1,8 +1,8 @@
 // The manual writers' tools: the screenshot tour and the chapter export.
 #include "Language.h"
 #include "ManualExport.h"
-#include "ManualSteps.h"
 #include "ScreenshotTour.h"
+#include "desk/ManualSteps.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -2,11 +2,12 @@
 // and only a 管理者 manages staff accounts.
 #include "TestSupport.h"
 
-#include "CorporationRecord.h"
-#include "Crypto.h"
-#include "StaffDesk.h"
-#include "StaffSignIn.h"
-#include "TokenRecord.h"
+#include "core/Crypto.h"
+#include "desk/StaffDesk.h"
+#include "desk/StaffSignIn.h"
+#include "store/CorporationInfo.h"
+#include "store/CorporationTable.h"
+#include "store/TokenTable.h"
 
 using namespace hardtoken;
 using namespace hardtoken::test;

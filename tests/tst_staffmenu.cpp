@@ -2,14 +2,15 @@
 // counters, and lifting 利用中止 with a confirmation and a visible result. Keys as a person types.
 #include "GuiSupport.h"
 
-#include "AuditSearch.h"
 #include "AuditViewerDialog.h"
-#include "CorporationRecord.h"
-#include "Crypto.h"
-#include "Csv.h"
 #include "StaffActDialog.h"
 #include "StaffDialog.h"
-#include "StaffListModel.h"
+#include "core/Crypto.h"
+#include "core/Csv.h"
+#include "store/CorporationTable.h"
+#include "store/UsageMode.h"
+#include "tables/AuditLogModel.h"
+#include "tables/StaffListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAccessible>

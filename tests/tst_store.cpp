@@ -5,10 +5,12 @@
 #include <QFileInfo>
 #include <QSignalSpy>
 
-#include "AuditLog.h"
-#include "CorporationRecord.h"
-#include "IntegrityCheck.h"
-#include "TokenRecord.h"
+#include "store/AuditLog.h"
+#include "store/CorporationTable.h"
+#include "store/IntegrityCheck.h"
+#include "store/TokenTable.h"
+#include "store/UsageMode.h"
+#include "store/UserInfo.h"
 
 using namespace hardtoken;
 using namespace hardtoken::test;
@@ -355,9 +357,9 @@ namespace {
 bool appendTwo(Fixture& f)
 {
     return f.store->transaction([&] {
-        return f.store->audit(
+        return f.store->auditLog().append(
                    QStringLiteral("tester"), QStringLiteral("a"), f.service->corporationId(), QStringLiteral("one"))
-            && f.store->audit(
+            && f.store->auditLog().append(
                 QStringLiteral("tester"), QStringLiteral("b"), f.service->corporationId(), QStringLiteral("two"));
     });
 }

@@ -2,10 +2,12 @@
 // scripts/test starts a throwaway server and sets HARDTOKEN_PG ("host=… port=… user=…").
 #include "TestSupport.h"
 
-#include "AuditSearch.h"
-#include "CorporationRecord.h"
-#include "KeyFile.h"
-#include "TokenRecord.h"
+#include "store/CorporationTable.h"
+#include "store/KeyFile.h"
+#include "store/TokenTable.h"
+#include "store/UsageMode.h"
+#include "store/UserInfo.h"
+#include "tables/AuditLogModel.h"
 
 #include <QRegularExpression>
 #include <QSqlError>

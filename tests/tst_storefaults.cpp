@@ -7,11 +7,11 @@
 #include "PgServer.h"
 #include "SharedStoreSupport.h"
 
-#include "AttemptRecord.h"
-#include "CorporationRecord.h"
-#include "Otp.h"
-#include "StaffDesk.h"
-#include "StoreLink.h"
+#include "core/Otp.h"
+#include "desk/StaffDesk.h"
+#include "store/AttemptTable.h"
+#include "store/CorporationTable.h"
+#include "store/StoreLink.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -4,9 +4,9 @@
 // rule; re-import and --replace; hostile files; "all or nothing".
 #include "TestSupport.h"
 
-#include "Crypto.h"
-#include "TokenImport.h"
-#include "TokenRecord.h"
+#include "core/Crypto.h"
+#include "inventory/TokenImport.h"
+#include "store/TokenTable.h"
 
 #include <QProcess>
 #include <QStandardPaths>

@@ -10,15 +10,17 @@
 #include "CoachOverlay.h"
 #include "CoachPanel.h"
 #include "Demonstration.h"
-#include "Exercise.h"
 #include "Highlight.h"
 #include "TrainingCertificate.h"
-#include "TrainingRecord.h"
 #include "TrainingResultsDialog.h"
-#include "TrainingResultsModel.h"
-#include "TrainingSession.h"
 #include "TrainingStartDialog.h"
 #include "VirtualCardPanel.h"
+#include "store/UsageMode.h"
+#include "store/UserInfo.h"
+#include "tables/TrainingResultsModel.h"
+#include "training/Exercise.h"
+#include "training/TrainingResultTable.h"
+#include "training/TrainingSession.h"
 
 #include <QAbstractItemModelTester>
 #include <QAccessible>

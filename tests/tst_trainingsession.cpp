@@ -3,12 +3,15 @@
 // of each step by a fake clock, results saved per trainee, the CSV report and the class view.
 #include "TestSupport.h"
 
-#include "Csv.h"
-#include "Exercise.h"
-#include "RegistrationFlow.h"
-#include "TrainingRecord.h"
-#include "TrainingResultsModel.h"
-#include "TrainingSession.h"
+#include "core/Csv.h"
+#include "desk/RegistrationFlow.h"
+#include "store/UsageMode.h"
+#include "store/UserInfo.h"
+#include "tables/TrainingResultsModel.h"
+#include "training/Exercise.h"
+#include "training/TrainingReport.h"
+#include "training/TrainingResultTable.h"
+#include "training/TrainingSession.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 // 利用者一覧 (利用者情報選択): the users and the token each holds, in the manual's order, filtered by
 // name and sorted by a header, in both modes, under QAbstractItemModelTester.
 #include "TestSupport.h"
-#include "UserListModel.h"
+#include "tables/UserListModel.h"
 
 #include <QAbstractItemModelTester>
 

@@ -1,5 +1,5 @@
 #include "TestSupport.h"
-#include "UserSelectionModel.h"
+#include "tables/UserSelectionModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -7,7 +7,7 @@
 #include "CardFace.h"
 #include "VirtualCardPanel.h"
 #include "VirtualCardToken.h"
-#include "VirtualToken.h"
+#include "inventory/VirtualTokens.h"
 
 #include <QLineEdit>
 #include <QMenuBar>

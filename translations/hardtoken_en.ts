@@ -2555,14 +2555,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>No numbered callouts or highlight frames.</translation>
     </message>
     <message>
-        <source>使い方: hardtoken-cli %1 --out DIR</source>
-        <translation>usage: hardtoken-cli %1 --out DIR</translation>
-    </message>
-    <message>
-        <source>使い方: hardtoken-cli scenario load FILE | scenario reset</source>
-        <translation>usage: hardtoken-cli scenario load FILE | scenario reset</translation>
-    </message>
-    <message>
         <source>不明なコマンドです: %1</source>
         <translation>unknown command: %1</translation>
     </message>
@@ -2601,10 +2593,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>init: 管理者の氏名。</source>
         <translation>init: the administrator&apos;s name.</translation>
-    </message>
-    <message>
-        <source>使い方: hardtoken-cli init --staff LOGIN [--name NAME] &lt; パスワード 2 行</source>
-        <translation>usage: hardtoken-cli init --staff LOGIN [--name NAME] &lt; the password on two lines</translation>
     </message>
     <message>
         <source>管理者 %1 を登録しました。</source>
@@ -2669,14 +2657,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>--corporation で契約法人コードを指定してください。</source>
         <translation>Give the corporate code with --corporation.</translation>
-    </message>
-    <message>
-        <source>使い方: hardtoken-cli pin set | counters reset | unlock  [--corporation CODE] --staff LOGIN --reason R
-        hardtoken-cli staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R
-        hardtoken-cli staff disable|enable LOGIN --staff ADMIN --reason R</source>
-        <translation>Usage: hardtoken-cli pin set | counters reset | unlock  [--corporation CODE] --staff LOGIN --reason R
-        hardtoken-cli staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R
-        hardtoken-cli staff disable|enable LOGIN --staff ADMIN --reason R</translation>
     </message>
     <message>
         <source>新しい担当者のパスワード: </source>
@@ -2751,16 +2731,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>audit export: up to this day (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <source>使い方: hardtoken-cli audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S] [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]</source>
-        <translation>Usage: hardtoken-cli audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S] [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]</translation>
-    </message>
-    <message>
-        <source>使い方: hardtoken-cli token check --serial S --staff LOGIN  &lt; パスワード、カードのワンタイムパスワード
-        hardtoken-cli token resync --serial S --staff LOGIN --reason R  &lt; パスワード、続けて表示された 2 つ</source>
-        <translation>Usage: hardtoken-cli token check --serial S --staff LOGIN  &lt; password, the card&apos;s one-time password
-        hardtoken-cli token resync --serial S --staff LOGIN --reason R  &lt; password, two consecutive codes</translation>
-    </message>
-    <message>
         <source>カードのワンタイムパスワード（1 つ目）: </source>
         <translation>The card&apos;s one-time password (first): </translation>
     </message>
@@ -2787,10 +2757,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>カード %1 のワンタイムパスワードが一致しません（%2）。あと %3 回誤ると、このカードは確認できなくなります。</source>
         <translation>The one-time password of card %1 does not match (%2). After %3 more wrong codes this card can no longer be checked.</translation>
-    </message>
-    <message>
-        <source>使い方: hardtoken-cli rotate-key --staff ADMIN  &lt; 管理者のパスワード</source>
-        <translation>Usage: hardtoken-cli rotate-key --staff ADMIN  &lt; the administrator&apos;s password</translation>
     </message>
     <message>
         <source>暗号鍵の交換は管理者だけが行えます。</source>
@@ -2964,10 +2930,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>Writes the exercise results: every result as CSV (UTF-8 with BOM) and a one-page PDF report for each.</translation>
     </message>
     <message>
-        <source>使い方: hardtoken-cli exercise report --out DIR [--trainee NAME]</source>
-        <translation>Usage: hardtoken-cli exercise report --out DIR [--trainee NAME]</translation>
-    </message>
-    <message>
         <source>このデータベースはトレーニング用ではありません。</source>
         <translation>This database is not a training database.</translation>
     </message>
@@ -2983,100 +2945,28 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         </translation>
     </message>
     <message>
-        <source>カード型ハードトークン 管理コンソール（コマンドライン）
-
-コマンド:
-  status                 契約法人、利用形態、利用登録、誤入力回数
-  scenario load FILE     トレーニング用シナリオを読み込む（トレーニング用データを置き換える）
-  scenario reset         シナリオを最初の状態に戻す（誤入力回数と利用中止も）
-  unlock [--corporation CODE] --staff LOGIN --reason R
-                         利用中止を解除する（担当者のパスワードは標準入力から読む）
-  pin set [--corporation CODE] --staff LOGIN --reason R
-                         契約法人確認暗証番号を設定する。標準入力: 担当者のパスワード、新しい暗証番号を 2 回
-  counters reset [--corporation CODE] --staff LOGIN --reason R
-                         誤入力回数をリセットする（標準入力: 担当者のパスワード）
-  staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R
-                         担当者を登録する（管理者のみ）。標準入力: 管理者のパスワード、新しいパスワードを 2 回
-  staff disable|enable LOGIN --staff ADMIN --reason R
-                         担当者IDを利用停止にする／戻す（管理者のみ。標準入力: 管理者のパスワード）
-  staff reset LOGIN      誤入力で利用できなくなった担当者ID（またはカード card:SERIAL）を、再び利用できるようにする
-  token check --serial S --staff LOGIN
-                         カードの確認。標準入力: 担当者のパスワード、カードに表示中のワンタイムパスワード
-  token resync --serial S --staff LOGIN --reason R
-                         先に進みすぎた HOTP カードの同期。標準入力: パスワード、続けて表示された 2 つのコード
-  rotate-key --staff ADMIN
-                         データ暗号鍵を交換する（管理者のみ。ほかのコンソールはすべて閉じてから）
-  init --staff LOGIN [--name NAME]
-                         空のデータベースに最初の管理者を作る（パスワードは標準入力から 2 回）
-  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
-                         契約法人と利用者の名簿を取り込む（本番用では担当者のパスワードを標準入力から）
-  import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE]
-                [--passphrase-file FILE] [--serial-prefix P]
-                         ベンダーのトークン（PSKC または CSV）を取り込む。標準入力: 担当者のパスワード、
-                         続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ
-  exercise list          トレーニングの練習（ID、題名、手順の数、目標）
-  exercise report --out DIR [--trainee NAME]
-                         練習の結果の CSV（UTF-8、BOM 付き）と結果ごとの報告書（PDF）を書き出す
-  scenario generate --out FILE.json [--users N]
-                         大規模法人のトレーニング用シナリオを作る（既定 50000 名。scenario load で読み込む）
-  otp --serial S [--at T] トレーニング用トークンのカードの表示（T: UNIX 時刻、既定は現在）
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         第9章の全画面の PNG と manifest.json（再現可能）
-  manual --out DIR [--lang ja,en]
-                         最新の画面写真入りの第9章（HTML と PDF）
-  audit [--verify]       監査ログの表示／改ざんの検査
-  audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S]
-               [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                         検査したうえで監査ログを CSV（UTF-8、BOM 付き）に書き出す</source>
-        <translation>Card hard token administration console (command line)
-
-Commands:
-  status                 corporation, usage mode, registrations, failure counters
-  scenario load FILE     load a training scenario (replaces the training store)
-  scenario reset         load the store&apos;s scenario again (counters and suspension too)
-  unlock [--corporation CODE] --staff LOGIN --reason R
-                         lift the suspension (the staff credential is read from standard input)
-  pin set [--corporation CODE] --staff LOGIN --reason R
-                         set the corporate confirmation PIN. Standard input: the staff password, then the new PIN twice
-  counters reset [--corporation CODE] --staff LOGIN --reason R
-                         reset the failure counters (standard input: the staff password)
-  staff add LOGIN [--name NAME] [--role staff|admin] --staff ADMIN --reason R
-                         register a staff member (administrators only). Standard input: the administrator&apos;s password, then the new password twice
-  staff disable|enable LOGIN --staff ADMIN --reason R
-                         disable / enable a staff ID (administrators only; standard input: the administrator&apos;s password)
-  staff reset LOGIN      make a staff ID (or a card, card:SERIAL) locked by wrong entries usable again
-  token check --serial S --staff LOGIN
-                         check a card. Standard input: the staff password, then the code the card shows now
-  token resync --serial S --staff LOGIN --reason R
-                         resynchronise a HOTP card that ran ahead. Standard input: the password, then two consecutive codes
-  rotate-key --staff ADMIN
-                         replace the data key (administrators only; close every other console first)
-  init --staff LOGIN [--name NAME]
-                         create the first administrator of an empty store (password twice on standard input)
-  import roster FILE.csv [--staff LOGIN] [--check] [--prune] [--encoding E]
-                         import the roster of corporations and users (production: staff password on standard input)
-  import tokens FILE [--staff LOGIN] [--check] [--replace] [--pskc-key FILE]
-                [--passphrase-file FILE] [--serial-prefix P]
-                         import the vendor&apos;s tokens (PSKC or CSV). Standard input: the staff password,
-                         then (without --passphrase-file, when needed) the PSKC passphrase
-  exercise list          the training exercises (id, title, number of steps, goal)
-  exercise report --out DIR [--trainee NAME]
-                         write the exercise results as CSV (UTF-8 with BOM) and a PDF report for each result
-  scenario generate --out FILE.json [--users N]
-                         write a training scenario of a large corporation (default 50000 users; load it with scenario load)
-  otp --serial S [--at T] what a training token&apos;s card shows (T: unix time, default now)
-  screenshots --out DIR [--lang ja,en] [--scale 1|2] [--no-callouts]
-                         every chapter-9 screen as PNG + manifest.json (reproducible)
-  manual --out DIR [--lang ja,en]
-                         chapter 9 as HTML and PDF with fresh screenshots
-  audit [--verify]       print the audit log / check its MAC chain, its anchor and sealed records
-  audit export --out FILE.csv [--staff LOGIN] [--corporation CODE] [--user U] [--serial S]
-               [--action A] [--actor A] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                         verify the audit log, then write it as CSV (UTF-8 with BOM)</translation>
-    </message>
-    <message>
         <source>exercise report: この研修者の結果だけ。</source>
         <translation>exercise report: only this trainee&apos;s results.</translation>
+    </message>
+    <message>
+        <source>コマンド（上の一覧）</source>
+        <translation>command (see the list above)</translation>
+    </message>
+    <message>
+        <source>オプション --%1 が必要です</source>
+        <translation>Option --%1 is required</translation>
+    </message>
+    <message>
+        <source>カード型ハードトークン 管理コンソール（コマンドライン）</source>
+        <translation>Card Hard Token Administration Console (command line)</translation>
+    </message>
+    <message>
+        <source>コマンド:</source>
+        <translation>Commands:</translation>
+    </message>
+    <message>
+        <source>コマンドごとの説明: hardtoken-cli COMMAND --help</source>
+        <translation>A command&apos;s own help: hardtoken-cli COMMAND --help</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,10 @@
 #include "Accessibility.h"
 
-#include "LinkButton.h"
-#include "MessageBanner.h"
-
+#include <QAbstractButton>
 #include <QAccessible>
 #include <QAccessibleWidget>
 #include <QCoreApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QStyle>
 #include <QToolButton>
@@ -14,9 +13,11 @@ namespace hardtoken {
 
 namespace {
 
+// LinkButton (a QAbstractButton) and MessageBanner (a QLabel) are reached through their Qt base
+// classes: this file names them only by class name, so that they may include it.
 class LinkAccessible final : public QAccessibleWidget {
 public:
-    explicit LinkAccessible(LinkButton* link)
+    explicit LinkAccessible(QAbstractButton* link)
         : QAccessibleWidget(link, QAccessible::Link)
     {
         addControllingSignal(QStringLiteral("clicked(bool)"));
@@ -24,7 +25,7 @@ public:
 
     QString text(QAccessible::Text t) const override
     {
-        const auto* b = static_cast<const LinkButton*>(widget());
+        const auto* b = static_cast<const QAbstractButton*>(widget());
         if (t == QAccessible::Name && b->accessibleName().isEmpty())
             return b->text();
         return QAccessibleWidget::text(t);
@@ -38,7 +39,7 @@ public:
     void doAction(const QString& action) override
     {
         if (action == pressAction())
-            static_cast<LinkButton*>(widget())->click();
+            static_cast<QAbstractButton*>(widget())->click();
         else
             QAccessibleWidget::doAction(action);
     }
@@ -46,7 +47,7 @@ public:
 
 class BannerAccessible final : public QAccessibleWidget {
 public:
-    explicit BannerAccessible(MessageBanner* banner)
+    explicit BannerAccessible(QLabel* banner)
         : QAccessibleWidget(banner, QAccessible::AlertMessage)
     {
     }
@@ -54,7 +55,7 @@ public:
     QString text(QAccessible::Text t) const override
     {
         if (t == QAccessible::Name)
-            return static_cast<const MessageBanner*>(widget())->text();
+            return static_cast<const QLabel*>(widget())->text();
         return QAccessibleWidget::text(t);
     }
 
@@ -102,9 +103,9 @@ QAccessibleInterface* factory(const QString& className, QObject* object)
         || className == QLatin1String("hardtoken::PinInput"))
         return new UnfocusedAccessible(static_cast<QWidget*>(object), UnfocusedAccessible::Kind::FieldGroup);
     if (className == QLatin1String("hardtoken::LinkButton"))
-        return new LinkAccessible(static_cast<LinkButton*>(object));
+        return new LinkAccessible(static_cast<QAbstractButton*>(object));
     if (className == QLatin1String("hardtoken::MessageBanner"))
-        return new BannerAccessible(static_cast<MessageBanner*>(object));
+        return new BannerAccessible(static_cast<QLabel*>(object));
     // A box that is the screen's announcement (the 利用中止 notice): an AlertMessage named by its
     // accessibleName (the headline) with the details as its description.
     if (className == QLatin1String("QFrame") && object->property("accessibleAlert").toBool())

@@ -1,7 +1,8 @@
 #include "AuditViewerDialog.h"
 
-#include "AuditSearch.h"
-#include "StaffDesk.h"
+#include "desk/StaffDesk.h"
+#include "store/AuditExport.h"
+#include "tables/AuditLogModel.h"
 #include "ui_AuditViewerDialog.h"
 
 #include <QDir>

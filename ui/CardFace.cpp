@@ -2,7 +2,7 @@
 
 #include "Accessibility.h"
 
-#include "Validation.h"
+#include "core/Validation.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>

@@ -2,7 +2,8 @@
 
 #include "Accessibility.h"
 #include "CoachOverlay.h"
-#include "TrainingRecord.h"
+#include "training/TrainingReport.h"
+#include "training/TrainingResultTable.h"
 #include "ui_CoachPanel.h"
 
 #include <QAccessible>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TrainingSession.h"
+#include "training/TrainingSession.h"
 
 #include <QPointer>
 #include <QWidget>

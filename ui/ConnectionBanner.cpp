@@ -1,8 +1,8 @@
 #include "ConnectionBanner.h"
 
-#include "Clock.h"
 #include "MessageBanner.h"
-#include "StoreLink.h"
+#include "core/Clock.h"
+#include "store/StoreLink.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>

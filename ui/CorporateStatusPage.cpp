@@ -1,7 +1,7 @@
 #include "CorporateStatusPage.h"
 #include "ui_CorporateStatusPage.h"
 
-#include "RegistrationFlow.h"
+#include "desk/RegistrationFlow.h"
 
 namespace hardtoken {
 

@@ -1,8 +1,8 @@
 #include "CorporationSelectionPage.h"
 
-#include "Store.h"
+#include "store/Store.h"
 
-#include "CorporationSearchModel.h"
+#include "tables/CorporationSearchModel.h"
 #include "ui_CorporationSelectionPage.h"
 
 #include "Accessibility.h"

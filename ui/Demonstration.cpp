@@ -1,11 +1,11 @@
 #include "Demonstration.h"
 
-#include "Clock.h"
-#include "RegistrationService.h"
-#include "Store.h"
-#include "TrainingSession.h"
-#include "UserSelectionModel.h"
-#include "VirtualToken.h"
+#include "core/Clock.h"
+#include "desk/RegistrationService.h"
+#include "inventory/VirtualTokens.h"
+#include "store/Store.h"
+#include "tables/UserSelectionModel.h"
+#include "training/TrainingSession.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -1,9 +1,9 @@
 #include "FirstRunPage.h"
 
-#include "CorporationRecord.h"
-#include "StaffRecord.h"
-#include "Store.h"
-#include "TokenRecord.h"
+#include "store/CorporationTable.h"
+#include "store/StaffTable.h"
+#include "store/Store.h"
+#include "store/TokenTable.h"
 #include "ui_FirstRunPage.h"
 
 #include <QDir>

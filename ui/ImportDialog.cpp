@@ -1,9 +1,9 @@
 #include "ImportDialog.h"
 
-#include "RosterImport.h"
-#include "StaffDesk.h"
-#include "Store.h"
-#include "TokenImport.h"
+#include "desk/StaffDesk.h"
+#include "inventory/RosterImport.h"
+#include "inventory/TokenImport.h"
+#include "store/Store.h"
 #include "ui_ImportDialog.h"
 
 #include <QEvent>
@@ -73,7 +73,7 @@ void ImportDialog::run(bool check)
     if (!m_store.isTrainingStore()) {
         const Outcome o
             = StaffDesk(m_store).signIn({ m_ui->staffLoginEdit->text().trimmed(), m_ui->staffCredentialEdit->text() },
-                QStringLiteral("import"), &actor);
+                StaffPurpose::Import, &actor);
         if (!o.ok()) {
             report << o.message;
             finish();

@@ -8,8 +8,8 @@
 #include <QShowEvent>
 
 #include "CheckSelection.h"
-#include "RegistrationFlow.h"
-#include "RegistrationListModel.h"
+#include "desk/RegistrationFlow.h"
+#include "tables/RegistrationListModel.h"
 
 #include <QHeaderView>
 #include <QScrollArea>

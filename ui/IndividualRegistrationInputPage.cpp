@@ -4,8 +4,8 @@
 #include "Accessibility.h"
 #include "CheckSelection.h"
 #include "RadioDelegate.h"
-#include "RegistrationFlow.h"
-#include "UserSelectionModel.h"
+#include "desk/RegistrationFlow.h"
+#include "tables/UserSelectionModel.h"
 
 #include <QHeaderView>
 #include <QHideEvent>

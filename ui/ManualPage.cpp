@@ -2,7 +2,7 @@
 
 #include "Accessibility.h"
 #include "PinInput.h"
-#include "RegistrationService.h"
+#include "desk/RegistrationService.h"
 
 #include "MessageBanner.h"
 #include "PageHeader.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RegistrationService.h"
+#include "desk/RegistrationService.h"
 
 #include <QPointer>
 #include <QWidget>

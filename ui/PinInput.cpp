@@ -3,7 +3,7 @@
 #include "Accessibility.h"
 
 #include "SoftwareKeyboard.h"
-#include "Validation.h"
+#include "core/Validation.h"
 
 #include <QEvent>
 #include <QGridLayout>

@@ -5,8 +5,8 @@
 #include "ui_SharedRegistrationConfirmPage.h"
 #include <QPushButton>
 
-#include "RegistrationFlow.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "desk/RegistrationFlow.h"
 
 namespace hardtoken {
 

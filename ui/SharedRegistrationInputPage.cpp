@@ -1,7 +1,7 @@
 #include "SharedRegistrationInputPage.h"
 #include "ui_SharedRegistrationInputPage.h"
 
-#include "RegistrationFlow.h"
+#include "desk/RegistrationFlow.h"
 
 namespace hardtoken {
 

@@ -1,9 +1,9 @@
 #include "StaffActDialog.h"
 
-#include "CorporationRecord.h"
 #include "PinInput.h"
-#include "StaffDesk.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "desk/StaffDesk.h"
+#include "store/CorporationTable.h"
 #include "ui_StaffActDialog.h"
 
 #include <QEvent>

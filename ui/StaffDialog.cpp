@@ -1,8 +1,8 @@
 #include "StaffDialog.h"
 
-#include "AuditLog.h"
-#include "StaffDesk.h"
-#include "StaffListModel.h"
+#include "desk/StaffDesk.h"
+#include "store/AuditLog.h"
+#include "tables/StaffListModel.h"
 #include "ui_StaffDialog.h"
 
 #include <QEvent>

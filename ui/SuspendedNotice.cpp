@@ -2,7 +2,7 @@
 #include "ui_SuspendedNotice.h"
 
 #include "Accessibility.h"
-#include "RegistrationFlow.h"
+#include "desk/RegistrationFlow.h"
 
 #include <QDateTime>
 #include <QLocale>

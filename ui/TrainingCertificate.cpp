@@ -1,7 +1,8 @@
 #include "TrainingCertificate.h"
 
-#include "ManualSteps.h"
-#include "TrainingRecord.h"
+#include "desk/ManualSteps.h"
+#include "training/TrainingReport.h"
+#include "training/TrainingResultTable.h"
 
 #include <QApplication>
 #include <QDateTime>

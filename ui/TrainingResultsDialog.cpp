@@ -1,8 +1,10 @@
 #include "TrainingResultsDialog.h"
 
 #include "TrainingCertificate.h"
-#include "TrainingResultsModel.h"
+#include "tables/TrainingResultsModel.h"
 #include "ui_TrainingResultsDialog.h"
+
+#include "training/TrainingReport.h"
 
 #include <QDir>
 #include <QEvent>

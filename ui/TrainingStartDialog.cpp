@@ -1,7 +1,7 @@
 #include "TrainingStartDialog.h"
 
 #include "Accessibility.h"
-#include "TrainingRecord.h"
+#include "training/TrainingResultTable.h"
 #include "ui_TrainingStartDialog.h"
 
 #include <QEvent>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Exercise.h"
+#include "training/Exercise.h"
 
 #include <QDialog>
 

@@ -5,7 +5,7 @@
 #include "ui_UsageModeConfirmPage.h"
 #include <QPushButton>
 
-#include "RegistrationFlow.h"
+#include "desk/RegistrationFlow.h"
 
 namespace hardtoken {
 

@@ -2,9 +2,9 @@
 #include "ui_UserInfoSelectionPage.h"
 
 #include "Accessibility.h"
-#include "RegistrationFlow.h"
-#include "UserListModel.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "desk/RegistrationFlow.h"
+#include "tables/UserListModel.h"
 
 #include <QHeaderView>
 #include <QHideEvent>

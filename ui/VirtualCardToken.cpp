@@ -1,8 +1,8 @@
 #include "VirtualCardToken.h"
 #include "ui_VirtualCardToken.h"
 
-#include "Clock.h"
-#include "Validation.h"
+#include "core/Clock.h"
+#include "core/Validation.h"
 
 #include <QEvent>
 #include <QTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "VirtualToken.h"
+#include "inventory/VirtualTokens.h"
 
 #include <QScopedPointer>
 #include <QWidget>

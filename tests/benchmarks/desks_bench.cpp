@@ -8,13 +8,13 @@
 //
 //   hardtoken-bench-desks [--paced 50] [--fast 5] [--seconds 20] [--pace-ms 3000]
 //   (HARDTOKEN_PG: the server, as for the tests)
-#include "Clock.h"
-#include "CorporationRecord.h"
-#include "Otp.h"
-#include "RegistrationService.h"
-#include "Scenario.h"
-#include "Store.h"
 #include "TestSupport.h"
+#include "core/Clock.h"
+#include "core/Otp.h"
+#include "desk/RegistrationService.h"
+#include "inventory/Scenario.h"
+#include "store/CorporationTable.h"
+#include "store/Store.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

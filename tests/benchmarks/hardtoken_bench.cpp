@@ -2,22 +2,25 @@
 // that a slow machine moves both, and every figure is the MEDIAN of its rounds. Baselines are
 // really bare: prepared QSqlQuery statements on a connection of their own (not the store's own
 // statement cache), liboath for OTP. Run with tests/benchmarks/run, which prints a table.
-#include "Clock.h"
-#include "CorporationRecord.h"
-#include "CorporationSearchModel.h"
-#include "Crypto.h"
-#include "Otp.h"
-#include "RegistrationService.h"
-#include "Scenario.h"
 #include "ScreenshotTour.h"
-#include "Store.h"
 #include "TestSupport.h"
-#include "UserRecord.h"
+#include "core/Clock.h"
+#include "core/Crypto.h"
+#include "core/Otp.h"
+#include "desk/RegistrationService.h"
+#include "inventory/Scenario.h"
+#include "store/CorporationTable.h"
+#include "store/Store.h"
+#include "store/UserTable.h"
+#include "tables/CorporationSearchModel.h"
 
 #include "Language.h"
 #include "MainWindow.h"
 #include "ManualPage.h"
-#include "RegistrationFlow.h"
+#include "desk/QueuedRegistration.h"
+#include "desk/RegistrationFlow.h"
+#include "store/UsageMode.h"
+#include "store/UserInfo.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 // libFuzzer target for the scenario loader: any bytes as a scenario file. The loader must either
 // refuse with a message, or return a scenario that keeps every promise the store and screens rely
 // on (valid serials, 6-digit tokens, no control characters, holders that exist).
-#include "Scenario.h"
-#include "StaffRecord.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "inventory/Scenario.h"
+#include "store/StaffTable.h"
 
 #include <QSet>
 

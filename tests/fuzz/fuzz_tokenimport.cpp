@@ -1,8 +1,8 @@
 // libFuzzer target for the vendor's token inventory: any bytes as a PSKC or CSV file, with a
 // pre-shared key and a passphrase at hand so that the encrypted paths are reached. The reader
 // must refuse with a message, or return only tokens that keep the screens' promises.
-#include "TokenImport.h"
-#include "TokenRecord.h"
+#include "inventory/TokenImport.h"
+#include "store/TokenTable.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // libFuzzer target for the manual's input rules (シリアル番号, ワンタイムパスワード,
 // 契約法人確認暗証番号): any bytes, read as UTF-8 the way a pasted or IME-typed entry arrives. Every
 // accepted value must be exactly what the screens promise; every refusal must have a message.
-#include "Validation.h"
+#include "core/Validation.h"
 
 #include <QString>
 

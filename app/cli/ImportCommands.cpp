@@ -1,0 +1,155 @@
+// The bank's files in: the roster of corporations and users, the vendor's tokens. Only a signed-in
+// staff member imports into a production store (the credential: the first line of standard input).
+#include "Command.h"
+#include "Terminal.h"
+#include "inventory/RosterImport.h"
+#include "inventory/TokenImport.h"
+#include "store/AuditLog.h"
+#include "store/Store.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+namespace hardtoken::cli {
+
+namespace {
+
+int importVerdict(bool ok, bool written)
+{
+    if (!ok) {
+        return fail(
+            QCoreApplication::translate("cli", "取り込みは行われませんでした。データベースは変更されていません。"));
+    }
+    out() << (written ? QCoreApplication::translate("cli", "取り込みました。")
+                      : QCoreApplication::translate("cli", "確認のみ（--check）: データベースは変更していません。"))
+          << Qt::endl;
+    return 0;
+}
+
+// The file named by the operand, and the audit actor: "cli" on a training store, the signed-in
+// staff member on a production one; `refused` is the exit code when either is refused (said on
+// standard error).
+struct Source {
+    QString actor;
+    int refused = 0; // the exit code when not 0
+};
+
+Source openSource(Invocation& call, QFile& file, SecretReader& secrets)
+{
+    file.setFileName(call.operands().value(0));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return { {},
+            fail(QCoreApplication::translate("cli", "ファイル %1 を開けません: %2")
+                     .arg(call.operands().value(0), file.errorString())) };
+    }
+    Store& store = call.store();
+    if (store.isTrainingStore())
+        return { QStringLiteral("cli") };
+    if (!call.isSet(QStringLiteral("staff"))) {
+        err() << QCoreApplication::translate("cli",
+            "本番用のデータベースに取り込むには、--staff "
+            "で担当者IDを指定し、パスワードを標準入力から入力してください。")
+              << Qt::endl;
+        return { {}, 2 };
+    }
+    const auto signedIn = signInStaff(store, call.value(QStringLiteral("staff")), secrets, StaffPurpose::Import);
+    return signedIn ? Source { *signedIn } : Source { {}, 1 };
+}
+
+// The PSKC pre-shared key and passphrase options; false (said on standard error) when a file named
+// cannot be read.
+bool readKeyOptions(const Invocation& call, TokenImportOptions* options)
+{
+    options->serialPrefix = call.value(QStringLiteral("serial-prefix"));
+    const QString keyFile = call.value(QStringLiteral("pskc-key"));
+    if (!keyFile.isEmpty()) {
+        QString why;
+        const auto key = TokenImport::readPreSharedKey(keyFile, &why);
+        if (!key) {
+            err() << why << Qt::endl;
+            return false;
+        }
+        options->preSharedKey = *key;
+    }
+    const QString passphraseFile = call.value(QStringLiteral("passphrase-file"));
+    if (!passphraseFile.isEmpty()) {
+        QFile f(passphraseFile);
+        if (!f.open(QIODevice::ReadOnly)) {
+            err() << QCoreApplication::translate("cli", "ファイル %1 を開けません: %2")
+                         .arg(passphraseFile, f.errorString())
+                  << Qt::endl;
+            return false;
+        }
+        options->passphrase = f.readLine(4096);
+        while (options->passphrase.endsWith('\n') || options->passphrase.endsWith('\r'))
+            options->passphrase.chop(1);
+    }
+    return true;
+}
+
+// The vendor's PSKC or CSV. Secrets after the staff credential: the PBKDF2 passphrase when the
+// file needs one and no --passphrase-file is given.
+int importTokens(Invocation& call)
+{
+    QFile file;
+    SecretReader secrets;
+    const Source source = openSource(call, file, secrets);
+    if (source.refused)
+        return source.refused;
+    TokenImportOptions options;
+    if (!readKeyOptions(call, &options))
+        return 2;
+    const QByteArray bytes = file.read(TokenImport::MaxFileBytes + 1);
+    TokenImportReport report;
+    QList<TokenLine> lines = TokenImport::parse(bytes, options, &report);
+    if (report.needsPassphrase) {
+        options.passphrase = secrets.next(QCoreApplication::translate("cli", "ファイルのパスフレーズ: ")).toUtf8();
+        report = TokenImportReport {};
+        lines = TokenImport::parse(bytes, options, &report);
+    }
+    const bool ok = TokenImport::apply(call.store(), lines, call.isSet(QStringLiteral("replace")),
+        call.isSet(QStringLiteral("check")), source.actor, &report);
+    // Why the file was refused to standard error, the report to standard output.
+    const QString problem = AuditLog::printable(report.fileProblem);
+    for (const QString& line : report.describe())
+        (!problem.isEmpty() && line == problem ? err() : out()) << line << '\n';
+    return importVerdict(ok, report.written);
+}
+
+int importRoster(Invocation& call)
+{
+    QFile file;
+    SecretReader secrets;
+    const Source source = openSource(call, file, secrets);
+    if (source.refused)
+        return source.refused;
+    RosterReport report;
+    const QList<RosterLine> lines = RosterImport::parse(
+        file.read(RosterImport::MaxFileBytes + 1), call.value(QStringLiteral("encoding")), &report);
+    const bool ok = RosterImport::apply(call.store(), lines, call.isSet(QStringLiteral("prune")),
+        call.isSet(QStringLiteral("check")), source.actor, &report);
+    for (const QString& line : report.describe())
+        out() << line << '\n';
+    return importVerdict(ok, report.written);
+}
+
+} // namespace
+
+QList<Command> importCommands()
+{
+    using Use = Command::StoreUse;
+    return {
+        { words("import roster"), words("FILE.csv"), words("staff check prune encoding"), {}, Use::Writes, false, false,
+            QT_TRANSLATE_NOOP(
+                "cli", "契約法人と利用者の名簿を取り込みます（本番用では担当者のパスワードを標準入力から）。"),
+            importRoster },
+        { words("import tokens"), words("FILE"), words("staff check replace pskc-key passphrase-file serial-prefix"),
+            {}, Use::Writes, false, false,
+            QT_TRANSLATE_NOOP("cli",
+                "ベンダーのトークン（PSKC または CSV）を取り込みます。標準入力: 担当者のパスワード、"
+                "続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ。"),
+            importTokens },
+    };
+}
+
+} // namespace hardtoken::cli

@@ -1,0 +1,90 @@
+#include "desk/StaffSignIn.h"
+
+#include "core/Crypto.h"
+#include "store/AttemptTable.h"
+#include "store/AuditLog.h"
+#include "store/StaffTable.h"
+#include "store/Store.h"
+
+namespace hardtoken {
+
+QString StaffSignIn::actorFor(const QString& login)
+{
+    return QStringLiteral("staff:%1").arg(AuditLog::bounded(login, StaffTable::MaxLogin));
+}
+
+QString StaffSignIn::deniedMessage()
+{
+    return tr("担当者IDまたはパスワードが正しくありません。誤りが続いた担当者IDは利用できなくなります"
+              "（再び利用できるようにするのは管理者です）。");
+}
+
+StaffSignIn::Result StaffSignIn::run(Store& store, const QString& login, const QString& credential,
+    qint64 corporationId, StaffPurpose purpose, const std::function<bool(const QString& actor)>& action)
+{
+    const QString actor = actorFor(login);
+    const int limit = store.settings().staffFailureLimit;
+    const auto auditDenied = [&](const QString& why) { return store.auditDenied(actor, purpose, corporationId, why); };
+    if (login.isEmpty() || login.size() > StaffTable::MaxLogin)
+        return store.transaction([&] { return auditDenied(QStringLiteral("reason=login-length")); }) ? Result::Denied
+                                                                                                     : Result::Failed;
+
+    const QString scope = AttemptTable::signInScope(login);
+    const auto counters = [](SigninState& s) { return AttemptTable::Counters { s.failures, s.inFlight }; };
+
+    // 1. Count the attempt before it is evaluated (attempts of desktops that died first leave).
+    QString attempt;
+    if (!store.transaction([&] {
+            auto s = StaffTable::lockAttempts(store, login);
+            if (!s || !AttemptTable::releaseAbandoned(store, scope, counters(*s)))
+                return false;
+            if (!s->lockedAt.isEmpty() || s->failures >= limit)
+                return StaffTable::writeAttempts(store, *s) && auditDenied(QStringLiteral("reason=locked"));
+            return AttemptTable::reserve(store, scope, counters(*s), &attempt) && StaffTable::writeAttempts(store, *s);
+        }))
+        return Result::Failed;
+    if (attempt.isEmpty())
+        return Result::Denied;
+
+    // 2. Evaluate (an unknown login is hashed too, so the time taken does not tell it apart).
+    static const QString unknownLoginHash = crypto::hashSecret(QStringLiteral("unknown login"));
+    const auto hash = StaffTable::credentialHash(store, login);
+    const bool valid = crypto::verifySecret(credential, hash.value_or(unknownLoginHash)) && hash.has_value();
+
+    if (!valid) {
+        // 3a. Settle as a failure; the attempt is already counted, whatever happens here.
+        store.transaction([&] {
+            auto s = StaffTable::lockAttempts(store, login);
+            if (!s || !AttemptTable::settleWrong(store, attempt, counters(*s)))
+                return false;
+            const bool nowLocked = s->lockedAt.isEmpty() && s->failures >= limit;
+            if (nowLocked)
+                s->lockedAt = store.nowText();
+            return StaffTable::writeAttempts(store, *s)
+                && auditDenied(QStringLiteral("reason=credential count=%1 limit=%2").arg(s->failures).arg(limit))
+                && (!nowLocked || store.audit(actor, AuditAction::StaffLocked, corporationId, {}));
+        });
+        return Result::Denied;
+    }
+
+    // 3b. Right: settle the sign-in and do the act in one transaction.
+    const bool done = store.transaction([&] {
+        auto s = StaffTable::lockAttempts(store, login);
+        return s && AttemptTable::settleRight(store, attempt, counters(*s)) && StaffTable::writeAttempts(store, *s)
+            && action(actor);
+    });
+    if (done)
+        return Result::SignedIn;
+    // The act did not happen: the right credential's attempt is withdrawn, as for a PIN (when the
+    // store is away it stays in flight until this desktop's session or process is gone).
+    const StoreErrorCode code = store.errorCode();
+    const QString why = store.errorMessage();
+    store.transaction([&] {
+        auto s = StaffTable::lockAttempts(store, login);
+        return s && AttemptTable::withdraw(store, attempt, counters(*s)) && StaffTable::writeAttempts(store, *s);
+    });
+    store.fail(code, why);
+    return Result::Failed;
+}
+
+} // namespace hardtoken

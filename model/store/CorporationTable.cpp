@@ -1,0 +1,258 @@
+#include "store/CorporationTable.h"
+
+#include "store/Store.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace hardtoken {
+
+namespace {
+
+const QByteArray kPurpose = QByteArrayLiteral("corporation");
+const QString kStateColumns = QStringLiteral(
+    "id, usage_mode, otp_failures, pin_failures, pin_in_flight, suspended, suspended_at, suspended_reason, state_mac");
+
+CorporationState stateFrom(const Store::Query& q, int first, QString* mac)
+{
+    CorporationState s;
+    s.id = q.value(first).toLongLong();
+    s.mode = usageModeFromKey(q.value(first + 1).toString());
+    s.otpFailures = q.value(first + 2).toInt();
+    s.pinFailures = q.value(first + 3).toInt();
+    s.pinInFlight = q.value(first + 4).toInt();
+    s.suspended = q.value(first + 5).toInt() != 0;
+    s.suspendedAt = q.value(first + 6).toString();
+    s.reason = suspensionReasonFromKey(q.value(first + 7).toString());
+    *mac = q.value(first + 8).toString();
+    return s;
+}
+
+QVariant textOrNull(const QString& s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+} // namespace
+
+QStringList CorporationTable::macFields(const CorporationState& s)
+{
+    return { QString::number(s.id), usageModeKey(s.mode), QString::number(s.otpFailures),
+        QString::number(s.pinFailures), QString::number(s.pinInFlight),
+        s.suspended ? QStringLiteral("1") : QStringLiteral("0"), s.suspendedAt, suspensionReasonKey(s.reason) };
+}
+
+qint64 CorporationTable::idByCode(const Store& store, const QString& code)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT id FROM corporations WHERE code = ?"), { code });
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+qint64 CorporationTable::firstId(const Store& store)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT id FROM corporations ORDER BY id LIMIT 1"));
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+int CorporationTable::count(const Store& store)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT COUNT(*) FROM corporations"));
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+QList<CorporationHit> CorporationTable::search(const Store& store, const QString& text, int limit)
+{
+    const QString columns
+        = QStringLiteral("SELECT c.id, c.code, c.name, c.suspended,"
+                         " (SELECT COUNT(*) FROM users u WHERE u.corporation_id = c.id),"
+                         " (SELECT COUNT(*) FROM registrations r WHERE r.corporation_id = c.id) FROM corporations c ");
+    QList<CorporationHit> out;
+    const auto read = [&out](Store::Query& q) {
+        while (q.next()) {
+            out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(4).toInt(),
+                q.value(5).toInt(), q.value(3).toBool() });
+        }
+    };
+    if (text.isEmpty()) {
+        Store::Query q = store.query(columns + QStringLiteral("ORDER BY c.code LIMIT ?"), { limit });
+        read(q);
+        return out;
+    }
+    {
+        Store::Query q = store.query(columns + QStringLiteral("WHERE c.code = ?"), { text });
+        read(q);
+    }
+    // Digits only: a 契約法人コード being typed. It is matched whole (above), and its prefixes are
+    // not looked for in names, which would scan every corporation at every digit.
+    if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        return out;
+    // The text as typed. SQLite: instr, no pattern. PostgreSQL: LIKE with the pattern characters
+    // escaped, which the trigram index (schema 7) answers without reading every name.
+    QString pattern = text;
+    pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('%'), QLatin1String("\\%"))
+        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    const QString contains
+        = store.isPostgres() ? QStringLiteral("c.name LIKE ? ESCAPE '\\'") : QStringLiteral("instr(c.name, ?) > 0");
+    const QString needle = store.isPostgres() ? QString(QLatin1Char('%') + pattern + QLatin1Char('%')) : text;
+    Store::Query q = store.query(
+        columns + QStringLiteral("WHERE ") + contains + QStringLiteral(" AND c.code <> ? ORDER BY c.code LIMIT ?"),
+        { needle, text, limit - static_cast<int>(out.size()) });
+    read(q);
+    return out;
+}
+
+int CorporationTable::countUpTo(const Store& store, int limit)
+{
+    Store::Query q
+        = store.query(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM corporations LIMIT ?) AS c"), { limit });
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+std::optional<CorporationInfo> CorporationTable::info(const Store& store, qint64 id)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT code, name, ") + kStateColumns
+            + QStringLiteral(", (SELECT COUNT(*) FROM registrations r WHERE r.corporation_id = c.id)"
+                             " FROM corporations c WHERE id = ?"),
+        { id });
+    if (!q.next())
+        return std::nullopt;
+    QString mac;
+    const CorporationState s = stateFrom(q, 2, &mac);
+    CorporationInfo c;
+    c.id = s.id;
+    c.code = q.value(0).toString();
+    c.name = q.value(1).toString();
+    c.mode = s.mode;
+    c.otpFailures = s.otpFailures;
+    c.pinFailures = s.pinFailures;
+    c.suspended = s.suspended;
+    c.suspendedAt = s.suspendedAt;
+    c.suspendedReason = s.reason;
+    c.registeredTokens = q.value(11).toInt();
+    c.stateIntact = store.stateMacMatches(kPurpose, macFields(s), mac);
+    return c;
+}
+
+QString CorporationTable::pinHash(const Store& store, qint64 id)
+{
+    Store::Query q = store.query(QStringLiteral("SELECT pin_hash FROM corporations WHERE id = ?"), { id });
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+std::optional<CorporationState> CorporationTable::lock(Store& store, qint64 id)
+{
+    Q_ASSERT(store.inTransaction());
+    Store::Query q
+        = store.query(QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(" FROM corporations WHERE id = ?")
+                + (store.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
+            { id });
+    if (!q.next())
+        return std::nullopt;
+    QString mac;
+    const CorporationState s = stateFrom(q, 0, &mac);
+    if (!store.stateMacMatches(kPurpose, macFields(s), mac)) {
+        store.fail(StoreErrorCode::Tampered,
+            QCoreApplication::translate("CorporationTable",
+                "契約法人の誤入力回数または利用中止の記録が、コンソールの外で変更されています。"
+                "お問い合わせ先までご照会ください。"));
+        return std::nullopt;
+    }
+    return s;
+}
+
+bool CorporationTable::write(Store& store, const CorporationState& s)
+{
+    Store::Query q
+        = store.query(QStringLiteral("UPDATE corporations SET usage_mode = ?, otp_failures = ?, pin_failures = ?,"
+                                     " pin_in_flight = ?, suspended = ?, suspended_at = ?, suspended_reason = ?,"
+                                     " state_mac = ? WHERE id = ?"),
+            { usageModeKey(s.mode), s.otpFailures, s.pinFailures, s.pinInFlight, s.suspended ? 1 : 0,
+                textOrNull(s.suspendedAt), textOrNull(suspensionReasonKey(s.reason)),
+                store.stateMac(kPurpose, macFields(s)), s.id });
+    return q.ok() && q.rowsAffected() == 1;
+}
+
+qint64 CorporationTable::insert(
+    Store& store, const QString& code, const QString& name, const QString& pinHash, const CorporationState& state)
+{
+    // An empty (not NULL) hash: the PIN has not been set yet, and nothing verifies against it.
+    const qint64 id = store.insert(QStringLiteral("INSERT INTO corporations (code, name, pin_hash) VALUES (?, ?, ?)"),
+        { code, name, pinHash.isNull() ? QString(QLatin1String("")) : pinHash });
+    if (id == 0)
+        return 0;
+    CorporationState s = state;
+    s.id = id;
+    return write(store, s) ? id : 0;
+}
+
+bool CorporationTable::rename(Store& store, qint64 id, const QString& name)
+{
+    return store.run(QStringLiteral("UPDATE corporations SET name = ? WHERE id = ?"), { name, id });
+}
+
+bool CorporationTable::setPinHash(Store& store, qint64 id, const QString& pinHash)
+{
+    Store::Query q = store.query(QStringLiteral("UPDATE corporations SET pin_hash = ? WHERE id = ?"), { pinHash, id });
+    return q.ok() && q.rowsAffected() == 1;
+}
+
+bool CorporationTable::removeAll(Store& store)
+{
+    return store.run(QStringLiteral("DELETE FROM corporations"), {});
+}
+
+bool CorporationTable::sealAll(Store& store)
+{
+    QList<CorporationState> rows;
+    {
+        Store::Query q = store.query(QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(" FROM corporations"));
+        QString mac;
+        while (q.next())
+            rows.append(stateFrom(q, 0, &mac));
+    }
+    for (const CorporationState& s : std::as_const(rows)) {
+        if (!write(store, s))
+            return false;
+    }
+    return true;
+}
+
+bool CorporationTable::releaseLegacyInFlight(Store& store)
+{
+    QList<CorporationState> rows;
+    {
+        Store::Query q = store.query(
+            QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(" FROM corporations WHERE pin_in_flight > 0"));
+        while (q.next()) {
+            QString mac;
+            const CorporationState s = stateFrom(q, 0, &mac);
+            if (store.stateMacMatches(kPurpose, macFields(s), mac))
+                rows.append(s);
+        }
+    }
+    for (CorporationState s : std::as_const(rows)) {
+        s.pinFailures = qMax(0, s.pinFailures - s.pinInFlight);
+        s.pinInFlight = 0;
+        if (!write(store, s))
+            return false;
+    }
+    return true;
+}
+
+QStringList CorporationTable::tampered(const Store& store)
+{
+    QStringList out;
+    Store::Query q
+        = store.query(QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(", code FROM corporations"));
+    while (q.next()) {
+        QString mac;
+        const CorporationState s = stateFrom(q, 0, &mac);
+        if (!store.stateMacMatches(kPurpose, macFields(s), mac))
+            out.append(q.value(9).toString());
+    }
+    return out;
+}
+
+} // namespace hardtoken

@@ -1,0 +1,265 @@
+#include "store/Schema.h"
+
+#include "store/AuditLog.h"
+#include "store/CorporationTable.h"
+#include "store/StaffTable.h"
+#include "store/Store.h"
+#include "store/TokenTable.h"
+
+#include <QLoggingCategory>
+
+#include <functional>
+
+namespace hardtoken {
+
+namespace {
+Q_LOGGING_CATEGORY(lcSchema, "hardtoken.schema")
+} // namespace
+
+namespace {
+
+struct Migration {
+    int version;
+    const char* description;
+    QStringList statements;
+    // Runs after the statements, in the same transaction (e.g. sealing rows that already exist).
+    std::function<bool(Store&)> after;
+};
+
+// Ordered; never edit a released migration, add the next one.
+QList<Migration> migrations()
+{
+    return {
+        { 1, "initial schema",
+            {
+                QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+                QStringLiteral("CREATE TABLE corporations ("
+                               " id {PK},"
+                               " code TEXT NOT NULL UNIQUE,"
+                               " name TEXT NOT NULL,"
+                               " usage_mode TEXT NOT NULL DEFAULT 'unset'"
+                               "   CHECK (usage_mode IN ('unset', 'shared', 'individual')),"
+                               " pin_hash TEXT NOT NULL,"
+                               " otp_failures INTEGER NOT NULL DEFAULT 0,"
+                               " pin_failures INTEGER NOT NULL DEFAULT 0,"
+                               " suspended INTEGER NOT NULL DEFAULT 0,"
+                               " suspended_at TEXT,"
+                               " suspended_reason TEXT)"),
+                QStringLiteral("CREATE TABLE users ("
+                               " id {PK},"
+                               " corporation_id {BIGINT} NOT NULL REFERENCES corporations(id) ON DELETE CASCADE,"
+                               " name TEXT NOT NULL,"
+                               " display_order INTEGER NOT NULL)"),
+                QStringLiteral("CREATE INDEX users_by_corporation ON users (corporation_id, display_order)"),
+                QStringLiteral("CREATE TABLE tokens ("
+                               " id {PK},"
+                               " serial TEXT NOT NULL UNIQUE CHECK (length(serial) = 10),"
+                               " kind TEXT NOT NULL CHECK (kind IN ('hotp', 'totp')),"
+                               " algorithm TEXT NOT NULL CHECK (algorithm IN ('sha1', 'sha256', 'sha512')),"
+                               " digits INTEGER NOT NULL CHECK (digits BETWEEN 6 AND 8),"
+                               " period INTEGER NOT NULL DEFAULT 30 CHECK (period IN (30, 60)),"
+                               " secret {BLOB} NOT NULL,"
+                               " next_counter {BIGINT} NOT NULL DEFAULT 0,"
+                               " last_step {BIGINT} NOT NULL DEFAULT -1,"
+                               " drift INTEGER NOT NULL DEFAULT 0,"
+                               " status TEXT NOT NULL DEFAULT 'available'"
+                               "   CHECK (status IN ('available', 'registered', 'retired')))"),
+                QStringLiteral("CREATE TABLE registrations ("
+                               " id {PK},"
+                               " corporation_id {BIGINT} NOT NULL REFERENCES corporations(id) ON DELETE CASCADE,"
+                               " user_id {BIGINT} REFERENCES users(id) ON DELETE CASCADE,"
+                               " token_id {BIGINT} NOT NULL UNIQUE REFERENCES tokens(id),"
+                               " since TEXT NOT NULL)"),
+                QStringLiteral(
+                    "CREATE UNIQUE INDEX registrations_one_per_user ON registrations (corporation_id, user_id)"),
+                QStringLiteral("CREATE TABLE staff ("
+                               " id {PK},"
+                               " login TEXT NOT NULL UNIQUE,"
+                               " name TEXT NOT NULL,"
+                               " credential_hash TEXT NOT NULL)"),
+                QStringLiteral("CREATE TABLE audit_log ("
+                               " id {PK},"
+                               " at TEXT NOT NULL,"
+                               " actor TEXT NOT NULL,"
+                               " action TEXT NOT NULL,"
+                               " corporation_id {BIGINT},"
+                               " details TEXT NOT NULL,"
+                               " mac TEXT NOT NULL)"),
+            },
+            {} },
+        { 2, "index registrations by user and by corporation",
+            {
+                QStringLiteral("CREATE INDEX registrations_by_user ON registrations (user_id)"),
+            },
+            {} },
+        { 3, "state MACs, PIN attempts in flight, help-desk sign-in limits, six-digit tokens, audit anchor",
+            {
+                QStringLiteral("ALTER TABLE corporations ADD COLUMN pin_in_flight INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE corporations ADD COLUMN state_mac TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE tokens ADD COLUMN state_mac TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("CREATE TABLE signin_attempts ("
+                               " login TEXT PRIMARY KEY,"
+                               " failures INTEGER NOT NULL DEFAULT 0,"
+                               " in_flight INTEGER NOT NULL DEFAULT 0,"
+                               " locked_at TEXT,"
+                               " state_mac TEXT NOT NULL)"),
+                // The screens take 6 digits only (manual 9.2): a token of 7 or 8 could never be
+                // registered. Existing ones are retired; new ones are refused by the engine too.
+                QStringLiteral("UPDATE tokens SET status = 'retired' WHERE digits <> 6"
+                               " AND id NOT IN (SELECT token_id FROM registrations)"),
+                QStringLiteral("sqlite:CREATE TRIGGER tokens_six_digits BEFORE INSERT ON tokens"
+                               " WHEN NEW.digits <> 6 BEGIN SELECT RAISE(ABORT, 'tokens have 6 digits'); END"),
+                QStringLiteral("pg:ALTER TABLE tokens ADD CONSTRAINT tokens_six_digits CHECK (digits = 6) NOT VALID"),
+            },
+            [](Store& store) {
+                return CorporationTable::sealAll(store) && TokenTable::sealAll(store)
+                    && Schema::sealLegacyTrainingMark(store) && store.auditLog().initialise();
+            } },
+        { 4, "users keyed by the bank's 利用者ID (roster import); staff roles",
+            {
+                QStringLiteral("ALTER TABLE users ADD COLUMN bank_id TEXT"),
+                QStringLiteral("CREATE UNIQUE INDEX users_by_bank_id ON users (corporation_id, bank_id)"),
+                QStringLiteral("ALTER TABLE staff ADD COLUMN role TEXT NOT NULL DEFAULT 'staff'"
+                               " CHECK (role IN ('staff', 'admin'))"),
+            },
+            {} },
+        { 5, "契約法人の選択: corporations searched in code order by name",
+            {
+                // Covering the name filter in code order: the search walks this index and stops
+                // at the first page of matches instead of sorting every corporation that matches.
+                QStringLiteral("CREATE INDEX corporations_by_code_name ON corporations (code, name)"),
+            },
+            {} },
+        { 6, "staff accounts an administrator disables",
+            {
+                QStringLiteral("ALTER TABLE staff ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"),
+            },
+            {} },
+        { 7, "契約法人の選択 on PostgreSQL: a trigram index of the names, where the server allows it",
+            {
+                // Optional ("pg?:"): pg_trgm is a trusted extension, but a database owner without
+                // CREATE on it still gets a working store (the search then reads every name).
+                QStringLiteral("pg?:CREATE EXTENSION IF NOT EXISTS pg_trgm"),
+                QStringLiteral("pg?:CREATE INDEX corporations_name_trgm ON corporations USING gin (name gin_trgm_ops)"),
+            },
+            {} },
+        { 8, "guided training: each trainee's results (kept across scenario resets)",
+            {
+                QStringLiteral("CREATE TABLE training_results ("
+                               " id {PK},"
+                               " trainee TEXT NOT NULL,"
+                               " exercise_id TEXT NOT NULL,"
+                               " exercise_title TEXT NOT NULL,"
+                               " started_at {BIGINT} NOT NULL,"
+                               " total_ms {BIGINT} NOT NULL,"
+                               " completed INTEGER NOT NULL,"
+                               " hints INTEGER NOT NULL,"
+                               " demonstrations INTEGER NOT NULL,"
+                               " wrong_turns INTEGER NOT NULL,"
+                               " otp_failures INTEGER NOT NULL,"
+                               " pin_failures INTEGER NOT NULL,"
+                               " suspended INTEGER NOT NULL,"
+                               " detail TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX training_results_by_trainee ON training_results (trainee, started_at)"),
+            },
+            {} },
+        { 9, "attempts in flight named by their holder; commit marks for a COMMIT whose answer was lost",
+            {
+                // A PIN or sign-in attempt counted before it is checked, held by a desktop's
+                // PostgreSQL session or SQLite process: released when its holder is gone.
+                QStringLiteral("CREATE TABLE attempts_in_flight ("
+                               " key TEXT PRIMARY KEY,"
+                               " scope TEXT NOT NULL,"
+                               " owner TEXT NOT NULL,"
+                               " reserved_at TEXT NOT NULL,"
+                               " mac TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX attempts_in_flight_by_scope ON attempts_in_flight (scope)"),
+                // Written in the transaction it marks: after a connection lost during COMMIT, the
+                // desk asks whether its mark is there.
+                QStringLiteral("CREATE TABLE commit_marks (mark TEXT PRIMARY KEY, committed_at TEXT NOT NULL)"),
+            },
+            // Attempts counted in flight before holders were recorded can never be settled now.
+            [](Store& store) {
+                return CorporationTable::releaseLegacyInFlight(store) && StaffTable::releaseLegacyInFlight(store);
+            } },
+    };
+}
+
+} // namespace
+
+bool Schema::sealLegacyTrainingMark(Store& store)
+{
+    if (store.metaValue(QStringLiteral("store_kind")) != QLatin1String("training")
+        || !store.metaValue(QStringLiteral("store_kind.mac")).isEmpty())
+        return true;
+    return store.markTraining(
+        store.metaValue(QStringLiteral("scenario.source")), store.metaValue(QStringLiteral("scenario.id")));
+}
+
+int Schema::version(const Store& store)
+{
+    Store& s = const_cast<Store&>(store);
+    QString exists;
+    const QString probe = store.isPostgres()
+        ? QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+                         " AND table_schema = current_schema()")
+        : QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+    if (!s.execDirect(probe, &exists) || exists.toInt() == 0)
+        return 0;
+    QString version;
+    return s.execDirect(QStringLiteral("SELECT MAX(version) FROM schema_version"), &version) ? version.toInt() : 0;
+}
+
+bool Schema::migrate(Store& store)
+{
+    if (version(store) == 0
+        && !store.execDirect(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                           " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")))
+        return store.fail(StoreErrorCode::Sql, tr("スキーマの管理表を作成できません。"));
+    const int current = version(store);
+    const QLatin1String engine = store.isPostgres() ? QLatin1String("pg:") : QLatin1String("sqlite:");
+    for (const Migration& m : migrations()) {
+        if (m.version <= current)
+            continue;
+        const bool ok = store.transaction([&] {
+            for (const QString& statement : m.statements) {
+                QString sql = statement;
+                if (sql.startsWith(QLatin1String("pg?:"))) {
+                    if (!store.isPostgres())
+                        continue;
+                    // Tried in a savepoint: a refusal is rolled back and the migration goes on.
+                    if (!store.execDirect(QStringLiteral("SAVEPOINT optional_step")))
+                        return false;
+                    const bool done = store.execDirect(sql.mid(4));
+                    if (!store.execDirect(done ? QStringLiteral("RELEASE SAVEPOINT optional_step")
+                                               : QStringLiteral("ROLLBACK TO SAVEPOINT optional_step")))
+                        return false;
+                    if (!done)
+                        qCInfo(lcSchema) << "optional step skipped:" << sql.mid(4);
+                    continue;
+                }
+                if (sql.startsWith(QLatin1String("pg:")) || sql.startsWith(QLatin1String("sqlite:"))) {
+                    if (!sql.startsWith(engine))
+                        continue;
+                    sql = sql.mid(engine.size());
+                }
+                if (!store.execDirect(store.dialect(sql)))
+                    return false;
+            }
+            return (!m.after || m.after(store))
+                && store.run(
+                    QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"),
+                    { m.version, QString::fromLatin1(m.description), store.nowText() });
+        });
+        if (!ok) {
+            if (store.errorCode() == StoreErrorCode::Locked)
+                return false;
+            return store.fail(StoreErrorCode::Sql,
+                tr("スキーマ %1 への更新に失敗しました。データベースは更新前のままです。").arg(m.version));
+        }
+    }
+    return true;
+}
+
+} // namespace hardtoken
