@@ -21,6 +21,92 @@
 
 namespace hardtoken {
 
+void ScenarioLoader::readCorporation(FieldReader& r, const QJsonObject& root, Scenario& s)
+{
+    const QJsonObject corp = root.value(QLatin1String("corporation")).toObject();
+    if (!root.value(QLatin1String("corporation")).isObject())
+        r.fail(QStringLiteral("corporation"), tr("オブジェクトが必要です"));
+    s.corporationCode = r.string(corp, QStringLiteral("corporation"), "code");
+    s.corporationName = r.string(corp, QStringLiteral("corporation"), "name");
+    const QString mode = r.string(corp, QStringLiteral("corporation"), "usageMode", false);
+    s.mode = usageModeFromKey(mode);
+    if (!mode.isEmpty() && usageModeKey(s.mode) != mode)
+        r.fail(QStringLiteral("corporation.usageMode"), tr("unset、shared、individual のいずれかが必要です"));
+    s.pin = r.string(corp, QStringLiteral("corporation"), "pin");
+    if (r.error.isEmpty() && !Validation::checkPin(s.pin).ok())
+        r.fail(
+            QStringLiteral("corporation.pin"), Validation::message(InputField::Pin, Validation::checkPin(s.pin).error));
+    s.otpFailures = r.integer(corp, QStringLiteral("corporation"), "otpFailures", 0, 0, 100);
+    s.pinFailures = r.integer(corp, QStringLiteral("corporation"), "pinFailures", 0, 0, 100);
+    s.suspended = r.boolean(corp, QStringLiteral("corporation"), "suspended", false);
+}
+
+void ScenarioLoader::readSettings(FieldReader& r, const QJsonObject& root, Scenario& s)
+{
+    const QJsonObject settings = r.object(root, "settings");
+    s.settings.otpFailureLimit = r.integer(settings, QStringLiteral("settings"), "otpFailureLimit", 5, 1, 100);
+    s.settings.pinFailureLimit = r.integer(settings, QStringLiteral("settings"), "pinFailureLimit", 5, 1, 100);
+    s.settings.hotpLookAhead = r.integer(settings, QStringLiteral("settings"), "hotpLookAhead", 10, 0, 100);
+    s.settings.totpSkewSteps = r.integer(settings, QStringLiteral("settings"), "totpSkewSteps", 1, 0, 10);
+    s.settings.totpMaxDriftSteps = r.integer(settings, QStringLiteral("settings"), "totpMaxDriftSteps", 2, 0, 10);
+    s.settings.staffFailureLimit = r.integer(settings, QStringLiteral("settings"), "staffFailureLimit", 5, 1, 100);
+    s.settings.normaliseFullWidth = r.boolean(settings, QStringLiteral("settings"), "normaliseFullWidth", false);
+    s.kdf.log2N = r.integer(settings, QStringLiteral("settings"), "kdfLog2N", s.kdf.log2N, 10, 20);
+}
+
+// The users, in order; their names (unique).
+QSet<QString> ScenarioLoader::readUsers(FieldReader& r, const QJsonObject& root, Scenario& s)
+{
+    QSet<QString> names;
+    const QJsonArray users = r.objects(root, "users");
+    for (int i = 0; i < users.size(); ++i) {
+        const QString path = QStringLiteral("users[%1]").arg(i);
+        Scenario::User u;
+        u.name = r.string(users[i].toObject(), path, "name");
+        if (r.error.isEmpty() && names.contains(u.name))
+            r.fail(path + QStringLiteral(".name"), tr("利用者名「%1」が重複しています").arg(u.name));
+        names.insert(u.name);
+        s.users.append(u);
+    }
+    return names;
+}
+
+// One token's fields (its holder and uniqueness are the caller's).
+Scenario::Token ScenarioLoader::readToken(FieldReader& r, const QJsonObject& t, const QString& path)
+{
+    Scenario::Token token;
+    token.serial = r.string(t, path, "serial");
+    if (r.error.isEmpty() && !Validation::checkSerial(token.serial).ok())
+        r.fail(path + QStringLiteral(".serial"),
+            Validation::message(InputField::Serial, Validation::checkSerial(token.serial).error));
+    const QString kind = r.string(t, path, "kind", false);
+    token.params.kind = kind.isEmpty() ? OtpKind::Totp : otpKindFromName(kind).value_or(OtpKind::Totp);
+    if (!kind.isEmpty() && !otpKindFromName(kind))
+        r.fail(path + QStringLiteral(".kind"), tr("hotp か totp が必要です"));
+    const QString algorithm = r.string(t, path, "algorithm", false);
+    token.params.algorithm
+        = otpAlgorithmFromName(algorithm.isEmpty() ? QStringLiteral("sha1") : algorithm).value_or(OtpAlgorithm::Sha1);
+    if (!algorithm.isEmpty() && !otpAlgorithmFromName(algorithm))
+        r.fail(path + QStringLiteral(".algorithm"), tr("sha1、sha256、sha512 のいずれかが必要です"));
+    token.params.digits = r.integer(t, path, "digits", TokenTable::Digits, 1, 100);
+    if (r.error.isEmpty() && token.params.digits != TokenTable::Digits)
+        r.fail(path + QStringLiteral(".digits"),
+            tr("画面で入力できるワンタイムパスワードは %1 桁だけのため、%2 桁のトークンは登録できません")
+                .arg(TokenTable::Digits)
+                .arg(token.params.digits));
+    token.params.period = r.integer(t, path, "period", 30, 30, 60);
+    if (r.error.isEmpty() && token.params.period != 30 && token.params.period != 60)
+        r.fail(path + QStringLiteral(".period"), tr("30 か 60 が必要です"));
+    token.counter = static_cast<quint64>(r.integer(t, path, "counter", 0, 0, 1000000000));
+    const QString hex = r.string(t, path, "secretHex", false);
+    const QString ascii = r.string(t, path, "secretAscii", false);
+    token.secret = hex.isEmpty() ? ascii.toUtf8() : QByteArray::fromHex(hex.toLatin1());
+    if (r.error.isEmpty()
+        && (token.secret.size() < 10 || (!hex.isEmpty() && token.secret.toHex() != hex.toLower().toLatin1())))
+        r.fail(path + QStringLiteral(".secretHex"), tr("10 バイト以上の秘密鍵（16進数または ASCII）が必要です"));
+    return token;
+}
+
 std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* error)
 {
     QJsonParseError parseError;
@@ -55,44 +141,11 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* e
             s.titles.insert(it.key(), it.value().toString());
     }
 
-    const QJsonObject corp = root.value(QLatin1String("corporation")).toObject();
-    if (!root.value(QLatin1String("corporation")).isObject())
-        r.fail(QStringLiteral("corporation"), tr("オブジェクトが必要です"));
-    s.corporationCode = r.string(corp, QStringLiteral("corporation"), "code");
-    s.corporationName = r.string(corp, QStringLiteral("corporation"), "name");
-    const QString mode = r.string(corp, QStringLiteral("corporation"), "usageMode", false);
-    s.mode = usageModeFromKey(mode);
-    if (!mode.isEmpty() && usageModeKey(s.mode) != mode)
-        r.fail(QStringLiteral("corporation.usageMode"), tr("unset、shared、individual のいずれかが必要です"));
-    s.pin = r.string(corp, QStringLiteral("corporation"), "pin");
-    if (r.error.isEmpty() && !Validation::checkPin(s.pin).ok())
-        r.fail(
-            QStringLiteral("corporation.pin"), Validation::message(InputField::Pin, Validation::checkPin(s.pin).error));
-    s.otpFailures = r.integer(corp, QStringLiteral("corporation"), "otpFailures", 0, 0, 100);
-    s.pinFailures = r.integer(corp, QStringLiteral("corporation"), "pinFailures", 0, 0, 100);
-    s.suspended = r.boolean(corp, QStringLiteral("corporation"), "suspended", false);
+    readCorporation(r, root, s);
 
-    const QJsonObject settings = r.object(root, "settings");
-    s.settings.otpFailureLimit = r.integer(settings, QStringLiteral("settings"), "otpFailureLimit", 5, 1, 100);
-    s.settings.pinFailureLimit = r.integer(settings, QStringLiteral("settings"), "pinFailureLimit", 5, 1, 100);
-    s.settings.hotpLookAhead = r.integer(settings, QStringLiteral("settings"), "hotpLookAhead", 10, 0, 100);
-    s.settings.totpSkewSteps = r.integer(settings, QStringLiteral("settings"), "totpSkewSteps", 1, 0, 10);
-    s.settings.totpMaxDriftSteps = r.integer(settings, QStringLiteral("settings"), "totpMaxDriftSteps", 2, 0, 10);
-    s.settings.staffFailureLimit = r.integer(settings, QStringLiteral("settings"), "staffFailureLimit", 5, 1, 100);
-    s.settings.normaliseFullWidth = r.boolean(settings, QStringLiteral("settings"), "normaliseFullWidth", false);
-    s.kdf.log2N = r.integer(settings, QStringLiteral("settings"), "kdfLog2N", s.kdf.log2N, 10, 20);
+    readSettings(r, root, s);
 
-    QSet<QString> names;
-    const QJsonArray users = r.objects(root, "users");
-    for (int i = 0; i < users.size(); ++i) {
-        const QString path = QStringLiteral("users[%1]").arg(i);
-        Scenario::User u;
-        u.name = r.string(users[i].toObject(), path, "name");
-        if (r.error.isEmpty() && names.contains(u.name))
-            r.fail(path + QStringLiteral(".name"), tr("利用者名「%1」が重複しています").arg(u.name));
-        names.insert(u.name);
-        s.users.append(u);
-    }
+    const QSet<QString> names = readUsers(r, root, s);
 
     QSet<QString> serials;
     bool sharedHeld = false;
@@ -101,39 +154,10 @@ std::optional<Scenario> ScenarioLoader::parse(const QByteArray& json, QString* e
     for (int i = 0; i < tokens.size(); ++i) {
         const QString path = QStringLiteral("tokens[%1]").arg(i);
         const QJsonObject t = tokens[i].toObject();
-        Scenario::Token token;
-        token.serial = r.string(t, path, "serial");
-        if (r.error.isEmpty() && !Validation::checkSerial(token.serial).ok())
-            r.fail(path + QStringLiteral(".serial"),
-                Validation::message(InputField::Serial, Validation::checkSerial(token.serial).error));
+        Scenario::Token token = readToken(r, t, path);
         if (r.error.isEmpty() && serials.contains(token.serial))
             r.fail(path + QStringLiteral(".serial"), tr("シリアル番号 %1 が重複しています").arg(token.serial));
         serials.insert(token.serial);
-        const QString kind = r.string(t, path, "kind", false);
-        token.params.kind = kind.isEmpty() ? OtpKind::Totp : otpKindFromName(kind).value_or(OtpKind::Totp);
-        if (!kind.isEmpty() && !otpKindFromName(kind))
-            r.fail(path + QStringLiteral(".kind"), tr("hotp か totp が必要です"));
-        const QString algorithm = r.string(t, path, "algorithm", false);
-        token.params.algorithm = otpAlgorithmFromName(algorithm.isEmpty() ? QStringLiteral("sha1") : algorithm)
-                                     .value_or(OtpAlgorithm::Sha1);
-        if (!algorithm.isEmpty() && !otpAlgorithmFromName(algorithm))
-            r.fail(path + QStringLiteral(".algorithm"), tr("sha1、sha256、sha512 のいずれかが必要です"));
-        token.params.digits = r.integer(t, path, "digits", TokenTable::Digits, 1, 100);
-        if (r.error.isEmpty() && token.params.digits != TokenTable::Digits)
-            r.fail(path + QStringLiteral(".digits"),
-                tr("画面で入力できるワンタイムパスワードは %1 桁だけのため、%2 桁のトークンは登録できません")
-                    .arg(TokenTable::Digits)
-                    .arg(token.params.digits));
-        token.params.period = r.integer(t, path, "period", 30, 30, 60);
-        if (r.error.isEmpty() && token.params.period != 30 && token.params.period != 60)
-            r.fail(path + QStringLiteral(".period"), tr("30 か 60 が必要です"));
-        token.counter = static_cast<quint64>(r.integer(t, path, "counter", 0, 0, 1000000000));
-        const QString hex = r.string(t, path, "secretHex", false);
-        const QString ascii = r.string(t, path, "secretAscii", false);
-        token.secret = hex.isEmpty() ? ascii.toUtf8() : QByteArray::fromHex(hex.toLatin1());
-        if (r.error.isEmpty()
-            && (token.secret.size() < 10 || (!hex.isEmpty() && token.secret.toHex() != hex.toLower().toLatin1())))
-            r.fail(path + QStringLiteral(".secretHex"), tr("10 バイト以上の秘密鍵（16進数または ASCII）が必要です"));
         token.holder = r.string(t, path, "holder", false);
         if (r.error.isEmpty() && !token.holder.isEmpty()) {
             if (token.holder == QLatin1String("*")) {

@@ -7,12 +7,16 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
 
 namespace hardtoken {
+
+class FieldReader;
 
 // A training scenario (JSON, format 1; see README "Scenario files"): one corporation, its users,
 // the bank's token inventory with known seeds, help-desk staff, and the starting counters.
@@ -75,6 +79,13 @@ public:
     // account. For load tests and for practising the filter at branch size (50,000 users).
     static constexpr int MaxGeneratedUsers = 200000;
     static QByteArray generate(int users);
+
+private:
+    // parse()'s parts: each reads its fields into the scenario, the first fault kept in `r`.
+    static void readCorporation(FieldReader& r, const QJsonObject& root, Scenario& s);
+    static void readSettings(FieldReader& r, const QJsonObject& root, Scenario& s);
+    static QSet<QString> readUsers(FieldReader& r, const QJsonObject& root, Scenario& s);
+    static Scenario::Token readToken(FieldReader& r, const QJsonObject& t, const QString& path);
 };
 
 } // namespace hardtoken
