@@ -6,6 +6,34 @@
 
 namespace hardtoken {
 
+CountedAttempt<CorporationState>::Scope Lockout::pin(Store& store, qint64 corporationId, const QString& actor)
+{
+    return {
+        AttemptTable::pinScope(corporationId),
+        [&store, corporationId] { return CorporationTable::lock(store, corporationId); },
+        [&store](const CorporationState& c) { return CorporationTable::write(store, c); },
+        [](CorporationState& c) {
+            return AttemptTable::Counters { c.pinFailures, c.pinInFlight };
+        },
+        [&store, corporationId, actor](int released) {
+            return store.audit(
+                actor, AuditAction::PinAttemptReleased, corporationId, QStringLiteral("abandoned=%1").arg(released));
+        },
+    };
+}
+
+CountedAttempt<SigninState>::Scope Lockout::signIn(Store& store, const QString& login)
+{
+    return {
+        AttemptTable::signInScope(login),
+        [&store, login] { return StaffTable::lockAttempts(store, login); },
+        [&store](const SigninState& s) { return StaffTable::writeAttempts(store, s); },
+        [](SigninState& s) {
+            return AttemptTable::Counters { s.failures, s.inFlight };
+        },
+    };
+}
+
 bool Lockout::lift(Store& store, qint64 corporationId, const QString& actor, const QString& details, bool* unchanged)
 {
     auto corp = CorporationTable::lock(store, corporationId);

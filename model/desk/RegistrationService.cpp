@@ -327,104 +327,41 @@ Outcome RegistrationService::withPin(Act act, const QString& pin,
     const StoreSettings settings = m_store.settings();
     const auto blocked
         = [&](const CorporationState& c) { return c.suspended || c.otpFailures >= settings.otpFailureLimit; };
-    const QString scope = AttemptTable::pinScope(m_corporationId);
-    const auto counters = [](CorporationState& c) { return AttemptTable::Counters { c.pinFailures, c.pinInFlight }; };
-    // Attempts of desktops that died before settling them leave the count first (audited).
-    const auto lockReleasingAbandoned = [&]() -> std::optional<CorporationState> {
-        auto corp = CorporationTable::lock(m_store, m_corporationId);
-        int released = 0;
-        if (!corp || !AttemptTable::releaseAbandoned(m_store, scope, counters(*corp), &released))
-            return std::nullopt;
-        if (released > 0
-            && !m_store.audit(m_actor, AuditAction::PinAttemptReleased, m_corporationId,
-                QStringLiteral("abandoned=%1").arg(released)))
-            return std::nullopt;
-        return corp;
-    };
+    CountedAttempt<CorporationState> attempt(m_store, Lockout::pin(m_store, m_corporationId, m_actor));
 
     // 1. Count the attempt before it is evaluated.
     Outcome refused;
-    QString attempt;
-    int attemptNumber = 0;
-    if (!m_store.transaction([&] {
-            auto corp = lockReleasingAbandoned();
-            if (!corp)
-                return false;
-            if (blocked(*corp)) {
+    if (!attempt.reserve([&](CorporationState& corp) {
+            if (blocked(corp))
                 refused = suspendedOutcome();
-                return CorporationTable::write(m_store, *corp);
-            }
-            if (corp->pinFailures >= settings.pinFailureLimit) {
-                // Every remaining attempt is being checked on another desktop right now.
+            else if (corp.pinFailures >= settings.pinFailureLimit)
                 refused = Outcome::said(ServiceError::TryAgain, [] {
+                    // Every remaining attempt is being checked on another desktop right now.
                     return tr("他の端末で契約法人確認暗証番号を確認中です。しばらくしてから、もう一度お試しください。");
                 });
-                return CorporationTable::write(m_store, *corp);
-            }
-            if (!AttemptTable::reserve(m_store, scope, counters(*corp), &attempt))
-                return false;
-            attemptNumber = corp->pinFailures;
-            return CorporationTable::write(m_store, *corp);
-        })) {
-        // Not counted (the transaction did not commit), or its COMMIT's fate is unknown: then
-        // the attempt is held by a session that is gone, and released as abandoned.
+            return !refused.ok();
+        }))
         return storeOutcome(failureMessage);
-    }
-    if (attempt.isEmpty()) {
+    if (!attempt.counted()) {
         if (refused.error == ServiceError::Suspended)
             discardPending();
         return refused;
     }
 
     // 2. Evaluate, outside the lock (scrypt is slow).
-    const bool right = crypto::verifySecret(pin, *pinHash);
-
-    if (!right) {
-        // 3a. Settle as a failure. The attempt is already counted, whatever happens here.
-        Outcome result = wrongEntry(true, qMax(0, settings.pinFailureLimit - attemptNumber));
-        const bool settled = m_store.transaction([&] {
-            auto corp = CorporationTable::lock(m_store, m_corporationId);
-            if (!corp || !AttemptTable::settleWrong(m_store, attempt, counters(*corp)))
-                return false;
-            const bool nowSuspended = !corp->suspended && corp->pinFailures >= settings.pinFailureLimit;
-            if (nowSuspended)
-                suspend(*corp, SuspensionReason::Pin, m_store.nowText());
-            // Suspended while this guess was in flight: it was one of those that reached the limit.
-            if (corp->suspended)
-                result = suspendedByFailures(corp->reason != SuspensionReason::Otp);
-            return CorporationTable::write(m_store, *corp)
-                && m_store.audit(m_actor, AuditAction::PinFailure, m_corporationId,
-                    QStringLiteral("count=%1 limit=%2").arg(corp->pinFailures).arg(settings.pinFailureLimit))
-                && (!nowSuspended
-                    || m_store.audit(
-                        m_actor, AuditAction::CorporationSuspended, m_corporationId, QStringLiteral("reason=pin")));
-        });
-        if (!settled) {
-            qCCritical(lcService) << "a wrong PIN was counted but could not be settled:" << m_store.errorMessage();
-            if (attemptNumber >= settings.pinFailureLimit)
-                result = suspendedByFailures(true);
-        }
-        afterFailure(result);
-        return result;
-    }
+    if (!crypto::verifySecret(pin, *pinHash))
+        return wrongPin(attempt);
 
     // 3b. Right: the action and the settlement in one transaction, 利用中止 re-checked under the lock.
     // The commit mark tells afterwards whether it went through if the answer to COMMIT is lost.
     Outcome result;
     const QString mark = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const bool done = m_store.transaction(
-        [&] {
-            auto corp = CorporationTable::lock(m_store, m_corporationId);
-            if (!corp)
-                return false;
-            if (blocked(*corp)) {
-                // Suspended by another desktop while the PIN was checked: refused, attempt withdrawn.
+    const bool done = attempt.settleRight([&](CorporationState& corp) { return action(corp, &result); },
+        [&](CorporationState& corp) {
+            // Suspended by another desktop while the PIN was checked: refused, attempt withdrawn.
+            if (blocked(corp))
                 result = suspendedOutcome();
-                return AttemptTable::withdraw(m_store, attempt, counters(*corp))
-                    && CorporationTable::write(m_store, *corp);
-            }
-            return AttemptTable::settleRight(m_store, attempt, counters(*corp)) && action(*corp, &result)
-                && CorporationTable::write(m_store, *corp);
+            return blocked(corp);
         },
         mark);
     if (done) {
@@ -440,7 +377,7 @@ Outcome RegistrationService::withPin(Act act, const QString& pin,
     if (m_store.commitUncertain()) {
         // Whether it committed is asked with the mark once the store is back (resume()).
         m_unknownCommit = UnknownCommit { mark, act };
-        m_unsettledAttempts.append(attempt);
+        m_unsettledAttempts.append(attempt.key());
         return Outcome::said(ServiceError::OutcomeUnknown, [] {
             return tr("データベースとの接続が切れたため、処理が完了したかどうかを確認できませんでした。"
                       "接続が戻りしだい、結果をお知らせします。入力内容はそのまま残っています。");
@@ -448,14 +385,37 @@ Outcome RegistrationService::withPin(Act act, const QString& pin,
     }
     // The action was refused or the store failed: nothing of it was saved. Withdraw the attempt.
     const Outcome failure = result.ok() ? storeOutcome(failureMessage) : result;
-    const bool withdrawn = m_store.transaction([&] {
-        auto corp = CorporationTable::lock(m_store, m_corporationId);
-        return corp && AttemptTable::withdraw(m_store, attempt, counters(*corp))
-            && CorporationTable::write(m_store, *corp);
-    });
-    if (!withdrawn)
-        m_unsettledAttempts.append(attempt);
+    if (!attempt.withdraw())
+        m_unsettledAttempts.append(attempt.key());
     return failure;
+}
+
+// 3a. A wrong PIN, settled as a failure. The attempt is already counted, whatever happens here.
+Outcome RegistrationService::wrongPin(CountedAttempt<CorporationState>& attempt)
+{
+    const StoreSettings settings = m_store.settings();
+    const int attemptNumber = attempt.row().pinFailures;
+    Outcome result = wrongEntry(true, qMax(0, settings.pinFailureLimit - attemptNumber));
+    const bool settled = attempt.settleWrong([&](CorporationState& corp) {
+        const bool nowSuspended = !corp.suspended && corp.pinFailures >= settings.pinFailureLimit;
+        if (nowSuspended)
+            suspend(corp, SuspensionReason::Pin, m_store.nowText());
+        // Suspended while this guess was in flight: it was one of those that reached the limit.
+        if (corp.suspended)
+            result = suspendedByFailures(corp.reason != SuspensionReason::Otp);
+        return m_store.audit(m_actor, AuditAction::PinFailure, m_corporationId,
+                   QStringLiteral("count=%1 limit=%2").arg(corp.pinFailures).arg(settings.pinFailureLimit))
+            && (!nowSuspended
+                || m_store.audit(
+                    m_actor, AuditAction::CorporationSuspended, m_corporationId, QStringLiteral("reason=pin")));
+    });
+    if (!settled) {
+        qCCritical(lcService) << "a wrong PIN was counted but could not be settled:" << m_store.errorMessage();
+        if (attemptNumber >= settings.pinFailureLimit)
+            result = suspendedByFailures(true);
+    }
+    afterFailure(result);
+    return result;
 }
 
 void RegistrationService::afterCommit(Act act)

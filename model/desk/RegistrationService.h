@@ -17,6 +17,7 @@ namespace hardtoken {
 class Store;
 struct StoreSettings;
 struct CorporationState;
+template <typename Row> class CountedAttempt;
 
 // The registration rules of manual chapter 9, over the store. It owns the 利用登録情報の一覧 (the
 // individual queue) and the pending shared registration; everything else is read from the store at
@@ -115,9 +116,11 @@ private:
     // Counts a wrong serial/OTP in the caller's transaction; `out` gets the answer.
     bool countOtpFailure(CorporationState& corp, const StoreSettings& settings, const QString& what, Outcome* out);
     // Checks the PIN and, when right, runs `action` in ONE transaction with the corporation locked
-    // and its counters settled. The attempt is counted BEFORE the PIN is evaluated.
+    // and its counters settled: the lockout protocol of CountedAttempt (the attempt is counted
+    // BEFORE the PIN is evaluated).
     Outcome withPin(Act act, const QString& pin, const std::function<bool(CorporationState&, Outcome*)>& action,
         const QString& failureMessage);
+    Outcome wrongPin(CountedAttempt<CorporationState>& attempt);
     // Writes the entries' registrations and OTP states (inside the caller's transaction).
     bool writeRegistrations(const QList<QueuedRegistration>& entries, Outcome* refusal);
     // When a commit failed: the token some entry lost to another holder meanwhile, else `otherwise`.

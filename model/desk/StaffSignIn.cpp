@@ -1,7 +1,7 @@
 #include "desk/StaffSignIn.h"
 
 #include "core/Crypto.h"
-#include "store/AttemptTable.h"
+#include "desk/Lockout.h"
 #include "store/AuditLog.h"
 #include "store/StaffTable.h"
 #include "store/Store.h"
@@ -29,21 +29,13 @@ StaffSignIn::Result StaffSignIn::run(Store& store, const QString& login, const Q
         return store.transaction([&] { return auditDenied(QStringLiteral("reason=login-length")); }) ? Result::Denied
                                                                                                      : Result::Failed;
 
-    const QString scope = AttemptTable::signInScope(login);
-    const auto counters = [](SigninState& s) { return AttemptTable::Counters { s.failures, s.inFlight }; };
+    CountedAttempt<SigninState> attempt(store, Lockout::signIn(store, login));
 
-    // 1. Count the attempt before it is evaluated (attempts of desktops that died first leave).
-    QString attempt;
-    if (!store.transaction([&] {
-            auto s = StaffTable::lockAttempts(store, login);
-            if (!s || !AttemptTable::releaseAbandoned(store, scope, counters(*s)))
-                return false;
-            if (!s->lockedAt.isEmpty() || s->failures >= limit)
-                return StaffTable::writeAttempts(store, *s) && auditDenied(QStringLiteral("reason=locked"));
-            return AttemptTable::reserve(store, scope, counters(*s), &attempt) && StaffTable::writeAttempts(store, *s);
-        }))
+    // 1. Count the attempt before it is evaluated; a locked login is refused uncounted.
+    if (!attempt.reserve([&](SigninState& s) { return !s.lockedAt.isEmpty() || s.failures >= limit; },
+            [&](SigninState&) { return auditDenied(QStringLiteral("reason=locked")); }))
         return Result::Failed;
-    if (attempt.isEmpty())
+    if (!attempt.counted())
         return Result::Denied;
 
     // 2. Evaluate (an unknown login is hashed too, so the time taken does not tell it apart).
@@ -53,36 +45,24 @@ StaffSignIn::Result StaffSignIn::run(Store& store, const QString& login, const Q
 
     if (!valid) {
         // 3a. Settle as a failure; the attempt is already counted, whatever happens here.
-        store.transaction([&] {
-            auto s = StaffTable::lockAttempts(store, login);
-            if (!s || !AttemptTable::settleWrong(store, attempt, counters(*s)))
-                return false;
-            const bool nowLocked = s->lockedAt.isEmpty() && s->failures >= limit;
+        attempt.settleWrong([&](SigninState& s) {
+            const bool nowLocked = s.lockedAt.isEmpty() && s.failures >= limit;
             if (nowLocked)
-                s->lockedAt = store.nowText();
-            return StaffTable::writeAttempts(store, *s)
-                && auditDenied(QStringLiteral("reason=credential count=%1 limit=%2").arg(s->failures).arg(limit))
+                s.lockedAt = store.nowText();
+            return auditDenied(QStringLiteral("reason=credential count=%1 limit=%2").arg(s.failures).arg(limit))
                 && (!nowLocked || store.audit(actor, AuditAction::StaffLocked, corporationId, {}));
         });
         return Result::Denied;
     }
 
     // 3b. Right: settle the sign-in and do the act in one transaction.
-    const bool done = store.transaction([&] {
-        auto s = StaffTable::lockAttempts(store, login);
-        return s && AttemptTable::settleRight(store, attempt, counters(*s)) && StaffTable::writeAttempts(store, *s)
-            && action(actor);
-    });
-    if (done)
+    if (attempt.settleRight([&](SigninState&) { return action(actor); }))
         return Result::SignedIn;
     // The act did not happen: the right credential's attempt is withdrawn, as for a PIN (when the
     // store is away it stays in flight until this desktop's session or process is gone).
     const StoreErrorCode code = store.errorCode();
     const QString why = store.errorMessage();
-    store.transaction([&] {
-        auto s = StaffTable::lockAttempts(store, login);
-        return s && AttemptTable::withdraw(store, attempt, counters(*s)) && StaffTable::writeAttempts(store, *s);
-    });
+    attempt.withdraw();
     store.fail(code, why);
     return Result::Failed;
 }

@@ -1,0 +1,120 @@
+#pragma once
+
+#include "store/AttemptTable.h"
+#include "store/Store.h"
+
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace hardtoken {
+
+// The lockout protocol, once, for every secret that is counted towards a lock: the corporation's
+// 契約法人確認暗証番号 (利用中止) and a staff login's credential (the login locked).
+//
+// 1. reserve(): under the lock of the scope's sealed row, attempts of desktops that died before
+//    settling them leave the count, the caller may refuse the attempt (suspended, locked, every
+//    remaining attempt in flight elsewhere), and otherwise the attempt is counted BEFORE it is
+//    evaluated — so that a desktop killed while scrypt runs cannot guess for free.
+// 2. The caller evaluates, outside any lock (scrypt is slow).
+// 3. settleWrong(): it stays counted, and the caller reacts to the count (the lock, the audit) in
+//    the same transaction; or settleRight(): the settled failures are forgiven and the act the
+//    secret authorises commits in the same transaction as the settlement; or withdraw(): the act
+//    failed after all, and the attempt counts for nothing.
+//
+// `Row` is the record that keeps the scope's counters (CorporationState, SigninState).
+template <typename Row> class CountedAttempt final {
+public:
+    struct Scope {
+        QString name; // AttemptTable's scope
+        std::function<std::optional<Row>()> lock; // the row, locked for the transaction
+        std::function<bool(const Row&)> write;
+        std::function<AttemptTable::Counters(Row&)> counters;
+        // When abandoned attempts were released (their number): e.g. audited. Optional.
+        std::function<bool(int released)> released = {};
+    };
+    // Asked under the lock: true refuses the attempt (nothing is counted; the row is written back).
+    using Refusal = std::function<bool(Row&)>;
+    // Run under the lock after a step, in its transaction; false rolls it back.
+    using Then = std::function<bool(Row&)>;
+
+    CountedAttempt(Store& store, Scope scope)
+        : m_store(store)
+        , m_scope(std::move(scope))
+    {
+    }
+
+    // 1. False when the store failed (nothing was counted, or the COMMIT's fate is unknown: then
+    // the attempt is held by a session that is gone and is released as abandoned). counted() says
+    // whether the attempt was made or refused.
+    // `onRefused` runs in the same transaction when the attempt is refused (e.g. the refusal audited).
+    bool reserve(const Refusal& refuse, const Then& onRefused = {})
+    {
+        return m_store.transaction([&] {
+            auto row = m_scope.lock();
+            int released = 0;
+            if (!row || !AttemptTable::releaseAbandoned(m_store, m_scope.name, m_scope.counters(*row), &released))
+                return false;
+            if (released > 0 && m_scope.released && !m_scope.released(released))
+                return false;
+            if (refuse && refuse(*row))
+                return m_scope.write(*row) && (!onRefused || onRefused(*row));
+            if (!AttemptTable::reserve(m_store, m_scope.name, m_scope.counters(*row), &m_key))
+                return false;
+            m_row = *row;
+            return m_scope.write(*row);
+        });
+    }
+    bool counted() const { return !m_key.isEmpty(); }
+    // The row as the last step left it (after reserve(): with this attempt counted).
+    const Row& row() const { return m_row; }
+    const QString& key() const { return m_key; }
+
+    // 3a. The attempt was wrong.
+    bool settleWrong(const Then& then)
+    {
+        return m_store.transaction([&] {
+            auto row = m_scope.lock();
+            if (!row || !AttemptTable::settleWrong(m_store, m_key, m_scope.counters(*row)))
+                return false;
+            m_row = *row;
+            return then(*row) && m_scope.write(*row);
+        });
+    }
+
+    // 3b. The attempt was right: `act` commits with the settlement. `refuse` is asked again under the
+    // lock (suspended by another desktop meanwhile): then the attempt is withdrawn and the act not
+    // run. `mark`: Store::transaction()'s commit mark.
+    bool settleRight(const Then& act, const Refusal& refuse = {}, const QString& mark = {})
+    {
+        return m_store.transaction(
+            [&] {
+                auto row = m_scope.lock();
+                if (!row)
+                    return false;
+                if (refuse && refuse(*row))
+                    return AttemptTable::withdraw(m_store, m_key, m_scope.counters(*row)) && m_scope.write(*row);
+                return AttemptTable::settleRight(m_store, m_key, m_scope.counters(*row)) && act(*row)
+                    && m_scope.write(*row);
+            },
+            mark);
+    }
+
+    // The act the attempt authorised did not happen: the attempt counts for nothing.
+    bool withdraw()
+    {
+        return m_store.transaction([&] {
+            auto row = m_scope.lock();
+            return row && AttemptTable::withdraw(m_store, m_key, m_scope.counters(*row)) && m_scope.write(*row);
+        });
+    }
+
+private:
+    Store& m_store;
+    Scope m_scope;
+    QString m_key;
+    Row m_row {};
+};
+
+} // namespace hardtoken
