@@ -166,6 +166,97 @@ QString cardKey(const QString& serial)
 }
 } // namespace
 
+namespace {
+
+// The code the card showed a moment ago, checked once already (here or at 次へ): said so, and not
+// counted as a wrong code.
+bool usedBefore(const OtpVerifier& verifier, const QByteArray& secret, const TokenRecord& token, const QString& code,
+    int hotpLookAhead, qint64 now)
+{
+    OtpState before = token.state;
+    if (token.params.kind == OtpKind::Totp)
+        before.lastStep = -1;
+    else
+        before.nextCounter
+            = before.nextCounter > quint64(hotpLookAhead) ? before.nextCounter - quint64(hotpLookAhead) : 0;
+    return verifier.verify(secret, token.params, before, code, now).has_value();
+}
+
+} // namespace
+
+// Inside the signed-in staff member's transaction: the card's code checked, counted per card.
+bool StaffDesk::cardCheck(
+    const QString& actor, const QString& serial, const QString& code, CardCheck* result, Outcome* outcome)
+{
+    const StoreSettings settings = m_store.settings();
+    const QString card = QStringLiteral("serial=%1").arg(serial);
+    auto attempts = StaffTable::lockAttempts(m_store, cardKey(serial));
+    if (!attempts)
+        return false;
+    if (!attempts->lockedAt.isEmpty()) {
+        *outcome = { ServiceError::Suspended,
+            tr("このカードは誤ったワンタイムパスワードが続いたため、確認できません。管理者に解除を依頼してくだ"
+               "さい。") };
+        return m_store.auditDenied(actor, StaffPurpose::CardCheck, 0, card + QStringLiteral(" reason=locked"));
+    }
+    const auto token = TokenTable::find(m_store, serial);
+    if (!token || token->status == TokenStatus::Retired) {
+        *outcome = { ServiceError::NotFound,
+            tr("シリアル番号 %1 のトークンは登録されていません。").arg(Validation::formatSerial(serial)) };
+        return m_store.auditDenied(actor, StaffPurpose::CardCheck, 0, card + QStringLiteral(" reason=unknown"));
+    }
+    if (!token->stateIntact)
+        return m_store.fail(StoreErrorCode::Tampered,
+            tr("トークン %1 の記録が、コンソールの外で変更されています。")
+                .arg(Validation::formatSerial(token->serial)));
+    const auto secret = m_store.openSecret(token->sealedSecret, token->serial);
+    if (!secret)
+        return m_store.fail(StoreErrorCode::Tampered,
+            tr("トークン %1 の秘密鍵を読み込めません。").arg(Validation::formatSerial(token->serial)));
+    if (token->holderCorporation) {
+        const auto corp = CorporationTable::info(m_store, token->holderCorporation);
+        result->holder = (corp ? corp->code + QLatin1Char(' ') + corp->name : QString()) + QStringLiteral(" / ")
+            + (token->holderUser ? token->holderName : tr("全ての利用者"));
+    }
+    const OtpVerifier verifier({ settings.hotpLookAhead, settings.totpSkewSteps, settings.totpMaxDriftSteps });
+    const auto match = verifier.verify(*secret, token->params, token->state, code, m_store.clock().nowSecs());
+    if (!match && usedBefore(verifier, *secret, *token, code, settings.hotpLookAhead, m_store.clock().nowSecs())) {
+        *outcome = { ServiceError::CodeAlreadyUsed,
+            tr("このワンタイムパスワードは使用済みです。カードに次のワンタイムパスワードが表示されてから、もう"
+               "一度入力してください。") };
+        return m_store.auditDenied(
+            actor, StaffPurpose::CardCheck, token->holderCorporation, card + QStringLiteral(" reason=used"));
+    }
+    if (!match) {
+        attempts->failures += 1;
+        const bool nowLocked = attempts->failures >= settings.staffFailureLimit;
+        if (nowLocked)
+            attempts->lockedAt = m_store.nowText();
+        result->remaining = qMax(0, settings.staffFailureLimit - attempts->failures);
+        return StaffTable::writeAttempts(m_store, *attempts)
+            && m_store.audit(actor, AuditAction::CardCheckFailed, token->holderCorporation,
+                card + QStringLiteral(" count=%1").arg(attempts->failures))
+            && (!nowLocked || m_store.audit(actor, AuditAction::CardLocked, token->holderCorporation, card));
+    }
+    switch (TokenTable::advance(m_store, token->id, token->serial, token->params.kind, match->nextState,
+        token->status == TokenStatus::Registered || token->holderCorporation != 0)) {
+    case TokenTable::Advance::Failed:
+        return false;
+    case TokenTable::Advance::AlreadyUsed:
+        *outcome = { ServiceError::CodeAlreadyUsed,
+            tr("このワンタイムパスワードは使用済みです。カードに次のワンタイムパスワードが表示されてから、もう"
+               "一度入力してください。") };
+        return true;
+    case TokenTable::Advance::Moved:
+        break;
+    }
+    attempts->failures = 0;
+    result->works = true;
+    return StaffTable::writeAttempts(m_store, *attempts)
+        && m_store.audit(actor, AuditAction::CardChecked, token->holderCorporation,
+            card + QStringLiteral(" drift=%1").arg(match->drift));
+}
+
 Outcome StaffDesk::checkCard(
     const StaffCredential& staff, const QString& serialInput, const QString& codeInput, CardCheck* result)
 {
@@ -182,91 +273,8 @@ Outcome StaffDesk::checkCard(
     *result = CardCheck {};
     result->serial = serial.value;
     Outcome outcome;
-    const auto signedIn = StaffSignIn::run(
-        m_store, staff.login, staff.credential, 0, StaffPurpose::CardCheck, [&](const QString& actor) {
-            const QString card = QStringLiteral("serial=%1").arg(serial.value);
-            auto attempts = StaffTable::lockAttempts(m_store, cardKey(serial.value));
-            if (!attempts)
-                return false;
-            if (!attempts->lockedAt.isEmpty()) {
-                outcome = { ServiceError::Suspended,
-                    tr("このカードは誤ったワンタイムパスワードが続いたため、確認できません。管理者に解除を依頼してくだ"
-                       "さい。") };
-                return m_store.auditDenied(actor, StaffPurpose::CardCheck, 0, card + QStringLiteral(" reason=locked"));
-            }
-            const auto token = TokenTable::find(m_store, serial.value);
-            if (!token || token->status == TokenStatus::Retired) {
-                outcome = {
-                    ServiceError::NotFound,
-                    tr("シリアル番号 %1 のトークンは登録されていません。").arg(Validation::formatSerial(serial.value))
-                };
-                return m_store.auditDenied(actor, StaffPurpose::CardCheck, 0, card + QStringLiteral(" reason=unknown"));
-            }
-            if (!token->stateIntact)
-                return m_store.fail(StoreErrorCode::Tampered,
-                    tr("トークン %1 の記録が、コンソールの外で変更されています。")
-                        .arg(Validation::formatSerial(token->serial)));
-            const auto secret = m_store.openSecret(token->sealedSecret, token->serial);
-            if (!secret)
-                return m_store.fail(StoreErrorCode::Tampered,
-                    tr("トークン %1 の秘密鍵を読み込めません。").arg(Validation::formatSerial(token->serial)));
-            if (token->holderCorporation) {
-                const auto corp = CorporationTable::info(m_store, token->holderCorporation);
-                result->holder = (corp ? corp->code + QLatin1Char(' ') + corp->name : QString()) + QStringLiteral(" / ")
-                    + (token->holderUser ? token->holderName : tr("全ての利用者"));
-            }
-            const OtpVerifier verifier({ settings.hotpLookAhead, settings.totpSkewSteps, settings.totpMaxDriftSteps });
-            const auto match
-                = verifier.verify(*secret, token->params, token->state, code.value, m_store.clock().nowSecs());
-            const auto alreadyUsed = [&] {
-                // The code the card showed a moment ago, checked once already (here or at 次へ): said
-                // so, and not counted as a wrong code.
-                OtpState before = token->state;
-                if (token->params.kind == OtpKind::Totp)
-                    before.lastStep = -1;
-                else
-                    before.nextCounter = before.nextCounter > quint64(settings.hotpLookAhead)
-                        ? before.nextCounter - quint64(settings.hotpLookAhead)
-                        : 0;
-                const auto old = verifier.verify(*secret, token->params, before, code.value, m_store.clock().nowSecs());
-                return old.has_value();
-            };
-            if (!match && alreadyUsed()) {
-                outcome = { ServiceError::CodeAlreadyUsed,
-                    tr("このワンタイムパスワードは使用済みです。カードに次のワンタイムパスワードが表示されてから、もう"
-                       "一度入力してください。") };
-                return m_store.auditDenied(
-                    actor, StaffPurpose::CardCheck, token->holderCorporation, card + QStringLiteral(" reason=used"));
-            }
-            if (!match) {
-                attempts->failures += 1;
-                const bool nowLocked = attempts->failures >= settings.staffFailureLimit;
-                if (nowLocked)
-                    attempts->lockedAt = m_store.nowText();
-                result->remaining = qMax(0, settings.staffFailureLimit - attempts->failures);
-                return StaffTable::writeAttempts(m_store, *attempts)
-                    && m_store.audit(actor, AuditAction::CardCheckFailed, token->holderCorporation,
-                        card + QStringLiteral(" count=%1").arg(attempts->failures))
-                    && (!nowLocked || m_store.audit(actor, AuditAction::CardLocked, token->holderCorporation, card));
-            }
-            switch (TokenTable::advance(m_store, token->id, token->serial, token->params.kind, match->nextState,
-                token->status == TokenStatus::Registered || token->holderCorporation != 0)) {
-            case TokenTable::Advance::Failed:
-                return false;
-            case TokenTable::Advance::AlreadyUsed:
-                outcome = { ServiceError::CodeAlreadyUsed,
-                    tr("このワンタイムパスワードは使用済みです。カードに次のワンタイムパスワードが表示されてから、もう"
-                       "一度入力してください。") };
-                return true;
-            case TokenTable::Advance::Moved:
-                break;
-            }
-            attempts->failures = 0;
-            result->works = true;
-            return StaffTable::writeAttempts(m_store, *attempts)
-                && m_store.audit(actor, AuditAction::CardChecked, token->holderCorporation,
-                    card + QStringLiteral(" drift=%1").arg(match->drift));
-        });
+    const auto signedIn = StaffSignIn::run(m_store, staff.login, staff.credential, 0, StaffPurpose::CardCheck,
+        [&](const QString& actor) { return cardCheck(actor, serial.value, code.value, result, &outcome); });
     switch (signedIn) {
     case StaffSignIn::Result::Denied:
         return { ServiceError::WrongStaffCredential, StaffSignIn::deniedMessage() };

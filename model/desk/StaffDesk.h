@@ -78,6 +78,8 @@ public:
     static bool acceptableStaffCredential(const QString& credential);
 
 private:
+    bool cardCheck(
+        const QString& actor, const QString& serial, const QString& code, CardCheck* result, Outcome* outcome);
     // A new account's login, name and password (twice): InvalidInput or Mismatch, or ok.
     static Outcome checkNewAccount(
         const StaffTable::Account& account, const QString& credential, const QString& repeat);
