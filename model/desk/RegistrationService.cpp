@@ -195,6 +195,56 @@ bool RegistrationService::countOtpFailure(
     return true;
 }
 
+// Why an entry is refused before its token is looked at (利用中止, the mode, no user chosen); ok()
+// when it may be checked. Fills in the user of an individual entry.
+Outcome RegistrationService::entryRefusal(const CorporationState& corp, const StoreSettings& settings, UsageMode mode,
+    qint64 forUserId, QueuedRegistration* out) const
+{
+    if (corp.suspended || corp.otpFailures >= settings.otpFailureLimit)
+        return suspendedOutcome();
+    if (corp.mode == UsageMode::Unset) {
+        return Outcome::said(
+            ServiceError::ModeNotSet, [] { return tr("カード型ハードトークンの利用形態を設定してください。"); });
+    }
+    if (corp.mode != mode) {
+        return Outcome::said(ServiceError::WrongMode, [] { return tr("現在の利用形態では、この操作はできません。"); });
+    }
+    if (mode == UsageMode::Individual) {
+        const auto user = UserTable::find(m_store, m_corporationId, forUserId);
+        if (!user) {
+            return Outcome::said(ServiceError::NoUserChosen, [] { return tr("利用者を選択してください。"); });
+        }
+        out->userId = user->id;
+        out->userName = user->name;
+        out->displayOrder = user->displayOrder;
+    }
+    return {};
+}
+
+// Why a token found in the store cannot go to this user (queued for another, registered to
+// another); ok() when it can.
+Outcome RegistrationService::holderRefusal(const TokenRecord& token, qint64 forUserId) const
+{
+    if (forUserId != 0) {
+        for (const QueuedRegistration& q : std::as_const(m_queue)) {
+            if (q.serial == token.serial && q.userId != forUserId) {
+                return Outcome::said(ServiceError::SerialQueuedForOther, [serial = token.serial, q] {
+                    return tr("シリアル番号 %1 は、利用登録情報の一覧で%2さんに指定されています。")
+                        .arg(Validation::formatSerial(serial), q.userName);
+                });
+            }
+        }
+    }
+    if (token.holderCorporation == m_corporationId && token.holderUser != forUserId) {
+        return Outcome::said(ServiceError::SerialHeldByOther,
+            [serial = token.serial, name = token.holderUser ? token.holderName : QString()] {
+                return tr("シリアル番号 %1 のトークンは、%2が利用登録しています。")
+                    .arg(Validation::formatSerial(serial), name.isEmpty() ? tr("全ての利用者") : name);
+            });
+    }
+    return {};
+}
+
 Outcome RegistrationService::checkToken(
     const QString& serialInput, const QString& otpInput, UsageMode mode, qint64 forUserId, QueuedRegistration* out)
 {
@@ -209,30 +259,9 @@ Outcome RegistrationService::checkToken(
         auto corp = CorporationTable::lock(m_store, m_corporationId);
         if (!corp)
             return false;
-        if (corp->suspended || corp->otpFailures >= settings.otpFailureLimit) {
-            result = suspendedOutcome();
+        result = entryRefusal(*corp, settings, mode, forUserId, out);
+        if (!result.ok())
             return true;
-        }
-        if (corp->mode == UsageMode::Unset) {
-            result = Outcome::said(
-                ServiceError::ModeNotSet, [] { return tr("カード型ハードトークンの利用形態を設定してください。"); });
-            return true;
-        }
-        if (corp->mode != mode) {
-            result = Outcome::said(
-                ServiceError::WrongMode, [] { return tr("現在の利用形態では、この操作はできません。"); });
-            return true;
-        }
-        if (mode == UsageMode::Individual) {
-            const auto user = UserTable::find(m_store, m_corporationId, forUserId);
-            if (!user) {
-                result = Outcome::said(ServiceError::NoUserChosen, [] { return tr("利用者を選択してください。"); });
-                return true;
-            }
-            out->userId = user->id;
-            out->userName = user->name;
-            out->displayOrder = user->displayOrder;
-        }
         const InputCheck serial = Validation::checkSerial(serialInput, settings.normaliseFullWidth);
         if (!serial.ok()) {
             result = inputFailure(InputField::Serial, serial.error);
@@ -251,25 +280,9 @@ Outcome RegistrationService::checkToken(
             counted = true;
             return countOtpFailure(*corp, settings, QStringLiteral("serial=%1").arg(serial.value), &result);
         }
-        if (forUserId != 0) {
-            for (const QueuedRegistration& q : std::as_const(m_queue)) {
-                if (q.serial == serial.value && q.userId != forUserId) {
-                    result = Outcome::said(ServiceError::SerialQueuedForOther, [serial = serial.value, q] {
-                        return tr("シリアル番号 %1 は、利用登録情報の一覧で%2さんに指定されています。")
-                            .arg(Validation::formatSerial(serial), q.userName);
-                    });
-                    return true;
-                }
-            }
-        }
-        if (token->holderCorporation == m_corporationId && token->holderUser != forUserId) {
-            result = Outcome::said(ServiceError::SerialHeldByOther,
-                [serial = serial.value, name = token->holderUser ? token->holderName : QString()] {
-                    return tr("シリアル番号 %1 のトークンは、%2が利用登録しています。")
-                        .arg(Validation::formatSerial(serial), name.isEmpty() ? tr("全ての利用者") : name);
-                });
+        result = holderRefusal(*token, forUserId);
+        if (!result.ok())
             return true;
-        }
         if (!token->stateIntact) {
             return m_store.fail(StoreErrorCode::Tampered,
                 tr("トークン %1 の記録が、コンソールの外で変更されています。お問い合わせ先までご照会ください。")

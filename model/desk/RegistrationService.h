@@ -17,6 +17,7 @@ namespace hardtoken {
 class Store;
 struct StoreSettings;
 struct CorporationState;
+struct TokenRecord;
 template <typename Row> class CountedAttempt;
 
 // The registration rules of manual chapter 9, over the store. It owns the 利用登録情報の一覧 (the
@@ -113,6 +114,9 @@ private:
     Outcome storeOutcome(const QString& otherwise) const;
     Outcome checkToken(
         const QString& serial, const QString& otp, UsageMode mode, qint64 forUserId, QueuedRegistration* out);
+    Outcome entryRefusal(const CorporationState& corp, const StoreSettings& settings, UsageMode mode, qint64 forUserId,
+        QueuedRegistration* out) const;
+    Outcome holderRefusal(const TokenRecord& token, qint64 forUserId) const;
     // Counts a wrong serial/OTP in the caller's transaction; `out` gets the answer.
     bool countOtpFailure(CorporationState& corp, const StoreSettings& settings, const QString& what, Outcome* out);
     // Checks the PIN and, when right, runs `action` in ONE transaction with the corporation locked
