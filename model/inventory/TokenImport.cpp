@@ -445,6 +445,34 @@ std::optional<QByteArray> dataValue(
 }
 
 // One KeyPackage; refusals of the line go to `why`, file-level failures to `problem`.
+// The key's algorithm (HOTP or TOTP) and its hash (Suite); false with `why` when either is not
+// supported.
+bool readAlgorithm(const Node& key, OtpParameters& params, QString* why)
+{
+    const QString algorithm = key.attribute(u"Algorithm");
+    const QString base = kPskcNs;
+    if (algorithm == base + QLatin1String(":hotp") || algorithm == base + QLatin1String("#hotp")) {
+        params.kind = OtpKind::Hotp;
+    } else if (algorithm == base + QLatin1String(":totp") || algorithm == base + QLatin1String("#totp")) {
+        params.kind = OtpKind::Totp;
+    } else {
+        *why = TokenImport::tr("アルゴリズム %1 には対応していません（HOTP と TOTP のみ）")
+                   .arg(AuditLog::printable(algorithm));
+        return false;
+    }
+    const Node* suite = key.path({ u"AlgorithmParameters", u"Suite" });
+    if (suite) {
+        const QString s = suite->text.trimmed().toUpper();
+        if (s == QLatin1String("HMAC-SHA256"))
+            params.algorithm = OtpAlgorithm::Sha256;
+        else if (s == QLatin1String("HMAC-SHA512"))
+            params.algorithm = OtpAlgorithm::Sha512;
+        else if (s != QLatin1String("HMAC-SHA1"))
+            *why = TokenImport::tr("Suite %1 には対応していません").arg(AuditLog::printable(s));
+    }
+    return why->isEmpty();
+}
+
 TokenLine keyPackage(const Node& package, const QString& where, PskcKeys& keys, const TokenImportOptions& options,
     QString* why, QString* problem)
 {
@@ -471,19 +499,9 @@ TokenLine keyPackage(const Node& package, const QString& where, PskcKeys& keys, 
     if (!problem->isEmpty())
         return line;
 
-    const QString algorithm = key.attribute(u"Algorithm");
-    const QString base = kPskcNs;
-    if (algorithm == base + QLatin1String(":hotp") || algorithm == base + QLatin1String("#hotp")) {
-        line.params.kind = OtpKind::Hotp;
-    } else if (algorithm == base + QLatin1String(":totp") || algorithm == base + QLatin1String("#totp")) {
-        line.params.kind = OtpKind::Totp;
-    } else {
-        *why = TokenImport::tr("アルゴリズム %1 には対応していません（HOTP と TOTP のみ）")
-                   .arg(AuditLog::printable(algorithm));
+    if (!readAlgorithm(key, line.params, why))
         return line;
-    }
     const Node* format = key.path({ u"AlgorithmParameters", u"ResponseFormat" });
-    const Node* suite = key.path({ u"AlgorithmParameters", u"Suite" });
     bool ok = false;
     line.params.digits = format ? format->attribute(u"Length").toInt(&ok) : 0;
     const QString encoding = format ? format->attribute(u"Encoding") : QString();
@@ -500,18 +518,7 @@ TokenLine keyPackage(const Node& package, const QString& where, PskcKeys& keys, 
     const quint64 period = uint64(interval, 30, &intervalOk);
     const quint64 t0 = uint64(time, 0, &timeOk);
     line.state.driftSteps = drift ? drift->toLongLong(&driftOk) : 0;
-    if (suite) {
-        const QString s = suite->text.trimmed().toUpper();
-        if (s == QLatin1String("HMAC-SHA256"))
-            line.params.algorithm = OtpAlgorithm::Sha256;
-        else if (s == QLatin1String("HMAC-SHA512"))
-            line.params.algorithm = OtpAlgorithm::Sha512;
-        else if (s != QLatin1String("HMAC-SHA1"))
-            *why = TokenImport::tr("Suite %1 には対応していません").arg(AuditLog::printable(s));
-    }
-    if (!why->isEmpty()) {
-        return line;
-    } else if (!ok) {
+    if (!ok) {
         *why = TokenImport::tr("ResponseFormat の Length がありません");
     } else if (!encoding.isEmpty() && encoding != QLatin1String("DECIMAL")) {
         *why = TokenImport::tr("数字以外の表示（Encoding=%1）には対応していません").arg(AuditLog::printable(encoding));
