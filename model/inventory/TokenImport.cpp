@@ -604,6 +604,17 @@ QList<TokenLine> parsePskc(
 // The plain CSV: serial, secret_hex or secret_base32, type, digits, period (TOTP) or counter
 // (HOTP); optional algorithm (sha1, sha256, sha512).
 
+// A CSV line's secret: hexadecimal (secret_hex) or base32 (secret_base32); nullopt when it is not.
+std::optional<QByteArray> csvSecret(const QString& text, bool hex)
+{
+    if (!hex)
+        return TokenImport::fromBase32(text);
+    const bool valid = !text.isEmpty() && text.size() % 2 == 0 && std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c.toLower() >= u'a' && c.toLower() <= u'f');
+    });
+    return valid ? std::optional<QByteArray>(QByteArray::fromHex(text.toLatin1())) : std::nullopt;
+}
+
 QList<TokenLine> parseCsv(
     const QByteArray& bytes, const TokenImportOptions& options, TokenImportReport* report, QList<QString>* whys)
 {
@@ -650,17 +661,7 @@ QList<TokenLine> parseCsv(
         line.where = TokenImport::tr("%1 行目").arg(r.line);
         line.vendorSerial = column(r, "serial");
         QString why;
-        const QString secretText = r.fields.value(hex >= 0 ? hex : b32).trimmed();
-        std::optional<QByteArray> secret;
-        if (hex >= 0) {
-            const bool valid = !secretText.isEmpty() && secretText.size() % 2 == 0
-                && std::all_of(secretText.cbegin(), secretText.cend(),
-                    [](QChar c) { return (c >= u'0' && c <= u'9') || (c.toLower() >= u'a' && c.toLower() <= u'f'); });
-            if (valid)
-                secret = QByteArray::fromHex(secretText.toLatin1());
-        } else {
-            secret = TokenImport::fromBase32(secretText);
-        }
+        const std::optional<QByteArray> secret = csvSecret(r.fields.value(hex >= 0 ? hex : b32).trimmed(), hex >= 0);
         const QString type = column(r, "type").toLower();
         const QString algorithm = column(r, "algorithm").toLower();
         bool digitsOk = false;
