@@ -1,7 +1,6 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
-#include "AuditViewerDialog.h"
 #include "CoachOverlay.h"
 #include "CoachPanel.h"
 #include "ConnectionBanner.h"
@@ -10,15 +9,13 @@
 #include "Demonstration.h"
 #include "DesktopSettings.h"
 #include "FirstRunPage.h"
-#include "ImportDialog.h"
 #include "IndividualRegistrationConfirmPage.h"
 #include "IndividualRegistrationInputPage.h"
 #include "Language.h"
 #include "SettingsDialog.h"
 #include "SharedRegistrationConfirmPage.h"
 #include "SharedRegistrationInputPage.h"
-#include "StaffActDialog.h"
-#include "StaffDialog.h"
+#include "StaffMenu.h"
 #include "SuspendedNotice.h"
 #include "TrainingCertificate.h"
 #include "TrainingResultsDialog.h"
@@ -121,32 +118,9 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     connect(&m_language, &Language::changed, this, syncLanguage);
     syncLanguage(m_language.current());
 
-    m_adminMenu = menuBar()->addMenu(QString());
-    m_adminMenu->setObjectName(QStringLiteral("adminMenu"));
-    m_setPinAction
-        = m_adminMenu->addAction(QString(), this, [this] { openStaffAct(int(StaffActDialog::Act::SetPin)); });
-    m_setPinAction->setObjectName(QStringLiteral("setPinAction"));
-    m_resetCountersAction
-        = m_adminMenu->addAction(QString(), this, [this] { openStaffAct(int(StaffActDialog::Act::ResetCounters)); });
-    m_resetCountersAction->setObjectName(QStringLiteral("resetCountersAction"));
-    m_unlockAction
-        = m_adminMenu->addAction(QString(), this, [this] { openStaffAct(int(StaffActDialog::Act::Unlock)); });
-    m_unlockAction->setObjectName(QStringLiteral("unlockAction"));
-    m_checkCardAction
-        = m_adminMenu->addAction(QString(), this, [this] { openStaffAct(int(StaffActDialog::Act::CheckCard)); });
-    m_checkCardAction->setObjectName(QStringLiteral("checkCardAction"));
-    m_adminMenu->addSeparator();
-    m_importRosterAction
-        = m_adminMenu->addAction(QString(), this, [this] { openImport(int(ImportDialog::Kind::Roster)); });
-    m_importRosterAction->setObjectName(QStringLiteral("importRosterAction"));
-    m_importTokensAction
-        = m_adminMenu->addAction(QString(), this, [this] { openImport(int(ImportDialog::Kind::Tokens)); });
-    m_importTokensAction->setObjectName(QStringLiteral("importTokensAction"));
-    m_adminMenu->addSeparator();
-    m_staffAccountsAction = m_adminMenu->addAction(QString(), this, [this] { openStaffAccounts(); });
-    m_staffAccountsAction->setObjectName(QStringLiteral("staffAccountsAction"));
-    m_auditAction = m_adminMenu->addAction(QString(), this, [this] { openAuditViewer(); });
-    m_auditAction->setObjectName(QStringLiteral("auditAction"));
+    m_staffMenu = new StaffMenu(m_flow.service(), menuBar(), this);
+    connect(m_staffMenu, &StaffMenu::staffActDone, this, &MainWindow::afterStaffAct);
+    connect(m_staffMenu, &StaffMenu::imported, this, &MainWindow::afterImport);
 
     m_trainingMenu = menuBar()->addMenu(QString());
     m_cardsAction = m_trainingMenu->addAction(QString(), this, [this] { showVirtualCards(); });
@@ -380,57 +354,19 @@ void MainWindow::updateCorporationMenu()
 {
     m_selectCorporationAction->setEnabled(CorporationTable::countUpTo(m_flow.service().store(), 2) > 1);
     // The desk's acts are for the corporation being served.
-    for (QAction* a : { m_setPinAction, m_resetCountersAction, m_unlockAction })
-        a->setEnabled(!m_staffPageShown && m_flow.service().corporationId() != 0);
+    m_staffMenu->setStaffPageShown(m_staffPageShown);
 }
 
-StaffActDialog* MainWindow::openStaffAct(int act)
+void MainWindow::afterImport()
 {
-    // The desk's acts are for the corporation being served; カードの確認 is for any card.
-    const bool anyCard = StaffActDialog::Act(act) == StaffActDialog::Act::CheckCard;
-    if (!anyCard && (m_staffPageShown || m_flow.service().corporationId() == 0))
-        return nullptr;
-    auto* dialog = new StaffActDialog(
-        m_flow.service().store(), m_flow.service().corporationId(), StaffActDialog::Act(act), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-        [this, dialog] { afterStaffAct(dialog->resultText(), dialog->resultIsGood()); });
-    dialog->open();
-    return dialog;
-}
-
-ImportDialog* MainWindow::openImport(int kind)
-{
-    auto* dialog = new ImportDialog(m_flow.service().store(), ImportDialog::Kind(kind), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ImportDialog::imported, this, [this] {
-        // New corporations or tokens: the first-run page may be done; the menus follow the store.
-        if (currentStaffPage() == m_firstRun && m_firstRun && m_firstRun->ready())
-            begin();
-        else if (QWidget* staff = currentStaffPage())
-            qobject_cast<ManualPage*>(staff)->enter();
-        else if (m_flow.service().corporationId())
-            m_flow.service().reselectCorporation();
-        updateCorporationMenu();
-    });
-    dialog->open();
-    return dialog;
-}
-
-StaffDialog* MainWindow::openStaffAccounts()
-{
-    auto* dialog = new StaffDialog(m_flow.service().store(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-    return dialog;
-}
-
-AuditViewerDialog* MainWindow::openAuditViewer()
-{
-    auto* dialog = new AuditViewerDialog(m_flow.service().store(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-    return dialog;
+    // New corporations or tokens: the first-run page may be done; the menus follow the store.
+    if (currentStaffPage() == m_firstRun && m_firstRun && m_firstRun->ready())
+        begin();
+    else if (QWidget* staff = currentStaffPage())
+        qobject_cast<ManualPage*>(staff)->enter();
+    else if (m_flow.service().corporationId())
+        m_flow.service().reselectCorporation();
+    updateCorporationMenu();
 }
 
 void MainWindow::afterStaffAct(const QString& result, bool good)
@@ -588,15 +524,7 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("終了(&X)"));
     m_settingsAction->setText(tr("設定(&S)..."));
     m_selectCorporationAction->setText(tr("契約法人の選択(&O)..."));
-    m_adminMenu->setTitle(tr("管理(&A)"));
-    m_setPinAction->setText(tr("契約法人確認暗証番号の設定(&P)..."));
-    m_resetCountersAction->setText(tr("誤入力回数のリセット(&C)..."));
-    m_unlockAction->setText(tr("利用中止の解除(&U)..."));
-    m_auditAction->setText(tr("監査ログ(&L)..."));
-    m_checkCardAction->setText(tr("カードの確認(&K)..."));
-    m_importRosterAction->setText(tr("名簿の取り込み(&R)..."));
-    m_importTokensAction->setText(tr("トークンの取り込み(&T)..."));
-    m_staffAccountsAction->setText(tr("担当者の管理(&M)..."));
+    m_staffMenu->retranslate();
     m_viewMenu->setTitle(tr("表示(&V)"));
     m_languageMenu->setTitle(tr("言語(&L)"));
     m_trainingMenu->setTitle(tr("トレーニング(&T)"));

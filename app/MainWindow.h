@@ -20,6 +20,7 @@ class CoachOverlay;
 class CoachPanel;
 class Demonstration;
 class ManualPage;
+class StaffMenu;
 class TrainingSession;
 class TrainingResultsDialog;
 class TrainingStartDialog;
@@ -43,14 +44,8 @@ public:
     CorporationSelectionPage* corporationSelection() const { return m_selection; }
     FirstRunPage* firstRun() const { return m_firstRun; }
     QWidget* currentStaffPage() const;
-    // 管理 menu: opens the act's dialog (window-modal, not blocking); nullptr without a corporation.
-    class StaffActDialog* openStaffAct(int act);
-    // 管理 > 監査ログ (window-modal, not blocking).
-    class AuditViewerDialog* openAuditViewer();
-    // 管理 > 名簿の取り込み / トークンの取り込み (window-modal, not blocking).
-    class ImportDialog* openImport(int kind);
-    // 管理 > 担当者の管理 (window-modal, not blocking).
-    class StaffDialog* openStaffAccounts();
+    // The 管理 menu and the dialogs it opens.
+    StaffMenu* staffMenu() const { return m_staffMenu; }
 
     // The screen's page, built the first time it is asked for (start-up builds only the first).
     ManualPage* page(RegistrationFlow::Screen screen);
@@ -106,6 +101,7 @@ private:
     void startFlow();
     void updateCorporationMenu();
     void afterStaffAct(const QString& result, bool good);
+    void afterImport();
     void showScreen(RegistrationFlow::Screen screen);
     void resetScenario();
     bool confirmTraining(const QString& question);
@@ -130,15 +126,7 @@ private:
     QAction* m_quitAction = nullptr;
     QAction* m_settingsAction = nullptr;
     QAction* m_selectCorporationAction = nullptr;
-    QMenu* m_adminMenu = nullptr;
-    QAction* m_setPinAction = nullptr;
-    QAction* m_resetCountersAction = nullptr;
-    QAction* m_unlockAction = nullptr;
-    QAction* m_auditAction = nullptr;
-    QAction* m_checkCardAction = nullptr;
-    QAction* m_importRosterAction = nullptr;
-    QAction* m_importTokensAction = nullptr;
-    QAction* m_staffAccountsAction = nullptr;
+    StaffMenu* m_staffMenu = nullptr;
     CorporationSelectionPage* m_selection = nullptr;
     FirstRunPage* m_firstRun = nullptr;
     bool m_flowStarted = false;

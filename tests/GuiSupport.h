@@ -7,6 +7,7 @@
 #include "ManualPage.h"
 #include "PinInput.h"
 #include "SoftwareKeyboard.h"
+#include "StaffMenu.h"
 #include "Style.h"
 #include "desk/RegistrationFlow.h"
 

@@ -252,7 +252,7 @@ void TestCorporationSelection::importFromTheMenuOnTheFirstRunPage()
     }
     b.launch();
     QCOMPARE(b.window->currentStaffPage(), b.window->firstRun());
-    ImportDialog* d = b.window->openImport(int(ImportDialog::Kind::Roster));
+    ImportDialog* d = b.window->staffMenu()->openImport(ImportDialog::Kind::Roster);
     QTRY_VERIFY(d && d->isVisible());
     b.find<QLineEdit>(d, "fileEdit")->setText(roster);
     // Without a signed-in staff member nothing is read into a production store.
@@ -274,7 +274,7 @@ void TestCorporationSelection::importFromTheMenuOnTheFirstRunPage()
     QTest::mouseClick(b.find<QPushButton>(d, "closeButton"), Qt::LeftButton);
 
     // The vendor's PBKDF2 container, its passphrase typed in the dialog.
-    d = b.window->openImport(int(ImportDialog::Kind::Tokens));
+    d = b.window->staffMenu()->openImport(ImportDialog::Kind::Tokens);
     QTRY_VERIFY(d && d->isVisible());
     b.find<QLineEdit>(d, "fileEdit")->setText(sourcePath(QStringLiteral("tests/data/vendor-pbkdf2.pskcxml")));
     QTest::keyClicks(b.find<QLineEdit>(d, "passphraseEdit"), QStringLiteral("correct horse"));
@@ -306,7 +306,7 @@ void TestCorporationSelection::aBranchsFirstDay()
     }
     b.launch();
     const auto importFile = [&](ImportDialog::Kind kind, const QString& path) {
-        ImportDialog* d = b.window->openImport(int(kind));
+        ImportDialog* d = b.window->staffMenu()->openImport(kind);
         b.find<QLineEdit>(d, "fileEdit")->setText(path);
         QTest::keyClicks(b.find<QLineEdit>(d, "staffLoginEdit"), QStringLiteral("admin"));
         QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), QStringLiteral("Passw0rd!"));
@@ -327,7 +327,7 @@ void TestCorporationSelection::aBranchsFirstDay()
     QCOMPARE(b.service.corporation().value().code, QStringLiteral("1000000001"));
 
     // 管理 > 契約法人確認暗証番号の設定: the customer types the PIN twice on the software keyboard.
-    StaffActDialog* pin = b.window->openStaffAct(int(StaffActDialog::Act::SetPin));
+    StaffActDialog* pin = b.window->staffMenu()->openStaffAct(StaffActDialog::Act::SetPin);
     QTest::keyClicks(b.find<QLineEdit>(pin, "staffLoginEdit"), QStringLiteral("admin"));
     QTest::keyClicks(b.find<QLineEdit>(pin, "staffCredentialEdit"), QStringLiteral("Passw0rd!"));
     b.find<QLineEdit>(pin, "reasonEdit")->setText(QStringLiteral("お届けの暗証番号"));

@@ -126,7 +126,7 @@ void TestStaffMenu::accessibleNames()
 {
     Console c;
     EXPECT_SCREEN(c, "CorporateStatus");
-    StaffActDialog* d = c.window->openStaffAct(int(StaffActDialog::Act::SetPin));
+    StaffActDialog* d = c.window->staffMenu()->openStaffAct(StaffActDialog::Act::SetPin);
     QTRY_VERIFY(d && d->isVisible());
     for (const char* name : { "staffLoginEdit", "staffCredentialEdit", "reasonEdit" }) {
         QAccessibleInterface* a = QAccessible::queryAccessibleInterface(d->findChild<QLineEdit*>(QLatin1String(name)));

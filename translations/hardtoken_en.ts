@@ -3380,42 +3380,6 @@ SHA-256: %4</translation>
         <translation>Select a corporation(&amp;O)...</translation>
     </message>
     <message>
-        <source>管理(&amp;A)</source>
-        <translation>Administration(&amp;A)</translation>
-    </message>
-    <message>
-        <source>契約法人確認暗証番号の設定(&amp;P)...</source>
-        <translation>Set the corporate confirmation PIN(&amp;P)...</translation>
-    </message>
-    <message>
-        <source>誤入力回数のリセット(&amp;C)...</source>
-        <translation>Reset the failure counters(&amp;C)...</translation>
-    </message>
-    <message>
-        <source>利用中止の解除(&amp;U)...</source>
-        <translation>Lift the suspension(&amp;U)...</translation>
-    </message>
-    <message>
-        <source>監査ログ(&amp;L)...</source>
-        <translation>Audit log(&amp;L)...</translation>
-    </message>
-    <message>
-        <source>カードの確認(&amp;K)...</source>
-        <translation>Check a card(&amp;K)...</translation>
-    </message>
-    <message>
-        <source>名簿の取り込み(&amp;R)...</source>
-        <translation>Import the roster(&amp;R)...</translation>
-    </message>
-    <message>
-        <source>トークンの取り込み(&amp;T)...</source>
-        <translation>Import tokens(&amp;T)...</translation>
-    </message>
-    <message>
-        <source>担当者の管理(&amp;M)...</source>
-        <translation>Staff accounts(&amp;M)...</translation>
-    </message>
-    <message>
         <source>シナリオを最初の状態に戻しますか？ これまでの操作（利用登録、誤入力回数、利用中止）は消えます。</source>
         <translation>Reset the scenario to its first state? What has been done (registrations, counts of wrong entries, suspension) will be lost.</translation>
     </message>
@@ -3913,6 +3877,45 @@ After %3 more wrong codes this card can no longer be checked.</translation>
     <message>
         <source>状態</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::StaffMenu</name>
+    <message>
+        <source>管理(&amp;A)</source>
+        <translation>Administration(&amp;A)</translation>
+    </message>
+    <message>
+        <source>契約法人確認暗証番号の設定(&amp;P)...</source>
+        <translation>Set the corporate confirmation PIN(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>誤入力回数のリセット(&amp;C)...</source>
+        <translation>Reset the failure counters(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>利用中止の解除(&amp;U)...</source>
+        <translation>Lift the suspension(&amp;U)...</translation>
+    </message>
+    <message>
+        <source>監査ログ(&amp;L)...</source>
+        <translation>Audit log(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>カードの確認(&amp;K)...</source>
+        <translation>Check a card(&amp;K)...</translation>
+    </message>
+    <message>
+        <source>名簿の取り込み(&amp;R)...</source>
+        <translation>Import the roster(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>トークンの取り込み(&amp;T)...</source>
+        <translation>Import tokens(&amp;T)...</translation>
+    </message>
+    <message>
+        <source>担当者の管理(&amp;M)...</source>
+        <translation>Staff accounts(&amp;M)...</translation>
     </message>
 </context>
 <context>
