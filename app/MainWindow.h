@@ -16,16 +16,9 @@ namespace hardtoken {
 class CorporationSelectionPage;
 class FirstRunPage;
 class Language;
-class CoachOverlay;
-class CoachPanel;
-class Demonstration;
 class ManualPage;
 class StaffMenu;
-class TrainingSession;
-class TrainingResultsDialog;
-class TrainingStartDialog;
-class VirtualCardPanel;
-struct Exercise;
+class TrainingHost;
 
 // Stacks one page per manual screen (each in a scroll area, so a long screen scrolls) and shows
 // the one the flow is in; a page is built when its screen is first entered, so start-up builds one
@@ -51,29 +44,11 @@ public:
     ManualPage* page(RegistrationFlow::Screen screen);
     ManualPage* currentPage() const;
     QScrollArea* scrollArea(RegistrationFlow::Screen screen);
-    // トレーニング: the virtual cards (training stores only; nullptr otherwise).
-    VirtualCardPanel* showVirtualCards();
-    bool loadScenario(const QString& source, QString* error);
-    static QStringList bundledScenarios();
-    // トレーニング > 練習を始める (window-modal, not blocking): starts the chosen exercise at OK.
-    TrainingStartDialog* openTrainingStart(const QString& exerciseId = {});
-    // Resets the training store to the exercise's scenario and starts coaching `trainee` through
-    // it (the coach dock, the coach marks, the virtual cards). nullptr with `error` on a production
-    // store or a scenario that cannot be loaded.
-    TrainingSession* startExercise(const Exercise& exercise, const QString& trainee, QString* error);
-    TrainingSession* trainingSession() const { return m_session; }
-    CoachPanel* coachPanel() const { return m_coach; }
-    CoachOverlay* coachOverlay() const { return m_overlay; }
+    // The トレーニング menu, the virtual cards and an exercise under way.
+    TrainingHost* training() const { return m_training; }
     // The store's connection and the banner shown above every screen while it is lost.
     class StoreLink* storeLink() const { return m_link; }
     class ConnectionBanner* connectionBanner() const { return m_connectionBanner; }
-    Demonstration* demonstration() const { return m_demo; }
-    // 練習をやめる: the result is saved as not completed.
-    void stopExercise();
-    // The id the finished exercise's result was saved under (0: not saved).
-    qint64 savedResultId() const { return m_savedResultId; }
-    // トレーニング > 練習の結果 (window-modal, not blocking).
-    TrainingResultsDialog* openTrainingResults();
     // ファイル > 設定 (window-modal, not blocking).
     class SettingsDialog* openSettings();
     // ヘルプ > このコンソールについて.
@@ -88,13 +63,10 @@ public:
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
-    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void placeCardWindow();
     void addPage(RegistrationFlow::Screen screen, ManualPage* page);
     ManualPage* createPage(RegistrationFlow::Screen screen);
-    void fillScenarioMenu();
     QScrollArea* wrap(ManualPage* page);
     void showStaffPage(ManualPage* page);
     void openCorporation(const QString& code);
@@ -103,14 +75,8 @@ private:
     void afterStaffAct(const QString& result, bool good);
     void afterImport();
     void showScreen(RegistrationFlow::Screen screen);
-    void resetScenario();
-    bool confirmTraining(const QString& question);
     void afterStoreReplaced();
-    void updateTrainingMenu();
     void retranslate();
-    void exerciseFinished(bool completed);
-    void playDemonstration();
-    void saveFinishedResult(bool pdf);
 
     RegistrationFlow& m_flow;
     Language& m_language;
@@ -120,33 +86,20 @@ private:
     QMenu* m_fileMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_languageMenu = nullptr;
-    QMenu* m_trainingMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_settingsAction = nullptr;
     QAction* m_selectCorporationAction = nullptr;
     StaffMenu* m_staffMenu = nullptr;
+    TrainingHost* m_training = nullptr;
     CorporationSelectionPage* m_selection = nullptr;
     FirstRunPage* m_firstRun = nullptr;
     bool m_flowStarted = false;
     bool m_staffPageShown = false; // 契約法人の選択 or the first-run page is in front of the flow
-    QAction* m_resetAction = nullptr;
-    QAction* m_cardsAction = nullptr;
-    QMenu* m_switchMenu = nullptr;
-    VirtualCardPanel* m_cards = nullptr;
     QAction* m_japaneseAction = nullptr;
     QAction* m_englishAction = nullptr;
     QLabel* m_storeLabel = nullptr;
-    QAction* m_exerciseAction = nullptr;
-    QAction* m_resultsAction = nullptr;
-    class QDockWidget* m_coachDock = nullptr;
-    CoachPanel* m_coach = nullptr;
-    CoachOverlay* m_overlay = nullptr;
-    TrainingSession* m_session = nullptr;
-    Demonstration* m_demo = nullptr;
-    qint64 m_savedResultId = 0;
-    QString m_lastTrainee;
     class StoreLink* m_link = nullptr;
     class ConnectionBanner* m_connectionBanner = nullptr;
 };

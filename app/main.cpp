@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "StoreSetup.h"
 #include "Style.h"
+#include "TrainingHost.h"
 #include "core/Clock.h"
 #include "desk/RegistrationFlow.h"
 #include "desk/RegistrationService.h"
@@ -150,7 +151,7 @@ int main(int argc, char* argv[])
         QString trainee = parser.value(traineeOption());
         if (trainee.isEmpty())
             trainee = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-        if (!exercise || !window.startExercise(*exercise, trainee, &error)) {
+        if (!exercise || !window.training()->startExercise(*exercise, trainee, &error)) {
             refuseToStart(error);
             return 2;
         }

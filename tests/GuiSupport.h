@@ -9,6 +9,7 @@
 #include "SoftwareKeyboard.h"
 #include "StaffMenu.h"
 #include "Style.h"
+#include "TrainingHost.h"
 #include "desk/RegistrationFlow.h"
 
 #include <QAbstractButton>

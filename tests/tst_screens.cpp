@@ -57,7 +57,7 @@ void TestScreens::everyScreenRenders()
     const QImage window = c.window->grab().toImage(); // with the menu bar and the status bar
     QVERIFY(!isBlank(window));
     QVERIFY(window.save(QDir(m_dir).filePath(QStringLiteral("%1-00-main-window.png").arg(lang))));
-    VirtualCardPanel* cards = c.window->showVirtualCards();
+    VirtualCardPanel* cards = c.window->training()->showVirtualCards();
     QVERIFY(cards);
     cards->card(QStringLiteral("0000000012"))->press();
     const QImage cardImage = cards->grab().toImage();

@@ -184,7 +184,7 @@ void TestSettingsDialog::languageAndCardTimeApplyAtOk()
     spin->setFocus();
     spin->selectAll();
     QTest::keyClicks(spin, QStringLiteral("45"));
-    VirtualCardPanel* panel = c.window->showVirtualCards();
+    VirtualCardPanel* panel = c.window->training()->showVirtualCards();
     QVERIFY(panel);
     QCOMPARE(panel->cards().first()->blankAfterSecs(), VirtualCardToken::DefaultBlankAfterSecs);
     pressOk(dialog);
@@ -221,7 +221,7 @@ void TestSettingsDialog::cardWindowPlaceIsRemembered()
     const QPoint place = available.topLeft() + QPoint(37, 41);
     {
         Console c;
-        VirtualCardPanel* panel = c.window->showVirtualCards();
+        VirtualCardPanel* panel = c.window->training()->showVirtualCards();
         QVERIFY(panel);
         QTRY_VERIFY(panel->isVisible());
         panel->move(place);
@@ -231,7 +231,7 @@ void TestSettingsDialog::cardWindowPlaceIsRemembered()
     }
     {
         Console c;
-        VirtualCardPanel* panel = c.window->showVirtualCards();
+        VirtualCardPanel* panel = c.window->training()->showVirtualCards();
         QTRY_VERIFY(panel->isVisible());
         QCOMPARE(panel->pos(), place);
         // Quitting with the window open remembers it too.
@@ -240,7 +240,7 @@ void TestSettingsDialog::cardWindowPlaceIsRemembered()
         c.window->close();
     }
     Console c;
-    VirtualCardPanel* panel = c.window->showVirtualCards();
+    VirtualCardPanel* panel = c.window->training()->showVirtualCards();
     QTRY_VERIFY(panel->isVisible());
     QCOMPARE(panel->pos(), place + QPoint(10, 10));
     QVERIFY(available.contains(panel->geometry().topLeft()));

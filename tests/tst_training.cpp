@@ -44,7 +44,8 @@ const QString kTrainee = QStringLiteral("佐藤 研修");
 // The coach panel's widget of that objectName.
 template <typename T> T* coach(const Console& c, const char* name)
 {
-    T* w = c.window->coachPanel() ? c.window->coachPanel()->findChild<T*>(QLatin1String(name)) : nullptr;
+    T* w = c.window->training()->coachPanel() ? c.window->training()->coachPanel()->findChild<T*>(QLatin1String(name))
+                                              : nullptr;
     if (!w)
         qFatal("FAIL: the coach panel has no %s named \"%s\"", T::staticMetaObject.className(), name);
     return w;
@@ -86,16 +87,16 @@ bool marksAreRight(const Console& c, const QStringList& names, QString* why)
     const bool ok = QTest::qWaitFor(
         [&] {
             const QList<QRectF> expected = expectedMarks(c, names);
-            return !expected.isEmpty() && c.window->coachOverlay()->markRects() == expected
-                && c.window->coachOverlay()->isVisible();
+            return !expected.isEmpty() && c.window->training()->coachOverlay()->markRects() == expected
+                && c.window->training()->coachOverlay()->isVisible();
         },
         3000);
     if (!ok) {
         QStringList rects;
-        for (const QRectF& r : c.window->coachOverlay()->markRects())
+        for (const QRectF& r : c.window->training()->coachOverlay()->markRects())
             rects << QStringLiteral("(%1,%2 %3x%4)").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
         *why = QStringLiteral("step %1 on %2: marks %3, expected %4 frames for %5")
-                   .arg(c.window->trainingSession()->current())
+                   .arg(c.window->training()->trainingSession()->current())
                    .arg(c.flow->screenName(), rects.join(QLatin1Char(' ')))
                    .arg(expectedMarks(c, names).size())
                    .arg(names.join(QLatin1Char(',')));
@@ -108,7 +109,8 @@ bool marksAreRight(const Console& c, const QStringList& names, QString* why)
 #define START(console, id)                                                                                             \
     do {                                                                                                               \
         QString startError;                                                                                            \
-        QVERIFY2((console).window->startExercise(bundledExercise(QStringLiteral(id)), kTrainee, &startError),          \
+        QVERIFY2(                                                                                                      \
+            (console).window->training()->startExercise(bundledExercise(QStringLiteral(id)), kTrainee, &startError),   \
             qPrintable(startError));                                                                                   \
         EXPECT_SCREEN(console, "CorporateStatus");                                                                     \
         CHECK_MARKS(console, "menuLink");                                                                              \
@@ -198,13 +200,13 @@ void TestTraining::startFromTheMenuWithKeys()
     QCOMPARE(dialog->focusWidget(), name);
     QTest::keyClicks(name, QStringLiteral("Trainee A"));
     QTest::keyClick(name, Qt::Key_Return);
-    QTRY_VERIFY(c.window->trainingSession());
-    QCOMPARE(c.window->trainingSession()->exercise().id, QStringLiteral("register-shared"));
-    QCOMPARE(c.window->trainingSession()->trainee(), QStringLiteral("Trainee A"));
+    QTRY_VERIFY(c.window->training()->trainingSession());
+    QCOMPARE(c.window->training()->trainingSession()->exercise().id, QStringLiteral("register-shared"));
+    QCOMPARE(c.window->training()->trainingSession()->trainee(), QStringLiteral("Trainee A"));
     // The scenario is the exercise's (the shared corporation), the coach dock and the cards are up.
     QCOMPARE(c.f.service->corporation().value().mode, UsageMode::Shared);
     QTRY_VERIFY(c.window->findChild<QDockWidget*>(QStringLiteral("coachDock"))->isVisible());
-    QVERIFY(c.window->showVirtualCards()->isVisible());
+    QVERIFY(c.window->training()->showVirtualCards()->isVisible());
     EXPECT_SCREEN(c, "CorporateStatus");
     CHECK_MARKS(c, "menuLink");
 }
@@ -220,16 +222,16 @@ void TestTraining::modeToShared()
     QVERIFY(c.click("changeModeButton"));
     EXPECT_SCREEN(c, "UsageModeConfirm");
     CHECK_MARKS(c, "sharedRadio", "pinEdit", "okButton");
-    QVERIFY(c.window->trainingSession()->highlights().contains(QStringLiteral("sharedRadio")));
+    QVERIFY(c.window->training()->trainingSession()->highlights().contains(QStringLiteral("sharedRadio")));
     QVERIFY(c.click("sharedRadio"));
     QVERIFY(c.typePinWithKeyboard(kPin));
     QVERIFY(c.click("okButton"));
-    QTRY_VERIFY(c.window->trainingSession()->isFinished());
-    QVERIFY(c.window->trainingSession()->result().completed);
+    QTRY_VERIFY(c.window->training()->trainingSession()->isFinished());
+    QVERIFY(c.window->training()->trainingSession()->result().completed);
     QCOMPARE(c.f.service->corporation().value().mode, UsageMode::Shared);
-    QVERIFY(c.window->savedResultId() > 0);
+    QVERIFY(c.window->training()->savedResultId() > 0);
     QVERIFY(coach<QFrame>(c, "doneBox")->isVisible());
-    QVERIFY(c.window->coachOverlay()->markRects().isEmpty());
+    QVERIFY(c.window->training()->coachOverlay()->markRects().isEmpty());
 }
 
 void TestTraining::modeToIndividual()
@@ -246,9 +248,9 @@ void TestTraining::modeToIndividual()
     QVERIFY(c.click("individualRadio"));
     QVERIFY(c.type("pinEdit", kPin));
     QVERIFY(c.click("okButton"));
-    QTRY_VERIFY(c.window->trainingSession()->isFinished());
+    QTRY_VERIFY(c.window->training()->trainingSession()->isFinished());
     QCOMPARE(c.f.service->corporation().value().mode, UsageMode::Individual);
-    QVERIFY(c.window->trainingSession()->result().wrongTurns.isEmpty());
+    QVERIFY(c.window->training()->trainingSession()->result().wrongTurns.isEmpty());
 }
 
 void TestTraining::registerShared()
@@ -267,16 +269,16 @@ void TestTraining::registerShared()
     CHECK_MARKS(c, "pinEdit", "okButton");
     QVERIFY(c.typePinWithKeyboard(kPin));
     QVERIFY(c.click("okButton"));
-    QTRY_VERIFY(c.window->trainingSession()->isFinished());
+    QTRY_VERIFY(c.window->training()->trainingSession()->isFinished());
     QCOMPARE(c.f.service->sharedSerial().value(), QStringLiteral("0000000011"));
-    QVERIFY(c.window->trainingSession()->result().completed);
+    QVERIFY(c.window->training()->trainingSession()->result().completed);
 }
 
 void TestTraining::registerThreeUsersWithDeleteAndInputComplete()
 {
     Console c;
     START(c, "register-three-users");
-    TrainingSession* s = c.window->trainingSession();
+    TrainingSession* s = c.window->training()->trainingSession();
     QVERIFY(c.clickLink("menuLink"));
     EXPECT_SCREEN(c, "UserInfoSelection");
     CHECK_MARKS(c, "registerButton");
@@ -333,7 +335,7 @@ void TestTraining::suspendedAndUnlocked()
 {
     Console c;
     START(c, "suspended-and-unlocked");
-    TrainingSession* s = c.window->trainingSession();
+    TrainingSession* s = c.window->training()->trainingSession();
     QCOMPARE(c.f.service->corporation().value().otpFailures, 4);
     QVERIFY(c.clickLink("menuLink"));
     EXPECT_SCREEN(c, "UserInfoSelection");
@@ -367,7 +369,7 @@ void TestTraining::wrongTurnsAreExplainedAndAnnounced()
 {
     Console c;
     START(c, "register-shared");
-    TrainingSession* s = c.window->trainingSession();
+    TrainingSession* s = c.window->training()->trainingSession();
     QSignalSpy announced(Announcements::instance(), &Announcements::announced);
     auto* banner = coach<QLabel>(c, "turnBanner");
     c.f.clock.advanceSecs(6);
@@ -431,7 +433,7 @@ void TestTraining::wrongTurnsAreExplainedAndAnnounced()
     QTRY_VERIFY(s->isFinished());
 
     // The report's figures, from the fake clock.
-    const auto saved = TrainingResultTable::find(*c.f.store, c.window->savedResultId());
+    const auto saved = TrainingResultTable::find(*c.f.store, c.window->training()->savedResultId());
     QVERIFY(saved);
     QVERIFY(saved->completed);
     QCOMPARE(saved->trainee, kTrainee);
@@ -476,21 +478,21 @@ void TestTraining::demonstrationPlaysEveryStep()
     QFETCH(QString, exercise);
     Console c;
     QString error;
-    QVERIFY2(c.window->startExercise(bundledExercise(exercise), kTrainee, &error), qPrintable(error));
+    QVERIFY2(c.window->training()->startExercise(bundledExercise(exercise), kTrainee, &error), qPrintable(error));
     EXPECT_SCREEN(c, "CorporateStatus");
-    TrainingSession* s = c.window->trainingSession();
+    TrainingSession* s = c.window->training()->trainingSession();
     auto* demo = coach<QPushButton>(c, "demoButton");
-    QCOMPARE(c.window->demonstration()->pace(), 450);
-    c.window->demonstration()->setPace(30); // the same acts, faster than a person needs
+    QCOMPARE(c.window->training()->demonstration()->pace(), 450);
+    c.window->training()->demonstration()->setPace(30); // the same acts, faster than a person needs
     for (int guard = 0; !s->isFinished() && guard < 2 * s->count(); ++guard) {
         const int before = s->current();
         const int demos = s->result().steps[before].demonstrations;
         QTRY_VERIFY(demo->isEnabled());
         QTest::mouseClick(demo, Qt::LeftButton);
-        QVERIFY(c.window->demonstration()->isPlaying());
+        QVERIFY(c.window->training()->demonstration()->isPlaying());
         QVERIFY(!demo->isEnabled()); // one demonstration at a time
         QCOMPARE(s->result().steps[before].demonstrations, demos + 1);
-        QTRY_VERIFY_WITH_TIMEOUT(!c.window->demonstration()->isPlaying(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!c.window->training()->demonstration()->isPlaying(), 20000);
         QTRY_VERIFY(s->isFinished() || s->current() != before);
     }
     QVERIFY(s->isFinished());
@@ -524,7 +526,7 @@ void TestTraining::demonstrationHoldsTheScreenUntilEsc()
     EXPECT_SCREEN(c, "UserInfoSelection");
     QVERIFY(c.click("registerButton"));
     EXPECT_SCREEN(c, "SharedRegistrationInput");
-    Demonstration* demo = c.window->demonstration();
+    Demonstration* demo = c.window->training()->demonstration();
     demo->setPace(3000); // slower than the test: it is still playing when the clicks come
     QTest::mouseClick(coach<QPushButton>(c, "demoButton"), Qt::LeftButton);
     QVERIFY(demo->isPlaying());
@@ -535,14 +537,14 @@ void TestTraining::demonstrationHoldsTheScreenUntilEsc()
     QVERIFY(demo->isPlaying());
     EXPECT_SCREEN(c, "SharedRegistrationInput");
     QVERIFY(!serial->text().contains(QStringLiteral("99")));
-    QVERIFY(c.window->trainingSession()->result().wrongTurns.isEmpty());
+    QVERIFY(c.window->training()->trainingSession()->result().wrongTurns.isEmpty());
     QTest::keyClick(serial, Qt::Key_Escape);
     QVERIFY(!demo->isPlaying());
     QTRY_VERIFY(coach<QPushButton>(c, "demoButton")->isEnabled());
     // The screen is the trainee's again.
     QVERIFY(c.enterToken(QStringLiteral("0000000011")));
     EXPECT_SCREEN(c, "SharedRegistrationConfirm");
-    QCOMPARE(c.window->trainingSession()->current(), 3);
+    QCOMPARE(c.window->training()->trainingSession()->current(), 3);
 }
 
 void TestTraining::stoppingKeepsAnUnfinishedResult()
@@ -553,8 +555,8 @@ void TestTraining::stoppingKeepsAnUnfinishedResult()
     QVERIFY(c.clickLink("menuLink"));
     EXPECT_SCREEN(c, "UserInfoSelection");
     QTest::mouseClick(coach<QPushButton>(c, "stopButton"), Qt::LeftButton);
-    QVERIFY(c.window->trainingSession()->isFinished());
-    const auto saved = TrainingResultTable::find(*c.f.store, c.window->savedResultId());
+    QVERIFY(c.window->training()->trainingSession()->isFinished());
+    const auto saved = TrainingResultTable::find(*c.f.store, c.window->training()->savedResultId());
     QVERIFY(saved);
     QVERIFY(!saved->completed);
     QCOMPARE(coach<QLabel>(c, "doneTitle")->text(), QStringLiteral("練習を中断しました"));
@@ -563,8 +565,8 @@ void TestTraining::stoppingKeepsAnUnfinishedResult()
     // Another scenario chosen from the menu while an exercise runs stops it the same way.
     START(c, "mode-to-shared");
     QString error;
-    QVERIFY(c.window->loadScenario(QStringLiteral(":/scenarios/manual-ch9.json"), &error));
-    QVERIFY(c.window->trainingSession()->isFinished());
+    QVERIFY(c.window->training()->loadScenario(QStringLiteral(":/scenarios/manual-ch9.json"), &error));
+    QVERIFY(c.window->training()->trainingSession()->isFinished());
     QCOMPARE(TrainingResultTable::count(*c.f.store), 2);
 }
 
@@ -573,11 +575,12 @@ void TestTraining::classViewAndReports()
     Console c;
     QString error;
     for (const QString& trainee : { QStringLiteral("山田"), QStringLiteral("田中") }) {
-        QVERIFY(c.window->startExercise(bundledExercise(QStringLiteral("mode-to-individual")), trainee, &error));
+        QVERIFY(c.window->training()->startExercise(
+            bundledExercise(QStringLiteral("mode-to-individual")), trainee, &error));
         c.f.clock.advanceSecs(trainee == QStringLiteral("山田") ? 40 : 20);
-        c.window->stopExercise();
+        c.window->training()->stopExercise();
     }
-    TrainingResultsDialog* dialog = c.window->openTrainingResults();
+    TrainingResultsDialog* dialog = c.window->training()->openTrainingResults();
     QVERIFY(dialog);
     QAbstractItemModelTester tester(dialog->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(dialog->model()->rowCount(), 2);
@@ -634,17 +637,17 @@ void TestTraining::accessibility()
         QCOMPARE(button->text(QAccessible::Name), QString(b->text()).remove(QLatin1Char('&')));
     }
     // The overlay is drawing only: hidden from the tree, never focused, no mouse.
-    QAccessibleInterface* overlay = QAccessible::queryAccessibleInterface(c.window->coachOverlay());
+    QAccessibleInterface* overlay = QAccessible::queryAccessibleInterface(c.window->training()->coachOverlay());
     QVERIFY(overlay->state().invisible);
-    QVERIFY(c.window->coachOverlay()->testAttribute(Qt::WA_TransparentForMouseEvents));
-    QCOMPARE(c.window->coachOverlay()->focusPolicy(), Qt::NoFocus);
+    QVERIFY(c.window->training()->coachOverlay()->testAttribute(Qt::WA_TransparentForMouseEvents));
+    QCOMPARE(c.window->training()->coachOverlay()->focusPolicy(), Qt::NoFocus);
     // Every control of the panel has a name; the tree as a screen reader walks it, for the notes.
-    QVERIFY2(unnamedControls(c.window->coachPanel()).isEmpty(),
-        qPrintable(unnamedControls(c.window->coachPanel()).join(QLatin1Char('\n'))));
+    QVERIFY2(unnamedControls(c.window->training()->coachPanel()).isEmpty(),
+        qPrintable(unnamedControls(c.window->training()->coachPanel()).join(QLatin1Char('\n'))));
     if (const QString dir = qEnvironmentVariable("HARDTOKEN_TRAINING_SHOTS"); !dir.isEmpty()) {
         QFile out(QDir(dir).filePath(QStringLiteral("coach-a11y.txt")));
         QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        out.write(accessibleTree(c.window->coachPanel()).join(QLatin1Char('\n')).toUtf8() + '\n');
+        out.write(accessibleTree(c.window->training()->coachPanel()).join(QLatin1Char('\n')).toUtf8() + '\n');
     }
     // The marks do not take the trainee's clicks: the framed button still works through them.
     QVERIFY(c.click("registerButton"));

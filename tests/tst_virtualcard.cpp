@@ -33,7 +33,7 @@ private Q_SLOTS:
 void TestVirtualCard::oneCardPerToken()
 {
     Console c;
-    VirtualCardPanel* panel = c.window->showVirtualCards();
+    VirtualCardPanel* panel = c.window->training()->showVirtualCards();
     QVERIFY(panel);
     QTRY_VERIFY(panel->isVisible());
     QCOMPARE(panel->cards().size(), manualScenario().tokens.size());
@@ -48,7 +48,7 @@ void TestVirtualCard::oneCardPerToken()
 void TestVirtualCard::cardCodeIsAcceptedThroughTheScreens()
 {
     Console c;
-    VirtualCardToken* card = c.window->showVirtualCards()->card(QStringLiteral("0000000012"));
+    VirtualCardToken* card = c.window->training()->showVirtualCards()->card(QStringLiteral("0000000012"));
     // Press the button drawn on the card, as a trainee would.
     auto* front = card->findChild<CardFace*>(QStringLiteral("frontFace"));
     QTest::mouseClick(front, Qt::LeftButton, {}, front->buttonRect().center().toPoint());
@@ -77,7 +77,7 @@ void TestVirtualCard::cardCodeIsAcceptedThroughTheScreens()
 void TestVirtualCard::displayBlanksAfterTheTimeout()
 {
     Console c;
-    VirtualCardToken* card = c.window->showVirtualCards()->card(QStringLiteral("0000000011"));
+    VirtualCardToken* card = c.window->training()->showVirtualCards()->card(QStringLiteral("0000000011"));
     QCOMPARE(card->blankAfterSecs(), 30);
     QTest::mouseClick(card->findChild<QPushButton*>(QStringLiteral("pressButton")), Qt::LeftButton);
     QVERIFY(!card->displayText().isEmpty());
@@ -95,7 +95,7 @@ void TestVirtualCard::displayBlanksAfterTheTimeout()
 void TestVirtualCard::hotpCardShowsTheNextCounter()
 {
     Console c;
-    VirtualCardToken* card = c.window->showVirtualCards()->card(QStringLiteral("0000000031"));
+    VirtualCardToken* card = c.window->training()->showVirtualCards()->card(QStringLiteral("0000000031"));
     OtpGenerator g;
     const QByteArray seed = QByteArrayLiteral("training-seed-0000000031");
     card->press();
@@ -117,7 +117,7 @@ void TestVirtualCard::productionStoreHasNoVirtualCards()
     QVERIFY(error.contains(QStringLiteral("本番用")));
     QVERIFY(!VirtualTokens::list(*c.f.store, &error));
     c.restart();
-    QVERIFY(!c.window->showVirtualCards());
+    QVERIFY(!c.window->training()->showVirtualCards());
     for (QAction* a : c.window->menuBar()->actions())
         QVERIFY2(!a->isVisible() || !a->menu() || !a->menu()->findChild<QAction*>(QStringLiteral("virtualCardsAction"))
                 || !a->menu()->menuAction()->isVisible(),
@@ -153,7 +153,8 @@ void TestVirtualCard::switchToTheLargeCorporationAndFilter()
     Console c;
     EXPECT_SCREEN(c, "CorporateStatus");
     QString error;
-    QVERIFY2(c.window->loadScenario(QStringLiteral(":/scenarios/large-2000.json"), &error), qPrintable(error));
+    QVERIFY2(
+        c.window->training()->loadScenario(QStringLiteral(":/scenarios/large-2000.json"), &error), qPrintable(error));
     EXPECT_SCREEN(c, "CorporateStatus");
     QCOMPARE(c.f.service->users().value().size(), 2000);
     QVERIFY(c.clickLink("menuLink"));
@@ -180,7 +181,7 @@ void TestVirtualCard::jumpToASerialAndStayOnScreen()
 {
     Console c;
     c.window->move(c.window->screen()->availableGeometry().topLeft());
-    VirtualCardPanel* panel = c.window->showVirtualCards();
+    VirtualCardPanel* panel = c.window->training()->showVirtualCards();
     QVERIFY(panel);
     QTRY_VERIFY(panel->isVisible());
     QVERIFY2(c.window->screen()->availableGeometry().contains(panel->geometry().topLeft()), "off screen");

@@ -3328,10 +3328,6 @@ SHA-256: %4</translation>
 <context>
     <name>hardtoken::MainWindow</name>
     <message>
-        <source>シナリオを最初の状態に戻しました。</source>
-        <translation>The scenario has been reset to its starting state.</translation>
-    </message>
-    <message>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -3348,14 +3344,6 @@ SHA-256: %4</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <source>トレーニング(&amp;T)</source>
-        <translation>&amp;Training</translation>
-    </message>
-    <message>
-        <source>シナリオを最初の状態に戻す(&amp;R)</source>
-        <translation>&amp;Reset the scenario</translation>
-    </message>
-    <message>
         <source>トレーニング用データ</source>
         <translation>Training data</translation>
     </message>
@@ -3364,28 +3352,8 @@ SHA-256: %4</translation>
         <translation>Production data</translation>
     </message>
     <message>
-        <source>シナリオ「%1」を読み込みました。</source>
-        <translation>The scenario &quot;%1&quot; has been loaded.</translation>
-    </message>
-    <message>
-        <source>仮想カードトークンを表示(&amp;C)</source>
-        <translation>Show virtual &amp;card tokens</translation>
-    </message>
-    <message>
-        <source>シナリオを切り替える(&amp;S)</source>
-        <translation>&amp;Switch scenario</translation>
-    </message>
-    <message>
         <source>契約法人の選択(&amp;O)...</source>
         <translation>Select a corporation(&amp;O)...</translation>
-    </message>
-    <message>
-        <source>シナリオを最初の状態に戻しますか？ これまでの操作（利用登録、誤入力回数、利用中止）は消えます。</source>
-        <translation>Reset the scenario to its first state? What has been done (registrations, counts of wrong entries, suspension) will be lost.</translation>
-    </message>
-    <message>
-        <source>シナリオ「%1」に切り替えますか？ いまのトレーニング用データは置き換えられます。</source>
-        <translation>Switch to the scenario &quot;%1&quot;? The current training data will be replaced.</translation>
     </message>
     <message>
         <source>ヘルプ(&amp;H)</source>
@@ -3398,30 +3366,6 @@ SHA-256: %4</translation>
     <message>
         <source>設定(&amp;S)...</source>
         <translation>&amp;Settings...</translation>
-    </message>
-    <message>
-        <source>練習を始める(&amp;E)...</source>
-        <translation>Start an &amp;exercise...</translation>
-    </message>
-    <message>
-        <source>練習の結果(&amp;V)...</source>
-        <translation>Exercise results (&amp;view)...</translation>
-    </message>
-    <message>
-        <source>コーチ</source>
-        <translation>Coach</translation>
-    </message>
-    <message>
-        <source>練習はトレーニング用データベースでだけ行えます。</source>
-        <translation>Exercises can be done only on a training database.</translation>
-    </message>
-    <message>
-        <source>練習の結果を保存</source>
-        <translation>Save the exercise result</translation>
-    </message>
-    <message>
-        <source>%1 に保存しました。</source>
-        <translation>Saved to %1.</translation>
     </message>
 </context>
 <context>
@@ -3935,6 +3879,65 @@ After %3 more wrong codes this card can no longer be checked.</translation>
         <translation>Corporation: %1 (%2)
 Suspended at: %3
 Reason: %4</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::TrainingHost</name>
+    <message>
+        <source>シナリオを最初の状態に戻しますか？ これまでの操作（利用登録、誤入力回数、利用中止）は消えます。</source>
+        <translation>Reset the scenario to its first state? What has been done (registrations, counts of wrong entries, suspension) will be lost.</translation>
+    </message>
+    <message>
+        <source>シナリオ「%1」に切り替えますか？ いまのトレーニング用データは置き換えられます。</source>
+        <translation>Switch to the scenario &quot;%1&quot;? The current training data will be replaced.</translation>
+    </message>
+    <message>
+        <source>シナリオを最初の状態に戻しました。</source>
+        <translation>The scenario has been reset to its starting state.</translation>
+    </message>
+    <message>
+        <source>シナリオ「%1」を読み込みました。</source>
+        <translation>The scenario &quot;%1&quot; has been loaded.</translation>
+    </message>
+    <message>
+        <source>トレーニング(&amp;T)</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <source>シナリオを最初の状態に戻す(&amp;R)</source>
+        <translation>&amp;Reset the scenario</translation>
+    </message>
+    <message>
+        <source>仮想カードトークンを表示(&amp;C)</source>
+        <translation>Show virtual &amp;card tokens</translation>
+    </message>
+    <message>
+        <source>シナリオを切り替える(&amp;S)</source>
+        <translation>&amp;Switch scenario</translation>
+    </message>
+    <message>
+        <source>練習を始める(&amp;E)...</source>
+        <translation>Start an &amp;exercise...</translation>
+    </message>
+    <message>
+        <source>練習の結果(&amp;V)...</source>
+        <translation>Exercise results (&amp;view)...</translation>
+    </message>
+    <message>
+        <source>コーチ</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>練習はトレーニング用データベースでだけ行えます。</source>
+        <translation>Exercises can be done only on a training database.</translation>
+    </message>
+    <message>
+        <source>練習の結果を保存</source>
+        <translation>Save the exercise result</translation>
+    </message>
+    <message>
+        <source>%1 に保存しました。</source>
+        <translation>Saved to %1.</translation>
     </message>
 </context>
 <context>
