@@ -160,6 +160,125 @@ QString ManualExport::chapterHtml(const std::function<QString(const QString&)>& 
     return h + QStringLiteral("</body></html>\n");
 }
 
+namespace {
+
+// One item of the chapter, measured once at the text's width.
+struct Placed {
+    std::unique_ptr<QTextDocument> text;
+    QImage image;
+    QSizeF imageSize;
+    std::unique_ptr<QTextDocument> caption;
+    qreal height = 0;
+};
+using PlacedGroup = std::vector<Placed>;
+
+// What the PDF's passes share: the writer, the text area, the font and the gaps.
+struct PdfPage {
+    QPdfWriter& pdf;
+    QRectF body;
+    QFont font;
+    qreal itemGap;
+    qreal groupGap;
+
+    std::unique_ptr<QTextDocument> document(const QString& html, qreal width) const
+    {
+        auto doc = std::make_unique<QTextDocument>();
+        doc->documentLayout()->setPaintDevice(&pdf);
+        doc->setDefaultFont(font);
+        doc->setDefaultStyleSheet(QLatin1String(kStyle));
+        doc->setDocumentMargin(0);
+        doc->setHtml(html);
+        doc->setTextWidth(width);
+        return doc;
+    }
+};
+
+// Figures of one group (the two cards) stand side by side.
+bool sideBySide(const PlacedGroup& g)
+{
+    return g.size() == 2 && !g[0].image.isNull() && !g[1].image.isNull();
+}
+
+qreal groupHeight(const PdfPage& page, const PlacedGroup& g)
+{
+    if (sideBySide(g))
+        return std::max(g[0].height, g[1].height);
+    qreal h = 0;
+    for (const Placed& p : g)
+        h += p.height + (h > 0 ? page.itemGap : 0);
+    return h;
+}
+
+// A figure at its share of the text's width (at most 80 % of the page's height), with its caption.
+// False when the picture cannot be read.
+bool placeFigure(const PdfPage& page, const Item& item, const QString& path, Placed* p)
+{
+    p->image = QImage(path);
+    if (p->image.isNull())
+        return false;
+    qreal width = page.body.width() * item.widthPercent / 100.0;
+    qreal height = width * p->image.height() / p->image.width();
+    const qreal tallest = page.body.height() * 0.8;
+    if (height > tallest) {
+        width *= tallest / height;
+        height = tallest;
+    }
+    p->imageSize = QSizeF(width, height);
+    p->height = height;
+    if (!item.caption.isEmpty()) {
+        p->caption = page.document(QStringLiteral("<p style=\"font-size: 9pt;\">%1</p>").arg(esc(item.caption)), width);
+        p->height += mm(page.pdf, 1.5) + p->caption->size().height();
+    }
+    return true;
+}
+
+// The running header and the page number.
+void paintFrame(QPainter& painter, const PdfPage& page, int n, int pages)
+{
+    QFont small = page.font;
+    small.setPointSizeF(8);
+    painter.save();
+    painter.setFont(small);
+    painter.setPen(QColor(0x55, 0x55, 0x55));
+    const qreal width = page.body.width();
+    const QRectF header(0, -mm(page.pdf, 12), width, mm(page.pdf, 6));
+    painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter, ManualSteps::chapterTitle());
+    painter.drawText(header, Qt::AlignRight | Qt::AlignVCenter, ManualSteps::edition());
+    painter.drawLine(QPointF(0, -mm(page.pdf, 5)), QPointF(width, -mm(page.pdf, 5)));
+    painter.drawText(QRectF(0, page.body.height() + mm(page.pdf, 6), width, mm(page.pdf, 6)), Qt::AlignCenter,
+        QStringLiteral("%1 / %2").arg(n + 1).arg(pages));
+    painter.restore();
+}
+
+void paintGroup(QPainter& painter, const PdfPage& page, const PlacedGroup& g, qreal top)
+{
+    const bool pair = sideBySide(g);
+    qreal at = top;
+    for (size_t k = 0; k < g.size(); ++k) {
+        const Placed& p = g[k];
+        const qreal x = pair && k == 1 ? page.body.width() - p.imageSize.width() : 0;
+        painter.save();
+        painter.translate(x, at);
+        if (p.text) {
+            p.text->drawContents(&painter);
+        } else {
+            const QRectF target(QPointF(0, 0), p.imageSize);
+            painter.drawImage(target, p.image);
+            painter.setPen(QPen(QColor(0xa9, 0xb6, 0xc6), mm(page.pdf, 0.2)));
+            painter.drawRect(target);
+            if (p.caption) {
+                painter.translate(0, p.imageSize.height() + mm(page.pdf, 1.5));
+                p.caption->drawContents(&painter);
+            }
+        }
+        painter.restore();
+        if (!pair)
+            at += p.height + page.itemGap;
+    }
+}
+
+} // namespace
+
 bool ManualExport::writePdf(
     const QString& file, const std::function<QString(const QString&)>& imageOf, int* pages, QString* error)
 {
@@ -169,90 +288,44 @@ bool ManualExport::writePdf(
     pdf.setResolution(300);
     pdf.setTitle(ManualSteps::chapterTitle());
     pdf.setCreator(QStringLiteral("hardtoken-console"));
-    const QRectF body(QPointF(0, 0), QSizeF(pdf.pageLayout().paintRectPixels(pdf.resolution()).size()));
-    const qreal itemGap = mm(pdf, 2.5);
-    const qreal groupGap = mm(pdf, 5);
     QFont font(QStringLiteral("IPAexGothic"));
     font.setPointSizeF(10);
+    const PdfPage page { pdf, QRectF(QPointF(0, 0), QSizeF(pdf.pageLayout().paintRectPixels(pdf.resolution()).size())),
+        font, mm(pdf, 2.5), mm(pdf, 5) };
 
-    // Each item measured once at the text's width.
-    struct Placed {
-        std::unique_ptr<QTextDocument> text;
-        QImage image;
-        QSizeF imageSize;
-        std::unique_ptr<QTextDocument> caption;
-        qreal height = 0;
-    };
-    const auto document = [&](const QString& html, qreal width) {
-        auto doc = std::make_unique<QTextDocument>();
-        doc->documentLayout()->setPaintDevice(&pdf);
-        doc->setDefaultFont(font);
-        doc->setDefaultStyleSheet(QLatin1String(kStyle));
-        doc->setDocumentMargin(0);
-        doc->setHtml(html);
-        doc->setTextWidth(width);
-        return doc;
-    };
-    std::vector<std::vector<Placed>> groups;
+    std::vector<PlacedGroup> groups;
     for (const Group& group : chapter()) {
-        std::vector<Placed> placed;
+        PlacedGroup placed;
         for (const Item& item : group) {
             Placed p;
             if (item.image.isEmpty()) {
-                p.text = document(item.html, body.width());
+                p.text = page.document(item.html, page.body.width());
                 p.height = p.text->size().height();
-            } else {
-                p.image = QImage(imageOf(item.image));
-                if (p.image.isNull()) {
-                    *error = tr("画像 %1 を読めません。").arg(imageOf(item.image));
-                    return false;
-                }
-                qreal width = body.width() * item.widthPercent / 100.0;
-                qreal height = width * p.image.height() / p.image.width();
-                const qreal tallest = body.height() * 0.8;
-                if (height > tallest) {
-                    width *= tallest / height;
-                    height = tallest;
-                }
-                p.imageSize = QSizeF(width, height);
-                p.height = height;
-                if (!item.caption.isEmpty()) {
-                    p.caption
-                        = document(QStringLiteral("<p style=\"font-size: 9pt;\">%1</p>").arg(esc(item.caption)), width);
-                    p.height += mm(pdf, 1.5) + p.caption->size().height();
-                }
+            } else if (!placeFigure(page, item, imageOf(item.image), &p)) {
+                *error = tr("画像 %1 を読めません。").arg(imageOf(item.image));
+                return false;
             }
             placed.push_back(std::move(p));
         }
         groups.push_back(std::move(placed));
     }
-    // Figures of one group (the two cards) side by side when they fit.
-    const auto groupHeight = [&](const std::vector<Placed>& g) {
-        const bool sideBySide = g.size() == 2 && !g[0].image.isNull() && !g[1].image.isNull();
-        if (sideBySide)
-            return std::max(g[0].height, g[1].height);
-        qreal h = 0;
-        for (const Placed& p : g)
-            h += p.height + (h > 0 ? itemGap : 0);
-        return h;
-    };
 
     // Pass 1: which page each group is on (a group that does not fit what is left starts a page).
     QList<int> pageOf;
     QList<qreal> topOf;
-    int page = 0;
+    int last = 0;
     qreal y = 0;
-    for (const auto& g : groups) {
-        const qreal h = groupHeight(g);
-        if (y > 0 && y + h > body.height()) {
-            ++page;
+    for (const PlacedGroup& g : groups) {
+        const qreal h = groupHeight(page, g);
+        if (y > 0 && y + h > page.body.height()) {
+            ++last;
             y = 0;
         }
-        pageOf.append(page);
+        pageOf.append(last);
         topOf.append(y);
-        y += h + groupGap;
+        y += h + page.groupGap;
     }
-    *pages = page + 1;
+    *pages = last + 1;
 
     // Pass 2: paint, with the running header and the page number.
     QPainter painter;
@@ -262,52 +335,15 @@ bool ManualExport::writePdf(
     }
     // Screenshots deflated, not JPEG: text in a picture stays sharp on paper.
     painter.setRenderHint(QPainter::LosslessImageRendering);
-    QFont small = font;
-    small.setPointSizeF(8);
-    const auto frame = [&](int n) {
-        painter.save();
-        painter.setFont(small);
-        painter.setPen(QColor(0x55, 0x55, 0x55));
-        const QRectF header(0, -mm(pdf, 12), body.width(), mm(pdf, 6));
-        painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter, ManualSteps::chapterTitle());
-        painter.drawText(header, Qt::AlignRight | Qt::AlignVCenter, ManualSteps::edition());
-        painter.drawLine(QPointF(0, -mm(pdf, 5)), QPointF(body.width(), -mm(pdf, 5)));
-        painter.drawText(QRectF(0, body.height() + mm(pdf, 6), body.width(), mm(pdf, 6)), Qt::AlignCenter,
-            QStringLiteral("%1 / %2").arg(n + 1).arg(*pages));
-        painter.restore();
-    };
     int current = -1;
     for (size_t i = 0; i < groups.size(); ++i) {
         if (pageOf[i] != current) {
             if (current >= 0)
                 pdf.newPage();
             current = pageOf[i];
-            frame(current);
+            paintFrame(painter, page, current, *pages);
         }
-        const std::vector<Placed>& g = groups[i];
-        const bool sideBySide = g.size() == 2 && !g[0].image.isNull() && !g[1].image.isNull();
-        qreal at = topOf[i];
-        for (size_t k = 0; k < g.size(); ++k) {
-            const Placed& p = g[k];
-            const qreal x = sideBySide && k == 1 ? body.width() - p.imageSize.width() : 0;
-            painter.save();
-            painter.translate(x, at);
-            if (p.text) {
-                p.text->drawContents(&painter);
-            } else {
-                const QRectF target(QPointF(0, 0), p.imageSize);
-                painter.drawImage(target, p.image);
-                painter.setPen(QPen(QColor(0xa9, 0xb6, 0xc6), mm(pdf, 0.2)));
-                painter.drawRect(target);
-                if (p.caption) {
-                    painter.translate(0, p.imageSize.height() + mm(pdf, 1.5));
-                    p.caption->drawContents(&painter);
-                }
-            }
-            painter.restore();
-            if (!sideBySide)
-                at += p.height + itemGap;
-        }
+        paintGroup(painter, page, groups[i], topOf[i]);
     }
     if (!painter.end()) {
         *error = tr("%1 を書き込めません。").arg(file);

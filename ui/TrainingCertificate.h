@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+class QFontMetrics;
+
 namespace hardtoken {
 
 // The one-page, certificate-style PDF of one trainee's exercise (QPdfWriter, A4): who, which
@@ -18,6 +20,12 @@ public:
     static QString fileName(const TrainingResult& result, const QString& suffix);
     // At most this many wrong turns are listed (the rest are counted): the summary stays one page.
     static constexpr int MaxListedWrongTurns = 12;
+
+private:
+    struct Sheet;
+    static void paintHeading(Sheet& sheet, const TrainingResult& r);
+    static void paintSteps(Sheet& sheet, const TrainingResult& r, const QFontMetrics& metrics);
+    static void paintCounts(Sheet& sheet, const TrainingResult& r);
 };
 
 } // namespace hardtoken
