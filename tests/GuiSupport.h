@@ -140,6 +140,21 @@ struct Console {
         return e->text() == text.left(e->maxLength());
     }
 
+    // Whether the flow reaches the screen (by its state's name) within the usual wait.
+    bool reaches(const char* screen) const
+    {
+        return QTest::qWaitFor([&] { return flow->screenName() == QLatin1String(screen); });
+    }
+
+    // Steps 1–2 of 9.1 and 9.2, written once: [契約法人ステータス] → [利用者情報登録/変更] link →
+    // [利用者情報選択].
+    bool openUserSelection() const { return clickLink("menuLink") && reaches("UserInfoSelection"); }
+    // … and 利用登録: the input screen of the mode (SharedRegistrationInput, IndividualRegistrationInput).
+    bool openRegistration(const char* inputScreen) const
+    {
+        return openUserSelection() && click("registerButton") && reaches(inputScreen);
+    }
+
     // On an input screen: types `serial` and the code its card shows now, and presses 次へ.
     bool enterToken(const QString& serial) const
     {

@@ -41,6 +41,23 @@ inline QString sourcePath(const QString& relative)
 }
 
 // A bundled scenario by its path in the source tree, with fast hashing.
+// The manual's training scenario (resources/scenarios/manual-ch9.json) by name: tests say which
+// card they mean instead of typing its digits (tst_scenario checks these against the file).
+namespace sample {
+inline const QString corporationCode = QStringLiteral("0000012345");
+inline const QString pin = QStringLiteral("train1234"); // 契約法人確認暗証番号
+inline const QString staffLogin = QStringLiteral("helpdesk");
+inline const QString staffCredential = QStringLiteral("Helpdesk2023");
+inline const QString yamadaCard = QStringLiteral("0000000001"); // 山田 太郎's
+inline const QString suzukiCard = QStringLiteral("0000000002"); // 鈴木 花子's
+inline const QString tanakaCard = QStringLiteral("0000000003"); // 田中 次郎's
+inline const QString spareCard1 = QStringLiteral("0000000011"); // the unregistered TOTP cards
+inline const QString spareCard2 = QStringLiteral("0000000012");
+inline const QString spareCard3 = QStringLiteral("0000000013");
+inline const QString spareCard4 = QStringLiteral("0000000021");
+inline const QString hotpCard = QStringLiteral("0000000031"); // the unregistered HOTP card
+} // namespace sample
+
 inline Scenario loadScenario(const QString& relative, int log2N = 10)
 {
     QString error;

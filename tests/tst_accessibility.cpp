@@ -65,7 +65,7 @@ QAccessibleInterface* cellOf(QTableView* table, int row, int column)
 void toSharedInput(Console& c)
 {
     EXPECT_SCREEN(c, "CorporateStatus");
-    QVERIFY(c.f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("train1234")).ok());
+    QVERIFY(c.f.service->changeUsageMode(UsageMode::Shared, sample::pin).ok());
     c.flow->openUserRegistration();
     EXPECT_SCREEN(c, "UserInfoSelection");
     QVERIFY(c.click("registerButton"));
@@ -120,8 +120,8 @@ void TestAccessibility::everyScreenNamesItsControls()
     QVERIFY(c.click("nextButton")); // every error shown at once
     check("IndividualRegistrationInput");
     QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000012")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000012"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard2));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard2)));
     QVERIFY(c.click("nextButton"));
     check("IndividualRegistrationConfirm");
     QCOMPARE(c.find<QLabel>("screenIdLabel")->text(), QStringLiteral("CIBMHUS33"));
@@ -135,11 +135,11 @@ void TestAccessibility::everyScreenNamesItsControls()
     QCOMPARE(QAccessible::queryAccessibleInterface(c.find<QPushButton>("okButton"))->text(QAccessible::Name),
         QStringLiteral("OK"));
     c.flow->cancel();
-    QVERIFY(c.f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("train1234")).ok());
+    QVERIFY(c.f.service->changeUsageMode(UsageMode::Shared, sample::pin).ok());
     QVERIFY(c.click("registerButton"));
     check("SharedRegistrationInput");
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000021")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000021"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard4));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard4)));
     QVERIFY(c.click("nextButton"));
     check("SharedRegistrationConfirm");
 
@@ -164,8 +164,8 @@ void TestAccessibility::messagesAreAnnouncedAndFieldsCarryTheirError()
 
     // A wrong OTP: the banner's name is the message, and it is announced where the focus is.
     g_alerts.clear();
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000021")));
-    QVERIFY(c.type("otpEdit", c.f.wrongOtpFor(QStringLiteral("0000000021"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard4));
+    QVERIFY(c.type("otpEdit", c.f.wrongOtpFor(sample::spareCard4)));
     QVERIFY(c.click("nextButton"));
     const QString message = c.message();
     QVERIFY2(message.contains(QStringLiteral("あと4回")), qPrintable(message));
@@ -186,8 +186,8 @@ void TestAccessibility::messagesAreAnnouncedAndFieldsCarryTheirError()
     QVERIFY(c.click("nextButton"));
     QCOMPARE(alerts().size(), 1);
     QVERIFY(alerts().constFirst().contains(QStringLiteral("10桁")));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000021")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000021"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard4));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard4)));
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "SharedRegistrationConfirm");
     c.flow->cancel();
@@ -257,8 +257,8 @@ void TestAccessibility::tableCellsAreChoicesAScreenReaderCanMake()
     QTRY_VERIFY(c.find<QLineEdit>("serialEdit")->hasFocus());
 
     // 利用登録情報の一覧: Toggle ticks the row for 削除, a second Toggle unticks it.
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000011")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000011"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard1));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard1)));
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     auto* list = c.find<QTableView>("listTable");
@@ -279,8 +279,8 @@ void TestAccessibility::theSuspendedNoticeIsAnAlertThatTakesTheFocus()
     if (QTest::currentTestFailed())
         return;
     for (int i = 0; i < 5; ++i) {
-        QVERIFY(c.type("serialEdit", QStringLiteral("0000000021")));
-        QVERIFY(c.type("otpEdit", c.f.wrongOtpFor(QStringLiteral("0000000021"))));
+        QVERIFY(c.type("serialEdit", sample::spareCard4));
+        QVERIFY(c.type("otpEdit", c.f.wrongOtpFor(sample::spareCard4)));
         g_alerts.clear();
         QVERIFY(c.click("nextButton"));
     }
@@ -302,12 +302,9 @@ void TestAccessibility::hiddenScreensShowNoCells()
 {
     Console c;
     EXPECT_SCREEN(c, "CorporateStatus");
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
-    QVERIFY(c.click("registerButton"));
-    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    QVERIFY(c.openRegistration("IndividualRegistrationInput"));
     QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
-    QVERIFY(c.enterToken(QStringLiteral("0000000012")));
+    QVERIFY(c.enterToken(sample::spareCard2));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     QVERIFY(c.click("addButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");

@@ -29,12 +29,12 @@ QStringList actions(const QList<AuditRow>& rows)
 void busyDay(Fixture& f)
 {
     StaffDesk desk(*f.store);
-    const StaffCredential staff { QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023") };
+    const StaffCredential staff { QStringLiteral("helpdesk"), sample::staffCredential };
     // A wrong PIN at the desk, then the help desk resets the counter (a reset of nothing is refused).
     QCOMPARE(f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error, ServiceError::WrongPin);
     QVERIFY(desk.resetCounters(f.service->corporationId(), staff, QStringLiteral("=HYPERLINK(\"x\")")).ok());
-    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
-    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard2).ok());
+    QVERIFY(f.service->commitQueue(sample::pin).ok());
 }
 } // namespace
 
@@ -61,12 +61,11 @@ void TestAuditSearch::filtersNarrowTheLog()
     byCorp.corporationCode = QStringLiteral("9999999999");
     QCOMPARE(log.search(byCorp).size(), 0);
     AuditFilter bySerial;
-    bySerial.serial = QStringLiteral("0000000012");
+    bySerial.serial = sample::spareCard2;
     const QList<AuditRow> serial = log.search(bySerial);
     QVERIFY(!serial.isEmpty());
     for (const AuditRow& r : serial)
-        QVERIFY(r.entry.details.contains(
-            QStringLiteral("serial=") + Validation::formatSerial(QStringLiteral("0000000012"))));
+        QVERIFY(r.entry.details.contains(QStringLiteral("serial=") + Validation::formatSerial(sample::spareCard2)));
     AuditFilter byUser;
     byUser.user = QStringLiteral("鈴木");
     QVERIFY(!log.search(byUser).isEmpty());

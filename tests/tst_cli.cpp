@@ -99,7 +99,7 @@ void TestCli::otpMatchesTheCard()
     QCOMPARE(cliOn(db, { QStringLiteral("--training") }).code, 0);
     OtpGenerator g;
     const Run r = cliOn(db,
-        { QStringLiteral("otp"), QStringLiteral("--serial"), QStringLiteral("0000000012"), QStringLiteral("--at"),
+        { QStringLiteral("otp"), QStringLiteral("--serial"), sample::spareCard2, QStringLiteral("--at"),
             QStringLiteral("1111111109") });
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out.trimmed(), g.totp(QByteArrayLiteral("training-seed-0000000012"), 1111111109));
@@ -167,7 +167,7 @@ void TestCli::unlockReadsTheCredentialFromStdin()
     const Run log = cliOn(db, { QStringLiteral("audit") });
     QVERIFY(log.out.contains(QStringLiteral("unlock.denied")));
     QVERIFY(log.out.contains(QStringLiteral("corporation.unlocked")));
-    QVERIFY(!log.out.contains(QStringLiteral("Helpdesk2023")));
+    QVERIFY(!log.out.contains(sample::staffCredential));
 }
 
 void TestCli::productionStoreRefusesOtpAndScenarios()
@@ -178,7 +178,7 @@ void TestCli::productionStoreRefusesOtpAndScenarios()
     const QString db = f.dbPath();
     f.service.reset();
     f.store.reset();
-    const Run otp = cliOn(db, { QStringLiteral("otp"), QStringLiteral("--serial"), QStringLiteral("0000000012") });
+    const Run otp = cliOn(db, { QStringLiteral("otp"), QStringLiteral("--serial"), sample::spareCard2 });
     QCOMPARE(otp.code, 1);
     QVERIFY(otp.err.contains(QStringLiteral("本番用")));
     QVERIFY(otp.out.isEmpty());
@@ -380,9 +380,8 @@ void TestCli::commandLinesAreCheckedAndExplained()
     QCOMPARE(unknown.code, 2);
     QVERIFY2(unknown.err.startsWith(QStringLiteral("hardtoken-cli: 不明なオプションです: --colour")),
         qPrintable(unknown.err));
-    const Run foreign = cliOn(db,
-        { QStringLiteral("otp"), QStringLiteral("--serial"), QStringLiteral("0000000012"),
-            QStringLiteral("--replace") });
+    const Run foreign = cliOn(
+        db, { QStringLiteral("otp"), QStringLiteral("--serial"), sample::spareCard2, QStringLiteral("--replace") });
     QCOMPARE(foreign.code, 2);
     QVERIFY(foreign.err.contains(QStringLiteral("--replace")));
     const Run missing = cliOn(db, { QStringLiteral("import"), QStringLiteral("roster") });
@@ -433,11 +432,11 @@ void TestCli::jsonForScripts()
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(s.value(QStringLiteral("schema")).toString(), QStringLiteral("hardtoken-cli/status/1"));
     QCOMPARE(s.value(QStringLiteral("corporation")).toObject().value(QStringLiteral("code")).toString(),
-        QStringLiteral("0000012345"));
+        sample::corporationCode);
     QCOMPARE(s.value(QStringLiteral("usageMode")).toString(), QStringLiteral("individual"));
     QCOMPARE(s.value(QStringLiteral("users")).toArray().size(), 3);
     QCOMPARE(s.value(QStringLiteral("users")).toArray().first().toObject().value(QStringLiteral("serial")).toString(),
-        QStringLiteral("0000000002"));
+        sample::suzukiCard);
     QVERIFY(s.value(QStringLiteral("sharedSerial")).isNull());
     const Run audit = cliOn(db, { QStringLiteral("audit"), QStringLiteral("--json") });
     QCOMPARE(audit.code, 0);
@@ -448,10 +447,9 @@ void TestCli::jsonForScripts()
     QVERIFY(!entries.isEmpty());
     QCOMPARE(entries.first().toObject().value(QStringLiteral("action")).toString(), QStringLiteral("scenario.loaded"));
     // Not offered where it would mean nothing.
-    QCOMPARE(cliOn(db,
-                 { QStringLiteral("otp"), QStringLiteral("--serial"), QStringLiteral("0000000012"),
-                     QStringLiteral("--json") })
-                 .code,
+    QCOMPARE(
+        cliOn(db, { QStringLiteral("otp"), QStringLiteral("--serial"), sample::spareCard2, QStringLiteral("--json") })
+            .code,
         2);
 }
 

@@ -174,7 +174,7 @@ void TestConcurrency::correctCommitRacingTheLockoutCompletesBeforeItOrIsRefused(
     Counts outcomes;
     for (int round = 0; round < rounds; ++round) {
         // Four wrong entries already: one more suspends the corporation.
-        s.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"));
+        s.service->unlock(QStringLiteral("helpdesk"), sample::staffCredential);
         for (int i = 0; i < 4; ++i)
             s.service->enqueue(s.service->users().value().first().id, serialOf(59), QStringLiteral("000000"));
         QCOMPARE(s.service->corporation().value().otpFailures, 4);
@@ -301,11 +301,11 @@ void TestConcurrency::helpDeskSignInLocksAtTheLimit()
     QCOMPARE(audited, kWorkers * perWorker);
     QCOMPARE(s.auditCount(QStringLiteral("staff.locked")), 1);
     // Locked: even the right credential gets the same answer, until an administrator resets it.
-    const Outcome locked = s.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"));
+    const Outcome locked = s.service->unlock(QStringLiteral("helpdesk"), sample::staffCredential);
     QCOMPARE(locked.error, ServiceError::WrongStaffCredential);
     QVERIFY(s.service->isSuspended());
     QVERIFY(StaffTable::resetAttempts(*s.store, QStringLiteral("helpdesk"), QStringLiteral("test")));
-    QVERIFY(s.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).ok());
+    QVERIFY(s.service->unlock(QStringLiteral("helpdesk"), sample::staffCredential).ok());
     QVERIFY(!s.service->isSuspended());
     // The desks acted at the same time (run one after another, they would prove nothing).
     qInfo("%s: at most %d desks acting at one instant", qPrintable(engine), w.maxOverlap());

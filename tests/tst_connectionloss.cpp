@@ -42,10 +42,7 @@ void TestConnectionLoss::theDeskWaitsForItsStoreAndGoesOn()
 
     // 9.2.2 up to the confirmation screen, as the manual has it.
     EXPECT_SCREEN(c, "CorporateStatus");
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
-    QVERIFY(c.click("registerButton"));
-    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    QVERIFY(c.openRegistration("IndividualRegistrationInput"));
     const QString user = QStringLiteral("利用者 00");
     QVERIFY(c.chooseUser(user));
     const QString code
@@ -58,7 +55,7 @@ void TestConnectionLoss::theDeskWaitsForItsStoreAndGoesOn()
     // The server goes away (maintenance); the customer types the PIN and presses OK.
     QSignalSpy announced(Announcements::instance(), &Announcements::announced);
     QVERIFY(server.stop());
-    QVERIFY(c.type("pinEdit", QStringLiteral("train1234")));
+    QVERIFY(c.type("pinEdit", sample::pin));
     QVERIFY(c.click("okButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     QCOMPARE(c.message(), Store::unreachableMessage());
@@ -107,7 +104,7 @@ void TestConnectionLoss::theDeskWaitsForItsStoreAndGoesOn()
     QVERIFY(!retry->isVisible());
     // The same OK now goes through; nothing was counted while the server was away.
     QCOMPARE(s.service->corporation()->pinFailures, 0);
-    QVERIFY(c.type("pinEdit", QStringLiteral("train1234")));
+    QVERIFY(c.type("pinEdit", sample::pin));
     QVERIFY(c.click("okButton"));
     QTRY_COMPARE(s.service->users()->value(0).currentSerial, serialOf(0));
     QCOMPARE(s.auditCount(QStringLiteral("token.registered")), 1);

@@ -39,10 +39,8 @@ void toConfirm(Console& c)
     QTRY_COMPARE(c.flow->screenName(), QStringLiteral("UserInfoSelection"));
     QVERIFY(c.flow->startRegistration().ok());
     QTRY_COMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationInput"));
-    QVERIFY(c.flow
-                ->next(c.f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                    c.f.otpFor(QStringLiteral("0000000012")))
-                .ok());
+    QVERIFY(
+        c.flow->next(c.f.userId(QStringLiteral("鈴木 花子")), sample::spareCard2, c.f.otpFor(sample::spareCard2)).ok());
     QTRY_COMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationConfirm"));
 }
 } // namespace
@@ -111,7 +109,7 @@ void TestConsoleWindow::eachLanguageIsWhole()
     QVERIFY(c.click("changeModeButton"));
     EXPECT_SCREEN(c, "UsageModeConfirm");
     QTest::mouseClick(c.find<QAbstractButton>("sharedRadio"), Qt::LeftButton, {}, QPoint(8, 8));
-    QVERIFY(c.type("pinEdit", QStringLiteral("train1234")));
+    QVERIFY(c.type("pinEdit", sample::pin));
     QVERIFY(c.click("okButton"));
     EXPECT_SCREEN(c, "UserInfoSelection");
     QVERIFY(c.message().contains(QStringLiteral("完了")));
@@ -128,7 +126,7 @@ void TestConsoleWindow::eachLanguageIsWhole()
     QVERIFY(c.click("changeModeButton"));
     EXPECT_SCREEN(c, "UsageModeConfirm");
     QTest::mouseClick(c.find<QAbstractButton>("individualRadio"), Qt::LeftButton, {}, QPoint(8, 8));
-    QVERIFY(c.type("pinEdit", QStringLiteral("train1234")));
+    QVERIFY(c.type("pinEdit", sample::pin));
     QVERIFY(c.click("okButton"));
     EXPECT_SCREEN(c, "UserInfoSelection");
     QCOMPARE(c.message(), QStringLiteral("The card hard token usage mode has been set."));
@@ -227,7 +225,7 @@ void TestConsoleWindow::softwareKeyboardShufflesAndTypesMasked()
     QCOMPARE(firstOrder.size(), 36);
     for (QChar ch : QStringLiteral("ain1234"))
         QTest::mouseClick(keyboard->keyFor(ch), Qt::LeftButton);
-    QCOMPARE(input->text(), QStringLiteral("train1234"));
+    QCOMPARE(input->text(), sample::pin);
     QCOMPARE(input->edit()->echoMode(), QLineEdit::Password);
     QVERIFY(!keyboard->findChild<QLabel*>(QStringLiteral("displayValue"))->text().contains(QStringLiteral("train")));
     QTest::mouseClick(keyboard->findChild<QPushButton*>(QStringLiteral("backspaceButton")), Qt::LeftButton);

@@ -25,10 +25,7 @@ namespace {
 void toIndividualInput(Console& c)
 {
     QTRY_COMPARE(c.flow->screenName(), QStringLiteral("CorporateStatus"));
-    QVERIFY(c.clickLink("menuLink"));
-    QTRY_COMPARE(c.flow->screenName(), QStringLiteral("UserInfoSelection"));
-    QVERIFY(c.click("registerButton"));
-    QTRY_COMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationInput"));
+    QVERIFY(c.openRegistration("IndividualRegistrationInput"));
 }
 // On the input screen: chooses the user, types the serial and the code the card shows, presses 次へ.
 void queueThroughTheScreens(Console& c, const QString& user, const QString& serial)
@@ -46,13 +43,13 @@ void TestFailurePaths::wrongOtpShowsTheMessageAndCounts()
     Console c;
     toIndividualInput(c);
     QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000012")));
-    QVERIFY(c.type("otpEdit", c.f.wrongOtpFor(QStringLiteral("0000000012"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard2));
+    QVERIFY(c.type("otpEdit", c.f.wrongOtpFor(sample::spareCard2)));
     QVERIFY(c.click("nextButton"));
     QCOMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationInput"));
     QVERIFY(c.message().contains(QStringLiteral("シリアル番号またはワンタイムパスワードが正しくありません")));
     QVERIFY(c.message().contains(QStringLiteral("あと4回")));
-    QCOMPARE(c.find<QLineEdit>("serialEdit")->text(), QStringLiteral("0000000012")); // kept
+    QCOMPARE(c.find<QLineEdit>("serialEdit")->text(), sample::spareCard2); // kept
     QVERIFY(c.find<QLineEdit>("otpEdit")->text().isEmpty()); // spent: reissue
     QTRY_VERIFY(c.find<QLineEdit>("serialEdit")->hasFocus());
     QCOMPARE(c.f.service->corporation().value().otpFailures, 1);
@@ -70,7 +67,7 @@ void TestFailurePaths::fullWidthDigitsAreRefusedWithTheirOwnMessage()
     commit.setCommitString(QStringLiteral("００００００００１２"));
     QCoreApplication::sendEvent(serial, &commit);
     QCOMPARE(serial->text(), QStringLiteral("００００００００１２"));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000012"))));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard2)));
     QVERIFY(c.click("nextButton"));
     QCOMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationInput"));
     QVERIFY(c.message().contains(QStringLiteral("全角数字は使用できません")));
@@ -90,8 +87,8 @@ void TestFailurePaths::noUserChosen()
 {
     Console c;
     toIndividualInput(c);
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000012")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000012"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard2));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard2)));
     QVERIFY(c.click("nextButton"));
     QCOMPARE(c.message(), QStringLiteral("利用者を選択してください。"));
     QVERIFY(c.find<QLabel>("userError")->isVisible());
@@ -104,8 +101,8 @@ void TestFailurePaths::fiveWrongEntriesSuspendAndSurviveARestart()
     toIndividualInput(c);
     QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
     for (int i = 0; i < 5; ++i) {
-        QVERIFY(c.type("serialEdit", QStringLiteral("0000000012")));
-        QVERIFY(c.type("otpEdit", c.f.wrongOtpFor(QStringLiteral("0000000012"))));
+        QVERIFY(c.type("serialEdit", sample::spareCard2));
+        QVERIFY(c.type("otpEdit", c.f.wrongOtpFor(sample::spareCard2)));
         QVERIFY(c.click("nextButton"));
     }
     EXPECT_SCREEN(c, "Suspended");
@@ -119,7 +116,7 @@ void TestFailurePaths::fiveWrongEntriesSuspendAndSurviveARestart()
     QVERIFY(c.click("unlockButton"));
     QVERIFY(c.message().contains(QStringLiteral("担当者IDまたはパスワードが正しくありません")));
     QCOMPARE(c.flow->screenName(), QStringLiteral("Suspended"));
-    QVERIFY(c.type("staffCredentialEdit", QStringLiteral("Helpdesk2023")));
+    QVERIFY(c.type("staffCredentialEdit", sample::staffCredential));
     QVERIFY(c.click("unlockButton"));
     EXPECT_SCREEN(c, "CorporateStatus");
     QVERIFY(!c.f.service->isSuspended());
@@ -137,7 +134,7 @@ void TestFailurePaths::wrongPinIsCountedAndClearsTheField()
 {
     Console c;
     toIndividualInput(c);
-    queueThroughTheScreens(c, QStringLiteral("鈴木 花子"), QStringLiteral("0000000012"));
+    queueThroughTheScreens(c, QStringLiteral("鈴木 花子"), sample::spareCard2);
     QVERIFY(c.type("pinEdit", QStringLiteral("wrong999")));
     QVERIFY(c.click("okButton"));
     QCOMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationConfirm"));
@@ -158,24 +155,24 @@ void TestFailurePaths::okWithAnEmptyListIsRefused()
 {
     Console c;
     toIndividualInput(c);
-    queueThroughTheScreens(c, QStringLiteral("鈴木 花子"), QStringLiteral("0000000012"));
+    queueThroughTheScreens(c, QStringLiteral("鈴木 花子"), sample::spareCard2);
     QVERIFY(c.tickRow(QStringLiteral("鈴木 花子")));
     QVERIFY(c.click("removeButtonTop")); // the upper 削除 does the same as the lower one
     QCOMPARE(c.find<QTableView>("listTable")->model()->rowCount(), 0);
     QVERIFY(c.find<QLabel>("listEmptyLabel")->isVisible());
-    QVERIFY(c.type("pinEdit", QStringLiteral("train1234")));
+    QVERIFY(c.type("pinEdit", sample::pin));
     QVERIFY(c.click("okButton"));
     QCOMPARE(c.flow->screenName(), QStringLiteral("IndividualRegistrationConfirm"));
     QVERIFY(c.message().contains(QStringLiteral("利用登録情報がありません")));
     QCOMPARE(c.f.service->corporation().value().pinFailures, 0);
-    QCOMPARE(c.f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000002"));
+    QCOMPARE(c.f.serialOf(QStringLiteral("鈴木 花子")), sample::suzukiCard);
 }
 
 void TestFailurePaths::removeWithNothingChecked()
 {
     Console c;
     toIndividualInput(c);
-    queueThroughTheScreens(c, QStringLiteral("山田 太郎"), QStringLiteral("0000000011"));
+    queueThroughTheScreens(c, QStringLiteral("山田 太郎"), sample::spareCard1);
     QVERIFY(c.click("removeButtonBottom"));
     QVERIFY(c.message().contains(QStringLiteral("チェックしてください")));
     QCOMPARE(c.find<QTableView>("listTable")->model()->rowCount(), 1);
@@ -186,14 +183,14 @@ void TestFailurePaths::enterPressesTheDefaultButtonAndEscCancels()
     Console c;
     toIndividualInput(c);
     QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000012")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000012"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard2));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard2)));
     QTest::keyClick(c.find<QLineEdit>("otpEdit"), Qt::Key_Return); // 次へ
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     QTest::keyClick(c.find<QLineEdit>("pinEdit"), Qt::Key_Escape); // キャンセル
     EXPECT_SCREEN(c, "UserInfoSelection");
     QVERIFY(c.f.service->queue().isEmpty());
-    QCOMPARE(c.f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000002"));
+    QCOMPARE(c.f.serialOf(QStringLiteral("鈴木 花子")), sample::suzukiCard);
 }
 
 void TestFailurePaths::aStoreBusyOnAnotherDesktopLosesNothing()
@@ -202,7 +199,7 @@ void TestFailurePaths::aStoreBusyOnAnotherDesktopLosesNothing()
     c.f.busyTimeoutMs = 150;
     c.restart();
     toIndividualInput(c);
-    const QString serial = QStringLiteral("0000000012");
+    const QString serial = sample::spareCard2;
     QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
     QVERIFY(c.type("serialEdit", serial));
     QVERIFY(c.type("otpEdit", c.f.otpFor(serial)));

@@ -99,7 +99,7 @@ void TestKeyboard::usageModeWithTheKeyboard_9_1()
     QVERIFY(press(Qt::Key_Up)); // the arrows move within the radio group
     QTRY_VERIFY(c.find<QRadioButton>("sharedRadio")->isChecked());
     QVERIFY(tabTo(c.find<QLineEdit>("pinEdit")));
-    QTest::keyClicks(focused(), QStringLiteral("train1234"));
+    QTest::keyClicks(focused(), sample::pin);
     QVERIFY(press(Qt::Key_Return)); // Return in the PIN field = OK
     EXPECT_SCREEN(c, "UserInfoSelection");
     QCOMPARE(c.f.service->corporation().value().mode, UsageMode::Shared);
@@ -109,7 +109,7 @@ void TestKeyboard::usageModeWithTheKeyboard_9_1()
 void TestKeyboard::sharedTokenWithTheKeyboard_9_2_1()
 {
     Console c;
-    QVERIFY(c.f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("train1234")).ok());
+    QVERIFY(c.f.service->changeUsageMode(UsageMode::Shared, sample::pin).ok());
     activate(c);
     EXPECT_SCREEN(c, "CorporateStatus");
     QVERIFY(tabTo(c.find<QAbstractButton>("menuLink")));
@@ -119,17 +119,17 @@ void TestKeyboard::sharedTokenWithTheKeyboard_9_2_1()
     QVERIFY(press(Qt::Key_Return)); // Return on a focused button presses that button
     EXPECT_SCREEN(c, "SharedRegistrationInput");
     QVERIFY(tabTo(c.find<QLineEdit>("serialEdit")));
-    QTest::keyClicks(focused(), QStringLiteral("0000000021"));
+    QTest::keyClicks(focused(), sample::spareCard4);
     QVERIFY(tabTo(c.find<QLineEdit>("otpEdit")));
-    QTest::keyClicks(focused(), c.f.otpFor(QStringLiteral("0000000021")));
+    QTest::keyClicks(focused(), c.f.otpFor(sample::spareCard4));
     QVERIFY(press(Qt::Key_Return));
     EXPECT_SCREEN(c, "SharedRegistrationConfirm");
     QTRY_COMPARE(focused(), c.find<QLineEdit>("pinEdit")); // the confirm screen starts at the PIN
-    QTest::keyClicks(focused(), QStringLiteral("train1234"));
+    QTest::keyClicks(focused(), sample::pin);
     QVERIFY(tabTo(c.find<QPushButton>("okButton")));
     QVERIFY(press(Qt::Key_Space));
     EXPECT_SCREEN(c, "UserInfoSelection");
-    QCOMPARE(c.f.service->sharedSerial().value(), QStringLiteral("0000000021"));
+    QCOMPARE(c.f.service->sharedSerial().value(), sample::spareCard4);
 }
 
 void TestKeyboard::eachUsersTokenWithTheKeyboard_9_2_2()
@@ -163,16 +163,16 @@ void TestKeyboard::eachUsersTokenWithTheKeyboard_9_2_2()
         QVERIFY(press(Qt::Key_Return));
         EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     };
-    queue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012"));
+    queue(QStringLiteral("鈴木 花子"), sample::spareCard2);
     // ① 追加, with the keyboard, back to the input screen.
     QVERIFY(tabTo(c.find<QPushButton>("addButton"), true));
     QVERIFY(press(Qt::Key_Return));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
-    queue(QStringLiteral("山田 太郎"), QStringLiteral("0000000011"));
+    queue(QStringLiteral("山田 太郎"), sample::spareCard1);
     QVERIFY(tabTo(c.find<QPushButton>("addButton"), true));
     QVERIFY(press(Qt::Key_Space));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
-    queue(QStringLiteral("田中 次郎"), QStringLiteral("0000000013"));
+    queue(QStringLiteral("田中 次郎"), sample::spareCard3);
 
     // ② 削除: tick 田中 次郎 in the list with Space, then the lower 削除, reached by Tab.
     auto* list = c.find<QTableView>("listTable");
@@ -188,13 +188,13 @@ void TestKeyboard::eachUsersTokenWithTheKeyboard_9_2_2()
 
     // The PIN, then Return: registered.
     QVERIFY(tabTo(c.find<QLineEdit>("pinEdit")));
-    QTest::keyClicks(focused(), QStringLiteral("train1234"));
+    QTest::keyClicks(focused(), sample::pin);
     QVERIFY(press(Qt::Key_Return));
     EXPECT_SCREEN(c, "UserInfoSelection");
     // What the store holds: the two queued and kept; 田中 次郎 keeps his old token (his row was deleted).
-    QCOMPARE(c.f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"));
-    QCOMPARE(c.f.serialOf(QStringLiteral("山田 太郎")), QStringLiteral("0000000011"));
-    QCOMPARE(c.f.serialOf(QStringLiteral("田中 次郎")), QStringLiteral("0000000003"));
+    QCOMPARE(c.f.serialOf(QStringLiteral("鈴木 花子")), sample::spareCard2);
+    QCOMPARE(c.f.serialOf(QStringLiteral("山田 太郎")), sample::spareCard1);
+    QCOMPARE(c.f.serialOf(QStringLiteral("田中 次郎")), sample::tanakaCard);
 }
 
 void TestKeyboard::tabVisitsEveryScreenInReadingOrderAndLeavesTheTables()

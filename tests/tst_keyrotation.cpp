@@ -55,8 +55,8 @@ void TestKeyRotation::rotateResealsEverythingAndTheOldKeyIsRefused()
     Fixture f;
     // Some state to carry over: a wrong sign-in, a registration.
     QVERIFY(!f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("nope")).ok());
-    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
-    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard2).ok());
+    QVERIFY(f.service->commitQueue(sample::pin).ok());
     const QString keyPath = f.store->keyFilePath();
     QCOMPARE(keyPath, f.dbPath() + QStringLiteral(".key"));
     const QByteArray oldKey = fileBytes(keyPath);
@@ -82,7 +82,7 @@ void TestKeyRotation::rotateResealsEverythingAndTheOldKeyIsRefused()
     f.restart();
     QVERIFY(f.store->isTrainingStore());
     QVERIFY(everythingVerifies(*f.store));
-    QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), QStringLiteral("0000000013")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), sample::spareCard3).ok());
     // The old key opens the store no more.
     f.service.reset();
     f.store.reset();

@@ -33,7 +33,7 @@ private Q_SLOTS:
 
 namespace {
 #define EXPECT_SCREEN(flow, name) QTRY_COMPARE((flow).screenName(), QStringLiteral(name))
-const QString kPin = QStringLiteral("train1234");
+const QString kPin = sample::pin;
 
 // Starts the flow and follows the link: 契約法人ステータス -> 利用者情報選択.
 void toUserInfoSelection(RegistrationFlow& flow)
@@ -78,13 +78,13 @@ void TestRegistrationFlow::procedure921()
     toUserInfoSelection(flow);
     QVERIFY(flow.startRegistration().ok());
     EXPECT_SCREEN(flow, "SharedRegistrationInput");
-    QVERIFY(flow.next(0, QStringLiteral("0000000021"), f.otpFor(QStringLiteral("0000000021"))).ok());
+    QVERIFY(flow.next(0, sample::spareCard4, f.otpFor(sample::spareCard4)).ok());
     EXPECT_SCREEN(flow, "SharedRegistrationConfirm");
     QCOMPARE(flow.confirmRegistration(QStringLiteral("wrong1")).error, ServiceError::WrongPin);
     QCOMPARE(flow.screenName(), QStringLiteral("SharedRegistrationConfirm"));
     QVERIFY(flow.confirmRegistration(kPin).ok());
     EXPECT_SCREEN(flow, "UserInfoSelection");
-    QCOMPARE(f.service->sharedSerial().value(), QStringLiteral("0000000021"));
+    QCOMPARE(f.service->sharedSerial().value(), sample::spareCard4);
 }
 
 void TestRegistrationFlow::procedure922WithAddInputCompleteAndRemove()
@@ -93,37 +93,29 @@ void TestRegistrationFlow::procedure922WithAddInputCompleteAndRemove()
     RegistrationFlow flow(*f.service);
     toIndividualInput(flow);
     QVERIFY(!flow.inputCompleteVisible());
-    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                    f.otpFor(QStringLiteral("0000000012")))
-                .ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), sample::spareCard2, f.otpFor(sample::spareCard2)).ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     flow.add();
     EXPECT_SCREEN(flow, "IndividualRegistrationInput");
     QVERIFY(flow.inputCompleteVisible());
-    QVERIFY(flow.next(f.userId(QStringLiteral("山田 太郎")), QStringLiteral("0000000011"),
-                    f.otpFor(QStringLiteral("0000000011")))
-                .ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("山田 太郎")), sample::spareCard1, f.otpFor(sample::spareCard1)).ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     flow.add();
     EXPECT_SCREEN(flow, "IndividualRegistrationInput");
-    QVERIFY(flow.next(f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000013"),
-                    f.otpFor(QStringLiteral("0000000013")))
-                .ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("田中 次郎")), sample::spareCard3, f.otpFor(sample::spareCard3)).ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     QCOMPARE(flow.remove({ f.userId(QStringLiteral("田中 次郎")) }), 1);
     QCOMPARE(flow.screenName(), QStringLiteral("IndividualRegistrationConfirm"));
     flow.add();
     EXPECT_SCREEN(flow, "IndividualRegistrationInput");
     f.clock.advanceSecs(30);
-    QVERIFY(flow.next(f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000013"),
-                    f.otpFor(QStringLiteral("0000000013")))
-                .ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("田中 次郎")), sample::spareCard3, f.otpFor(sample::spareCard3)).ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     QVERIFY(flow.confirmRegistration(kPin).ok());
     EXPECT_SCREEN(flow, "UserInfoSelection");
-    QCOMPARE(f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"));
-    QCOMPARE(f.serialOf(QStringLiteral("田中 次郎")), QStringLiteral("0000000013"));
-    QCOMPARE(f.serialOf(QStringLiteral("山田 太郎")), QStringLiteral("0000000011"));
+    QCOMPARE(f.serialOf(QStringLiteral("鈴木 花子")), sample::spareCard2);
+    QCOMPARE(f.serialOf(QStringLiteral("田中 次郎")), sample::spareCard3);
+    QCOMPARE(f.serialOf(QStringLiteral("山田 太郎")), sample::spareCard1);
 }
 
 void TestRegistrationFlow::inputCompleteOnlyAfterAdd()
@@ -133,9 +125,7 @@ void TestRegistrationFlow::inputCompleteOnlyAfterAdd()
     QSignalSpy visible(&flow, &RegistrationFlow::inputCompleteVisibleChanged);
     toIndividualInput(flow);
     QVERIFY(!flow.inputComplete()); // not shown, not allowed
-    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                    f.otpFor(QStringLiteral("0000000012")))
-                .ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), sample::spareCard2, f.otpFor(sample::spareCard2)).ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     flow.add();
     EXPECT_SCREEN(flow, "IndividualRegistrationInput");
@@ -166,14 +156,12 @@ void TestRegistrationFlow::cancelFromEveryProcedureScreenSavesNothing()
     EXPECT_SCREEN(flow, "UserInfoSelection");
     QVERIFY(flow.startRegistration().ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationInput");
-    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                    f.otpFor(QStringLiteral("0000000012")))
-                .ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), sample::spareCard2, f.otpFor(sample::spareCard2)).ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     flow.cancel();
     EXPECT_SCREEN(flow, "UserInfoSelection");
     QVERIFY(f.service->queue().isEmpty()); // the list is discarded
-    QCOMPARE(f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000002"));
+    QCOMPARE(f.serialOf(QStringLiteral("鈴木 花子")), sample::suzukiCard);
 }
 
 void TestRegistrationFlow::refusedActionsKeepTheScreen()
@@ -181,14 +169,12 @@ void TestRegistrationFlow::refusedActionsKeepTheScreen()
     Fixture f;
     RegistrationFlow flow(*f.service);
     toIndividualInput(flow);
-    QCOMPARE(flow.next(0, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).error,
-        ServiceError::NoUserChosen);
+    QCOMPARE(flow.next(0, sample::spareCard2, f.otpFor(sample::spareCard2)).error, ServiceError::NoUserChosen);
     QCOMPARE(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("00-0000001-2"), QStringLiteral("123456"))
                  .error,
         ServiceError::InvalidInput);
-    QCOMPARE(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                     f.wrongOtpFor(QStringLiteral("0000000012")))
-                 .error,
+    QCOMPARE(
+        flow.next(f.userId(QStringLiteral("鈴木 花子")), sample::spareCard2, f.wrongOtpFor(sample::spareCard2)).error,
         ServiceError::WrongSerialOrOtp);
     QTest::qWait(0);
     QCOMPARE(flow.screenName(), QStringLiteral("IndividualRegistrationInput"));
@@ -201,12 +187,10 @@ void TestRegistrationFlow::failureLimitMovesToSuspendedFromAnyState()
     RegistrationFlow flow(*f.service);
     toIndividualInput(flow);
     for (int i = 0; i < 4; ++i)
-        flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-            f.wrongOtpFor(QStringLiteral("0000000012")));
+        flow.next(f.userId(QStringLiteral("鈴木 花子")), sample::spareCard2, f.wrongOtpFor(sample::spareCard2));
     QCOMPARE(flow.screenName(), QStringLiteral("IndividualRegistrationInput"));
-    QCOMPARE(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                     f.wrongOtpFor(QStringLiteral("0000000012")))
-                 .error,
+    QCOMPARE(
+        flow.next(f.userId(QStringLiteral("鈴木 花子")), sample::spareCard2, f.wrongOtpFor(sample::spareCard2)).error,
         ServiceError::Suspended);
     EXPECT_SCREEN(flow, "Suspended");
     flow.goToTop();
@@ -228,15 +212,15 @@ void TestRegistrationFlow::restartLandsOnSuspendedAndUnlockLeaves()
 {
     Fixture f;
     for (int i = 0; i < 5; ++i)
-        f.service->enqueue(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-            f.wrongOtpFor(QStringLiteral("0000000012")));
+        f.service->enqueue(
+            f.userId(QStringLiteral("鈴木 花子")), sample::spareCard2, f.wrongOtpFor(sample::spareCard2));
     f.restart();
     RegistrationFlow flow(*f.service);
     flow.start();
     EXPECT_SCREEN(flow, "Suspended");
     QCOMPARE(flow.unlock(QStringLiteral("helpdesk"), QStringLiteral("nope")).error, ServiceError::WrongStaffCredential);
     QCOMPARE(flow.screenName(), QStringLiteral("Suspended"));
-    QVERIFY(flow.unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).ok());
+    QVERIFY(flow.unlock(QStringLiteral("helpdesk"), sample::staffCredential).ok());
     EXPECT_SCREEN(flow, "CorporateStatus");
 }
 
@@ -245,9 +229,7 @@ void TestRegistrationFlow::topFromAnywhere()
     Fixture f;
     RegistrationFlow flow(*f.service);
     toIndividualInput(flow);
-    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-                    f.otpFor(QStringLiteral("0000000012")))
-                .ok());
+    QVERIFY(flow.next(f.userId(QStringLiteral("鈴木 花子")), sample::spareCard2, f.otpFor(sample::spareCard2)).ok());
     EXPECT_SCREEN(flow, "IndividualRegistrationConfirm");
     flow.goToTop();
     EXPECT_SCREEN(flow, "CorporateStatus");

@@ -20,9 +20,9 @@ private Q_SLOTS:
 namespace {
 void enqueueManualExample(Fixture& f)
 {
-    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
-    QVERIFY(f.enqueue(QStringLiteral("山田 太郎"), QStringLiteral("0000000011")).ok());
-    QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), QStringLiteral("0000000013")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard2).ok());
+    QVERIFY(f.enqueue(QStringLiteral("山田 太郎"), sample::spareCard1).ok());
+    QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), sample::spareCard3).ok());
 }
 } // namespace
 
@@ -72,7 +72,7 @@ void TestRegistrationListModel::checkAndRemove()
     QCOMPARE(model.removeChecked(), 0);
     // Re-adding 田中 puts the row back in its place, unchecked.
     f.clock.advanceSecs(30);
-    QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), QStringLiteral("0000000013")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), sample::spareCard3).ok());
     QCOMPARE(model.index(1, 1).data().toString(), QStringLiteral("田中 次郎"));
     QCOMPARE(model.index(1, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
 }
@@ -86,7 +86,7 @@ void TestRegistrationListModel::replaceKeepsTheRow()
     QVERIFY(model.setData(model.index(0, 0), Qt::Checked, Qt::CheckStateRole));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     f.clock.advanceSecs(30);
-    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000021")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard4).ok());
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("00-0000002-1"));
     QCOMPARE(changed.count(), 1);
@@ -100,11 +100,11 @@ void TestRegistrationListModel::commitAndCancelEmptyTheList()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     enqueueManualExample(f);
     QVERIFY(model.setData(model.index(0, 0), Qt::Checked, Qt::CheckStateRole));
-    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QVERIFY(f.service->commitQueue(sample::pin).ok());
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(model.checkedUserIds().isEmpty());
     f.clock.advanceSecs(30);
-    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000021")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard4).ok());
     QCOMPARE(model.rowCount(), 1);
     f.service->discardPending();
     QCOMPARE(model.rowCount(), 0);
@@ -117,14 +117,14 @@ void TestRegistrationListModel::aHiddenListPublishesNoRowsAndKeepsItsChecks()
     Fixture f;
     RegistrationListModel model(*f.service);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard2).ok());
     QVERIFY(model.setData(model.index(0, 0), Qt::Checked, Qt::CheckStateRole));
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     model.setShown(false);
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowCount(), 0);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-    QVERIFY(f.enqueue(QStringLiteral("山田 太郎"), QStringLiteral("0000000011")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("山田 太郎"), sample::spareCard1).ok());
     QCOMPARE(inserted.count(), 0); // nothing published while hidden
     QCOMPARE(model.rowCount(), 0);
     model.setShown(true);

@@ -9,7 +9,7 @@ using namespace hardtoken::test;
 
 namespace {
 
-const QString kPin = QStringLiteral("train1234");
+const QString kPin = sample::pin;
 const QString kSuzuki = QStringLiteral("鈴木 花子");
 const QString kTanaka = QStringLiteral("田中 次郎");
 const QString kYamada = QStringLiteral("山田 太郎");
@@ -78,7 +78,7 @@ void TestRegistrationService::modeChangeCancelsEveryRegistrationAndIsAudited()
     QCOMPARE(f.service->corporation().value().registeredTokens, 0);
     for (const UserInfo& u : f.service->users().value_or(QList<UserInfo> {}))
         QVERIFY(u.currentSerial.isEmpty());
-    QCOMPARE(tokenStatus(f, QStringLiteral("0000000001")), QStringLiteral("available"));
+    QCOMPARE(tokenStatus(f, sample::yamadaCard), QStringLiteral("available"));
     QCOMPARE(auditCount(*f.store, QStringLiteral("usage_mode.changed")), 1);
     QVERIFY(f.store->auditLog().entries().last().details.contains(QStringLiteral("registrations_cancelled=3")));
     QVERIFY(changed.count() >= 1);
@@ -117,15 +117,14 @@ void TestRegistrationService::sharedRegistration()
 {
     Fixture f;
     QVERIFY(f.service->changeUsageMode(UsageMode::Shared, kPin).ok());
-    const Outcome next
-        = f.service->checkSharedToken(QStringLiteral("0000000021"), f.otpFor(QStringLiteral("0000000021")));
+    const Outcome next = f.service->checkSharedToken(sample::spareCard4, f.otpFor(sample::spareCard4));
     QVERIFY2(next.ok(), qPrintable(next.message));
     QVERIFY(f.service->pendingShared());
     QCOMPARE(f.service->sharedSerial().value(), QString()); // nothing saved before OK
     QVERIFY(f.service->commitShared(kPin).ok());
-    QCOMPARE(f.service->sharedSerial().value(), QStringLiteral("0000000021"));
+    QCOMPARE(f.service->sharedSerial().value(), sample::spareCard4);
     QCOMPARE(f.service->corporation().value().registeredTokens, 1);
-    QCOMPARE(tokenStatus(f, QStringLiteral("0000000021")), QStringLiteral("registered"));
+    QCOMPARE(tokenStatus(f, sample::spareCard4), QStringLiteral("registered"));
     QVERIFY(!f.service->pendingShared());
     QCOMPARE(auditCount(*f.store, QStringLiteral("token.registered")), 1);
 }
@@ -134,22 +133,22 @@ void TestRegistrationService::sharedRegistrationReplacesTheSharedToken()
 {
     Fixture f;
     QVERIFY(f.service->changeUsageMode(UsageMode::Shared, kPin).ok());
-    QVERIFY(f.service->checkSharedToken(QStringLiteral("0000000021"), f.otpFor(QStringLiteral("0000000021"))).ok());
+    QVERIFY(f.service->checkSharedToken(sample::spareCard4, f.otpFor(sample::spareCard4)).ok());
     QVERIFY(f.service->commitShared(kPin).ok());
-    QVERIFY(f.service->checkSharedToken(QStringLiteral("0000000011"), f.otpFor(QStringLiteral("0000000011"))).ok());
+    QVERIFY(f.service->checkSharedToken(sample::spareCard1, f.otpFor(sample::spareCard1)).ok());
     QVERIFY(f.service->commitShared(kPin).ok());
-    QCOMPARE(f.service->sharedSerial().value(), QStringLiteral("0000000011"));
+    QCOMPARE(f.service->sharedSerial().value(), sample::spareCard1);
     QCOMPARE(f.service->corporation().value().registeredTokens, 1);
-    QCOMPARE(tokenStatus(f, QStringLiteral("0000000021")), QStringLiteral("available"));
+    QCOMPARE(tokenStatus(f, sample::spareCard4), QStringLiteral("available"));
 }
 
 void TestRegistrationService::operationsOfTheOtherModeAreRefused()
 {
     Fixture f;
-    QCOMPARE(f.service->checkSharedToken(QStringLiteral("0000000021"), f.otpFor(QStringLiteral("0000000021"))).error,
-        ServiceError::WrongMode);
+    QCOMPARE(
+        f.service->checkSharedToken(sample::spareCard4, f.otpFor(sample::spareCard4)).error, ServiceError::WrongMode);
     QVERIFY(f.service->changeUsageMode(UsageMode::Shared, kPin).ok());
-    QCOMPARE(f.enqueue(kSuzuki, QStringLiteral("0000000012")).error, ServiceError::WrongMode);
+    QCOMPARE(f.enqueue(kSuzuki, sample::spareCard2).error, ServiceError::WrongMode);
     QCOMPARE(f.service->commitShared(kPin).error, ServiceError::NothingPending);
     QCOMPARE(f.service->corporation().value().otpFailures, 0);
 }
@@ -160,9 +159,9 @@ void TestRegistrationService::queueAddsInUserOrderAndReplacesQueuedUser()
     QSignalSpy inserted(f.service.get(), &RegistrationService::queueInserted);
     QSignalSpy changed(f.service.get(), &RegistrationService::queueRowChanged);
     // Added in the manual's order of work: 鈴木, 山田, then 田中 — listed in the users' order.
-    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
-    QVERIFY(f.enqueue(kYamada, QStringLiteral("0000000011")).ok());
-    QVERIFY(f.enqueue(kTanaka, QStringLiteral("0000000013")).ok());
+    QVERIFY(f.enqueue(kSuzuki, sample::spareCard2).ok());
+    QVERIFY(f.enqueue(kYamada, sample::spareCard1).ok());
+    QVERIFY(f.enqueue(kTanaka, sample::spareCard3).ok());
     QCOMPARE(inserted.count(), 3);
     QCOMPARE(inserted.at(2).at(0).toInt(), 1); // 田中 goes between 鈴木 and 山田
     const QList<QueuedRegistration>& q = f.service->queue();
@@ -172,38 +171,37 @@ void TestRegistrationService::queueAddsInUserOrderAndReplacesQueuedUser()
     QCOMPARE(q[2].userName, kYamada);
     // Choosing a queued user again replaces the entry (追加・変更).
     f.clock.advanceSecs(30);
-    QVERIFY(f.enqueue(kTanaka, QStringLiteral("0000000021")).ok());
+    QVERIFY(f.enqueue(kTanaka, sample::spareCard4).ok());
     QCOMPARE(f.service->queue().size(), 3);
-    QCOMPARE(f.service->queue()[1].serial, QStringLiteral("0000000021"));
+    QCOMPARE(f.service->queue()[1].serial, sample::spareCard4);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).toInt(), 1);
     // Nothing is saved until OK.
-    QCOMPARE(f.serialOf(kTanaka), QStringLiteral("0000000003"));
+    QCOMPARE(f.serialOf(kTanaka), sample::tanakaCard);
 }
 
 void TestRegistrationService::queueRemove()
 {
     Fixture f;
-    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
-    QVERIFY(f.enqueue(kYamada, QStringLiteral("0000000011")).ok());
+    QVERIFY(f.enqueue(kSuzuki, sample::spareCard2).ok());
+    QVERIFY(f.enqueue(kYamada, sample::spareCard1).ok());
     QSignalSpy removed(f.service.get(), &RegistrationService::queueRemoved);
     f.service->removeFromQueue({ f.userId(kSuzuki), 999999 });
     QCOMPARE(removed.count(), 1);
     QCOMPARE(f.service->queue().size(), 1);
     QCOMPARE(f.service->queue()[0].userName, kYamada);
     // The removed serial is free to queue again, for anyone.
-    QVERIFY(f.service
-                ->enqueue(f.userId(kTanaka), QStringLiteral("0000000012"),
-                    f.otpFor(QStringLiteral("0000000012"), f.clock.nowSecs() + 30))
-                .ok());
+    QVERIFY(
+        f.service->enqueue(f.userId(kTanaka), sample::spareCard2, f.otpFor(sample::spareCard2, f.clock.nowSecs() + 30))
+            .ok());
 }
 
 void TestRegistrationService::serialQueuedForAnotherUserIsRefused()
 {
     Fixture f;
-    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
+    QVERIFY(f.enqueue(kSuzuki, sample::spareCard2).ok());
     f.clock.advanceSecs(30);
-    const Outcome o = f.enqueue(kYamada, QStringLiteral("0000000012"));
+    const Outcome o = f.enqueue(kYamada, sample::spareCard2);
     QCOMPARE(o.error, ServiceError::SerialQueuedForOther);
     QVERIFY(o.message.contains(kSuzuki));
     QVERIFY(o.message.contains(QStringLiteral("00-0000001-2")));
@@ -214,7 +212,7 @@ void TestRegistrationService::serialQueuedForAnotherUserIsRefused()
 void TestRegistrationService::serialHeldByAnotherUserIsRefused()
 {
     Fixture f;
-    const Outcome o = f.enqueue(kSuzuki, QStringLiteral("0000000001"));
+    const Outcome o = f.enqueue(kSuzuki, sample::yamadaCard);
     QCOMPARE(o.error, ServiceError::SerialHeldByOther);
     QVERIFY(o.message.contains(kYamada));
     QVERIFY(f.service->queue().isEmpty());
@@ -224,26 +222,26 @@ void TestRegistrationService::serialHeldByAnotherUserIsRefused()
 void TestRegistrationService::newTokenReleasesTheCurrentOneOnOk()
 {
     Fixture f;
-    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
-    QCOMPARE(tokenStatus(f, QStringLiteral("0000000002")), QStringLiteral("registered"));
+    QVERIFY(f.enqueue(kSuzuki, sample::spareCard2).ok());
+    QCOMPARE(tokenStatus(f, sample::suzukiCard), QStringLiteral("registered"));
     QVERIFY(f.service->commitQueue(kPin).ok());
-    QCOMPARE(f.serialOf(kSuzuki), QStringLiteral("0000000012"));
-    QCOMPARE(tokenStatus(f, QStringLiteral("0000000002")), QStringLiteral("available"));
-    QCOMPARE(tokenStatus(f, QStringLiteral("0000000012")), QStringLiteral("registered"));
+    QCOMPARE(f.serialOf(kSuzuki), sample::spareCard2);
+    QCOMPARE(tokenStatus(f, sample::suzukiCard), QStringLiteral("available"));
+    QCOMPARE(tokenStatus(f, sample::spareCard2), QStringLiteral("registered"));
     QVERIFY(f.store->auditLog().entries().last().action == QStringLiteral("registration.committed"));
 }
 
 void TestRegistrationService::commitIsOneTransaction()
 {
     Fixture f;
-    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
-    QVERIFY(f.enqueue(kTanaka, QStringLiteral("0000000013")).ok());
-    QVERIFY(f.enqueue(kYamada, QStringLiteral("0000000011")).ok());
+    QVERIFY(f.enqueue(kSuzuki, sample::spareCard2).ok());
+    QVERIFY(f.enqueue(kTanaka, sample::spareCard3).ok());
+    QVERIFY(f.enqueue(kYamada, sample::spareCard1).ok());
     QVERIFY(f.service->commitQueue(kPin).ok());
     QVERIFY(f.service->queue().isEmpty());
-    QCOMPARE(f.serialOf(kSuzuki), QStringLiteral("0000000012"));
-    QCOMPARE(f.serialOf(kTanaka), QStringLiteral("0000000013"));
-    QCOMPARE(f.serialOf(kYamada), QStringLiteral("0000000011"));
+    QCOMPARE(f.serialOf(kSuzuki), sample::spareCard2);
+    QCOMPARE(f.serialOf(kTanaka), sample::spareCard3);
+    QCOMPARE(f.serialOf(kYamada), sample::spareCard1);
     QCOMPARE(f.service->corporation().value().registeredTokens, 3);
     QCOMPARE(auditCount(*f.store, QStringLiteral("token.registered")), 3);
 }
@@ -251,9 +249,9 @@ void TestRegistrationService::commitIsOneTransaction()
 void TestRegistrationService::commitFailingHalfWayLeavesStoreAsBefore()
 {
     Fixture f;
-    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
-    QVERIFY(f.enqueue(kTanaka, QStringLiteral("0000000013")).ok());
-    QVERIFY(f.enqueue(kYamada, QStringLiteral("0000000011")).ok());
+    QVERIFY(f.enqueue(kSuzuki, sample::spareCard2).ok());
+    QVERIFY(f.enqueue(kTanaka, sample::spareCard3).ok());
+    QVERIFY(f.enqueue(kYamada, sample::spareCard1).ok());
     // The fault: the database refuses the third entry's row, after two have been written.
     QVERIFY(f.raw()->ok(QStringLiteral("CREATE TRIGGER injected_fault BEFORE INSERT ON registrations"
                                        " WHEN NEW.user_id = %1 BEGIN SELECT RAISE(ABORT, 'injected fault'); END")
@@ -269,7 +267,7 @@ void TestRegistrationService::commitFailingHalfWayLeavesStoreAsBefore()
     // Once the fault is gone, the same list commits.
     QVERIFY(f.raw()->ok(QStringLiteral("DROP TRIGGER injected_fault")));
     QVERIFY(f.service->commitQueue(kPin).ok());
-    QCOMPARE(f.serialOf(kYamada), QStringLiteral("0000000011"));
+    QCOMPARE(f.serialOf(kYamada), sample::spareCard1);
 }
 
 void TestRegistrationService::emptyQueueIsRefused()
@@ -285,36 +283,33 @@ void TestRegistrationService::formatErrorsAreNotCounted()
 {
     Fixture f;
     const qint64 suzuki = f.userId(kSuzuki);
-    Outcome o = f.service->enqueue(suzuki, QStringLiteral("00-0000001-2"), f.otpFor(QStringLiteral("0000000012")));
+    Outcome o = f.service->enqueue(suzuki, QStringLiteral("00-0000001-2"), f.otpFor(sample::spareCard2));
     QCOMPARE(o.error, ServiceError::InvalidInput);
     QCOMPARE(o.field, InputField::Serial);
     QCOMPARE(o.message, QStringLiteral("シリアル番号は、ハイフンを除いた数字のみで入力してください。"));
-    o = f.service->enqueue(suzuki, QStringLiteral("００００００００１２"), f.otpFor(QStringLiteral("0000000012")));
+    o = f.service->enqueue(suzuki, QStringLiteral("００００００００１２"), f.otpFor(sample::spareCard2));
     QCOMPARE(o.inputError, InputError::FullWidthDigits);
-    o = f.service->enqueue(suzuki, QStringLiteral("0000000012"), QStringLiteral("12345"));
+    o = f.service->enqueue(suzuki, sample::spareCard2, QStringLiteral("12345"));
     QCOMPARE(o.field, InputField::Otp);
-    QCOMPARE(f.service->enqueue(0, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).error,
-        ServiceError::NoUserChosen);
+    QCOMPARE(f.service->enqueue(0, sample::spareCard2, f.otpFor(sample::spareCard2)).error, ServiceError::NoUserChosen);
     QCOMPARE(f.service->corporation().value().otpFailures, 0);
     // With the setting on, full-width digits are accepted as the same serial.
     StoreSettings s = f.store->settings();
     s.normaliseFullWidth = true;
     QVERIFY(f.store->saveSettings(s));
-    QVERIFY(f.service->enqueue(suzuki, QStringLiteral("００００００００１２"), f.otpFor(QStringLiteral("0000000012")))
-                .ok());
-    QCOMPARE(f.service->queue()[0].serial, QStringLiteral("0000000012"));
+    QVERIFY(f.service->enqueue(suzuki, QStringLiteral("００００００００１２"), f.otpFor(sample::spareCard2)).ok());
+    QCOMPARE(f.service->queue()[0].serial, sample::spareCard2);
 }
 
 void TestRegistrationService::failuresArePersistedAtOnceAndCancelDoesNotReset()
 {
     Fixture f;
     const qint64 suzuki = f.userId(kSuzuki);
-    Outcome o = f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012")));
+    Outcome o = f.service->enqueue(suzuki, sample::spareCard2, f.wrongOtpFor(sample::spareCard2));
     QCOMPARE(o.error, ServiceError::WrongSerialOrOtp);
     QCOMPARE(o.remainingAttempts, 4);
     QVERIFY(o.message.contains(QStringLiteral("シリアル番号またはワンタイムパスワードが正しくありません")));
-    o = f.service->enqueue(
-        suzuki, QStringLiteral("9999999999"), f.otpFor(QStringLiteral("0000000012"))); // unknown serial
+    o = f.service->enqueue(suzuki, QStringLiteral("9999999999"), f.otpFor(sample::spareCard2)); // unknown serial
     QCOMPARE(o.error, ServiceError::WrongSerialOrOtp);
     QCOMPARE(o.remainingAttempts, 3);
     f.service->discardPending(); // キャンセル
@@ -330,11 +325,9 @@ void TestRegistrationService::lockoutAtTheLimitSurvivesRestart()
     const qint64 suzuki = f.userId(kSuzuki);
     QSignalSpy suspended(f.service.get(), &RegistrationService::suspended);
     for (int i = 0; i < 4; ++i)
-        QCOMPARE(
-            f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012"))).error,
+        QCOMPARE(f.service->enqueue(suzuki, sample::spareCard2, f.wrongOtpFor(sample::spareCard2)).error,
             ServiceError::WrongSerialOrOtp);
-    const Outcome fifth
-        = f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012")));
+    const Outcome fifth = f.service->enqueue(suzuki, sample::spareCard2, f.wrongOtpFor(sample::spareCard2));
     QCOMPARE(fifth.error, ServiceError::Suspended);
     QVERIFY(fifth.message.contains(QStringLiteral("利用中止状態になりました")));
     QCOMPARE(suspended.count(), 1);
@@ -344,8 +337,8 @@ void TestRegistrationService::lockoutAtTheLimitSurvivesRestart()
     QVERIFY(f.service->corporation().value().suspended);
     QCOMPARE(f.service->corporation().value().suspendedReason, SuspensionReason::Otp);
     // Nothing can be registered, not even with the right OTP and PIN.
-    QCOMPARE(f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).error,
-        ServiceError::Suspended);
+    QCOMPARE(
+        f.service->enqueue(suzuki, sample::spareCard2, f.otpFor(sample::spareCard2)).error, ServiceError::Suspended);
     QCOMPARE(f.service->changeUsageMode(UsageMode::Shared, kPin).error, ServiceError::Suspended);
     QCOMPARE(f.service->commitQueue(kPin).error, ServiceError::Suspended);
     QCOMPARE(f.service->corporation().value().registeredTokens, 3);
@@ -355,22 +348,22 @@ void TestRegistrationService::replayedOtpIsRefusedAndCounted()
 {
     Fixture f;
     const qint64 suzuki = f.userId(kSuzuki);
-    const QString otp = f.otpFor(QStringLiteral("0000000012"));
-    QVERIFY(f.service->enqueue(suzuki, QStringLiteral("0000000012"), otp).ok());
+    const QString otp = f.otpFor(sample::spareCard2);
+    QVERIFY(f.service->enqueue(suzuki, sample::spareCard2, otp).ok());
     QVERIFY(f.service->commitQueue(kPin).ok());
     f.clock.advanceSecs(10); // same time step, the code is still on the card's display
-    const Outcome o = f.service->enqueue(suzuki, QStringLiteral("0000000012"), otp);
+    const Outcome o = f.service->enqueue(suzuki, sample::spareCard2, otp);
     QCOMPARE(o.error, ServiceError::WrongSerialOrOtp);
     QCOMPARE(f.service->corporation().value().otpFailures, 1);
     // The next time step's code is fine.
     f.clock.advanceSecs(30);
-    QVERIFY(f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(f.service->enqueue(suzuki, sample::spareCard2, f.otpFor(sample::spareCard2)).ok());
 }
 
 void TestRegistrationService::wrongPinIsCountedSeparately()
 {
     Fixture f;
-    QVERIFY(f.enqueue(kSuzuki, QStringLiteral("0000000012")).ok());
+    QVERIFY(f.enqueue(kSuzuki, sample::spareCard2).ok());
     for (int i = 1; i <= 4; ++i) {
         const Outcome o = f.service->commitQueue(QStringLiteral("wrong%1").arg(i));
         QCOMPARE(o.error, ServiceError::WrongPin);
@@ -389,8 +382,8 @@ void TestRegistrationService::successResetsTheCounters()
 {
     Fixture f;
     const qint64 suzuki = f.userId(kSuzuki);
-    f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012")));
-    QVERIFY(f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
+    f.service->enqueue(suzuki, sample::spareCard2, f.wrongOtpFor(sample::spareCard2));
+    QVERIFY(f.service->enqueue(suzuki, sample::spareCard2, f.otpFor(sample::spareCard2)).ok());
     f.service->commitQueue(QStringLiteral("wrong1"));
     QCOMPARE(f.service->corporation().value().otpFailures, 1);
     QCOMPARE(f.service->corporation().value().pinFailures, 1);
@@ -404,17 +397,17 @@ void TestRegistrationService::unlockNeedsTheStaffCredential()
     Fixture f;
     const qint64 suzuki = f.userId(kSuzuki);
     for (int i = 0; i < 5; ++i)
-        f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012")));
+        f.service->enqueue(suzuki, sample::spareCard2, f.wrongOtpFor(sample::spareCard2));
     QVERIFY(f.service->isSuspended());
     QCOMPARE(f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("wrong")).error,
         ServiceError::WrongStaffCredential);
-    QCOMPARE(f.service->unlock(QStringLiteral("nobody"), QStringLiteral("Helpdesk2023")).error,
-        ServiceError::WrongStaffCredential);
+    QCOMPARE(
+        f.service->unlock(QStringLiteral("nobody"), sample::staffCredential).error, ServiceError::WrongStaffCredential);
     // The corporation's own PIN is not a help-desk credential.
     QCOMPARE(f.service->unlock(QStringLiteral("helpdesk"), kPin).error, ServiceError::WrongStaffCredential);
     QVERIFY(f.service->isSuspended());
     QCOMPARE(auditCount(*f.store, QStringLiteral("unlock.denied")), 3);
-    QVERIFY(f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).ok());
+    QVERIFY(f.service->unlock(QStringLiteral("helpdesk"), sample::staffCredential).ok());
     const CorporationInfo c = f.service->corporation().value();
     QVERIFY(!c.suspended);
     QCOMPARE(c.otpFailures, 0);
@@ -424,7 +417,7 @@ void TestRegistrationService::unlockNeedsTheStaffCredential()
     // Nothing to lift: the same answer whatever the credential, so it tells nothing about it, and
     // no attempt is counted or evaluated.
     const int denied = auditCount(*f.store, QStringLiteral("unlock.denied"));
-    const Outcome right = f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"));
+    const Outcome right = f.service->unlock(QStringLiteral("helpdesk"), sample::staffCredential);
     const Outcome wrong = f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("wrong"));
     const Outcome unknown = f.service->unlock(QStringLiteral("nobody"), QStringLiteral("x"));
     QCOMPARE(right.error, ServiceError::NotSuspended);
@@ -432,7 +425,7 @@ void TestRegistrationService::unlockNeedsTheStaffCredential()
     QCOMPARE(wrong.message, right.message);
     QCOMPARE(unknown.message, right.message);
     QCOMPARE(auditCount(*f.store, QStringLiteral("unlock.denied")), denied);
-    QVERIFY(f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(f.service->enqueue(suzuki, sample::spareCard2, f.otpFor(sample::spareCard2)).ok());
 }
 
 void TestRegistrationService::twoDesktopsShareCountersAndLockout()
@@ -444,9 +437,9 @@ void TestRegistrationService::twoDesktopsShareCountersAndLockout()
     QVERIFY(other.selectCorporation());
     const qint64 suzuki = f.userId(kSuzuki);
     for (int i = 0; i < 3; ++i)
-        f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012")));
+        f.service->enqueue(suzuki, sample::spareCard2, f.wrongOtpFor(sample::spareCard2));
     for (int i = 0; i < 2; ++i)
-        other.enqueue(suzuki, QStringLiteral("0000000012"), f.wrongOtpFor(QStringLiteral("0000000012")));
+        other.enqueue(suzuki, sample::spareCard2, f.wrongOtpFor(sample::spareCard2));
     QVERIFY(f.service->isSuspended());
     QVERIFY(other.isSuspended());
 }
@@ -458,12 +451,11 @@ void TestRegistrationService::hotpTokenCounterAdvances()
     OtpGenerator g;
     const QByteArray seed = QByteArrayLiteral("training-seed-0000000031");
     // The card's button was pressed three times before the code was typed: inside the look-ahead.
-    QVERIFY(f.service->enqueue(suzuki, QStringLiteral("0000000031"), g.hotp(seed, 3)).ok());
+    QVERIFY(f.service->enqueue(suzuki, sample::hotpCard, g.hotp(seed, 3)).ok());
     QVERIFY(f.service->commitQueue(kPin).ok());
     QCOMPARE(
         f.raw()->scalar(QStringLiteral("SELECT next_counter FROM tokens WHERE serial = '0000000031'")).toLongLong(), 4);
-    QCOMPARE(f.service->enqueue(suzuki, QStringLiteral("0000000031"), g.hotp(seed, 3)).error,
-        ServiceError::WrongSerialOrOtp);
+    QCOMPARE(f.service->enqueue(suzuki, sample::hotpCard, g.hotp(seed, 3)).error, ServiceError::WrongSerialOrOtp);
 }
 
 void TestRegistrationService::totpDriftIsBounded()
@@ -471,7 +463,7 @@ void TestRegistrationService::totpDriftIsBounded()
     // A card whose clock runs ahead, with the console's clock standing still: each registration
     // may follow the card one step further, but never beyond the documented bound (±2 steps).
     Fixture f;
-    const QString serial = QStringLiteral("0000000012");
+    const QString serial = sample::spareCard2;
     const qint64 now = f.clock.nowSecs();
     for (int ahead = 1; ahead <= 2; ++ahead) {
         QVERIFY(f.service->enqueue(f.userId(kSuzuki), serial, f.otpFor(serial, now + ahead * 30)).ok());

@@ -15,6 +15,7 @@ class TestScenario final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void defaultScenarioIsTheManualsExample();
+    void testsNameTheScenariosCards();
     void bundledResourceMatchesTheSourceFile();
     void syntaxErrorNamesTheLine();
     void everyBundledScenarioHasAnEnglishTitle();
@@ -46,9 +47,33 @@ void TestScenario::defaultScenarioIsTheManualsExample()
     QStringList spares;
     while (spare.next())
         spares << spare.value(0).toString();
-    QVERIFY(spares.contains(QStringLiteral("0000000011")));
-    QVERIFY(spares.contains(QStringLiteral("0000000012")));
-    QVERIFY(spares.contains(QStringLiteral("0000000013")));
+    QVERIFY(spares.contains(sample::spareCard1));
+    QVERIFY(spares.contains(sample::spareCard2));
+    QVERIFY(spares.contains(sample::spareCard3));
+}
+
+// The names the tests use for the manual's sample data (TestSupport.h, sample::) are the file's.
+void TestScenario::testsNameTheScenariosCards()
+{
+    const Scenario s = manualScenario();
+    QCOMPARE(s.corporationCode, sample::corporationCode);
+    QCOMPARE(s.pin, sample::pin);
+    QVERIFY(!s.staff.isEmpty());
+    QCOMPARE(s.staff.first().login, sample::staffLogin);
+    QCOMPARE(s.staff.first().credential, sample::staffCredential);
+    QHash<QString, Scenario::Token> tokens;
+    for (const Scenario::Token& t : s.tokens)
+        tokens.insert(t.serial, t);
+    const QList<QPair<QString, QString>> held { { sample::yamadaCard, QStringLiteral("山田 太郎") },
+        { sample::suzukiCard, QStringLiteral("鈴木 花子") }, { sample::tanakaCard, QStringLiteral("田中 次郎") },
+        { sample::spareCard1, {} }, { sample::spareCard2, {} }, { sample::spareCard3, {} }, { sample::spareCard4, {} },
+        { sample::hotpCard, {} } };
+    QCOMPARE(tokens.size(), held.size());
+    for (const auto& [serial, holder] : held) {
+        QVERIFY2(tokens.contains(serial), qPrintable(serial));
+        QCOMPARE(tokens[serial].holder, holder);
+        QCOMPARE(tokens[serial].params.kind, serial == sample::hotpCard ? OtpKind::Hotp : OtpKind::Totp);
+    }
 }
 
 void TestScenario::bundledResourceMatchesTheSourceFile()
@@ -142,22 +167,22 @@ void TestScenario::contentErrorNamesTheField()
 void TestScenario::malformedScenarioChangesNothing()
 {
     Fixture f;
-    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
-    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard2).ok());
+    QVERIFY(f.service->commitQueue(sample::pin).ok());
     QString error;
     QVERIFY(!ScenarioLoader::load(sourcePath(QStringLiteral("tests/CMakeLists.txt")), &error));
     QVERIFY(error.contains(QStringLiteral("行")));
-    QCOMPARE(f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"));
+    QCOMPARE(f.serialOf(QStringLiteral("鈴木 花子")), sample::spareCard2);
 }
 
 void TestScenario::resetRestoresCountersSuspensionAndRegistrations()
 {
     Fixture f;
     const qint64 suzuki = f.userId(QStringLiteral("鈴木 花子"));
-    QVERIFY(f.service->enqueue(suzuki, QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012"))).ok());
-    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QVERIFY(f.service->enqueue(suzuki, sample::spareCard2, f.otpFor(sample::spareCard2)).ok());
+    QVERIFY(f.service->commitQueue(sample::pin).ok());
     for (int i = 0; i < 5; ++i)
-        f.service->enqueue(suzuki, QStringLiteral("0000000013"), f.wrongOtpFor(QStringLiteral("0000000013")));
+        f.service->enqueue(suzuki, sample::spareCard3, f.wrongOtpFor(sample::spareCard3));
     QVERIFY(f.service->isSuspended());
     QString error;
     QVERIFY2(ScenarioLoader::reset(*f.store, &error), qPrintable(error));
@@ -165,7 +190,7 @@ void TestScenario::resetRestoresCountersSuspensionAndRegistrations()
     const CorporationInfo c = f.service->corporation().value();
     QVERIFY(!c.suspended);
     QCOMPARE(c.otpFailures, 0);
-    QCOMPARE(f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000002"));
+    QCOMPARE(f.serialOf(QStringLiteral("鈴木 花子")), sample::suzukiCard);
     QVERIFY(f.store->auditLog().verify().ok);
 }
 

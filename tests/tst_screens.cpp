@@ -59,7 +59,7 @@ void TestScreens::everyScreenRenders()
     QVERIFY(window.save(QDir(m_dir).filePath(QStringLiteral("%1-00-main-window.png").arg(lang))));
     VirtualCardPanel* cards = c.window->training()->showVirtualCards();
     QVERIFY(cards);
-    cards->card(QStringLiteral("0000000012"))->press();
+    cards->card(sample::spareCard2)->press();
     const QImage cardImage = cards->grab().toImage();
     QVERIFY(!isBlank(cardImage));
     QVERIFY(cardImage.save(QDir(m_dir).filePath(QStringLiteral("%1-00-virtual-cards.png").arg(lang))));
@@ -82,27 +82,27 @@ void TestScreens::everyScreenRenders()
     QVERIFY(c.click("nextButton"));
     save(QStringLiteral("04-individual-input-errors"));
     table->model()->setData(table->model()->index(0, 0), Qt::Checked, Qt::CheckStateRole);
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000012")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000012"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard2));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard2)));
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     QVERIFY(c.click("addButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
     table = c.find<QTableView>("userTable");
     table->model()->setData(table->model()->index(2, 0), Qt::Checked, Qt::CheckStateRole);
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000011")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000011"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard1));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard1)));
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     QVERIFY(c.click("addButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
     table = c.find<QTableView>("userTable");
     table->model()->setData(table->model()->index(0, 0), Qt::Checked, Qt::CheckStateRole);
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000011")));
+    QVERIFY(c.type("serialEdit", sample::spareCard1));
     save(QStringLiteral("05-individual-input-after-add"));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000013")));
+    QVERIFY(c.type("serialEdit", sample::spareCard3));
     table->model()->setData(table->model()->index(1, 0), Qt::Checked, Qt::CheckStateRole);
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000013"))));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard3)));
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     save(QStringLiteral("06-individual-confirm"));
@@ -117,12 +117,12 @@ void TestScreens::everyScreenRenders()
     c.flow->cancel();
     EXPECT_SCREEN(c, "UserInfoSelection");
 
-    QVERIFY(c.f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("train1234")).ok());
+    QVERIFY(c.f.service->changeUsageMode(UsageMode::Shared, sample::pin).ok());
     QVERIFY(c.click("registerButton"));
     EXPECT_SCREEN(c, "SharedRegistrationInput");
     save(QStringLiteral("08-shared-input"));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000021")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000021"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard4));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard4)));
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "SharedRegistrationConfirm");
     save(QStringLiteral("09-shared-confirm"));
@@ -131,8 +131,8 @@ void TestScreens::everyScreenRenders()
     QVERIFY(c.click("registerButton"));
     EXPECT_SCREEN(c, "SharedRegistrationInput");
     for (int i = 0; i < 5; ++i) {
-        QVERIFY(c.type("serialEdit", QStringLiteral("0000000021")));
-        QVERIFY(c.type("otpEdit", c.f.wrongOtpFor(QStringLiteral("0000000021"))));
+        QVERIFY(c.type("serialEdit", sample::spareCard4));
+        QVERIFY(c.type("otpEdit", c.f.wrongOtpFor(sample::spareCard4)));
         QVERIFY(c.click("nextButton"));
         if (i == 3)
             save(QStringLiteral("10-shared-input-wrong-otp"));

@@ -13,7 +13,7 @@ using namespace hardtoken;
 using namespace hardtoken::test;
 
 namespace {
-const StaffCredential kHelpdesk { QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023") };
+const StaffCredential kHelpdesk { QStringLiteral("helpdesk"), sample::staffCredential };
 const StaffCredential kAdmin { QStringLiteral("admin"), QStringLiteral("Admin-2023!") };
 const QString kReason = QStringLiteral("窓口で本人確認済み");
 
@@ -50,12 +50,12 @@ void TestStaffDesk::setPinReplacesTheOldOne()
     Fixture f;
     const qint64 corp = f.service->corporationId();
     StaffDesk desk(*f.store);
-    QVERIFY(crypto::verifySecret(QStringLiteral("train1234"), CorporationTable::pinHash(*f.store, corp)));
+    QVERIFY(crypto::verifySecret(sample::pin, CorporationTable::pinHash(*f.store, corp)));
     const Outcome o = desk.setPin(corp, kHelpdesk, kReason, QStringLiteral("newPin42"), QStringLiteral("newPin42"));
     QVERIFY2(o.ok(), qPrintable(o.message));
     const QString hash = CorporationTable::pinHash(*f.store, corp);
     QVERIFY(crypto::verifySecret(QStringLiteral("newPin42"), hash));
-    QVERIFY(!crypto::verifySecret(QStringLiteral("train1234"), hash)); // the old PIN works no more
+    QVERIFY(!crypto::verifySecret(sample::pin, hash)); // the old PIN works no more
     QVERIFY(!hash.contains(QStringLiteral("newPin42")));
     QVERIFY(audited(*f.store, QStringLiteral("corporation.pin_set"), QStringLiteral("reason=") + kReason));
     for (const AuditEntry& e : f.store->auditLog().entries())
@@ -178,7 +178,7 @@ void TestStaffDesk::checkCardConsumesTheCodeAndCountsWrongOnes()
 {
     Fixture f;
     StaffDesk desk(*f.store);
-    const QString spare = QStringLiteral("0000000012");
+    const QString spare = sample::spareCard2;
     CardCheck check;
     // A spare card: it works, the code is spent, the token stays a spare.
     Outcome o = desk.checkCard(kHelpdesk, spare, f.otpFor(spare), &check);
@@ -190,12 +190,12 @@ void TestStaffDesk::checkCardConsumesTheCodeAndCountsWrongOnes()
     // The code checked at the desk cannot be used at 次へ either (no replay).
     QCOMPARE(f.enqueue(QStringLiteral("鈴木 花子"), spare).error, ServiceError::WrongSerialOrOtp);
     // A registered card names its holder.
-    o = desk.checkCard(kHelpdesk, QStringLiteral("0000000001"), f.otpFor(QStringLiteral("0000000001")), &check);
+    o = desk.checkCard(kHelpdesk, sample::yamadaCard, f.otpFor(sample::yamadaCard), &check);
     QVERIFY2(o.ok(), qPrintable(o.message));
     QVERIFY(check.works);
     QVERIFY2(check.holder.contains(QStringLiteral("山田 太郎")), qPrintable(check.holder));
     // Wrong codes are counted per card and lock its checks at the limit; audited.
-    const QString other = QStringLiteral("0000000013");
+    const QString other = sample::spareCard3;
     const QString wrong
         = f.otpFor(other) == QStringLiteral("000000") ? QStringLiteral("000001") : QStringLiteral("000000");
     for (int i = 1; i <= 5; ++i) {
@@ -240,8 +240,7 @@ void TestStaffDesk::resyncMovesAHotpCardThatRanAhead()
     // Codes already passed cannot move it back.
     QCOMPARE(desk.resyncCard(kHelpdesk, kReason, serial, gen.hotp(secret, 51), gen.hotp(secret, 52)).error,
         ServiceError::WrongSerialOrOtp);
-    QCOMPARE(desk.resyncCard(kHelpdesk, kReason, QStringLiteral("0000000012"), QStringLiteral("123456"),
-                     QStringLiteral("654321"))
+    QCOMPARE(desk.resyncCard(kHelpdesk, kReason, sample::spareCard2, QStringLiteral("123456"), QStringLiteral("654321"))
                  .error,
         ServiceError::InvalidInput); // TOTP
 }

@@ -68,7 +68,7 @@ void TestStaffMenu::setPinWithTheCustomerOnTheSoftwareKeyboard()
     QCOMPARE(d->windowTitle(), QStringLiteral("契約法人確認暗証番号の設定"));
 
     // A typo in the repeat: refused, nothing of the customer's kept, the PIN unchanged.
-    signIn(d, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QStringLiteral("お客さまの依頼"));
+    signIn(d, QStringLiteral("helpdesk"), sample::staffCredential, QStringLiteral("お客さまの依頼"));
     QVERIFY(typeWithKeyboard(d->pinInput(0), QStringLiteral("Aoba2024")));
     QVERIFY(typeWithKeyboard(d->pinInput(1), QStringLiteral("Aoba2025")));
     QTest::mouseClick(okOf(d), Qt::LeftButton);
@@ -78,10 +78,10 @@ void TestStaffMenu::setPinWithTheCustomerOnTheSoftwareKeyboard()
     QVERIFY(d->pinInput(0)->text().isEmpty());
     QVERIFY(d->findChild<QLineEdit*>(QStringLiteral("staffCredentialEdit"))->text().isEmpty());
     const qint64 corp = c.f.service->corporationId();
-    QVERIFY(crypto::verifySecret(QStringLiteral("train1234"), CorporationTable::pinHash(*c.f.store, corp)));
+    QVERIFY(crypto::verifySecret(sample::pin, CorporationTable::pinHash(*c.f.store, corp)));
 
     // Again, right: the dialog closes and says what was done.
-    QTest::keyClicks(d->findChild<QLineEdit*>(QStringLiteral("staffCredentialEdit")), QStringLiteral("Helpdesk2023"));
+    QTest::keyClicks(d->findChild<QLineEdit*>(QStringLiteral("staffCredentialEdit")), sample::staffCredential);
     QVERIFY(typeWithKeyboard(d->pinInput(0), QStringLiteral("Aoba2024")));
     QVERIFY(typeWithKeyboard(d->pinInput(1), QStringLiteral("Aoba2024")));
     QTest::mouseClick(okOf(d), Qt::LeftButton);
@@ -89,7 +89,7 @@ void TestStaffMenu::setPinWithTheCustomerOnTheSoftwareKeyboard()
     QVERIFY(resultBox(*c.window)->text().contains(QStringLiteral("契約法人確認暗証番号を設定しました")));
     const QString hash = CorporationTable::pinHash(*c.f.store, corp);
     QVERIFY(crypto::verifySecret(QStringLiteral("Aoba2024"), hash));
-    QVERIFY(!crypto::verifySecret(QStringLiteral("train1234"), hash));
+    QVERIFY(!crypto::verifySecret(sample::pin, hash));
 }
 
 void TestStaffMenu::unlockFromTheMenuWithAVisibleResult()
@@ -101,12 +101,12 @@ void TestStaffMenu::unlockFromTheMenuWithAVisibleResult()
     QTRY_VERIFY(d && d->isVisible());
     QCOMPARE(okOf(d)->text(), QStringLiteral("解除する")); // the confirmation is the act's own button
     // No reason: asked for, nothing done.
-    signIn(d, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QString());
+    signIn(d, QStringLiteral("helpdesk"), sample::staffCredential, QString());
     QTest::mouseClick(okOf(d), Qt::LeftButton);
     QVERIFY(d->findChild<QLabel*>(QStringLiteral("messageLabel"))->text().contains(QStringLiteral("理由")));
     QVERIFY(c.f.service->corporation().value().suspended);
     // Cancel leaves everything as it was.
-    signIn(d, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QStringLiteral("本人確認済み"));
+    signIn(d, QStringLiteral("helpdesk"), sample::staffCredential, QStringLiteral("本人確認済み"));
     QTest::keyClick(d, Qt::Key_Escape);
     QTRY_VERIFY(c.window->findChild<StaffActDialog*>() == nullptr);
     QVERIFY(c.f.service->corporation().value().suspended);
@@ -114,7 +114,7 @@ void TestStaffMenu::unlockFromTheMenuWithAVisibleResult()
     c.window->findChild<QAction*>(QStringLiteral("unlockAction"))->trigger();
     d = c.window->findChild<StaffActDialog*>();
     QTRY_VERIFY(d && d->isVisible());
-    signIn(d, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QStringLiteral("本人確認済み"));
+    signIn(d, QStringLiteral("helpdesk"), sample::staffCredential, QStringLiteral("本人確認済み"));
     QTest::keyClick(d->findChild<QLineEdit*>(QStringLiteral("reasonEdit")), Qt::Key_Return);
     QTRY_VERIFY(resultBox(*c.window));
     QVERIFY(resultBox(*c.window)->text().contains(QStringLiteral("利用中止状態を解除しました")));
@@ -155,7 +155,7 @@ void TestStaffMenu::auditViewerFiltersAndExports()
     c.window->findChild<QAction*>(QStringLiteral("resetCountersAction"))->trigger();
     auto* act = c.window->findChild<StaffActDialog*>();
     QTRY_VERIFY(act && act->isVisible());
-    signIn(act, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QStringLiteral("窓口で確認"));
+    signIn(act, QStringLiteral("helpdesk"), sample::staffCredential, QStringLiteral("窓口で確認"));
     QTest::mouseClick(okOf(act), Qt::LeftButton);
     QTRY_VERIFY(resultBox(*c.window));
 
@@ -184,7 +184,7 @@ void TestStaffMenu::auditViewerFiltersAndExports()
     QVERIFY(message->isVisible());
     QVERIFY(message->text().contains(QStringLiteral("正しくありません")));
     QVERIFY(!QFile::exists(path));
-    QTest::keyClicks(credential, QStringLiteral("Helpdesk2023"));
+    QTest::keyClicks(credential, sample::staffCredential);
     QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("exportButton")), Qt::LeftButton);
     QVERIFY2(message->text().contains(QStringLiteral("書き出しました")), qPrintable(message->text()));
     QFile file(path);
@@ -210,10 +210,10 @@ void TestStaffMenu::checkACardAtTheDesk()
     auto* d = c.window->findChild<StaffActDialog*>();
     QTRY_VERIFY(d && d->isVisible());
     QVERIFY(!d->findChild<QLineEdit*>(QStringLiteral("reasonEdit"))->isVisible());
-    signIn(d, QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"), QString());
-    QTest::keyClicks(d->findChild<QLineEdit*>(QStringLiteral("serialEdit")), QStringLiteral("0000000001"));
+    signIn(d, QStringLiteral("helpdesk"), sample::staffCredential, QString());
+    QTest::keyClicks(d->findChild<QLineEdit*>(QStringLiteral("serialEdit")), sample::yamadaCard);
     auto* code = d->findChild<QLineEdit*>(QStringLiteral("codeEdit"));
-    QTest::keyClicks(code, c.f.otpFor(QStringLiteral("0000000001")));
+    QTest::keyClicks(code, c.f.otpFor(sample::yamadaCard));
     QTest::keyClick(code, Qt::Key_Return);
     QTRY_VERIFY(resultBox(*c.window));
     QCOMPARE(resultBox(*c.window)->icon(), QMessageBox::Information);
@@ -241,7 +241,7 @@ void TestStaffMenu::anAdministratorAddsAndDisablesStaff()
     QTest::keyClicks(field("newCredentialEdit"), QStringLiteral("Clerk-0001"));
     QTest::keyClicks(field("repeatCredentialEdit"), QStringLiteral("Clerk-0001"));
     QTest::keyClicks(field("staffLoginEdit"), QStringLiteral("helpdesk"));
-    QTest::keyClicks(field("staffCredentialEdit"), QStringLiteral("Helpdesk2023"));
+    QTest::keyClicks(field("staffCredentialEdit"), sample::staffCredential);
     field("reasonEdit")->setText(QStringLiteral("新任"));
     QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("addButton")), Qt::LeftButton);
     QVERIFY2(message->text().contains(QStringLiteral("管理者だけ")), qPrintable(message->text()));

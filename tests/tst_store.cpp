@@ -131,7 +131,7 @@ void TestStore::upgradesAnOlderStoreKeepingItsData()
                  .toInt(),
         1);
     QCOMPARE(f.service->users().value().size(), 3);
-    QCOMPARE(f.serialOf(QStringLiteral("山田 太郎")), QStringLiteral("0000000001"));
+    QCOMPARE(f.serialOf(QStringLiteral("山田 太郎")), sample::yamadaCard);
     // The rows that existed were sealed by the upgrade and the log anchored where it stood; a
     // training store stays one (its mark is sealed too).
     QVERIFY(f.store->isTrainingStore());
@@ -139,8 +139,8 @@ void TestStore::upgradesAnOlderStoreKeepingItsData()
     QVERIFY(CorporationTable::tampered(*f.store).isEmpty());
     QVERIFY(TokenTable::tampered(*f.store).isEmpty());
     QVERIFY2(f.store->auditLog().verify().ok, qPrintable(f.store->auditLog().verify().problem));
-    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
-    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard2).ok());
+    QVERIFY(f.service->commitQueue(sample::pin).ok());
 }
 
 void TestStore::keyIsCheckedBeforeAnyMigration()
@@ -312,8 +312,8 @@ void TestStore::noSecretOrPinInTheFileInClear()
 {
     Fixture f;
     // Exercise every write path first: a registration, a wrong PIN, a failure.
-    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
-    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard2).ok());
+    QVERIFY(f.service->commitQueue(sample::pin).ok());
     f.service->commitQueue(QStringLiteral("wrong999"));
     f.service.reset();
     f.store.reset();
@@ -326,8 +326,7 @@ void TestStore::noSecretOrPinInTheFileInClear()
         QVERIFY(!bytes.contains(t.secret.toHex()));
         QVERIFY(!bytes.contains(t.secret.toBase64()));
     }
-    for (const QString& clear :
-        { QStringLiteral("train1234"), QStringLiteral("Helpdesk2023"), QStringLiteral("wrong999") })
+    for (const QString& clear : { sample::pin, sample::staffCredential, QStringLiteral("wrong999") })
         QVERIFY2(!bytes.contains(clear.toUtf8()), qPrintable(clear));
 }
 
@@ -425,21 +424,20 @@ void TestStore::editedCountersAndSuspensionAreDetected()
     QCOMPARE(f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error, ServiceError::WrongPin);
     QCOMPARE(f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error, ServiceError::WrongPin);
     for (int i = 0; i < 5; ++i)
-        f.service->enqueue(
-            f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), QStringLiteral("000000"));
+        f.service->enqueue(f.userId(QStringLiteral("鈴木 花子")), sample::spareCard2, QStringLiteral("000000"));
     QVERIFY(f.service->isSuspended());
     QVERIFY(f.service->corporation().value().stateIntact);
     QVERIFY(f.raw()->ok(tampering));
     QVERIFY(!f.service->corporation().value().stateIntact);
     QVERIFY(f.service->isSuspended()); // an edited state is never believed
-    QCOMPARE(CorporationTable::tampered(*f.store), QStringList { QStringLiteral("0000012345") });
+    QCOMPARE(CorporationTable::tampered(*f.store), QStringList { sample::corporationCode });
     // Decisions are refused, not taken on the edited values.
-    const Outcome o = f.service->enqueue(
-        f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"), f.otpFor(QStringLiteral("0000000012")));
+    const Outcome o
+        = f.service->enqueue(f.userId(QStringLiteral("鈴木 花子")), sample::spareCard2, f.otpFor(sample::spareCard2));
     QCOMPARE(o.error, ServiceError::Tampered);
     QVERIFY(o.message.contains(QStringLiteral("コンソールの外で変更")));
     // The help desk restores a sealed state (audited).
-    QVERIFY(f.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).ok());
+    QVERIFY(f.service->unlock(QStringLiteral("helpdesk"), sample::staffCredential).ok());
     QVERIFY(f.service->corporation().value().stateIntact);
     QVERIFY(!f.service->isSuspended());
     QVERIFY(CorporationTable::tampered(*f.store).isEmpty());
@@ -449,9 +447,9 @@ void TestStore::editedCountersAndSuspensionAreDetected()
 void TestStore::editedTokenStateIsRefused()
 {
     Fixture f;
-    const QString serial = QStringLiteral("0000000012");
+    const QString serial = sample::spareCard2;
     QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), serial).ok());
-    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QVERIFY(f.service->commitQueue(sample::pin).ok());
     // Moving the state back would let the used code through again.
     QVERIFY(f.raw()->ok(QStringLiteral("UPDATE tokens SET last_step = -1 WHERE serial = ?"), { serial }));
     QCOMPARE(TokenTable::tampered(*f.store), QStringList { serial });

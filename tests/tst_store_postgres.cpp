@@ -79,13 +79,12 @@ void TestStorePostgres::migratesAndRunsTheManualExample()
     QVERIFY(enqueue("鈴木 花子", "0000000012").ok());
     QVERIFY(enqueue("山田 太郎", "0000000011").ok());
     QVERIFY(enqueue("田中 次郎", "0000000013").ok());
-    QVERIFY(service.commitQueue(QStringLiteral("train1234")).ok());
+    QVERIFY(service.commitQueue(sample::pin).ok());
     QStringList serials;
     for (const UserInfo& u : service.users().value_or(QList<UserInfo> {}))
         serials << u.currentSerial;
-    QCOMPARE(serials,
-        (QStringList { QStringLiteral("0000000012"), QStringLiteral("0000000013"), QStringLiteral("0000000011") }));
-    QVERIFY(service.changeUsageMode(UsageMode::Shared, QStringLiteral("train1234")).ok());
+    QCOMPARE(serials, (QStringList { sample::spareCard2, sample::spareCard3, sample::spareCard1 }));
+    QVERIFY(service.changeUsageMode(UsageMode::Shared, sample::pin).ok());
     QCOMPARE(service.corporation().value().registeredTokens, 0);
 }
 
@@ -111,7 +110,7 @@ void TestStorePostgres::failuresAndLockoutAreSharedBetweenDesktops()
     QCOMPARE(a.enqueue(user, QStringLiteral("9999999999"), QStringLiteral("123456")).error, ServiceError::Suspended);
     QVERIFY(b.isSuspended());
     QVERIFY(one.auditLog().verify().ok);
-    QVERIFY(b.unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).ok());
+    QVERIFY(b.unlock(QStringLiteral("helpdesk"), sample::staffCredential).ok());
     QVERIFY(!a.isSuspended());
 }
 
@@ -129,19 +128,19 @@ void TestStorePostgres::commitFailingHalfWayLeavesTheStoreAsBefore()
     OtpGenerator g;
     const auto code
         = [&](const char* serial) { return g.totp(QByteArrayLiteral("training-seed-") + serial, clock.nowSecs()); };
-    QVERIFY(service.enqueue(users[0].id, QStringLiteral("0000000012"), code("0000000012")).ok());
-    QVERIFY(service.enqueue(users[2].id, QStringLiteral("0000000011"), code("0000000011")).ok());
+    QVERIFY(service.enqueue(users[0].id, sample::spareCard2, code("0000000012")).ok());
+    QVERIFY(service.enqueue(users[2].id, sample::spareCard1, code("0000000011")).ok());
     // The fault: the database refuses the second entry's row.
     RawSql raw(pg.connection());
     QVERIFY(
         raw.ok(QStringLiteral("ALTER TABLE registrations ADD CONSTRAINT injected_fault CHECK (user_id <> %1) NOT VALID")
                    .arg(users[2].id)));
-    QCOMPARE(service.commitQueue(QStringLiteral("train1234")).error, ServiceError::StoreFailure);
-    QCOMPARE(service.users().value()[0].currentSerial, QStringLiteral("0000000002"));
+    QCOMPARE(service.commitQueue(sample::pin).error, ServiceError::StoreFailure);
+    QCOMPARE(service.users().value()[0].currentSerial, sample::suzukiCard);
     QCOMPARE(service.queue().size(), 2);
     QVERIFY(raw.ok(QStringLiteral("ALTER TABLE registrations DROP CONSTRAINT injected_fault")));
-    QVERIFY(service.commitQueue(QStringLiteral("train1234")).ok());
-    QCOMPARE(service.users().value()[2].currentSerial, QStringLiteral("0000000011"));
+    QVERIFY(service.commitQueue(sample::pin).ok());
+    QCOMPARE(service.users().value()[2].currentSerial, sample::spareCard1);
 }
 
 void TestStorePostgres::secretsAreSealedAndAuditIsChained()
@@ -203,7 +202,7 @@ void TestStorePostgres::rotateKeyOnTheSharedStore()
     QVERIFY(CorporationTable::tampered(again).isEmpty());
     QVERIFY(TokenTable::tampered(again).isEmpty());
     QVERIFY(again.isTrainingStore());
-    const auto token = TokenTable::find(again, QStringLiteral("0000000012"));
+    const auto token = TokenTable::find(again, sample::spareCard2);
     QVERIFY(token);
     QCOMPARE(again.openSecret(token->sealedSecret, token->serial).value_or(QByteArray()),
         QByteArrayLiteral("training-seed-0000000012"));
@@ -216,7 +215,7 @@ void TestStorePostgres::corporationSearchAndAuditFilter()
     Store store(clock);
     QVERIFY(openWithManual(store, pg));
     QCOMPARE(CorporationTable::search(store, QStringLiteral("サンプル"), 10).size(), 1);
-    QCOMPARE(CorporationTable::search(store, QStringLiteral("0000012345"), 10).size(), 1);
+    QCOMPARE(CorporationTable::search(store, sample::corporationCode, 10).size(), 1);
     QCOMPARE(CorporationTable::search(store, QStringLiteral("00000"), 10).size(), 0);
     // Pattern characters are text, and the names have their trigram index (schema 7).
     QCOMPARE(CorporationTable::search(store, QStringLiteral("%"), 10).size(), 0);

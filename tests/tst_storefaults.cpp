@@ -31,7 +31,7 @@ using namespace hardtoken::test;
 
 namespace {
 
-const QString kPin = QStringLiteral("train1234");
+const QString kPin = sample::pin;
 
 // The code token `i` of the race scenario shows at the store's clock.
 QString codeOf(const SharedStore& s, int i)
@@ -387,7 +387,7 @@ void TestStoreFaults::aTerminatedSessionIsReopenedAndTheActGoesOn()
         s.service->changeUsageMode(UsageMode::Individual, QStringLiteral("wrong999"));
     QVERIFY(s.service->isSuspended());
     terminated += terminateDesks(*m_server, db);
-    const Outcome unlocked = s.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"));
+    const Outcome unlocked = s.service->unlock(QStringLiteral("helpdesk"), sample::staffCredential);
     QVERIFY2(unlocked.ok(), qPrintable(unlocked.message));
     QVERIFY(!s.service->isSuspended());
     QVERIFY(s.store->isReachable());
@@ -438,7 +438,7 @@ void TestStoreFaults::aServerThatIsAwayGivesNoBusinessAnswer()
         timed([&] { return s.service->commitQueue(QStringLiteral("wrong999")); }),
         timed([&] { return s.service->enqueue(user4, serialOf(4), codeOf(s, 4)); }),
         timed([&] { return s.service->changeUsageMode(UsageMode::Shared, kPin); }),
-        timed([&] { return s.service->unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")); }),
+        timed([&] { return s.service->unlock(QStringLiteral("helpdesk"), sample::staffCredential); }),
     };
     for (const Outcome& o : acts) {
         QVERIFY2(!isBusinessAnswer(o), qPrintable(o.message));
@@ -627,7 +627,7 @@ void TestStoreFaults::sqliteOnAFullFileSystem()
     service.selectCorporation();
     const Fixture reference; // the same scenario's codes
     const qint64 hanako = service.users()->value(0).id;
-    QVERIFY(service.enqueue(hanako, QStringLiteral("0000000012"), reference.otpFor(QStringLiteral("0000000012"))).ok());
+    QVERIFY(service.enqueue(hanako, sample::spareCard2, reference.otpFor(sample::spareCard2)).ok());
     const qint64 filled = fs.fill();
     QVERIFY(filled > 0);
     const Outcome o = service.commitQueue(kPin);
@@ -648,7 +648,7 @@ void TestStoreFaults::sqliteOnAFullFileSystem()
 void TestStoreFaults::sqliteWritePastTheFileSizeLimit()
 {
     Fixture f;
-    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard2).ok());
     std::signal(SIGXFSZ, SIG_IGN);
     rlimit before {};
     QCOMPARE(::getrlimit(RLIMIT_FSIZE, &before), 0);
@@ -669,7 +669,7 @@ void TestStoreFaults::sqliteWritePastTheFileSizeLimit()
 void TestStoreFaults::sqliteFileRemovedUnderTheDesk()
 {
     Fixture f;
-    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard2).ok());
     QVERIFY(QFile::remove(f.dbPath()));
     // SQLite refuses to write a database whose file is gone (SQLITE_READONLY_DBMOVED).
     const Outcome o = f.service->commitQueue(kPin);
@@ -734,7 +734,7 @@ void TestStoreFaults::desktopsKilledInsidePinChecks()
 
     // The help desk's reset clears exactly the abandoned attempts, and says so only when it did.
     StaffDesk desk(*s.store);
-    const StaffCredential helpdesk { QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023") };
+    const StaffCredential helpdesk { QStringLiteral("helpdesk"), sample::staffCredential };
     const Outcome reset = desk.resetCounters(s.service->corporationId(), helpdesk, QStringLiteral("端末の異常終了"));
     if (left > 0)
         QVERIFY2(reset.ok(), qPrintable(reset.message));

@@ -38,7 +38,7 @@ using namespace hardtoken::test;
 
 namespace {
 
-const QString kPin = QStringLiteral("train1234");
+const QString kPin = sample::pin;
 const QString kTrainee = QStringLiteral("佐藤 研修");
 
 // The coach panel's widget of that objectName.
@@ -177,7 +177,7 @@ void TestTraining::startFromTheMenuWithKeys()
     QTest::keyClick(list, Qt::Key_Down);
     QTest::keyClick(list, Qt::Key_Down);
     QCOMPARE(dialog->exercise()->id, QStringLiteral("register-shared"));
-    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("goalLabel"))->text().contains(QStringLiteral("0000000011")));
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("goalLabel"))->text().contains(sample::spareCard1));
     // What a screen reader reads: the list and the field named by their captions (without the
     // mnemonic), the exercises by their titles.
     QAccessibleInterface* listA11y = QAccessible::queryAccessibleInterface(list);
@@ -216,8 +216,7 @@ void TestTraining::modeToShared()
     Console c;
     START(c, "mode-to-shared");
     shoot(c, QStringLiteral("coach-9.1-1"));
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.openUserSelection());
     CHECK_MARKS(c, "changeModeButton");
     QVERIFY(c.click("changeModeButton"));
     EXPECT_SCREEN(c, "UsageModeConfirm");
@@ -239,8 +238,7 @@ void TestTraining::modeToIndividual()
     Console c;
     START(c, "mode-to-individual");
     QCOMPARE(c.f.service->corporation().value().mode, UsageMode::Shared);
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.openUserSelection());
     CHECK_MARKS(c, "changeModeButton");
     QVERIFY(c.click("changeModeButton"));
     EXPECT_SCREEN(c, "UsageModeConfirm");
@@ -257,20 +255,19 @@ void TestTraining::registerShared()
 {
     Console c;
     START(c, "register-shared");
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.openUserSelection());
     CHECK_MARKS(c, "registerButton");
     QVERIFY(c.click("registerButton"));
     EXPECT_SCREEN(c, "SharedRegistrationInput");
     CHECK_MARKS(c, "serialEdit", "otpEdit", "nextButton");
     shoot(c, QStringLiteral("coach-9.2.1-3"));
-    QVERIFY(c.enterToken(QStringLiteral("0000000011")));
+    QVERIFY(c.enterToken(sample::spareCard1));
     EXPECT_SCREEN(c, "SharedRegistrationConfirm");
     CHECK_MARKS(c, "pinEdit", "okButton");
     QVERIFY(c.typePinWithKeyboard(kPin));
     QVERIFY(c.click("okButton"));
     QTRY_VERIFY(c.window->training()->trainingSession()->isFinished());
-    QCOMPARE(c.f.service->sharedSerial().value(), QStringLiteral("0000000011"));
+    QCOMPARE(c.f.service->sharedSerial().value(), sample::spareCard1);
     QVERIFY(c.window->training()->trainingSession()->result().completed);
 }
 
@@ -279,15 +276,13 @@ void TestTraining::registerThreeUsersWithDeleteAndInputComplete()
     Console c;
     START(c, "register-three-users");
     TrainingSession* s = c.window->training()->trainingSession();
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.openUserSelection());
     CHECK_MARKS(c, "registerButton");
     QVERIFY(c.click("registerButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
     CHECK_MARKS(c, "userTable", "serialEdit", "otpEdit", "nextButton");
-    const QList<std::pair<QString, QString>> users { { QStringLiteral("鈴木 花子"), QStringLiteral("0000000011") },
-        { QStringLiteral("田中 次郎"), QStringLiteral("0000000012") },
-        { QStringLiteral("山田 太郎"), QStringLiteral("0000000013") } };
+    const QList<std::pair<QString, QString>> users { { QStringLiteral("鈴木 花子"), sample::spareCard1 },
+        { QStringLiteral("田中 次郎"), sample::spareCard2 }, { QStringLiteral("山田 太郎"), sample::spareCard3 } };
     for (int i = 0; i < users.size(); ++i) {
         if (i > 0) {
             // 追加 is what the coach frames before the next user.
@@ -313,7 +308,7 @@ void TestTraining::registerThreeUsersWithDeleteAndInputComplete()
     QCOMPARE(s->current(), 6);
     c.f.clock.advanceSecs(30);
     QVERIFY(c.chooseUser(QStringLiteral("山田 太郎")));
-    QVERIFY(c.enterToken(QStringLiteral("0000000013")));
+    QVERIFY(c.enterToken(sample::spareCard3));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     // 追加 then 入力完了: back to the list without a change (manual 9.2.2 メモ).
     QVERIFY(c.click("addButton"));
@@ -337,16 +332,15 @@ void TestTraining::suspendedAndUnlocked()
     START(c, "suspended-and-unlocked");
     TrainingSession* s = c.window->training()->trainingSession();
     QCOMPARE(c.f.service->corporation().value().otpFailures, 4);
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.openUserSelection());
     CHECK_MARKS(c, "registerButton");
     QVERIFY(c.click("registerButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
     CHECK_MARKS(c, "userTable", "serialEdit", "otpEdit", "nextButton");
     QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
-    QString wrong = c.f.otpFor(QStringLiteral("0000000011"));
+    QString wrong = c.f.otpFor(sample::spareCard1);
     wrong[0] = QChar(u'0' + (wrong[0].digitValue() + 5) % 10);
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000011")));
+    QVERIFY(c.type("serialEdit", sample::spareCard1));
     QVERIFY(c.type("otpEdit", wrong));
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "Suspended");
@@ -354,7 +348,7 @@ void TestTraining::suspendedAndUnlocked()
     CHECK_MARKS(c, "staffLoginEdit", "staffCredentialEdit", "unlockButton");
     shoot(c, QStringLiteral("coach-unlock"));
     QVERIFY(c.type("staffLoginEdit", QStringLiteral("helpdesk")));
-    QVERIFY(c.type("staffCredentialEdit", QStringLiteral("Helpdesk2023")));
+    QVERIFY(c.type("staffCredentialEdit", sample::staffCredential));
     QVERIFY(c.click("unlockButton"));
     QTRY_VERIFY(s->isFinished());
     QVERIFY(!c.f.service->isSuspended());
@@ -373,8 +367,7 @@ void TestTraining::wrongTurnsAreExplainedAndAnnounced()
     QSignalSpy announced(Announcements::instance(), &Announcements::announced);
     auto* banner = coach<QLabel>(c, "turnBanner");
     c.f.clock.advanceSecs(6);
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.openUserSelection());
     // ヒント: the next step, counted.
     QTest::mouseClick(coach<QPushButton>(c, "hintButton"), Qt::LeftButton);
     QVERIFY(coach<QLabel>(c, "hintLabel")->isVisible());
@@ -388,7 +381,7 @@ void TestTraining::wrongTurnsAreExplainedAndAnnounced()
     // A typo in the serial.
     c.f.clock.advanceSecs(10);
     QVERIFY(c.type("serialEdit", QStringLiteral("0000000019")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000011"))));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard1)));
     QVERIFY(c.click("nextButton"));
     QTRY_VERIFY(banner->isVisible());
     QVERIFY2(banner->text().startsWith(QStringLiteral("シリアル番号 0000000019 のカードはありません。")),
@@ -405,8 +398,8 @@ void TestTraining::wrongTurnsAreExplainedAndAnnounced()
     EXPECT_SCREEN(c, "SharedRegistrationInput");
 
     // A code the card has replaced: typed, then the card moves on before 次へ.
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000011")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000011"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard1));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard1)));
     c.f.clock.advanceSecs(120);
     QVERIFY(c.click("nextButton"));
     QTRY_VERIFY(banner->text().startsWith(
@@ -425,7 +418,7 @@ void TestTraining::wrongTurnsAreExplainedAndAnnounced()
     QVERIFY(c.click("registerButton"));
     EXPECT_SCREEN(c, "SharedRegistrationInput");
     c.f.clock.advanceSecs(15);
-    QVERIFY(c.enterToken(QStringLiteral("0000000011")));
+    QVERIFY(c.enterToken(sample::spareCard1));
     EXPECT_SCREEN(c, "SharedRegistrationConfirm");
     c.f.clock.advanceSecs(9);
     QVERIFY(c.type("pinEdit", kPin));
@@ -522,10 +515,7 @@ void TestTraining::demonstrationHoldsTheScreenUntilEsc()
 {
     Console c;
     START(c, "register-shared");
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
-    QVERIFY(c.click("registerButton"));
-    EXPECT_SCREEN(c, "SharedRegistrationInput");
+    QVERIFY(c.openRegistration("SharedRegistrationInput"));
     Demonstration* demo = c.window->training()->demonstration();
     demo->setPace(3000); // slower than the test: it is still playing when the clicks come
     QTest::mouseClick(coach<QPushButton>(c, "demoButton"), Qt::LeftButton);
@@ -542,7 +532,7 @@ void TestTraining::demonstrationHoldsTheScreenUntilEsc()
     QVERIFY(!demo->isPlaying());
     QTRY_VERIFY(coach<QPushButton>(c, "demoButton")->isEnabled());
     // The screen is the trainee's again.
-    QVERIFY(c.enterToken(QStringLiteral("0000000011")));
+    QVERIFY(c.enterToken(sample::spareCard1));
     EXPECT_SCREEN(c, "SharedRegistrationConfirm");
     QCOMPARE(c.window->training()->trainingSession()->current(), 3);
 }
@@ -552,8 +542,7 @@ void TestTraining::stoppingKeepsAnUnfinishedResult()
     Console c;
     START(c, "mode-to-shared");
     c.f.clock.advanceSecs(3);
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.openUserSelection());
     QTest::mouseClick(coach<QPushButton>(c, "stopButton"), Qt::LeftButton);
     QVERIFY(c.window->training()->trainingSession()->isFinished());
     const auto saved = TrainingResultTable::find(*c.f.store, c.window->training()->savedResultId());
@@ -620,8 +609,7 @@ void TestTraining::accessibility()
 {
     Console c;
     START(c, "register-shared");
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.openUserSelection());
     // The panel's texts are what a screen reader reads: the names equal the visible text.
     auto* step = coach<QLabel>(c, "stepLabel");
     QAccessibleInterface* a = QAccessible::queryAccessibleInterface(step);
@@ -660,8 +648,7 @@ void TestTraining::languageSwitchSaysTheStepAgain()
 {
     Console c;
     START(c, "register-shared");
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.openUserSelection());
     QVERIFY(c.click("changeModeButton")); // a wrong turn in this exercise
     EXPECT_SCREEN(c, "UsageModeConfirm");
     auto* banner = coach<QLabel>(c, "turnBanner");

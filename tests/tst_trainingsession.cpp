@@ -123,17 +123,15 @@ void TestTrainingSession::threeUsersWithWrongTurnsAndTimes()
     QCOMPARE(r.session.current(), 2);
 
     r.f.clock.advanceSecs(10);
-    QVERIFY(r.flow
-                .next(r.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000011"),
-                    r.f.otpFor(QStringLiteral("0000000011")))
-                .ok());
+    QVERIFY(
+        r.flow.next(r.userId(QStringLiteral("鈴木 花子")), sample::spareCard1, r.f.otpFor(sample::spareCard1)).ok());
     QVERIFY(r.at(Screen::IndividualRegistrationConfirm));
     QCOMPARE(r.session.current(), 3);
     // Before the next user: 追加 is what the coach frames.
     QCOMPARE(r.session.highlights(), QStringList { QStringLiteral("addButton") });
 
-    for (const auto& [name, serial] : { std::pair { QStringLiteral("田中 次郎"), QStringLiteral("0000000012") },
-             std::pair { QStringLiteral("山田 太郎"), QStringLiteral("0000000013") } }) {
+    for (const auto& [name, serial] : { std::pair { QStringLiteral("田中 次郎"), sample::spareCard2 },
+             std::pair { QStringLiteral("山田 太郎"), sample::spareCard3 } }) {
         r.f.clock.advanceSecs(3);
         r.flow.add();
         QVERIFY(r.at(Screen::IndividualRegistrationInput));
@@ -144,7 +142,7 @@ void TestTrainingSession::threeUsersWithWrongTurnsAndTimes()
     QCOMPARE(r.session.current(), 7);
     QCOMPARE(r.session.highlights(), (QStringList { QStringLiteral("pinEdit"), QStringLiteral("okButton") }));
     r.f.clock.advanceSecs(11);
-    QVERIFY(r.flow.confirmRegistration(QStringLiteral("train1234")).ok());
+    QVERIFY(r.flow.confirmRegistration(sample::pin).ok());
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.at(0).at(0).toBool(), true);
     QVERIFY(r.session.isFinished());
@@ -175,24 +173,24 @@ void TestTrainingSession::expiredCodeIsToldFromATypo()
     QVERIFY(r.toInput(Screen::SharedRegistrationInput));
     QSignalSpy turns(&r.session, &TrainingSession::wrongTurnTaken);
     // The code the card showed two minutes ago: expired, not mistyped.
-    const QString old = r.f.otpFor(QStringLiteral("0000000011"), r.f.clock.nowSecs() - 120);
-    QVERIFY(!r.flow.next(0, QStringLiteral("0000000011"), old).ok());
+    const QString old = r.f.otpFor(sample::spareCard1, r.f.clock.nowSecs() - 120);
+    QVERIFY(!r.flow.next(0, sample::spareCard1, old).ok());
     QCOMPARE(turns.size(), 1);
     QCOMPARE(turns.at(0).at(0).value<TrainingWrongTurn>().kind, Kind::ExpiredCode);
     QVERIFY(r.session.explain(turns.at(0).at(0).value<TrainingWrongTurn>())
                 .contains(QStringLiteral("「ワンタイムパスワードの表示は、一定の時間が経過すると自動的に消えます。")));
     // A code the card never showed.
-    const QString now = r.f.otpFor(QStringLiteral("0000000011"));
+    const QString now = r.f.otpFor(sample::spareCard1);
     QString wrong = now;
     wrong[0] = QChar(u'0' + (now[0].digitValue() + 1) % 10);
-    QVERIFY(!r.flow.next(0, QStringLiteral("0000000011"), wrong).ok());
+    QVERIFY(!r.flow.next(0, sample::spareCard1, wrong).ok());
     QCOMPARE(turns.size(), 2);
     QCOMPARE(turns.at(1).at(0).value<TrainingWrongTurn>().kind, Kind::WrongCode);
     // The right one finishes the step; OK with the PIN finishes the exercise (its serial is the goal's).
-    QVERIFY(r.flow.next(0, QStringLiteral("0000000011"), now).ok());
+    QVERIFY(r.flow.next(0, sample::spareCard1, now).ok());
     QVERIFY(r.at(Screen::SharedRegistrationConfirm));
     QCOMPARE(r.session.current(), 3);
-    QVERIFY(r.flow.confirmRegistration(QStringLiteral("train1234")).ok());
+    QVERIFY(r.flow.confirmRegistration(sample::pin).ok());
     QVERIFY(r.session.isFinished());
     QCOMPARE(r.session.result().otpFailuresReached, 2);
 }
@@ -224,13 +222,11 @@ void TestTrainingSession::prematureOkIsNotTheGoal()
 {
     Run r(QStringLiteral("register-three-users"));
     QVERIFY(r.toInput(Screen::IndividualRegistrationInput));
-    QVERIFY(r.flow
-                .next(r.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000011"),
-                    r.f.otpFor(QStringLiteral("0000000011")))
-                .ok());
+    QVERIFY(
+        r.flow.next(r.userId(QStringLiteral("鈴木 花子")), sample::spareCard1, r.f.otpFor(sample::spareCard1)).ok());
     QVERIFY(r.at(Screen::IndividualRegistrationConfirm));
     QSignalSpy turns(&r.session, &TrainingSession::wrongTurnTaken);
-    QVERIFY(r.flow.confirmRegistration(QStringLiteral("train1234")).ok());
+    QVERIFY(r.flow.confirmRegistration(sample::pin).ok());
     QCOMPARE(turns.size(), 1);
     const auto turn = turns.at(0).at(0).value<TrainingWrongTurn>();
     QCOMPARE(turn.kind, Kind::GoalNotMet);
@@ -259,7 +255,7 @@ void TestTrainingSession::modeExerciseNeedsTheAskedMode()
     QVERIFY(r.at(Screen::UsageModeConfirm));
     QCOMPARE(r.session.current(), 2);
     QVERIFY(r.session.highlights().contains(QStringLiteral("sharedRadio")));
-    QVERIFY(r.flow.confirmUsageMode(UsageMode::Shared, QStringLiteral("train1234")).ok());
+    QVERIFY(r.flow.confirmUsageMode(UsageMode::Shared, sample::pin).ok());
     QVERIFY(r.session.isFinished());
     QVERIFY(r.session.result().completed);
 }
@@ -270,10 +266,8 @@ void TestTrainingSession::suspensionAndUnlock()
     QVERIFY(r.toInput(Screen::IndividualRegistrationInput));
     QSignalSpy turns(&r.session, &TrainingSession::wrongTurnTaken);
     // A right code is: this exercise practises the mistake. キャンセル brings the trainee back.
-    QVERIFY(r.flow
-                .next(r.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000012"),
-                    r.f.otpFor(QStringLiteral("0000000012")))
-                .ok());
+    QVERIFY(
+        r.flow.next(r.userId(QStringLiteral("田中 次郎")), sample::spareCard2, r.f.otpFor(sample::spareCard2)).ok());
     QCOMPARE(turns.size(), 1);
     QCOMPARE(turns.at(0).at(0).value<TrainingWrongTurn>().kind, Kind::RightInsteadOfWrong);
     QVERIFY(r.at(Screen::IndividualRegistrationConfirm));
@@ -285,8 +279,7 @@ void TestTrainingSession::suspensionAndUnlock()
     QVERIFY(r.at(Screen::IndividualRegistrationInput));
     turns.clear();
     // The mistake the exercise asks for is not a wrong turn.
-    QVERIFY(!r.flow.next(r.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000011"), QStringLiteral("000000"))
-                 .ok());
+    QVERIFY(!r.flow.next(r.userId(QStringLiteral("鈴木 花子")), sample::spareCard1, QStringLiteral("000000")).ok());
     QVERIFY(r.at(Screen::Suspended));
     QCOMPARE(turns.size(), 0);
     QCOMPARE(r.session.current(), 4);
@@ -295,7 +288,7 @@ void TestTrainingSession::suspensionAndUnlock()
     // A wrong credential is the help desk's, counted as a wrong turn of this step.
     QVERIFY(!r.flow.unlock(QStringLiteral("helpdesk"), QStringLiteral("wrong")).ok());
     QCOMPARE(turns.size(), 1);
-    QVERIFY(r.flow.unlock(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023")).ok());
+    QVERIFY(r.flow.unlock(QStringLiteral("helpdesk"), sample::staffCredential).ok());
     QVERIFY(r.session.isFinished());
     const TrainingResult result = r.session.result();
     QVERIFY(result.completed);

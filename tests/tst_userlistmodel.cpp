@@ -60,8 +60,8 @@ void TestUserListModel::filtersAndSorts()
     model.sort(UserListModel::SerialColumn, Qt::DescendingOrder);
     QCOMPARE(first.row(), 2); // persistent indexes (the view's selection) follow the rows
     // After a commit the tokens change: the list follows on reload, still sorted.
-    QVERIFY(f.enqueue(QStringLiteral("山田 太郎"), QStringLiteral("0000000011")).ok());
-    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("山田 太郎"), sample::spareCard1).ok());
+    QVERIFY(f.service->commitQueue(sample::pin).ok());
     model.reload();
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("山田 太郎"));
     QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("00-0000001-1"));
@@ -72,12 +72,12 @@ void TestUserListModel::filtersAndSorts()
 void TestUserListModel::sharedModeShowsTheOneToken()
 {
     Fixture f;
-    QVERIFY(f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("train1234")).ok());
+    QVERIFY(f.service->changeUsageMode(UsageMode::Shared, sample::pin).ok());
     UserListModel model(*f.service);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(column(model, 1), (QStringList { QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-") }));
-    QVERIFY(f.service->checkSharedToken(QStringLiteral("0000000021"), f.otpFor(QStringLiteral("0000000021"))).ok());
-    QVERIFY(f.service->commitShared(QStringLiteral("train1234")).ok());
+    QVERIFY(f.service->checkSharedToken(sample::spareCard4, f.otpFor(sample::spareCard4)).ok());
+    QVERIFY(f.service->commitShared(sample::pin).ok());
     model.reload();
     QCOMPARE(column(model, 1),
         (QStringList {

@@ -64,8 +64,8 @@ void TestUserSelectionModel::newSerialFollowsTheQueue()
     UserSelectionModel model(*f.service);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), QStringLiteral("0000000012")).ok());
-    QVERIFY(f.enqueue(QStringLiteral("山田 太郎"), QStringLiteral("0000000011")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard2).ok());
+    QVERIFY(f.enqueue(QStringLiteral("山田 太郎"), sample::spareCard1).ok());
     // The manual's step-3 picture: 鈴木 00-0000001-2, 田中 -, 山田 00-0000001-1.
     QCOMPARE(model.index(0, 3).data().toString(), QStringLiteral("00-0000001-2"));
     QCOMPARE(model.index(1, 3).data().toString(), QStringLiteral("-"));
@@ -84,12 +84,12 @@ void TestUserSelectionModel::reloadsAfterCommitAndModeChange()
     UserSelectionModel model(*f.service);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.selectUser(f.userId(QStringLiteral("田中 次郎")));
-    QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), QStringLiteral("0000000013")).ok());
-    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), sample::spareCard3).ok());
+    QVERIFY(f.service->commitQueue(sample::pin).ok());
     QCOMPARE(model.index(1, 2).data().toString(), QStringLiteral("00-0000001-3"));
     QCOMPARE(model.index(1, 3).data().toString(), QStringLiteral("-"));
     QCOMPARE(model.selectedUserId(), f.userId(QStringLiteral("田中 次郎")));
-    QVERIFY(f.service->changeUsageMode(UsageMode::Shared, QStringLiteral("train1234")).ok());
+    QVERIFY(f.service->changeUsageMode(UsageMode::Shared, sample::pin).ok());
     for (int row = 0; row < 3; ++row)
         QCOMPARE(model.index(row, 2).data().toString(), QStringLiteral("-"));
 }
@@ -107,8 +107,8 @@ void TestUserSelectionModel::sortAndFilterThroughAProxy()
     proxy.setFilterFixedString(QString());
     proxy.sort(UserSelectionModel::NameColumn, Qt::DescendingOrder);
     QCOMPARE(proxy.rowCount(), 3);
-    QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), QStringLiteral("0000000013")).ok());
-    QVERIFY(f.service->commitQueue(QStringLiteral("train1234")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("田中 次郎"), sample::spareCard3).ok());
+    QVERIFY(f.service->commitQueue(sample::pin).ok());
     QCOMPARE(proxy.rowCount(), 3);
 }
 
@@ -163,7 +163,7 @@ void TestUserSelectionModel::filtersAndSortsByItself()
     QCOMPARE(model.index(0, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
 
     // The queued serial column sorts with the queue; -1 is the manual's order again.
-    QVERIFY(f.enqueue(QStringLiteral("山田 太郎"), QStringLiteral("0000000011")).ok());
+    QVERIFY(f.enqueue(QStringLiteral("山田 太郎"), sample::spareCard1).ok());
     model.sort(UserSelectionModel::NewSerialColumn, Qt::AscendingOrder);
     QCOMPARE(names().constFirst(), QStringLiteral("山田 太郎"));
     model.sort(-1);

@@ -37,7 +37,7 @@ void TestVirtualCard::oneCardPerToken()
     QVERIFY(panel);
     QTRY_VERIFY(panel->isVisible());
     QCOMPARE(panel->cards().size(), manualScenario().tokens.size());
-    VirtualCardToken* card = panel->card(QStringLiteral("0000000012"));
+    VirtualCardToken* card = panel->card(sample::spareCard2);
     QVERIFY(card);
     QVERIFY(card->displayText().isEmpty()); // nothing shown until the button is pressed
     auto* back = card->findChild<CardFace*>(QStringLiteral("backFace"));
@@ -48,28 +48,25 @@ void TestVirtualCard::oneCardPerToken()
 void TestVirtualCard::cardCodeIsAcceptedThroughTheScreens()
 {
     Console c;
-    VirtualCardToken* card = c.window->training()->showVirtualCards()->card(QStringLiteral("0000000012"));
+    VirtualCardToken* card = c.window->training()->showVirtualCards()->card(sample::spareCard2);
     // Press the button drawn on the card, as a trainee would.
     auto* front = card->findChild<CardFace*>(QStringLiteral("frontFace"));
     QTest::mouseClick(front, Qt::LeftButton, {}, front->buttonRect().center().toPoint());
     const QString shown = card->displayText();
     QCOMPARE(shown.size(), 6);
-    QCOMPARE(shown, c.f.otpFor(QStringLiteral("0000000012")));
+    QCOMPARE(shown, c.f.otpFor(sample::spareCard2));
 
     EXPECT_SCREEN(c, "CorporateStatus");
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
-    QVERIFY(c.click("registerButton"));
-    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    QVERIFY(c.openRegistration("IndividualRegistrationInput"));
     QVERIFY(c.chooseUser(QStringLiteral("鈴木 花子")));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000012")));
+    QVERIFY(c.type("serialEdit", sample::spareCard2));
     QVERIFY(c.type("otpEdit", shown));
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
-    QVERIFY(c.type("pinEdit", QStringLiteral("train1234")));
+    QVERIFY(c.type("pinEdit", sample::pin));
     QVERIFY(c.click("okButton"));
     EXPECT_SCREEN(c, "UserInfoSelection");
-    QCOMPARE(c.f.serialOf(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"));
+    QCOMPARE(c.f.serialOf(QStringLiteral("鈴木 花子")), sample::spareCard2);
     // The card's caption follows the registration.
     QVERIFY(card->findChild<QLabel*>(QStringLiteral("titleLabel"))->text().contains(QStringLiteral("鈴木 花子")));
 }
@@ -77,7 +74,7 @@ void TestVirtualCard::cardCodeIsAcceptedThroughTheScreens()
 void TestVirtualCard::displayBlanksAfterTheTimeout()
 {
     Console c;
-    VirtualCardToken* card = c.window->training()->showVirtualCards()->card(QStringLiteral("0000000011"));
+    VirtualCardToken* card = c.window->training()->showVirtualCards()->card(sample::spareCard1);
     QCOMPARE(card->blankAfterSecs(), 30);
     QTest::mouseClick(card->findChild<QPushButton*>(QStringLiteral("pressButton")), Qt::LeftButton);
     QVERIFY(!card->displayText().isEmpty());
@@ -95,7 +92,7 @@ void TestVirtualCard::displayBlanksAfterTheTimeout()
 void TestVirtualCard::hotpCardShowsTheNextCounter()
 {
     Console c;
-    VirtualCardToken* card = c.window->training()->showVirtualCards()->card(QStringLiteral("0000000031"));
+    VirtualCardToken* card = c.window->training()->showVirtualCards()->card(sample::hotpCard);
     OtpGenerator g;
     const QByteArray seed = QByteArrayLiteral("training-seed-0000000031");
     card->press();
@@ -103,9 +100,7 @@ void TestVirtualCard::hotpCardShowsTheNextCounter()
     card->press();
     QCOMPARE(card->displayText(), g.hotp(seed, 1));
     // The second press is inside the verifier's look-ahead.
-    QVERIFY(
-        c.f.service->enqueue(c.f.userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000031"), card->displayText())
-            .ok());
+    QVERIFY(c.f.service->enqueue(c.f.userId(QStringLiteral("田中 次郎")), sample::hotpCard, card->displayText()).ok());
 }
 
 void TestVirtualCard::productionStoreHasNoVirtualCards()
@@ -113,7 +108,7 @@ void TestVirtualCard::productionStoreHasNoVirtualCards()
     Console c;
     QVERIFY(c.f.raw()->ok(QStringLiteral("UPDATE meta SET value = 'production' WHERE key = 'store_kind'")));
     QString error;
-    QVERIFY(!VirtualTokens::otp(*c.f.store, QStringLiteral("0000000012"), c.f.clock.nowSecs(), 0, &error));
+    QVERIFY(!VirtualTokens::otp(*c.f.store, sample::spareCard2, c.f.clock.nowSecs(), 0, &error));
     QVERIFY(error.contains(QStringLiteral("本番用")));
     QVERIFY(!VirtualTokens::list(*c.f.store, &error));
     c.restart();
@@ -129,8 +124,8 @@ void TestVirtualCard::resetFromTheMenuRestoresEverything()
     Console c;
     EXPECT_SCREEN(c, "CorporateStatus");
     for (int i = 0; i < 5; ++i)
-        c.f.service->enqueue(c.f.userId(QStringLiteral("鈴木 花子")), QStringLiteral("0000000012"),
-            c.f.wrongOtpFor(QStringLiteral("0000000012")));
+        c.f.service->enqueue(
+            c.f.userId(QStringLiteral("鈴木 花子")), sample::spareCard2, c.f.wrongOtpFor(sample::spareCard2));
     EXPECT_SCREEN(c, "Suspended");
     QAction* reset = c.window->findChild<QAction*>(QStringLiteral("resetScenarioAction"));
     QVERIFY(reset);
@@ -157,10 +152,7 @@ void TestVirtualCard::switchToTheLargeCorporationAndFilter()
         c.window->training()->loadScenario(QStringLiteral(":/scenarios/large-2000.json"), &error), qPrintable(error));
     EXPECT_SCREEN(c, "CorporateStatus");
     QCOMPARE(c.f.service->users().value().size(), 2000);
-    QVERIFY(c.clickLink("menuLink"));
-    EXPECT_SCREEN(c, "UserInfoSelection");
-    QVERIFY(c.click("registerButton"));
-    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    QVERIFY(c.openRegistration("IndividualRegistrationInput"));
     auto* table = c.find<QTableView>("userTable");
     QCOMPARE(table->model()->rowCount(), 2000);
     auto* filter = c.find<QLineEdit>("filterEdit");
@@ -193,7 +185,7 @@ void TestVirtualCard::jumpToASerialAndStayOnScreen()
     for (VirtualCardToken* card : panel->cards())
         visible += card->isVisibleTo(panel);
     QCOMPARE(visible, 1);
-    QVERIFY(panel->card(QStringLiteral("0000000012"))->isVisibleTo(panel));
+    QVERIFY(panel->card(sample::spareCard2)->isVisibleTo(panel));
     find->clear();
     visible = 0;
     for (VirtualCardToken* card : panel->cards())

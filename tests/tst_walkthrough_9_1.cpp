@@ -41,7 +41,7 @@ void TestWalkthrough91::setTheUsageMode()
     QVERIFY(shared->isChecked());
     QVERIFY(
         c.find<QLabel>("cautionCurrent")->text().contains(QStringLiteral("3 個のトークンの利用登録が解除されます")));
-    QVERIFY(c.type("pinEdit", QStringLiteral("train1234")));
+    QVERIFY(c.type("pinEdit", sample::pin));
     QCOMPARE(c.find<QLineEdit>("pinEdit")->echoMode(), QLineEdit::Password);
     QVERIFY(c.click("okButton"));
 

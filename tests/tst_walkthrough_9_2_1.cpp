@@ -43,8 +43,8 @@ void TestWalkthrough921::registerTheSharedToken()
         c.find<QLabel>("memoText1")->text().contains(QStringLiteral("利用登録用ワンタイムパスワードを発行するボタン")));
     QCOMPARE(c.find<QLabel>("serialHint")->text(), QStringLiteral("(半角数字10桁)"));
     QCOMPARE(c.find<QLabel>("otpHint")->text(), QStringLiteral("(半角数字6桁)"));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000021")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000021")))); // what the card shows now
+    QVERIFY(c.type("serialEdit", sample::spareCard4));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard4))); // what the card shows now
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "SharedRegistrationConfirm");
     QCOMPARE(c.find<QLabel>("serialValue")->text(), QStringLiteral("00-0000002-1"));
@@ -52,7 +52,7 @@ void TestWalkthrough921::registerTheSharedToken()
 
     // 4. 契約法人確認暗証番号を入力して、OK ボタンを押すと、利用登録は完了です。
     // (entered with the ソフトウェアキーボード this time)
-    QVERIFY(c.typePinWithKeyboard(QStringLiteral("train1234")));
+    QVERIFY(c.typePinWithKeyboard(sample::pin));
     QVERIFY(c.click("okButton"));
 
     // 利用登録の完了後、[利用者情報選択]画面に戻ります。
@@ -61,7 +61,7 @@ void TestWalkthrough921::registerTheSharedToken()
     QVERIFY(c.find<QLabel>("registrationValue")->text().contains(QStringLiteral("00-0000002-1")));
 
     // What the store holds: the shared registration, the token's accepted time step, the audit.
-    QCOMPARE(c.f.service->sharedSerial().value(), QStringLiteral("0000000021"));
+    QCOMPARE(c.f.service->sharedSerial().value(), sample::spareCard4);
     QCOMPARE(c.f.service->corporation().value().registeredTokens, 1);
     const auto raw = c.f.raw();
     QSqlQuery q = raw->exec(QStringLiteral("SELECT status, last_step FROM tokens WHERE serial = '0000000021'"));

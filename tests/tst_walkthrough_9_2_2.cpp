@@ -36,8 +36,8 @@ void TestWalkthrough922::registerEachUsersToken()
 
     // 3. 利用者を選択し、シリアル番号およびワンタイムパスワードを入力したあと、次へ ボタンを押します。
     QVERIFY(c.chooseUser(kSuzuki));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000012")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000012"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard2));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard2)));
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     QCOMPARE(c.find<QLabel>("screenIdLabel")->text(), QStringLiteral("CIBMHUS33"));
@@ -53,8 +53,8 @@ void TestWalkthrough922::registerEachUsersToken()
     QCOMPARE(users->model()->index(0, 3).data().toString(), QStringLiteral("00-0000001-2"));
     QCOMPARE(users->model()->index(1, 3).data().toString(), QStringLiteral("-"));
     QVERIFY(c.chooseUser(kYamada));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000011")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000011"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard1));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard1)));
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
 
@@ -68,8 +68,8 @@ void TestWalkthrough922::registerEachUsersToken()
     QVERIFY(c.click("addButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
     QVERIFY(c.chooseUser(kTanaka));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000013")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000013"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard3));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard3)));
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
 
@@ -94,30 +94,29 @@ void TestWalkthrough922::registerEachUsersToken()
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
     QCOMPARE(c.find<QTableView>("userTable")->model()->index(1, 3).data().toString(), QStringLiteral("-"));
     QVERIFY(c.chooseUser(kTanaka));
-    QVERIFY(c.type("serialEdit", QStringLiteral("0000000013")));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(QStringLiteral("0000000013"))));
+    QVERIFY(c.type("serialEdit", sample::spareCard3));
+    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard3)));
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     QCOMPARE(c.find<QTableView>("listTable")->model()->rowCount(), 3);
 
     // 4. 契約法人確認暗証番号を入力して、OK ボタンを押すと、利用登録は完了です。
-    QVERIFY(c.type("pinEdit", QStringLiteral("train1234")));
+    QVERIFY(c.type("pinEdit", sample::pin));
     QVERIFY(c.click("okButton"));
     // 利用登録情報の一覧の情報が反映されて、[利用者情報選択]画面に戻ります。
     EXPECT_SCREEN(c, "UserInfoSelection");
 
     // The store holds exactly the three new registrations; the old tokens are released.
-    QCOMPARE(c.f.serialOf(kSuzuki), QStringLiteral("0000000012"));
-    QCOMPARE(c.f.serialOf(kTanaka), QStringLiteral("0000000013"));
-    QCOMPARE(c.f.serialOf(kYamada), QStringLiteral("0000000011"));
+    QCOMPARE(c.f.serialOf(kSuzuki), sample::spareCard2);
+    QCOMPARE(c.f.serialOf(kTanaka), sample::spareCard3);
+    QCOMPARE(c.f.serialOf(kYamada), sample::spareCard1);
     const auto raw = c.f.raw();
     QSqlQuery q = raw->exec(
         QStringLiteral("SELECT t.serial FROM registrations r JOIN tokens t ON t.id = r.token_id ORDER BY t.serial"));
     QStringList registered;
     while (q.next())
         registered << q.value(0).toString();
-    QCOMPARE(registered,
-        (QStringList { QStringLiteral("0000000011"), QStringLiteral("0000000012"), QStringLiteral("0000000013") }));
+    QCOMPARE(registered, (QStringList { sample::spareCard1, sample::spareCard2, sample::spareCard3 }));
     QSqlQuery old = raw->exec(QStringLiteral("SELECT COUNT(*) FROM tokens WHERE status = 'available' AND serial "
                                              "IN ('0000000001', '0000000002', '0000000003')"));
     QVERIFY(old.next());
