@@ -13,7 +13,7 @@ PACKAGES=(
     oathtool liboath-dev python3-pskc
     clang-format clang-15 libfuzzer-15-dev
     postgresql libpq-dev
-    xvfb xauth fonts-ipaexfont-gothic fonts-dejavu-core poppler-utils
+    xvfb xauth fonts-ipaexfont-gothic fonts-dejavu-core poppler-utils universal-ctags
 )
 
 install_packages() {
