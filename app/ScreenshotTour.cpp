@@ -78,8 +78,11 @@ private:
     bool go(Screen screen);
     // Brings the screen into the state the manual's picture of `step` shows.
     bool prepare(const ManualStep& step);
-    // The extra pictures taken after `step` (error states, the software keyboard).
-    bool after(const ManualStep& step);
+    // The extra pictures taken after `step` (error states, the software keyboard), or after the
+    // chapter (`step` null: the cards, 利用中止).
+    bool after(const ManualStep* step);
+    bool take(const ScreenshotTour::ExtraShot& shot, const QString& section, const QString& number);
+    bool shootCard(const QString& id);
     ManualPage* page() const { return m_window->page(m_flow->screen()); }
     // The widget named `name` on the current screen; a missing one (an objectName renamed in a
     // .ui) is said, naming the widget and the screen, instead of crashing the tour.
@@ -133,7 +136,8 @@ private:
     QString* m_error = nullptr;
     QList<TourShot>* m_shots;
     // Every picture of every language, for the progress: the table's steps and the extras.
-    const int m_total = int(m_options.languages.size()) * int(ManualSteps::steps().size() + ScreenshotTour::ExtraShots);
+    const int m_total
+        = int(m_options.languages.size()) * int(ManualSteps::steps().size() + ScreenshotTour::extraShots().size());
     FixedClock m_clock { ScreenshotTour::TourEpochSecs * 1000 };
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Store> m_store;
@@ -371,21 +375,32 @@ bool Tour::prepare(const ManualStep& step)
     return false;
 }
 
-bool Tour::after(const ManualStep& step)
+bool Tour::after(const ManualStep* step)
 {
-    if (step.id == QLatin1String("9.2.1-3")) {
-        // The input screen's error states.
-        if (!type(QStringLiteral("serialEdit"), QStringLiteral("00-0000001-1")) || !press(QStringLiteral("nextButton"))
-            || !shoot(QStringLiteral("error-serial-hyphen"), step.section, QString::number(step.number)))
+    for (const ScreenshotTour::ExtraShot& shot : ScreenshotTour::extraShots()) {
+        if (shot.afterStep != (step ? step->id : QString()))
+            continue;
+        if (!(step ? take(shot, step->section, QString::number(step->number)) : take(shot, {}, {})))
             return false;
+    }
+    return true;
+}
+
+bool Tour::take(const ScreenshotTour::ExtraShot& shot, const QString& section, const QString& number)
+{
+    using Kind = ScreenshotTour::ExtraShot::Kind;
+    switch (shot.kind) {
+    case Kind::SerialWithHyphens:
+        return type(QStringLiteral("serialEdit"), QStringLiteral("00-0000001-1")) && press(QStringLiteral("nextButton"))
+            && shoot(shot.id, section, number);
+    case Kind::WrongOtp: {
         const QString right = otp(QStringLiteral("0000000011"));
         return type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"))
             && type(QStringLiteral("otpEdit"),
                 right == QLatin1String("000000") ? QStringLiteral("111111") : QStringLiteral("000000"))
-            && press(QStringLiteral("nextButton"))
-            && shoot(QStringLiteral("error-wrong-otp"), step.section, QString::number(step.number));
+            && press(QStringLiteral("nextButton")) && shoot(shot.id, section, number);
     }
-    if (step.id == QLatin1String("9.2.2-4")) {
+    case Kind::SoftwareKeyboard: {
         // The software keyboard, open over the confirm screen.
         auto* pinInput = page()->findChild<PinInput*>();
         if (!pinInput)
@@ -397,19 +412,48 @@ bool Tour::after(const ManualStep& step)
         const QImage keyboard = picture(pinInput->keyboard(), pinInput->keyboard()->rect());
         const QString title = pinInput->keyboard()->windowTitle();
         pinInput->keyboard()->close();
-        if (!save(keyboard, QStringLiteral("software-keyboard"), step.section, QString::number(step.number), title))
-            return false;
-        if (!type(QStringLiteral("pinEdit"), QStringLiteral("wrong123")) || !press(QStringLiteral("okButton"))
-            || !shoot(QStringLiteral("error-wrong-pin"), step.section, QString::number(step.number)))
-            return false;
+        return save(keyboard, shot.id, section, number, title);
+    }
+    case Kind::WrongPin:
+        return type(QStringLiteral("pinEdit"), QStringLiteral("wrong123")) && press(QStringLiteral("okButton"))
+            && shoot(shot.id, section, number);
+    case Kind::EmptyList: {
         QList<qint64> everyone;
         for (const UserInfo& u : m_service->users().value_or(QList<UserInfo> {}))
             everyone.append(u.id);
         m_flow->remove(everyone);
         return type(QStringLiteral("pinEdit"), QStringLiteral("train1234")) && press(QStringLiteral("okButton"))
-            && shoot(QStringLiteral("error-empty-list"), step.section, QString::number(step.number));
+            && shoot(shot.id, section, number);
     }
-    return true;
+    case Kind::Card:
+        return shootCard(shot.id);
+    case Kind::Suspended:
+        return open(QStringLiteral(":/scenarios/suspended.json"), m_error) && go(Screen::Suspended)
+            && shoot(shot.id, QStringLiteral("9.2"), QStringLiteral("3"));
+    }
+    return false;
+}
+
+// The card pictures the manual leaves as placeholders (9.2.1 step 3, 9.2.2 step 3): the figure of
+// the steps table that `id` names, drawn with a spare card's serial and code.
+bool Tour::shootCard(const QString& id)
+{
+    for (const ManualStep& step : ManualSteps::steps()) {
+        for (const ManualFigure& figure : step.figuresBefore + step.figuresAfter) {
+            if (figure.id != id)
+                continue;
+            const bool back = figure.id == QLatin1String("card-back");
+            CardFace face;
+            face.setSide(back ? CardFace::Side::Back : CardFace::Side::Front);
+            face.setSerial(QStringLiteral("0000000012"));
+            face.setDisplayText(back ? QString() : otp(QStringLiteral("0000000012")));
+            face.setMarkPositions(m_options.callouts);
+            face.resize(428, 270);
+            return save(picture(&face, face.rect()), figure.id, step.section, QStringLiteral("3"), figure.caption);
+        }
+    }
+    *m_error = ScreenshotTour::tr("スクリーンショットを作成できませんでした: %1").arg(id);
+    return false;
 }
 
 bool Tour::run(QString* error)
@@ -429,36 +473,14 @@ bool Tour::run(QString* error)
         for (const ManualStep& step : section.steps) {
             if (!prepare(step) || !go(step.screen)
                 || !shoot(step.id, step.section, QString::number(step.number), step.highlights, step.callouts)
-                || !after(step))
+                || !after(&step))
                 return fail(step.id);
         }
     }
 
-    // The card pictures the manual leaves as placeholders (9.2.1 step 3, 9.2.2 step 3).
-    QList<ManualFigure> figures;
-    QString figureSection;
-    for (const ManualStep& step : ManualSteps::steps()) {
-        if (figures.isEmpty() && !(step.figuresBefore + step.figuresAfter).isEmpty()) {
-            figures = step.figuresBefore + step.figuresAfter;
-            figureSection = step.section;
-        }
-    }
-    for (const ManualFigure& figure : std::as_const(figures)) {
-        const bool back = figure.id == QLatin1String("card-back");
-        CardFace face;
-        face.setSide(back ? CardFace::Side::Back : CardFace::Side::Front);
-        face.setSerial(QStringLiteral("0000000012"));
-        face.setDisplayText(back ? QString() : otp(QStringLiteral("0000000012")));
-        face.setMarkPositions(m_options.callouts);
-        face.resize(428, 270);
-        if (!save(picture(&face, face.rect()), figure.id, figureSection, QStringLiteral("3"), figure.caption))
-            return fail(figure.id);
-    }
-
-    // 利用中止
-    if (!open(QStringLiteral(":/scenarios/suspended.json"), error) || !go(Screen::Suspended)
-        || !shoot(QStringLiteral("suspended"), QStringLiteral("9.2"), QStringLiteral("3")))
-        return fail(QStringLiteral("suspended"));
+    // The pictures after the chapter's steps: the cards, 利用中止.
+    if (!after(nullptr))
+        return fail(QStringLiteral("extra"));
     close();
     return true;
 }
@@ -502,6 +524,22 @@ private:
 };
 
 } // namespace
+
+const QList<ScreenshotTour::ExtraShot>& ScreenshotTour::extraShots()
+{
+    using Kind = ExtraShot::Kind;
+    static const QList<ExtraShot> shots {
+        { Kind::SerialWithHyphens, QStringLiteral("error-serial-hyphen"), QStringLiteral("9.2.1-3") },
+        { Kind::WrongOtp, QStringLiteral("error-wrong-otp"), QStringLiteral("9.2.1-3") },
+        { Kind::SoftwareKeyboard, QStringLiteral("software-keyboard"), QStringLiteral("9.2.2-4") },
+        { Kind::WrongPin, QStringLiteral("error-wrong-pin"), QStringLiteral("9.2.2-4") },
+        { Kind::EmptyList, QStringLiteral("error-empty-list"), QStringLiteral("9.2.2-4") },
+        { Kind::Card, QStringLiteral("card-back"), {} },
+        { Kind::Card, QStringLiteral("card-front"), {} },
+        { Kind::Suspended, QStringLiteral("suspended"), {} },
+    };
+    return shots;
+}
 
 bool ScreenshotTour::useTourFont(QString* error)
 {

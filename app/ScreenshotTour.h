@@ -45,8 +45,18 @@ public:
     static constexpr qint64 TourEpochSecs = 1693558800; // 2023-09-01 09:00:00 UTC, the manual's edition
     // Below the lowest visible part of a screen, the capture keeps this much and no more.
     static constexpr int CropMarginPx = 16;
-    // The pictures that are not steps: the two cards, the keyboard, four error states, 利用中止.
-    static constexpr int ExtraShots = 8;
+    // A picture that is not a step of the manual's table: its name, and the step it is taken after
+    // (in that step's state), or none: after the chapter's steps.
+    struct ExtraShot {
+        enum class Kind { SerialWithHyphens, WrongOtp, SoftwareKeyboard, WrongPin, EmptyList, Card, Suspended };
+        Kind kind;
+        QString id; // the file's name: error-wrong-otp, card-back, suspended …
+        QString afterStep; // "9.2.1-3"; empty: after the chapter
+    };
+    // The tour's extra pictures, in the order they are taken: the input screen's error states, the
+    // software keyboard and the confirm screen's, the two card faces (in the steps table's order),
+    // 利用中止.
+    static const QList<ExtraShot>& extraShots();
 
     static bool run(const TourOptions& options, QList<TourShot>* shots, QString* error);
     // manifest.json: every file with its section, step, title, language, scale, size and sha256.
