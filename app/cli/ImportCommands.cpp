@@ -89,13 +89,8 @@ bool readKeyOptions(const Invocation& call, TokenImportOptions* options)
 
 // The vendor's PSKC or CSV. Secrets after the staff credential: the PBKDF2 passphrase when the
 // file needs one and no --passphrase-file is given.
-int importTokens(Invocation& call)
+int importTokens(Invocation& call, QFile& file, SecretReader& secrets, const QString& actor)
 {
-    QFile file;
-    SecretReader secrets;
-    const Source source = openSource(call, file, secrets);
-    if (source.refused)
-        return source.refused;
     TokenImportOptions options;
     if (!readKeyOptions(call, &options))
         return 2;
@@ -108,7 +103,7 @@ int importTokens(Invocation& call)
         lines = TokenImport::parse(bytes, options, &report);
     }
     const bool ok = TokenImport::apply(call.store(), lines, call.isSet(QStringLiteral("replace")),
-        call.isSet(QStringLiteral("check")), source.actor, &report);
+        call.isSet(QStringLiteral("check")), actor, &report);
     // Why the file was refused to standard error, the report to standard output.
     const QString problem = AuditLog::printable(report.fileProblem);
     for (const QString& line : report.describe())
@@ -116,21 +111,25 @@ int importTokens(Invocation& call)
     return importVerdict(ok, report.written);
 }
 
-int importRoster(Invocation& call)
+int importRoster(Invocation& call, QFile& file, SecretReader&, const QString& actor)
+{
+    RosterReport report;
+    const QList<RosterLine> lines = RosterImport::parse(
+        file.read(RosterImport::MaxFileBytes + 1), call.value(QStringLiteral("encoding")), &report);
+    const bool ok = RosterImport::apply(
+        call.store(), lines, call.isSet(QStringLiteral("prune")), call.isSet(QStringLiteral("check")), actor, &report);
+    for (const QString& line : report.describe())
+        out() << line << '\n';
+    return importVerdict(ok, report.written);
+}
+
+// The file named by the operand opened, the importer signed in, then `work` with the audit actor.
+int importFile(Invocation& call, int (*work)(Invocation&, QFile&, SecretReader&, const QString& actor))
 {
     QFile file;
     SecretReader secrets;
     const Source source = openSource(call, file, secrets);
-    if (source.refused)
-        return source.refused;
-    RosterReport report;
-    const QList<RosterLine> lines = RosterImport::parse(
-        file.read(RosterImport::MaxFileBytes + 1), call.value(QStringLiteral("encoding")), &report);
-    const bool ok = RosterImport::apply(call.store(), lines, call.isSet(QStringLiteral("prune")),
-        call.isSet(QStringLiteral("check")), source.actor, &report);
-    for (const QString& line : report.describe())
-        out() << line << '\n';
-    return importVerdict(ok, report.written);
+    return source.refused ? source.refused : work(call, file, secrets, source.actor);
 }
 
 } // namespace
@@ -142,13 +141,13 @@ QList<Command> importCommands()
         { words("import roster"), words("FILE.csv"), words("staff check prune encoding"), {}, Use::Writes, false, false,
             QT_TRANSLATE_NOOP(
                 "cli", "契約法人と利用者の名簿を取り込みます（本番用では担当者のパスワードを標準入力から）。"),
-            importRoster },
+            [](Invocation& call) { return importFile(call, importRoster); } },
         { words("import tokens"), words("FILE"), words("staff check replace pskc-key passphrase-file serial-prefix"),
             {}, Use::Writes, false, false,
             QT_TRANSLATE_NOOP("cli",
                 "ベンダーのトークン（PSKC または CSV）を取り込みます。標準入力: 担当者のパスワード、"
                 "続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ。"),
-            importTokens },
+            [](Invocation& call) { return importFile(call, importTokens); } },
     };
 }
 
