@@ -85,7 +85,8 @@ public:
 
     // 3b. The attempt was right: `act` commits with the settlement. `refuse` is asked again under the
     // lock (suspended by another desktop meanwhile): then the attempt is withdrawn and the act not
-    // run. `mark`: Store::transaction()'s commit mark.
+    // run. `act` may change the row (a new 利用形態): the row is written after it, so an act must
+    // not write the scope's row itself. `mark`: Store::transaction()'s commit mark.
     bool settleRight(const Then& act, const Refusal& refuse = {}, const QString& mark = {})
     {
         return m_store.transaction(
