@@ -73,16 +73,13 @@ QString messageLanguage(const QStringList& arguments)
 // takes, the ones it requires. Empty when it fits, else why not.
 QString misfit(const Command& command, const QCommandLineParser& parser, const QStringList& args)
 {
-    const QString usage = QLatin1Char('\n') + QCoreApplication::translate("cli", "使い方: %1").arg(usageLine(command));
     const qsizetype operands = args.isEmpty() ? 0 : args.size() - command.words.size();
     if (operands > command.operands.size()) {
         return QCoreApplication::translate("cli", "余分な引数があります: %1")
-                   .arg(AuditLog::printable(
-                       args.mid(command.words.size() + command.operands.size()).join(QLatin1Char(' '))))
-            + usage;
+            .arg(AuditLog::printable(args.mid(command.words.size() + command.operands.size()).join(QLatin1Char(' '))));
     }
     if (operands < command.operands.size())
-        return QCoreApplication::translate("cli", "引数が足りません") + usage;
+        return QCoreApplication::translate("cli", "引数が足りません");
     static const QStringList global { QStringLiteral("help"), QStringLiteral("h"), QStringLiteral("?"),
         QStringLiteral("help-all"), QStringLiteral("version"), QStringLiteral("v"), QStringLiteral("lang"),
         QStringLiteral("database"), QStringLiteral("postgres"), QStringLiteral("key-file"), QStringLiteral("scenario"),
@@ -90,12 +87,11 @@ QString misfit(const Command& command, const QCommandLineParser& parser, const Q
     for (const QString& name : parser.optionNames()) {
         if (!global.contains(name) && !command.options.contains(name)
             && !(command.json && name == QLatin1String("json")))
-            return QCoreApplication::translate("cli", "オプション --%1 は %2 では使えません").arg(name, command.name())
-                + usage;
+            return QCoreApplication::translate("cli", "オプション --%1 は %2 では使えません").arg(name, command.name());
     }
     for (const QString& name : command.required) {
         if (!parser.isSet(name))
-            return missingOption(name) + usage;
+            return missingOption(name);
     }
     return {};
 }
@@ -155,7 +151,7 @@ int main(int argc, char* argv[])
                               .arg(AuditLog::printable(args.mid(0, 2).join(QLatin1Char(' ')))));
     }
     if (const QString why = misfit(*command, parser, args); !why.isEmpty())
-        return usageError(why);
+        return usageError(withUsage(why, *command));
     Invocation call(*command, parser, args.mid(command->words.size()), language);
     if (command->store != Command::StoreUse::None && !call.openStore())
         return 1;

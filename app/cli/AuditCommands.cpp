@@ -102,7 +102,7 @@ int exportLog(Invocation& call)
             return 2;
         }
         SecretReader secrets;
-        const Outcome o = StaffDesk(store).exportAudit({ staff, secrets.staffPassword(staff) }, filter, path, &r);
+        const Outcome o = StaffDesk(store).exportAudit(secrets.staffCredential(staff), filter, path, &r);
         if (!o.ok())
             return fail(o.message);
     }

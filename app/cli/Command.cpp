@@ -175,6 +175,11 @@ QString programDescription()
         + QCoreApplication::translate("cli", "コマンドごとの説明: hardtoken-cli COMMAND --help");
 }
 
+QString withUsage(const QString& why, const Command& command)
+{
+    return why + QLatin1Char('\n') + QCoreApplication::translate("cli", "使い方: %1").arg(usageLine(command));
+}
+
 int usageError(const QString& why)
 {
     err() << QStringLiteral("hardtoken-cli: ") << why << '\n'
@@ -224,8 +229,7 @@ bool Invocation::openStore()
 
 int Invocation::usage(const QString& why) const
 {
-    return usageError(
-        why + QLatin1Char('\n') + QCoreApplication::translate("cli", "使い方: %1").arg(usageLine(m_command)));
+    return usageError(withUsage(why, m_command));
 }
 
 } // namespace hardtoken::cli

@@ -70,6 +70,8 @@ QString usageLine(const Command& command);
 QString commandHelp(const Command& command);
 // The program's description for --help: every command's usage line and summary.
 QString programDescription();
+// `why`, then 「使い方: <usage line>」 on the next line.
+QString withUsage(const QString& why, const Command& command);
 // A refused command line: why, where to read more; returns exit code 2.
 int usageError(const QString& why);
 

@@ -44,8 +44,7 @@ int corporationAct(Invocation& call,
     if (!corporation)
         return 1;
     SecretReader secrets;
-    const QString login = call.value(QStringLiteral("staff"));
-    const StaffCredential staff { login, secrets.staffPassword(login) };
+    const StaffCredential staff = secrets.staffCredential(call.value(QStringLiteral("staff")));
     StaffDesk desk(call.store());
     return verdict(act(desk, corporation, staff, call.value(QStringLiteral("reason")), secrets),
         QCoreApplication::translate("cli", done));
@@ -91,8 +90,7 @@ int addStaff(Invocation& call)
     if (!role.isEmpty() && role != QLatin1String("staff") && role != QLatin1String("admin"))
         return call.usage(QStringLiteral("--role %1").arg(AuditLog::printable(role)));
     SecretReader secrets;
-    const QString login = call.value(QStringLiteral("staff"));
-    const StaffCredential admin { login, secrets.staffPassword(login) };
+    const StaffCredential admin = secrets.staffCredential(call.value(QStringLiteral("staff")));
     const QString target = call.operands().value(0);
     const QString credential = secrets.next(QCoreApplication::translate("cli", "新しい担当者のパスワード: "));
     const QString repeat = secrets.next(QCoreApplication::translate("cli", "新しい担当者のパスワード（確認）: "));
@@ -106,8 +104,7 @@ int addStaff(Invocation& call)
 int setStaffDisabled(Invocation& call, bool disabled)
 {
     SecretReader secrets;
-    const QString login = call.value(QStringLiteral("staff"));
-    const StaffCredential admin { login, secrets.staffPassword(login) };
+    const StaffCredential admin = secrets.staffCredential(call.value(QStringLiteral("staff")));
     const QString target = call.operands().value(0);
     const Outcome o
         = StaffDesk(call.store()).setStaffDisabled(admin, call.value(QStringLiteral("reason")), target, disabled);
@@ -136,8 +133,7 @@ int resetStaffAttempts(Invocation& call)
 int checkCard(Invocation& call)
 {
     SecretReader secrets;
-    const QString login = call.value(QStringLiteral("staff"));
-    const StaffCredential staff { login, secrets.staffPassword(login) };
+    const StaffCredential staff = secrets.staffCredential(call.value(QStringLiteral("staff")));
     const QString code = secrets.next(QCoreApplication::translate("cli", "カードのワンタイムパスワード: "));
     CardCheck check;
     const Outcome o = StaffDesk(call.store()).checkCard(staff, call.value(QStringLiteral("serial")), code, &check);
@@ -161,8 +157,7 @@ int checkCard(Invocation& call)
 int resyncCard(Invocation& call)
 {
     SecretReader secrets;
-    const QString login = call.value(QStringLiteral("staff"));
-    const StaffCredential staff { login, secrets.staffPassword(login) };
+    const StaffCredential staff = secrets.staffCredential(call.value(QStringLiteral("staff")));
     const QString first = secrets.next(QCoreApplication::translate("cli", "カードのワンタイムパスワード（1 つ目）: "));
     const QString second = secrets.next(QCoreApplication::translate("cli", "カードのワンタイムパスワード（2 つ目）: "));
     const Outcome o = StaffDesk(call.store())

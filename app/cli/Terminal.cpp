@@ -65,6 +65,11 @@ QString SecretReader::staffPassword(const QString& login)
     return next(QCoreApplication::translate("cli", "担当者 %1 のパスワード: ").arg(AuditLog::printable(login)));
 }
 
+StaffCredential SecretReader::staffCredential(const QString& login)
+{
+    return { login, staffPassword(login) };
+}
+
 std::optional<QString> signInStaff(Store& store, const QString& login, SecretReader& secrets, StaffPurpose purpose)
 {
     const QString credential = secrets.staffPassword(login);

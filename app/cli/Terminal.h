@@ -11,6 +11,7 @@ namespace hardtoken {
 
 class Store;
 struct Outcome;
+struct StaffCredential;
 
 namespace cli {
 
@@ -24,6 +25,8 @@ public:
     QString next(const QString& prompt);
     // 「担当者 LOGIN のパスワード: 」
     QString staffPassword(const QString& login);
+    // The staff member's login (from --staff) with the password read as above.
+    StaffCredential staffCredential(const QString& login);
 };
 
 // A staff member's sign-in for an act on a production store (the credential: the next secret).
