@@ -363,7 +363,7 @@ Outcome RegistrationService::withPin(Act act, const QString& pin,
 
     // 2. Evaluate, outside the lock (scrypt is slow).
     if (!crypto::verifySecret(pin, *pinHash))
-        return wrongPin(attempt);
+        return wrongPin(attempt, settings);
 
     // 3b. Right: the action and the settlement in one transaction, 利用中止 re-checked under the lock.
     // The commit mark tells afterwards whether it went through if the answer to COMMIT is lost.
@@ -404,9 +404,8 @@ Outcome RegistrationService::withPin(Act act, const QString& pin,
 }
 
 // 3a. A wrong PIN, settled as a failure. The attempt is already counted, whatever happens here.
-Outcome RegistrationService::wrongPin(CountedAttempt<CorporationState>& attempt)
+Outcome RegistrationService::wrongPin(CountedAttempt<CorporationState>& attempt, const StoreSettings& settings)
 {
-    const StoreSettings settings = m_store.settings();
     const int attemptNumber = attempt.row().pinFailures;
     Outcome result = wrongEntry(true, qMax(0, settings.pinFailureLimit - attemptNumber));
     const bool settled = attempt.settleWrong([&](CorporationState& corp) {

@@ -124,7 +124,7 @@ private:
     // BEFORE the PIN is evaluated).
     Outcome withPin(Act act, const QString& pin, const std::function<bool(CorporationState&, Outcome*)>& action,
         const QString& failureMessage);
-    Outcome wrongPin(CountedAttempt<CorporationState>& attempt);
+    Outcome wrongPin(CountedAttempt<CorporationState>& attempt, const StoreSettings& settings);
     // Writes the entries' registrations and OTP states (inside the caller's transaction).
     bool writeRegistrations(const QList<QueuedRegistration>& entries, Outcome* refusal);
     // When a commit failed: the token some entry lost to another holder meanwhile, else `otherwise`.

@@ -185,10 +185,9 @@ bool usedBefore(const OtpVerifier& verifier, const QByteArray& secret, const Tok
 } // namespace
 
 // Inside the signed-in staff member's transaction: the card's code checked, counted per card.
-bool StaffDesk::cardCheck(
-    const QString& actor, const QString& serial, const QString& code, CardCheck* result, Outcome* outcome)
+bool StaffDesk::cardCheck(const StoreSettings& settings, const QString& actor, const QString& serial,
+    const QString& code, CardCheck* result, Outcome* outcome)
 {
-    const StoreSettings settings = m_store.settings();
     const QString card = QStringLiteral("serial=%1").arg(serial);
     auto attempts = StaffTable::lockAttempts(m_store, cardKey(serial));
     if (!attempts)
@@ -274,7 +273,7 @@ Outcome StaffDesk::checkCard(
     result->serial = serial.value;
     Outcome outcome;
     const auto signedIn = StaffSignIn::run(m_store, staff.login, staff.credential, 0, StaffPurpose::CardCheck,
-        [&](const QString& actor) { return cardCheck(actor, serial.value, code.value, result, &outcome); });
+        [&](const QString& actor) { return cardCheck(settings, actor, serial.value, code.value, result, &outcome); });
     switch (signedIn) {
     case StaffSignIn::Result::Denied:
         return { ServiceError::WrongStaffCredential, StaffSignIn::deniedMessage() };

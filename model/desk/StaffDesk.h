@@ -13,6 +13,7 @@
 namespace hardtoken {
 
 class Store;
+struct StoreSettings;
 
 // Who is acting at the desk: a staff login and its credential, checked for every act.
 struct StaffCredential {
@@ -78,8 +79,8 @@ public:
     static bool acceptableStaffCredential(const QString& credential);
 
 private:
-    bool cardCheck(
-        const QString& actor, const QString& serial, const QString& code, CardCheck* result, Outcome* outcome);
+    bool cardCheck(const StoreSettings& settings, const QString& actor, const QString& serial, const QString& code,
+        CardCheck* result, Outcome* outcome);
     // A new account's login, name and password (twice): InvalidInput or Mismatch, or ok.
     static Outcome checkNewAccount(
         const StaffTable::Account& account, const QString& credential, const QString& repeat);
