@@ -11,26 +11,42 @@
 namespace hardtoken {
 
 // The lockout protocol, once, for every secret that is counted towards a lock: the corporation's
-// 契約法人確認暗証番号 (利用中止) and a staff login's credential (the login locked).
+// 契約法人確認暗証番号 and its serial/OTP entries (利用中止), a staff login's credential (the login
+// locked) and a card checked at the desk (the card locked).
 //
+// A slow check (a PIN, a staff credential: scrypt) is counted BEFORE it is evaluated, so that a
+// desktop killed while scrypt runs cannot guess for free:
 // 1. reserve(): under the lock of the scope's sealed row, attempts of desktops that died before
 //    settling them leave the count, the caller may refuse the attempt (suspended, locked, every
-//    remaining attempt in flight elsewhere), and otherwise the attempt is counted BEFORE it is
-//    evaluated — so that a desktop killed while scrypt runs cannot guess for free.
-// 2. The caller evaluates, outside any lock (scrypt is slow).
-// 3. settleWrong(): it stays counted, and the caller reacts to the count (the lock, the audit) in
-//    the same transaction; or settleRight(): the settled failures are forgiven and the act the
-//    secret authorises commits in the same transaction as the settlement; or withdraw(): the act
-//    failed after all, and the attempt counts for nothing.
+//    remaining attempt in flight elsewhere), and otherwise the attempt is counted as in flight.
+// 2. The caller evaluates, outside any lock.
+// 3. settleWrong(): it stays counted, and the limit is applied in the same transaction; or
+//    settleRight(): the settled failures are forgiven and the act the secret authorises commits in
+//    the same transaction as the settlement; or withdraw(): the act failed after all, and the
+//    attempt counts for nothing.
+// A quick check (an OTP: one HMAC) is evaluated inside the transaction that counts it, with the
+// scope's row locked by the caller, so it needs no attempt in flight: countWrong() or forgive().
+//
+// Whichever way a failure is counted, the same tail follows it: the failure audited, and at the
+// scope's limit the lock applied (利用中止, the login or the card locked) and audited — here only.
 //
 // `Row` is the record that keeps the scope's counters (CorporationState, SigninState).
 template <typename Row> class CountedAttempt final {
 public:
     struct Scope {
-        QString name; // AttemptTable's scope
+        QString name; // AttemptTable's scope (attempts in flight)
         std::function<std::optional<Row>()> lock; // the row, locked for the transaction
         std::function<bool(const Row&)> write;
+        // The settled failures and the attempts in flight; only scopes whose checks are slow
+        // (reserve()) keep attempts in flight.
         std::function<AttemptTable::Counters(Row&)> counters;
+        std::function<int&(Row&)> failures;
+        // The limit and what reaching it does.
+        int limit = 0;
+        std::function<bool(const Row&)> isLocked;
+        std::function<void(Row&)> lockNow;
+        std::function<bool(const Row&)> auditWrong; // each failure counted
+        std::function<bool(const Row&)> auditLocked; // the lock applied
         // When abandoned attempts were released (their number): e.g. audited. Optional.
         std::function<bool(int released)> released = {};
     };
@@ -71,17 +87,39 @@ public:
     const Row& row() const { return m_row; }
     const QString& key() const { return m_key; }
 
-    // 3a. The attempt was wrong.
-    bool settleWrong(const Then& then)
+    // 3a. The attempt was wrong: it stays counted and the limit is applied; `then` (optional)
+    // reads the row afterwards, in the same transaction (lockedNow() says whether this attempt
+    // locked the scope).
+    bool settleWrong(const Then& then = {})
     {
         return m_store.transaction([&] {
             auto row = m_scope.lock();
             if (!row || !AttemptTable::settleWrong(m_store, m_key, m_scope.counters(*row)))
                 return false;
+            if (!atLimit(*row) || (then && !then(*row)))
+                return false;
             m_row = *row;
-            return then(*row) && m_scope.write(*row);
+            return m_scope.write(*row);
         });
     }
+
+    // A quick check found wrong, in the caller's transaction, `row` locked by it (Scope::lock):
+    // counted, the limit applied, the row written.
+    bool countWrong(Row& row)
+    {
+        m_scope.failures(row) += 1;
+        m_row = row;
+        return atLimit(row) && m_scope.write(row);
+    }
+    // A quick check found right: the failures counted so far are forgiven.
+    bool forgive(Row& row)
+    {
+        m_scope.failures(row) = 0;
+        m_row = row;
+        return m_scope.write(row);
+    }
+    // Whether the last failure counted is the one that reached the limit.
+    bool lockedNow() const { return m_lockedNow; }
 
     // 3b. The attempt was right: `act` commits with the settlement. `refuse` is asked again under the
     // lock (suspended by another desktop meanwhile): then the attempt is withdrawn and the act not
@@ -112,10 +150,19 @@ public:
     }
 
 private:
+    bool atLimit(Row& row)
+    {
+        m_lockedNow = !m_scope.isLocked(row) && m_scope.failures(row) >= m_scope.limit;
+        if (m_lockedNow)
+            m_scope.lockNow(row);
+        return m_scope.auditWrong(row) && (!m_lockedNow || m_scope.auditLocked(row));
+    }
+
     Store& m_store;
     Scope m_scope;
     QString m_key;
     Row m_row {};
+    bool m_lockedNow = false;
 };
 
 } // namespace hardtoken

@@ -158,13 +158,6 @@ Outcome wrongEntry(bool pin, int remaining)
     return o;
 }
 
-void suspend(CorporationState& corp, SuspensionReason reason, const QString& now)
-{
-    corp.suspended = true;
-    corp.suspendedAt = now;
-    corp.reason = reason;
-}
-
 } // namespace
 
 void RegistrationService::afterFailure(const Outcome& o)
@@ -175,24 +168,6 @@ void RegistrationService::afterFailure(const Outcome& o)
         if (o.remainingAttempts == 0)
             Q_EMIT suspended();
     }
-}
-
-bool RegistrationService::countOtpFailure(
-    CorporationState& corp, const StoreSettings& settings, const QString& what, Outcome* out)
-{
-    corp.otpFailures += 1;
-    const bool nowSuspended = corp.otpFailures >= settings.otpFailureLimit;
-    if (nowSuspended)
-        suspend(corp, SuspensionReason::Otp, m_store.nowText());
-    if (!CorporationTable::write(m_store, corp)
-        || !m_store.audit(m_actor, AuditAction::TokenFailure, m_corporationId,
-            QStringLiteral("count=%1 limit=%2 %3").arg(corp.otpFailures).arg(settings.otpFailureLimit).arg(what))
-        || (nowSuspended
-            && !m_store.audit(
-                m_actor, AuditAction::CorporationSuspended, m_corporationId, QStringLiteral("reason=otp"))))
-        return false;
-    *out = nowSuspended ? suspendedByFailures(false) : wrongEntry(false, settings.otpFailureLimit - corp.otpFailures);
-    return true;
 }
 
 // Why an entry is refused before its token is looked at (利用中止, the mode, no user chosen); ok()
@@ -272,14 +247,23 @@ Outcome RegistrationService::checkToken(
             result = inputFailure(InputField::Otp, otp.error);
             return true;
         }
+        // Quick to check, so evaluated inside the transaction that counts it (no attempt in flight).
+        CountedAttempt<CorporationState> attempt(
+            m_store, Lockout::otp(m_store, m_corporationId, m_actor, settings.otpFailureLimit, serial.value));
+        const auto wrong = [&] {
+            counted = true;
+            if (!attempt.countWrong(*corp))
+                return false;
+            result = corp->suspended ? suspendedByFailures(false)
+                                     : wrongEntry(false, settings.otpFailureLimit - corp->otpFailures);
+            return true;
+        };
         const auto token = TokenTable::find(m_store, serial.value);
         // Unknown, retired, or another corporation's token: to the person at the keyboard these are
         // all the same wrong entry, and all count.
         if (!token || token->status == TokenStatus::Retired
-            || (token->holderCorporation != 0 && token->holderCorporation != m_corporationId)) {
-            counted = true;
-            return countOtpFailure(*corp, settings, QStringLiteral("serial=%1").arg(serial.value), &result);
-        }
+            || (token->holderCorporation != 0 && token->holderCorporation != m_corporationId))
+            return wrong();
         result = holderRefusal(*token, forUserId);
         if (!result.ok())
             return true;
@@ -298,10 +282,8 @@ Outcome RegistrationService::checkToken(
         }
         const OtpVerifier verifier({ settings.hotpLookAhead, settings.totpSkewSteps, settings.totpMaxDriftSteps });
         const auto match = verifier.verify(*secret, token->params, token->state, otp.value, m_store.clock().nowSecs());
-        if (!match) {
-            counted = true;
-            return countOtpFailure(*corp, settings, QStringLiteral("serial=%1").arg(serial.value), &result);
-        }
+        if (!match)
+            return wrong();
         out->tokenId = token->id;
         out->serial = token->serial;
         out->kind = token->params.kind;
@@ -340,7 +322,8 @@ Outcome RegistrationService::withPin(Act act, const QString& pin,
     const StoreSettings settings = m_store.settings();
     const auto blocked
         = [&](const CorporationState& c) { return c.suspended || c.otpFailures >= settings.otpFailureLimit; };
-    CountedAttempt<CorporationState> attempt(m_store, Lockout::pin(m_store, m_corporationId, m_actor));
+    CountedAttempt<CorporationState> attempt(
+        m_store, Lockout::pin(m_store, m_corporationId, m_actor, settings.pinFailureLimit));
 
     // 1. Count the attempt before it is evaluated.
     Outcome refused;
@@ -409,17 +392,10 @@ Outcome RegistrationService::wrongPin(CountedAttempt<CorporationState>& attempt,
     const int attemptNumber = attempt.row().pinFailures;
     Outcome result = wrongEntry(true, qMax(0, settings.pinFailureLimit - attemptNumber));
     const bool settled = attempt.settleWrong([&](CorporationState& corp) {
-        const bool nowSuspended = !corp.suspended && corp.pinFailures >= settings.pinFailureLimit;
-        if (nowSuspended)
-            suspend(corp, SuspensionReason::Pin, m_store.nowText());
         // Suspended while this guess was in flight: it was one of those that reached the limit.
         if (corp.suspended)
             result = suspendedByFailures(corp.reason != SuspensionReason::Otp);
-        return m_store.audit(m_actor, AuditAction::PinFailure, m_corporationId,
-                   QStringLiteral("count=%1 limit=%2").arg(corp.pinFailures).arg(settings.pinFailureLimit))
-            && (!nowSuspended
-                || m_store.audit(
-                    m_actor, AuditAction::CorporationSuspended, m_corporationId, QStringLiteral("reason=pin")));
+        return true;
     });
     if (!settled) {
         qCCritical(lcService) << "a wrong PIN was counted but could not be settled:" << m_store.errorMessage();

@@ -117,8 +117,6 @@ private:
     Outcome entryRefusal(const CorporationState& corp, const StoreSettings& settings, UsageMode mode, qint64 forUserId,
         QueuedRegistration* out) const;
     Outcome holderRefusal(const TokenRecord& token, qint64 forUserId) const;
-    // Counts a wrong serial/OTP in the caller's transaction; `out` gets the answer.
-    bool countOtpFailure(CorporationState& corp, const StoreSettings& settings, const QString& what, Outcome* out);
     // Checks the PIN and, when right, runs `action` in ONE transaction with the corporation locked
     // and its counters settled: the lockout protocol of CountedAttempt (the attempt is counted
     // BEFORE the PIN is evaluated).

@@ -160,13 +160,6 @@ Outcome StaffDesk::exportAudit(
 }
 
 namespace {
-QString cardKey(const QString& serial)
-{
-    return QStringLiteral("card:") + serial;
-}
-} // namespace
-
-namespace {
 
 // The code the card showed a moment ago, checked once already (here or at 次へ): said so, and not
 // counted as a wrong code.
@@ -189,7 +182,7 @@ bool StaffDesk::cardCheck(const StoreSettings& settings, const QString& actor, c
     const QString& code, CardCheck* result, Outcome* outcome)
 {
     const QString card = QStringLiteral("serial=%1").arg(serial);
-    auto attempts = StaffTable::lockAttempts(m_store, cardKey(serial));
+    auto attempts = StaffTable::lockAttempts(m_store, Lockout::cardKey(serial));
     if (!attempts)
         return false;
     if (!attempts->lockedAt.isEmpty()) {
@@ -217,6 +210,8 @@ bool StaffDesk::cardCheck(const StoreSettings& settings, const QString& actor, c
         result->holder = (corp ? corp->code + QLatin1Char(' ') + corp->name : QString()) + QStringLiteral(" / ")
             + (token->holderUser ? token->holderName : tr("全ての利用者"));
     }
+    CountedAttempt<SigninState> attempt(
+        m_store, Lockout::card(m_store, serial, actor, token->holderCorporation, settings.staffFailureLimit));
     const OtpVerifier verifier({ settings.hotpLookAhead, settings.totpSkewSteps, settings.totpMaxDriftSteps });
     const auto match = verifier.verify(*secret, token->params, token->state, code, m_store.clock().nowSecs());
     if (!match && usedBefore(verifier, *secret, *token, code, settings.hotpLookAhead, m_store.clock().nowSecs())) {
@@ -227,15 +222,10 @@ bool StaffDesk::cardCheck(const StoreSettings& settings, const QString& actor, c
             actor, StaffPurpose::CardCheck, token->holderCorporation, card + QStringLiteral(" reason=used"));
     }
     if (!match) {
-        attempts->failures += 1;
-        const bool nowLocked = attempts->failures >= settings.staffFailureLimit;
-        if (nowLocked)
-            attempts->lockedAt = m_store.nowText();
+        if (!attempt.countWrong(*attempts))
+            return false;
         result->remaining = qMax(0, settings.staffFailureLimit - attempts->failures);
-        return StaffTable::writeAttempts(m_store, *attempts)
-            && m_store.audit(actor, AuditAction::CardCheckFailed, token->holderCorporation,
-                card + QStringLiteral(" count=%1").arg(attempts->failures))
-            && (!nowLocked || m_store.audit(actor, AuditAction::CardLocked, token->holderCorporation, card));
+        return true;
     }
     switch (TokenTable::advance(m_store, token->id, token->serial, token->params.kind, match->nextState,
         token->status == TokenStatus::Registered || token->holderCorporation != 0)) {
@@ -249,9 +239,8 @@ bool StaffDesk::cardCheck(const StoreSettings& settings, const QString& actor, c
     case TokenTable::Advance::Moved:
         break;
     }
-    attempts->failures = 0;
     result->works = true;
-    return StaffTable::writeAttempts(m_store, *attempts)
+    return attempt.forgive(*attempts)
         && m_store.audit(actor, AuditAction::CardChecked, token->holderCorporation,
             card + QStringLiteral(" drift=%1").arg(match->drift));
 }

@@ -2,7 +2,6 @@
 
 #include "core/Crypto.h"
 #include "desk/Lockout.h"
-#include "store/AuditLog.h"
 #include "store/StaffTable.h"
 #include "store/Store.h"
 
@@ -10,7 +9,7 @@ namespace hardtoken {
 
 QString StaffSignIn::actorFor(const QString& login)
 {
-    return QStringLiteral("staff:%1").arg(AuditLog::bounded(login, StaffTable::MaxLogin));
+    return Lockout::staffActor(login);
 }
 
 QString StaffSignIn::deniedMessage()
@@ -29,7 +28,7 @@ StaffSignIn::Result StaffSignIn::run(Store& store, const QString& login, const Q
         return store.transaction([&] { return auditDenied(QStringLiteral("reason=login-length")); }) ? Result::Denied
                                                                                                      : Result::Failed;
 
-    CountedAttempt<SigninState> attempt(store, Lockout::signIn(store, login));
+    CountedAttempt<SigninState> attempt(store, Lockout::signIn(store, login, purpose, corporationId, limit));
 
     // 1. Count the attempt before it is evaluated; a locked login is refused uncounted.
     if (!attempt.reserve([&](SigninState& s) { return !s.lockedAt.isEmpty() || s.failures >= limit; },
@@ -44,14 +43,9 @@ StaffSignIn::Result StaffSignIn::run(Store& store, const QString& login, const Q
     const bool valid = crypto::verifySecret(credential, hash.value_or(unknownLoginHash)) && hash.has_value();
 
     if (!valid) {
-        // 3a. Settle as a failure; the attempt is already counted, whatever happens here.
-        attempt.settleWrong([&](SigninState& s) {
-            const bool nowLocked = s.lockedAt.isEmpty() && s.failures >= limit;
-            if (nowLocked)
-                s.lockedAt = store.nowText();
-            return auditDenied(QStringLiteral("reason=credential count=%1 limit=%2").arg(s.failures).arg(limit))
-                && (!nowLocked || store.audit(actor, AuditAction::StaffLocked, corporationId, {}));
-        });
+        // 3a. Settle as a failure (the login locked at the limit); the attempt is already
+        // counted, whatever happens here.
+        attempt.settleWrong();
         return Result::Denied;
     }
 
