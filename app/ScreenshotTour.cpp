@@ -8,6 +8,7 @@
 #include "PageHeader.h"
 #include "PinInput.h"
 #include "SoftwareKeyboard.h"
+#include "StepDriver.h"
 #include "Style.h"
 #include "core/Clock.h"
 #include "desk/ManualSteps.h"
@@ -60,6 +61,45 @@ bool waitFor(const std::function<bool()>& done, int ms = 5000)
     return true;
 }
 
+// What the tour gives a step: the cards, users and codes of the manual's pictures. How the step is
+// performed comes from the steps table (its acts), through the driver 見本 and the tests use too.
+struct TourEntry {
+    QString user {}; // a user's name (individual mode)
+    QString serial {};
+    QString otp {}; // empty: the code the card shows now
+};
+struct TourScene {
+    QString step;
+    TourEntry shown {}; // what the picture shows typed and chosen
+    std::optional<TourEntry> onward {}; // what the step is done with to go on (default: shown)
+    // Entries in the 利用登録情報の一覧 before the picture: the step done with each, then 追加.
+    QList<TourEntry> queuedBefore {};
+};
+
+const QList<TourScene>& tourScenes()
+{
+    static const QList<TourScene> scenes {
+        { QStringLiteral("9.2.1-3"), { {}, QStringLiteral("0000000011") } },
+        // As the manual's picture: 鈴木 → 00-0000001-2 and 山田 → 00-0000001-1 in the list already,
+        // back through 追加, 鈴木 chosen and 0000000011 typed with a code not yet read off the card.
+        { QStringLiteral("9.2.2-3"),
+            { QStringLiteral("鈴木 花子"), QStringLiteral("0000000011"), QStringLiteral("123456") },
+            TourEntry { QStringLiteral("田中 次郎"), QStringLiteral("0000000013") },
+            { { QStringLiteral("鈴木 花子"), QStringLiteral("0000000012") },
+                { QStringLiteral("山田 太郎"), QStringLiteral("0000000011") } } },
+    };
+    return scenes;
+}
+
+TourScene sceneOf(const QString& step)
+{
+    for (const TourScene& scene : tourScenes()) {
+        if (scene.step == step)
+            return scene;
+    }
+    return { step };
+}
+
 // One language's run: a private store, the real window, and the shots it takes.
 class Tour {
 public:
@@ -76,8 +116,11 @@ private:
     bool open(const QString& scenario, QString* error);
     void close();
     bool go(Screen screen);
-    // Brings the screen into the state the manual's picture of `step` shows.
-    bool prepare(const ManualStep& step);
+    // Brings the screen into the state the manual's picture of `step` shows, from the picture of
+    // `previous` (null: the section's first); `next`: the step after it (null: the last).
+    bool prepare(const ManualStep* previous, const ManualStep& step, const ManualStep* next);
+    StepInputs inputs(const TourEntry& entry) const;
+    bool drive(const QList<ManualAct>& acts, const StepInputs& inputs);
     // The extra pictures taken after `step` (error states, the software keyboard), or after the
     // chapter (`step` null: the cards, 利用中止).
     bool after(const ManualStep* step);
@@ -311,68 +354,43 @@ bool Tour::shoot(const QString& id, const QString& section, const QString& step,
     return save(image, id, section, step, title);
 }
 
-bool Tour::prepare(const ManualStep& step)
+StepInputs Tour::inputs(const TourEntry& entry) const
 {
-    const QString pin = QStringLiteral("train1234");
-    const auto userId = [this](const QString& name) {
-        for (const UserInfo& u : m_service->users().value_or(QList<UserInfo> {})) {
-            if (u.name == name)
-                return u.id;
-        }
-        return qint64(0);
-    };
-    const QString& id = step.id;
-    if (step.number == 1)
-        return true; // 契約法人ステータス, where the section's scenario opens
-    if (step.number == 2) {
-        m_flow->openUserRegistration();
+    StepInputs in { QStringLiteral("train1234"), entry.serial };
+    in.otp = entry.otp.isEmpty() && !entry.serial.isEmpty() ? otp(entry.serial) : entry.otp;
+    for (const UserInfo& u : m_service->users().value_or(QList<UserInfo> {})) {
+        if (u.name == entry.user)
+            in.userId = u.id;
+    }
+    return in;
+}
+
+bool Tour::drive(const QList<ManualAct>& acts, const StepInputs& inputs)
+{
+    StepDriver driver([this]() -> QWidget* { return page(); });
+    if (driver.perform(acts, inputs))
         return true;
-    }
-    if (id == QLatin1String("9.1-3")) {
-        m_flow->changeMode();
-        return go(Screen::UsageModeConfirm) && type(QStringLiteral("pinEdit"), pin);
-    }
-    if (id == QLatin1String("9.2.1-3")) {
-        m_flow->startRegistration();
-        return go(Screen::SharedRegistrationInput) && type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"))
-            && type(QStringLiteral("otpEdit"), otp(QStringLiteral("0000000011")));
-    }
-    if (id == QLatin1String("9.2.1-4")) {
-        return type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"))
-            && type(QStringLiteral("otpEdit"), otp(QStringLiteral("0000000011"))) && press(QStringLiteral("nextButton"))
-            && go(Screen::SharedRegistrationConfirm) && type(QStringLiteral("pinEdit"), pin);
-    }
-    if (id == QLatin1String("9.2.2-3")) {
-        // As the manual's picture: 鈴木 → 00-0000001-2 and 山田 → 00-0000001-1 in the list already,
-        // back through 追加, 鈴木 chosen and 0000000011 typed.
-        m_flow->startRegistration();
-        const QList<QPair<QString, QString>> queued { { QStringLiteral("鈴木 花子"), QStringLiteral("0000000012") },
-            { QStringLiteral("山田 太郎"), QStringLiteral("0000000011") } };
-        for (const auto& [user, serial] : queued) {
-            if (!go(Screen::IndividualRegistrationInput) || !m_flow->next(userId(user), serial, otp(serial)).ok()
-                || !go(Screen::IndividualRegistrationConfirm))
-                return false;
-            m_flow->add();
-        }
-        if (!go(Screen::IndividualRegistrationInput))
-            return false;
-        auto* table = find<QTableView>(QStringLiteral("userTable"));
-        if (!table)
-            return false;
-        table->model()->setData(table->model()->index(0, 0), Qt::Checked, Qt::CheckStateRole);
-        return type(QStringLiteral("serialEdit"), QStringLiteral("0000000011"))
-            && type(QStringLiteral("otpEdit"), QStringLiteral("123456"));
-    }
-    if (id == QLatin1String("9.2.2-4")) {
-        return m_flow
-                   ->next(userId(QStringLiteral("田中 次郎")), QStringLiteral("0000000013"),
-                       otp(QStringLiteral("0000000013")))
-                   .ok()
-            && go(Screen::IndividualRegistrationConfirm) && type(QStringLiteral("pinEdit"), pin);
-    }
-    // A step added to ManualSteps must be taught here: said, not skipped.
-    *m_error = ScreenshotTour::tr("ステップ %1 の画面の準備がありません（ScreenshotTour の Tour::prepare）。").arg(id);
+    if (m_error->isEmpty())
+        *m_error = driver.error();
     return false;
+}
+
+bool Tour::prepare(const ManualStep* previous, const ManualStep& step, const ManualStep* next)
+{
+    // On from the previous step: its acts done to the end.
+    if (previous) {
+        const TourScene before = sceneOf(previous->id);
+        if (!drive(previous->acts, inputs(before.onward.value_or(before.shown))) || !go(step.screen))
+            return false;
+    }
+    const TourScene scene = sceneOf(step.id);
+    for (const TourEntry& entry : scene.queuedBefore) {
+        if (!next || !drive(step.acts, inputs(entry)) || !go(next->screen) || !drive(next->another, {})
+            || !go(step.screen))
+            return false;
+    }
+    // The screen as its picture shows it: filled in, before the act that leaves it.
+    return drive(step.filling(), inputs(scene.shown));
 }
 
 bool Tour::after(const ManualStep* step)
@@ -470,9 +488,12 @@ bool Tour::run(QString* error)
             continue;
         if (!open(section.scenario, error) || !go(Screen::CorporateStatus))
             return fail(section.id);
-        for (const ManualStep& step : section.steps) {
-            if (!prepare(step) || !go(step.screen)
-                || !shoot(step.id, step.section, QString::number(step.number), step.highlights, step.callouts)
+        for (qsizetype i = 0; i < section.steps.size(); ++i) {
+            const ManualStep& step = section.steps[i];
+            if (!prepare(i > 0 ? &section.steps[i - 1] : nullptr, step,
+                    i + 1 < section.steps.size() ? &section.steps[i + 1] : nullptr)
+                || !go(step.screen)
+                || !shoot(step.id, step.section, QString::number(step.number), step.highlights(), step.callouts)
                 || !after(&step))
                 return fail(step.id);
         }

@@ -8,11 +8,14 @@
 #include "PinInput.h"
 #include "SoftwareKeyboard.h"
 #include "StaffMenu.h"
+#include "StepDriver.h"
 #include "Style.h"
 #include "TrainingHost.h"
+#include "desk/ManualSteps.h"
 #include "desk/RegistrationFlow.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
 #include <QImage>
@@ -25,6 +28,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 namespace hardtoken::test {
 
@@ -57,6 +62,49 @@ inline bool typeWithKeyboard(PinInput* input, const QString& text)
     QTest::mouseClick(keyboard->findChild<QPushButton*>(QStringLiteral("closeButton")), Qt::LeftButton);
     return QTest::qWaitFor([&] { return !keyboard->isVisible(); }) && input->text() == text;
 }
+
+// A person's hand for the manual's acts (StepDriver, the driver the tour and 見本 use): the mouse
+// on visible, enabled widgets; keys typed (ASCII as key events, other text set as an input
+// method would).
+class Hand final : public StepDriver {
+public:
+    using StepDriver::StepDriver;
+
+protected:
+    bool click(QAbstractButton* button) override
+    {
+        if (!button->isVisible() || !button->isEnabled())
+            return false;
+        QTest::mouseClick(button, Qt::LeftButton);
+        return true;
+    }
+    bool check(QAbstractButton* radio) override
+    {
+        if (!radio->isVisible() || !radio->isEnabled())
+            return false;
+        QTest::mouseClick(radio, Qt::LeftButton, {}, QPoint(8, radio->height() / 2));
+        return radio->isChecked();
+    }
+    bool type(QLineEdit* edit, const QString& text) override
+    {
+        if (!edit->isVisible() || !edit->isEnabled())
+            return false;
+        edit->clear();
+        edit->setFocus();
+        const bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+        if (ascii)
+            QTest::keyClicks(edit, text);
+        else
+            edit->setText(text);
+        return edit->text() == text.left(edit->maxLength());
+    }
+    bool choose(QAbstractItemView* table, const QModelIndex& radio) override
+    {
+        table->scrollTo(radio);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(radio).center());
+        return radio.data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked;
+    }
+};
 
 // The real console (window, pages, flow, service, store) over a temporary training store.
 struct Console {
@@ -119,6 +167,44 @@ struct Console {
         return w;
     }
 
+    // The manual's step `id` (ManualSteps' table) done with Hand: all its acts, or only those that
+    // fill the screen in (what its picture shows), or only the one that leaves it.
+    enum class Part { All, Filling, Leaving };
+    bool perform(const QString& id, const StepInputs& inputs = {}, Part part = Part::All) const
+    {
+        const ManualStep step = ManualSteps::step(id);
+        if (step.id.isEmpty()) {
+            qWarning("no step %s in ManualSteps", qPrintable(id));
+            return false;
+        }
+        Hand hand([this]() -> QWidget* { return page(); });
+        const QList<ManualAct> acts = part == Part::All ? step.acts
+            : part == Part::Filling                     ? step.filling()
+                                                        : step.leaving();
+        const bool done = hand.perform(acts, inputs);
+        if (!done)
+            qWarning("step %s: %s", qPrintable(id), qPrintable(hand.error()));
+        return done;
+    }
+    // Acts done with Hand (a step's ● note: 追加).
+    bool perform(const QList<ManualAct>& acts) const
+    {
+        Hand hand([this]() -> QWidget* { return page(); });
+        return hand.perform(acts, {});
+    }
+    // What a step is given: the scenario's PIN, `serial` with the code its card shows now, and the
+    // user of that name.
+    StepInputs inputs(const QString& serial = {}, const QString& user = {}) const
+    {
+        StepInputs in { sample::pin, serial };
+        in.otp = serial.isEmpty() ? QString() : f.otpFor(serial);
+        for (const UserInfo& u : service().users().value_or(QList<UserInfo> {})) {
+            if (u.name == user)
+                in.userId = u.id;
+        }
+        return in;
+    }
+
     // Clicks a button of the current page, as a person would (it must be visible and enabled).
     bool click(const char* name) const
     {
@@ -148,11 +234,11 @@ struct Console {
 
     // Steps 1–2 of 9.1 and 9.2, written once: [契約法人ステータス] → [利用者情報登録/変更] link →
     // [利用者情報選択].
-    bool openUserSelection() const { return clickLink("menuLink") && reaches("UserInfoSelection"); }
+    bool openUserSelection() const { return perform(QStringLiteral("9.2.2-1")) && reaches("UserInfoSelection"); }
     // … and 利用登録: the input screen of the mode (SharedRegistrationInput, IndividualRegistrationInput).
     bool openRegistration(const char* inputScreen) const
     {
-        return openUserSelection() && click("registerButton") && reaches(inputScreen);
+        return openUserSelection() && perform(QStringLiteral("9.2.2-2")) && reaches(inputScreen);
     }
 
     // On an input screen: types `serial` and the code its card shows now, and presses 次へ.

@@ -17,13 +17,15 @@ void TestWalkthrough91::setTheUsageMode()
     Console c;
     QCOMPARE(c.f.service->corporation().value().registeredTokens, 3);
 
+    // Each step done as ManualSteps' table says (the acts the tour and 見本 perform too), by a
+    // person's hand: the mouse and the keys.
     // 1. [契約法人ステータス]画面で、[契約法人管理情報変更]-[利用者情報登録/変更]リンクをクリックします。
     EXPECT_SCREEN(c, "CorporateStatus");
-    QVERIFY(c.clickLink("menuLink"));
+    QVERIFY(c.perform(QStringLiteral("9.1-1")));
     EXPECT_SCREEN(c, "UserInfoSelection");
 
     // 2. [利用者情報選択]画面で、変更 ボタンを押します。
-    QVERIFY(c.click("changeModeButton"));
+    QVERIFY(c.perform(QStringLiteral("9.1-2")));
     EXPECT_SCREEN(c, "UsageModeConfirm");
 
     // 3. 利用形態を選択して、契約法人確認暗証番号を入力したあと、OK ボタンを押します。
@@ -35,16 +37,16 @@ void TestWalkthrough91::setTheUsageMode()
     QVERIFY(c.find<QLabel>("cautionText2")->isVisible());
     QCOMPARE(c.find<QLabel>("cautionText2")->text(),
         QStringLiteral("・利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。"));
-    auto* shared = c.find<QRadioButton>("sharedRadio");
     QVERIFY(c.find<QRadioButton>("individualRadio")->isChecked()); // the current mode is preselected
-    QTest::mouseClick(shared, Qt::LeftButton, {}, QPoint(8, shared->height() / 2));
-    QVERIFY(shared->isChecked());
+    StepInputs shared = c.inputs();
+    shared.mode = UsageMode::Shared;
+    QVERIFY(c.perform(QStringLiteral("9.1-3"), shared, Console::Part::Filling));
+    QVERIFY(c.find<QRadioButton>("sharedRadio")->isChecked());
     QVERIFY(
         c.find<QLabel>("cautionCurrent")->text().contains(QStringLiteral("3 個のトークンの利用登録が解除されます")));
-    QVERIFY(c.type("pinEdit", sample::pin));
+    QCOMPARE(c.find<QLineEdit>("pinEdit")->text(), sample::pin);
     QCOMPARE(c.find<QLineEdit>("pinEdit")->echoMode(), QLineEdit::Password);
-    QVERIFY(c.click("okButton"));
-
+    QVERIFY(c.perform(QStringLiteral("9.1-3"), shared, Console::Part::Leaving));
     // 利用形態の設定が完了して、[利用者情報選択]画面に戻ります。
     EXPECT_SCREEN(c, "UserInfoSelection");
     QVERIFY(c.message().contains(QStringLiteral("利用形態の設定が完了しました")));

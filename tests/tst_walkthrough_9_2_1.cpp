@@ -30,11 +30,13 @@ void TestWalkthrough921::registerTheSharedToken()
 
     // 1. [契約法人ステータス]画面で、[契約法人管理情報変更]-[利用者情報登録/変更]リンクをクリックします。
     EXPECT_SCREEN(c, "CorporateStatus");
-    QVERIFY(c.clickLink("menuLink"));
+    // Each step done as ManualSteps' table says (the acts the tour and 見本 perform too), by a
+    // person's hand: the mouse and the keys.
+    QVERIFY(c.perform(QStringLiteral("9.2.1-1")));
     EXPECT_SCREEN(c, "UserInfoSelection");
 
     // 2. [利用者情報選択]画面で、利用登録 ボタンを押します。
-    QVERIFY(c.click("registerButton"));
+    QVERIFY(c.perform(QStringLiteral("9.2.1-2")));
     EXPECT_SCREEN(c, "SharedRegistrationInput");
 
     // 3. シリアル番号およびワンタイムパスワードを入力したあと、次へ ボタンを押します。
@@ -43,9 +45,7 @@ void TestWalkthrough921::registerTheSharedToken()
         c.find<QLabel>("memoText1")->text().contains(QStringLiteral("利用登録用ワンタイムパスワードを発行するボタン")));
     QCOMPARE(c.find<QLabel>("serialHint")->text(), QStringLiteral("(半角数字10桁)"));
     QCOMPARE(c.find<QLabel>("otpHint")->text(), QStringLiteral("(半角数字6桁)"));
-    QVERIFY(c.type("serialEdit", sample::spareCard4));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard4))); // what the card shows now
-    QVERIFY(c.click("nextButton"));
+    QVERIFY(c.perform(QStringLiteral("9.2.1-3"), c.inputs(sample::spareCard4))); // the code the card shows now
     EXPECT_SCREEN(c, "SharedRegistrationConfirm");
     QCOMPARE(c.find<QLabel>("serialValue")->text(), QStringLiteral("00-0000002-1"));
     QCOMPARE(c.f.service->sharedSerial().value(), QString()); // nothing saved yet
@@ -53,7 +53,7 @@ void TestWalkthrough921::registerTheSharedToken()
     // 4. 契約法人確認暗証番号を入力して、OK ボタンを押すと、利用登録は完了です。
     // (entered with the ソフトウェアキーボード this time)
     QVERIFY(c.typePinWithKeyboard(sample::pin));
-    QVERIFY(c.click("okButton"));
+    QVERIFY(c.perform(QStringLiteral("9.2.1-4"), c.inputs(), Console::Part::Leaving));
 
     // 利用登録の完了後、[利用者情報選択]画面に戻ります。
     EXPECT_SCREEN(c, "UserInfoSelection");

@@ -23,54 +23,49 @@ const QString kYamada = QStringLiteral("山田 太郎");
 void TestWalkthrough922::registerEachUsersToken()
 {
     Console c;
+    const QList<ManualAct> another = ManualSteps::step(QStringLiteral("9.2.2-4")).another; // its ● note: ① 追加
+    QVERIFY(!another.isEmpty());
 
     // 1. [契約法人ステータス]画面で、[契約法人管理情報変更]-[利用者情報登録/変更]リンクをクリックします。
     EXPECT_SCREEN(c, "CorporateStatus");
-    QVERIFY(c.clickLink("menuLink"));
+    // Each step done as ManualSteps' table says (the acts the tour and 見本 perform too), by a
+    // person's hand: the mouse and the keys.
+    QVERIFY(c.perform(QStringLiteral("9.2.2-1")));
     EXPECT_SCREEN(c, "UserInfoSelection");
 
     // 2. [利用者情報選択]画面で、利用登録 ボタンを押します。
-    QVERIFY(c.click("registerButton"));
+    QVERIFY(c.perform(QStringLiteral("9.2.2-2")));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
     QVERIFY(!c.find<QPushButton>("inputCompleteButton")->isVisible()); // 入力完了 only after 追加
 
     // 3. 利用者を選択し、シリアル番号およびワンタイムパスワードを入力したあと、次へ ボタンを押します。
-    QVERIFY(c.chooseUser(kSuzuki));
-    QVERIFY(c.type("serialEdit", sample::spareCard2));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard2)));
-    QVERIFY(c.click("nextButton"));
+    QVERIFY(c.perform(QStringLiteral("9.2.2-3"), c.inputs(sample::spareCard2, kSuzuki)));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     QCOMPARE(c.find<QLabel>("screenIdLabel")->text(), QStringLiteral("CIBMHUS33"));
     auto* list = c.find<QTableView>("listTable");
     QCOMPARE(list->model()->rowCount(), 1);
 
     // ● 利用登録情報を追加・変更する場合: ① 追加 ボタンを押します。
-    QVERIFY(c.click("addButton"));
+    QVERIFY(c.perform(another));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
     QVERIFY(c.find<QPushButton>("inputCompleteButton")->isVisible());
     // The table shows what is queued already (the manual's step-3 picture).
     auto* users = c.find<QTableView>("userTable");
     QCOMPARE(users->model()->index(0, 3).data().toString(), QStringLiteral("00-0000001-2"));
     QCOMPARE(users->model()->index(1, 3).data().toString(), QStringLiteral("-"));
-    QVERIFY(c.chooseUser(kYamada));
-    QVERIFY(c.type("serialEdit", sample::spareCard1));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard1)));
-    QVERIFY(c.click("nextButton"));
+    QVERIFY(c.perform(QStringLiteral("9.2.2-3"), c.inputs(sample::spareCard1, kYamada)));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
 
     // 入力完了: back to the list without adding anything.
-    QVERIFY(c.click("addButton"));
+    QVERIFY(c.perform(another));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
     QVERIFY(c.click("inputCompleteButton"));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     QCOMPARE(c.find<QTableView>("listTable")->model()->rowCount(), 2);
 
-    QVERIFY(c.click("addButton"));
+    QVERIFY(c.perform(another));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
-    QVERIFY(c.chooseUser(kTanaka));
-    QVERIFY(c.type("serialEdit", sample::spareCard3));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard3)));
-    QVERIFY(c.click("nextButton"));
+    QVERIFY(c.perform(QStringLiteral("9.2.2-3"), c.inputs(sample::spareCard3, kTanaka)));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
 
     // The manual's step-4 list: 鈴木, 田中, 山田.
@@ -90,19 +85,15 @@ void TestWalkthrough922::registerEachUsersToken()
     QCOMPARE(list->model()->index(1, 1).data().toString(), kYamada);
 
     // Re-add 田中 次郎.
-    QVERIFY(c.click("addButton"));
+    QVERIFY(c.perform(another));
     EXPECT_SCREEN(c, "IndividualRegistrationInput");
     QCOMPARE(c.find<QTableView>("userTable")->model()->index(1, 3).data().toString(), QStringLiteral("-"));
-    QVERIFY(c.chooseUser(kTanaka));
-    QVERIFY(c.type("serialEdit", sample::spareCard3));
-    QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard3)));
-    QVERIFY(c.click("nextButton"));
+    QVERIFY(c.perform(QStringLiteral("9.2.2-3"), c.inputs(sample::spareCard3, kTanaka)));
     EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
     QCOMPARE(c.find<QTableView>("listTable")->model()->rowCount(), 3);
 
     // 4. 契約法人確認暗証番号を入力して、OK ボタンを押すと、利用登録は完了です。
-    QVERIFY(c.type("pinEdit", sample::pin));
-    QVERIFY(c.click("okButton"));
+    QVERIFY(c.perform(QStringLiteral("9.2.2-4"), c.inputs()));
     // 利用登録情報の一覧の情報が反映されて、[利用者情報選択]画面に戻ります。
     EXPECT_SCREEN(c, "UserInfoSelection");
 

@@ -1058,10 +1058,6 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <source>画面 %1 に %2 がありません（.ui の objectName を確かめてください）。</source>
         <translation>The screen %1 has no %2 (check the objectName in its .ui).</translation>
     </message>
-    <message>
-        <source>ステップ %1 の画面の準備がありません（ScreenshotTour の Tour::prepare）。</source>
-        <translation>Step %1 has no preparation of its screen (ScreenshotTour&apos;s Tour::prepare).</translation>
-    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1534,6 +1530,29 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>ヘルプデスクのサインイン記録が、コンソールの外で変更されています。</source>
         <translation>The help desk&apos;s sign-in record was changed outside the console.</translation>
+    </message>
+</context>
+<context>
+    <name>StepDriver</name>
+    <message>
+        <source>画面が表示されていません。</source>
+        <translation>No screen is shown.</translation>
+    </message>
+    <message>
+        <source>画面 %1 の %2 を操作できませんでした。</source>
+        <translation>%2 on the screen %1 could not be used.</translation>
+    </message>
+    <message>
+        <source>画面 %1 に %2 がありません（.ui の objectName を確かめてください）。</source>
+        <translation>The screen %1 has no %2 (check the objectName in its .ui).</translation>
+    </message>
+    <message>
+        <source>利用者（ID %1）が %2 にありません。</source>
+        <translation>The user (ID %1) is not in %2.</translation>
+    </message>
+    <message>
+        <source>%1 はこの操作のできる部品ではありません。</source>
+        <translation>%1 is not a widget this act can use.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "Demonstration.h"
 
+#include "StepDriver.h"
+
 #include "core/Clock.h"
 #include "desk/RegistrationService.h"
 #include "inventory/VirtualTokens.h"
@@ -11,11 +13,12 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QKeyEvent>
+#include <QPersistentModelIndex>
+
 #include <QLineEdit>
+#include <algorithm>
 
 namespace hardtoken {
-
-using Screen = RegistrationFlow::Screen;
 
 Demonstration::Demonstration(TrainingSession& session, RegistrationService& service, Secrets secrets, QObject* parent)
     : QObject(parent)
@@ -26,61 +29,70 @@ Demonstration::Demonstration(TrainingSession& session, RegistrationService& serv
     connect(&m_timer, &QTimer::timeout, this, &Demonstration::tick);
 }
 
-void Demonstration::clickLater(const QString& name)
-{
-    m_acts.append([this, name] {
-        if (auto* b = m_page ? m_page->findChild<QAbstractButton*>(name) : nullptr; b && b->isEnabled()) {
-            b->setFocus(Qt::OtherFocusReason);
-            b->animateClick();
-        }
-    });
-}
-
-void Demonstration::checkLater(const QString& name)
-{
-    m_acts.append([this, name] {
-        if (auto* b = m_page ? m_page->findChild<QAbstractButton*>(name) : nullptr) {
-            b->setFocus(Qt::OtherFocusReason);
-            b->setChecked(true);
-        }
-    });
-}
-
-void Demonstration::typeLater(const QString& name, const QString& text)
-{
-    m_acts.append([this, name] {
-        if (auto* e = m_page ? m_page->findChild<QLineEdit*>(name) : nullptr) {
-            e->setFocus(Qt::OtherFocusReason);
-            e->clear();
-        }
-    });
-    for (const QChar c : text) {
-        m_acts.append([this, name, c] {
-            if (auto* e = m_page ? m_page->findChild<QLineEdit*>(name) : nullptr)
-                e->insert(QString(c));
-        });
+// The demonstrator's hand: each act queued for the timer, done as a person would (the focus moved
+// to the widget, one key at a time). Widgets are held weakly: the screen may go while it plays.
+class Demonstration::Hand final : public StepDriver {
+public:
+    explicit Hand(Demonstration& d)
+        : StepDriver([&d]() -> QWidget* { return d.m_page; })
+        , m_d(d)
+    {
     }
-}
 
-void Demonstration::chooseUserLater(qint64 userId)
-{
-    m_acts.append([this, userId] {
-        auto* view = m_page ? m_page->findChild<QAbstractItemView*>(QStringLiteral("userTable")) : nullptr;
-        if (!view)
-            return;
-        QAbstractItemModel* model = view->model();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex radio = model->index(row, UserSelectionModel::SelectColumn);
-            if (radio.data(UserSelectionModel::UserIdRole).toLongLong() != userId)
-                continue;
-            view->setFocus(Qt::OtherFocusReason);
-            view->scrollTo(radio);
-            view->setCurrentIndex(radio);
-            model->setData(radio, Qt::Checked, Qt::CheckStateRole);
-            return;
+protected:
+    bool click(QAbstractButton* button) override
+    {
+        m_d.m_acts.append([b = QPointer(button)] {
+            if (b && b->isEnabled()) {
+                b->setFocus(Qt::OtherFocusReason);
+                b->animateClick();
+            }
+        });
+        return true;
+    }
+    bool check(QAbstractButton* radio) override
+    {
+        m_d.m_acts.append([b = QPointer(radio)] {
+            if (b) {
+                b->setFocus(Qt::OtherFocusReason);
+                b->setChecked(true);
+            }
+        });
+        return true;
+    }
+    bool type(QLineEdit* edit, const QString& text) override
+    {
+        const QPointer e(edit);
+        m_d.m_acts.append([e] {
+            if (e) {
+                e->setFocus(Qt::OtherFocusReason);
+                e->clear();
+            }
+        });
+        for (const QChar c : text) {
+            m_d.m_acts.append([e, c] {
+                if (e)
+                    e->insert(QString(c));
+            });
         }
-    });
-}
+        return true;
+    }
+    bool choose(QAbstractItemView* table, const QModelIndex& radio) override
+    {
+        m_d.m_acts.append([view = QPointer(table), index = QPersistentModelIndex(radio)] {
+            if (!view || !index.isValid())
+                return;
+            view->setFocus(Qt::OtherFocusReason);
+            view->scrollTo(index);
+            view->setCurrentIndex(index);
+            view->model()->setData(index, Qt::Checked, Qt::CheckStateRole);
+        });
+        return true;
+    }
+
+private:
+    Demonstration& m_d;
+};
 
 QString Demonstration::freeSerial() const
 {
@@ -118,60 +130,40 @@ bool Demonstration::play(QWidget* page)
         m_error = tr("いまの画面では見本を再生できません。");
         return false;
     }
-    const QStringList marks = m_session.highlights();
-    const bool practisingSuspension
-        = step + 1 < m_session.count() && m_session.exercise().steps.value(step + 1) == QLatin1String("suspended");
-    switch (m_session.screenOf(step)) {
-    case Screen::CorporateStatus:
-    case Screen::UserInfoSelection:
-        for (const QString& name : marks)
-            clickLater(name);
-        break;
-    case Screen::UsageModeConfirm:
-        checkLater(marks.value(0));
-        typeLater(QStringLiteral("pinEdit"), m_secrets.pin);
-        clickLater(QStringLiteral("okButton"));
-        break;
-    case Screen::SharedRegistrationInput:
-    case Screen::IndividualRegistrationInput: {
-        const QString serial = freeSerial();
-        if (serial.isEmpty()) {
+    const QList<ManualAct> acts = m_session.acts();
+    const auto uses = [&](ManualInput input) {
+        return std::any_of(acts.begin(), acts.end(), [input](const ManualAct& a) { return a.input == input; });
+    };
+    StepInputs inputs { m_secrets.pin };
+    inputs.staffLogin = m_secrets.staffLogin;
+    inputs.staffCredential = m_secrets.staffCredential;
+    if (uses(ManualInput::Serial)) {
+        inputs.serial = freeSerial();
+        if (inputs.serial.isEmpty()) {
             m_error = tr("利用登録できるカードが残っていません。");
             return false;
         }
-        if (m_session.screenOf(step) == Screen::IndividualRegistrationInput) {
-            qint64 user = 0;
-            for (const UserInfo& u : m_service.users().value_or(QList<UserInfo> {})) {
-                if (m_service.queueIndexOfUser(u.id) < 0) {
-                    user = u.id;
-                    break;
-                }
-            }
-            chooseUserLater(user);
-        }
-        QString code = codeFor(serial);
+        inputs.otp = codeFor(inputs.serial);
         // The exercise that practises 利用中止 asks for a wrong code: shown, not hidden.
-        if (practisingSuspension && !code.isEmpty())
-            code[0] = QChar(u'0' + (code[0].digitValue() + 5) % 10);
-        typeLater(QStringLiteral("serialEdit"), serial);
-        typeLater(QStringLiteral("otpEdit"), code);
-        clickLater(QStringLiteral("nextButton"));
-        break;
+        const bool practisingSuspension
+            = step + 1 < m_session.count() && m_session.exercise().steps.value(step + 1) == QLatin1String("suspended");
+        if (practisingSuspension && !inputs.otp.isEmpty())
+            inputs.otp[0] = QChar(u'0' + (inputs.otp[0].digitValue() + 5) % 10);
     }
-    case Screen::SharedRegistrationConfirm:
-    case Screen::IndividualRegistrationConfirm:
-        if (marks == QStringList { QStringLiteral("addButton") }) {
-            clickLater(QStringLiteral("addButton"));
-            break;
+    if (uses(ManualInput::User)) {
+        // The first user with nothing in the 利用登録情報の一覧 yet.
+        for (const UserInfo& u : m_service.users().value_or(QList<UserInfo> {})) {
+            if (m_service.queueIndexOfUser(u.id) < 0) {
+                inputs.userId = u.id;
+                break;
+            }
         }
-        typeLater(QStringLiteral("pinEdit"), m_secrets.pin);
-        clickLater(QStringLiteral("okButton"));
-        break;
-    case Screen::Suspended:
-        typeLater(QStringLiteral("staffLoginEdit"), m_secrets.staffLogin);
-        typeLater(QStringLiteral("staffCredentialEdit"), m_secrets.staffCredential);
-        clickLater(QStringLiteral("unlockButton"));
-        break;
+    }
+    Hand hand(*this);
+    if (!hand.perform(acts, inputs)) {
+        m_error = hand.error();
+        m_acts.clear();
+        return false;
     }
     m_session.noteDemonstration();
     qApp->installEventFilter(this);

@@ -52,10 +52,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void clickLater(const QString& name);
-    void typeLater(const QString& name, const QString& text);
-    void chooseUserLater(qint64 userId);
-    void checkLater(const QString& name);
+    class Hand;
     void tick();
     QString freeSerial() const;
     QString codeFor(const QString& serial) const;

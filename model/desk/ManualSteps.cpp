@@ -11,6 +11,28 @@ QString ManualBox::title() const
     return kind == Kind::Caution ? ManualSteps::tr("⚠️ ご注意") : ManualSteps::tr("✎ メモ");
 }
 
+QStringList ManualStep::highlights() const
+{
+    QStringList names;
+    for (const ManualAct& act : acts)
+        names.append(act.widget);
+    return names;
+}
+
+namespace {
+
+ManualAct click(const QString& widget)
+{
+    return { ManualAct::Kind::Click, widget };
+}
+
+ManualAct type(const QString& widget, ManualInput input)
+{
+    return { ManualAct::Kind::Type, widget, input };
+}
+
+} // namespace
+
 QString ManualSteps::chapterTitle()
 {
     return tr("9. カード型ハードトークンの利用形態の設定・登録");
@@ -39,7 +61,12 @@ QList<ManualSection> ManualSteps::sections()
             tr("カード型ハードトークン（表）：利用登録用ワンタイムパスワードを発行するボタンの位置") },
     };
     const QString manualScenario = QStringLiteral(":/scenarios/manual-ch9.json");
-    const QStringList pinAndOk { QStringLiteral("pinEdit"), QStringLiteral("okButton") };
+    const QList<ManualAct> pinAndOk { type(QStringLiteral("pinEdit"), ManualInput::Pin),
+        click(QStringLiteral("okButton")) };
+    const QList<ManualAct> serialOtpNext { type(QStringLiteral("serialEdit"), ManualInput::Serial),
+        type(QStringLiteral("otpEdit"), ManualInput::Otp), click(QStringLiteral("nextButton")) };
+    const QList<ManualAct> openUsers { click(QStringLiteral("menuLink")) };
+    const QList<ManualAct> pressRegisterButton { click(QStringLiteral("registerButton")) };
 
     QList<ManualSection> out;
 
@@ -55,14 +82,15 @@ QList<ManualSection> ManualSteps::sections()
             tr("利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます。") } } };
     mode.scenario = manualScenario;
     mode.steps = {
-        { QStringLiteral("9.1-1"), mode.id, 1, Screen::CorporateStatus, toUsers, { QStringLiteral("menuLink") } },
+        { QStringLiteral("9.1-1"), mode.id, 1, Screen::CorporateStatus, toUsers, openUsers },
         { QStringLiteral("9.1-2"), mode.id, 2, Screen::UserInfoSelection,
-            tr("[利用者情報選択]画面で、**変更** ボタンを押します。"), { QStringLiteral("changeModeButton") } },
+            tr("[利用者情報選択]画面で、**変更** ボタンを押します。"), { click(QStringLiteral("changeModeButton")) } },
         { QStringLiteral("9.1-3"), mode.id, 3, Screen::UsageModeConfirm,
             tr("[カード型ハードトークン利用形態設定確認]画面で、カード型ハードトークンの利用形態を選択して、契約法人確"
                "認暗証番号を入力したあと、**OK** ボタンを押します。利用形態の設定が完了して、[利用者情報選択]画面に戻"
                "ります。"),
-            { QStringLiteral("individualRadio"), QStringLiteral("pinEdit"), QStringLiteral("okButton") } },
+            { { ManualAct::Kind::Check, modeRadio(UsageMode::Individual), ManualInput::Mode },
+                type(QStringLiteral("pinEdit"), ManualInput::Pin), click(QStringLiteral("okButton")) } },
     };
     out.append(mode);
 
@@ -84,13 +112,12 @@ QList<ManualSection> ManualSteps::sections()
     ManualStep sharedInput { QStringLiteral("9.2.1-3"), shared.id, 3, Screen::SharedRegistrationInput,
         tr("[カード型ハードトークン利用登録入力]画面で、利用登録するカード型ハードトークンのシリアル番号およびワンタ"
            "イムパスワードを入力したあと、**次へ** ボタンを押します。"),
-        { QStringLiteral("serialEdit"), QStringLiteral("otpEdit"), QStringLiteral("nextButton") } };
+        serialOtpNext };
     sharedInput.figuresBefore = cards;
     sharedInput.boxes = { tokenCautions, { ManualBox::Kind::Memo, { pressCardButton } } };
     shared.steps = {
-        { QStringLiteral("9.2.1-1"), shared.id, 1, Screen::CorporateStatus, toUsers, { QStringLiteral("menuLink") } },
-        { QStringLiteral("9.2.1-2"), shared.id, 2, Screen::UserInfoSelection, pressRegister,
-            { QStringLiteral("registerButton") } },
+        { QStringLiteral("9.2.1-1"), shared.id, 1, Screen::CorporateStatus, toUsers, openUsers },
+        { QStringLiteral("9.2.1-2"), shared.id, 2, Screen::UserInfoSelection, pressRegister, pressRegisterButton },
         sharedInput,
         { QStringLiteral("9.2.1-4"), shared.id, 4, Screen::SharedRegistrationConfirm,
             tr("[カード型ハードトークン利用登録確認]画面で、契約法人確認暗証番号を入力して、**OK** ボタンを押すと、カ"
@@ -110,8 +137,8 @@ QList<ManualSection> ManualSteps::sections()
         tr("[カード型ハードトークン利用登録入力]画面で、カード型ハードトークンを使用する利用者を選択します。利用登録の"
            "対象となるカード型ハードトークンのシリアル番号およびワンタイムパスワードを入力したあと、**次へ** ボタンを"
            "押します。"),
-        { QStringLiteral("userTable"), QStringLiteral("serialEdit"), QStringLiteral("otpEdit"),
-            QStringLiteral("nextButton") } };
+        QList<ManualAct> { { ManualAct::Kind::Choose, QStringLiteral("userTable"), ManualInput::User } }
+            + serialOtpNext };
     individualInput.figuresAfter = cards;
     individualInput.boxes = { tokenCautions,
         { ManualBox::Kind::Memo,
@@ -133,13 +160,12 @@ QList<ManualSection> ManualSteps::sections()
                "ださい。") },
         { tr("● 利用登録情報を削除する場合"), tr("対象の情報を選択して、② **削除** ボタンを押します。") },
     };
+    individualConfirm.another = { click(QStringLiteral("addButton")) };
     individualConfirm.boxes = { { ManualBox::Kind::Memo,
         { tr("利用登録情報の一覧の上下にある同じ名称のボタンは、どちらを押しても同じ画面に遷移します。") } } };
     individual.steps = {
-        { QStringLiteral("9.2.2-1"), individual.id, 1, Screen::CorporateStatus, toUsers,
-            { QStringLiteral("menuLink") } },
-        { QStringLiteral("9.2.2-2"), individual.id, 2, Screen::UserInfoSelection, pressRegister,
-            { QStringLiteral("registerButton") } },
+        { QStringLiteral("9.2.2-1"), individual.id, 1, Screen::CorporateStatus, toUsers, openUsers },
+        { QStringLiteral("9.2.2-2"), individual.id, 2, Screen::UserInfoSelection, pressRegister, pressRegisterButton },
         individualInput,
         individualConfirm,
     };
@@ -155,6 +181,15 @@ QList<ManualStep> ManualSteps::steps()
     return all;
 }
 
+ManualStep ManualSteps::step(const QString& id)
+{
+    for (const ManualStep& s : steps()) {
+        if (s.id == id)
+            return s;
+    }
+    return {};
+}
+
 QString ManualSteps::toHtml(const QString& text)
 {
     // **…** → <b>…</b>; everything else escaped.
@@ -165,6 +200,11 @@ QString ManualSteps::toHtml(const QString& text)
         html += i % 2 == 1 ? QStringLiteral("<b>%1</b>").arg(escaped) : escaped;
     }
     return html;
+}
+
+QString ManualSteps::modeRadio(UsageMode mode)
+{
+    return mode == UsageMode::Shared ? QStringLiteral("sharedRadio") : QStringLiteral("individualRadio");
 }
 
 QString ManualSteps::plain(const QString& text)

@@ -117,33 +117,42 @@ QString TrainingSession::sentence(int index) const
     if (index < 0 || index >= count())
         return {};
     // Read again, not from the table kept at the start: the language may have changed since.
-    for (const ManualStep& s : ManualSteps::steps()) {
-        if (s.id == m_exercise.steps[index])
-            return s.text;
-    }
-    return deskSentence(m_exercise.steps[index]);
+    const ManualStep step = ManualSteps::step(m_exercise.steps[index]);
+    return step.id.isEmpty() ? deskSentence(m_exercise.steps[index]) : step.text;
 }
 
-QStringList TrainingSession::highlights() const
+QList<ManualAct> TrainingSession::acts() const
 {
     if (m_finished)
         return {};
     const QString id = m_exercise.steps.value(m_current);
-    if (id == kUnlock || id == kSuspended)
-        return { QStringLiteral("staffLoginEdit"), QStringLiteral("staffCredentialEdit"),
-            QStringLiteral("unlockButton") };
+    if (id == kUnlock || id == kSuspended) {
+        return { { ManualAct::Kind::Type, QStringLiteral("staffLoginEdit"), ManualInput::StaffLogin },
+            { ManualAct::Kind::Type, QStringLiteral("staffCredentialEdit"), ManualInput::StaffCredential },
+            { ManualAct::Kind::Click, QStringLiteral("unlockButton") } };
+    }
     const auto step = manualStep(m_current);
     if (!step)
         return {};
-    // 9.2.2 step 4 before another user: 追加 (what the manual's ● note says), not the PIN and OK.
-    if (step->screen == Screen::IndividualRegistrationConfirm && m_current + 1 < count()
-        && screenOf(m_current + 1) == Screen::IndividualRegistrationInput)
-        return { QStringLiteral("addButton") };
-    QStringList names = step->highlights;
+    // 9.2.2 step 4 before another user (the exercise goes back to step 3): 追加, what the manual's ●
+    // note says, not the PIN and OK.
+    const auto next = manualStep(m_current + 1);
+    if (!step->another.isEmpty() && next && next->section == step->section && next->number < step->number)
+        return step->another;
+    QList<ManualAct> acts = step->acts;
     // 9.1 step 3: the mode the exercise asks for.
-    if (step->screen == Screen::UsageModeConfirm && m_exercise.expect.usageMode == UsageMode::Shared)
-        names.replaceInStrings(QStringLiteral("individualRadio"), QStringLiteral("sharedRadio"));
-    // 入力完了 is there only after 追加, and then it is an answer too (manual 9.2.2 メモ).
+    for (ManualAct& act : acts) {
+        if (act.input == ManualInput::Mode && m_exercise.expect.usageMode != UsageMode::Unset)
+            act.widget = ManualSteps::modeRadio(m_exercise.expect.usageMode);
+    }
+    return acts;
+}
+
+QStringList TrainingSession::highlights() const
+{
+    QStringList names;
+    for (const ManualAct& act : acts())
+        names.append(act.widget);
     return names;
 }
 
@@ -590,11 +599,7 @@ QString TrainingSession::explain(const TrainingWrongTurn& turn) const
         if (turn.detail.isEmpty())
             return tr("OK は通りましたが、練習の目標「%1」とは違う内容です — %2")
                 .arg(goal, quote(QStringLiteral("9.1"), ManualBox::Kind::Caution, 1));
-        ManualNote add;
-        for (const ManualStep& s : ManualSteps::steps()) {
-            if (s.id == QLatin1String("9.2.2-4") && !s.notes.isEmpty())
-                add = s.notes.first();
-        }
+        const ManualNote add = ManualSteps::step(QStringLiteral("9.2.2-4")).notes.value(0);
         return tr("利用登録情報の一覧が %1 件のまま OK を押しました。目標「%2」まで、%3「%4」")
             .arg(turn.detail, goal, add.lead, ManualSteps::plain(add.text));
     }

@@ -95,7 +95,10 @@ public:
     QString sentence(int index) const;
     // The screen the step is done on.
     RegistrationFlow::Screen screenOf(int index) const;
-    // The objectNames the coach marks frame for the current step (what it says to use now).
+    // What the current step says to do now, act by act (ManualSteps' acts; 追加 when another user
+    // follows; the help desk's unlock on the 利用中止 notice). 見本 plays them.
+    QList<ManualAct> acts() const;
+    // The objectNames the coach marks frame for the current step: the widgets of its acts.
     QStringList highlights() const;
     // True when the flow shows another screen than the current step's (the coach says where to go).
     bool offTrack() const;
