@@ -294,7 +294,14 @@ void TestStore::keyFileIsOwnerOnlyAndRequired()
     QCOMPARE(store.errorCode(), StoreErrorCode::KeyFile);
     QVERIFY(!QFile::exists(key)); // no new key was made that would orphan the stored secrets
     QVERIFY(QFile::rename(key + QStringLiteral(".moved"), key));
+    // A key file others could read (copied in, or made by an earlier version) is tightened when
+    // opened, as the database is.
+    QVERIFY(QFile::setPermissions(
+        key, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
     QVERIFY(store.openSqlite(f.dbPath()));
+    QCOMPARE(QFile::permissions(key)
+            & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+        QFileDevice::Permissions());
 }
 
 void TestStore::wrongKeyFileIsRefused()

@@ -17,10 +17,13 @@
 #include <string>
 #endif
 #include <QFile>
+#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QUuid>
 
 namespace hardtoken {
+
+Q_LOGGING_CATEGORY(lcKeyFile, "hardtoken.keyfile")
 
 namespace {
 constexpr char kKeyCheckPlain[] = "hardtoken-console key check";
@@ -71,6 +74,23 @@ bool restrictToCurrentUser(const QString& path)
 }
 #endif
 
+// Owner-only, as when it was written: a key file copied in, or made by an earlier version, that
+// others could read is tightened when it is opened (as the database is). Best effort: a file the
+// desktop's user does not own is left, and said in the log.
+void tighten(const QString& path)
+{
+#ifdef Q_OS_WIN
+    if (!restrictToCurrentUser(path))
+        qCWarning(lcKeyFile) << "the key file could not be restricted to the current user:" << path;
+#else
+    constexpr QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    if ((QFile::permissions(path) & others)
+        && !QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        qCWarning(lcKeyFile) << "the key file could not be made owner-only:" << path;
+#endif
+}
+
 bool writeKey(const QString& path, const QByteArray& key)
 {
     QSaveFile out(path);
@@ -119,6 +139,7 @@ bool KeyFile::open(Store& store, const QString& path, bool freshStore)
     QFile file(path);
     QByteArray key;
     if (file.exists()) {
+        tighten(path);
         const auto read = readKey(path);
         if (!read)
             return store.fail(
