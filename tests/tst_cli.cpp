@@ -354,7 +354,25 @@ void TestCli::deskActsOnAProductionStore()
         cliOn(db, { QStringLiteral("pin"), QStringLiteral("set"), QStringLiteral("--staff"), QStringLiteral("clerk") })
             .code,
         2);
+    // The clerk's login locked by wrong passwords: lifting it takes ANOTHER administrator, signed
+    // in (no sign-in at all is a usage error; the clerk cannot lift their own).
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(cliOn(db, pin + QStringList { QStringLiteral("--corporation"), QStringLiteral("1000000002") },
+                     "wrong-password\nabcd1234\nabcd1234\n")
+                     .code,
+            1);
+    const QStringList reset { QStringLiteral("staff"), QStringLiteral("reset"), QStringLiteral("clerk") };
+    QCOMPARE(cliOn(db, reset).code, 2);
+    const Run own = cliOn(
+        db, reset + QStringList { QStringLiteral("--staff"), QStringLiteral("clerk") } + reason, "Clerk-0001\n");
+    QCOMPARE(own.code, 1);
+    QVERIFY2(own.err.contains(QStringLiteral("他の管理者に依頼してください")), qPrintable(own.err));
+    const Run lifted
+        = cliOn(db, reset + QStringList { QStringLiteral("--staff"), QStringLiteral("admin") } + reason, "Passw0rd!\n");
+    QVERIFY2(lifted.code == 0, qPrintable(lifted.err));
     const Run log = cliOn(db, { QStringLiteral("audit") });
+    QVERIFY(log.out.contains(QStringLiteral("staff:admin\tstaff.reset\tlogin=clerk reason=新規契約")));
+    QVERIFY(log.out.contains(QStringLiteral("staff:clerk\tstaff.locked")));
     QVERIFY(log.out.contains(QStringLiteral("staff:clerk\tcorporation.pin_set\treason=新規契約")));
     QVERIFY(!log.out.contains(QStringLiteral("abcd1234")));
     QCOMPARE(cliOn(db, { QStringLiteral("audit"), QStringLiteral("--verify") }).code, 0);

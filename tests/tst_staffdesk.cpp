@@ -41,6 +41,8 @@ private Q_SLOTS:
     void unlockLiftsAndAuditsTheReason();
     void onlyAnAdministratorAddsOrDisablesStaff();
     void aDisabledLoginSignsInNoMore();
+    void onlyAnotherAdministratorLiftsASignInLock();
+    void aSignInLockLapsesWhenNoAdministratorIsLeft();
     void checkCardConsumesTheCodeAndCountsWrongOnes();
     void resyncMovesAHotpCardThatRanAhead();
 };
@@ -174,6 +176,71 @@ void TestStaffDesk::aDisabledLoginSignsInNoMore()
     QCOMPARE(desk.resetCounters(corp, kHelpdesk, kReason).error, ServiceError::NotSuspended);
 }
 
+namespace {
+// Signs `login` in wrongly until it is locked (the limit of the store's settings).
+void lockOut(StaffDesk& desk, qint64 corp, const QString& login, int limit)
+{
+    for (int i = 0; i < limit; ++i)
+        QCOMPARE(desk.resetCounters(corp, { login, QStringLiteral("wrong-password") }, kReason).error,
+            ServiceError::WrongStaffCredential);
+}
+} // namespace
+
+void TestStaffDesk::onlyAnotherAdministratorLiftsASignInLock()
+{
+    Fixture f;
+    addAdmin(f);
+    StaffDesk desk(*f.store);
+    const qint64 corp = f.service->corporationId();
+    lockOut(desk, corp, kHelpdesk.login, 5);
+    QCOMPARE(desk.resetCounters(corp, kHelpdesk, kReason).error, ServiceError::WrongStaffCredential); // locked
+    QVERIFY(audited(*f.store, QStringLiteral("staff.locked"), QString()));
+    // No sign-in, a help-desk clerk, a wrong password, no reason: refused, and nothing lifted.
+    QCOMPARE(desk.resetStaffLock({ kAdmin.login, QStringLiteral("nope") }, kReason, kHelpdesk.login).error,
+        ServiceError::WrongStaffCredential);
+    QCOMPARE(desk.resetStaffLock(kAdmin, QString(), kHelpdesk.login).error, ServiceError::ReasonMissing);
+    StaffTable::insert(*f.store, QStringLiteral("clerk"), QStringLiteral("窓口 一郎"),
+        crypto::hashSecret(QStringLiteral("Clerk-2023!"), { 10, 8, 1 }), StaffTable::Role::Staff);
+    QCOMPARE(
+        desk.resetStaffLock({ QStringLiteral("clerk"), QStringLiteral("Clerk-2023!") }, kReason, kHelpdesk.login).error,
+        ServiceError::NotAdministrator);
+    QCOMPARE(desk.resetCounters(corp, kHelpdesk, kReason).error, ServiceError::WrongStaffCredential); // still locked
+    // An administrator cannot lift their own lock; another administrator can, audited by name.
+    QCOMPARE(desk.resetStaffLock(kAdmin, kReason, kAdmin.login).error, ServiceError::InvalidInput);
+    QCOMPARE(desk.resetStaffLock(kAdmin, kReason, QStringLiteral("nobody")).error, ServiceError::NotFound);
+    const Outcome o = desk.resetStaffLock(kAdmin, kReason, kHelpdesk.login);
+    QVERIFY2(o.ok(), qPrintable(o.message));
+    const AuditEntry last = f.store->auditLog().entries().last();
+    QCOMPARE(last.action, QStringLiteral("staff.reset"));
+    QCOMPARE(last.actor, QStringLiteral("staff:admin"));
+    QVERIFY(last.details.contains(QStringLiteral("login=helpdesk")));
+    QVERIFY(last.details.contains(kReason));
+    QCOMPARE(desk.resetCounters(corp, kHelpdesk, kReason).error, ServiceError::NotSuspended); // signed in again
+}
+
+void TestStaffDesk::aSignInLockLapsesWhenNoAdministratorIsLeft()
+{
+    Fixture f;
+    StaffDesk desk(*f.store);
+    const qint64 corp = f.service->corporationId();
+    QCOMPARE(f.store->settings().staffLockLapseMinutes, 60);
+    lockOut(desk, corp, kHelpdesk.login, 5);
+    // 59 minutes on: still locked (the right password is refused, uncounted).
+    f.clock.setSecs(f.clock.nowSecs() + 59 * 60);
+    QCOMPARE(desk.resetCounters(corp, kHelpdesk, kReason).error, ServiceError::WrongStaffCredential);
+    // An hour after the lock: it lapses, audited, and the login has its five tries again.
+    f.clock.setSecs(f.clock.nowSecs() + 61);
+    QCOMPARE(desk.resetCounters(corp, kHelpdesk, kReason).error, ServiceError::NotSuspended);
+    QVERIFY(audited(*f.store, QStringLiteral("staff.lock_lapsed"), QStringLiteral("minutes=60")));
+    // With no lapse set, only another administrator lifts it.
+    StoreSettings settings = f.store->settings();
+    settings.staffLockLapseMinutes = 0;
+    QVERIFY(f.store->transaction([&] { return f.store->saveSettings(settings); }));
+    lockOut(desk, corp, kHelpdesk.login, 5);
+    f.clock.setSecs(f.clock.nowSecs() + 7 * 24 * 3600);
+    QCOMPARE(desk.resetCounters(corp, kHelpdesk, kReason).error, ServiceError::WrongStaffCredential);
+}
+
 void TestStaffDesk::checkCardConsumesTheCodeAndCountsWrongOnes()
 {
     Fixture f;
@@ -206,7 +273,8 @@ void TestStaffDesk::checkCardConsumesTheCodeAndCountsWrongOnes()
     }
     QCOMPARE(desk.checkCard(kHelpdesk, other, f.otpFor(other), &check).error, ServiceError::Suspended);
     QVERIFY(audited(*f.store, QStringLiteral("card.locked"), QStringLiteral("serial=0000000013")));
-    QVERIFY(StaffTable::resetAttempts(*f.store, QStringLiteral("card:0000000013"), QStringLiteral("test")));
+    addAdmin(f);
+    QVERIFY(desk.resetStaffLock(kAdmin, kReason, QStringLiteral("card:0000000013")).ok());
     QVERIFY(desk.checkCard(kHelpdesk, other, f.otpFor(other), &check).ok());
     QVERIFY(check.works);
     // Wrong staff: nothing is evaluated.

@@ -1414,6 +1414,18 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>このデータベースには、すでに担当者が登録されています。担当者の追加は管理者が行います。</source>
         <translation>This database already has staff. Further staff are added by an administrator.</translation>
     </message>
+    <message>
+        <source>自分の担当者IDのロックは解除できません。他の管理者に依頼してください。</source>
+        <translation>You cannot lift the lock of your own staff ID. Ask another administrator.</translation>
+    </message>
+    <message>
+        <source>処理中にエラーが発生したため、ロックは解除されていません。</source>
+        <translation>An error occurred while processing, so the lock has not been lifted.</translation>
+    </message>
+    <message>
+        <source>担当者ID %1 の誤入力の記録はありません。</source>
+        <translation>There is no record of wrong entries for staff ID %1.</translation>
+    </message>
 </context>
 <context>
     <name>StaffDialog</name>
@@ -2578,10 +2590,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>unknown command: %1</translation>
     </message>
     <message>
-        <source>担当者ID %1 の誤入力の記録はありません。</source>
-        <translation>There is no record of wrong entries for staff ID %1.</translation>
-    </message>
-    <message>
         <source>担当者ID %1 を再び利用できるようにしました。</source>
         <translation>Staff ID %1 can be used again.</translation>
     </message>
@@ -2822,10 +2830,6 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>Enables a disabled staff ID again (administrators only). Standard input: the administrator&apos;s password.</translation>
     </message>
     <message>
-        <source>誤入力で利用できなくなった担当者ID（またはカード card:SERIAL）を再び利用できるようにします。</source>
-        <translation>Makes a staff ID (or a card, card:SERIAL) locked by wrong entries usable again.</translation>
-    </message>
-    <message>
         <source>カードの確認。標準入力: 担当者のパスワード、カードに表示中のワンタイムパスワード。</source>
         <translation>Checks a card. Standard input: the staff member&apos;s password, then the one-time password the card shows.</translation>
     </message>
@@ -2986,6 +2990,10 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>コマンドごとの説明: hardtoken-cli COMMAND --help</source>
         <translation>A command&apos;s own help: hardtoken-cli COMMAND --help</translation>
+    </message>
+    <message>
+        <source>誤入力で利用できなくなった担当者ID（またはカード card:SERIAL）を再び利用できるようにします（他の管理者のみ）。標準入力: 管理者のパスワード。</source>
+        <translation>Makes a staff ID (or a card, card:SERIAL) locked by wrong entries usable again (another administrator only). Standard input: the administrator&apos;s password.</translation>
     </message>
 </context>
 <context>

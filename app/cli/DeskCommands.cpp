@@ -114,20 +114,14 @@ int setStaffDisabled(Invocation& call, bool disabled)
             .arg(AuditLog::printable(target)));
 }
 
-int resetStaffAttempts(Invocation& call)
+int resetStaffLock(Invocation& call)
 {
-    Store& store = call.store();
+    SecretReader secrets;
+    const StaffCredential admin = secrets.staffCredential(call.value(QStringLiteral("staff")));
     const QString login = call.operands().value(0);
-    if (!StaffTable::resetAttempts(store, login, QStringLiteral("cli"))) {
-        return fail(store.errorCode() == StoreErrorCode::Locked
-                ? Store::lockedMessage()
-                : QCoreApplication::translate("cli", "担当者ID %1 の誤入力の記録はありません。")
-                      .arg(AuditLog::printable(login)));
-    }
-    out() << QCoreApplication::translate("cli", "担当者ID %1 を再び利用できるようにしました。")
-                 .arg(AuditLog::printable(login))
-          << Qt::endl;
-    return 0;
+    return verdict(StaffDesk(call.store()).resetStaffLock(admin, call.value(QStringLiteral("reason")), login),
+        QCoreApplication::translate("cli", "担当者ID %1 を再び利用できるようにしました。")
+            .arg(AuditLog::printable(login)));
 }
 
 int checkCard(Invocation& call)
@@ -193,10 +187,11 @@ QList<Command> deskCommands()
             false,
             QT_TRANSLATE_NOOP("cli", "利用停止の担当者IDを戻します（管理者のみ）。標準入力: 管理者のパスワード。"),
             [](Invocation& call) { return setStaffDisabled(call, false); } },
-        { words("staff reset"), words("LOGIN"), {}, {}, Use::Writes, false, false,
-            QT_TRANSLATE_NOOP(
-                "cli", "誤入力で利用できなくなった担当者ID（またはカード card:SERIAL）を再び利用できるようにします。"),
-            resetStaffAttempts },
+        { words("staff reset"), words("LOGIN"), words("staff reason"), words("staff reason"), Use::Writes, false, false,
+            QT_TRANSLATE_NOOP("cli",
+                "誤入力で利用できなくなった担当者ID（またはカード card:SERIAL）を再び利用できるようにします（他の管理者"
+                "のみ）。標準入力: 管理者のパスワード。"),
+            resetStaffLock },
         { words("token check"), {}, words("serial staff"), words("serial staff"), Use::Writes, false, false,
             QT_TRANSLATE_NOOP(
                 "cli", "カードの確認。標準入力: 担当者のパスワード、カードに表示中のワンタイムパスワード。"),

@@ -49,6 +49,9 @@ public:
         std::function<bool(const Row&)> auditLocked; // the lock applied
         // When abandoned attempts were released (their number): e.g. audited. Optional.
         std::function<bool(int released)> released = {};
+        // Run first under the lock at reserve(): a lock that has lapsed lifted (and audited).
+        // False when the store refused. Optional.
+        std::function<bool(Row&)> lapse = {};
     };
     // Asked under the lock: true refuses the attempt (nothing is counted; the row is written back).
     using Refusal = std::function<bool(Row&)>;
@@ -73,6 +76,8 @@ public:
             if (!row || !AttemptTable::releaseAbandoned(m_store, m_scope.name, m_scope.counters(*row), &released))
                 return false;
             if (released > 0 && m_scope.released && !m_scope.released(released))
+                return false;
+            if (m_scope.lapse && !m_scope.lapse(*row))
                 return false;
             if (refuse && refuse(*row))
                 return m_scope.write(*row) && (!onRefused || onRefused(*row));

@@ -1,9 +1,13 @@
 #include "desk/Lockout.h"
 
+#include "core/Clock.h"
+
 #include "store/AttemptTable.h"
 #include "store/AuditLog.h"
 #include "store/CorporationTable.h"
 #include "store/Store.h"
+
+#include <QDateTime>
 
 namespace hardtoken {
 
@@ -80,7 +84,7 @@ CountedAttempt<CorporationState>::Scope Lockout::otp(
 }
 
 CountedAttempt<SigninState>::Scope Lockout::signIn(
-    Store& store, const QString& login, StaffPurpose purpose, qint64 corporationId, int limit)
+    Store& store, const QString& login, StaffPurpose purpose, qint64 corporationId, int limit, int lapseMinutes)
 {
     auto scope = attemptsScope(store, login, limit);
     scope.name = AttemptTable::signInScope(login);
@@ -93,6 +97,18 @@ CountedAttempt<SigninState>::Scope Lockout::signIn(
     scope.auditLocked = [&store, actor, corporationId](const SigninState&) {
         return store.audit(actor, AuditAction::StaffLocked, corporationId, {});
     };
+    if (lapseMinutes > 0) {
+        scope.lapse = [&store, actor, corporationId, lapseMinutes](SigninState& s) {
+            const QDateTime lockedAt = QDateTime::fromString(s.lockedAt, Qt::ISODateWithMs);
+            if (s.lockedAt.isEmpty() || !lockedAt.isValid()
+                || store.clock().nowMSecs() - lockedAt.toMSecsSinceEpoch() < qint64(lapseMinutes) * 60 * 1000)
+                return true;
+            const QString details = QStringLiteral("locked_at=%1 minutes=%2").arg(s.lockedAt).arg(lapseMinutes);
+            s.lockedAt.clear();
+            s.failures = s.inFlight; // attempts being checked right now stay counted
+            return store.audit(actor, AuditAction::StaffLockLapsed, corporationId, details);
+        };
+    }
     return scope;
 }
 

@@ -22,9 +22,10 @@ public:
     // A corporation's serial/OTP entries (利用中止 at `limit`); `serial` the one entered.
     static CountedAttempt<CorporationState>::Scope otp(
         Store& store, qint64 corporationId, const QString& actor, int limit, const QString& serial);
-    // A staff login's sign-in attempts (known or not), for `purpose`: the login locked at `limit`.
+    // A staff login's sign-in attempts (known or not), for `purpose`: the login locked at `limit`;
+    // the lock lapses after `lapseMinutes` (0: never).
     static CountedAttempt<SigninState>::Scope signIn(
-        Store& store, const QString& login, StaffPurpose purpose, qint64 corporationId, int limit);
+        Store& store, const QString& login, StaffPurpose purpose, qint64 corporationId, int limit, int lapseMinutes);
     // A card's codes checked at the desk by `actor`: the card locked at `limit`. `holder`: the
     // corporation the card is registered to (0: none), whose audit the failures join.
     static CountedAttempt<SigninState>::Scope card(

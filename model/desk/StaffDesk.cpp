@@ -446,6 +446,27 @@ Outcome StaffDesk::addFirstAdministrator(
     return {};
 }
 
+Outcome StaffDesk::resetStaffLock(const StaffCredential& admin, const QString& reason, const QString& login)
+{
+    if (login == admin.login) {
+        return { ServiceError::InvalidInput,
+            tr("自分の担当者IDのロックは解除できません。他の管理者に依頼してください。") };
+    }
+    bool missing = false;
+    const Outcome o = act(
+        admin, 0, StaffPurpose::StaffReset, reason, true,
+        [&](const QString& actor, const QString& details) {
+            return StaffTable::resetAttempts(m_store, login, &missing)
+                && m_store.audit(actor, AuditAction::StaffReset, 0, QStringLiteral("login=%1 %2").arg(login, details));
+        },
+        tr("処理中にエラーが発生したため、ロックは解除されていません。"));
+    if (missing) {
+        return { ServiceError::NotFound,
+            tr("担当者ID %1 の誤入力の記録はありません。").arg(AuditLog::printable(login)) };
+    }
+    return o;
+}
+
 Outcome StaffDesk::setStaffDisabled(
     const StaffCredential& admin, const QString& reason, const QString& login, bool disabled)
 {

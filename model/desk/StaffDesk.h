@@ -57,6 +57,11 @@ public:
         const StaffTable::Account& account, const QString& credential, const QString& repeat, const QString& actor);
     // 管理者 only: a disabled login signs in no more (its history stays); enabling reverses it.
     Outcome setStaffDisabled(const StaffCredential& admin, const QString& reason, const QString& login, bool disabled);
+    // A login locked by wrong sign-ins (or a card, card:SERIAL, locked by wrong codes) usable again:
+    // by ANOTHER administrator, signed in, with a reason (audited with that administrator's name).
+    // When no other administrator is left, a login's lock lapses by itself after
+    // StoreSettings::staffLockLapseMinutes (audited).
+    Outcome resetStaffLock(const StaffCredential& admin, const QString& reason, const QString& login);
 
     // カードの確認: the code the card shows now, for a registered or a spare token. A right code is
     // consumed (it cannot be used again, here or at 次へ); wrong codes are counted per card and lock

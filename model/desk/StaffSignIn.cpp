@@ -22,13 +22,15 @@ StaffSignIn::Result StaffSignIn::run(Store& store, const QString& login, const Q
     qint64 corporationId, StaffPurpose purpose, const std::function<bool(const QString& actor)>& action)
 {
     const QString actor = actorFor(login);
-    const int limit = store.settings().staffFailureLimit;
+    const StoreSettings settings = store.settings();
+    const int limit = settings.staffFailureLimit;
     const auto auditDenied = [&](const QString& why) { return store.auditDenied(actor, purpose, corporationId, why); };
     if (login.isEmpty() || login.size() > StaffTable::MaxLogin)
         return store.transaction([&] { return auditDenied(QStringLiteral("reason=login-length")); }) ? Result::Denied
                                                                                                      : Result::Failed;
 
-    CountedAttempt<SigninState> attempt(store, Lockout::signIn(store, login, purpose, corporationId, limit));
+    CountedAttempt<SigninState> attempt(
+        store, Lockout::signIn(store, login, purpose, corporationId, limit, settings.staffLockLapseMinutes));
 
     // 1. Count the attempt before it is evaluated; a locked login is refused uncounted.
     if (!attempt.reserve([&](SigninState& s) { return !s.lockedAt.isEmpty() || s.failures >= limit; },

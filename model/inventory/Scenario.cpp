@@ -50,6 +50,8 @@ void ScenarioLoader::readSettings(FieldReader& r, const QJsonObject& root, Scena
     s.settings.totpSkewSteps = r.integer(settings, QStringLiteral("settings"), "totpSkewSteps", 1, 0, 10);
     s.settings.totpMaxDriftSteps = r.integer(settings, QStringLiteral("settings"), "totpMaxDriftSteps", 2, 0, 10);
     s.settings.staffFailureLimit = r.integer(settings, QStringLiteral("settings"), "staffFailureLimit", 5, 1, 100);
+    s.settings.staffLockLapseMinutes
+        = r.integer(settings, QStringLiteral("settings"), "staffLockLapseMinutes", 60, 0, 7 * 24 * 60);
     s.settings.normaliseFullWidth = r.boolean(settings, QStringLiteral("settings"), "normaliseFullWidth", false);
     s.kdf.log2N = r.integer(settings, QStringLiteral("settings"), "kdfLog2N", s.kdf.log2N, 10, 20);
 }

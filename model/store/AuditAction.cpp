@@ -37,7 +37,10 @@ constexpr ActionRow kActions[] = {
     { AuditAction::StaffDisabled, "staff.disabled", "a staff account disabled" },
     { AuditAction::StaffEnabled, "staff.enabled", "a disabled staff account enabled again" },
     { AuditAction::StaffLocked, "staff.locked", "too many wrong sign-ins: the staff login is locked" },
-    { AuditAction::StaffReset, "staff.reset", "a locked staff login (or card:SERIAL) usable again" },
+    { AuditAction::StaffReset, "staff.reset",
+        "a locked staff login (or card:SERIAL) usable again, by another administrator" },
+    { AuditAction::StaffLockLapsed, "staff.lock_lapsed",
+        "a staff login's lock lapsed after staffLockLapseMinutes (the recovery when no other administrator is left)" },
     { AuditAction::AuditExported, "audit.exported", "the log verified and exported (rows, SHA-256 of the file)" },
     { AuditAction::KeyRotated, "key.rotated", "the data key replaced and every token secret sealed again" },
     { AuditAction::CorporationImported, "corporation.imported", "a corporation added by a roster import" },
@@ -71,6 +74,7 @@ constexpr PurposeRow kPurposes[] = {
     { StaffPurpose::AuditExport, "audit.export", "exporting the audit log" },
     { StaffPurpose::KeyRotate, "key.rotate", "rotating the data key" },
     { StaffPurpose::Import, "import", "importing a roster or tokens" },
+    { StaffPurpose::StaffReset, "staff.reset", "lifting a staff login's or a card's lock" },
 };
 
 } // namespace

@@ -32,6 +32,7 @@ enum class AuditAction {
     StaffEnabled,
     StaffLocked,
     StaffReset,
+    StaffLockLapsed,
     AuditExported,
     KeyRotated,
     // Data in
@@ -62,6 +63,7 @@ enum class StaffPurpose {
     AuditExport,
     KeyRotate,
     Import,
+    StaffReset,
 };
 
 QString auditKey(AuditAction action); // "corporation.unlocked"

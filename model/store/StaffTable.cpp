@@ -117,18 +117,30 @@ bool StaffTable::writeAttempts(Store& store, const SigninState& s)
     return q.ok() && q.rowsAffected() == 1;
 }
 
-bool StaffTable::resetAttempts(Store& store, const QString& login, const QString& actor)
+bool StaffTable::resetAttempts(Store& store, const QString& login, bool* missing)
 {
-    return store.transaction([&] {
-        SigninState s;
-        s.login = login;
-        Store::Query q
-            = store.query(QStringLiteral("UPDATE signin_attempts SET failures = 0, in_flight = 0, locked_at = NULL,"
-                                         " state_mac = ? WHERE login = ?"),
-                { store.stateMac(kPurpose, macFields(s)), login });
-        return q.ok() && q.rowsAffected() == 1
-            && store.audit(actor, AuditAction::StaffReset, 0, QStringLiteral("login=%1").arg(login));
-    });
+    Q_ASSERT(store.inTransaction());
+    // Not through lockAttempts(): a record edited outside the console is resealed here (the
+    // administrator's reset is the recovery), not refused.
+    SigninState s;
+    s.login = login;
+    {
+        Store::Query q = store.query(QStringLiteral("SELECT in_flight FROM signin_attempts WHERE login = ?")
+                + (store.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
+            { login });
+        if (!q.ok())
+            return false;
+        if (!q.next()) {
+            if (missing)
+                *missing = true;
+            return false;
+        }
+        s.inFlight = qMax(0, q.value(0).toInt()); // attempts being checked right now stay counted
+        s.failures = s.inFlight;
+    }
+    return store.run(QStringLiteral("UPDATE signin_attempts SET failures = ?, in_flight = ?, locked_at = NULL,"
+                                    " state_mac = ? WHERE login = ?"),
+        { s.failures, s.inFlight, store.stateMac(kPurpose, macFields(s)), login });
 }
 
 bool StaffTable::sealAll(Store& store)

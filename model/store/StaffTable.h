@@ -46,9 +46,10 @@ public:
     // and MAC-checked (nullopt with the store's error Tampered, Locked or Sql).
     static std::optional<SigninState> lockAttempts(Store& store, const QString& login);
     static bool writeAttempts(Store& store, const SigninState& state);
-    // Lifts a login's sign-in lock (its own transaction, audited as `actor`). False when the login
-    // has no attempts recorded or the store refused.
-    static bool resetAttempts(Store& store, const QString& login, const QString& actor);
+    // In the caller's transaction: a login's sign-in lock lifted (or a card's: card:SERIAL), its
+    // failures forgiven; attempts in flight stay counted. False when the login has no attempts
+    // recorded (*missing true) or the store refused.
+    static bool resetAttempts(Store& store, const QString& login, bool* missing = nullptr);
     // Migration (schema 9): attempts counted in flight before their holders were recorded are
     // released; records that fail their MAC are left as they are.
     static bool releaseLegacyInFlight(Store& store);

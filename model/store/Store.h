@@ -48,6 +48,9 @@ struct StoreSettings {
     int otpFailureLimit = 5;
     int pinFailureLimit = 5;
     int staffFailureLimit = 5;
+    // A staff login locked by wrong sign-ins is usable again after this many minutes (audited):
+    // the recovery when no other administrator is left to reset it. 0: only a reset lifts it.
+    int staffLockLapseMinutes = 60;
     int hotpLookAhead = 10;
     int totpSkewSteps = 1;
     // RFC 6238 §6: the largest token clock offset (in steps) the console records and accepts.
