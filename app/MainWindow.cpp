@@ -4,6 +4,7 @@
 #include "ConnectionBanner.h"
 #include "CorporateStatusPage.h"
 #include "CorporationSelectionPage.h"
+#include "DeskSignInPage.h"
 #include "DesktopSettings.h"
 #include "FirstRunPage.h"
 #include "IndividualRegistrationConfirmPage.h"
@@ -17,12 +18,15 @@
 #include "TrainingHost.h"
 #include "UsageModeConfirmPage.h"
 #include "UserInfoSelectionPage.h"
+#include "desk/DeskSession.h"
 #include "store/CorporationTable.h"
+#include "store/StaffTable.h"
 #include "store/Store.h"
 #include "store/StoreLink.h"
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QEvent>
@@ -38,6 +42,7 @@
 #include <QStandardPaths>
 #include <QState>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hardtoken {
@@ -82,6 +87,10 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     m_selectCorporationAction = m_fileMenu->addAction(QString(), this, &MainWindow::showCorporationSelection);
     m_selectCorporationAction->setObjectName(QStringLiteral("selectCorporationAction"));
     m_selectCorporationAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_signOutAction = m_fileMenu->addAction(QString(), this, [this] { lockDesk(false); });
+    m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    m_signOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_signOutAction->setEnabled(false);
     m_fileMenu->addSeparator();
     m_settingsAction = m_fileMenu->addAction(QString(), this, [this] { openSettings(); });
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
@@ -108,7 +117,9 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     connect(&m_language, &Language::changed, this, syncLanguage);
     syncLanguage(m_language.current());
 
+    setUpDeskSession();
     m_staffMenu = new StaffMenu(m_flow.service(), menuBar(), this);
+    m_staffMenu->setDeskSession(m_session);
     connect(m_staffMenu, &StaffMenu::staffActDone, this, &MainWindow::afterStaffAct);
     connect(m_staffMenu, &StaffMenu::imported, this, &MainWindow::afterImport);
 
@@ -124,6 +135,9 @@ MainWindow::MainWindow(RegistrationFlow& flow, Language& language, QWidget* pare
     m_aboutAction = m_helpMenu->addAction(QString(), this, [this] { showAbout(); });
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
 
+    m_staffLabel = new QLabel(this);
+    m_staffLabel->setObjectName(QStringLiteral("deskStaffLabel"));
+    statusBar()->addPermanentWidget(m_staffLabel);
     m_storeLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_storeLabel);
     retranslate();
@@ -223,15 +237,22 @@ QWidget* MainWindow::currentStaffPage() const
 {
     auto* area = qobject_cast<QScrollArea*>(m_stack->currentWidget());
     QWidget* page = area ? area->widget() : nullptr;
-    return page && (page == m_selection || page == m_firstRun) ? page : nullptr;
+    return page && (page == m_selection || page == m_firstRun || page == m_signIn) ? page : nullptr;
 }
 
 void MainWindow::begin()
 {
     const Store& store = m_flow.service().store();
+    // A production desk is signed in to before anything else; a store with no staff account yet
+    // has nobody to sign in: its first-run page says to register the first administrator.
+    const bool signInNeeded = m_session->required() && !m_session->isSignedIn();
+    if (signInNeeded && StaffTable::count(store) > 0) {
+        showSignIn(false);
+        return;
+    }
     const int corporations = CorporationTable::countUpTo(store, 2);
     updateCorporationMenu();
-    if (corporations == 0) {
+    if (corporations == 0 || signInNeeded) {
         if (!m_firstRun) {
             m_firstRun = new FirstRunPage(store);
             wrap(m_firstRun);
@@ -346,6 +367,71 @@ void MainWindow::showScreen(Screen screen)
     setWindowTitle(page->windowTitle());
 }
 
+void MainWindow::setUpDeskSession()
+{
+    m_session = new DeskSession(m_flow.service().store(), m_flow.service(), this);
+    m_idleTimer = new QTimer(this);
+    m_idleTimer->setObjectName(QStringLiteral("idleTimer"));
+    m_idleTimer->setSingleShot(true);
+    connect(m_idleTimer, &QTimer::timeout, this, [this] { lockDesk(true); });
+    connect(m_session, &DeskSession::signedIn, this, &MainWindow::afterSignIn);
+    if (m_session->required())
+        qApp->installEventFilter(this); // input keeps the desk awake
+}
+
+void MainWindow::showSignIn(bool idle)
+{
+    if (!m_signIn) {
+        m_signIn = new DeskSignInPage(*m_session);
+        wrap(m_signIn);
+    }
+    m_signIn->setLockedForIdle(idle);
+    showStaffPage(m_signIn);
+}
+
+void MainWindow::afterSignIn()
+{
+    m_signOutAction->setEnabled(true);
+    m_idleTimer->setInterval(m_session->idleMinutes() * 60 * 1000);
+    m_idleTimer->start();
+    retranslate();
+    begin();
+}
+
+void MainWindow::lockDesk(bool idle)
+{
+    if (!m_session->isSignedIn())
+        return;
+    m_idleTimer->stop();
+    // Nothing the next person could use: every dialog (a 管理 act half typed) closes unsaved.
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        if (w != this && w->isVisible() && w->isWindow() && qobject_cast<QDialog*>(w))
+            qobject_cast<QDialog*>(w)->reject();
+    }
+    if (m_flowStarted)
+        m_flow.goToTop();
+    m_session->end(idle ? DeskSession::End::Idle : DeskSession::End::SignedOut);
+    m_signOutAction->setEnabled(false);
+    retranslate();
+    showSignIn(idle);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::Wheel:
+    case QEvent::TouchBegin:
+        if (m_session->isSignedIn() && event->spontaneous())
+            m_idleTimer->start();
+        break;
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_training->windowClosing();
@@ -387,6 +473,10 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("終了(&X)"));
     m_settingsAction->setText(tr("設定(&S)..."));
     m_selectCorporationAction->setText(tr("契約法人の選択(&O)..."));
+    m_signOutAction->setText(tr("サインアウト(&G)"));
+    m_staffLabel->setText(
+        m_session->isSignedIn() ? tr("担当者: %1（%2）").arg(m_session->name(), m_session->login()) : QString());
+    m_staffLabel->setVisible(m_session->isSignedIn());
     m_staffMenu->retranslate();
     m_viewMenu->setTitle(tr("表示(&V)"));
     m_languageMenu->setTitle(tr("言語(&L)"));

@@ -14,6 +14,8 @@ class QStackedWidget;
 namespace hardtoken {
 
 class CorporationSelectionPage;
+class DeskSession;
+class DeskSignInPage;
 class FirstRunPage;
 class Language;
 class ManualPage;
@@ -36,6 +38,14 @@ public:
     void showCorporationSelection();
     CorporationSelectionPage* corporationSelection() const { return m_selection; }
     FirstRunPage* firstRun() const { return m_firstRun; }
+    // Who is at the desk (a production store opens on 担当者のサインイン), its sign-in page, and
+    // the timer that locks the desk after the store's idle minutes without a key or a click.
+    DeskSession* deskSession() const { return m_session; }
+    DeskSignInPage* signInPage() const { return m_signIn; }
+    class QTimer* idleTimer() const { return m_idleTimer; }
+    // サインアウト (ファイル menu), or the idle timer: the session ends, every dialog closes, the
+    // procedure is left as キャンセル leaves it, and 担当者のサインイン is shown.
+    void lockDesk(bool idle);
     QWidget* currentStaffPage() const;
     // The 管理 menu and the dialogs it opens.
     StaffMenu* staffMenu() const { return m_staffMenu; }
@@ -63,6 +73,7 @@ public:
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void addPage(RegistrationFlow::Screen screen, ManualPage* page);
@@ -77,6 +88,9 @@ private:
     void showScreen(RegistrationFlow::Screen screen);
     void afterStoreReplaced();
     void retranslate();
+    void setUpDeskSession();
+    void showSignIn(bool idle);
+    void afterSignIn();
 
     RegistrationFlow& m_flow;
     Language& m_language;
@@ -95,6 +109,11 @@ private:
     TrainingHost* m_training = nullptr;
     CorporationSelectionPage* m_selection = nullptr;
     FirstRunPage* m_firstRun = nullptr;
+    DeskSession* m_session = nullptr;
+    DeskSignInPage* m_signIn = nullptr;
+    class QTimer* m_idleTimer = nullptr;
+    QAction* m_signOutAction = nullptr;
+    QLabel* m_staffLabel = nullptr;
     bool m_flowStarted = false;
     bool m_staffPageShown = false; // 契約法人の選択 or the first-run page is in front of the flow
     QAction* m_japaneseAction = nullptr;

@@ -1,5 +1,7 @@
 #include "StaffMenu.h"
 
+#include "desk/DeskSession.h"
+
 #include "AuditViewerDialog.h"
 #include "StaffDialog.h"
 #include "desk/RegistrationService.h"
@@ -53,6 +55,8 @@ StaffActDialog* StaffMenu::openStaffAct(StaffActDialog::Act act)
         return nullptr;
     auto* dialog = new StaffActDialog(m_service.store(), m_service.corporationId(), act, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_session && m_session->isSignedIn())
+        dialog->useSession(m_session->credential());
     connect(dialog, &QDialog::accepted, this,
         [this, dialog] { Q_EMIT staffActDone(dialog->resultText(), dialog->resultIsGood()); });
     dialog->open();

@@ -15,6 +15,7 @@ namespace hardtoken {
 class AuditViewerDialog;
 class RegistrationService;
 class StaffDialog;
+class DeskSession;
 
 // The 管理 menu: the desk's acts (契約法人確認暗証番号の設定, 誤入力回数のリセット, 利用中止の解除),
 // カードの確認, the imports, 担当者の管理 and the 監査ログ, each a window-modal dialog over
@@ -25,6 +26,8 @@ public:
     StaffMenu(RegistrationService& service, QMenuBar* bar, QWidget* window);
 
     // nullptr without a corporation being served (カードの確認 is for any card).
+    // The desk's session: its member does the desk's acts without typing the password again.
+    void setDeskSession(DeskSession* session) { m_session = session; }
     StaffActDialog* openStaffAct(StaffActDialog::Act act);
     ImportDialog* openImport(ImportDialog::Kind kind);
     StaffDialog* openStaffAccounts();
@@ -44,6 +47,7 @@ Q_SIGNALS:
 private:
     RegistrationService& m_service;
     QWidget* m_window;
+    DeskSession* m_session = nullptr;
     bool serving() const;
 
     bool m_staffPageShown = false;

@@ -1,5 +1,7 @@
 #include "TrainingHost.h"
 
+#include "desk/DeskSession.h"
+
 #include "CoachOverlay.h"
 #include "CoachPanel.h"
 #include "Demonstration.h"
@@ -252,6 +254,8 @@ TrainingSession* TrainingHost::startExercise(const Exercise& exercise, const QSt
     Q_EMIT storeReloaded();
     m_lastTrainee = name;
     m_savedResultId = 0;
+    // The trainee is the actor of what the exercise does at the desk (no staff session here).
+    m_flow.service().setActor(DeskSession::traineeActor(name));
 
     showCoach();
     delete m_demo;

@@ -35,7 +35,7 @@ void TestAuditActions::everyActionHasItsKey()
     QSet<QString> keys;
     for (int a = int(AuditAction::UsageModeChanged); a <= int(AuditAction::TrainingResult); ++a)
         keys.insert(auditKey(AuditAction(a)));
-    for (int p = int(StaffPurpose::Unlock); p <= int(StaffPurpose::StaffReset); ++p)
+    for (int p = int(StaffPurpose::Unlock); p <= int(StaffPurpose::DeskSignIn); ++p)
         keys.insert(deniedKey(StaffPurpose(p)));
     QCOMPARE(keys.size(), auditCatalogue().size());
     QCOMPARE(auditKey(AuditAction::CorporationUnlocked), QStringLiteral("corporation.unlocked"));

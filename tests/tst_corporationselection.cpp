@@ -3,11 +3,15 @@
 #include "GuiSupport.h"
 
 #include "CorporationSelectionPage.h"
+#include "DeskSignInPage.h"
 #include "FirstRunPage.h"
 #include "ImportDialog.h"
 #include "StaffActDialog.h"
 #include "core/Crypto.h"
+#include "desk/DeskSession.h"
+#include "desk/StaffDesk.h"
 #include "inventory/RosterImport.h"
+#include "store/CorporationTable.h"
 #include "store/StaffTable.h"
 #include "store/TokenTable.h"
 #include "store/UsageMode.h"
@@ -18,7 +22,9 @@
 #include <QDialogButtonBox>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QRadioButton>
+#include <QTimer>
 
 using namespace hardtoken;
 using namespace hardtoken::test;
@@ -32,7 +38,10 @@ const QByteArray kRoster = QStringLiteral("契約法人コード,契約法人名
                                           "1000000003,あおば運輸有限会社,A01,青木 四郎,1\n")
                                .toUtf8();
 
-// A production store (no training mark) and the console over it, started as main() starts it.
+const StaffCredential kAdmin { QStringLiteral("admin"), QStringLiteral("Admin-2023!") };
+
+// A production store (no training mark) and the console over it, started as main() starts it;
+// with its first administrator (as `init` makes it), who signs in at the desk.
 struct Branch {
     EmptyStore empty;
     Store& store = empty.store;
@@ -40,6 +49,29 @@ struct Branch {
     Language language;
     std::unique_ptr<RegistrationFlow> flow;
     std::unique_ptr<MainWindow> window;
+
+    explicit Branch(bool withAdministrator = true)
+    {
+        if (withAdministrator)
+            addAdministrator();
+    }
+    void addAdministrator()
+    {
+        if (!StaffTable::insert(store, kAdmin.login, QStringLiteral("管理 太郎"),
+                crypto::hashSecret(kAdmin.credential, { 10, 8, 1 }), StaffTable::Role::Admin))
+            qFatal("cannot add the administrator");
+    }
+    // 担当者のサインイン, with the keyboard.
+    bool signIn() const
+    {
+        auto* page = window->signInPage();
+        if (!page || window->currentStaffPage() != page)
+            return false;
+        QTest::keyClicks(find<QLineEdit>(page, "loginEdit"), kAdmin.login);
+        QTest::keyClicks(find<QLineEdit>(page, "passwordEdit"), kAdmin.credential);
+        QTest::keyClick(find<QLineEdit>(page, "passwordEdit"), Qt::Key_Return);
+        return QTest::qWaitFor([&] { return window->deskSession()->isSignedIn(); });
+    }
 
     void importRoster(const QByteArray& bytes)
     {
@@ -57,6 +89,8 @@ struct Branch {
         window->resize(1024, 768);
         window->begin();
         window->show();
+        if (StaffTable::count(store) > 0 && !signIn())
+            qFatal("FAIL: the administrator could not sign in at the desk");
     }
     template <typename T> T* find(QWidget* page, const char* name) const
     {
@@ -77,6 +111,7 @@ private Q_SLOTS:
     void returningDropsTheQueueAndAnotherCorporationOpens();
     void oneCorporationSkipsTheSelection();
     void anEmptyStoreOpensTheFirstRunPage();
+    void theDeskIsSignedInToAndLocks();
     void accessibleNamesAndLook();
     void importFromTheMenuOnTheFirstRunPage();
     void aBranchsFirstDay();
@@ -186,7 +221,7 @@ void TestCorporationSelection::oneCorporationSkipsTheSelection()
 
 void TestCorporationSelection::anEmptyStoreOpensTheFirstRunPage()
 {
-    Branch b;
+    Branch b(false);
     b.launch();
     FirstRunPage* first = b.window->firstRun();
     QVERIFY(first);
@@ -202,11 +237,121 @@ void TestCorporationSelection::anEmptyStoreOpensTheFirstRunPage()
     QTest::keyClick(b.find<QPushButton>(first, "refreshButton"), Qt::Key_Space);
     QCOMPARE(b.window->currentStaffPage(), first);
     QVERIFY(b.find<QLabel>(first, "messageLabel")->isVisible());
-    // The roster arrives (hardtoken-cli on another desktop); checking again opens the selection.
+    // The roster arrives (hardtoken-cli on another desktop), but nobody can sign in yet: it says so.
     b.importRoster(kRoster);
     QTest::keyClick(b.find<QPushButton>(first, "refreshButton"), Qt::Key_Space);
+    QCOMPARE(b.window->currentStaffPage(), first);
+    QVERIFY(b.find<QLabel>(first, "messageLabel")->text().contains(QStringLiteral("管理者が登録されていません")));
+    // The first administrator (init): checking again opens 担当者のサインイン, then the selection.
+    b.addAdministrator();
+    QTest::keyClick(b.find<QPushButton>(first, "refreshButton"), Qt::Key_Space);
+    QTRY_COMPARE(b.window->currentStaffPage(), b.window->signInPage());
+    QVERIFY(b.signIn());
     QTRY_COMPARE(b.window->currentStaffPage(), b.window->corporationSelection());
     QVERIFY(steps->text().contains(QStringLiteral("（済み）")));
+}
+
+void TestCorporationSelection::theDeskIsSignedInToAndLocks()
+{
+    Branch b(false);
+    b.addAdministrator();
+    b.importRoster(QStringLiteral("契約法人コード,契約法人名,利用者ID,利用者名,表示順\n"
+                                  "1000000001,株式会社あおば,U001,青葉 一郎,1\n")
+                       .toUtf8());
+    QVERIFY(StaffTable::insert(b.store, QStringLiteral("clerk"), QStringLiteral("窓口 一郎"),
+        crypto::hashSecret(QStringLiteral("Clerk-0001"), { 10, 8, 1 }), StaffTable::Role::Staff));
+    StaffDesk desk(b.store);
+    b.service.selectCorporation();
+    QVERIFY(desk.setPin(b.service.corporationId(), kAdmin, QStringLiteral("お届け"), QStringLiteral("aoba2024"),
+                    QStringLiteral("aoba2024"))
+                .ok());
+    // Opened as main() opens it: 担当者のサインイン, the focus in 担当者ID, names as shown.
+    if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance()))
+        applyConsoleStyle(*app);
+    b.flow = std::make_unique<RegistrationFlow>(b.service);
+    b.window = std::make_unique<MainWindow>(*b.flow, b.language);
+    b.window->resize(1024, 768);
+    b.window->begin();
+    b.window->show();
+    DeskSignInPage* signIn = b.window->signInPage();
+    QVERIFY(signIn);
+    QCOMPARE(b.window->currentStaffPage(), signIn);
+    auto* login = b.find<QLineEdit>(signIn, "loginEdit");
+    auto* password = b.find<QLineEdit>(signIn, "passwordEdit");
+    QTRY_VERIFY(login->hasFocus());
+    QCOMPARE(QAccessible::queryAccessibleInterface(login)->text(QAccessible::Name), QStringLiteral("担当者ID"));
+    QCOMPARE(QAccessible::queryAccessibleInterface(password)->text(QAccessible::Name), QStringLiteral("パスワード"));
+    QAccessibleInterface* button = QAccessible::queryAccessibleInterface(b.find<QPushButton>(signIn, "signInButton"));
+    QCOMPARE(button->role(), QAccessible::Button);
+    QCOMPARE(button->text(QAccessible::Name), QStringLiteral("サインイン"));
+    QVERIFY(!b.window->findChild<QAction*>(QStringLiteral("signOutAction"))->isEnabled());
+    if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))
+        b.window->grab().save(qEnvironmentVariable("HARDTOKEN_SHOTS") + QStringLiteral("/desk-sign-in.png"));
+    // A wrong password: said, the password gone, still here, audited.
+    QTest::keyClicks(login, QStringLiteral("clerk"));
+    QTest::keyClicks(password, QStringLiteral("wrong"));
+    QTest::keyClick(password, Qt::Key_Return);
+    QVERIFY(b.find<QLabel>(signIn, "messageLabel")->text().contains(QStringLiteral("正しくありません")));
+    QVERIFY(password->text().isEmpty());
+    QCOMPARE(b.window->currentStaffPage(), signIn);
+    QCOMPARE(b.store.auditLog().entries().last().action, QStringLiteral("desk.sign_in.denied"));
+    // The clerk signs in: the corporation's screens, the clerk's name in the status bar.
+    QTest::keyClicks(password, QStringLiteral("Clerk-0001"));
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("CorporateStatus"));
+    QCOMPARE(b.window->currentStaffPage(), nullptr);
+    QCOMPARE(b.window->findChild<QLabel*>(QStringLiteral("deskStaffLabel"))->text(),
+        QStringLiteral("担当者: 窓口 一郎（clerk）"));
+    // 9.1 for the customer: the clerk is the actor, the customer's PIN the authorisation.
+    const auto page = [&]() -> QWidget* { return b.window->currentPage(); };
+    QTest::mouseClick(b.find<QAbstractButton>(page(), "menuLink"), Qt::LeftButton);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
+    QTest::mouseClick(b.find<QPushButton>(page(), "changeModeButton"), Qt::LeftButton);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UsageModeConfirm"));
+    auto* shared = b.find<QRadioButton>(page(), "sharedRadio");
+    QTest::mouseClick(shared, Qt::LeftButton, {}, QPoint(8, shared->height() / 2));
+    QTest::keyClicks(b.find<QLineEdit>(page(), "pinEdit"), QStringLiteral("aoba2024"));
+    QTest::mouseClick(b.find<QPushButton>(page(), "okButton"), Qt::LeftButton);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
+    AuditEntry last = b.store.auditLog().entries().last();
+    QCOMPARE(last.action, QStringLiteral("usage_mode.changed"));
+    QCOMPARE(last.actor, QStringLiteral("staff:clerk"));
+    QVERIFY(last.details.contains(QStringLiteral("authorised=corporation-pin")));
+    // A 管理 act within the session: the password is not asked again; the act names the clerk.
+    const StaffCredential session = b.window->deskSession()->credential();
+    const QPointer<StaffActDialog> reset = b.window->staffMenu()->openStaffAct(StaffActDialog::Act::ResetCounters);
+    QVERIFY(reset);
+    QVERIFY(b.find<QLineEdit>(reset, "staffCredentialEdit")->isHidden());
+    // Idle: the desk locks — the dialog closes, the procedure is left, the session ends.
+    QTest::mouseClick(b.find<QPushButton>(page(), "changeModeButton"), Qt::LeftButton);
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UsageModeConfirm"));
+    QTest::keyClicks(b.find<QLineEdit>(page(), "pinEdit"), QStringLiteral("aoba"));
+    b.window->idleTimer()->start(20);
+    QTRY_COMPARE(b.window->currentStaffPage(), signIn);
+    QVERIFY(!b.window->deskSession()->isSignedIn());
+    QVERIFY(b.find<QLabel>(signIn, "lockedLabel")->isVisible());
+    QTRY_VERIFY(!reset || !reset->isVisible()); // closed (and deleted) unsaved
+    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("CorporateStatus"));
+    last = b.store.auditLog().entries().last();
+    QCOMPARE(last.action, QStringLiteral("desk.signed_out"));
+    QCOMPARE(last.details, QStringLiteral("reason=idle"));
+    QVERIFY(login->text().isEmpty());
+    QVERIFY(b.window->findChild<QLabel*>(QStringLiteral("deskStaffLabel"))->isHidden());
+    // What the session let the clerk do is gone with it.
+    QCOMPARE(desk.resetCounters(b.service.corporationId(), session, QStringLiteral("x")).error,
+        ServiceError::WrongStaffCredential);
+    // The administrator signs in, then out (ファイル > サインアウト).
+    QTest::keyClicks(login, kAdmin.login);
+    QTest::keyClicks(password, kAdmin.credential);
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_VERIFY(b.window->deskSession()->isSignedIn());
+    QVERIFY(b.find<QLabel>(signIn, "lockedLabel")->isHidden());
+    b.window->findChild<QAction*>(QStringLiteral("signOutAction"))->trigger();
+    QTRY_COMPARE(b.window->currentStaffPage(), signIn);
+    QVERIFY(b.find<QLabel>(signIn, "lockedLabel")->isHidden());
+    QCOMPARE(b.store.auditLog().entries().last().details, QStringLiteral("reason=sign-out"));
+    QCOMPARE(b.store.auditLog().entries().last().actor, QStringLiteral("staff:admin"));
+    QVERIFY(b.store.auditLog().verify().ok);
 }
 
 void TestCorporationSelection::accessibleNamesAndLook()
@@ -241,16 +386,14 @@ void TestCorporationSelection::accessibleNamesAndLook()
 
 void TestCorporationSelection::importFromTheMenuOnTheFirstRunPage()
 {
-    Branch b;
-    QVERIFY(StaffTable::insert(b.store, QStringLiteral("admin"), QStringLiteral("管理"),
-        crypto::hashSecret(QStringLiteral("Passw0rd!"), { 10, 8, 1 }), StaffTable::Role::Admin));
+    Branch b; // its first 管理者 (hardtoken-cli init)
     const QString roster = b.empty.dir.filePath(QStringLiteral("roster.csv"));
     {
         QFile f(roster);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(kRoster);
     }
-    b.launch();
+    b.launch(); // 担当者のサインイン first, then the first-run page
     QCOMPARE(b.window->currentStaffPage(), b.window->firstRun());
     ImportDialog* d = b.window->staffMenu()->openImport(ImportDialog::Kind::Roster);
     QTRY_VERIFY(d && d->isVisible());
@@ -259,13 +402,13 @@ void TestCorporationSelection::importFromTheMenuOnTheFirstRunPage()
     QTest::mouseClick(b.find<QPushButton>(d, "importButton"), Qt::LeftButton);
     QVERIFY2(d->reportText().contains(QStringLiteral("正しくありません")), qPrintable(d->reportText()));
     QTest::keyClicks(b.find<QLineEdit>(d, "staffLoginEdit"), QStringLiteral("admin"));
-    QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), QStringLiteral("Passw0rd!"));
+    QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), kAdmin.credential);
     QTest::mouseClick(b.find<QPushButton>(d, "checkButton"), Qt::LeftButton);
     QVERIFY2(d->reportText().contains(QStringLiteral("確認のみ")), qPrintable(d->reportText()));
     QVERIFY(d->reportText().contains(QStringLiteral("契約法人: 追加 3")));
     QCOMPARE(CorporationTable::count(b.store), 0);
     QVERIFY(b.find<QLineEdit>(d, "staffCredentialEdit")->text().isEmpty()); // not kept
-    QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), QStringLiteral("Passw0rd!"));
+    QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), kAdmin.credential);
     QTest::mouseClick(b.find<QPushButton>(d, "importButton"), Qt::LeftButton);
     QVERIFY2(d->reportText().contains(QStringLiteral("取り込みました")), qPrintable(d->reportText()));
     QCOMPARE(CorporationTable::count(b.store), 3);
@@ -279,7 +422,7 @@ void TestCorporationSelection::importFromTheMenuOnTheFirstRunPage()
     b.find<QLineEdit>(d, "fileEdit")->setText(sourcePath(QStringLiteral("tests/data/vendor-pbkdf2.pskcxml")));
     QTest::keyClicks(b.find<QLineEdit>(d, "passphraseEdit"), QStringLiteral("correct horse"));
     QTest::keyClicks(b.find<QLineEdit>(d, "staffLoginEdit"), QStringLiteral("admin"));
-    QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), QStringLiteral("Passw0rd!"));
+    QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), kAdmin.credential);
     QTest::mouseClick(b.find<QPushButton>(d, "importButton"), Qt::LeftButton);
     QVERIFY2(d->reportText().contains(QStringLiteral("トークン: 取り込み 2")), qPrintable(d->reportText()));
     QCOMPARE(TokenTable::count(b.store), 2);
@@ -291,9 +434,7 @@ void TestCorporationSelection::importFromTheMenuOnTheFirstRunPage()
 void TestCorporationSelection::aBranchsFirstDay()
 {
     // An empty production store and its first 管理者 (hardtoken-cli init).
-    Branch b;
-    QVERIFY(StaffTable::insert(b.store, QStringLiteral("admin"), QStringLiteral("管理"),
-        crypto::hashSecret(QStringLiteral("Passw0rd!"), { 10, 8, 1 }), StaffTable::Role::Admin));
+    Branch b; // its first 管理者 (hardtoken-cli init)
     const QString roster = b.empty.dir.filePath(QStringLiteral("roster.csv"));
     const QString tokens = b.empty.dir.filePath(QStringLiteral("tokens.csv"));
     for (const auto& [path, bytes] : { std::pair { roster, kRoster },
@@ -309,7 +450,7 @@ void TestCorporationSelection::aBranchsFirstDay()
         ImportDialog* d = b.window->staffMenu()->openImport(kind);
         b.find<QLineEdit>(d, "fileEdit")->setText(path);
         QTest::keyClicks(b.find<QLineEdit>(d, "staffLoginEdit"), QStringLiteral("admin"));
-        QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), QStringLiteral("Passw0rd!"));
+        QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), kAdmin.credential);
         QTest::mouseClick(b.find<QPushButton>(d, "importButton"), Qt::LeftButton);
         const bool ok = d->reportText().contains(QStringLiteral("取り込みました"));
         QTest::mouseClick(b.find<QPushButton>(d, "closeButton"), Qt::LeftButton);
@@ -327,9 +468,11 @@ void TestCorporationSelection::aBranchsFirstDay()
     QCOMPARE(b.service.corporation().value().code, QStringLiteral("1000000001"));
 
     // 管理 > 契約法人確認暗証番号の設定: the customer types the PIN twice on the software keyboard.
+    // Within the desk session the password is not asked again.
     StaffActDialog* pin = b.window->staffMenu()->openStaffAct(StaffActDialog::Act::SetPin);
-    QTest::keyClicks(b.find<QLineEdit>(pin, "staffLoginEdit"), QStringLiteral("admin"));
-    QTest::keyClicks(b.find<QLineEdit>(pin, "staffCredentialEdit"), QStringLiteral("Passw0rd!"));
+    QCOMPARE(b.find<QLineEdit>(pin, "staffLoginEdit")->text(), kAdmin.login);
+    QVERIFY(b.find<QLineEdit>(pin, "staffLoginEdit")->isReadOnly());
+    QVERIFY(b.find<QLineEdit>(pin, "staffCredentialEdit")->isHidden());
     b.find<QLineEdit>(pin, "reasonEdit")->setText(QStringLiteral("お届けの暗証番号"));
     QVERIFY(typeWithKeyboard(pin->pinInput(0), QStringLiteral("aoba2024")));
     QVERIFY(typeWithKeyboard(pin->pinInput(1), QStringLiteral("aoba2024")));
@@ -372,6 +515,14 @@ void TestCorporationSelection::aBranchsFirstDay()
     for (const char* expected :
         { "roster.imported", "tokens.imported", "corporation.pin_set", "usage_mode.changed", "token.registered" })
         QVERIFY2(actions.contains(QLatin1String(expected)), expected);
+    // Who did it: the staff member signed in at the desk, the customer's PIN beside it.
+    for (const AuditEntry& e : b.store.auditLog().entries()) {
+        if (e.action == QLatin1String("usage_mode.changed") || e.action == QLatin1String("token.registered")) {
+            QCOMPARE(e.actor, QStringLiteral("staff:admin"));
+            QVERIFY2(e.details.contains(QStringLiteral("authorised=corporation-pin")), qPrintable(e.details));
+        }
+    }
+    QVERIFY(actions.contains(QStringLiteral("desk.signed_in")));
 }
 
 QTEST_MAIN(TestCorporationSelection)

@@ -494,6 +494,11 @@ void TestTraining::demonstrationPlaysEveryStep()
     QVERIFY2(r.wrongTurns.isEmpty(), qPrintable(r.wrongTurns.isEmpty() ? QString() : s->explain(r.wrongTurns.first())));
     // Every step was shown once (the milestone 利用中止 is reached, not shown).
     QCOMPARE(r.demonstrations(), s->count() - int(s->exercise().steps.count(QStringLiteral("suspended"))));
+    // A training store has no desk session: the trainee is the actor of what was done.
+    for (const AuditEntry& e : c.f.store->auditLog().entries()) {
+        if (e.action == QLatin1String("registration.committed") || e.action == QLatin1String("usage_mode.changed"))
+            QCOMPARE(e.actor, QStringLiteral("trainee:") + kTrainee);
+    }
     const Exercise::Expectation& expect = s->exercise().expect;
     if (expect.usageMode != UsageMode::Unset)
         QCOMPARE(c.f.service->corporation().value().mode, expect.usageMode);

@@ -300,6 +300,41 @@
     </message>
 </context>
 <context>
+    <name>DeskSignInPage</name>
+    <message>
+        <source>担当者のサインイン</source>
+        <translation>Staff sign-in</translation>
+    </message>
+    <message>
+        <source>一定時間操作がなかったため、画面をロックしました。入力中の内容は破棄しました。</source>
+        <translation>The screen was locked because nothing was done for a while. What was being entered has been discarded.</translation>
+    </message>
+    <message>
+        <source>本番用データベースです。窓口の担当者がサインインしてから手続きを始めます。手続きは、サインインした担当者の名前で監査ログに記録されます。</source>
+        <translation>This is a production database. The staff member at the desk signs in before starting a procedure. Procedures are recorded in the audit log under the name of the staff member signed in.</translation>
+    </message>
+    <message>
+        <source>担当者ID(&amp;I)</source>
+        <translation>Staff &amp;ID</translation>
+    </message>
+    <message>
+        <source>担当者ID</source>
+        <translation>Staff ID</translation>
+    </message>
+    <message>
+        <source>パスワード(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>サインイン</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
     <name>ExerciseLoader</name>
     <message>
         <source>文字列が必要です</source>
@@ -3257,6 +3292,20 @@ SHA-256: %4</translation>
     </message>
 </context>
 <context>
+    <name>hardtoken::DeskSession</name>
+    <message>
+        <source>処理中にエラーが発生したため、サインインできませんでした。</source>
+        <translation>An error occurred while processing, so you could not be signed in.</translation>
+    </message>
+</context>
+<context>
+    <name>hardtoken::DeskSignInPage</name>
+    <message>
+        <source>担当者IDとパスワードを入力してください。</source>
+        <translation>Enter your staff ID and password.</translation>
+    </message>
+</context>
+<context>
     <name>hardtoken::FirstRunPage</name>
     <message>
         <source>まだ契約法人が登録されていません。名簿を取り込んでから、もう一度確認してください。</source>
@@ -3285,6 +3334,10 @@ SHA-256: %4</translation>
     <message>
         <source>ベンダーのトークン（PSKC または CSV）を取り込む（管理 &gt; トークンの取り込み、または）</source>
         <translation>Import the vendor&apos;s tokens (PSKC or CSV) (Administration &gt; Import tokens, or)</translation>
+    </message>
+    <message>
+        <source>まだ管理者が登録されていません。最初の管理者を登録してから、もう一度確認してください。</source>
+        <translation>No administrator has been registered yet. Register the first administrator, then check again.</translation>
     </message>
 </context>
 <context>
@@ -3393,6 +3446,14 @@ SHA-256: %4</translation>
     <message>
         <source>設定(&amp;S)...</source>
         <translation>&amp;Settings...</translation>
+    </message>
+    <message>
+        <source>サインアウト(&amp;G)</source>
+        <translation>Si&amp;gn out</translation>
+    </message>
+    <message>
+        <source>担当者: %1（%2）</source>
+        <translation>Staff: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3786,6 +3847,10 @@ After %3 more wrong codes this card can no longer be checked.</translation>
     <message>
         <source>確認する</source>
         <translation>Check</translation>
+    </message>
+    <message>
+        <source>この操作は管理者だけが行えます。管理者の担当者IDとパスワードを入力してください。</source>
+        <translation>Only an administrator can do this. Enter an administrator&apos;s staff ID and password.</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ void FirstRunPage::enter()
 
 bool FirstRunPage::ready() const
 {
-    return CorporationTable::countUpTo(m_store, 1) > 0;
+    return CorporationTable::countUpTo(m_store, 1) > 0 && StaffTable::count(m_store) > 0;
 }
 
 void FirstRunPage::check()
@@ -42,6 +42,12 @@ void FirstRunPage::check()
     showSteps();
     if (ready()) {
         Q_EMIT readyToStart();
+        return;
+    }
+    if (StaffTable::count(m_store) == 0) {
+        showMessage([] {
+            return tr("まだ管理者が登録されていません。最初の管理者を登録してから、もう一度確認してください。");
+        });
         return;
     }
     showMessage(

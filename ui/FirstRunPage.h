@@ -22,7 +22,8 @@ public:
     ~FirstRunPage() override;
 
     void enter() override;
-    // True when the store has a corporation: the console can leave this page.
+    // True when the store has an administrator and a corporation: the console can leave this page
+    // (for 担当者のサインイン).
     bool ready() const;
 
 Q_SIGNALS:

@@ -51,6 +51,16 @@ StaffActDialog::StaffActDialog(Store& store, qint64 corporationId, Act act, QWid
 
 StaffActDialog::~StaffActDialog() = default;
 
+void StaffActDialog::useSession(const StaffCredential& staff)
+{
+    m_session = staff;
+    m_ui->staffLoginEdit->setText(staff.login);
+    m_ui->staffLoginEdit->setReadOnly(true);
+    m_ui->staffCredentialCaption->hide();
+    m_ui->staffCredentialEdit->hide();
+    (m_act == Act::CheckCard ? m_ui->serialEdit : m_ui->reasonEdit)->setFocus();
+}
+
 void StaffActDialog::showError(const QString& message)
 {
     m_ui->messageLabel->setText(message);
@@ -59,7 +69,8 @@ void StaffActDialog::showError(const QString& message)
 
 void StaffActDialog::run()
 {
-    const StaffCredential staff { m_ui->staffLoginEdit->text().trimmed(), m_ui->staffCredentialEdit->text() };
+    const StaffCredential staff = m_session.value_or(
+        StaffCredential { m_ui->staffLoginEdit->text().trimmed(), m_ui->staffCredentialEdit->text() });
     const QString reason = m_ui->reasonEdit->text();
     StaffDesk desk(m_store);
     Outcome o;
@@ -84,6 +95,17 @@ void StaffActDialog::run()
     if (m_pin) {
         m_pin->clear();
         m_repeat->clear();
+    }
+    if (!o.ok() && m_session && o.error == ServiceError::NotAdministrator) {
+        // Not the signed-in member's to do: an administrator signs in for it.
+        m_session.reset();
+        m_ui->staffLoginEdit->setReadOnly(false);
+        m_ui->staffLoginEdit->clear();
+        m_ui->staffCredentialCaption->show();
+        m_ui->staffCredentialEdit->show();
+        showError(tr("この操作は管理者だけが行えます。管理者の担当者IDとパスワードを入力してください。"));
+        m_ui->staffLoginEdit->setFocus();
+        return;
     }
     if (!o.ok()) {
         showError(o.message);

@@ -2,7 +2,11 @@
 
 #include "desk/RegistrationService.h"
 
+#include "desk/StaffDesk.h"
+
 #include <QDialog>
+
+#include <optional>
 
 #include <memory>
 
@@ -32,6 +36,10 @@ public:
     // CheckCard: whether the card worked (the result box is a warning when it did not).
     bool resultIsGood() const { return m_good; }
     PinInput* pinInput(int which) const { return which == 0 ? m_pin : m_repeat; }
+    // Within a desk session: the signed-in member acts without typing the password again (the
+    // login is shown, the password row hidden). An act the member may not do (an administrator's)
+    // falls back to asking for a sign-in.
+    void useSession(const StaffCredential& staff);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -49,6 +57,7 @@ private:
     PinInput* m_repeat = nullptr;
     QString m_result;
     bool m_good = true;
+    std::optional<StaffCredential> m_session;
 };
 
 } // namespace hardtoken

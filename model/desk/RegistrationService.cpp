@@ -23,6 +23,12 @@ namespace hardtoken {
 
 Q_LOGGING_CATEGORY(lcService, "hardtoken.service")
 
+namespace {
+// Beside the actor (the staff member at the desk, or the trainee): what authorised the act — the
+// customer's 契約法人確認暗証番号, typed by the customer.
+const QString kAuthorisedByPin = QStringLiteral("authorised=corporation-pin");
+} // namespace
+
 // How decisions hold when several desktops share the store:
 // - a serial/OTP guess is evaluated inside the write transaction that counts it when it is wrong,
 //   with the corporation's row locked: the guess is answered only after its failure is durable,
@@ -511,9 +517,10 @@ Outcome RegistrationService::changeUsageMode(UsageMode mode, const QString& pin)
             }
             return m_store.audit(m_actor, changed ? AuditAction::UsageModeChanged : AuditAction::UsageModeConfirmed,
                 m_corporationId,
-                QStringLiteral("from=%1 to=%2 registrations_cancelled=%3")
+                QStringLiteral("from=%1 to=%2 registrations_cancelled=%3 %4")
                     .arg(usageModeKey(before), usageModeKey(mode))
-                    .arg(cancelled));
+                    .arg(cancelled)
+                    .arg(kAuthorisedByPin));
         },
         tr("処理中にエラーが発生したため、利用形態は変更されませんでした。"));
     return o;
@@ -580,6 +587,8 @@ bool RegistrationService::writeRegistrations(const QList<QueuedRegistration>& en
     }
     if (!audit.isEmpty())
         audit.last().details += QStringLiteral(" released=%1").arg(released);
+    for (AuditEntry& a : audit)
+        a.details += QLatin1Char(' ') + kAuthorisedByPin;
     return RegistrationTable::addMany(m_store, m_corporationId, pairs) && m_store.auditLog().appendMany(audit);
 }
 
@@ -703,7 +712,7 @@ Outcome RegistrationService::commitQueue(const QString& pin)
                 return false;
             corp.otpFailures = 0;
             return m_store.audit(m_actor, AuditAction::RegistrationCommitted, m_corporationId,
-                QStringLiteral("entries=%1").arg(m_queue.size()));
+                QStringLiteral("entries=%1 %2").arg(m_queue.size()).arg(kAuthorisedByPin));
         },
         tr("登録処理中にエラーが発生したため、利用登録は行われませんでした。利用登録情報の一覧はそのまま残っています"
            "。"));

@@ -5,11 +5,54 @@
 #include "store/StaffTable.h"
 #include "store/Store.h"
 
+#include <QCryptographicHash>
+#include <QHash>
+#include <QMutex>
+
 namespace hardtoken {
 
 QString StaffSignIn::actorFor(const QString& login)
 {
     return Lockout::staffActor(login);
+}
+
+namespace {
+
+// The tokens of the desk sessions open in this process, by login: SHA-256 of each (compared in
+// constant time), never the token itself.
+struct Sessions {
+    QMutex mutex;
+    QHash<QString, QByteArray> digests;
+};
+Sessions& sessions()
+{
+    static Sessions s;
+    return s;
+}
+
+bool sessionHolds(const QString& login, const QString& credential)
+{
+    Sessions& s = sessions();
+    const QMutexLocker lock(&s.mutex);
+    const auto it = s.digests.constFind(login);
+    return it != s.digests.cend()
+        && crypto::constantTimeEquals(QCryptographicHash::hash(credential.toUtf8(), QCryptographicHash::Sha256), *it);
+}
+
+} // namespace
+
+void StaffSignIn::openSession(const QString& login, const QByteArray& token)
+{
+    Sessions& s = sessions();
+    const QMutexLocker lock(&s.mutex);
+    s.digests.insert(login, QCryptographicHash::hash(token, QCryptographicHash::Sha256));
+}
+
+void StaffSignIn::closeSession(const QString& login)
+{
+    Sessions& s = sessions();
+    const QMutexLocker lock(&s.mutex);
+    s.digests.remove(login);
 }
 
 QString StaffSignIn::deniedMessage()
@@ -42,7 +85,9 @@ StaffSignIn::Result StaffSignIn::run(Store& store, const QString& login, const Q
     // 2. Evaluate (an unknown login is hashed too, so the time taken does not tell it apart).
     static const QString unknownLoginHash = crypto::hashSecret(QStringLiteral("unknown login"));
     const auto hash = StaffTable::credentialHash(store, login);
-    const bool valid = crypto::verifySecret(credential, hash.value_or(unknownLoginHash)) && hash.has_value();
+    const bool bySession = hash.has_value() && sessionHolds(login, credential);
+    const bool valid
+        = bySession || (crypto::verifySecret(credential, hash.value_or(unknownLoginHash)) && hash.has_value());
 
     if (!valid) {
         // 3a. Settle as a failure (the login locked at the limit); the attempt is already

@@ -29,6 +29,12 @@ public:
         StaffPurpose purpose, const std::function<bool(const QString& actor)>& action);
     // The audit actor for a login ("staff:<login>", bounded).
     static QString actorFor(const QString& login);
+
+    // A desk session (DeskSession) open for `login` in this process: while it lasts, `token` signs
+    // the login in for its acts instead of the password (the attempt is counted all the same, and
+    // a disabled or locked login is refused). One session per login; closing forgets the token.
+    static void openSession(const QString& login, const QByteArray& token);
+    static void closeSession(const QString& login);
     static QString deniedMessage();
 };
 

@@ -50,6 +50,7 @@ void ScenarioLoader::readSettings(FieldReader& r, const QJsonObject& root, Scena
     s.settings.totpSkewSteps = r.integer(settings, QStringLiteral("settings"), "totpSkewSteps", 1, 0, 10);
     s.settings.totpMaxDriftSteps = r.integer(settings, QStringLiteral("settings"), "totpMaxDriftSteps", 2, 0, 10);
     s.settings.staffFailureLimit = r.integer(settings, QStringLiteral("settings"), "staffFailureLimit", 5, 1, 100);
+    s.settings.deskIdleMinutes = r.integer(settings, QStringLiteral("settings"), "deskIdleMinutes", 10, 1, 24 * 60);
     s.settings.staffLockLapseMinutes
         = r.integer(settings, QStringLiteral("settings"), "staffLockLapseMinutes", 60, 0, 7 * 24 * 60);
     s.settings.normaliseFullWidth = r.boolean(settings, QStringLiteral("settings"), "normaliseFullWidth", false);

@@ -39,6 +39,10 @@ constexpr ActionRow kActions[] = {
     { AuditAction::StaffLocked, "staff.locked", "too many wrong sign-ins: the staff login is locked" },
     { AuditAction::StaffReset, "staff.reset",
         "a locked staff login (or card:SERIAL) usable again, by another administrator" },
+    { AuditAction::DeskSignedIn, "desk.signed_in",
+        "a staff member signed in at the desk: the actor of every act until the session ends" },
+    { AuditAction::DeskSignedOut, "desk.signed_out",
+        "the desk session ended (reason=sign-out, idle: locked after deskIdleMinutes, or closed)" },
     { AuditAction::StaffLockLapsed, "staff.lock_lapsed",
         "a staff login's lock lapsed after staffLockLapseMinutes (the recovery when no other administrator is left)" },
     { AuditAction::AuditExported, "audit.exported", "the log verified and exported (rows, SHA-256 of the file)" },
@@ -75,6 +79,7 @@ constexpr PurposeRow kPurposes[] = {
     { StaffPurpose::KeyRotate, "key.rotate", "rotating the data key" },
     { StaffPurpose::Import, "import", "importing a roster or tokens" },
     { StaffPurpose::StaffReset, "staff.reset", "lifting a staff login's or a card's lock" },
+    { StaffPurpose::DeskSignIn, "desk.sign_in", "the desk session (担当者のサインイン)" },
 };
 
 } // namespace

@@ -33,6 +33,8 @@ enum class AuditAction {
     StaffLocked,
     StaffReset,
     StaffLockLapsed,
+    DeskSignedIn,
+    DeskSignedOut,
     AuditExported,
     KeyRotated,
     // Data in
@@ -64,6 +66,7 @@ enum class StaffPurpose {
     KeyRotate,
     Import,
     StaffReset,
+    DeskSignIn,
 };
 
 QString auditKey(AuditAction action); // "corporation.unlocked"

@@ -838,6 +838,7 @@ StoreSettings Store::settings() const
     s.otpFailureLimit = intValue("setting.otp_failure_limit", s.otpFailureLimit, 1, 100);
     s.pinFailureLimit = intValue("setting.pin_failure_limit", s.pinFailureLimit, 1, 100);
     s.staffFailureLimit = intValue("setting.staff_failure_limit", s.staffFailureLimit, 1, 100);
+    s.deskIdleMinutes = intValue("setting.desk_idle_minutes", s.deskIdleMinutes, 1, 24 * 60);
     s.staffLockLapseMinutes = intValue("setting.staff_lock_lapse_minutes", s.staffLockLapseMinutes, 0, 7 * 24 * 60);
     s.hotpLookAhead = intValue("setting.hotp_look_ahead", s.hotpLookAhead, 0, 100);
     s.totpSkewSteps = intValue("setting.totp_skew_steps", s.totpSkewSteps, 0, 10);
@@ -852,6 +853,7 @@ bool Store::saveSettings(const StoreSettings& s)
         && setMetaValue(QStringLiteral("setting.pin_failure_limit"), QString::number(s.pinFailureLimit))
         && setMetaValue(QStringLiteral("setting.staff_failure_limit"), QString::number(s.staffFailureLimit))
         && setMetaValue(QStringLiteral("setting.staff_lock_lapse_minutes"), QString::number(s.staffLockLapseMinutes))
+        && setMetaValue(QStringLiteral("setting.desk_idle_minutes"), QString::number(s.deskIdleMinutes))
         && setMetaValue(QStringLiteral("setting.hotp_look_ahead"), QString::number(s.hotpLookAhead))
         && setMetaValue(QStringLiteral("setting.totp_skew_steps"), QString::number(s.totpSkewSteps))
         && setMetaValue(QStringLiteral("setting.totp_max_drift_steps"), QString::number(s.totpMaxDriftSteps))

@@ -51,6 +51,8 @@ struct StoreSettings {
     // A staff login locked by wrong sign-ins is usable again after this many minutes (audited):
     // the recovery when no other administrator is left to reset it. 0: only a reset lifts it.
     int staffLockLapseMinutes = 60;
+    // A production desk locks after this many minutes without a key or a click (the session ends).
+    int deskIdleMinutes = 10;
     int hotpLookAhead = 10;
     int totpSkewSteps = 1;
     // RFC 6238 §6: the largest token clock offset (in steps) the console records and accepts.
