@@ -183,7 +183,9 @@ struct PgDatabase {
     QString connection() const { return server + QStringLiteral(" dbname=") + name; }
     QString keyFile() const { return dir.filePath(QStringLiteral("shared.key")); }
 
-    bool admin(const QString& sql) const
+    bool admin(const QString& sql) const { return adminOn(server, sql); }
+    // A statement as the server's superuser, on its postgres database (roles, databases).
+    static bool adminOn(const QString& server, const QString& sql)
     {
         bool ok = false;
         {

@@ -1095,6 +1095,17 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
     </message>
 </context>
 <context>
+    <name>ServerBoundary</name>
+    <message>
+        <source>サーバーの権限は PostgreSQL のデータベースにだけ設定できます。</source>
+        <translation>Server privileges can only be set on a PostgreSQL database.</translation>
+    </message>
+    <message>
+        <source>ロール名 %1 は使えません（半角英小文字・数字・_、63 文字まで）。</source>
+        <translation>The role name %1 cannot be used (lower-case letters, digits and _, up to 63 characters).</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>設定</source>
@@ -3029,6 +3040,26 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
     <message>
         <source>誤入力で利用できなくなった担当者ID（またはカード card:SERIAL）を再び利用できるようにします（他の管理者のみ）。標準入力: 管理者のパスワード。</source>
         <translation>Makes a staff ID (or a card, card:SERIAL) locked by wrong entries usable again (another administrator only). Standard input: the administrator&apos;s password.</translation>
+    </message>
+    <message>
+        <source>server: 窓口の端末が接続に使う PostgreSQL のロール名。</source>
+        <translation>server: the PostgreSQL role the desk PCs connect with.</translation>
+    </message>
+    <message>
+        <source>サーバーの権限を設定しました（窓口の端末のロール: %1）。</source>
+        <translation>The server privileges were set (desk role: %1).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL のデータベースと、正しいロール名を指定してください。</source>
+        <translation>Give a PostgreSQL database and a valid role name.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL（--postgres にスキーマの所有者の接続）: 窓口の端末のロールを作り、秘密の列を読めず、表に書き込めないように権限を設定します。マイグレーションのあとにも実行します。</source>
+        <translation>PostgreSQL (--postgres: the schema owner&apos;s connection): creates the desk role and sets its privileges so that it cannot read the secret columns or write to any table. Run it again after each migration.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL: ロールが表ごとにできること（サーバーの答えのまま）。</source>
+        <translation>PostgreSQL: what a role may do on each table (as the server answers).</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,7 @@ const OptionSpec kOptions[] = {
     { "users", QT_TRANSLATE_NOOP("cli", "scenario generate: 利用者の数。"), "n", "50000" },
     { "quiet", QT_TRANSLATE_NOOP("cli", "screenshots と manual: 進み具合を表示しません。") },
     { "trainee", QT_TRANSLATE_NOOP("cli", "exercise report: この研修者の結果だけ。"), "name" },
+    { "desk-role", QT_TRANSLATE_NOOP("cli", "server: 窓口の端末が接続に使う PostgreSQL のロール名。"), "role" },
 };
 
 const QCommandLineOption* optionNamed(const QString& name)

@@ -11,6 +11,7 @@
 #include "inventory/VirtualTokens.h"
 #include "store/AuditLog.h"
 #include "store/KeyFile.h"
+#include "store/ServerBoundary.h"
 #include "store/StaffTable.h"
 #include "store/Store.h"
 
@@ -175,6 +176,29 @@ int init(Invocation& call)
 }
 
 // Every other console must be closed: their keys would no longer match what they write.
+// PostgreSQL as the trust boundary (run as the schema's owner): the desk role and what it may do.
+int serverInit(Invocation& call)
+{
+    Store& store = call.store();
+    const QString role = call.value(QStringLiteral("desk-role"));
+    if (!ServerBoundary::init(store, role))
+        return fail(store.errorMessage());
+    out() << QCoreApplication::translate("cli", "サーバーの権限を設定しました（窓口の端末のロール: %1）。").arg(role)
+          << Qt::endl
+          << ServerBoundary::privilegeTable(role, ServerBoundary::privileges(store, role)) << Qt::flush;
+    return 0;
+}
+
+int serverPrivileges(Invocation& call)
+{
+    const QString role = call.value(QStringLiteral("desk-role"));
+    if (!call.store().isPostgres() || !ServerBoundary::validRole(role))
+        return fail(
+            QCoreApplication::translate("cli", "PostgreSQL のデータベースと、正しいロール名を指定してください。"));
+    out() << ServerBoundary::privilegeTable(role, ServerBoundary::privileges(call.store(), role)) << Qt::flush;
+    return 0;
+}
+
 int rotateKey(Invocation& call)
 {
     Store& store = call.store();
@@ -236,6 +260,14 @@ QList<Command> storeCommands()
         { words("rotate-key"), {}, words("staff"), {}, Use::Writes, false, false,
             QT_TRANSLATE_NOOP("cli", "データ暗号鍵を交換します（管理者のみ。ほかのコンソールはすべて閉じてから）。"),
             rotateKey },
+        { words("server init"), {}, words("desk-role"), words("desk-role"), Use::Writes, false, false,
+            QT_TRANSLATE_NOOP("cli",
+                "PostgreSQL（--postgres にスキーマの所有者の接続）: 窓口の端末のロールを作り、秘密の列を読めず、表に書"
+                "き込めないように権限を設定します。マイグレーションのあとにも実行します。"),
+            serverInit },
+        { words("server privileges"), {}, words("desk-role"), words("desk-role"), Use::Reads, false, false,
+            QT_TRANSLATE_NOOP("cli", "PostgreSQL: ロールが表ごとにできること（サーバーの答えのまま）。"),
+            serverPrivileges },
     };
 }
 

@@ -232,6 +232,7 @@ public:
 private:
     friend class AuditLog;
     friend class Schema;
+    friend class ServerBoundary;
     friend class KeyFile;
     friend class CorporationTable;
     friend class UserTable;

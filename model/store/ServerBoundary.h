@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace hardtoken {
+
+class Store;
+
+// A shared PostgreSQL store as the trust boundary: the schema belongs to a role no desktop uses
+// (the owner), and the desks connect with a role of their own that may read only what a desk
+// shows — no token secret, PIN hash, staff credential hash, MAC, seal or key check — and may
+// write nothing itself. The one-time passwords are computed by the server (pgcrypto's hmac:
+// hardtoken_hotp, hardtoken_totp), so that the rules that change state can move into
+// SECURITY DEFINER functions the desk role calls (the next step: see the README).
+// The embedded SQLite store keeps the design it has: one desktop, one user, one file.
+class ServerBoundary final {
+    Q_DECLARE_TR_FUNCTIONS(ServerBoundary)
+public:
+    struct Columns {
+        QString table;
+        QStringList columns;
+    };
+    // What a desk may read, table by table. Everything else — every other table (meta, with the key
+    // check and the settings; attempts_in_flight; commit_marks; schema_version) and every other
+    // column — it may not.
+    static QList<Columns> deskReadable();
+    // The tables a desk never writes (all of the store's).
+    static QStringList tables();
+
+    // On a PostgreSQL store opened as its owner: pgcrypto and the OTP functions, the desk role
+    // (created when missing, LOGIN, no password: the bank's administrator sets how it signs in),
+    // every privilege of PUBLIC and of the desk role on the store's tables revoked, and the
+    // readable columns granted. Run again after each migration. False with errorMessage() set.
+    static bool init(Store& store, const QString& deskRole);
+    // A role name this command accepts: lower-case letters, digits, '_' (it is written into SQL).
+    static bool validRole(const QString& role);
+
+    // What the server says `role` may do on each table: SELECT (all, the columns, or none),
+    // INSERT, UPDATE, DELETE, TRUNCATE — from has_table_privilege/has_column_privilege.
+    struct Privileges {
+        QString table;
+        QStringList selectColumns; // the columns it may SELECT ("*" for all)
+        bool insert = false;
+        bool update = false;
+        bool del = false;
+        bool truncate = false;
+    };
+    static QList<Privileges> privileges(Store& store, const QString& role);
+    // The same as a table for people (role × table × privilege).
+    static QString privilegeTable(const QString& role, const QList<Privileges>& rows);
+};
+
+} // namespace hardtoken

@@ -1,0 +1,198 @@
+// PostgreSQL as the trust boundary: the schema's owner sets up the desk role (hardtoken-cli server
+// init), and the desk role's own connection is refused every secret and every write, as the server
+// itself reports and enforces; the one-time passwords the server computes match oathtool.
+#include "TestSupport.h"
+
+#include "core/Crypto.h"
+#include "store/ServerBoundary.h"
+
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QUuid>
+
+using namespace hardtoken;
+using namespace hardtoken::test;
+
+namespace {
+
+// A cluster-wide role of this test, dropped afterwards.
+QString roleName(const char* what)
+{
+    return QStringLiteral("ht_%1_%2").arg(QLatin1String(what), QUuid::createUuid().toString(QUuid::Id128).left(10));
+}
+
+// A connection as `role` to the database, through QPSQL (as a desk would), or as psql would.
+struct RoleConnection {
+    QString name = QUuid::createUuid().toString();
+    QSqlDatabase db;
+    RoleConnection(const PgDatabase& pg, const QString& role)
+    {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        configurePostgres(db, pg.connection() + QStringLiteral(" user=") + role);
+        if (!db.open())
+            qFatal("cannot connect as %s: %s", qPrintable(role), qPrintable(db.lastError().text()));
+    }
+    ~RoleConnection()
+    {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+    }
+    // The server's answer: empty when the statement ran, else its error.
+    QString run(const QString& sql) const
+    {
+        QSqlQuery q(db);
+        return q.exec(sql) ? QString() : q.lastError().databaseText();
+    }
+};
+
+} // namespace
+
+class TestServerBoundary final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void theDeskRoleReadsNoSecretAndWritesNothing();
+    void theServersOneTimePasswordsMatchOathtool();
+    void cleanupTestCase();
+
+private:
+    PgDatabase* m_pg = nullptr;
+    QString m_owner;
+    QString m_desk;
+    FixedClock m_clock { kManualEpoch * 1000 };
+    std::unique_ptr<Store> m_store;
+};
+
+void TestServerBoundary::initTestCase()
+{
+    HARDTOKEN_REQUIRE(!qEnvironmentVariableIsEmpty("HARDTOKEN_PG"),
+        "HARDTOKEN_PG is not set: scripts/test starts a PostgreSQL server and sets it");
+    QVERIFY2(QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")), "the QPSQL driver (libqt6sql6-psql) is missing");
+    m_pg = new PgDatabase;
+    m_owner = roleName("owner");
+    m_desk = roleName("desk");
+    // The schema's owner: no superuser, a role no desktop uses; the database is its own.
+    QVERIFY(m_pg->admin(QStringLiteral("CREATE ROLE %1 LOGIN CREATEROLE").arg(m_owner)));
+    QVERIFY(m_pg->admin(QStringLiteral("ALTER DATABASE %1 OWNER TO %2").arg(m_pg->name, m_owner)));
+    QVERIFY(m_pg->admin(QStringLiteral("GRANT ALL ON SCHEMA public TO %1").arg(m_owner)));
+    // The store made by its owner, with the manual's scenario in it (secrets, hashes, an audit).
+    m_store = std::make_unique<Store>(m_clock);
+    QVERIFY2(m_store->openPostgres(m_pg->connection() + QStringLiteral(" user=") + m_owner, m_pg->keyFile()),
+        qPrintable(m_store->errorMessage()));
+    QString error;
+    QVERIFY2(ScenarioLoader::apply(*m_store, manualScenario(), QStringLiteral("test"), &error), qPrintable(error));
+    // hardtoken-cli --postgres OWNER server init --desk-role ROLE
+    QVERIFY(!ServerBoundary::init(*m_store, QStringLiteral("Desk; DROP TABLE tokens")));
+    QVERIFY2(ServerBoundary::init(*m_store, m_desk), qPrintable(m_store->errorMessage()));
+    QVERIFY2(ServerBoundary::init(*m_store, m_desk), qPrintable(m_store->errorMessage())); // again: the same
+}
+
+void TestServerBoundary::theDeskRoleReadsNoSecretAndWritesNothing()
+{
+    // The permission table as the server reports it.
+    const QList<ServerBoundary::Privileges> rows = ServerBoundary::privileges(*m_store, m_desk);
+    qInfo("%s", qPrintable(ServerBoundary::privilegeTable(QStringLiteral("desk"), rows)));
+    QCOMPARE(rows.size(), ServerBoundary::tables().size());
+    const QStringList secrets { QStringLiteral("pin_hash"), QStringLiteral("secret"), QStringLiteral("credential_hash"),
+        QStringLiteral("mac"), QStringLiteral("state_mac"), QStringLiteral("value") };
+    for (const ServerBoundary::Privileges& p : rows) {
+        QVERIFY2(!p.insert && !p.update && !p.del && !p.truncate, qPrintable(p.table));
+        QVERIFY2(!p.selectColumns.contains(QStringLiteral("*")), qPrintable(p.table));
+        for (const QString& column : secrets)
+            QVERIFY2(!p.selectColumns.contains(column), qPrintable(p.table + QLatin1Char('.') + column));
+    }
+
+    // And what it does: the desk's own connection.
+    RoleConnection desk(*m_pg, m_desk);
+    int denied = 0;
+    const auto refused = [&](const QString& sql) {
+        const QString answer = desk.run(sql);
+        if (!answer.contains(QLatin1String("permission denied")))
+            return false;
+        ++denied;
+        return true;
+    };
+    for (const char* sql :
+        { "SELECT pin_hash FROM corporations", "SELECT state_mac FROM corporations", "SELECT secret FROM tokens",
+            "SELECT state_mac FROM tokens", "SELECT credential_hash FROM staff", "SELECT mac FROM audit_log",
+            "SELECT state_mac FROM signin_attempts", "SELECT * FROM meta", "SELECT * FROM attempts_in_flight",
+            "SELECT * FROM commit_marks", "SELECT * FROM corporations",
+            // Counters, suspension, tokens, registrations, staff: no write of its own.
+            "UPDATE corporations SET otp_failures = 0, pin_failures = 0", "UPDATE corporations SET suspended = 0",
+            "UPDATE tokens SET next_counter = 0", "UPDATE tokens SET status = 'available'", "DELETE FROM registrations",
+            "INSERT INTO registrations (corporation_id, token_id, since) VALUES (1, 1, 'x')",
+            "UPDATE staff SET role = 'admin'", "UPDATE signin_attempts SET failures = 0, locked_at = NULL",
+            "DELETE FROM signin_attempts",
+            // The audit: no row added, changed or removed by the desk.
+            "INSERT INTO audit_log (at, actor, action, details, mac) VALUES ('x', 'x', 'x', 'x', 'x')",
+            "UPDATE audit_log SET details = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log",
+            // Nothing created where the server's functions look.
+            "CREATE TABLE public.hmac_shadow (x int)" }) {
+        QVERIFY2(refused(QString::fromLatin1(sql)), sql);
+    }
+    // What a desk shows it may read.
+    QVERIFY2(desk.run(QStringLiteral("SELECT id, code, name, usage_mode, suspended FROM corporations")).isEmpty(),
+        qPrintable(desk.run(QStringLiteral("SELECT id, code, name, usage_mode, suspended FROM corporations"))));
+    QVERIFY(desk.run(QStringLiteral("SELECT serial, status FROM tokens")).isEmpty());
+    QVERIFY(desk.run(QStringLiteral("SELECT actor, action, details FROM audit_log")).isEmpty());
+    qInfo("statements refused to the desk role: %d", denied);
+}
+
+void TestServerBoundary::theServersOneTimePasswordsMatchOathtool()
+{
+    const QString oathtool = QStandardPaths::findExecutable(QStringLiteral("oathtool"));
+    QVERIFY2(!oathtool.isEmpty(), "oathtool not found (apt-get install oathtool)");
+    RoleConnection desk(*m_pg, m_desk);
+    QRandomGenerator random(20261206);
+    const QStringList algorithms { QStringLiteral("sha1"), QStringLiteral("sha256"), QStringLiteral("sha512") };
+    const int pairs = 2000;
+    int matched = 0;
+    for (int i = 0; i < pairs; ++i) {
+        const QString algorithm = algorithms[i % 3];
+        QByteArray secret(algorithm == QLatin1String("sha1") ? 20
+                : algorithm == QLatin1String("sha256")       ? 32
+                                                             : 64,
+            Qt::Uninitialized);
+        for (char& c : secret)
+            c = char(random.bounded(256));
+        const qint64 at = random.bounded(qint64(4102444800)); // up to 2100
+        const int period = i % 2 ? 30 : 60;
+        QSqlQuery q(desk.db);
+        q.prepare(QStringLiteral("SELECT hardtoken_totp(?, ?, ?, 6, ?)"));
+        q.addBindValue(secret);
+        q.addBindValue(at);
+        q.addBindValue(period);
+        q.addBindValue(algorithm);
+        QVERIFY2(q.exec() && q.next(), qPrintable(q.lastError().text()));
+        QProcess p;
+        p.start(oathtool,
+            { QStringLiteral("--totp=") + algorithm, QStringLiteral("-s"), QString::number(period),
+                QStringLiteral("-N"), QStringLiteral("@%1").arg(at), QString::fromLatin1(secret.toHex()) });
+        QVERIFY(p.waitForFinished(10000));
+        const QString theirs = QString::fromLatin1(p.readAllStandardOutput()).trimmed();
+        QVERIFY2(q.value(0).toString() == theirs,
+            qPrintable(QStringLiteral("%1 at %2: server %3, oathtool %4")
+                           .arg(algorithm)
+                           .arg(at)
+                           .arg(q.value(0).toString(), theirs)));
+        ++matched;
+    }
+    qInfo("(token, time) pairs computed by the server and by oathtool: %d of %d equal", matched, pairs);
+}
+
+void TestServerBoundary::cleanupTestCase()
+{
+    m_store.reset();
+    delete m_pg; // drops the database
+    if (!m_desk.isEmpty())
+        PgDatabase::adminOn(qEnvironmentVariable("HARDTOKEN_PG"), QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_desk));
+    if (!m_owner.isEmpty())
+        PgDatabase::adminOn(
+            qEnvironmentVariable("HARDTOKEN_PG"), QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_owner));
+}
+
+QTEST_MAIN(TestServerBoundary)
+#include "tst_serverboundary.moc"
