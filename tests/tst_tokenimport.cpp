@@ -42,15 +42,6 @@ QByteArray cbcEncrypt(const QByteArray& key, const QByteArray& plain)
     return iv + out;
 }
 
-QByteArray hmacSha1(const QByteArray& key, const QByteArray& data)
-{
-    unsigned char mac[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    HMAC(EVP_sha1(), key.constData(), static_cast<int>(key.size()),
-        reinterpret_cast<const unsigned char*>(data.constData()), static_cast<size_t>(data.size()), mac, &len);
-    return QByteArray(reinterpret_cast<const char*>(mac), static_cast<qsizetype>(len));
-}
-
 struct PskcKey {
     PskcKey(QString s, QString a = QStringLiteral("hotp"), QByteArray k = kSecret, int d = 6,
         QString c = QStringLiteral("0"), QString extra = {})
@@ -79,6 +70,10 @@ struct PskcWriter {
     QByteArray salt = crypto::randomBytes(16);
     QByteArray passphrase = QByteArrayLiteral("qwerty");
     int iterations = 1000;
+    QString prf {}; // an element after KeyLength (RFC 6030's Figure 7: <PRF/>)
+    // The MAC method (RFC 6931's URIs) and the digest the ValueMACs are made with.
+    QString macUri = QStringLiteral("http://www.w3.org/2000/09/xmldsig#hmac-sha1");
+    crypto::Digest macDigest = crypto::Digest::Sha1;
 
     QByteArray encryptionKey() const
     {
@@ -102,16 +97,17 @@ struct PskcWriter {
                 "<EncryptionKey><xenc11:DerivedKey><xenc11:KeyDerivationMethod "
                 "Algorithm=\"http://www.rsasecurity.com/rsalabs/pkcs/schemas/pkcs-5v2-0#pbkdf2\">"
                 "<pkcs5:PBKDF2-params><Salt><Specified>%1</Specified></Salt><IterationCount>%2</IterationCount>"
-                "<KeyLength>16</KeyLength></pkcs5:PBKDF2-params></xenc11:KeyDerivationMethod>"
+                "<KeyLength>16</KeyLength>%3</pkcs5:PBKDF2-params></xenc11:KeyDerivationMethod>"
                 "<xenc11:MasterKeyName>My Password 1</xenc11:MasterKeyName></xenc11:DerivedKey></EncryptionKey>")
                        .arg(QString::fromLatin1(salt.toBase64()))
-                       .arg(iterations);
+                       .arg(iterations)
+                       .arg(prf);
         }
         if (protection != Protection::Plain) {
-            head += QStringLiteral("<MACMethod Algorithm=\"http://www.w3.org/2000/09/xmldsig#hmac-sha1\"><MACKey>"
+            head += QStringLiteral("<MACMethod Algorithm=\"%3\"><MACKey>"
                                    "<xenc:EncryptionMethod Algorithm=\"%1\"/><xenc:CipherData><xenc:CipherValue>%2"
                                    "</xenc:CipherValue></xenc:CipherData></MACKey></MACMethod>")
-                        .arg(aes, QString::fromLatin1(cbcEncrypt(encryptionKey(), macKey).toBase64()));
+                        .arg(aes, QString::fromLatin1(cbcEncrypt(encryptionKey(), macKey).toBase64()), macUri);
         }
         QString packages;
         for (const PskcKey& k : keys) {
@@ -124,7 +120,7 @@ struct PskcWriter {
                                         "<xenc:CipherValue>%2</xenc:CipherValue></xenc:CipherData></EncryptedValue>"
                                         "<ValueMAC>%3</ValueMAC>")
                              .arg(aes, QString::fromLatin1(sealed.toBase64()),
-                                 QString::fromLatin1(hmacSha1(macKey, sealed).toBase64()));
+                                 QString::fromLatin1(crypto::hmac(macDigest, macKey, sealed).toBase64()));
             }
             packages += QStringLiteral(
                 "<KeyPackage><DeviceInfo><Manufacturer>Manufacturer</Manufacturer><SerialNo>%1</SerialNo></DeviceInfo>"
@@ -208,6 +204,10 @@ private Q_SLOTS:
     void aTamperedContainerIsRefusedWhole();
     void aWrongKeyOrMissingPassphraseIsSaidSo();
     void pythonPskcContainersAreRead();
+    void rfc6030Figure7WithAnEmptyPrf();
+    void everyHmacOfRfc6931AsTheMac_data();
+    void everyHmacOfRfc6931AsTheMac();
+    void aMissingAlgorithmIsNamedAsMissing();
     void aCounterTokensTimeIntervalIsIgnored();
     void linesThatBreakTheRulesAreRefusedWithTheReason_data();
     void linesThatBreakTheRulesAreRefusedWithTheReason();
@@ -347,6 +347,104 @@ void TestTokenImport::aWrongKeyOrMissingPassphraseIsSaidSo()
     QVERIFY(!mistyped.needsPassphrase);
     QVERIFY(!mistyped.fileProblem.isEmpty());
     QCOMPARE(inv.tokens(), 0);
+}
+
+void TestTokenImport::rfc6030Figure7WithAnEmptyPrf()
+{
+    // RFC 6030 §6.2, Figure 7: PBKDF2 with the RFC's salt, 1,000 iterations, a 16-byte key, the
+    // passphrase "qwerty" and an empty <PRF/> — the default of RFC 8018, HMAC-SHA1.
+    PskcWriter writer;
+    writer.protection = Protection::Pbkdf2;
+    writer.salt = QByteArray::fromBase64("Ej7/PEpyEpw=");
+    writer.iterations = 1000;
+    writer.passphrase = "qwerty";
+    writer.macKey = QByteArray::fromHex("1122334455667788990011223344556677889900");
+    writer.prf = QStringLiteral("<PRF/>");
+    const QByteArray xml = writer
+                               .write({ { QStringLiteral("0987654321"), QStringLiteral("hotp"),
+                                   QByteArrayLiteral("12345678901234567890") } })
+                               .toUtf8();
+    TokenImportOptions options;
+    options.passphrase = "qwerty";
+    Inventory inv;
+    const TokenImportReport r = inv.import(xml, options);
+    QVERIFY2(r.fileProblem.isEmpty(), qPrintable(reasons(r)));
+    QCOMPARE(inv.secretOf(QStringLiteral("0987654321")), QByteArrayLiteral("12345678901234567890"));
+    // A PRF that names HMAC-SHA1 is the same; one that names another HMAC derives another key.
+    writer.prf = QStringLiteral("<PRF Algorithm=\"http://www.w3.org/2000/09/xmldsig#hmac-sha1\"/>");
+    Inventory again;
+    QVERIFY2(again.import(writer.write({ { QStringLiteral("0987654321") } }).toUtf8(), options).fileProblem.isEmpty(),
+        "PRF hmac-sha1");
+    writer.prf = QStringLiteral("<PRF Algorithm=\"http://www.w3.org/2001/04/xmldsig-more#hmac-sha256\"/>");
+    Inventory other;
+    QVERIFY(!other.import(writer.write({ { QStringLiteral("0987654321") } }).toUtf8(), options).fileProblem.isEmpty());
+}
+
+void TestTokenImport::everyHmacOfRfc6931AsTheMac_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<int>("digest");
+    QTest::newRow("HMAC-SHA1") << QStringLiteral("http://www.w3.org/2000/09/xmldsig#hmac-sha1")
+                               << int(crypto::Digest::Sha1);
+    QTest::newRow("HMAC-SHA224") << QStringLiteral("http://www.w3.org/2001/04/xmldsig-more#hmac-sha224")
+                                 << int(crypto::Digest::Sha224);
+    QTest::newRow("HMAC-SHA256") << QStringLiteral("http://www.w3.org/2001/04/xmldsig-more#hmac-sha256")
+                                 << int(crypto::Digest::Sha256);
+    QTest::newRow("HMAC-SHA384") << QStringLiteral("http://www.w3.org/2001/04/xmldsig-more#hmac-sha384")
+                                 << int(crypto::Digest::Sha384);
+    QTest::newRow("HMAC-SHA512") << QStringLiteral("http://www.w3.org/2001/04/xmldsig-more#hmac-sha512")
+                                 << int(crypto::Digest::Sha512);
+}
+
+void TestTokenImport::everyHmacOfRfc6931AsTheMac()
+{
+    QFETCH(QString, uri);
+    QFETCH(int, digest);
+    PskcWriter writer;
+    writer.protection = Protection::PreShared;
+    writer.macUri = uri;
+    writer.macDigest = crypto::Digest(digest);
+    TokenImportOptions options;
+    options.preSharedKey = writer.key;
+    Inventory inv;
+    const TokenImportReport r = inv.import(writer.write({ { QStringLiteral("0123456789") } }).toUtf8(), options);
+    QVERIFY2(r.fileProblem.isEmpty(), qPrintable(reasons(r)));
+    QCOMPARE(inv.secretOf(QStringLiteral("0123456789")), kSecret);
+    // The same MAC checked with another digest is a tampered container: refused whole.
+    writer.macDigest = crypto::Digest(digest == int(crypto::Digest::Sha1) ? int(crypto::Digest::Sha256) : 0);
+    Inventory tampered;
+    QVERIFY(
+        !tampered.import(writer.write({ { QStringLiteral("0123456789") } }).toUtf8(), options).fileProblem.isEmpty());
+    QCOMPARE(tampered.tokens(), 0);
+}
+
+void TestTokenImport::aMissingAlgorithmIsNamedAsMissing()
+{
+    PskcWriter writer;
+    writer.protection = Protection::PreShared;
+    TokenImportOptions options;
+    options.preSharedKey = writer.key;
+    const QString xml = writer.write({ { QStringLiteral("0123456789") } });
+    const auto without = [&](const QString& attribute) {
+        QString edited = xml;
+        edited.replace(attribute, QString());
+        Inventory inv;
+        return reasons(inv.import(edited.toUtf8(), options));
+    };
+    // The key's algorithm, the value's cipher, the MAC's method: each said as missing, by name.
+    const QString key = without(QStringLiteral(" Algorithm=\"urn:ietf:params:xml:ns:keyprov:pskc:hotp\""));
+    QVERIFY2(key.contains(QStringLiteral("Key に Algorithm 属性がありません")), qPrintable(key));
+    QString cipherless = xml;
+    const QString aes
+        = QStringLiteral("<xenc:EncryptionMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#aes128-cbc\"/>");
+    cipherless.replace(cipherless.lastIndexOf(aes), aes.size(), QStringLiteral("<xenc:EncryptionMethod/>"));
+    Inventory inv;
+    const QString cipher = reasons(inv.import(cipherless.toUtf8(), options));
+    QVERIFY2(cipher.contains(QStringLiteral("EncryptionMethod に Algorithm 属性がありません")), qPrintable(cipher));
+    const QString mac = without(QStringLiteral(" Algorithm=\"http://www.w3.org/2000/09/xmldsig#hmac-sha1\""));
+    QVERIFY2(mac.contains(QStringLiteral("MACMethod に Algorithm 属性がありません")), qPrintable(mac));
+    for (const QString& said : { key, cipher, mac })
+        QVERIFY2(!said.contains(QStringLiteral("\"\"")), qPrintable(said)); // never 「"" には対応していません」
 }
 
 void TestTokenImport::pythonPskcContainersAreRead()

@@ -1886,10 +1886,6 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
         <translation>The file has encrypted values but no MAC (MACMethod/MACKey).</translation>
     </message>
     <message>
-        <source>MAC の方式に対応していません（HMAC-SHA1/256/512）。</source>
-        <translation>This MAC method is not supported (HMAC-SHA1/256/512).</translation>
-    </message>
-    <message>
         <source>MAC の鍵を復号できません。鍵またはパスフレーズが違うか、ファイルが改ざんされています。</source>
         <translation>The MAC key cannot be decrypted. The key or passphrase is wrong, or the file was altered.</translation>
     </message>
@@ -2092,6 +2088,18 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
     <message>
         <source>事前共有鍵のファイルには、16 進数で 16、24 または 32 バイトの鍵を書いてください。</source>
         <translation>The pre-shared key file must hold a key of 16, 24 or 32 bytes in hexadecimal.</translation>
+    </message>
+    <message>
+        <source>%1 に Algorithm 属性がありません。</source>
+        <translation>%1 has no Algorithm attribute.</translation>
+    </message>
+    <message>
+        <source>MAC の方式 %1 には対応していません（HMAC-SHA1/224/256/384/512）。</source>
+        <translation>The MAC method %1 is not supported (HMAC-SHA1/224/256/384/512).</translation>
+    </message>
+    <message>
+        <source>%1 に EncryptionMethod がありません。</source>
+        <translation>%1 has no EncryptionMethod.</translation>
     </message>
 </context>
 <context>

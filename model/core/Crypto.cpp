@@ -130,8 +130,12 @@ const EVP_MD* messageDigest(Digest digest)
     switch (digest) {
     case Digest::Sha1:
         return EVP_sha1();
+    case Digest::Sha224:
+        return EVP_sha224();
     case Digest::Sha256:
         return EVP_sha256();
+    case Digest::Sha384:
+        return EVP_sha384();
     case Digest::Sha512:
         return EVP_sha512();
     }

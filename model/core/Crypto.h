@@ -33,7 +33,7 @@ std::optional<KdfParameters> parametersOf(const QString& encoded);
 QByteArray hmacSha256(const QByteArray& key, const QByteArray& message);
 
 // What the vendors' key containers (PSKC, RFC 6030) use; nothing of ours is protected with these.
-enum class Digest { Sha1, Sha256, Sha512 };
+enum class Digest { Sha1, Sha224, Sha256, Sha384, Sha512 };
 QByteArray hmac(Digest digest, const QByteArray& key, const QByteArray& message);
 // PBKDF2 (RFC 8018) for a PSKC passphrase; empty on failure or parameters out of range.
 QByteArray pbkdf2(const QByteArray& passphrase, const QByteArray& salt, int iterations, int keyLength, Digest prf);

@@ -257,15 +257,28 @@ std::optional<QByteArray> base64(const QString& text)
     return *r;
 }
 
+// The HMAC a URI names: every HMAC of RFC 6931 §2.2 (xmldsig#hmac-sha1, xmldsig-more#hmac-sha224,
+// -sha256, -sha384, -sha512).
 std::optional<crypto::Digest> digestFromUri(const QString& uri)
 {
     if (uri.endsWith(QLatin1String("#hmac-sha1")))
         return crypto::Digest::Sha1;
+    if (uri.endsWith(QLatin1String("#hmac-sha224")))
+        return crypto::Digest::Sha224;
     if (uri.endsWith(QLatin1String("#hmac-sha256")))
         return crypto::Digest::Sha256;
+    if (uri.endsWith(QLatin1String("#hmac-sha384")))
+        return crypto::Digest::Sha384;
     if (uri.endsWith(QLatin1String("#hmac-sha512")))
         return crypto::Digest::Sha512;
     return std::nullopt;
+}
+
+// An element's Algorithm attribute, or why it cannot be read: said as missing when it is absent
+// or empty (a vendor's file that forgot it), not as an algorithm "" not supported.
+QString missingAlgorithm(const Node& element)
+{
+    return TokenImport::tr("%1 に Algorithm 属性がありません。").arg(element.name);
 }
 
 // The container's keys, worked out once and only when something in the file is encrypted.
@@ -291,7 +304,9 @@ public:
         if (derived) {
             const Node* method = derived->child(u"KeyDerivationMethod");
             const Node* params = method ? method->child(u"PBKDF2-params") : nullptr;
-            if (!method || !method->attribute(u"Algorithm").endsWith(QLatin1String("#pbkdf2")) || !params) {
+            if (method && method->attribute(u"Algorithm").isEmpty()) {
+                m_keyProblem = missingAlgorithm(*method);
+            } else if (!method || !method->attribute(u"Algorithm").endsWith(QLatin1String("#pbkdf2")) || !params) {
                 m_keyProblem = TokenImport::tr("鍵の導出方法に対応していません（PBKDF2 のみ）。");
             } else if (m_options.passphrase.isEmpty()) {
                 m_passphraseMissing = true;
@@ -305,8 +320,12 @@ public:
                 const int count = iterations ? iterations->text.trimmed().toInt(&ok) : 0;
                 const Node* length = params->child(u"KeyLength");
                 const int keyLength = length ? length->text.trimmed().toInt() : 16;
+                // No PRF, or one that names no algorithm (<PRF/>, as RFC 6030's Figure 7): the
+                // default of RFC 8018, HMAC-SHA1.
                 const Node* prf = params->child(u"PRF");
-                const auto digest = prf ? digestFromUri(prf->attribute(u"Algorithm")) : crypto::Digest::Sha1;
+                const QString prfAlgorithm = prf ? prf->attribute(u"Algorithm") : QString();
+                const auto digest
+                    = prfAlgorithm.isEmpty() ? std::optional(crypto::Digest::Sha1) : digestFromUri(prfAlgorithm);
                 if (!saltBytes || !ok || !digest)
                     m_keyProblem
                         = TokenImport::tr("PBKDF2 のパラメーター（Salt、IterationCount、PRF）が正しくありません。");
@@ -342,8 +361,11 @@ public:
         const Node* cipher = method ? method->path({ u"MACKey", u"CipherData", u"CipherValue" }) : nullptr;
         if (!method || !cipher) {
             m_macProblem = TokenImport::tr("暗号化された値があるのに MAC（MACMethod/MACKey）がありません。");
+        } else if (method->attribute(u"Algorithm").isEmpty()) {
+            m_macProblem = missingAlgorithm(*method);
         } else if (!digest) {
-            m_macProblem = TokenImport::tr("MAC の方式に対応していません（HMAC-SHA1/256/512）。");
+            m_macProblem = TokenImport::tr("MAC の方式 %1 には対応していません（HMAC-SHA1/224/256/384/512）。")
+                               .arg(AuditLog::printable(method->attribute(u"Algorithm")));
         } else {
             const QByteArray key = encryptionKey(&m_macProblem);
             const auto sealed = base64(cipher->text);
@@ -395,6 +417,12 @@ std::optional<QByteArray> dataValue(
     }
     const Node* method = encrypted->child(u"EncryptionMethod");
     const QString algorithm = method ? method->attribute(u"Algorithm") : QString();
+    if (algorithm.isEmpty()) {
+        *problem = QStringLiteral("%1: ").arg(where)
+            + (method ? missingAlgorithm(*method)
+                      : TokenImport::tr("%1 に EncryptionMethod がありません。").arg(value->name));
+        return std::nullopt;
+    }
     if (!algorithm.endsWith(QLatin1String("#aes128-cbc")) && !algorithm.endsWith(QLatin1String("#aes192-cbc"))
         && !algorithm.endsWith(QLatin1String("#aes256-cbc"))) {
         *problem = TokenImport::tr("%1: 暗号方式 %2 には対応していません（AES-CBC のみ）。")
@@ -451,6 +479,10 @@ bool readAlgorithm(const Node& key, OtpParameters& params, QString* why)
 {
     const QString algorithm = key.attribute(u"Algorithm");
     const QString base = kPskcNs;
+    if (algorithm.isEmpty()) {
+        *why = missingAlgorithm(key);
+        return false;
+    }
     if (algorithm == base + QLatin1String(":hotp") || algorithm == base + QLatin1String("#hotp")) {
         params.kind = OtpKind::Hotp;
     } else if (algorithm == base + QLatin1String(":totp") || algorithm == base + QLatin1String("#totp")) {
