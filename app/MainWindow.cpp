@@ -23,6 +23,7 @@
 #include "store/StaffTable.h"
 #include "store/Store.h"
 #include "store/StoreLink.h"
+#include "store/TokenTable.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -261,12 +262,29 @@ void MainWindow::begin()
         showStaffPage(m_firstRun);
         return;
     }
+    // Past the first-run page with the roster in but no token yet: the page it opens says so.
+    m_sayNoTokens = !store.isTrainingStore() && TokenTable::count(store) == 0;
     if (corporations == 1) {
         m_flow.service().selectCorporation();
-        startFlow();
+        startFlow(); // said when its first screen is shown (showScreen)
         return;
     }
     showCorporationSelection();
+    if (m_selection && currentStaffPage() == m_selection)
+        sayNoTokens(m_selection);
+}
+
+void MainWindow::sayNoTokens(ManualPage* page)
+{
+    if (!m_sayNoTokens)
+        return;
+    m_sayNoTokens = false;
+    page->showMessage(
+        [] {
+            return tr("トークンがまだ登録されていません。利用登録の前に、管理 > トークンの取り込み でベンダーの"
+                      "トークンを取り込んでください。");
+        },
+        ManualPage::MessageKind::Info);
 }
 
 void MainWindow::showCorporationSelection()
@@ -336,7 +354,7 @@ void MainWindow::afterImport()
     updateCorporationMenu();
 }
 
-void MainWindow::afterStaffAct(const QString& result, bool good)
+void MainWindow::afterStaffAct(const QString& act, const QString& result, bool good)
 {
     // The corporation changed behind the service: read it again (the queue stays), and leave
     // 利用中止 when it was lifted.
@@ -344,8 +362,8 @@ void MainWindow::afterStaffAct(const QString& result, bool good)
     if (m_flow.screen() == Screen::Suspended)
         m_flow.restartAtTop();
     statusBar()->showMessage(result, 10000);
-    auto* box = new QMessageBox(
-        good ? QMessageBox::Information : QMessageBox::Warning, windowTitle(), result, QMessageBox::Ok, this);
+    auto* box
+        = new QMessageBox(good ? QMessageBox::Information : QMessageBox::Warning, act, result, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("staffActResult"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -363,6 +381,7 @@ void MainWindow::showScreen(Screen screen)
     // two 50,000-user lists at once. Nothing paints in between.
     m_stack->setCurrentWidget(area);
     page->enter();
+    sayNoTokens(page);
     area->verticalScrollBar()->setValue(0);
     setWindowTitle(page->windowTitle());
 }

@@ -83,12 +83,13 @@ private:
     void openCorporation(const QString& code);
     void startFlow();
     void updateCorporationMenu();
-    void afterStaffAct(const QString& result, bool good);
+    void afterStaffAct(const QString& act, const QString& result, bool good);
     void afterImport();
     void showScreen(RegistrationFlow::Screen screen);
     void afterStoreReplaced();
     void retranslate();
     void setUpDeskSession();
+    void sayNoTokens(ManualPage* page);
     void showSignIn(bool idle);
     void afterSignIn();
 
@@ -115,6 +116,7 @@ private:
     QAction* m_signOutAction = nullptr;
     QLabel* m_staffLabel = nullptr;
     bool m_flowStarted = false;
+    bool m_sayNoTokens = false; // the next page shown says that no token is in the store yet
     bool m_staffPageShown = false; // 契約法人の選択 or the first-run page is in front of the flow
     QAction* m_japaneseAction = nullptr;
     QAction* m_englishAction = nullptr;

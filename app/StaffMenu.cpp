@@ -58,7 +58,7 @@ StaffActDialog* StaffMenu::openStaffAct(StaffActDialog::Act act)
     if (m_session && m_session->isSignedIn())
         dialog->useSession(m_session->credential());
     connect(dialog, &QDialog::accepted, this,
-        [this, dialog] { Q_EMIT staffActDone(dialog->resultText(), dialog->resultIsGood()); });
+        [this, dialog] { Q_EMIT staffActDone(dialog->windowTitle(), dialog->resultText(), dialog->resultIsGood()); });
     dialog->open();
     return dialog;
 }

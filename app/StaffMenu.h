@@ -40,7 +40,8 @@ public:
 
 Q_SIGNALS:
     // A staff act went through (or was refused with `good` false): its sentence.
-    void staffActDone(const QString& result, bool good);
+    // `act`: the act's name (the dialog's title), the title of the box that shows the result.
+    void staffActDone(const QString& act, const QString& result, bool good);
     // New corporations, users or tokens.
     void imported();
 

@@ -190,6 +190,15 @@ void TestAccessibility::messagesAreAnnouncedAndFieldsCarryTheirError()
     QVERIFY(c.type("otpEdit", c.f.otpFor(sample::spareCard4)));
     QVERIFY(c.click("nextButton"));
     EXPECT_SCREEN(c, "SharedRegistrationConfirm");
+    // A wrong PIN: the focus goes into the PIN field, which carries the message too.
+    QVERIFY(c.type("pinEdit", QStringLiteral("wrong123")));
+    QVERIFY(c.click("okButton"));
+    auto* pin = c.find<QLineEdit>("pinEdit");
+    QTRY_VERIFY(pin->hasFocus());
+    const QString pinMessage = c.message();
+    QVERIFY2(pinMessage.contains(QStringLiteral("契約法人確認暗証番号が正しくありません")), qPrintable(pinMessage));
+    QCOMPARE(QAccessible::queryAccessibleInterface(pin)->text(QAccessible::Description), pinMessage);
+    QVERIFY(pin->property("invalid").toBool());
     c.flow->cancel();
     EXPECT_SCREEN(c, "UserInfoSelection");
     QVERIFY(c.click("registerButton"));

@@ -2,6 +2,7 @@
 // with the keyboard as a staff member would.
 #include "GuiSupport.h"
 
+#include "Accessibility.h"
 #include "CorporationSelectionPage.h"
 #include "DeskSignInPage.h"
 #include "FirstRunPage.h"
@@ -22,8 +23,10 @@
 #include <QDialogButtonBox>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QTimer>
 
 using namespace hardtoken;
@@ -409,16 +412,37 @@ void TestCorporationSelection::importFromTheMenuOnTheFirstRunPage()
     QCOMPARE(CorporationTable::count(b.store), 0);
     QVERIFY(b.find<QLineEdit>(d, "staffCredentialEdit")->text().isEmpty()); // not kept
     QTest::keyClicks(b.find<QLineEdit>(d, "staffCredentialEdit"), kAdmin.credential);
+    qRegisterMetaType<QWidget*>();
+    QSignalSpy announced(Announcements::instance(), &Announcements::announced);
     QTest::mouseClick(b.find<QPushButton>(d, "importButton"), Qt::LeftButton);
     QVERIFY2(d->reportText().contains(QStringLiteral("取り込みました")), qPrintable(d->reportText()));
     QCOMPARE(CorporationTable::count(b.store), 3);
-    // The first-run page is done: the window moved on to 契約法人の選択.
+    // Whether it went through is said at once; the focus goes to the details.
+    auto* outcome = b.find<QLabel>(d, "outcomeLabel");
+    QVERIFY(outcome->isVisible());
+    QCOMPARE(outcome->text(), QStringLiteral("取り込みました。"));
+    QVERIFY(std::any_of(announced.cbegin(), announced.cend(),
+        [&](const QList<QVariant>& a) { return a.at(0).value<QWidget*>() == outcome; }));
+    QCOMPARE(QAccessible::queryAccessibleInterface(outcome)->text(QAccessible::Name), outcome->text());
+    QTRY_COMPARE(QApplication::focusWidget(), b.find<QPlainTextEdit>(d, "reportText"));
+    // The first-run page is done: the window moved on to 契約法人の選択, and says that no token is
+    // in the store yet (the roster came first).
     QTRY_COMPARE(b.window->currentStaffPage(), b.window->corporationSelection());
+    QVERIFY2(b.find<QLabel>(b.window->corporationSelection(), "messageLabel")
+                 ->text()
+                 .contains(QStringLiteral("トークンがまだ登録されていません")),
+        qPrintable(b.find<QLabel>(b.window->corporationSelection(), "messageLabel")->text()));
     QTest::mouseClick(b.find<QPushButton>(d, "closeButton"), Qt::LeftButton);
 
     // The vendor's PBKDF2 container, its passphrase typed in the dialog.
     d = b.window->staffMenu()->openImport(ImportDialog::Kind::Tokens);
     QTRY_VERIFY(d && d->isVisible());
+    // The file dialog shows .pskc files; the pre-shared key's file has its own 参照.
+    QVERIFY(ImportDialog::fileFilter(ImportDialog::Kind::Tokens).contains(QStringLiteral("*.pskc ")));
+    auto* keyBrowse = b.find<QPushButton>(d, "keyFileBrowseButton");
+    QVERIFY(keyBrowse->isVisible());
+    QCOMPARE(QAccessible::queryAccessibleInterface(keyBrowse)->text(QAccessible::Name),
+        QStringLiteral("事前共有鍵のファイルを参照"));
     b.find<QLineEdit>(d, "fileEdit")->setText(sourcePath(QStringLiteral("tests/data/vendor-pbkdf2.pskcxml")));
     QTest::keyClicks(b.find<QLineEdit>(d, "passphraseEdit"), QStringLiteral("correct horse"));
     QTest::keyClicks(b.find<QLineEdit>(d, "staffLoginEdit"), QStringLiteral("admin"));
@@ -478,6 +502,9 @@ void TestCorporationSelection::aBranchsFirstDay()
     QVERIFY(typeWithKeyboard(pin->pinInput(1), QStringLiteral("aoba2024")));
     QTest::mouseClick(b.find<QDialogButtonBox>(pin, "buttonBox")->button(QDialogButtonBox::Ok), Qt::LeftButton);
     QTRY_VERIFY(b.window->findChild<QMessageBox*>(QStringLiteral("staffActResult")));
+    // The result box is titled by the act, not by the screen behind it.
+    QCOMPARE(b.window->findChild<QMessageBox*>(QStringLiteral("staffActResult"))->windowTitle(),
+        QStringLiteral("契約法人確認暗証番号の設定"));
 
     // Manual 9.1: 利用者情報登録/変更 > 変更 > 全ての利用者が同じトークンを利用する, the PIN, OK.
     const auto page = [&]() -> QWidget* { return b.window->currentPage(); };

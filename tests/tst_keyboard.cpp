@@ -125,6 +125,27 @@ void TestKeyboard::sharedTokenWithTheKeyboard_9_2_1()
     QVERIFY(press(Qt::Key_Return));
     EXPECT_SCREEN(c, "SharedRegistrationConfirm");
     QTRY_COMPARE(focused(), c.find<QLineEdit>("pinEdit")); // the confirm screen starts at the PIN
+    // The software keyboard by keys alone: Return on a focused key types that key and leaves the
+    // keyboard open (it closed it); the closing is 閉じる's.
+    auto* pinInput = c.page()->findChild<PinInput*>();
+    QVERIFY(pinInput);
+    pinInput->openKeyboard();
+    SoftwareKeyboard* keyboard = pinInput->keyboard();
+    QTRY_VERIFY(keyboard->isVisible());
+    QPushButton* key = keyboard->keyFor(sample::pin.at(0));
+    key->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(focused(), key);
+    QTest::keyClick(key, Qt::Key_Return);
+    QTRY_COMPARE(pinInput->text(), sample::pin.left(1));
+    QVERIFY(keyboard->isVisible());
+    auto* close = keyboard->findChild<QPushButton*>(QStringLiteral("closeButton"));
+    close->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(close, Qt::Key_Return);
+    QTRY_VERIFY(!keyboard->isVisible());
+    activate(c);
+    c.find<QLineEdit>("pinEdit")->clear();
+    c.find<QLineEdit>("pinEdit")->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(focused(), c.find<QLineEdit>("pinEdit"));
     QTest::keyClicks(focused(), sample::pin);
     QVERIFY(tabTo(c.find<QPushButton>("okButton")));
     QVERIFY(press(Qt::Key_Space));

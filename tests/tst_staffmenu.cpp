@@ -2,6 +2,7 @@
 // counters, and lifting 利用中止 with a confirmation and a visible result. Keys as a person types.
 #include "GuiSupport.h"
 
+#include "Accessibility.h"
 #include "AuditViewerDialog.h"
 #include "StaffActDialog.h"
 #include "StaffDialog.h"
@@ -16,6 +17,7 @@
 #include <QAccessible>
 #include <QDialogButtonBox>
 #include <QMessageBox>
+#include <QSignalSpy>
 
 using namespace hardtoken;
 using namespace hardtoken::test;
@@ -185,8 +187,14 @@ void TestStaffMenu::auditViewerFiltersAndExports()
     QVERIFY(message->text().contains(QStringLiteral("正しくありません")));
     QVERIFY(!QFile::exists(path));
     QTest::keyClicks(credential, sample::staffCredential);
+    // The outcome is announced at once, wherever the focus is.
+    qRegisterMetaType<QWidget*>();
+    QSignalSpy announced(Announcements::instance(), &Announcements::announced);
     QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("exportButton")), Qt::LeftButton);
     QVERIFY2(message->text().contains(QStringLiteral("書き出しました")), qPrintable(message->text()));
+    QVERIFY(!announced.isEmpty());
+    QCOMPARE(announced.last().at(0).value<QWidget*>(), message);
+    QVERIFY(announced.last().at(1).toString().contains(QStringLiteral("書き出しました")));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QString used;

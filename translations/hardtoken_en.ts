@@ -494,6 +494,14 @@
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>参照(&amp;E)...</source>
+        <translation>Brows&amp;e...</translation>
+    </message>
+    <message>
+        <source>事前共有鍵のファイルを参照</source>
+        <translation>Browse for the pre-shared key file</translation>
+    </message>
 </context>
 <context>
     <name>IndividualRegistrationConfirmPage</name>
@@ -3386,10 +3394,6 @@ SHA-256: %4</translation>
         <translation>CSV (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <source>PSKC または CSV (*.xml *.pskcxml *.csv);;すべてのファイル (*)</source>
-        <translation>PSKC or CSV (*.xml *.pskcxml *.csv);;All files (*)</translation>
-    </message>
-    <message>
         <source>ファイルを開けません: %1</source>
         <translation>Cannot open the file: %1</translation>
     </message>
@@ -3428,6 +3432,14 @@ SHA-256: %4</translation>
     <message>
         <source>ベンダーのトークン（PSKC または CSV）を取り込みます。MAC が 1 つでも一致しないファイルは、まったく取り込みません。</source>
         <translation>Imports the vendor&apos;s tokens (PSKC or CSV). A file in which a single MAC does not match is not imported at all.</translation>
+    </message>
+    <message>
+        <source>PSKC または CSV (*.pskc *.pskcxml *.xml *.csv);;すべてのファイル (*)</source>
+        <translation>PSKC or CSV (*.pskc *.pskcxml *.xml *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>鍵のファイル (*.hex *.key *.txt);;すべてのファイル (*)</source>
+        <translation>Key files (*.hex *.key *.txt);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -3493,6 +3505,10 @@ SHA-256: %4</translation>
     <message>
         <source>担当者: %1（%2）</source>
         <translation>Staff: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>トークンがまだ登録されていません。利用登録の前に、管理 &gt; トークンの取り込み でベンダーのトークンを取り込んでください。</source>
+        <translation>No token has been registered yet. Before registering, import the vendor&apos;s tokens with Administration &gt; Import Tokens.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "AuditViewerDialog.h"
 
+#include "Accessibility.h"
 #include "desk/StaffDesk.h"
 #include "store/AuditExport.h"
 #include "tables/AuditLogModel.h"
@@ -77,6 +78,10 @@ void AuditViewerDialog::showMessage(const QString& text, bool error)
     m_ui->messageLabel->setProperty("role", error ? QStringLiteral("error") : QStringLiteral("info"));
     m_ui->messageLabel->setText(text);
     m_ui->messageLabel->setVisible(!text.isEmpty());
+    // Said at once, wherever the focus is: whether the export went through is not left for a
+    // screen-reader user to find.
+    if (!text.isEmpty())
+        announceAlert(m_ui->messageLabel);
 }
 
 void AuditViewerDialog::search()

@@ -1,5 +1,7 @@
 #include "ImportDialog.h"
 
+#include "Accessibility.h"
+
 #include "desk/StaffDesk.h"
 #include "inventory/RosterImport.h"
 #include "inventory/TokenImport.h"
@@ -9,6 +11,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QStyle>
 
 namespace hardtoken {
 
@@ -25,11 +28,18 @@ ImportDialog::ImportDialog(Store& store, Kind kind, QWidget* parent)
              static_cast<QWidget*>(m_ui->pruneCheck) })
         w->setVisible(roster);
     for (QWidget* w : { static_cast<QWidget*>(m_ui->keyFileCaption), static_cast<QWidget*>(m_ui->keyFileEdit),
-             static_cast<QWidget*>(m_ui->passphraseCaption), static_cast<QWidget*>(m_ui->passphraseEdit),
-             static_cast<QWidget*>(m_ui->prefixCaption), static_cast<QWidget*>(m_ui->prefixEdit),
-             static_cast<QWidget*>(m_ui->replaceCheck) })
+             static_cast<QWidget*>(m_ui->keyFileBrowseButton), static_cast<QWidget*>(m_ui->passphraseCaption),
+             static_cast<QWidget*>(m_ui->passphraseEdit), static_cast<QWidget*>(m_ui->prefixCaption),
+             static_cast<QWidget*>(m_ui->prefixEdit), static_cast<QWidget*>(m_ui->replaceCheck) })
         w->setVisible(!roster);
     connect(m_ui->browseButton, &QPushButton::clicked, this, &ImportDialog::browse);
+    connect(m_ui->keyFileBrowseButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, m_ui->keyFileCaption->text().remove(QLatin1Char('&')), m_ui->keyFileEdit->text(), keyFileFilter());
+        if (!path.isEmpty())
+            m_ui->keyFileEdit->setText(path);
+    });
+    m_ui->outcomeLabel->hide();
     connect(m_ui->checkButton, &QPushButton::clicked, this, [this] { run(true); });
     connect(m_ui->importButton, &QPushButton::clicked, this, [this] { run(false); });
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::accept);
@@ -44,11 +54,21 @@ QString ImportDialog::reportText() const
     return m_ui->reportText->toPlainText();
 }
 
+QString ImportDialog::fileFilter(Kind kind)
+{
+    // PSKC files come as .pskc (RFC 6030's media type application/pskc+xml), .pskcxml or .xml.
+    return kind == Kind::Roster ? tr("CSV (*.csv);;すべてのファイル (*)")
+                                : tr("PSKC または CSV (*.pskc *.pskcxml *.xml *.csv);;すべてのファイル (*)");
+}
+
+QString ImportDialog::keyFileFilter()
+{
+    return tr("鍵のファイル (*.hex *.key *.txt);;すべてのファイル (*)");
+}
+
 void ImportDialog::browse()
 {
-    const QString filter = m_kind == Kind::Roster ? tr("CSV (*.csv);;すべてのファイル (*)")
-                                                  : tr("PSKC または CSV (*.xml *.pskcxml *.csv);;すべてのファイル (*)");
-    const QString path = QFileDialog::getOpenFileName(this, windowTitle(), m_ui->fileEdit->text(), filter);
+    const QString path = QFileDialog::getOpenFileName(this, windowTitle(), m_ui->fileEdit->text(), fileFilter(m_kind));
     if (!path.isEmpty())
         m_ui->fileEdit->setText(path);
 }
@@ -56,10 +76,19 @@ void ImportDialog::browse()
 void ImportDialog::run(bool check)
 {
     QStringList report;
-    const auto finish = [&] {
+    // The report, and its verdict (its last line) said at once: a screen-reader user hears whether
+    // it went through, then finds the details where the focus goes (unless a field is at fault).
+    const auto finish = [&](bool good = false) {
         m_ui->staffCredentialEdit->clear();
         m_ui->passphraseEdit->clear();
         m_ui->reportText->setPlainText(report.join(QLatin1Char('\n')));
+        m_ui->outcomeLabel->setText(report.value(report.size() - 1));
+        m_ui->outcomeLabel->setProperty("role", good ? QStringLiteral("info") : QStringLiteral("error"));
+        m_ui->outcomeLabel->style()->unpolish(m_ui->outcomeLabel);
+        m_ui->outcomeLabel->style()->polish(m_ui->outcomeLabel);
+        m_ui->outcomeLabel->show();
+        announceAlert(m_ui->outcomeLabel);
+        m_ui->reportText->setFocus(Qt::OtherFocusReason);
     };
     QFile file(m_ui->fileEdit->text());
     if (m_ui->fileEdit->text().isEmpty() || !file.open(QIODevice::ReadOnly)) {
@@ -114,7 +143,7 @@ void ImportDialog::run(bool check)
     report << (!ok ? tr("取り込みは行われませんでした。データベースは変更されていません。")
             : written ? tr("取り込みました。")
                       : tr("確認のみ: データベースは変更していません。"));
-    finish();
+    finish(ok);
     if (written)
         Q_EMIT imported();
 }

@@ -23,6 +23,10 @@ public:
     ~ImportDialog() override;
 
     QString reportText() const;
+    // The file dialogs' filters: the import's files (PSKC as .pskc, .pskcxml or .xml) and the
+    // pre-shared key's.
+    static QString fileFilter(Kind kind);
+    static QString keyFileFilter();
 
 Q_SIGNALS:
     // Something was written: the window reads the store again.

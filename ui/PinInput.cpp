@@ -84,6 +84,9 @@ void PinInput::showError(const QString& message)
 {
     m_error->setText(message);
     m_error->show();
+    // The field the focus goes into carries its message, as the serial and OTP fields do: what a
+    // screen reader reads after the field's name.
+    markInvalid(m_edit, message);
     m_edit->setFocus(Qt::OtherFocusReason);
     m_edit->selectAll();
 }
@@ -92,6 +95,7 @@ void PinInput::clearError()
 {
     m_error->clear();
     m_error->hide();
+    markInvalid(m_edit, {});
 }
 
 void PinInput::openKeyboard()

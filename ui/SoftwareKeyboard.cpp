@@ -3,6 +3,7 @@
 
 #include <QEvent>
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QPushButton>
 #include <QRandomGenerator>
 
@@ -60,6 +61,19 @@ SoftwareKeyboard::SoftwareKeyboard(QWidget* parent)
 }
 
 SoftwareKeyboard::~SoftwareKeyboard() = default;
+
+void SoftwareKeyboard::keyPressEvent(QKeyEvent* event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && event->modifiers() == Qt::NoModifier) {
+        if (auto* button = qobject_cast<QPushButton*>(focusWidget()); button && isAncestorOf(button)) {
+            if (button->isEnabled())
+                button->animateClick();
+            event->accept();
+            return;
+        }
+    }
+    QDialog::keyPressEvent(event);
+}
 
 void SoftwareKeyboard::shuffle()
 {

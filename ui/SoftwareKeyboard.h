@@ -36,6 +36,9 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    // Return or Enter on a focused key types that key (as Space does), on a focused button presses
+    // it: it never closes the keyboard unless the focus is on 閉じる.
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void layoutKeys();
