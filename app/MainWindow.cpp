@@ -173,6 +173,9 @@ QScrollArea* MainWindow::wrap(ManualPage* page)
     area->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     page->setMaximumWidth(ContentMaxWidth);
     area->setFrameShape(QFrame::NoFrame);
+    // Not a stop of its own: Tab goes from control to control (the area scrolls to the one that has
+    // the focus), and no screen starts on an unnamed container a screen reader calls "filler".
+    area->setFocusPolicy(Qt::NoFocus);
     page->setContentsMargins(16, 8, 16, 16);
     area->setWidget(page);
     m_stack->addWidget(area);
@@ -272,6 +275,20 @@ void MainWindow::begin()
     showCorporationSelection();
     if (m_selection && currentStaffPage() == m_selection)
         sayNoTokens(m_selection);
+}
+
+void MainWindow::focusFirstControl(QWidget* page)
+{
+    // A page that put the focus somewhere (a field, the table) keeps it; the others start on their
+    // first control in the tab order.
+    if (page->isAncestorOf(QApplication::focusWidget()))
+        return;
+    for (QWidget* w = page->nextInFocusChain(); w && w != page; w = w->nextInFocusChain()) {
+        if (page->isAncestorOf(w) && w->isVisibleTo(page) && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)) {
+            w->setFocus(Qt::TabFocusReason);
+            return;
+        }
+    }
 }
 
 void MainWindow::sayNoTokens(ManualPage* page)
@@ -381,6 +398,7 @@ void MainWindow::showScreen(Screen screen)
     // two 50,000-user lists at once. Nothing paints in between.
     m_stack->setCurrentWidget(area);
     page->enter();
+    focusFirstControl(page);
     sayNoTokens(page);
     area->verticalScrollBar()->setValue(0);
     setWindowTitle(page->windowTitle());

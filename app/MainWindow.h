@@ -90,6 +90,7 @@ private:
     void retranslate();
     void setUpDeskSession();
     void sayNoTokens(ManualPage* page);
+    void focusFirstControl(QWidget* page);
     void showSignIn(bool idle);
     void afterSignIn();
 

@@ -105,6 +105,19 @@ void TestAccessibility::everyScreenNamesItsControls()
                 focused << roleName(a->role()) + QLatin1Char(' ') + a->text(QAccessible::Name);
         });
         QVERIFY2(focused.size() <= 1, qPrintable(QLatin1String(screen) + QStringLiteral(": ") + focused.join(u", ")));
+        // No unnamed focus stop around the page either (the scroll area, the stack), and the
+        // screen starts on a named control of its own.
+        QStringList stops;
+        for (QWidget* w : c.window->findChildren<QWidget*>()) {
+            if (w->isVisible() && (w->focusPolicy() & Qt::TabFocus) && !c.page()->isAncestorOf(w)
+                && c.window->centralWidget()->isAncestorOf(w)
+                && QAccessible::queryAccessibleInterface(w)->text(QAccessible::Name).isEmpty())
+                stops << QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ') + w->objectName();
+        }
+        QVERIFY2(stops.isEmpty(), qPrintable(QLatin1String(screen) + QStringLiteral(": ") + stops.join(u", ")));
+        QWidget* start = c.window->focusWidget();
+        QVERIFY2(start && c.page()->isAncestorOf(start), screen);
+        QVERIFY2(!QAccessible::queryAccessibleInterface(start)->text(QAccessible::Name).isEmpty(), screen);
     };
     check("CorporateStatus");
     QVERIFY(c.clickLink("menuLink"));
