@@ -64,6 +64,26 @@ struct Branch {
                 crypto::hashSecret(kAdmin.credential, { 10, 8, 1 }), StaffTable::Role::Admin))
             qFatal("cannot add the administrator");
     }
+    // Manual 9.1 by mouse and keys, from 契約法人ステータス: 利用者情報登録/変更 > 変更 > 全ての利用者が
+    // 同じトークンを利用する, the customer's PIN, OK; true when back on 利用者情報選択.
+    bool chooseSharedMode(const QString& pin) const
+    {
+        const auto page = [&]() -> QWidget* { return window->currentPage(); };
+        const auto reaches = [&](const char* screen) {
+            return QTest::qWaitFor([&] { return flow->screenName() == QLatin1String(screen); });
+        };
+        QTest::mouseClick(find<QAbstractButton>(page(), "menuLink"), Qt::LeftButton);
+        if (!reaches("UserInfoSelection"))
+            return false;
+        QTest::mouseClick(find<QPushButton>(page(), "changeModeButton"), Qt::LeftButton);
+        if (!reaches("UsageModeConfirm"))
+            return false;
+        auto* shared = find<QRadioButton>(page(), "sharedRadio");
+        QTest::mouseClick(shared, Qt::LeftButton, {}, QPoint(8, shared->height() / 2));
+        QTest::keyClicks(find<QLineEdit>(page(), "pinEdit"), pin);
+        QTest::mouseClick(find<QPushButton>(page(), "okButton"), Qt::LeftButton);
+        return reaches("UserInfoSelection");
+    }
     // 担当者のサインイン, with the keyboard.
     bool signIn() const
     {
@@ -307,15 +327,7 @@ void TestCorporationSelection::theDeskIsSignedInToAndLocks()
         QStringLiteral("担当者: 窓口 一郎（clerk）"));
     // 9.1 for the customer: the clerk is the actor, the customer's PIN the authorisation.
     const auto page = [&]() -> QWidget* { return b.window->currentPage(); };
-    QTest::mouseClick(b.find<QAbstractButton>(page(), "menuLink"), Qt::LeftButton);
-    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
-    QTest::mouseClick(b.find<QPushButton>(page(), "changeModeButton"), Qt::LeftButton);
-    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UsageModeConfirm"));
-    auto* shared = b.find<QRadioButton>(page(), "sharedRadio");
-    QTest::mouseClick(shared, Qt::LeftButton, {}, QPoint(8, shared->height() / 2));
-    QTest::keyClicks(b.find<QLineEdit>(page(), "pinEdit"), QStringLiteral("aoba2024"));
-    QTest::mouseClick(b.find<QPushButton>(page(), "okButton"), Qt::LeftButton);
-    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
+    QVERIFY(b.chooseSharedMode(QStringLiteral("aoba2024")));
     AuditEntry last = b.store.auditLog().entries().last();
     QCOMPARE(last.action, QStringLiteral("usage_mode.changed"));
     QCOMPARE(last.actor, QStringLiteral("staff:clerk"));
@@ -508,15 +520,7 @@ void TestCorporationSelection::aBranchsFirstDay()
 
     // Manual 9.1: 利用者情報登録/変更 > 変更 > 全ての利用者が同じトークンを利用する, the PIN, OK.
     const auto page = [&]() -> QWidget* { return b.window->currentPage(); };
-    QTest::mouseClick(b.find<QAbstractButton>(page(), "menuLink"), Qt::LeftButton);
-    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
-    QTest::mouseClick(b.find<QPushButton>(page(), "changeModeButton"), Qt::LeftButton);
-    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UsageModeConfirm"));
-    auto* shared = b.find<QRadioButton>(page(), "sharedRadio");
-    QTest::mouseClick(shared, Qt::LeftButton, {}, QPoint(8, shared->height() / 2));
-    QTest::keyClicks(b.find<QLineEdit>(page(), "pinEdit"), QStringLiteral("aoba2024"));
-    QTest::mouseClick(b.find<QPushButton>(page(), "okButton"), Qt::LeftButton);
-    QTRY_COMPARE(b.flow->screenName(), QStringLiteral("UserInfoSelection"));
+    QVERIFY(b.chooseSharedMode(QStringLiteral("aoba2024")));
     QCOMPARE(b.service.corporation().value().mode, UsageMode::Shared);
 
     // Manual 9.2.1: 利用登録, the serial and the code the vendor's card shows, 次へ, the PIN, OK.
