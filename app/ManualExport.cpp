@@ -11,6 +11,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QTextDocument>
 
@@ -280,6 +281,56 @@ void paintGroup(QPainter& painter, const PdfPage& page, const PlacedGroup& g, qr
 } // namespace
 
 bool ManualExport::writePdf(
+    const QString& file, const std::function<QString(const QString&)>& imageOf, int* pages, QString* error)
+{
+    // Painted and closed first (the writer owns the file until it is gone), then named.
+    return paintPdf(file, imageOf, pages, error) && nameGlyphsAsWritten(file, error);
+}
+
+bool ManualExport::nameGlyphsAsWritten(const QString& file, QString* error)
+{
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        *error = tr("%1 を読めません。").arg(file);
+        return false;
+    }
+    QByteArray pdf = in.readAll();
+    in.close();
+    // The ToUnicode streams Qt writes: uncompressed CMaps of <glyph> → <UTF-16 code> entries.
+    static const QRegularExpression toUnicode(QStringLiteral("/ToUnicode (\\d+) 0 R"));
+    static const QRegularExpression code(QStringLiteral("<(2[EF][0-9A-F]{2})>"));
+    bool changed = false;
+    const QString text = QString::fromLatin1(pdf);
+    for (auto refs = toUnicode.globalMatch(text); refs.hasNext();) {
+        const QByteArray header = "\n" + refs.next().captured(1).toLatin1() + " 0 obj";
+        const qsizetype object = pdf.indexOf(header);
+        const qsizetype begin = object < 0 ? -1 : pdf.indexOf("stream\n", object);
+        const qsizetype end = begin < 0 ? -1 : pdf.indexOf("endstream", begin);
+        if (end < 0)
+            continue;
+        const QString cmap = QString::fromLatin1(pdf.mid(begin, end - begin));
+        for (auto codes = code.globalMatch(cmap); codes.hasNext();) {
+            const QRegularExpressionMatch m = codes.next();
+            const QString radical(QChar(char16_t(m.captured(1).toUShort(nullptr, 16))));
+            const QString ideograph = radical.normalized(QString::NormalizationForm_KC);
+            if (ideograph.size() != 1 || ideograph == radical)
+                continue;
+            const QByteArray hex = QByteArray::number(ideograph.at(0).unicode(), 16).toUpper().rightJustified(4, '0');
+            pdf.replace(begin + m.capturedStart(1), 4, hex);
+            changed = true;
+        }
+    }
+    if (!changed)
+        return true;
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(pdf) != pdf.size() || !out.commit()) {
+        *error = tr("%1 を書き込めません。").arg(file);
+        return false;
+    }
+    return true;
+}
+
+bool ManualExport::paintPdf(
     const QString& file, const std::function<QString(const QString&)>& imageOf, int* pages, QString* error)
 {
     QPdfWriter pdf(file);

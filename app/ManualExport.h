@@ -31,6 +31,16 @@ public:
     // `pages` receives the page count.
     static bool writePdf(
         const QString& file, const std::function<QString(const QString&)>& imageOf, int* pages, QString* error);
+    // The text a PDF reader extracts, searches and reads aloud made the text written: Qt names a
+    // glyph by the first code point the font maps to it, and IPAexGothic maps 用 and the Kangxi
+    // radical ⽤ (U+2F64) to one glyph, so 「利用」 came out as 「利⽤」. Each radical in the PDF's
+    // ToUnicode maps is replaced by the ideograph it stands for (NFKC), in place: the same length,
+    // so no offset moves. False with `error` when the file cannot be rewritten.
+    static bool nameGlyphsAsWritten(const QString& file, QString* error);
+
+private:
+    static bool paintPdf(
+        const QString& file, const std::function<QString(const QString&)>& imageOf, int* pages, QString* error);
 };
 
 } // namespace hardtoken

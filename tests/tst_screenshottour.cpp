@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace hardtoken;
 
 class TestScreenshotTour final : public QObject {
@@ -130,11 +132,11 @@ QString poppler(const QString& tool, const QStringList& args)
 }
 
 // Without white space and hyphens (pdftotext breaks lines where the layout did, and joins
-// "one-" + "time" as "onetime"), and NFKC: IPAexGothic draws
-// 用 and the Kangxi radical ⽤ with one glyph, and Qt's PDF text map names the radical.
+// "one-" + "time" as "onetime"). Not normalised: the text extracted must be the text written
+// (IPAexGothic draws 用 and the Kangxi radical ⽤ with one glyph; the PDF names it 用).
 QString squeezed(QString text)
 {
-    return text.remove(QRegularExpression(QStringLiteral("[\\s-]+"))).normalized(QString::NormalizationForm_KC);
+    return text.remove(QRegularExpression(QStringLiteral("[\\s-]+")));
 }
 
 } // namespace
@@ -200,6 +202,15 @@ void TestScreenshotTour::chapterExportHasHtmlAndPdf()
                 pageText.last().contains(QStringLiteral("%1/%2").arg(n).arg(pages)), qPrintable(QString::number(n)));
         }
         const QString all = pageText.join(QString());
+        // No character a reader would not have typed: nothing from the Kangxi radicals or the CJK
+        // radicals supplement (U+2E80–U+2FDF), so searching and copying find 「利用」.
+        const QString raw = poppler(QStringLiteral("pdftotext"), { pdf, QStringLiteral("-") });
+        const auto radical = std::find_if(
+            raw.cbegin(), raw.cend(), [](QChar c) { return c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF; });
+        QVERIFY2(
+            radical == raw.cend(), qPrintable(QStringLiteral("U+%1 in the PDF's text").arg(radical->unicode(), 4, 16)));
+        if (QLatin1String(lang) == QLatin1String("ja"))
+            QVERIFY(raw.count(QStringLiteral("利用")) >= 40);
         QVERIFY(all.contains(squeezed(ManualSteps::edition())));
         // Every sentence of the table is in the PDF.
         QStringList sentences;

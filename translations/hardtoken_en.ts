@@ -692,6 +692,10 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <source>%1: PDF</source>
         <translation>%1: PDF</translation>
     </message>
+    <message>
+        <source>%1 を読めません。</source>
+        <translation>%1 cannot be read.</translation>
+    </message>
 </context>
 <context>
     <name>ManualSteps</name>
