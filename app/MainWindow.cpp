@@ -281,7 +281,8 @@ void MainWindow::focusFirstControl(QWidget* page)
 {
     // A page that put the focus somewhere (a field, the table) keeps it; the others start on their
     // first control in the tab order.
-    if (page->isAncestorOf(QApplication::focusWidget()))
+    // (The window's focus child, not the application's: the window may not be the active one.)
+    if (page->isAncestorOf(page->window()->focusWidget()))
         return;
     for (QWidget* w = page->nextInFocusChain(); w && w != page; w = w->nextInFocusChain()) {
         if (page->isAncestorOf(w) && w->isVisibleTo(page) && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)) {
