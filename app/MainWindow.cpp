@@ -307,7 +307,8 @@ void MainWindow::sayNoTokens(ManualPage* page)
 
 void MainWindow::showCorporationSelection()
 {
-    if (CorporationTable::countUpTo(m_flow.service().store(), 2) < 2)
+    // Nothing of a corporation's is opened past 担当者のサインイン (the shortcut included).
+    if (deskLocked() || CorporationTable::countUpTo(m_flow.service().store(), 2) < 2)
         return;
     // Leaving the procedure is キャンセル: the flow goes to its top and the queue is dropped.
     if (m_flowStarted)
@@ -335,6 +336,8 @@ void MainWindow::showStaffPage(ManualPage* page)
 
 void MainWindow::openCorporation(const QString& code)
 {
+    if (deskLocked())
+        return;
     if (!m_flow.service().selectCorporation(code))
         return;
     startFlow();
@@ -342,6 +345,8 @@ void MainWindow::openCorporation(const QString& code)
 
 void MainWindow::startFlow()
 {
+    if (deskLocked())
+        return;
     m_staffPageShown = false;
     updateCorporationMenu();
     if (!m_flowStarted) {
@@ -353,9 +358,15 @@ void MainWindow::startFlow()
     showScreen(m_flow.screen());
 }
 
+bool MainWindow::deskLocked() const
+{
+    return m_session->required() && !m_session->isSignedIn();
+}
+
 void MainWindow::updateCorporationMenu()
 {
-    m_selectCorporationAction->setEnabled(CorporationTable::countUpTo(m_flow.service().store(), 2) > 1);
+    m_selectCorporationAction->setEnabled(
+        !deskLocked() && CorporationTable::countUpTo(m_flow.service().store(), 2) > 1);
     // The desk's acts are for the corporation being served.
     m_staffMenu->setStaffPageShown(m_staffPageShown);
 }
@@ -450,6 +461,7 @@ void MainWindow::lockDesk(bool idle)
         m_flow.goToTop();
     m_session->end(idle ? DeskSession::End::Idle : DeskSession::End::SignedOut);
     m_signOutAction->setEnabled(false);
+    updateCorporationMenu();
     retranslate();
     showSignIn(idle);
 }

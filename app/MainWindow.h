@@ -89,6 +89,8 @@ private:
     void afterStoreReplaced();
     void retranslate();
     void setUpDeskSession();
+    // A production desk nobody is signed in to: no corporation is opened.
+    bool deskLocked() const;
     void sayNoTokens(ManualPage* page);
     void focusFirstControl(QWidget* page);
     void showSignIn(bool idle);

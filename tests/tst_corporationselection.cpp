@@ -135,6 +135,7 @@ private Q_SLOTS:
     void oneCorporationSkipsTheSelection();
     void anEmptyStoreOpensTheFirstRunPage();
     void theDeskIsSignedInToAndLocks();
+    void noCorporationOpensPastTheSignIn();
     void accessibleNamesAndLook();
     void importFromTheMenuOnTheFirstRunPage();
     void aBranchsFirstDay();
@@ -367,6 +368,24 @@ void TestCorporationSelection::theDeskIsSignedInToAndLocks()
     QCOMPARE(b.store.auditLog().entries().last().details, QStringLiteral("reason=sign-out"));
     QCOMPARE(b.store.auditLog().entries().last().actor, QStringLiteral("staff:admin"));
     QVERIFY(b.store.auditLog().verify().ok);
+}
+
+void TestCorporationSelection::noCorporationOpensPastTheSignIn()
+{
+    Branch b;
+    b.importRoster(kRoster);
+    b.launch(); // signed in: 契約法人の選択
+    QCOMPARE(b.window->currentStaffPage(), b.window->corporationSelection());
+    auto* select = b.window->findChild<QAction*>(QStringLiteral("selectCorporationAction"));
+    QVERIFY(select->isEnabled());
+    b.window->findChild<QAction*>(QStringLiteral("signOutAction"))->trigger();
+    QTRY_COMPARE(b.window->currentStaffPage(), b.window->signInPage());
+    // 契約法人の選択 (menu, Ctrl+Shift+O) opens nothing while nobody is signed in.
+    QVERIFY(!select->isEnabled());
+    b.window->showCorporationSelection();
+    QCOMPARE(b.window->currentStaffPage(), b.window->signInPage());
+    QTest::keyClick(b.window.get(), Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(b.window->currentStaffPage(), b.window->signInPage());
 }
 
 void TestCorporationSelection::accessibleNamesAndLook()
