@@ -8,6 +8,7 @@
 #include "StaffDialog.h"
 #include "core/Crypto.h"
 #include "core/Csv.h"
+#include "desk/StaffDesk.h"
 #include "store/CorporationTable.h"
 #include "store/UsageMode.h"
 #include "tables/AuditLogModel.h"
@@ -276,6 +277,25 @@ void TestStaffMenu::anAdministratorAddsAndDisablesStaff()
     QCOMPARE(
         d->model()->data(d->model()->index(row, StaffListModel::StateColumn)).toString(), QStringLiteral("利用停止"));
     QVERIFY(StaffTable::find(*c.f.store, QStringLiteral("helpdesk"))->disabled);
+    // The new clerk's login locked by wrong passwords: the administrator lifts the lock here.
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(StaffDesk(*c.f.store)
+                     .resetCounters(c.f.service->corporationId(), { QStringLiteral("clerk1"), QStringLiteral("wrong") },
+                         QStringLiteral("x"))
+                     .error,
+            ServiceError::WrongStaffCredential);
+    for (int r = 0; r < d->model()->rowCount(); ++r)
+        row = d->model()->accountAt(r)->login == QLatin1String("clerk1") ? r : row;
+    table->setCurrentIndex(d->model()->index(row, 0));
+    QTest::keyClicks(field("staffCredentialEdit"), QStringLiteral("Admin-2023!"));
+    QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("unlockButton")), Qt::LeftButton);
+    QVERIFY2(message->text().contains(QStringLiteral("再び利用できるようにしました")), qPrintable(message->text()));
+    QCOMPARE(c.f.store->auditLog().entries().last().action, QStringLiteral("staff.reset"));
+    QCOMPARE(c.f.store->auditLog().entries().last().actor, QStringLiteral("staff:admin"));
+    QVERIFY(field("staffCredentialEdit")->text().isEmpty());
+    QVERIFY(QAccessible::queryAccessibleInterface(d->findChild<QPushButton*>(QStringLiteral("unlockButton")))
+                ->text(QAccessible::Name)
+                .startsWith(QStringLiteral("選択した担当者のロックを解除する")));
     if (!qEnvironmentVariableIsEmpty("HARDTOKEN_SHOTS"))
         d->grab().save(qEnvironmentVariable("HARDTOKEN_SHOTS") + QStringLiteral("/staff-accounts.png"));
 }

@@ -1587,6 +1587,14 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>選択した担当者のロックを解除する(&amp;U)</source>
+        <translation>&amp;Unlock the selected staff member</translation>
+    </message>
+    <message>
+        <source>誤入力が続いて使えなくなった担当者IDを、再び使えるようにします（自分以外の管理者だけ）。</source>
+        <translation>Makes a staff ID locked by repeated wrong entries usable again (another administrator only).</translation>
+    </message>
 </context>
 <context>
     <name>StaffSignIn</name>
@@ -3937,6 +3945,10 @@ After %3 more wrong codes this card can no longer be checked.</translation>
     <message>
         <source>管理者</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>担当者ID %1 を再び利用できるようにしました。</source>
+        <translation>Staff ID %1 can be used again.</translation>
     </message>
 </context>
 <context>

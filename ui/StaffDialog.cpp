@@ -25,6 +25,7 @@ StaffDialog::StaffDialog(Store& store, QWidget* parent)
     connect(m_ui->addButton, &QPushButton::clicked, this, &StaffDialog::add);
     connect(m_ui->disableButton, &QPushButton::clicked, this, [this] { setDisabled(true); });
     connect(m_ui->enableButton, &QPushButton::clicked, this, [this] { setDisabled(false); });
+    connect(m_ui->unlockButton, &QPushButton::clicked, this, &StaffDialog::resetLock);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::accept);
     retranslate();
     m_ui->staffTable->setMinimumHeight(160);
@@ -73,6 +74,19 @@ void StaffDialog::setDisabled(bool disabled)
     report(o,
         disabled ? tr("担当者ID %1 を利用停止にしました。").arg(AuditLog::printable(login))
                  : tr("担当者ID %1 を利用可能にしました。").arg(AuditLog::printable(login)));
+}
+
+void StaffDialog::resetLock()
+{
+    const StaffTable::Account* account = m_model->accountAt(m_ui->staffTable->currentIndex().row());
+    if (!account) {
+        report({ ServiceError::NotFound, tr("担当者を選択してください。") }, {});
+        return;
+    }
+    const QString login = account->login;
+    const StaffCredential admin { m_ui->staffLoginEdit->text().trimmed(), m_ui->staffCredentialEdit->text() };
+    report(StaffDesk(m_store).resetStaffLock(admin, m_ui->reasonEdit->text(), login),
+        tr("担当者ID %1 を再び利用できるようにしました。").arg(AuditLog::printable(login)));
 }
 
 void StaffDialog::changeEvent(QEvent* event)

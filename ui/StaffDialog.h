@@ -30,6 +30,8 @@ protected:
 private:
     void add();
     void setDisabled(bool disabled);
+    // A login locked by wrong sign-ins, usable again: by another administrator (StaffDesk).
+    void resetLock();
     void report(const Outcome& outcome, const QString& done);
     void retranslate();
 
