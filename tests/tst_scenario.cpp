@@ -1,5 +1,9 @@
 #include "TestSupport.h"
 
+#include "core/Crypto.h"
+#include "store/CorporationTable.h"
+#include "store/StaffTable.h"
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,6 +19,7 @@ class TestScenario final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void defaultScenarioIsTheManualsExample();
+    void aResetHashesItsSecretsOnce();
     void testsNameTheScenariosCards();
     void bundledResourceMatchesTheSourceFile();
     void syntaxErrorNamesTheLine();
@@ -53,6 +58,30 @@ void TestScenario::defaultScenarioIsTheManualsExample()
 }
 
 // The names the tests use for the manual's sample data (TestSupport.h, sample::) are the file's.
+// `--training` resets the store at every start: the scenario's PIN and help-desk password are
+// hashed (scrypt) the first time only, and the stored hashes still check the secrets.
+void TestScenario::aResetHashesItsSecretsOnce()
+{
+    Fixture f;
+    const auto pinHash = [&] { return CorporationTable::pinHash(*f.store, f.service->corporationId()); };
+    const QString first = pinHash();
+    const QString staff = StaffTable::credentialHash(*f.store, sample::staffLogin).value_or(QString());
+    QString error;
+    QVERIFY2(ScenarioLoader::apply(*f.store, f.scenario, f.scenarioSource, &error), qPrintable(error)); // the reset
+    f.service->selectCorporation();
+    QCOMPARE(pinHash(), first); // the same salt: not hashed again
+    QCOMPARE(StaffTable::credentialHash(*f.store, sample::staffLogin).value_or(QString()), staff);
+    QVERIFY(crypto::verifySecret(sample::pin, pinHash()));
+    QVERIFY(crypto::verifySecret(sample::staffCredential, staff));
+    // Another PIN in the scenario is hashed anew, and checks.
+    Scenario other = manualScenario();
+    other.pin = QStringLiteral("other987");
+    QVERIFY2(ScenarioLoader::apply(*f.store, other, QStringLiteral("test"), &error), qPrintable(error));
+    f.service->selectCorporation();
+    QVERIFY(pinHash() != first);
+    QVERIFY(crypto::verifySecret(QStringLiteral("other987"), pinHash()));
+}
+
 void TestScenario::testsNameTheScenariosCards()
 {
     const Scenario s = manualScenario();
@@ -185,7 +214,7 @@ void TestScenario::resetRestoresCountersSuspensionAndRegistrations()
         f.service->enqueue(suzuki, sample::spareCard3, f.wrongOtpFor(sample::spareCard3));
     QVERIFY(f.service->isSuspended());
     QString error;
-    QVERIFY2(ScenarioLoader::reset(*f.store, &error), qPrintable(error));
+    QVERIFY2(ScenarioLoader::apply(*f.store, f.scenario, f.scenarioSource, &error), qPrintable(error)); // the reset
     f.service->selectCorporation();
     const CorporationInfo c = f.service->corporation().value();
     QVERIFY(!c.suspended);

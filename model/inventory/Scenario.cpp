@@ -279,11 +279,22 @@ bool ScenarioLoader::apply(Store& store, const Scenario& s, const QString& sourc
             *error = tr("このデータベースは本番用です。本番用のデータベースにはシナリオを読み込めません。");
         return false;
     }
-    // Hash and seal before the transaction: scrypt is slow and the write lock should be short.
-    const QString pinHash = crypto::hashSecret(s.pin, s.kdf);
+    // Hash and seal before the transaction: scrypt is slow and the write lock should be short. A
+    // secret this store hashed before (the same scenario reset again) is not hashed again.
+    const QString kdf = QStringLiteral("%1/%2/%3").arg(s.kdf.log2N).arg(s.kdf.r).arg(s.kdf.p);
+    QList<std::pair<QString, QString>> hashed; // secret → hash, kept in the store with the scenario
+    const auto hashOf = [&](const QString& secret) {
+        QString hash = store.scenarioSecretHash(secret, kdf);
+        if (hash.isEmpty()) {
+            hash = crypto::hashSecret(secret, s.kdf);
+            hashed.append({ secret, hash });
+        }
+        return hash;
+    };
+    const QString pinHash = hashOf(s.pin);
     QList<QString> staffHashes;
     for (const Scenario::Staff& st : s.staff)
-        staffHashes.append(crypto::hashSecret(st.credential, s.kdf));
+        staffHashes.append(hashOf(st.credential));
     QList<QByteArray> sealed;
     for (const Scenario::Token& t : s.tokens) {
         sealed.append(store.sealSecret(t.secret, t.serial));
@@ -332,6 +343,10 @@ bool ScenarioLoader::apply(Store& store, const Scenario& s, const QString& sourc
         }
         for (int i = 0; i < s.staff.size(); ++i) {
             if (!StaffTable::insert(store, s.staff[i].login, s.staff[i].name, staffHashes[i]))
+                return false;
+        }
+        for (const auto& [secret, hash] : std::as_const(hashed)) {
+            if (!store.keepScenarioSecretHash(secret, kdf, hash))
                 return false;
         }
         return store.saveSettings(s.settings) && store.markTraining(source, s.id)

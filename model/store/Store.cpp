@@ -884,6 +884,22 @@ bool Store::markTraining(const QString& source, const QString& scenarioId)
         && setMetaValue(kStoreKindMac, stateMac(kTrainingPurpose, { QStringLiteral("training"), source, scenarioId }));
 }
 
+namespace {
+const QByteArray kScenarioSecretPurpose = QByteArrayLiteral("scenario-secret-hash");
+} // namespace
+
+QString Store::scenarioSecretHash(const QString& secret, const QString& kdf) const
+{
+    const QString mac = stateMac(kScenarioSecretPurpose, { secret, kdf });
+    return mac.isEmpty() ? QString() : metaValue(QStringLiteral("scenario.hash.") + mac);
+}
+
+bool Store::keepScenarioSecretHash(const QString& secret, const QString& kdf, const QString& hash)
+{
+    const QString mac = stateMac(kScenarioSecretPurpose, { secret, kdf });
+    return mac.isEmpty() || setMetaValue(QStringLiteral("scenario.hash.") + mac, hash);
+}
+
 QString Store::scenarioSource() const
 {
     return isTrainingStore() ? metaValue(kScenarioSource) : QString();

@@ -188,6 +188,13 @@ public:
     bool isTrainingStore() const;
     bool markTraining(const QString& source, const QString& scenarioId);
     QString scenarioSource() const;
+    // A scenario's secrets (its training PIN and help-desk password, written in its file) are
+    // hashed with scrypt once per store: the hash is kept under a key that is a MAC of the secret
+    // and the KDF parameters under the data key, so `--training`'s reset at every start hashes
+    // nothing again. Only ever called with a scenario's secrets, which are no secret (a PIN or
+    // password typed at a real desk never reaches this: it would give a fast guessing oracle).
+    QString scenarioSecretHash(const QString& secret, const QString& kdf) const;
+    bool keepScenarioSecretHash(const QString& secret, const QString& kdf, const QString& hash);
     // The bank's screen ID for a manual screen (configuration data, "screen_id.<Screen>"), or empty.
     QString screenId(const QString& screen) const;
 
