@@ -3915,10 +3915,6 @@ After %3 more wrong codes this card can no longer be checked.</translation>
         <source>確認する</source>
         <translation>Check</translation>
     </message>
-    <message>
-        <source>この操作は管理者だけが行えます。管理者の担当者IDとパスワードを入力してください。</source>
-        <translation>Only an administrator can do this. Enter an administrator&apos;s staff ID and password.</translation>
-    </message>
 </context>
 <context>
     <name>hardtoken::StaffDialog</name>

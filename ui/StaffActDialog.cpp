@@ -96,17 +96,6 @@ void StaffActDialog::run()
         m_pin->clear();
         m_repeat->clear();
     }
-    if (!o.ok() && m_session && o.error == ServiceError::NotAdministrator) {
-        // Not the signed-in member's to do: an administrator signs in for it.
-        m_session.reset();
-        m_ui->staffLoginEdit->setReadOnly(false);
-        m_ui->staffLoginEdit->clear();
-        m_ui->staffCredentialCaption->show();
-        m_ui->staffCredentialEdit->show();
-        showError(tr("この操作は管理者だけが行えます。管理者の担当者IDとパスワードを入力してください。"));
-        m_ui->staffLoginEdit->setFocus();
-        return;
-    }
     if (!o.ok()) {
         showError(o.message);
         if (o.error == ServiceError::ReasonMissing)

@@ -37,8 +37,8 @@ public:
     bool resultIsGood() const { return m_good; }
     PinInput* pinInput(int which) const { return which == 0 ? m_pin : m_repeat; }
     // Within a desk session: the signed-in member acts without typing the password again (the
-    // login is shown, the password row hidden). An act the member may not do (an administrator's)
-    // falls back to asking for a sign-in.
+    // login is shown, the password row hidden). The desk's acts are every staff member's (none is
+    // an administrator's alone).
     void useSession(const StaffCredential& staff);
 
 protected:

@@ -61,7 +61,9 @@ void StaffDialog::add()
     }
 }
 
-void StaffDialog::setDisabled(bool disabled)
+// An administrator's act on the selected staff account, signed in with the fields below the table.
+void StaffDialog::actOnSelected(
+    const std::function<Outcome(const StaffCredential&, const QString&)>& act, const QString& doneFormat)
 {
     const StaffTable::Account* account = m_model->accountAt(m_ui->staffTable->currentIndex().row());
     if (!account) {
@@ -70,23 +72,25 @@ void StaffDialog::setDisabled(bool disabled)
     }
     const QString login = account->login;
     const StaffCredential admin { m_ui->staffLoginEdit->text().trimmed(), m_ui->staffCredentialEdit->text() };
-    const Outcome o = StaffDesk(m_store).setStaffDisabled(admin, m_ui->reasonEdit->text(), login, disabled);
-    report(o,
-        disabled ? tr("担当者ID %1 を利用停止にしました。").arg(AuditLog::printable(login))
-                 : tr("担当者ID %1 を利用可能にしました。").arg(AuditLog::printable(login)));
+    report(act(admin, login), doneFormat.arg(AuditLog::printable(login)));
+}
+
+void StaffDialog::setDisabled(bool disabled)
+{
+    actOnSelected(
+        [&](const StaffCredential& admin, const QString& login) {
+            return StaffDesk(m_store).setStaffDisabled(admin, m_ui->reasonEdit->text(), login, disabled);
+        },
+        disabled ? tr("担当者ID %1 を利用停止にしました。") : tr("担当者ID %1 を利用可能にしました。"));
 }
 
 void StaffDialog::resetLock()
 {
-    const StaffTable::Account* account = m_model->accountAt(m_ui->staffTable->currentIndex().row());
-    if (!account) {
-        report({ ServiceError::NotFound, tr("担当者を選択してください。") }, {});
-        return;
-    }
-    const QString login = account->login;
-    const StaffCredential admin { m_ui->staffLoginEdit->text().trimmed(), m_ui->staffCredentialEdit->text() };
-    report(StaffDesk(m_store).resetStaffLock(admin, m_ui->reasonEdit->text(), login),
-        tr("担当者ID %1 を再び利用できるようにしました。").arg(AuditLog::printable(login)));
+    actOnSelected(
+        [&](const StaffCredential& admin, const QString& login) {
+            return StaffDesk(m_store).resetStaffLock(admin, m_ui->reasonEdit->text(), login);
+        },
+        tr("担当者ID %1 を再び利用できるようにしました。"));
 }
 
 void StaffDialog::changeEvent(QEvent* event)

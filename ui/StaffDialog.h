@@ -1,6 +1,11 @@
 #pragma once
 
+#include "desk/Outcome.h"
+#include "desk/StaffDesk.h"
+
 #include <QDialog>
+
+#include <functional>
 
 #include <memory>
 
@@ -29,6 +34,8 @@ protected:
 
 private:
     void add();
+    void actOnSelected(
+        const std::function<Outcome(const StaffCredential&, const QString&)>& act, const QString& doneFormat);
     void setDisabled(bool disabled);
     // A login locked by wrong sign-ins, usable again: by another administrator (StaffDesk).
     void resetLock();
