@@ -65,7 +65,7 @@ void TestKeyRotation::rotateResealsEverythingAndTheOldKeyIsRefused()
     const qint64 auditBefore = f.store->auditLog().verify().entries;
 
     int tokens = 0;
-    QVERIFY2(KeyFile::rotate(*f.store, keyPath, QStringLiteral("test"), &tokens), qPrintable(f.store->errorMessage()));
+    QVERIFY2(f.store->rotateKey(keyPath, QStringLiteral("test"), &tokens), qPrintable(f.store->errorMessage()));
     QCOMPARE(tokens, f.scenario.tokens.size());
     QVERIFY(fileBytes(keyPath) != oldKey);
     QCOMPARE(fileBytes(keyPath + QStringLiteral(".old")), oldKey);
@@ -100,7 +100,7 @@ void TestKeyRotation::aTamperedStoreIsNotRotated()
     const QByteArray key = fileBytes(keyPath);
     QVERIFY(f.raw()->ok(QStringLiteral("UPDATE corporations SET otp_failures = 0, pin_failures = 4")));
     int tokens = 0;
-    QVERIFY(!KeyFile::rotate(*f.store, keyPath, QStringLiteral("test"), &tokens));
+    QVERIFY(!f.store->rotateKey(keyPath, QStringLiteral("test"), &tokens));
     QCOMPARE(f.store->errorCode(), StoreErrorCode::Tampered);
     QCOMPARE(fileBytes(keyPath), key);
     QVERIFY(!QFile::exists(keyPath + QStringLiteral(".new")));
@@ -113,7 +113,7 @@ void TestKeyRotation::aCrashBeforeTheKeyFileMovedIsRecovered()
     const QString keyPath = f.store->keyFilePath();
     const QByteArray oldKey = fileBytes(keyPath);
     int tokens = 0;
-    QVERIFY(KeyFile::rotate(*f.store, keyPath, QStringLiteral("test"), &tokens));
+    QVERIFY(f.store->rotateKey(keyPath, QStringLiteral("test"), &tokens));
     const QByteArray newKey = fileBytes(keyPath);
     f.service.reset();
     f.store.reset();
@@ -182,7 +182,7 @@ void TestKeyRotation::theKeychainHoldsTheKeyAndTheFileIsTheFallback()
         QCOMPARE(vault.entries.value(id), QByteArray::fromBase64(fileBytes(keyPath).trimmed()));
         // A rotation updates the keychain too.
         int tokens = 0;
-        QVERIFY(KeyFile::rotate(store, keyPath, QStringLiteral("test"), &tokens));
+        QVERIFY(store.rotateKey(keyPath, QStringLiteral("test"), &tokens));
         QCOMPARE(vault.entries.value(id), QByteArray::fromBase64(fileBytes(keyPath).trimmed()));
     }
 }

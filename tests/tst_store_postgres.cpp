@@ -192,8 +192,7 @@ void TestStorePostgres::rotateKeyOnTheSharedStore()
         Store store(clock);
         QVERIFY(openWithManual(store, pg));
         int tokens = 0;
-        QVERIFY2(
-            KeyFile::rotate(store, pg.keyFile(), QStringLiteral("test"), &tokens), qPrintable(store.errorMessage()));
+        QVERIFY2(store.rotateKey(pg.keyFile(), QStringLiteral("test"), &tokens), qPrintable(store.errorMessage()));
         QCOMPARE(tokens, manualScenario().tokens.size());
     }
     Store again(clock);

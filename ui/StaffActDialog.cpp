@@ -4,6 +4,7 @@
 #include "core/Validation.h"
 #include "desk/StaffDesk.h"
 #include "store/CorporationTable.h"
+#include "store/Store.h"
 #include "ui_StaffActDialog.h"
 
 #include <QEvent>

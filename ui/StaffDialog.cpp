@@ -2,6 +2,7 @@
 
 #include "desk/StaffDesk.h"
 #include "store/AuditLog.h"
+#include "store/Store.h"
 #include "tables/StaffListModel.h"
 #include "ui_StaffDialog.h"
 

@@ -223,7 +223,7 @@ int rotateKey(Invocation& call)
         actor = StaffSignIn::actorFor(login);
     }
     int tokens = 0;
-    if (!KeyFile::rotate(store, store.keyFilePath(), actor, &tokens))
+    if (!store.rotateKey(store.keyFilePath(), actor, &tokens))
         return fail(store.errorMessage());
     out() << QCoreApplication::translate(
         "cli", "暗号鍵を交換しました（トークン %1 件）。新しい鍵: %2（以前の鍵: %2.old）")

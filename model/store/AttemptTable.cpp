@@ -1,6 +1,6 @@
 #include "store/AttemptTable.h"
 
-#include "store/Store.h"
+#include "store/Database.h"
 
 #include <QList>
 #include <QUuid>
@@ -21,7 +21,7 @@ QString AttemptTable::signInScope(const QString& login)
     return QStringLiteral("signin:") + login;
 }
 
-QString AttemptTable::reserve(Store& store, const QString& scope)
+QString AttemptTable::reserve(Database& store, const QString& scope)
 {
     Q_ASSERT(store.inTransaction());
     const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -33,16 +33,16 @@ QString AttemptTable::reserve(Store& store, const QString& scope)
     return ok ? key : QString();
 }
 
-AttemptTable::Settle AttemptTable::settle(Store& store, const QString& key)
+AttemptTable::Settle AttemptTable::settle(Database& store, const QString& key)
 {
     Q_ASSERT(store.inTransaction());
-    Store::Query q = store.query(QStringLiteral("DELETE FROM attempts_in_flight WHERE key = ?"), { key });
+    Database::Query q = store.query(QStringLiteral("DELETE FROM attempts_in_flight WHERE key = ?"), { key });
     if (!q.ok())
         return Settle::Failed;
     return q.rowsAffected() > 0 ? Settle::Settled : Settle::Gone;
 }
 
-int AttemptTable::releaseAbandoned(Store& store, const QString& scope)
+int AttemptTable::releaseAbandoned(Database& store, const QString& scope)
 {
     Q_ASSERT(store.inTransaction());
     struct Row {
@@ -50,7 +50,7 @@ int AttemptTable::releaseAbandoned(Store& store, const QString& scope)
     };
     QList<Row> rows;
     {
-        Store::Query q = store.query(
+        Database::Query q = store.query(
             QStringLiteral("SELECT key, owner, reserved_at, mac FROM attempts_in_flight WHERE scope = ?"), { scope });
         if (!q.ok())
             return -1;
@@ -69,7 +69,7 @@ int AttemptTable::releaseAbandoned(Store& store, const QString& scope)
     return released;
 }
 
-bool AttemptTable::releaseAbandoned(Store& store, const QString& scope, Counters c, int* released)
+bool AttemptTable::releaseAbandoned(Database& store, const QString& scope, Counters c, int* released)
 {
     const int gone = releaseAbandoned(store, scope);
     if (gone < 0)
@@ -82,7 +82,7 @@ bool AttemptTable::releaseAbandoned(Store& store, const QString& scope, Counters
     return true;
 }
 
-bool AttemptTable::reserve(Store& store, const QString& scope, Counters c, QString* key)
+bool AttemptTable::reserve(Database& store, const QString& scope, Counters c, QString* key)
 {
     *key = reserve(store, scope);
     if (key->isEmpty())
@@ -92,7 +92,7 @@ bool AttemptTable::reserve(Store& store, const QString& scope, Counters c, QStri
     return true;
 }
 
-bool AttemptTable::settleWrong(Store& store, const QString& key, Counters c)
+bool AttemptTable::settleWrong(Database& store, const QString& key, Counters c)
 {
     switch (settle(store, key)) {
     case Settle::Failed:
@@ -107,7 +107,7 @@ bool AttemptTable::settleWrong(Store& store, const QString& key, Counters c)
     return false;
 }
 
-bool AttemptTable::settleRight(Store& store, const QString& key, Counters c)
+bool AttemptTable::settleRight(Database& store, const QString& key, Counters c)
 {
     const Settle s = settle(store, key);
     if (s == Settle::Failed)
@@ -118,7 +118,7 @@ bool AttemptTable::settleRight(Store& store, const QString& key, Counters c)
     return true;
 }
 
-bool AttemptTable::withdraw(Store& store, const QString& key, Counters c)
+bool AttemptTable::withdraw(Database& store, const QString& key, Counters c)
 {
     const Settle s = settle(store, key);
     if (s == Settle::Failed)

@@ -2,7 +2,6 @@
 
 #include "core/Crypto.h"
 #include "core/Validation.h"
-#include "store/Store.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -26,7 +25,7 @@ QByteArray entryMessage(const QString& previousMac, const AuditEntry& e)
 
 } // namespace
 
-AuditLog::AuditLog(Store& store)
+AuditLog::AuditLog(Database& store)
     : m_store(store)
 {
 }
@@ -78,7 +77,7 @@ bool AuditLog::loadHead()
     // PostgreSQL the transaction takes the table lock (released at commit).
     if (m_store.isPostgres() && !m_store.execDirect(QStringLiteral("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE")))
         return false;
-    Store::Query last = m_store.query(QStringLiteral("SELECT id, mac FROM audit_log ORDER BY id DESC LIMIT 1"));
+    Database::Query last = m_store.query(QStringLiteral("SELECT id, mac FROM audit_log ORDER BY id DESC LIMIT 1"));
     if (!last.ok())
         return false;
     m_lastId = 0;
@@ -149,13 +148,13 @@ bool AuditLog::appendMany(const QList<AuditEntry>& entries)
     return true;
 }
 
-void AuditLog::beginTransaction()
+void AuditLog::transactionBegun()
 {
     m_haveHead = false;
     m_dirty = false;
 }
 
-bool AuditLog::flush()
+bool AuditLog::beforeCommit()
 {
     if (!m_dirty)
         return true;
@@ -164,7 +163,7 @@ bool AuditLog::flush()
         kHead, QStringLiteral("%1:%2:%3").arg(m_lastId).arg(m_lastMac, headMac(m_lastId, m_lastMac)));
 }
 
-void AuditLog::rollback()
+void AuditLog::transactionRolledBack()
 {
     m_haveHead = false;
     m_dirty = false;
@@ -200,7 +199,7 @@ bool AuditLog::initialise()
 QList<AuditEntry> AuditLog::entries(qint64 corporationId) const
 {
     QList<AuditEntry> out;
-    Store::Query q = corporationId
+    Database::Query q = corporationId
         ? m_store.query(QStringLiteral("SELECT id, at, actor, action, corporation_id, details FROM audit_log"
                                        " WHERE corporation_id = ? ORDER BY id"),
             { corporationId })
@@ -264,7 +263,7 @@ QList<AuditRow> AuditLog::search(const AuditFilter& filter) const
     }
     sql += QStringLiteral(" ORDER BY a.id DESC");
     QList<AuditRow> out;
-    Store::Query q = m_store.query(sql, values);
+    Database::Query q = m_store.query(sql, values);
     while (q.next()) {
         out.append({ { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                          q.value(4).toLongLong(), q.value(5).toString() },
@@ -279,7 +278,7 @@ AuditVerification AuditLog::verify() const
     QString previousMac;
     qint64 expectedId = 1;
     {
-        Store::Query q = m_store.query(
+        Database::Query q = m_store.query(
             QStringLiteral("SELECT id, at, actor, action, corporation_id, details, mac FROM audit_log ORDER BY id"));
         while (q.next()) {
             const AuditEntry e { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "store/Database.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
 #include <QString>
 
 namespace hardtoken {
-
-class Store;
 
 struct AuditEntry {
     qint64 id = 0;
@@ -47,16 +47,16 @@ struct AuditRow {
 // anchored by a MAC'd head (the last id and MAC) kept in meta and written in the same transaction,
 // so that an edited, removed, reordered or truncated log — even an emptied one — is detected.
 // Fields are bounded in size (a login of 120 kB is kept as its first characters and a mark).
-class AuditLog final {
+class AuditLog final : public TransactionHooks {
     Q_DECLARE_TR_FUNCTIONS(AuditLog)
 public:
     static constexpr int MaxActor = 64;
     static constexpr int MaxAction = 64;
     static constexpr int MaxDetails = 1024;
 
-    explicit AuditLog(Store& store);
+    explicit AuditLog(Database& store);
 
-    // Inside Store::transaction().
+    // Inside Database::transaction().
     bool append(const QString& actor, const QString& action, qint64 corporationId, const QString& details);
     // Several entries at once (one statement per hundred), chained in order: a commit of a long
     // list audits every registration without a statement each.
@@ -75,19 +75,19 @@ public:
     // that no field can forge a line or move the terminal's cursor.
     static QString printable(const QString& text);
 
-    // Store's hooks: the head for the present last entry (new store, upgrade), and the
-    // transaction's bracket (the head is read once per transaction and written before COMMIT).
+    // The head for the present last entry (a new store, an upgrade).
     bool initialise();
-    void beginTransaction();
-    bool flush();
-    void rollback();
+    // The transaction's bracket: the head is read once per transaction and written before COMMIT.
+    void transactionBegun() override;
+    bool beforeCommit() override;
+    void transactionRolledBack() override;
 
 private:
     QByteArray chainMac(const QByteArray& message) const;
     QString headMac(qint64 lastId, const QString& lastMac) const;
     bool loadHead();
 
-    Store& m_store;
+    Database& m_store;
     bool m_haveHead = false;
     bool m_dirty = false;
     qint64 m_lastId = 0;

@@ -1,6 +1,6 @@
 #include "store/CorporationTable.h"
 
-#include "store/Store.h"
+#include "store/Database.h"
 
 #include <QCoreApplication>
 
@@ -14,7 +14,7 @@ const QByteArray kPurpose = QByteArrayLiteral("corporation");
 const QString kStateColumns = QStringLiteral(
     "id, usage_mode, otp_failures, pin_failures, pin_in_flight, suspended, suspended_at, suspended_reason, state_mac");
 
-CorporationState stateFrom(const Store::Query& q, int first, QString* mac)
+CorporationState stateFrom(const Database::Query& q, int first, QString* mac)
 {
     CorporationState s;
     s.id = q.value(first).toLongLong();
@@ -43,44 +43,44 @@ QStringList CorporationTable::macFields(const CorporationState& s)
         s.suspended ? QStringLiteral("1") : QStringLiteral("0"), s.suspendedAt, suspensionReasonKey(s.reason) };
 }
 
-qint64 CorporationTable::idByCode(const Store& store, const QString& code)
+qint64 CorporationTable::idByCode(const Database& store, const QString& code)
 {
-    Store::Query q = store.query(QStringLiteral("SELECT id FROM corporations WHERE code = ?"), { code });
+    Database::Query q = store.query(QStringLiteral("SELECT id FROM corporations WHERE code = ?"), { code });
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-qint64 CorporationTable::firstId(const Store& store)
+qint64 CorporationTable::firstId(const Database& store)
 {
-    Store::Query q = store.query(QStringLiteral("SELECT id FROM corporations ORDER BY id LIMIT 1"));
+    Database::Query q = store.query(QStringLiteral("SELECT id FROM corporations ORDER BY id LIMIT 1"));
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-int CorporationTable::count(const Store& store)
+int CorporationTable::count(const Database& store)
 {
-    Store::Query q = store.query(QStringLiteral("SELECT COUNT(*) FROM corporations"));
+    Database::Query q = store.query(QStringLiteral("SELECT COUNT(*) FROM corporations"));
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-QList<CorporationHit> CorporationTable::search(const Store& store, const QString& text, int limit)
+QList<CorporationHit> CorporationTable::search(const Database& store, const QString& text, int limit)
 {
     const QString columns
         = QStringLiteral("SELECT c.id, c.code, c.name, c.suspended,"
                          " (SELECT COUNT(*) FROM users u WHERE u.corporation_id = c.id),"
                          " (SELECT COUNT(*) FROM registrations r WHERE r.corporation_id = c.id) FROM corporations c ");
     QList<CorporationHit> out;
-    const auto read = [&out](Store::Query& q) {
+    const auto read = [&out](Database::Query& q) {
         while (q.next()) {
             out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(4).toInt(),
                 q.value(5).toInt(), q.value(3).toBool() });
         }
     };
     if (text.isEmpty()) {
-        Store::Query q = store.query(columns + QStringLiteral("ORDER BY c.code LIMIT ?"), { limit });
+        Database::Query q = store.query(columns + QStringLiteral("ORDER BY c.code LIMIT ?"), { limit });
         read(q);
         return out;
     }
     {
-        Store::Query q = store.query(columns + QStringLiteral("WHERE c.code = ?"), { text });
+        Database::Query q = store.query(columns + QStringLiteral("WHERE c.code = ?"), { text });
         read(q);
     }
     // Digits only: a 契約法人コード being typed. It is matched whole (above), and its prefixes are
@@ -96,23 +96,23 @@ QList<CorporationHit> CorporationTable::search(const Store& store, const QString
     const QString contains
         = store.isPostgres() ? QStringLiteral("c.name LIKE ? ESCAPE '\\'") : QStringLiteral("instr(c.name, ?) > 0");
     const QString needle = store.isPostgres() ? QString(QLatin1Char('%') + pattern + QLatin1Char('%')) : text;
-    Store::Query q = store.query(
+    Database::Query q = store.query(
         columns + QStringLiteral("WHERE ") + contains + QStringLiteral(" AND c.code <> ? ORDER BY c.code LIMIT ?"),
         { needle, text, limit - static_cast<int>(out.size()) });
     read(q);
     return out;
 }
 
-int CorporationTable::countUpTo(const Store& store, int limit)
+int CorporationTable::countUpTo(const Database& store, int limit)
 {
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM corporations LIMIT ?) AS c"), { limit });
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-std::optional<CorporationInfo> CorporationTable::info(const Store& store, qint64 id)
+std::optional<CorporationInfo> CorporationTable::info(const Database& store, qint64 id)
 {
-    Store::Query q = store.query(QStringLiteral("SELECT code, name, ") + kStateColumns
+    Database::Query q = store.query(QStringLiteral("SELECT code, name, ") + kStateColumns
             + QStringLiteral(", (SELECT COUNT(*) FROM registrations r WHERE r.corporation_id = c.id)"
                              " FROM corporations c WHERE id = ?"),
         { id });
@@ -135,16 +135,16 @@ std::optional<CorporationInfo> CorporationTable::info(const Store& store, qint64
     return c;
 }
 
-QString CorporationTable::pinHash(const Store& store, qint64 id)
+QString CorporationTable::pinHash(const Database& store, qint64 id)
 {
-    Store::Query q = store.query(QStringLiteral("SELECT pin_hash FROM corporations WHERE id = ?"), { id });
+    Database::Query q = store.query(QStringLiteral("SELECT pin_hash FROM corporations WHERE id = ?"), { id });
     return q.next() ? q.value(0).toString() : QString();
 }
 
-std::optional<CorporationState> CorporationTable::lock(Store& store, qint64 id)
+std::optional<CorporationState> CorporationTable::lock(Database& store, qint64 id)
 {
     Q_ASSERT(store.inTransaction());
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(" FROM corporations WHERE id = ?")
                 + (store.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
             { id });
@@ -162,9 +162,9 @@ std::optional<CorporationState> CorporationTable::lock(Store& store, qint64 id)
     return s;
 }
 
-bool CorporationTable::write(Store& store, const CorporationState& s)
+bool CorporationTable::write(Database& store, const CorporationState& s)
 {
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("UPDATE corporations SET usage_mode = ?, otp_failures = ?, pin_failures = ?,"
                                      " pin_in_flight = ?, suspended = ?, suspended_at = ?, suspended_reason = ?,"
                                      " state_mac = ? WHERE id = ?"),
@@ -175,7 +175,7 @@ bool CorporationTable::write(Store& store, const CorporationState& s)
 }
 
 qint64 CorporationTable::insert(
-    Store& store, const QString& code, const QString& name, const QString& pinHash, const CorporationState& state)
+    Database& store, const QString& code, const QString& name, const QString& pinHash, const CorporationState& state)
 {
     // An empty (not NULL) hash: the PIN has not been set yet, and nothing verifies against it.
     const qint64 id = store.insert(QStringLiteral("INSERT INTO corporations (code, name, pin_hash) VALUES (?, ?, ?)"),
@@ -187,27 +187,29 @@ qint64 CorporationTable::insert(
     return write(store, s) ? id : 0;
 }
 
-bool CorporationTable::rename(Store& store, qint64 id, const QString& name)
+bool CorporationTable::rename(Database& store, qint64 id, const QString& name)
 {
     return store.run(QStringLiteral("UPDATE corporations SET name = ? WHERE id = ?"), { name, id });
 }
 
-bool CorporationTable::setPinHash(Store& store, qint64 id, const QString& pinHash)
+bool CorporationTable::setPinHash(Database& store, qint64 id, const QString& pinHash)
 {
-    Store::Query q = store.query(QStringLiteral("UPDATE corporations SET pin_hash = ? WHERE id = ?"), { pinHash, id });
+    Database::Query q
+        = store.query(QStringLiteral("UPDATE corporations SET pin_hash = ? WHERE id = ?"), { pinHash, id });
     return q.ok() && q.rowsAffected() == 1;
 }
 
-bool CorporationTable::removeAll(Store& store)
+bool CorporationTable::removeAll(Database& store)
 {
     return store.run(QStringLiteral("DELETE FROM corporations"), {});
 }
 
-bool CorporationTable::sealAll(Store& store)
+bool CorporationTable::sealAll(Database& store)
 {
     QList<CorporationState> rows;
     {
-        Store::Query q = store.query(QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(" FROM corporations"));
+        Database::Query q
+            = store.query(QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(" FROM corporations"));
         QString mac;
         while (q.next())
             rows.append(stateFrom(q, 0, &mac));
@@ -219,11 +221,11 @@ bool CorporationTable::sealAll(Store& store)
     return true;
 }
 
-bool CorporationTable::releaseLegacyInFlight(Store& store)
+bool CorporationTable::releaseLegacyInFlight(Database& store)
 {
     QList<CorporationState> rows;
     {
-        Store::Query q = store.query(
+        Database::Query q = store.query(
             QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(" FROM corporations WHERE pin_in_flight > 0"));
         while (q.next()) {
             QString mac;
@@ -241,10 +243,10 @@ bool CorporationTable::releaseLegacyInFlight(Store& store)
     return true;
 }
 
-QStringList CorporationTable::tampered(const Store& store)
+QStringList CorporationTable::tampered(const Database& store)
 {
     QStringList out;
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("SELECT ") + kStateColumns + QStringLiteral(", code FROM corporations"));
     while (q.next()) {
         QString mac;

@@ -1,6 +1,6 @@
 #include "store/IntegrityCheck.h"
 
-#include "store/Store.h"
+#include "store/Database.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -46,9 +46,9 @@ void IntegrityCheck::start()
                 if (q.exec(QStringLiteral("PRAGMA quick_check")) && q.next()) {
                     ok = q.value(0).toString() == QLatin1String("ok");
                     if (!ok)
-                        message = Store::corruptedMessage(path);
+                        message = Database::corruptedMessage(path);
                 } else {
-                    message = Store::corruptedMessage(path) + QLatin1Char('\n') + q.lastError().text();
+                    message = Database::corruptedMessage(path) + QLatin1Char('\n') + q.lastError().text();
                 }
                 q.finish();
             }

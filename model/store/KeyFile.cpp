@@ -1,10 +1,11 @@
 #include "store/KeyFile.h"
 
+#include "store/AuditAction.h"
 #include "store/AuditLog.h"
 #include "store/CorporationTable.h"
+#include "store/Database.h"
 #include "store/KeyVault.h"
 #include "store/StaffTable.h"
-#include "store/Store.h"
 #include "store/TokenTable.h"
 
 #ifdef Q_OS_WIN
@@ -114,13 +115,13 @@ bool matches(const crypto::SecretBox& box, const QString& check)
 }
 } // namespace
 
-QString KeyFile::vaultId(const Store& store)
+QString KeyFile::vaultId(const Database& store)
 {
     const QString id = store.metaValue(QStringLiteral("store.id"));
     return id.isEmpty() ? QString() : QStringLiteral("data-key/") + id;
 }
 
-bool KeyFile::open(Store& store, const QString& path, bool freshStore)
+bool KeyFile::open(Database& store, const QString& path, bool freshStore)
 {
     const QString check = freshStore ? QString() : store.metaValue(kKeyCheck);
     KeyVault* vault = store.m_vault;
@@ -201,12 +202,12 @@ bool KeyFile::open(Store& store, const QString& path, bool freshStore)
     return true;
 }
 
-bool KeyFile::rotate(Store& store, const QString& path, const QString& actor, int* tokens)
+bool KeyFile::rotate(Database& store, AuditLog& log, const QString& path, const QString& actor, int* tokens)
 {
     if (!store.m_box || !store.isOpen())
         return store.fail(StoreErrorCode::KeyFile, tr("データベースが開かれていません。"));
     // Only what verifies is sealed again.
-    const AuditVerification audit = store.auditLog().verify();
+    const AuditVerification audit = log.verify();
     if (!audit.ok || !CorporationTable::tampered(store).isEmpty() || !TokenTable::tampered(store).isEmpty()
         || !StaffTable::tampered(store).isEmpty())
         return store.fail(StoreErrorCode::Tampered,
@@ -244,8 +245,8 @@ bool KeyFile::rotate(Store& store, const QString& path, const QString& actor, in
             && (!training || store.markTraining(source, scenarioId))
             && store.setMetaValue(kKeyCheck,
                 QString::fromLatin1(store.m_box->seal(QByteArray(kKeyCheckPlain), kKeyCheck.toLatin1()).toBase64()))
-            && store.auditLog().rechain()
-            && store.audit(actor, AuditAction::KeyRotated, 0, QStringLiteral("tokens=%1").arg(secrets.size()));
+            && log.rechain()
+            && log.append(actor, auditKey(AuditAction::KeyRotated), 0, QStringLiteral("tokens=%1").arg(secrets.size()));
     });
     for (Secret& s : secrets)
         s.plain.fill('\0');

@@ -5,7 +5,8 @@
 
 namespace hardtoken {
 
-class Store;
+class AuditLog;
+class Database;
 
 // The data key that seals token secrets and keys every MAC (audit chain, record state, training
 // mark). It lives outside the database: in the OS keychain when the store has a KeyVault (read
@@ -18,7 +19,7 @@ class KeyFile final {
 public:
     // Loads the key for `store` (creating it only for a fresh store when the file is missing) and
     // checks it against the store. On failure the store's error says why; nothing was written.
-    static bool open(Store& store, const QString& path, bool freshStore);
+    static bool open(Database& store, const QString& path, bool freshStore);
 
     // hardtoken-cli rotate-key: a new data key; every token secret sealed again and every MAC
     // (records, training mark, audit chain and head, key check) computed again with it, in ONE
@@ -26,10 +27,10 @@ public:
     // what was tampered with). The new key is written to "<path>.new" before the commit and moved
     // to `path` after it (the old one kept as "<path>.old" for restoring old backups); a console
     // that finds the store sealed with "<path>.new" adopts it, so a crash in between loses nothing.
-    // Every other console on the store must be closed. Audited as `actor`.
-    static bool rotate(Store& store, const QString& path, const QString& actor, int* tokens);
+    // Every other console on the store must be closed. Audited as `actor` in `log`, the store's.
+    static bool rotate(Database& store, AuditLog& log, const QString& path, const QString& actor, int* tokens);
     // The store's entry in the keychain ("data-key/<store.id>"); empty before the store has an id.
-    static QString vaultId(const Store& store);
+    static QString vaultId(const Database& store);
 };
 
 } // namespace hardtoken

@@ -1,6 +1,6 @@
 #include "store/RegistrationTable.h"
 
-#include "store/Store.h"
+#include "store/Database.h"
 #include "store/TokenTable.h"
 
 namespace hardtoken {
@@ -12,20 +12,20 @@ QVariant userOrNull(qint64 userId)
 }
 } // namespace
 
-QString RegistrationTable::sharedSerial(const Store& store, qint64 corporationId)
+QString RegistrationTable::sharedSerial(const Database& store, qint64 corporationId)
 {
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("SELECT t.serial FROM registrations r JOIN tokens t ON t.id = r.token_id"
                                      " WHERE r.corporation_id = ? AND r.user_id IS NULL"),
             { corporationId });
     return q.next() ? q.value(0).toString() : QString();
 }
 
-int RegistrationTable::release(Store& store, qint64 corporationId, qint64 userId)
+int RegistrationTable::release(Database& store, qint64 corporationId, qint64 userId)
 {
     QList<qint64> released;
     {
-        Store::Query q = userId
+        Database::Query q = userId
             ? store.query(QStringLiteral("DELETE FROM registrations WHERE corporation_id = ? AND user_id = ?"
                                          " RETURNING token_id"),
                 { corporationId, userId })
@@ -58,7 +58,7 @@ QString placeholders(qsizetype count, const QString& one)
 } // namespace
 
 std::optional<QList<qint64>> RegistrationTable::releaseUsers(
-    Store& store, qint64 corporationId, const QList<qint64>& userIds)
+    Database& store, qint64 corporationId, const QList<qint64>& userIds)
 {
     QList<qint64> released;
     for (qsizetype first = 0; first < userIds.size(); first += kChunk) {
@@ -66,7 +66,7 @@ std::optional<QList<qint64>> RegistrationTable::releaseUsers(
         QVariantList values { corporationId };
         for (qsizetype i = first; i < first + count; ++i)
             values << userIds[i];
-        Store::Query q
+        Database::Query q
             = store.query(QStringLiteral("DELETE FROM registrations WHERE corporation_id = ? AND user_id IN (")
                     + placeholders(count, QStringLiteral("?")) + QStringLiteral(") RETURNING token_id"),
                 values);
@@ -88,7 +88,7 @@ std::optional<QList<qint64>> RegistrationTable::releaseUsers(
     return released;
 }
 
-bool RegistrationTable::addMany(Store& store, qint64 corporationId, const QList<QPair<qint64, qint64>>& userTokens)
+bool RegistrationTable::addMany(Database& store, qint64 corporationId, const QList<QPair<qint64, qint64>>& userTokens)
 {
     const QString now = store.nowText();
     for (qsizetype first = 0; first < userTokens.size(); first += kChunk) {
@@ -110,23 +110,23 @@ bool RegistrationTable::addMany(Store& store, qint64 corporationId, const QList<
     return true;
 }
 
-int RegistrationTable::releaseAll(Store& store, qint64 corporationId)
+int RegistrationTable::releaseAll(Database& store, qint64 corporationId)
 {
     if (!store.run(QStringLiteral("UPDATE tokens SET status = ? WHERE id IN"
                                   " (SELECT token_id FROM registrations WHERE corporation_id = ?)"),
             { tokenStatusKey(TokenStatus::Available), corporationId }))
         return -1;
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("DELETE FROM registrations WHERE corporation_id = ?"), { corporationId });
     return q.ok() ? q.rowsAffected() : -1;
 }
 
-bool RegistrationTable::add(Store& store, qint64 corporationId, qint64 userId, qint64 tokenId)
+bool RegistrationTable::add(Database& store, qint64 corporationId, qint64 userId, qint64 tokenId)
 {
     return addMany(store, corporationId, { { userId, tokenId } });
 }
 
-bool RegistrationTable::removeAll(Store& store)
+bool RegistrationTable::removeAll(Database& store)
 {
     return store.run(QStringLiteral("DELETE FROM registrations"), {});
 }

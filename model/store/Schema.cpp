@@ -3,7 +3,6 @@
 #include "store/AuditLog.h"
 #include "store/CorporationTable.h"
 #include "store/StaffTable.h"
-#include "store/Store.h"
 #include "store/TokenTable.h"
 
 #include <QLoggingCategory>
@@ -23,7 +22,7 @@ struct Migration {
     const char* description;
     QStringList statements;
     // Runs after the statements, in the same transaction (e.g. sealing rows that already exist).
-    std::function<bool(Store&)> after;
+    std::function<bool(Database&, AuditLog&)> after;
 };
 
 // Ordered; never edit a released migration, add the next one.
@@ -111,9 +110,9 @@ QList<Migration> migrations()
                                " WHEN NEW.digits <> 6 BEGIN SELECT RAISE(ABORT, 'tokens have 6 digits'); END"),
                 QStringLiteral("pg:ALTER TABLE tokens ADD CONSTRAINT tokens_six_digits CHECK (digits = 6) NOT VALID"),
             },
-            [](Store& store) {
+            [](Database& store, AuditLog& audit) {
                 return CorporationTable::sealAll(store) && TokenTable::sealAll(store)
-                    && Schema::sealLegacyTrainingMark(store) && store.auditLog().initialise();
+                    && Schema::sealLegacyTrainingMark(store) && audit.initialise();
             } },
         { 4, "users keyed by the bank's 利用者ID (roster import); staff roles",
             {
@@ -179,7 +178,7 @@ QList<Migration> migrations()
                 QStringLiteral("CREATE TABLE commit_marks (mark TEXT PRIMARY KEY, committed_at TEXT NOT NULL)"),
             },
             // Attempts counted in flight before holders were recorded can never be settled now.
-            [](Store& store) {
+            [](Database& store, AuditLog&) {
                 return CorporationTable::releaseLegacyInFlight(store) && StaffTable::releaseLegacyInFlight(store);
             } },
     };
@@ -187,7 +186,7 @@ QList<Migration> migrations()
 
 } // namespace
 
-bool Schema::sealLegacyTrainingMark(Store& store)
+bool Schema::sealLegacyTrainingMark(Database& store)
 {
     if (store.metaValue(QStringLiteral("store_kind")) != QLatin1String("training")
         || !store.metaValue(QStringLiteral("store_kind.mac")).isEmpty())
@@ -196,28 +195,14 @@ bool Schema::sealLegacyTrainingMark(Store& store)
         store.metaValue(QStringLiteral("scenario.source")), store.metaValue(QStringLiteral("scenario.id")));
 }
 
-int Schema::version(const Store& store)
+bool Schema::migrate(Database& store, AuditLog& audit)
 {
-    Store& s = const_cast<Store&>(store);
-    QString exists;
-    const QString probe = store.isPostgres()
-        ? QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-                         " AND table_schema = current_schema()")
-        : QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
-    if (!s.execDirect(probe, &exists) || exists.toInt() == 0)
-        return 0;
-    QString version;
-    return s.execDirect(QStringLiteral("SELECT MAX(version) FROM schema_version"), &version) ? version.toInt() : 0;
-}
-
-bool Schema::migrate(Store& store)
-{
-    if (version(store) == 0
+    if (store.schemaVersion() == 0
         && !store.execDirect(
             QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
                            " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")))
         return store.fail(StoreErrorCode::Sql, tr("スキーマの管理表を作成できません。"));
-    const int current = version(store);
+    const int current = store.schemaVersion();
     const QLatin1String engine = store.isPostgres() ? QLatin1String("pg:") : QLatin1String("sqlite:");
     for (const Migration& m : migrations()) {
         if (m.version <= current)
@@ -247,7 +232,7 @@ bool Schema::migrate(Store& store)
                 if (!store.execDirect(store.dialect(sql)))
                     return false;
             }
-            return (!m.after || m.after(store))
+            return (!m.after || m.after(store, audit))
                 && store.run(
                     QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"),
                     { m.version, QString::fromLatin1(m.description), store.nowText() });

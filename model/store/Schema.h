@@ -4,7 +4,8 @@
 
 namespace hardtoken {
 
-class Store;
+class AuditLog;
+class Database;
 
 // The store's tables, versioned by ordered migrations that each run in one transaction. Statements
 // are written once for both engines: {PK}, {BLOB} and {BIGINT} are replaced per dialect, and a
@@ -12,14 +13,13 @@ class Store;
 class Schema final {
     Q_DECLARE_TR_FUNCTIONS(Schema)
 public:
-    // 0 for a store with no schema yet.
-    static int version(const Store& store);
     // Applies the migrations the store lacks. Migrations that seal existing rows (state MACs) need
     // the data key, so for an existing store the key is loaded first.
-    static bool migrate(Store& store);
+    // `audit` is the store's log, which an upgrade anchors.
+    static bool migrate(Database& store, AuditLog& audit);
     // Migration 3: before it the training mark was one unprotected row; what the store says at the
     // upgrade is sealed, as for the counters (a production store has no mark and stays production).
-    static bool sealLegacyTrainingMark(Store& store);
+    static bool sealLegacyTrainingMark(Database& store);
 };
 
 } // namespace hardtoken

@@ -1,6 +1,6 @@
 #include "store/ServerBoundary.h"
 
-#include "store/Store.h"
+#include "store/Database.h"
 
 #include <QRegularExpression>
 
@@ -81,7 +81,7 @@ $fn$)";
 
 } // namespace
 
-bool ServerBoundary::init(Store& store, const QString& deskRole)
+bool ServerBoundary::init(Database& store, const QString& deskRole)
 {
     if (!store.isPostgres())
         return store.fail(StoreErrorCode::Sql, tr("サーバーの権限は PostgreSQL のデータベースにだけ設定できます。"));
@@ -93,7 +93,7 @@ bool ServerBoundary::init(Store& store, const QString& deskRole)
     return store.transaction([&] {
         bool exists = false;
         {
-            Store::Query q
+            Database::Query q
                 = store.query(QStringLiteral("SELECT COUNT(*) FROM pg_roles WHERE rolname = ?"), { deskRole });
             if (!q.next())
                 return false;
@@ -130,7 +130,7 @@ bool ServerBoundary::init(Store& store, const QString& deskRole)
     });
 }
 
-QList<ServerBoundary::Privileges> ServerBoundary::privileges(Store& store, const QString& role)
+QList<ServerBoundary::Privileges> ServerBoundary::privileges(Database& store, const QString& role)
 {
     QList<Privileges> out;
     if (!validRole(role))
@@ -139,22 +139,22 @@ QList<ServerBoundary::Privileges> ServerBoundary::privileges(Store& store, const
         Privileges p;
         p.table = table;
         const auto has = [&](const char* privilege) {
-            Store::Query q = store.query(
+            Database::Query q = store.query(
                 QStringLiteral("SELECT has_table_privilege(?, ?, ?)"), { role, table, QString::fromLatin1(privilege) });
             return q.next() && q.value(0).toBool();
         };
         if (has("SELECT")) {
             p.selectColumns = { QStringLiteral("*") };
         } else {
-            Store::Query q = store.query(QStringLiteral("SELECT column_name FROM information_schema.columns"
-                                                        " WHERE table_schema = current_schema() AND table_name = ?"
-                                                        " ORDER BY ordinal_position"),
+            Database::Query q = store.query(QStringLiteral("SELECT column_name FROM information_schema.columns"
+                                                           " WHERE table_schema = current_schema() AND table_name = ?"
+                                                           " ORDER BY ordinal_position"),
                 { table });
             QStringList columns;
             while (q.next())
                 columns.append(q.value(0).toString());
             for (const QString& column : std::as_const(columns)) {
-                Store::Query c = store.query(
+                Database::Query c = store.query(
                     QStringLiteral("SELECT has_column_privilege(?, ?, ?, 'SELECT')"), { role, table, column });
                 if (c.next() && c.value(0).toBool())
                     p.selectColumns.append(column);

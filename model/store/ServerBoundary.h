@@ -7,7 +7,7 @@
 
 namespace hardtoken {
 
-class Store;
+class Database;
 
 // A shared PostgreSQL store as the trust boundary: the schema belongs to a role no desktop uses
 // (the owner), and the desks connect with a role of their own that may read only what a desk
@@ -34,7 +34,7 @@ public:
     // (created when missing, LOGIN, no password: the bank's administrator sets how it signs in),
     // every privilege of PUBLIC and of the desk role on the store's tables revoked, and the
     // readable columns granted. Run again after each migration. False with errorMessage() set.
-    static bool init(Store& store, const QString& deskRole);
+    static bool init(Database& store, const QString& deskRole);
     // A role name this command accepts: lower-case letters, digits, '_' (it is written into SQL).
     static bool validRole(const QString& role);
 
@@ -48,7 +48,7 @@ public:
         bool del = false;
         bool truncate = false;
     };
-    static QList<Privileges> privileges(Store& store, const QString& role);
+    static QList<Privileges> privileges(Database& store, const QString& role);
     // The same as a table for people (role × table × privilege).
     static QString privilegeTable(const QString& role, const QList<Privileges>& rows);
 };

@@ -1,6 +1,6 @@
 #include "store/StaffTable.h"
 
-#include "store/Store.h"
+#include "store/Database.h"
 
 #include <QCoreApplication>
 
@@ -17,9 +17,9 @@ QStringList macFields(const SigninState& s)
 
 } // namespace
 
-std::optional<QString> StaffTable::credentialHash(const Store& store, const QString& login)
+std::optional<QString> StaffTable::credentialHash(const Database& store, const QString& login)
 {
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("SELECT credential_hash FROM staff WHERE login = ? AND disabled = 0"), { login });
     if (!q.next())
         return std::nullopt;
@@ -27,7 +27,7 @@ std::optional<QString> StaffTable::credentialHash(const Store& store, const QStr
 }
 
 namespace {
-StaffTable::Account accountFrom(const Store::Query& q)
+StaffTable::Account accountFrom(const Database::Query& q)
 {
     return { q.value(0).toString(), q.value(1).toString(),
         q.value(2).toString() == QLatin1String("admin") ? StaffTable::Role::Admin : StaffTable::Role::Staff,
@@ -35,50 +35,50 @@ StaffTable::Account accountFrom(const Store::Query& q)
 }
 } // namespace
 
-std::optional<StaffTable::Account> StaffTable::find(const Store& store, const QString& login)
+std::optional<StaffTable::Account> StaffTable::find(const Database& store, const QString& login)
 {
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("SELECT login, name, role, disabled FROM staff WHERE login = ?"), { login });
     if (!q.next())
         return std::nullopt;
     return accountFrom(q);
 }
 
-QList<StaffTable::Account> StaffTable::list(const Store& store)
+QList<StaffTable::Account> StaffTable::list(const Database& store)
 {
     QList<Account> out;
-    Store::Query q = store.query(QStringLiteral("SELECT login, name, role, disabled FROM staff ORDER BY login"));
+    Database::Query q = store.query(QStringLiteral("SELECT login, name, role, disabled FROM staff ORDER BY login"));
     while (q.next())
         out.append(accountFrom(q));
     return out;
 }
 
-bool StaffTable::setDisabled(Store& store, const QString& login, bool disabled)
+bool StaffTable::setDisabled(Database& store, const QString& login, bool disabled)
 {
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("UPDATE staff SET disabled = ? WHERE login = ?"), { disabled ? 1 : 0, login });
     return q.ok() && q.rowsAffected() == 1;
 }
 
 bool StaffTable::insert(
-    Store& store, const QString& login, const QString& name, const QString& credentialHash, Role role)
+    Database& store, const QString& login, const QString& name, const QString& credentialHash, Role role)
 {
     return store.run(QStringLiteral("INSERT INTO staff (login, name, credential_hash, role) VALUES (?, ?, ?, ?)"),
         { login, name, credentialHash, role == Role::Admin ? QStringLiteral("admin") : QStringLiteral("staff") });
 }
 
-int StaffTable::count(const Store& store)
+int StaffTable::count(const Database& store)
 {
-    Store::Query q = store.query(QStringLiteral("SELECT COUNT(*) FROM staff"));
+    Database::Query q = store.query(QStringLiteral("SELECT COUNT(*) FROM staff"));
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-bool StaffTable::removeAll(Store& store)
+bool StaffTable::removeAll(Database& store)
 {
     return store.run(QStringLiteral("DELETE FROM staff"), {});
 }
 
-std::optional<SigninState> StaffTable::lockAttempts(Store& store, const QString& login)
+std::optional<SigninState> StaffTable::lockAttempts(Database& store, const QString& login)
 {
     Q_ASSERT(store.inTransaction());
     SigninState fresh;
@@ -87,10 +87,11 @@ std::optional<SigninState> StaffTable::lockAttempts(Store& store, const QString&
                                   " VALUES (?, 0, 0, ?) ON CONFLICT (login) DO NOTHING"),
             { login, store.stateMac(kPurpose, macFields(fresh)) }))
         return std::nullopt;
-    Store::Query q = store.query(QStringLiteral("SELECT failures, in_flight, locked_at, state_mac FROM signin_attempts"
-                                                " WHERE login = ?")
-            + (store.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
-        { login });
+    Database::Query q
+        = store.query(QStringLiteral("SELECT failures, in_flight, locked_at, state_mac FROM signin_attempts"
+                                     " WHERE login = ?")
+                + (store.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
+            { login });
     if (!q.next())
         return std::nullopt;
     SigninState s;
@@ -107,17 +108,18 @@ std::optional<SigninState> StaffTable::lockAttempts(Store& store, const QString&
     return s;
 }
 
-bool StaffTable::writeAttempts(Store& store, const SigninState& s)
+bool StaffTable::writeAttempts(Database& store, const SigninState& s)
 {
-    Store::Query q = store.query(QStringLiteral("UPDATE signin_attempts SET failures = ?, in_flight = ?, locked_at = ?,"
-                                                " state_mac = ? WHERE login = ?"),
-        { s.failures, s.inFlight,
-            s.lockedAt.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s.lockedAt),
-            store.stateMac(kPurpose, macFields(s)), s.login });
+    Database::Query q
+        = store.query(QStringLiteral("UPDATE signin_attempts SET failures = ?, in_flight = ?, locked_at = ?,"
+                                     " state_mac = ? WHERE login = ?"),
+            { s.failures, s.inFlight,
+                s.lockedAt.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s.lockedAt),
+                store.stateMac(kPurpose, macFields(s)), s.login });
     return q.ok() && q.rowsAffected() == 1;
 }
 
-bool StaffTable::resetAttempts(Store& store, const QString& login, bool* missing)
+bool StaffTable::resetAttempts(Database& store, const QString& login, bool* missing)
 {
     Q_ASSERT(store.inTransaction());
     // Not through lockAttempts(): a record edited outside the console is resealed here (the
@@ -125,7 +127,7 @@ bool StaffTable::resetAttempts(Store& store, const QString& login, bool* missing
     SigninState s;
     s.login = login;
     {
-        Store::Query q = store.query(QStringLiteral("SELECT in_flight FROM signin_attempts WHERE login = ?")
+        Database::Query q = store.query(QStringLiteral("SELECT in_flight FROM signin_attempts WHERE login = ?")
                 + (store.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
             { login });
         if (!q.ok())
@@ -143,11 +145,11 @@ bool StaffTable::resetAttempts(Store& store, const QString& login, bool* missing
         { s.failures, s.inFlight, store.stateMac(kPurpose, macFields(s)), login });
 }
 
-bool StaffTable::sealAll(Store& store)
+bool StaffTable::sealAll(Database& store)
 {
     QList<SigninState> rows;
     {
-        Store::Query q
+        Database::Query q
             = store.query(QStringLiteral("SELECT login, failures, in_flight, locked_at FROM signin_attempts"));
         while (q.next())
             rows.append({ q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toString() });
@@ -160,11 +162,11 @@ bool StaffTable::sealAll(Store& store)
     return true;
 }
 
-bool StaffTable::releaseLegacyInFlight(Store& store)
+bool StaffTable::releaseLegacyInFlight(Database& store)
 {
     QList<SigninState> rows;
     {
-        Store::Query q = store.query(QStringLiteral(
+        Database::Query q = store.query(QStringLiteral(
             "SELECT login, failures, in_flight, locked_at, state_mac FROM signin_attempts WHERE in_flight > 0"));
         while (q.next()) {
             const SigninState s { q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt(),
@@ -182,10 +184,10 @@ bool StaffTable::releaseLegacyInFlight(Store& store)
     return true;
 }
 
-QStringList StaffTable::tampered(const Store& store)
+QStringList StaffTable::tampered(const Database& store)
 {
     QStringList out;
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("SELECT login, failures, in_flight, locked_at, state_mac FROM signin_attempts"));
     while (q.next()) {
         const SigninState s { q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toString() };

@@ -8,7 +8,7 @@
 
 namespace hardtoken {
 
-class Store;
+class Database;
 
 // Help-desk sign-in attempts of one login (known or not: an unknown login is counted the same
 // way, so that the answers do not tell which logins exist). MAC'd like the corporation's counters.
@@ -26,7 +26,7 @@ public:
     static constexpr int MaxLogin = 64;
 
     // The encoded credential hash, or nullopt for an unknown or disabled login.
-    static std::optional<QString> credentialHash(const Store& store, const QString& login);
+    static std::optional<QString> credentialHash(const Database& store, const QString& login);
     enum class Role { Staff, Admin }; // 担当者 / 管理者
     struct Account {
         QString login;
@@ -34,29 +34,29 @@ public:
         Role role = Role::Staff;
         bool disabled = false;
     };
-    static std::optional<Account> find(const Store& store, const QString& login);
-    static QList<Account> list(const Store& store);
-    static bool setDisabled(Store& store, const QString& login, bool disabled);
-    static bool insert(Store& store, const QString& login, const QString& name, const QString& credentialHash,
+    static std::optional<Account> find(const Database& store, const QString& login);
+    static QList<Account> list(const Database& store);
+    static bool setDisabled(Database& store, const QString& login, bool disabled);
+    static bool insert(Database& store, const QString& login, const QString& name, const QString& credentialHash,
         Role role = Role::Staff);
-    static int count(const Store& store);
-    static bool removeAll(Store& store);
+    static int count(const Database& store);
+    static bool removeAll(Database& store);
 
     // Inside a write transaction: the login's attempts, created when missing, locked until commit
     // and MAC-checked (nullopt with the store's error Tampered, Locked or Sql).
-    static std::optional<SigninState> lockAttempts(Store& store, const QString& login);
-    static bool writeAttempts(Store& store, const SigninState& state);
+    static std::optional<SigninState> lockAttempts(Database& store, const QString& login);
+    static bool writeAttempts(Database& store, const SigninState& state);
     // In the caller's transaction: a login's sign-in lock lifted (or a card's: card:SERIAL), its
     // failures forgiven; attempts in flight stay counted. False when the login has no attempts
     // recorded (*missing true) or the store refused.
-    static bool resetAttempts(Store& store, const QString& login, bool* missing = nullptr);
+    static bool resetAttempts(Database& store, const QString& login, bool* missing = nullptr);
     // Migration (schema 9): attempts counted in flight before their holders were recorded are
     // released; records that fail their MAC are left as they are.
-    static bool releaseLegacyInFlight(Store& store);
+    static bool releaseLegacyInFlight(Database& store);
     // Key rotation: every attempt record's MAC computed again with the store's (new) key.
-    static bool sealAll(Store& store);
+    static bool sealAll(Database& store);
     // Logins whose attempt record's MAC does not match.
-    static QStringList tampered(const Store& store);
+    static QStringList tampered(const Database& store);
 };
 
 } // namespace hardtoken

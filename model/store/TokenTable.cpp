@@ -1,6 +1,6 @@
 #include "store/TokenTable.h"
 
-#include "store/Store.h"
+#include "store/Database.h"
 
 namespace hardtoken {
 
@@ -8,7 +8,7 @@ namespace {
 const QByteArray kPurpose = QByteArrayLiteral("token");
 
 // kind, algorithm, digits, period: four columns from `first` on.
-OtpParameters paramsFrom(const Store::Query& q, int first)
+OtpParameters paramsFrom(const Database::Query& q, int first)
 {
     OtpParameters p;
     p.kind = otpKindFromName(q.value(first).toString()).value_or(OtpKind::Totp);
@@ -24,9 +24,9 @@ QStringList TokenTable::macFields(const QString& serial, const OtpState& s)
     return { serial, QString::number(s.nextCounter), QString::number(s.lastStep), QString::number(s.driftSteps) };
 }
 
-std::optional<TokenRecord> TokenTable::find(const Store& store, const QString& serial)
+std::optional<TokenRecord> TokenTable::find(const Database& store, const QString& serial)
 {
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("SELECT t.id, t.serial, t.kind, t.algorithm, t.digits, t.period, t.secret,"
                                      " t.next_counter, t.last_step, t.drift, t.status, t.state_mac,"
                                      " r.corporation_id, r.user_id, u.name"
@@ -51,10 +51,10 @@ std::optional<TokenRecord> TokenTable::find(const Store& store, const QString& s
     return t;
 }
 
-QList<TokenListing> TokenTable::listing(const Store& store)
+QList<TokenListing> TokenTable::listing(const Database& store)
 {
     QList<TokenListing> out;
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("SELECT t.serial, t.kind, t.algorithm, t.digits, t.period, t.next_counter,"
                                      " r.id, u.name FROM tokens t LEFT JOIN registrations r ON r.token_id = t.id"
                                      " LEFT JOIN users u ON u.id = r.user_id"
@@ -72,21 +72,21 @@ QList<TokenListing> TokenTable::listing(const Store& store)
     return out;
 }
 
-int TokenTable::count(const Store& store)
+int TokenTable::count(const Database& store)
 {
-    Store::Query q = store.query(QStringLiteral("SELECT COUNT(*) FROM tokens"));
+    Database::Query q = store.query(QStringLiteral("SELECT COUNT(*) FROM tokens"));
     return q.next() ? q.value(0).toInt() : 0;
 }
 
 TokenTable::Advance TokenTable::advance(
-    Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next, bool registered)
+    Database& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next, bool registered)
 {
     const bool hotp = kind == OtpKind::Hotp;
     const QString guard = hotp ? QStringLiteral("next_counter < ?") : QStringLiteral("last_step < ?");
     const QVariant position
         = hotp ? QVariant::fromValue(static_cast<qint64>(next.nextCounter)) : QVariant::fromValue(next.lastStep);
-    Store::Query q = store.query(QStringLiteral("UPDATE tokens SET next_counter = ?, last_step = ?, drift = ?,"
-                                                " status = ?, state_mac = ? WHERE id = ? AND ")
+    Database::Query q = store.query(QStringLiteral("UPDATE tokens SET next_counter = ?, last_step = ?, drift = ?,"
+                                                   " status = ?, state_mac = ? WHERE id = ? AND ")
             + guard,
         { QVariant::fromValue(static_cast<qint64>(next.nextCounter)), next.lastStep, next.driftSteps,
             tokenStatusKey(registered ? TokenStatus::Registered : TokenStatus::Available),
@@ -96,7 +96,7 @@ TokenTable::Advance TokenTable::advance(
     return q.rowsAffected() == 1 ? Advance::Moved : Advance::AlreadyUsed;
 }
 
-qint64 TokenTable::insert(Store& store, const QString& serial, const OtpParameters& params,
+qint64 TokenTable::insert(Database& store, const QString& serial, const OtpParameters& params,
     const QByteArray& sealedSecret, const OtpState& state, TokenStatus status)
 {
     return store.insert(QStringLiteral("INSERT INTO tokens (serial, kind, algorithm, digits, period, secret,"
@@ -107,32 +107,33 @@ qint64 TokenTable::insert(Store& store, const QString& serial, const OtpParamete
             tokenStatusKey(status), store.stateMac(kPurpose, macFields(serial, state)) });
 }
 
-bool TokenTable::replace(Store& store, qint64 id, const QString& serial, const OtpParameters& params,
+bool TokenTable::replace(Database& store, qint64 id, const QString& serial, const OtpParameters& params,
     const QByteArray& sealedSecret, const std::optional<OtpState>& state, TokenStatus status)
 {
     const QVariantList common { otpKindName(params.kind), otpAlgorithmName(params.algorithm), params.digits,
         params.period, sealedSecret, tokenStatusKey(status) };
     if (!state) {
-        Store::Query q = store.query(QStringLiteral("UPDATE tokens SET kind = ?, algorithm = ?, digits = ?,"
-                                                    " period = ?, secret = ?, status = ? WHERE id = ?"),
+        Database::Query q = store.query(QStringLiteral("UPDATE tokens SET kind = ?, algorithm = ?, digits = ?,"
+                                                       " period = ?, secret = ?, status = ? WHERE id = ?"),
             common + QVariantList { id });
         return q.ok() && q.rowsAffected() == 1;
     }
-    Store::Query q = store.query(QStringLiteral("UPDATE tokens SET kind = ?, algorithm = ?, digits = ?, period = ?,"
-                                                " secret = ?, status = ?, next_counter = ?, last_step = ?, drift = ?,"
-                                                " state_mac = ? WHERE id = ?"),
-        common
-            + QVariantList { QVariant::fromValue(static_cast<qint64>(state->nextCounter)), state->lastStep,
-                state->driftSteps, store.stateMac(kPurpose, macFields(serial, *state)), id });
+    Database::Query q
+        = store.query(QStringLiteral("UPDATE tokens SET kind = ?, algorithm = ?, digits = ?, period = ?,"
+                                     " secret = ?, status = ?, next_counter = ?, last_step = ?, drift = ?,"
+                                     " state_mac = ? WHERE id = ?"),
+            common
+                + QVariantList { QVariant::fromValue(static_cast<qint64>(state->nextCounter)), state->lastStep,
+                    state->driftSteps, store.stateMac(kPurpose, macFields(serial, *state)), id });
     return q.ok() && q.rowsAffected() == 1;
 }
 
-bool TokenTable::removeAll(Store& store)
+bool TokenTable::removeAll(Database& store)
 {
     return store.run(QStringLiteral("DELETE FROM tokens"), {});
 }
 
-bool TokenTable::sealAll(Store& store)
+bool TokenTable::sealAll(Database& store)
 {
     struct Row {
         qint64 id;
@@ -141,7 +142,8 @@ bool TokenTable::sealAll(Store& store)
     };
     QList<Row> rows;
     {
-        Store::Query q = store.query(QStringLiteral("SELECT id, serial, next_counter, last_step, drift FROM tokens"));
+        Database::Query q
+            = store.query(QStringLiteral("SELECT id, serial, next_counter, last_step, drift FROM tokens"));
         while (q.next()) {
             rows.append({ q.value(0).toLongLong(), q.value(1).toString(),
                 { q.value(2).toULongLong(), q.value(3).toLongLong(), q.value(4).toLongLong() } });
@@ -155,25 +157,25 @@ bool TokenTable::sealAll(Store& store)
     return true;
 }
 
-QList<TokenTable::SealedSecret> TokenTable::sealedSecrets(const Store& store)
+QList<TokenTable::SealedSecret> TokenTable::sealedSecrets(const Database& store)
 {
     QList<SealedSecret> out;
-    Store::Query q = store.query(QStringLiteral("SELECT id, serial, secret FROM tokens ORDER BY id"));
+    Database::Query q = store.query(QStringLiteral("SELECT id, serial, secret FROM tokens ORDER BY id"));
     while (q.next())
         out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toByteArray() });
     return out;
 }
 
-bool TokenTable::setSealedSecret(Store& store, qint64 id, const QByteArray& sealed)
+bool TokenTable::setSealedSecret(Database& store, qint64 id, const QByteArray& sealed)
 {
-    Store::Query q = store.query(QStringLiteral("UPDATE tokens SET secret = ? WHERE id = ?"), { sealed, id });
+    Database::Query q = store.query(QStringLiteral("UPDATE tokens SET secret = ? WHERE id = ?"), { sealed, id });
     return q.ok() && q.rowsAffected() == 1;
 }
 
-QStringList TokenTable::tampered(const Store& store)
+QStringList TokenTable::tampered(const Database& store)
 {
     QStringList out;
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("SELECT id, serial, next_counter, last_step, drift, state_mac FROM tokens"));
     while (q.next()) {
         const OtpState s { q.value(2).toULongLong(), q.value(3).toLongLong(), q.value(4).toLongLong() };

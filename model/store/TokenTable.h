@@ -17,7 +17,7 @@ enum class TokenStatus { Available, Registered, Retired };
 QString tokenStatusKey(TokenStatus status);
 TokenStatus tokenStatusFromKey(const QString& key);
 
-class Store;
+class Database;
 
 // A token as the store holds it: its OTP parameters and state, its sealed secret, and who holds it.
 struct TokenRecord {
@@ -48,9 +48,9 @@ public:
     // The only length the screens accept (manual 9.2: ワンタイムパスワード is 6 digits).
     static constexpr int Digits = 6;
 
-    static std::optional<TokenRecord> find(const Store& store, const QString& serial);
-    static QList<TokenListing> listing(const Store& store);
-    static int count(const Store& store);
+    static std::optional<TokenRecord> find(const Database& store, const QString& serial);
+    static QList<TokenListing> listing(const Database& store);
+    static int count(const Database& store);
 
     enum class Advance { Moved, AlreadyUsed, Failed };
     // Moves the token's OTP state to `next`, but only forward: TOTP's last step or HOTP's counter
@@ -58,27 +58,27 @@ public:
     // same or a later code first. Marks the token registered unless `registered` is false (a spare
     // token checked at the desk stays available).
     static Advance advance(
-        Store& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next, bool registered = true);
+        Database& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next, bool registered = true);
 
-    static qint64 insert(Store& store, const QString& serial, const OtpParameters& params,
+    static qint64 insert(Database& store, const QString& serial, const OtpParameters& params,
         const QByteArray& sealedSecret, const OtpState& state, TokenStatus status);
     // A vendor's replacement of a token's secret and parameters (hardtoken-cli import tokens
     // --replace). With `state` the OTP state is replaced too (a token nobody holds); without it the
     // counter, last step and drift stay as they are (a registered token).
-    static bool replace(Store& store, qint64 id, const QString& serial, const OtpParameters& params,
+    static bool replace(Database& store, qint64 id, const QString& serial, const OtpParameters& params,
         const QByteArray& sealedSecret, const std::optional<OtpState>& state, TokenStatus status);
-    static bool removeAll(Store& store);
+    static bool removeAll(Database& store);
 
-    static bool sealAll(Store& store);
+    static bool sealAll(Database& store);
     // Key rotation: every token's sealed secret, and one written back sealed with the new key.
     struct SealedSecret {
         qint64 id = 0;
         QString serial;
         QByteArray sealed;
     };
-    static QList<SealedSecret> sealedSecrets(const Store& store);
-    static bool setSealedSecret(Store& store, qint64 id, const QByteArray& sealed);
-    static QStringList tampered(const Store& store);
+    static QList<SealedSecret> sealedSecrets(const Database& store);
+    static bool setSealedSecret(Database& store, qint64 id, const QByteArray& sealed);
+    static QStringList tampered(const Database& store);
 
 private:
     static QStringList macFields(const QString& serial, const OtpState& s);

@@ -1,37 +1,37 @@
 #include "store/UserTable.h"
 
-#include "store/Store.h"
+#include "store/Database.h"
 #include "store/UserInfo.h"
 
 namespace hardtoken {
 
-QList<UserInfo> UserTable::list(const Store& store, qint64 corporationId)
+QList<UserInfo> UserTable::list(const Database& store, qint64 corporationId)
 {
     QList<UserInfo> out;
     // The size first: 50,000 users are read into one allocation, not grown into (which held the
     // old and the new array at once).
-    Store::Query count
+    Database::Query count
         = store.query(QStringLiteral("SELECT COUNT(*) FROM users WHERE corporation_id = ?"), { corporationId });
     if (count.next())
         out.reserve(count.value(0).toInt());
-    Store::Query q = store.query(QStringLiteral("SELECT u.id, u.name, u.display_order, t.serial FROM users u"
-                                                " LEFT JOIN registrations r ON r.corporation_id = u.corporation_id"
-                                                " AND r.user_id = u.id"
-                                                " LEFT JOIN tokens t ON t.id = r.token_id"
-                                                " WHERE u.corporation_id = ? ORDER BY u.display_order, u.id"),
+    Database::Query q = store.query(QStringLiteral("SELECT u.id, u.name, u.display_order, t.serial FROM users u"
+                                                   " LEFT JOIN registrations r ON r.corporation_id = u.corporation_id"
+                                                   " AND r.user_id = u.id"
+                                                   " LEFT JOIN tokens t ON t.id = r.token_id"
+                                                   " WHERE u.corporation_id = ? ORDER BY u.display_order, u.id"),
         { corporationId });
     while (q.next())
         out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toString() });
     return out;
 }
 
-std::optional<UserInfo> UserTable::find(const Store& store, qint64 corporationId, qint64 userId)
+std::optional<UserInfo> UserTable::find(const Database& store, qint64 corporationId, qint64 userId)
 {
-    Store::Query q = store.query(QStringLiteral("SELECT u.id, u.name, u.display_order, t.serial FROM users u"
-                                                " LEFT JOIN registrations r ON r.corporation_id = u.corporation_id"
-                                                " AND r.user_id = u.id"
-                                                " LEFT JOIN tokens t ON t.id = r.token_id"
-                                                " WHERE u.id = ? AND u.corporation_id = ?"),
+    Database::Query q = store.query(QStringLiteral("SELECT u.id, u.name, u.display_order, t.serial FROM users u"
+                                                   " LEFT JOIN registrations r ON r.corporation_id = u.corporation_id"
+                                                   " AND r.user_id = u.id"
+                                                   " LEFT JOIN tokens t ON t.id = r.token_id"
+                                                   " WHERE u.id = ? AND u.corporation_id = ?"),
         { userId, corporationId });
     if (!q.next())
         return std::nullopt;
@@ -39,7 +39,7 @@ std::optional<UserInfo> UserTable::find(const Store& store, qint64 corporationId
 }
 
 qint64 UserTable::insert(
-    Store& store, qint64 corporationId, const QString& name, int displayOrder, const QString& bankId)
+    Database& store, qint64 corporationId, const QString& name, int displayOrder, const QString& bankId)
 {
     return store.insert(
         QStringLiteral("INSERT INTO users (corporation_id, name, display_order, bank_id) VALUES (?, ?, ?, ?)"),
@@ -47,9 +47,9 @@ qint64 UserTable::insert(
             bankId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(bankId) });
 }
 
-std::optional<UserInfo> UserTable::findByBankId(const Store& store, qint64 corporationId, const QString& bankId)
+std::optional<UserInfo> UserTable::findByBankId(const Database& store, qint64 corporationId, const QString& bankId)
 {
-    Store::Query q = store.query(
+    Database::Query q = store.query(
         QStringLiteral("SELECT id, name, display_order FROM users WHERE corporation_id = ? AND bank_id = ?"),
         { corporationId, bankId });
     if (!q.next())
@@ -57,10 +57,10 @@ std::optional<UserInfo> UserTable::findByBankId(const Store& store, qint64 corpo
     return UserInfo { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(), {} };
 }
 
-QHash<qint64, QString> UserTable::bankIds(const Store& store, qint64 corporationId)
+QHash<qint64, QString> UserTable::bankIds(const Database& store, qint64 corporationId)
 {
     QHash<qint64, QString> out;
-    Store::Query q
+    Database::Query q
         = store.query(QStringLiteral("SELECT id, bank_id FROM users WHERE corporation_id = ? AND bank_id IS NOT NULL"),
             { corporationId });
     while (q.next())
@@ -68,13 +68,13 @@ QHash<qint64, QString> UserTable::bankIds(const Store& store, qint64 corporation
     return out;
 }
 
-bool UserTable::update(Store& store, qint64 userId, const QString& name, int displayOrder)
+bool UserTable::update(Database& store, qint64 userId, const QString& name, int displayOrder)
 {
     return store.run(
         QStringLiteral("UPDATE users SET name = ?, display_order = ? WHERE id = ?"), { name, displayOrder, userId });
 }
 
-bool UserTable::remove(Store& store, const QList<qint64>& userIds)
+bool UserTable::remove(Database& store, const QList<qint64>& userIds)
 {
     for (qint64 id : userIds) {
         if (!store.run(QStringLiteral("DELETE FROM users WHERE id = ?"), { id }))
@@ -83,7 +83,7 @@ bool UserTable::remove(Store& store, const QList<qint64>& userIds)
     return true;
 }
 
-bool UserTable::removeAll(Store& store)
+bool UserTable::removeAll(Database& store)
 {
     return store.run(QStringLiteral("DELETE FROM users"), {});
 }

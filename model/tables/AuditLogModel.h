@@ -8,6 +8,8 @@
 
 namespace hardtoken {
 
+class Store;
+
 // The audit viewer's table: the entries that match the filter, newest first.
 class AuditLogModel final : public QAbstractTableModel {
     Q_OBJECT

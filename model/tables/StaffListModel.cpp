@@ -4,7 +4,7 @@
 
 namespace hardtoken {
 
-StaffListModel::StaffListModel(const Store& store, QObject* parent)
+StaffListModel::StaffListModel(const Database& store, QObject* parent)
     : QAbstractTableModel(parent)
     , m_store(store)
 {

@@ -12,7 +12,7 @@ class StaffListModel final : public QAbstractTableModel {
 public:
     enum Column { LoginColumn, NameColumn, RoleColumn, StateColumn, ColumnCount };
 
-    explicit StaffListModel(const Store& store, QObject* parent = nullptr);
+    explicit StaffListModel(const Database& store, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -24,7 +24,7 @@ public:
     void retranslate();
 
 private:
-    const Store& m_store;
+    const Database& m_store;
     QList<StaffTable::Account> m_accounts;
 };
 
