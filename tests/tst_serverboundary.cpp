@@ -4,7 +4,10 @@
 #include "TestSupport.h"
 
 #include "core/Crypto.h"
+#include "store/AuditLog.h"
 #include "store/ServerBoundary.h"
+#include "store/ServerDesk.h"
+#include "store/StaffTable.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -56,6 +59,8 @@ private Q_SLOTS:
     void initTestCase();
     void theDeskRoleReadsNoSecretAndWritesNothing();
     void theServersOneTimePasswordsMatchOathtool();
+    void aDeskSignsInThroughTheServer();
+    void wrongSignInsAreCountedAndLockedByTheServer();
     void cleanupTestCase();
 
 private:
@@ -181,6 +186,103 @@ void TestServerBoundary::theServersOneTimePasswordsMatchOathtool()
         ++matched;
     }
     qInfo("(token, time) pairs computed by the server and by oathtool: %d of %d equal", matched, pairs);
+}
+
+namespace {
+
+// The manual scenario's help-desk clerk.
+const QString kClerk = QStringLiteral("helpdesk");
+const QString kClerkPassword = QStringLiteral("Helpdesk2023");
+
+// The newest audit entries (oldest first), as the owner's console reads them.
+QList<AuditEntry> lastEntries(Store& store, int n)
+{
+    const QList<AuditEntry> all = store.auditLog().entries();
+    return all.mid(qMax(0, int(all.size()) - n));
+}
+
+} // namespace
+
+void TestServerBoundary::aDeskSignsInThroughTheServer()
+{
+    // The desk: its own role, no key file, no schema work.
+    Database desk(m_clock);
+    QVERIFY2(desk.openAsDesk(m_pg->connection() + QStringLiteral(" user=") + m_desk), qPrintable(desk.errorMessage()));
+    ServerDesk server(desk);
+    const ServerDesk::SignIn in = server.signIn(kClerk, kClerkPassword);
+    QCOMPARE(in.outcome, ServerDesk::Outcome::SignedIn);
+    QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(in.session).hasMatch());
+    // Written by the server, verified by the console with its own key: one chain, two writers.
+    const AuditVerification verified = m_store->auditLog().verify();
+    QVERIFY2(verified.ok, qPrintable(verified.problem));
+    QList<AuditEntry> last = lastEntries(*m_store, 1);
+    QCOMPARE(last[0].actor, QStringLiteral("staff:helpdesk"));
+    QCOMPARE(last[0].action, QStringLiteral("desk.signed_in"));
+    QCOMPARE(last[0].details, QStringLiteral("db_role=") + m_desk);
+
+    QVERIFY(server.signOut(in.session, QStringLiteral("sign-out")));
+    QVERIFY(!server.signOut(in.session, QStringLiteral("sign-out"))); // once
+    last = lastEntries(*m_store, 1);
+    QCOMPARE(last[0].action, QStringLiteral("desk.signed_out"));
+    QCOMPARE(last[0].details, QStringLiteral("reason=sign-out db_role=") + m_desk);
+    QVERIFY(m_store->auditLog().verify().ok);
+
+    // What the desk role may not do with the server's own objects: read them, or run the helpers
+    // the granted functions use (an audit entry of its own making, a MAC under the server's keys).
+    RoleConnection role(*m_pg, m_desk);
+    for (const char* sql : { "SELECT * FROM server_keys", "SELECT * FROM server_credentials",
+             "SELECT * FROM desk_sessions", "SELECT hardtoken_audit('staff:admin', 'desk.signed_in', 0, '')",
+             "SELECT hardtoken_mac('state/signin', '\\x00')", "SELECT hardtoken_session_login('00')",
+             "UPDATE desk_sessions SET ended_at = NULL", "DELETE FROM server_credentials" }) {
+        QVERIFY2(role.run(QString::fromLatin1(sql)).contains(QLatin1String("permission denied")), sql);
+    }
+}
+
+void TestServerBoundary::wrongSignInsAreCountedAndLockedByTheServer()
+{
+    Database desk(m_clock);
+    QVERIFY2(desk.openAsDesk(m_pg->connection() + QStringLiteral(" user=") + m_desk), qPrintable(desk.errorMessage()));
+    ServerDesk server(desk);
+    const int limit = m_store->settings().staffFailureLimit;
+    for (int i = 1; i < limit; ++i) {
+        const ServerDesk::SignIn wrong = server.signIn(kClerk, QStringLiteral("wrong-%1").arg(i));
+        QCOMPARE(wrong.outcome, ServerDesk::Outcome::Denied);
+        QCOMPARE(wrong.remaining, limit - i);
+    }
+    // An unknown login is denied the same way (and its salt does not tell it is unknown).
+    QCOMPARE(server.signIn(QStringLiteral("nobody"), QStringLiteral("x")).outcome, ServerDesk::Outcome::Denied);
+    QCOMPARE(server.signIn(kClerk, QStringLiteral("wrong-last")).outcome, ServerDesk::Outcome::Locked);
+    QCOMPARE(server.signIn(kClerk, kClerkPassword).outcome, ServerDesk::Outcome::Locked); // the right one too
+    QList<AuditEntry> last = lastEntries(*m_store, 3);
+    QCOMPARE(last[0].action, QStringLiteral("desk.sign_in.denied"));
+    QCOMPARE(last[0].details, QStringLiteral("reason=credential count=%1 limit=%1 db_role=%2").arg(limit).arg(m_desk));
+    QCOMPARE(last[1].action, QStringLiteral("staff.locked"));
+    QCOMPARE(last[2].details, QStringLiteral("reason=locked db_role=") + m_desk);
+    QVERIFY(m_store->auditLog().verify().ok);
+
+    // The console reads the server's counter as its own (its MAC verifies) ...
+    std::optional<SigninState> state;
+    QVERIFY(m_store->transaction([&] {
+        state = StaffTable::lockAttempts(*m_store, kClerk);
+        return state.has_value();
+    }));
+    QCOMPARE(state->failures, limit);
+    QVERIFY(!state->lockedAt.isEmpty());
+    // ... and the server the console's: a reset made by the console lets the clerk in again.
+    QVERIFY(m_store->transaction([&] { return StaffTable::resetAttempts(*m_store, kClerk); }));
+    const ServerDesk::SignIn in = server.signIn(kClerk, kClerkPassword);
+    QCOMPARE(in.outcome, ServerDesk::Outcome::SignedIn);
+    QVERIFY(server.signOut(in.session, QStringLiteral("closed")));
+
+    // A counter edited behind both (here by the owner, as a DBA could): the server decides nothing.
+    {
+        RoleConnection owner(*m_pg, m_owner);
+        QVERIFY(
+            owner.run(QStringLiteral("UPDATE signin_attempts SET failures = 3 WHERE login = 'helpdesk'")).isEmpty());
+    }
+    QCOMPARE(server.signIn(kClerk, kClerkPassword).outcome, ServerDesk::Outcome::Tampered);
+    QVERIFY(m_store->transaction([&] { return StaffTable::resetAttempts(*m_store, kClerk); })); // resealed
+    QCOMPARE(server.signIn(kClerk, kClerkPassword).outcome, ServerDesk::Outcome::SignedIn);
 }
 
 void TestServerBoundary::cleanupTestCase()

@@ -104,6 +104,15 @@ bool verifySecret(const QString& secret, const QString& encoded)
     return constantTimeEquals(*hash, d->hash);
 }
 
+std::optional<QByteArray> derivedKeyFor(const QString& secret, const QString& kdf)
+{
+    // The same reading as a stored hash's, with a placeholder for the hash field.
+    const auto d = decode(kdf + QStringLiteral("$") + QString::fromLatin1(QByteArray(kDerivedSize, '\0').toBase64()));
+    if (!d)
+        return std::nullopt;
+    return scrypt(secret, d->salt, d->params, kDerivedSize);
+}
+
 std::optional<KdfParameters> parametersOf(const QString& encoded)
 {
     const auto d = decode(encoded);

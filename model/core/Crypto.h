@@ -28,6 +28,10 @@ QString hashSecret(const QString& secret, KdfParameters params = {});
 // Constant-time comparison of the derived key; false for malformed encodings.
 bool verifySecret(const QString& secret, const QString& encoded);
 std::optional<KdfParameters> parametersOf(const QString& encoded);
+// The derived key of `secret` under "scrypt$<log2 N>$<r>$<p>$<salt b64>" (a hash's first five
+// fields): what a desk proves a credential with to a server that holds SHA-256 of it. nullopt for a
+// malformed or out-of-range description.
+std::optional<QByteArray> derivedKeyFor(const QString& secret, const QString& kdf);
 
 // HMAC-SHA256, used for the audit log's chain.
 QByteArray hmacSha256(const QByteArray& key, const QByteArray& message);

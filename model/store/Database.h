@@ -106,6 +106,10 @@ public:
     // The connection string of the open PostgreSQL store (for a probe on another connection).
     QString postgresConnection() const { return m_conninfo; }
     bool isPostgres() const { return m_postgres; }
+    // A desk on a shared store ruled by the server (hardtoken-cli server init): the connection
+    // alone, as the desks' role — no data key, no schema work. It reads what that role may read and
+    // changes state only through the server's functions (ServerDesk). A newer schema is refused.
+    bool openAsDesk(const QString& connection) { return connectPostgres(connection); }
     // Ends the connection; a Store ends its audit log with it.
     virtual void close();
     bool isOpen() const;
@@ -250,6 +254,7 @@ private:
     friend class AuditLog;
     friend class Schema;
     friend class ServerBoundary;
+    friend class ServerDesk;
     friend class KeyFile;
     friend class CorporationTable;
     friend class UserTable;
@@ -292,6 +297,9 @@ private:
         QList<QSqlQuery*> statements;
     };
     bool refuseNewerSchema(const QString& where);
+    // The key derived from the data key for `purpose` (the key of keyedMac(purpose)), empty without
+    // one: what ServerBoundary gives the server so that it writes the MACs the console writes.
+    QByteArray derivedKey(const QByteArray& purpose) const { return m_box ? m_box->deriveKey(purpose) : QByteArray(); }
     QSqlDatabase database() const;
     QString dialect(QString sql) const;
 

@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 
+#include <QFile>
 #include <QRegularExpression>
 
 namespace hardtoken {
@@ -29,6 +30,8 @@ QList<ServerBoundary::Columns> ServerBoundary::deskReadable()
         { QStringLiteral("audit_log"),
             { QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("actor"), QStringLiteral("action"),
                 QStringLiteral("corporation_id"), QStringLiteral("details") } },
+        // The schema's version, so that a desk refuses a store newer than itself.
+        { QStringLiteral("schema_version"), { QStringLiteral("version") } },
         { QStringLiteral("signin_attempts"),
             { QStringLiteral("login"), QStringLiteral("failures"), QStringLiteral("in_flight"),
                 QStringLiteral("locked_at") } },
@@ -40,7 +43,22 @@ QStringList ServerBoundary::tables()
     return { QStringLiteral("meta"), QStringLiteral("corporations"), QStringLiteral("users"), QStringLiteral("tokens"),
         QStringLiteral("registrations"), QStringLiteral("staff"), QStringLiteral("audit_log"),
         QStringLiteral("signin_attempts"), QStringLiteral("training_results"), QStringLiteral("attempts_in_flight"),
-        QStringLiteral("commit_marks"), QStringLiteral("schema_version") };
+        QStringLiteral("commit_marks"), QStringLiteral("schema_version"), QStringLiteral("server_keys"),
+        QStringLiteral("server_credentials"), QStringLiteral("desk_sessions") };
+}
+
+QStringList ServerBoundary::deskFunctions()
+{
+    return { QStringLiteral("hardtoken_hotp(bytea, bigint, integer, text)"),
+        QStringLiteral("hardtoken_totp(bytea, bigint, integer, integer, text)"),
+        QStringLiteral("hardtoken_staff_kdf(text)"), QStringLiteral("hardtoken_sign_in(text, bytea)"),
+        QStringLiteral("hardtoken_sign_out(text, text)") };
+}
+
+QList<QByteArray> ServerBoundary::serverKeyPurposes()
+{
+    return { QByteArrayLiteral("audit-chain"), QByteArrayLiteral("state/audit-head"),
+        QByteArrayLiteral("state/signin") };
 }
 
 bool ServerBoundary::validRole(const QString& role)
@@ -102,10 +120,25 @@ bool ServerBoundary::init(Database& store, const QString& deskRole)
         // (A role name cannot be a bound parameter: it is checked by validRole() and quoted.)
         if (!exists && !store.execDirect(QStringLiteral("CREATE ROLE %1 LOGIN NOINHERIT").arg(role)))
             return false;
+        QFile script(QStringLiteral(":/server/desk_session.sql"));
+        if (!script.open(QIODevice::ReadOnly))
+            return store.fail(StoreErrorCode::Sql, tr("サーバーの関数の定義を読み込めません。"));
+        if (!store.execDirect(QStringLiteral("CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public"))
+            || !store.execDirect(QString::fromUtf8(kHotp)) || !store.execDirect(QString::fromUtf8(kTotp))
+            || !store.execDirect(QString::fromUtf8(script.readAll())))
+            return false;
+        // The keys the server writes the console's MACs with: derived from the data key, one per
+        // purpose (never the data key, which also opens the token secrets sealed on the desks).
+        for (const QByteArray& purpose : serverKeyPurposes()) {
+            const QByteArray key = store.derivedKey(purpose);
+            if (key.isEmpty())
+                return store.fail(StoreErrorCode::KeyFile, tr("暗号鍵が読み込まれていません。"));
+            if (!store.run(QStringLiteral("INSERT INTO server_keys (purpose, key) VALUES (?, ?) ON CONFLICT (purpose)"
+                                          " DO UPDATE SET key = EXCLUDED.key"),
+                    { QString::fromLatin1(purpose), key }))
+                return false;
+        }
         QStringList sql {
-            QStringLiteral("CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public"),
-            QString::fromUtf8(kHotp),
-            QString::fromUtf8(kTotp),
             // Nobody but the owner creates objects where the functions look.
             QStringLiteral("REVOKE CREATE ON SCHEMA public FROM PUBLIC"),
             QStringLiteral("GRANT USAGE ON SCHEMA public TO %1").arg(role),
@@ -113,12 +146,17 @@ bool ServerBoundary::init(Database& store, const QString& deskRole)
             QStringLiteral("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %1").arg(role),
             QStringLiteral("REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC"),
             QStringLiteral("REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM %1").arg(role),
-            QStringLiteral("REVOKE ALL ON FUNCTION hardtoken_hotp(bytea, bigint, integer, text) FROM PUBLIC"),
-            QStringLiteral("REVOKE ALL ON FUNCTION hardtoken_totp(bytea, bigint, integer, integer, text) FROM PUBLIC"),
-            QStringLiteral("GRANT EXECUTE ON FUNCTION hardtoken_hotp(bytea, bigint, integer, text) TO %1").arg(role),
-            QStringLiteral("GRANT EXECUTE ON FUNCTION hardtoken_totp(bytea, bigint, integer, integer, text) TO %1")
+            // Functions run for the desk only where granted: the helpers (the MACs, the audit
+            // append) are the owner's, called from inside the granted ones.
+            QStringLiteral("DO $revoke$ DECLARE f regprocedure; BEGIN"
+                           " FOR f IN SELECT p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n"
+                           " ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.proname LIKE 'hardtoken\\_%%'"
+                           " LOOP EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, %1', f); END LOOP; END"
+                           " $revoke$")
                 .arg(role),
         };
+        for (const QString& function : deskFunctions())
+            sql.append(QStringLiteral("GRANT EXECUTE ON FUNCTION %1 TO %2").arg(function, role));
         for (const Columns& c : deskReadable())
             sql.append(QStringLiteral("GRANT SELECT (%1) ON %2 TO %3")
                            .arg(c.columns.join(QStringLiteral(", ")), c.table, role));

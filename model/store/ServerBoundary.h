@@ -12,9 +12,12 @@ class Database;
 // A shared PostgreSQL store as the trust boundary: the schema belongs to a role no desktop uses
 // (the owner), and the desks connect with a role of their own that may read only what a desk
 // shows — no token secret, PIN hash, staff credential hash, MAC, seal or key check — and may
-// write nothing itself. The one-time passwords are computed by the server (pgcrypto's hmac:
-// hardtoken_hotp, hardtoken_totp), so that the rules that change state can move into
-// SECURITY DEFINER functions the desk role calls (the next step: see the README).
+// write nothing itself: it changes state only through the SECURITY DEFINER functions granted to
+// it (store/sql/desk_session.sql: the desk session's sign-in and sign-out, counted, locked and
+// audited as the console does it). The server writes the console's own MACs (audit chain and
+// head, sign-in counters) with keys derived from the data key for those purposes, so each side
+// verifies the other's rows. The one-time passwords are computed by the server (pgcrypto's hmac:
+// hardtoken_hotp, hardtoken_totp).
 // The embedded SQLite store keeps the design it has: one desktop, one user, one file.
 class ServerBoundary final {
     Q_DECLARE_TR_FUNCTIONS(ServerBoundary)
@@ -27,13 +30,20 @@ public:
     // check and the settings; attempts_in_flight; commit_marks; schema_version) and every other
     // column — it may not.
     static QList<Columns> deskReadable();
-    // The tables a desk never writes (all of the store's).
+    // The tables a desk never writes (all of the store's, and the server's own).
     static QStringList tables();
+    // The functions the desk role may run.
+    static QStringList deskFunctions();
+    // The purposes whose derived keys the server holds (server_keys).
+    static QList<QByteArray> serverKeyPurposes();
 
-    // On a PostgreSQL store opened as its owner: pgcrypto and the OTP functions, the desk role
-    // (created when missing, LOGIN, no password: the bank's administrator sets how it signs in),
-    // every privilege of PUBLIC and of the desk role on the store's tables revoked, and the
-    // readable columns granted. Run again after each migration. False with errorMessage() set.
+    // On a PostgreSQL store opened as its owner (with the data key): pgcrypto, the OTP functions
+    // and the server's functions and tables, the server's keys, the desk role (created when
+    // missing, LOGIN, no password: the bank's administrator sets how it signs in), every
+    // privilege of PUBLIC and of the desk role on the store's tables and functions revoked, then
+    // the readable columns and the desk's functions granted. Run again after each migration and
+    // after rotate-key (the server's keys are derived from the data key). False with
+    // errorMessage() set.
     static bool init(Database& store, const QString& deskRole);
     // A role name this command accepts: lower-case letters, digits, '_' (it is written into SQL).
     static bool validRole(const QString& role);
