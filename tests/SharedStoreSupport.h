@@ -4,6 +4,10 @@
 // tests release together.
 #include "TestSupport.h"
 
+#include "store/ServerBoundary.h"
+
+#include <QUuid>
+
 #include <QProcess>
 
 #include <map>
@@ -63,18 +67,32 @@ inline QString describe(const Counts& c)
 struct SharedStore {
     QString engine;
     QTemporaryDir dir;
+    // "pg-server": the desks' role, dropped after the database (declared before `pg`).
+    struct RoleDrop {
+        QString server;
+        QString role;
+        ~RoleDrop()
+        {
+            if (!role.isEmpty())
+                PgDatabase::adminOn(server, QStringLiteral("DROP ROLE IF EXISTS %1").arg(role));
+        }
+    } roleDrop;
     std::unique_ptr<PgDatabase> pg;
     QString target;
     QString key;
+    // What the workers open: the store itself, or ("pg-server") the desks' role on it, no key.
+    QString workerTarget;
     FixedClock clock { kManualEpoch * 1000 };
     std::unique_ptr<Store> store;
     std::unique_ptr<RegistrationService> service;
 
+    // `engine`: "sqlite", "pg" (every desk runs the console's rules, with the data key) or
+    // "pg-server" (the store ruled by the server: the desks call its functions as the desk role).
     // `pgServer`: the server's connection string without dbname (HARDTOKEN_PG's when empty).
     explicit SharedStore(const QString& e, const QString& pgServer = {}, const Scenario& scenario = raceScenario())
         : engine(e)
     {
-        if (engine == QLatin1String("pg")) {
+        if (engine.startsWith(QLatin1String("pg"))) {
             pg = pgServer.isEmpty() ? std::make_unique<PgDatabase>() : std::make_unique<PgDatabase>(pgServer);
             target = pg->connection();
             key = pg->keyFile();
@@ -82,18 +100,25 @@ struct SharedStore {
             target = dir.filePath(QStringLiteral("shared.sqlite"));
             key = target + QStringLiteral(".key");
         }
+        workerTarget = target;
         reopen();
         QString error;
         if (!ScenarioLoader::apply(*store, scenario, QStringLiteral("race"), &error))
             qFatal("%s", qPrintable(error));
         service->selectCorporation();
+        if (engine == QLatin1String("pg-server")) {
+            roleDrop = { pg->server, QStringLiteral("ht_desk_") + QUuid::createUuid().toString(QUuid::Id128).left(12) };
+            if (!ServerBoundary::init(*store, roleDrop.role))
+                qFatal("server init: %s", qPrintable(store->errorMessage()));
+            workerTarget = target + QStringLiteral(" user=") + roleDrop.role;
+        }
     }
     void reopen()
     {
         service.reset();
         store = std::make_unique<Store>(clock);
-        const bool ok
-            = engine == QLatin1String("pg") ? store->openPostgres(target, key) : store->openSqlite(target, key);
+        const bool ok = engine.startsWith(QLatin1String("pg")) ? store->openPostgres(target, key)
+                                                               : store->openSqlite(target, key);
         if (!ok)
             qFatal("%s", qPrintable(store->errorMessage()));
         service = std::make_unique<RegistrationService>(*store);
@@ -118,8 +143,8 @@ public:
         for (int i = 0; i < count; ++i) {
             auto* p = new QProcess;
             p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-            p->start(
-                QStringLiteral(HARDTOKEN_WORKER), { s.engine, s.target, s.key, QString::number(s.clock.nowSecs()) });
+            p->start(QStringLiteral(HARDTOKEN_WORKER),
+                { s.engine, s.workerTarget, s.key, QString::number(s.clock.nowSecs()) });
             m_processes.append(p);
         }
         for (QProcess* p : std::as_const(m_processes)) {

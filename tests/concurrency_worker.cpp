@@ -22,6 +22,8 @@
 #include "core/Otp.h"
 #include "desk/RegistrationService.h"
 #include "desk/StaffDesk.h"
+#include "desk/StaffSignIn.h"
+#include "store/ServerDesk.h"
 #include "store/Store.h"
 #include "store/StoreLink.h"
 #include "store/UsageMode.h"
@@ -86,6 +88,7 @@ struct Tally {
             break;
         }
     }
+    void count(const char* key) { ++counts[QLatin1String(key)]; }
     QString line() const
     {
         QStringList parts;
@@ -100,6 +103,46 @@ struct Tally {
     }
 };
 
+// When a desk acted (wall clock, ms), for the line it answers: the test checks that desks overlapped.
+QString actedSince(qint64 from)
+{
+    return QStringLiteral(" t0=%1 t1=%2").arg(from).arg(QDateTime::currentMSecsSinceEpoch());
+}
+
+// "pg-server": a desk on a store ruled by the server, as the desks' role with no key. It runs
+// only what such a desk can: the server's functions.
+int serverDesk(const QString& connection, const Clock& clock)
+{
+    QTextStream out(stdout);
+    Database desk(clock);
+    if (!desk.openAsDesk(connection)) {
+        out << "error " << desk.errorMessage() << Qt::endl;
+        return 1;
+    }
+    ServerDesk server(desk);
+    out << "ready" << Qt::endl;
+    QTextStream in(stdin);
+    QString line;
+    while (in.readLineInto(&line)) {
+        const QStringList c = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (c.value(0) == QLatin1String("quit"))
+            break;
+        if (c.value(0) != QLatin1String("desk-sign-in-wrong")) {
+            out << "error unknown command" << Qt::endl;
+            continue;
+        }
+        Tally tally;
+        const qint64 from = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < c.value(1).toInt(); ++i) {
+            const ServerDesk::Outcome o = server.signIn(c.value(2), QStringLiteral("not-the-password")).outcome;
+            // Wrong or locked: the person at the desk hears the same (StaffSignIn::deniedMessage()).
+            tally.count(o == ServerDesk::Outcome::Denied || o == ServerDesk::Outcome::Locked ? "denied" : "other");
+        }
+        out << tally.line() << actedSince(from) << Qt::endl;
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -111,6 +154,8 @@ int main(int argc, char* argv[])
         return 2;
     }
     FixedClock clock(args[4].toLongLong() * 1000);
+    if (args[1] == QLatin1String("pg-server"))
+        return serverDesk(args[2], clock);
     Store store(clock);
     const bool opened
         = args[1] == QLatin1String("pg") ? store.openPostgres(args[2], args[3]) : store.openSqlite(args[2], args[3]);
@@ -155,9 +200,7 @@ int main(int argc, char* argv[])
         Tally tally;
         // When this desk acted (wall clock, ms): the test checks that the desks' acts overlapped.
         const qint64 actedFrom = QDateTime::currentMSecsSinceEpoch();
-        const auto when = [actedFrom] {
-            return QStringLiteral(" t0=%1 t1=%2").arg(actedFrom).arg(QDateTime::currentMSecsSinceEpoch());
-        };
+        const auto when = [actedFrom] { return actedSince(actedFrom); };
         const int n = c.value(1).toInt();
         if (c[0] == QLatin1String("wrong-pin")) {
             for (int i = 0; i < n; ++i)
@@ -265,6 +308,13 @@ int main(int argc, char* argv[])
                 << " resolvedNotDone=" << tally.counts[QStringLiteral("resolvedNotDone")]
                 << " acked=" << acked.join(QLatin1Char(',')) << Qt::endl;
             continue;
+        } else if (c[0] == QLatin1String("desk-sign-in-wrong")) {
+            // 担当者のサインイン by the console's own rules (the desks hold the data key).
+            for (int i = 0; i < n; ++i) {
+                const auto r = StaffSignIn::run(store, c.value(2), QStringLiteral("not-the-password"), 0,
+                    StaffPurpose::DeskSignIn, [](const QString&) { return true; });
+                tally.count(r == StaffSignIn::Result::Denied ? "denied" : "other");
+            }
         } else if (c[0] == QLatin1String("unlock-wrong")) {
             for (int i = 0; i < n; ++i)
                 tally.add(service.unlock(QStringLiteral("helpdesk"), QStringLiteral("not-the-password")));

@@ -4,10 +4,14 @@
 #include "TestSupport.h"
 
 #include "core/Crypto.h"
+#include "core/Otp.h"
 #include "store/AuditLog.h"
+#include "store/CorporationTable.h"
 #include "store/ServerBoundary.h"
 #include "store/ServerDesk.h"
 #include "store/StaffTable.h"
+#include "store/TokenTable.h"
+#include "store/UserTable.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -61,6 +65,7 @@ private Q_SLOTS:
     void theServersOneTimePasswordsMatchOathtool();
     void aDeskSignsInThroughTheServer();
     void wrongSignInsAreCountedAndLockedByTheServer();
+    void theServerChecksTokensWithSeedsNoDeskCanRead();
     void cleanupTestCase();
 
 private:
@@ -283,6 +288,84 @@ void TestServerBoundary::wrongSignInsAreCountedAndLockedByTheServer()
     QCOMPARE(server.signIn(kClerk, kClerkPassword).outcome, ServerDesk::Outcome::Tampered);
     QVERIFY(m_store->transaction([&] { return StaffTable::resetAttempts(*m_store, kClerk); })); // resealed
     QCOMPARE(server.signIn(kClerk, kClerkPassword).outcome, ServerDesk::Outcome::SignedIn);
+}
+
+void TestServerBoundary::theServerChecksTokensWithSeedsNoDeskCanRead()
+{
+    Database desk(m_clock);
+    QVERIFY2(desk.openAsDesk(m_pg->connection() + QStringLiteral(" user=") + m_desk), qPrintable(desk.errorMessage()));
+    ServerDesk server(desk);
+    const ServerDesk::SignIn in = server.signIn(kClerk, kClerkPassword);
+    QCOMPARE(in.outcome, ServerDesk::Outcome::SignedIn);
+    const qint64 corporation = CorporationTable::idByCode(*m_store, sample::corporationCode);
+    const QList<UserInfo> users = UserTable::list(*m_store, corporation);
+    const auto userNamed = [&](const QString& name) {
+        for (const UserInfo& u : users) {
+            if (u.name == name)
+                return u.id;
+        }
+        return qint64(0);
+    };
+    const qint64 yamada = userNamed(QStringLiteral("山田 太郎"));
+    const qint64 suzuki = userNamed(QStringLiteral("鈴木 花子"));
+    QVERIFY(yamada && suzuki);
+    const QString individual = QStringLiteral("individual");
+    const auto check = [&](const QString& serial, const QString& code, qint64 user,
+                           const QString& mode = QStringLiteral("individual")) {
+        return server.checkToken(in.session, corporation, serial, code, mode, user);
+    };
+
+    // The HOTP card's code at counter 0, as the card shows it: right, and only kept as this
+    // session's check (the token's state moves at the commit, not here).
+    OtpGenerator card;
+    QVERIFY(card.setKey(QByteArrayLiteral("training-seed-0000000031"), OtpAlgorithm::Sha1));
+    const QString code0 = QStringLiteral("%1").arg(*card.codeAt(0, 6), 6, 10, QLatin1Char('0'));
+    const ServerDesk::TokenCheck right = check(sample::hotpCard, code0, yamada);
+    QCOMPARE(right.outcome, ServerDesk::Check::Right);
+    QVERIFY(right.tokenId > 0);
+    QCOMPARE(TokenTable::find(*m_store, sample::hotpCard)->state.nextCounter, quint64(0));
+    // Not counted: another user's card, the wrong mode, no session, malformed input.
+    QCOMPARE(check(sample::yamadaCard, code0, suzuki).outcome, ServerDesk::Check::HeldByOther);
+    QCOMPARE(check(sample::hotpCard, code0, 0, QStringLiteral("shared")).outcome, ServerDesk::Check::WrongMode);
+    QCOMPARE(check(sample::hotpCard, QStringLiteral("12345"), yamada).outcome, ServerDesk::Check::Invalid);
+    QCOMPARE(server.checkToken(QString(64, QLatin1Char('0')), corporation, sample::hotpCard, code0, individual, yamada)
+                 .outcome,
+        ServerDesk::Check::NoSession);
+
+    // Wrong codes (and an unknown serial) counted by the server to the limit, then 利用中止.
+    const int limit = m_store->settings().otpFailureLimit;
+    const QString wrongCode = QStringLiteral("%1").arg((*card.codeAt(0, 6) + 1) % 1000000, 6, 10, QLatin1Char('0'));
+    for (int i = 1; i < limit; ++i) {
+        const ServerDesk::TokenCheck wrong
+            = check(i == 1 ? QStringLiteral("9999999999") : sample::hotpCard, wrongCode, yamada);
+        QCOMPARE(wrong.outcome, ServerDesk::Check::Wrong);
+        QCOMPARE(wrong.remaining, limit - i);
+    }
+    QCOMPARE(check(sample::hotpCard, wrongCode, yamada).outcome, ServerDesk::Check::SuspendedNow);
+    QCOMPARE(check(sample::hotpCard, code0, yamada).outcome, ServerDesk::Check::Suspended); // even the right one
+    // The console reads the server's counters and 利用中止 as its own (their MAC verifies), and the
+    // audit chain, written by both, verifies end to end.
+    const auto info = CorporationTable::info(*m_store, corporation);
+    QVERIFY(info && info->stateIntact);
+    QCOMPARE(info->otpFailures, limit);
+    QVERIFY(info->suspended);
+    QCOMPARE(info->suspendedReason, SuspensionReason::Otp);
+    const QList<AuditEntry> last = lastEntries(*m_store, 2);
+    QCOMPARE(last[0].action, QStringLiteral("token.failure"));
+    QCOMPARE(last[0].actor, QStringLiteral("staff:helpdesk"));
+    QCOMPARE(last[0].details,
+        QStringLiteral("count=%1 limit=%1 serial=%2 db_role=%3").arg(limit).arg(sample::hotpCard, m_desk));
+    QCOMPARE(last[1].action, QStringLiteral("corporation.suspended"));
+    const AuditVerification chain = m_store->auditLog().verify();
+    QVERIFY2(chain.ok, qPrintable(chain.problem));
+
+    // The seeds and the pending checks stay on the server.
+    RoleConnection role(*m_pg, m_desk);
+    for (const char* sql : { "SELECT * FROM server_seeds", "SELECT * FROM token_checks",
+             "SELECT hardtoken_keep_seed(1, '\\x00')", "SELECT hardtoken_corporation_mac(c) FROM corporations c" }) {
+        QVERIFY2(role.run(QString::fromLatin1(sql)).contains(QLatin1String("permission denied")), sql);
+    }
+    QVERIFY(server.signOut(in.session, QStringLiteral("closed")));
 }
 
 void TestServerBoundary::cleanupTestCase()

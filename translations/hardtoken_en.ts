@@ -1116,6 +1116,14 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <source>ロール名 %1 は使えません（半角英小文字・数字・_、63 文字まで）。</source>
         <translation>The role name %1 cannot be used (lower-case letters, digits and _, up to 63 characters).</translation>
     </message>
+    <message>
+        <source>サーバーの関数の定義を読み込めません。</source>
+        <translation>The server functions&apos; definitions cannot be read.</translation>
+    </message>
+    <message>
+        <source>暗号鍵が読み込まれていません。</source>
+        <translation>The data key is not loaded.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -1,6 +1,7 @@
 #include "store/ServerBoundary.h"
 
 #include "store/Database.h"
+#include "store/TokenTable.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -44,7 +45,8 @@ QStringList ServerBoundary::tables()
         QStringLiteral("registrations"), QStringLiteral("staff"), QStringLiteral("audit_log"),
         QStringLiteral("signin_attempts"), QStringLiteral("training_results"), QStringLiteral("attempts_in_flight"),
         QStringLiteral("commit_marks"), QStringLiteral("schema_version"), QStringLiteral("server_keys"),
-        QStringLiteral("server_credentials"), QStringLiteral("desk_sessions") };
+        QStringLiteral("server_credentials"), QStringLiteral("desk_sessions"), QStringLiteral("server_seeds"),
+        QStringLiteral("token_checks") };
 }
 
 QStringList ServerBoundary::deskFunctions()
@@ -52,13 +54,14 @@ QStringList ServerBoundary::deskFunctions()
     return { QStringLiteral("hardtoken_hotp(bytea, bigint, integer, text)"),
         QStringLiteral("hardtoken_totp(bytea, bigint, integer, integer, text)"),
         QStringLiteral("hardtoken_staff_kdf(text)"), QStringLiteral("hardtoken_sign_in(text, bytea)"),
-        QStringLiteral("hardtoken_sign_out(text, text)") };
+        QStringLiteral("hardtoken_sign_out(text, text)"),
+        QStringLiteral("hardtoken_check_token(text, bigint, text, text, text, bigint)") };
 }
 
 QList<QByteArray> ServerBoundary::serverKeyPurposes()
 {
-    return { QByteArrayLiteral("audit-chain"), QByteArrayLiteral("state/audit-head"),
-        QByteArrayLiteral("state/signin") };
+    return { QByteArrayLiteral("audit-chain"), QByteArrayLiteral("state/audit-head"), QByteArrayLiteral("state/signin"),
+        QByteArrayLiteral("state/corporation"), QByteArrayLiteral("state/token") };
 }
 
 bool ServerBoundary::validRole(const QString& role)
@@ -120,13 +123,16 @@ bool ServerBoundary::init(Database& store, const QString& deskRole)
         // (A role name cannot be a bound parameter: it is checked by validRole() and quoted.)
         if (!exists && !store.execDirect(QStringLiteral("CREATE ROLE %1 LOGIN NOINHERIT").arg(role)))
             return false;
-        QFile script(QStringLiteral(":/server/desk_session.sql"));
-        if (!script.open(QIODevice::ReadOnly))
-            return store.fail(StoreErrorCode::Sql, tr("サーバーの関数の定義を読み込めません。"));
         if (!store.execDirect(QStringLiteral("CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public"))
-            || !store.execDirect(QString::fromUtf8(kHotp)) || !store.execDirect(QString::fromUtf8(kTotp))
-            || !store.execDirect(QString::fromUtf8(script.readAll())))
+            || !store.execDirect(QString::fromUtf8(kHotp)) || !store.execDirect(QString::fromUtf8(kTotp)))
             return false;
+        for (const char* name : { ":/server/desk_session.sql", ":/server/token_check.sql" }) {
+            QFile script(QString::fromLatin1(name));
+            if (!script.open(QIODevice::ReadOnly))
+                return store.fail(StoreErrorCode::Sql, tr("サーバーの関数の定義を読み込めません。"));
+            if (!store.execDirect(QString::fromUtf8(script.readAll())))
+                return false;
+        }
         // The keys the server writes the console's MACs with: derived from the data key, one per
         // purpose (never the data key, which also opens the token secrets sealed on the desks).
         for (const QByteArray& purpose : serverKeyPurposes()) {
@@ -136,6 +142,16 @@ bool ServerBoundary::init(Database& store, const QString& deskRole)
             if (!store.run(QStringLiteral("INSERT INTO server_keys (purpose, key) VALUES (?, ?) ON CONFLICT (purpose)"
                                           " DO UPDATE SET key = EXCLUDED.key"),
                     { QString::fromLatin1(purpose), key }))
+                return false;
+        }
+        // Every token's seed, opened with the data key here and kept under the server's key there.
+        for (const TokenTable::SealedSecret& t : TokenTable::sealedSecrets(store)) {
+            auto seed = store.openSecret(t.sealed, t.serial);
+            if (!seed)
+                return store.fail(StoreErrorCode::Tampered, tr("トークン %1 の秘密鍵を開けません。").arg(t.serial));
+            const bool kept = store.run(QStringLiteral("SELECT hardtoken_keep_seed(?, ?)"), { t.id, *seed });
+            seed->fill('\0');
+            if (!kept)
                 return false;
         }
         QStringList sql {

@@ -38,6 +38,32 @@ public:
     // The session ends (reason: "sign-out", "idle", "closed"); false when it was not open.
     bool signOut(const QString& session, const QString& reason);
 
+    // 入力完了 for one token (9.2.2), checked by the server: a wrong entry is counted there and
+    // 利用中止 applied at the limit; a right one is kept as the session's pending check.
+    enum class Check {
+        Right,
+        Wrong, // a wrong serial or code, counted (remaining: tries left before 利用中止)
+        SuspendedNow, // this wrong entry reached the limit
+        Suspended, // already 利用中止: not counted
+        ModeNotSet,
+        WrongMode,
+        NoUser,
+        HeldByOther,
+        Invalid, // not a 10-digit serial and a 6-digit code: not counted
+        NoSession,
+        Tampered,
+        Unavailable, // the server holds no seed for the token
+        Failed, // the server did not answer
+    };
+    struct TokenCheck {
+        Check outcome = Check::Failed;
+        qint64 tokenId = 0;
+        int remaining = 0;
+    };
+    // `mode`: "shared" or "individual" (then `userId` is the user chosen in 利用者の選択).
+    TokenCheck checkToken(const QString& session, qint64 corporationId, const QString& serial, const QString& otp,
+        const QString& mode, qint64 userId);
+
 private:
     Database& m_store;
 };
