@@ -23,11 +23,13 @@
 #include "desk/RegistrationService.h"
 #include "desk/StaffDesk.h"
 #include "desk/StaffSignIn.h"
+#include "store/CorporationTable.h"
 #include "store/ServerDesk.h"
 #include "store/Store.h"
 #include "store/StoreLink.h"
 #include "store/UsageMode.h"
 #include "store/UserInfo.h"
+#include "store/UserTable.h"
 #include "training/TrainingResultTable.h"
 
 #include <QCoreApplication>
@@ -120,6 +122,16 @@ int serverDesk(const QString& connection, const Clock& clock)
         return 1;
     }
     ServerDesk server(desk);
+    // What the desk shows: the corporation and its first user (columns the desk role may read).
+    const qint64 corporation = CorporationTable::firstId(desk);
+    const QList<UserInfo> users = UserTable::list(desk, corporation);
+    // The help-desk clerk signed in at this desk, as the session every act runs in.
+    const ServerDesk::SignIn session = server.signIn(QStringLiteral("helpdesk"), QStringLiteral("Helpdesk2023"));
+    if (session.outcome != ServerDesk::Outcome::SignedIn || users.isEmpty()) {
+        out << "error the desk cannot sign in or read its users: " << desk.errorMessage() << Qt::endl;
+        return 1;
+    }
+    OtpGenerator generator;
     out << "ready" << Qt::endl;
     QTextStream in(stdin);
     QString line;
@@ -127,19 +139,37 @@ int serverDesk(const QString& connection, const Clock& clock)
         const QStringList c = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         if (c.value(0) == QLatin1String("quit"))
             break;
-        if (c.value(0) != QLatin1String("desk-sign-in-wrong")) {
+        Tally tally;
+        const qint64 from = QDateTime::currentMSecsSinceEpoch();
+        const int n = c.value(1).toInt();
+        if (c.value(0) == QLatin1String("desk-sign-in-wrong")) {
+            for (int i = 0; i < n; ++i) {
+                const ServerDesk::Outcome o = server.signIn(c.value(2), QStringLiteral("not-the-password")).outcome;
+                // Wrong or locked: the person at the desk hears the same (StaffSignIn::deniedMessage()).
+                tally.count(o == ServerDesk::Outcome::Denied || o == ServerDesk::Outcome::Locked ? "denied" : "other");
+            }
+        } else if (c.value(0) == QLatin1String("wrong-otp")) {
+            // As the console's "wrong-otp", against the server's clock (the one that checks).
+            const QString serial = c.value(2);
+            const quint64 right = generator.totp(secretOf(serial), QDateTime::currentSecsSinceEpoch()).toULongLong();
+            const QString wrong = QStringLiteral("%1").arg((right + 500000) % 1000000, 6, 10, QLatin1Char('0'));
+            for (int i = 0; i < n; ++i) {
+                const ServerDesk::Check o = server
+                                                .checkToken(session.session, corporation, serial, wrong,
+                                                    QStringLiteral("individual"), users.value(0).id)
+                                                .outcome;
+                tally.count(o == ServerDesk::Check::Wrong      ? "wrong"
+                        : o == ServerDesk::Check::SuspendedNow ? "suspendedNow"
+                        : o == ServerDesk::Check::Suspended    ? "suspended"
+                                                               : "other");
+            }
+        } else {
             out << "error unknown command" << Qt::endl;
             continue;
         }
-        Tally tally;
-        const qint64 from = QDateTime::currentMSecsSinceEpoch();
-        for (int i = 0; i < c.value(1).toInt(); ++i) {
-            const ServerDesk::Outcome o = server.signIn(c.value(2), QStringLiteral("not-the-password")).outcome;
-            // Wrong or locked: the person at the desk hears the same (StaffSignIn::deniedMessage()).
-            tally.count(o == ServerDesk::Outcome::Denied || o == ServerDesk::Outcome::Locked ? "denied" : "other");
-        }
         out << tally.line() << actedSince(from) << Qt::endl;
     }
+    server.signOut(session.session, QStringLiteral("closed"));
     return 0;
 }
 

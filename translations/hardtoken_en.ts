@@ -1124,6 +1124,10 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <source>暗号鍵が読み込まれていません。</source>
         <translation>The data key is not loaded.</translation>
     </message>
+    <message>
+        <source>トークン %1 の秘密鍵を開けません。</source>
+        <translation>The secret of token %1 cannot be opened.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
