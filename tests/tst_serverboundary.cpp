@@ -13,6 +13,7 @@
 #include "store/TokenTable.h"
 #include "store/UserTable.h"
 
+#include <QDateTime>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void theServersOneTimePasswordsMatchOathtool();
     void aDeskSignsInThroughTheServer();
     void wrongSignInsAreCountedAndLockedByTheServer();
+    void theManualsProceduresRunOnTheServer();
     void theServerChecksTokensWithSeedsNoDeskCanRead();
     void cleanupTestCase();
 
@@ -290,6 +292,93 @@ void TestServerBoundary::wrongSignInsAreCountedAndLockedByTheServer()
     QCOMPARE(server.signIn(kClerk, kClerkPassword).outcome, ServerDesk::Outcome::SignedIn);
 }
 
+// 9.1 and 9.2.2 as a desk on the server does them: two desks (two sessions), the usage mode
+// confirmed with the PIN, a card checked and registered to a user with the PIN, a wrong PIN
+// counted, and the same code committed by a second desk refused — then read back by the console.
+void TestServerBoundary::theManualsProceduresRunOnTheServer()
+{
+    Database deskA(m_clock);
+    Database deskB(m_clock);
+    const QString asDesk = m_pg->connection() + QStringLiteral(" user=") + m_desk;
+    QVERIFY(deskA.openAsDesk(asDesk) && deskB.openAsDesk(asDesk));
+    ServerDesk a(deskA);
+    ServerDesk b(deskB);
+    const ServerDesk::SignIn inA = a.signIn(kClerk, kClerkPassword);
+    const ServerDesk::SignIn inB = b.signIn(kClerk, kClerkPassword);
+    QCOMPARE(inA.outcome, ServerDesk::Outcome::SignedIn);
+    QCOMPARE(inB.outcome, ServerDesk::Outcome::SignedIn);
+    const qint64 corporation = CorporationTable::idByCode(*m_store, sample::corporationCode);
+    qint64 yamada = 0;
+    qint64 tanaka = 0;
+    for (const UserInfo& u : UserTable::list(*m_store, corporation)) {
+        yamada = u.name == QStringLiteral("山田 太郎") ? u.id : yamada;
+        tanaka = u.name == QStringLiteral("田中 次郎") ? u.id : tanaka;
+    }
+    const QString individual = QStringLiteral("individual");
+
+    // 9.1: the usage mode confirmed, with the PIN (a wrong one first: counted, then forgiven).
+    ServerDesk::PinActResult mode = a.setUsageMode(inA.session, corporation, individual, QStringLiteral("0000"));
+    QCOMPARE(mode.outcome, ServerDesk::PinAct::WrongPin);
+    QCOMPARE(mode.remaining, m_store->settings().pinFailureLimit - 1);
+    QCOMPARE(CorporationTable::info(*m_store, corporation)->pinFailures, 1);
+    mode = a.setUsageMode(inA.session, corporation, individual, sample::pin);
+    QCOMPARE(mode.outcome, ServerDesk::PinAct::Done);
+    QCOMPARE(mode.cancelled, 0);
+    auto info = CorporationTable::info(*m_store, corporation);
+    QVERIFY(info->stateIntact);
+    QCOMPARE(info->pinFailures, 0);
+    QCOMPARE(lastEntries(*m_store, 1)[0].action, QStringLiteral("usage_mode.confirmed"));
+
+    // 9.2.2: both desks check the spare card's code now, for two users; desk A commits first.
+    OtpGenerator generator;
+    const QString code
+        = generator.totp(QByteArrayLiteral("training-seed-0000000011"), QDateTime::currentSecsSinceEpoch());
+    const ServerDesk::TokenCheck checkA
+        = a.checkToken(inA.session, corporation, sample::spareCard1, code, individual, yamada);
+    const ServerDesk::TokenCheck checkB
+        = b.checkToken(inB.session, corporation, sample::spareCard1, code, individual, tanaka);
+    QCOMPARE(checkA.outcome, ServerDesk::Check::Right);
+    QCOMPARE(checkB.outcome, ServerDesk::Check::Right);
+    // A token desk A never checked cannot be slipped into its commit.
+    const qint64 spare2 = TokenTable::find(*m_store, sample::spareCard2)->id;
+    QCOMPARE(a.registerTokens(inA.session, corporation, sample::pin, individual, { { tanaka, spare2 } }).outcome,
+        ServerDesk::PinAct::NotChecked);
+    const ServerDesk::PinActResult done
+        = a.registerTokens(inA.session, corporation, sample::pin, individual, { { yamada, checkA.tokenId } });
+    QCOMPARE(done.outcome, ServerDesk::PinAct::Done);
+    // The same code from desk B: already used (the state only moves forward), and nothing of B's written.
+    const ServerDesk::PinActResult late
+        = b.registerTokens(inB.session, corporation, sample::pin, individual, { { tanaka, checkB.tokenId } });
+    QCOMPARE(late.outcome, ServerDesk::PinAct::AlreadyUsed);
+    QCOMPARE(late.detail, QStringLiteral("田中 次郎"));
+    // Once: the check was used up.
+    QCOMPARE(
+        a.registerTokens(inA.session, corporation, sample::pin, individual, { { yamada, checkA.tokenId } }).outcome,
+        ServerDesk::PinAct::NotChecked);
+
+    // What the console reads: 山田's card is the spare one (his old one released), its state moved
+    // and sealed, 田中 keeps his; the audit says who, through which role, authorised by the PIN.
+    const auto token = TokenTable::find(*m_store, sample::spareCard1);
+    QVERIFY(token && token->stateIntact);
+    QCOMPARE(token->holderUser, yamada);
+    QVERIFY(token->state.lastStep > 0);
+    QCOMPARE(TokenTable::find(*m_store, sample::yamadaCard)->holderCorporation, qint64(0));
+    QCOMPARE(TokenTable::find(*m_store, sample::tanakaCard)->holderUser, tanaka);
+    const QList<AuditEntry> last = lastEntries(*m_store, 2);
+    QCOMPARE(last[0].action, QStringLiteral("token.registered"));
+    QCOMPARE(last[0].actor, QStringLiteral("staff:helpdesk"));
+    QCOMPARE(last[0].details,
+        QStringLiteral("user=山田 太郎 serial=00-0000001-1 released=1 authorised=corporation-pin db_role=") + m_desk);
+    QCOMPARE(last[1].action, QStringLiteral("registration.committed"));
+    QCOMPARE(last[1].details, QStringLiteral("entries=1 authorised=corporation-pin db_role=") + m_desk);
+    info = CorporationTable::info(*m_store, corporation);
+    QVERIFY(info->stateIntact && !info->suspended);
+    const AuditVerification chain = m_store->auditLog().verify();
+    QVERIFY2(chain.ok, qPrintable(chain.problem));
+    QVERIFY(a.signOut(inA.session, QStringLiteral("closed")));
+    QVERIFY(b.signOut(inB.session, QStringLiteral("closed")));
+}
+
 void TestServerBoundary::theServerChecksTokensWithSeedsNoDeskCanRead()
 {
     Database desk(m_clock);
@@ -325,7 +414,7 @@ void TestServerBoundary::theServerChecksTokensWithSeedsNoDeskCanRead()
     QVERIFY(right.tokenId > 0);
     QCOMPARE(TokenTable::find(*m_store, sample::hotpCard)->state.nextCounter, quint64(0));
     // Not counted: another user's card, the wrong mode, no session, malformed input.
-    QCOMPARE(check(sample::yamadaCard, code0, suzuki).outcome, ServerDesk::Check::HeldByOther);
+    QCOMPARE(check(sample::tanakaCard, code0, suzuki).outcome, ServerDesk::Check::HeldByOther);
     QCOMPARE(check(sample::hotpCard, code0, 0, QStringLiteral("shared")).outcome, ServerDesk::Check::WrongMode);
     QCOMPARE(check(sample::hotpCard, QStringLiteral("12345"), yamada).outcome, ServerDesk::Check::Invalid);
     QCOMPARE(server.checkToken(QString(64, QLatin1Char('0')), corporation, sample::hotpCard, code0, individual, yamada)

@@ -7,20 +7,98 @@
 
 namespace hardtoken {
 
+std::optional<QVariant> ServerDesk::proofOf(const QString& kdfSql, const QVariant& subject, const QString& secret)
+{
+    QString kdf;
+    {
+        Database::Query q = m_store.query(kdfSql, { subject });
+        if (!q.next())
+            return std::nullopt;
+        kdf = q.value(0).toString();
+    }
+    const auto key = crypto::derivedKeyFor(secret, kdf);
+    return key ? QVariant(*key) : QVariant(QMetaType::fromType<QByteArray>());
+}
+
+namespace {
+
+ServerDesk::PinActResult pinActFrom(Database::Query& q)
+{
+    static const QHash<QString, ServerDesk::PinAct> outcomes { { QStringLiteral("ok"), ServerDesk::PinAct::Done },
+        { QStringLiteral("wrong"), ServerDesk::PinAct::WrongPin },
+        { QStringLiteral("suspended_now"), ServerDesk::PinAct::SuspendedNow },
+        { QStringLiteral("suspended"), ServerDesk::PinAct::Suspended },
+        { QStringLiteral("try_again"), ServerDesk::PinAct::TryAgain },
+        { QStringLiteral("pin_not_set"), ServerDesk::PinAct::PinNotSet },
+        { QStringLiteral("no_session"), ServerDesk::PinAct::NoSession },
+        { QStringLiteral("invalid"), ServerDesk::PinAct::Invalid },
+        { QStringLiteral("wrong_mode"), ServerDesk::PinAct::WrongMode },
+        { QStringLiteral("not_checked"), ServerDesk::PinAct::NotChecked },
+        { QStringLiteral("already_used"), ServerDesk::PinAct::AlreadyUsed },
+        { QStringLiteral("held_by_other"), ServerDesk::PinAct::HeldByOther },
+        { QStringLiteral("tampered"), ServerDesk::PinAct::Tampered } };
+    ServerDesk::PinActResult result;
+    if (!q.next())
+        return result;
+    result.outcome = outcomes.value(q.value(0).toString(), ServerDesk::PinAct::Failed);
+    result.remaining = q.value(1).toInt();
+    return result;
+}
+
+// A bigint[] as PostgreSQL reads it ({1,2,NULL}); 0 is NULL (the shared token's "no user").
+QString bigintArray(const QList<qint64>& values)
+{
+    QStringList parts;
+    for (qint64 v : values)
+        parts << (v ? QString::number(v) : QStringLiteral("NULL"));
+    return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+
+} // namespace
+
+ServerDesk::PinActResult ServerDesk::setUsageMode(
+    const QString& session, qint64 corporationId, const QString& mode, const QString& pin)
+{
+    const auto proof = proofOf(QStringLiteral("SELECT hardtoken_pin_kdf(?)"), corporationId, pin);
+    if (!proof)
+        return {};
+    Database::Query q = m_store.query(QStringLiteral("SELECT outcome, remaining, cancelled"
+                                                     " FROM hardtoken_set_usage_mode(?, ?, ?, ?)"),
+        { session, corporationId, mode, *proof });
+    PinActResult result = pinActFrom(q);
+    result.cancelled = q.ok() ? q.value(2).toInt() : 0;
+    return result;
+}
+
+ServerDesk::PinActResult ServerDesk::registerTokens(const QString& session, qint64 corporationId, const QString& pin,
+    const QString& mode, const QList<QPair<qint64, qint64>>& entries)
+{
+    const auto proof = proofOf(QStringLiteral("SELECT hardtoken_pin_kdf(?)"), corporationId, pin);
+    if (!proof)
+        return {};
+    QList<qint64> users;
+    QList<qint64> tokens;
+    for (const auto& [user, token] : entries) {
+        users << user;
+        tokens << token;
+    }
+    Database::Query q
+        = m_store.query(QStringLiteral("SELECT outcome, remaining, detail FROM hardtoken_register(?, ?, ?, ?,"
+                                       " CAST(? AS bigint[]), CAST(? AS bigint[]))"),
+            { session, corporationId, *proof, mode, bigintArray(users), bigintArray(tokens) });
+    PinActResult result = pinActFrom(q);
+    result.detail = q.ok() ? q.value(2).toString() : QString();
+    return result;
+}
+
 ServerDesk::SignIn ServerDesk::signIn(const QString& login, const QString& password)
 {
     SignIn result;
-    QString kdf;
-    {
-        Database::Query q = m_store.query(QStringLiteral("SELECT hardtoken_staff_kdf(?)"), { login });
-        if (!q.next())
-            return result;
-        kdf = q.value(0).toString();
-    }
-    // A description the desk cannot use is sent as no proof: the try is counted like a wrong one.
-    const auto proof = crypto::derivedKeyFor(password, kdf);
-    Database::Query q = m_store.query(QStringLiteral("SELECT outcome, session, remaining FROM hardtoken_sign_in(?, ?)"),
-        { login, proof ? QVariant(*proof) : QVariant(QMetaType::fromType<QByteArray>()) });
+    const auto proof = proofOf(QStringLiteral("SELECT hardtoken_staff_kdf(?)"), login, password);
+    if (!proof)
+        return result;
+    Database::Query q = m_store.query(
+        QStringLiteral("SELECT outcome, session, remaining FROM hardtoken_sign_in(?, ?)"), { login, *proof });
     if (!q.next())
         return result;
     const QString outcome = q.value(0).toString();

@@ -1,7 +1,12 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QList>
+#include <QPair>
 #include <QString>
+#include <QVariant>
+
+#include <optional>
 
 namespace hardtoken {
 
@@ -64,7 +69,42 @@ public:
     TokenCheck checkToken(const QString& session, qint64 corporationId, const QString& serial, const QString& otp,
         const QString& mode, qint64 userId);
 
+    // The acts the corporation's 契約法人確認暗証番号 authorises (the PIN proved as a password is).
+    enum class PinAct {
+        Done,
+        WrongPin, // counted (remaining: tries left before 利用中止)
+        SuspendedNow, // this wrong PIN reached the limit
+        Suspended, // 利用中止 already: not counted
+        TryAgain, // every try left is being checked on another desk
+        PinNotSet,
+        NoSession,
+        Invalid,
+        WrongMode,
+        NotChecked, // a token without a right check in this session
+        AlreadyUsed, // another desk committed that code (or a later one) first (detail: the user)
+        HeldByOther, // a token registered elsewhere since its check
+        Tampered,
+        Failed, // the server did not answer
+    };
+    struct PinActResult {
+        PinAct outcome = PinAct::Failed;
+        int remaining = 0;
+        int cancelled = 0; // 9.1: registrations cancelled by the change
+        QString detail;
+    };
+    // 9.1: the usage mode ("shared" or "individual") set with the PIN.
+    PinActResult setUsageMode(const QString& session, qint64 corporationId, const QString& mode, const QString& pin);
+    // 9.2: OK with the PIN. `entries`: (user, token) pairs, each token checked right in this session
+    // for that user; shared: one pair with user 0.
+    PinActResult registerTokens(const QString& session, qint64 corporationId, const QString& pin, const QString& mode,
+        const QList<QPair<qint64, qint64>>& entries);
+
 private:
+    // What the server gives for a secret's scrypt parameters and salt (`kdfSql`, one bound value),
+    // and the key `secret` derives under them; nullopt when the server did not answer (a
+    // description the desk cannot use gives an empty proof, which the server counts as wrong).
+    std::optional<QVariant> proofOf(const QString& kdfSql, const QVariant& subject, const QString& secret);
+
     Database& m_store;
 };
 
