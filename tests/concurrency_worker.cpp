@@ -132,11 +132,16 @@ int serverDesk(const QString& connection, const Clock& clock)
         return 1;
     }
     OtpGenerator generator;
+    QList<QPair<qint64, qint64>> queue; // 利用登録情報の一覧: (user, token) checked right in this session
     out << "ready" << Qt::endl;
     QTextStream in(stdin);
     QString line;
     while (in.readLineInto(&line)) {
-        const QStringList c = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QStringList c = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (c.value(0) == QLatin1String("after")) {
+            QThread::msleep(c.value(1).toULong());
+            c = c.mid(2);
+        }
         if (c.value(0) == QLatin1String("quit"))
             break;
         Tally tally;
@@ -163,6 +168,41 @@ int serverDesk(const QString& connection, const Clock& clock)
                         : o == ServerDesk::Check::Suspended    ? "suspended"
                                                                : "other");
             }
+        } else if (c.value(0) == QLatin1String("wrong-pin")) {
+            for (int i = 0; i < n; ++i) {
+                const ServerDesk::PinAct o = server
+                                                 .setUsageMode(session.session, corporation, QStringLiteral("shared"),
+                                                     QStringLiteral("wrong999"))
+                                                 .outcome;
+                tally.count(o == ServerDesk::PinAct::WrongPin   ? "wrong"
+                        : o == ServerDesk::PinAct::SuspendedNow ? "suspendedNow"
+                        : o == ServerDesk::PinAct::Suspended    ? "suspended"
+                        : o == ServerDesk::PinAct::TryAgain     ? "tryAgain"
+                                                                : "other");
+            }
+        } else if (c.value(0) == QLatin1String("enqueue")) {
+            // 次へ for a user with the code the card shows at now + OFFSET s (the server's clock).
+            const QString serial = c.value(2);
+            const qint64 user = users.value(c.value(1).toInt()).id;
+            const QString code
+                = generator.totp(secretOf(serial), QDateTime::currentSecsSinceEpoch() + c.value(3).toLongLong());
+            const ServerDesk::TokenCheck o
+                = server.checkToken(session.session, corporation, serial, code, QStringLiteral("individual"), user);
+            if (o.outcome == ServerDesk::Check::Right)
+                queue.append({ user, o.tokenId });
+            tally.count(o.outcome == ServerDesk::Check::Right ? "ok" : "other");
+        } else if (c.value(0) == QLatin1String("commit")) {
+            const ServerDesk::PinAct o = server
+                                             .registerTokens(session.session, corporation, QStringLiteral("train1234"),
+                                                 QStringLiteral("individual"), queue)
+                                             .outcome;
+            if (o == ServerDesk::PinAct::Done)
+                queue.clear();
+            tally.count(o == ServerDesk::PinAct::Done      ? "ok"
+                    : o == ServerDesk::PinAct::AlreadyUsed ? "used"
+                    : o == ServerDesk::PinAct::Suspended   ? "suspended"
+                    : o == ServerDesk::PinAct::TryAgain    ? "tryAgain"
+                                                           : "other");
         } else {
             out << "error unknown command" << Qt::endl;
             continue;

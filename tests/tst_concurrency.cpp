@@ -18,7 +18,11 @@ class TestConcurrency final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
-    void wrongPinsAreAllCountedAndNeverExceedTheLimit_data() { engines(); }
+    void wrongPinsAreAllCountedAndNeverExceedTheLimit_data()
+    {
+        engines();
+        QTest::newRow("postgresql-server") << QStringLiteral("pg-server");
+    }
     void wrongPinsAreAllCountedAndNeverExceedTheLimit();
     void wrongOtpsAreAllCountedAndNeverExceedTheLimit_data()
     {
@@ -28,9 +32,17 @@ private Q_SLOTS:
     void wrongOtpsAreAllCountedAndNeverExceedTheLimit();
     void aGuessIsNotEvaluatedWhenItCannotBeCounted_data() { engines(); }
     void aGuessIsNotEvaluatedWhenItCannotBeCounted();
-    void correctCommitRacingTheLockoutCompletesBeforeItOrIsRefused_data() { engines(); }
+    void correctCommitRacingTheLockoutCompletesBeforeItOrIsRefused_data()
+    {
+        engines();
+        QTest::newRow("postgresql-server") << QStringLiteral("pg-server");
+    }
     void correctCommitRacingTheLockoutCompletesBeforeItOrIsRefused();
-    void sameCodeFromTwoDesktopsIsRegisteredOnce_data() { engines(); }
+    void sameCodeFromTwoDesktopsIsRegisteredOnce_data()
+    {
+        engines();
+        QTest::newRow("postgresql-server") << QStringLiteral("pg-server");
+    }
     void sameCodeFromTwoDesktopsIsRegisteredOnce();
     void olderCheckCommittedLastCannotMoveTheStateBack_data() { engines(); }
     void olderCheckCommittedLastCannotMoveTheStateBack();
