@@ -68,6 +68,7 @@ private Q_SLOTS:
     void wrongSignInsAreCountedAndLockedByTheServer();
     void theManualsProceduresRunOnTheServer();
     void theServerChecksTokensWithSeedsNoDeskCanRead();
+    void theHelpDesksActsRunInTheSession();
     void cleanupTestCase();
 
 private:
@@ -455,6 +456,86 @@ void TestServerBoundary::theServerChecksTokensWithSeedsNoDeskCanRead()
         QVERIFY2(role.run(QString::fromLatin1(sql)).contains(QLatin1String("permission denied")), sql);
     }
     QVERIFY(server.signOut(in.session, QStringLiteral("closed")));
+}
+
+// The 管理 acts on the server, within the session: 利用中止 lifted (the corporation was suspended by
+// the test before), the counters reset, a new PIN set, and a staff lock lifted by another
+// administrator only — each with its reason in the audit, read back by the console.
+void TestServerBoundary::theHelpDesksActsRunInTheSession()
+{
+    Database deskConnection(m_clock);
+    QVERIFY(deskConnection.openAsDesk(m_pg->connection() + QStringLiteral(" user=") + m_desk));
+    ServerDesk desk(deskConnection);
+    const ServerDesk::SignIn clerk = desk.signIn(kClerk, kClerkPassword);
+    QCOMPARE(clerk.outcome, ServerDesk::Outcome::SignedIn);
+    const qint64 corporation = CorporationTable::idByCode(*m_store, sample::corporationCode);
+    const QString reason = QStringLiteral("お客さまから依頼（本人確認済み）");
+    QVERIFY(CorporationTable::info(*m_store, corporation)->suspended);
+
+    // 利用中止の解除: a reason is needed; then lifted, once.
+    QCOMPARE(desk.unlock(clerk.session, corporation, QStringLiteral("  ")), ServerDesk::StaffAct::Invalid);
+    QCOMPARE(desk.unlock(clerk.session, corporation, reason), ServerDesk::StaffAct::Done);
+    auto info = CorporationTable::info(*m_store, corporation);
+    QVERIFY(info->stateIntact && !info->suspended && info->otpFailures == 0);
+    QCOMPARE(lastEntries(*m_store, 1)[0].details, QStringLiteral("reason=%1 db_role=%2").arg(reason, m_desk));
+    QCOMPARE(desk.unlock(clerk.session, corporation, reason), ServerDesk::StaffAct::NotSuspended);
+    // A row edited behind the rules is resealed by the unlock (the help desk's recovery).
+    {
+        RoleConnection owner(*m_pg, m_owner);
+        QVERIFY(owner.run(QStringLiteral("UPDATE corporations SET otp_failures = 3")).isEmpty());
+    }
+    QVERIFY(!CorporationTable::info(*m_store, corporation)->stateIntact);
+    QCOMPARE(desk.unlock(clerk.session, corporation, reason), ServerDesk::StaffAct::Done);
+    QVERIFY(CorporationTable::info(*m_store, corporation)->stateIntact);
+    QVERIFY(lastEntries(*m_store, 1)[0].details.contains(QLatin1String("state=resealed")));
+
+    // 誤入力回数のリセット after two wrong PINs.
+    const QString individual = QStringLiteral("individual");
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(desk.setUsageMode(clerk.session, corporation, individual, QStringLiteral("wrong1")).outcome,
+            ServerDesk::PinAct::WrongPin);
+    }
+    QCOMPARE(desk.resetCounters(clerk.session, corporation, reason), ServerDesk::StaffAct::Done);
+    QCOMPARE(
+        lastEntries(*m_store, 1)[0].details, QStringLiteral("reason=%1 otp=0 pin=2 db_role=%2").arg(reason, m_desk));
+    QCOMPARE(CorporationTable::info(*m_store, corporation)->pinFailures, 0);
+    QCOMPARE(desk.resetCounters(clerk.session, corporation, reason), ServerDesk::StaffAct::NothingToReset);
+
+    // 契約法人確認暗証番号の設定: the old PIN stops working at once, the new one works.
+    const QString newPin = QStringLiteral("kaisha5678");
+    QCOMPARE(desk.setPin(clerk.session, corporation, reason, newPin), ServerDesk::StaffAct::Done);
+    QCOMPARE(
+        desk.setUsageMode(clerk.session, corporation, individual, sample::pin).outcome, ServerDesk::PinAct::WrongPin);
+    QCOMPARE(desk.setUsageMode(clerk.session, corporation, individual, newPin).outcome, ServerDesk::PinAct::Done);
+    QVERIFY(crypto::verifySecret(newPin, CorporationTable::pinHash(*m_store, corporation)));
+
+    // A staff lock lifted: not by the clerk (audited), not by oneself, by another administrator.
+    QVERIFY(m_store->transaction([&] {
+        return StaffTable::insert(*m_store, QStringLiteral("chief"), QStringLiteral("主任"),
+            crypto::hashSecret(QStringLiteral("Chief-pass1"), { 10, 8, 1 }), StaffTable::Role::Admin);
+    }));
+    QCOMPARE(
+        desk.resetStaffLock(clerk.session, QStringLiteral("chief"), reason), ServerDesk::StaffAct::NotAdministrator);
+    QCOMPARE(lastEntries(*m_store, 1)[0].action, QStringLiteral("staff.reset.denied"));
+    const ServerDesk::SignIn chief = desk.signIn(QStringLiteral("chief"), QStringLiteral("Chief-pass1"));
+    QCOMPARE(chief.outcome, ServerDesk::Outcome::SignedIn); // the account made by the console signs in on the server
+    for (int i = 0; i < m_store->settings().staffFailureLimit; ++i)
+        desk.signIn(kClerk, QStringLiteral("wrong"));
+    QCOMPARE(desk.signIn(kClerk, kClerkPassword).outcome, ServerDesk::Outcome::Locked);
+    QCOMPARE(desk.resetStaffLock(chief.session, QStringLiteral("chief"), reason), ServerDesk::StaffAct::OwnLogin);
+    QCOMPARE(desk.resetStaffLock(chief.session, QStringLiteral("ghost"), reason), ServerDesk::StaffAct::NotFound);
+    QCOMPARE(desk.resetStaffLock(chief.session, kClerk, reason), ServerDesk::StaffAct::Done);
+    QCOMPARE(lastEntries(*m_store, 1)[0].actor, QStringLiteral("staff:chief"));
+    QCOMPARE(
+        lastEntries(*m_store, 1)[0].details, QStringLiteral("login=helpdesk reason=%1 db_role=%2").arg(reason, m_desk));
+    const ServerDesk::SignIn again = desk.signIn(kClerk, kClerkPassword);
+    QCOMPARE(again.outcome, ServerDesk::Outcome::SignedIn);
+    // Every act of these sessions names its staff member, and the chain is whole.
+    const AuditVerification chain = m_store->auditLog().verify();
+    QVERIFY2(chain.ok, qPrintable(chain.problem));
+    for (const QString& session : { clerk.session, chief.session, again.session })
+        QVERIFY(desk.signOut(session, QStringLiteral("closed")));
+    QCOMPARE(desk.unlock(clerk.session, corporation, reason), ServerDesk::StaffAct::NoSession); // ended
 }
 
 void TestServerBoundary::cleanupTestCase()

@@ -58,7 +58,11 @@ QStringList ServerBoundary::deskFunctions()
         QStringLiteral("hardtoken_check_token(text, bigint, text, text, text, bigint)"),
         QStringLiteral("hardtoken_pin_kdf(bigint)"),
         QStringLiteral("hardtoken_set_usage_mode(text, bigint, text, bytea)"),
-        QStringLiteral("hardtoken_register(text, bigint, bytea, text, bigint[], bigint[])") };
+        QStringLiteral("hardtoken_register(text, bigint, bytea, text, bigint[], bigint[])"),
+        QStringLiteral("hardtoken_unlock(text, bigint, text)"),
+        QStringLiteral("hardtoken_reset_counters(text, bigint, text)"),
+        QStringLiteral("hardtoken_set_pin(text, bigint, text, text)"),
+        QStringLiteral("hardtoken_reset_staff_lock(text, text, text)") };
 }
 
 QList<QByteArray> ServerBoundary::serverKeyPurposes()
@@ -129,7 +133,8 @@ bool ServerBoundary::init(Database& store, const QString& deskRole)
         if (!store.execDirect(QStringLiteral("CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public"))
             || !store.execDirect(QString::fromUtf8(kHotp)) || !store.execDirect(QString::fromUtf8(kTotp)))
             return false;
-        for (const char* name : { ":/server/desk_session.sql", ":/server/token_check.sql", ":/server/pin_acts.sql" }) {
+        for (const char* name : { ":/server/desk_session.sql", ":/server/token_check.sql", ":/server/pin_acts.sql",
+                 ":/server/staff_acts.sql" }) {
             QFile script(QString::fromLatin1(name));
             if (!script.open(QIODevice::ReadOnly))
                 return store.fail(StoreErrorCode::Sql, tr("サーバーの関数の定義を読み込めません。"));

@@ -1,6 +1,7 @@
 #include "store/ServerDesk.h"
 
 #include "core/Crypto.h"
+#include "core/Validation.h"
 #include "store/Database.h"
 
 #include <QHash>
@@ -89,6 +90,49 @@ ServerDesk::PinActResult ServerDesk::registerTokens(const QString& session, qint
     PinActResult result = pinActFrom(q);
     result.detail = q.ok() ? q.value(2).toString() : QString();
     return result;
+}
+
+ServerDesk::StaffAct ServerDesk::staffAct(const QString& sql, const QVariantList& values)
+{
+    static const QHash<QString, StaffAct> outcomes { { QStringLiteral("ok"), StaffAct::Done },
+        { QStringLiteral("not_suspended"), StaffAct::NotSuspended },
+        { QStringLiteral("nothing_to_reset"), StaffAct::NothingToReset },
+        { QStringLiteral("not_administrator"), StaffAct::NotAdministrator },
+        { QStringLiteral("own_login"), StaffAct::OwnLogin }, { QStringLiteral("not_found"), StaffAct::NotFound },
+        { QStringLiteral("tampered"), StaffAct::Tampered }, { QStringLiteral("no_session"), StaffAct::NoSession },
+        { QStringLiteral("invalid"), StaffAct::Invalid } };
+    Database::Query q = m_store.query(sql, values);
+    return q.next() ? outcomes.value(q.value(0).toString(), StaffAct::Failed) : StaffAct::Failed;
+}
+
+ServerDesk::StaffAct ServerDesk::unlock(const QString& session, qint64 corporationId, const QString& reason)
+{
+    return staffAct(
+        QStringLiteral("SELECT outcome FROM hardtoken_unlock(?, ?, ?)"), { session, corporationId, reason });
+}
+
+ServerDesk::StaffAct ServerDesk::resetCounters(const QString& session, qint64 corporationId, const QString& reason)
+{
+    return staffAct(
+        QStringLiteral("SELECT outcome FROM hardtoken_reset_counters(?, ?, ?)"), { session, corporationId, reason });
+}
+
+ServerDesk::StaffAct ServerDesk::setPin(
+    const QString& session, qint64 corporationId, const QString& reason, const QString& pin)
+{
+    if (!Validation::checkPin(pin).ok())
+        return StaffAct::Invalid;
+    const QString hash = crypto::hashSecret(pin);
+    if (hash.isEmpty())
+        return StaffAct::Failed;
+    return staffAct(
+        QStringLiteral("SELECT outcome FROM hardtoken_set_pin(?, ?, ?, ?)"), { session, corporationId, reason, hash });
+}
+
+ServerDesk::StaffAct ServerDesk::resetStaffLock(const QString& session, const QString& login, const QString& reason)
+{
+    return staffAct(
+        QStringLiteral("SELECT outcome FROM hardtoken_reset_staff_lock(?, ?, ?)"), { session, login, reason });
 }
 
 ServerDesk::SignIn ServerDesk::signIn(const QString& login, const QString& password)

@@ -99,7 +99,28 @@ public:
     PinActResult registerTokens(const QString& session, qint64 corporationId, const QString& pin, const QString& mode,
         const QList<QPair<qint64, qint64>>& entries);
 
+    // The 管理 acts within the session (a reason required, 1–200 characters, audited with it).
+    enum class StaffAct {
+        Done,
+        NotSuspended, // unlock: nothing to lift
+        NothingToReset, // counters: none to reset
+        NotAdministrator, // an administrator's act asked by someone else (audited)
+        OwnLogin, // nobody lifts their own lock
+        NotFound, // no sign-in record for that login
+        Tampered,
+        NoSession,
+        Invalid, // no such corporation, no acceptable reason, or a PIN the rules refuse
+        Failed, // the server did not answer
+    };
+    StaffAct unlock(const QString& session, qint64 corporationId, const QString& reason);
+    StaffAct resetCounters(const QString& session, qint64 corporationId, const QString& reason);
+    // The PIN the customer typed (checked against the manual's rule here) is hashed on the desk with
+    // scrypt; only the hash goes to the server.
+    StaffAct setPin(const QString& session, qint64 corporationId, const QString& reason, const QString& pin);
+    StaffAct resetStaffLock(const QString& session, const QString& login, const QString& reason);
+
 private:
+    StaffAct staffAct(const QString& sql, const QVariantList& values);
     // What the server gives for a secret's scrypt parameters and salt (`kdfSql`, one bound value),
     // and the key `secret` derives under them; nullopt when the server did not answer (a
     // description the desk cannot use gives an empty proof, which the server counts as wrong).
