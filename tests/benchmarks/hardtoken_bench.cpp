@@ -113,7 +113,9 @@ Scenario bigScenario(int users)
     // reported apart, so that it does not drown the database work being measured.
     s.kdf.log2N = 10;
     for (int i = 0; i < users; ++i) {
-        s.users.append({ QStringLiteral("利用者 %1").arg(i, 5, 10, QLatin1Char('0')) });
+        // Names not in display order (a roster is ordered by the bank, not by name): a sort by name
+        // has real work to do. 7919 is prime to every size used here.
+        s.users.append({ QStringLiteral("利用者 %1").arg((qint64(i) * 7919) % users, 5, 10, QLatin1Char('0')) });
         Scenario::Token t;
         t.serial = QStringLiteral("%1").arg(1000000000LL + i);
         t.secret = QByteArray("bench-secret-") + QByteArray::number(i);
@@ -609,6 +611,25 @@ int main(int argc, char* argv[])
                 &window));
         }
 
+        // The first sort click after entering the input screen (the name column's order is not
+        // known yet when the users were just loaded), on 15 fresh entries.
+        QList<double> firstSort;
+        for (int i = 0; i < 15; ++i) {
+            flow.cancel();
+            if (!QTest::qWaitFor([&] { return flow.screen() == RegistrationFlow::Screen::UserInfoSelection; }))
+                return 1;
+            window.currentPage()->findChild<QPushButton*>(QStringLiteral("registerButton"))->click();
+            if (!QTest::qWaitFor(
+                    [&] { return flow.screen() == RegistrationFlow::Screen::IndividualRegistrationInput; }))
+                return 1;
+            // As a person would: the screen is shown and looked at before the first click.
+            QTest::qWait(300);
+            QHeaderView* header
+                = window.currentPage()->findChild<QTableView*>(QStringLiteral("userTable"))->horizontalHeader();
+            const QPoint at(header->sectionViewportPosition(1) + 8, header->height() / 2);
+            firstSort.append(settle([&] { QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at); }, &window));
+        }
+
         BareNames bareModel(users);
         QSortFilterProxyModel bareProxy;
         bareProxy.setSourceModel(&bareModel);
@@ -630,6 +651,8 @@ int main(int argc, char* argv[])
         row(QStringLiteral("filter keystroke at 50,000 users (erase)"), median(ours.erase), QStringLiteral("ms"),
             QStringLiteral("bare proxy + view"), median(bare.erase), QStringLiteral("goal ≤ 16 ms"));
         row(QStringLiteral("sort click at 50,000 users"), median(ours.sort), QStringLiteral("ms"),
+            QStringLiteral("bare proxy + view"), median(bare.sort), QStringLiteral("goal ≤ 16 ms"));
+        row(QStringLiteral("first sort click after entering (50,000 users)"), median(firstSort), QStringLiteral("ms"),
             QStringLiteral("bare proxy + view"), median(bare.sort), QStringLiteral("goal ≤ 16 ms"));
         row(QStringLiteral("利用登録 (to the input screen, 50,000 users)"), median(enterInput), QStringLiteral("ms"),
             QStringLiteral("filter keystroke (type)"), median(ours.type));
