@@ -23,6 +23,7 @@
 #include "store/UserInfo.h"
 
 #include <QApplication>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLabel>
@@ -377,8 +378,9 @@ DeskFigures driveTable(QLineEdit* filter, QTableView* table, int sortColumn, int
     return f;
 }
 
-// One start of `program` to its first paint (it exits there: FirstPaintProbe), wall time from
-// outside in milliseconds; its peak RSS in MiB from what it prints.
+// One start of `program` to its first paint (FirstPaintProbe): from the launch to the frame drawn,
+// in milliseconds, as the program reports it against the launch time given here (the monotonic
+// clock); its peak RSS in MiB from what it prints.
 double startToFirstPaint(const QString& program, const QStringList& args, double* peakMiB, bool toRegistration = false)
 {
     QProcess p;
@@ -386,19 +388,18 @@ double startToFirstPaint(const QString& program, const QStringList& args, double
     env.insert(QStringLiteral("HARDTOKEN_EXIT_AFTER_FIRST_PAINT"),
         toRegistration ? QStringLiteral("registration") : QStringLiteral("1"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("HARDTOKEN_LAUNCH_NS"), QString::number(QDeadlineTimer::current().deadlineNSecs()));
     p.setProcessEnvironment(env);
-    QElapsedTimer t;
-    t.start();
     p.start(program, args);
     if (!p.waitForFinished(120000) || p.exitCode() != 0) {
         out() << program << " did not start: " << p.readAllStandardError() << Qt::endl;
         return -1;
     }
-    const double ms = t.nsecsElapsed() / 1e6;
-    const auto m
-        = QRegularExpression(QStringLiteral("peak-rss-kib (\\d+)")).match(QString::fromUtf8(p.readAllStandardError()));
+    const QString printed = QString::fromUtf8(p.readAllStandardError());
+    const auto m = QRegularExpression(QStringLiteral("peak-rss-kib (\\d+)")).match(printed);
     *peakMiB = m.hasMatch() ? m.captured(1).toDouble() / 1024.0 : -1;
-    return ms;
+    const auto painted = QRegularExpression(QStringLiteral("first-paint-ms ([0-9.]+)")).match(printed);
+    return painted.hasMatch() ? painted.captured(1).toDouble() : -1;
 }
 
 int main(int argc, char* argv[])
@@ -670,6 +671,7 @@ int main(int argc, char* argv[])
         QTemporaryDir dir;
         const QString training = dir.filePath(QStringLiteral("training.sqlite"));
         const QString big = dir.filePath(QStringLiteral("big.sqlite"));
+        const QString mid = dir.filePath(QStringLiteral("mid.sqlite"));
         {
             Store store(clock);
             auto manual = ScenarioLoader::load(QStringLiteral(":/scenarios/manual-ch9.json"), &error);
@@ -679,16 +681,19 @@ int main(int argc, char* argv[])
                 return 1;
             }
         }
-        {
+        for (const auto& [path, users] : { std::pair(big, 50000), std::pair(mid, 10000) }) {
             Store store(clock);
-            if (!store.openSqlite(big)
-                || !ScenarioLoader::apply(store, bigScenario(50000), QStringLiteral("bench"), &error)) {
+            if (!store.openSqlite(path)
+                || !ScenarioLoader::apply(store, bigScenario(users), QStringLiteral("bench"), &error)) {
                 out() << error << Qt::endl;
                 return 1;
             }
         }
-        QList<double> minimal, console, console50k, rssMinimal, rssConsole, rss50k, table50k, rssTable50k, reset;
-        for (int i = 0; i < 7; ++i) {
+        QList<double> minimal, console, console10k, console50k, rssMinimal, rssConsole, rss50k, table50k, rssTable50k,
+            reset;
+        // 15 rounds, each program once per round (interleaved: a slow moment of the machine falls on
+        // all of them), medians compared.
+        for (int i = 0; i < 15; ++i) {
             double rss = 0;
             minimal.append(startToFirstPaint(QStringLiteral(HARDTOKEN_MINIMAL), {}, &rss));
             rssMinimal.append(rss);
@@ -700,6 +705,8 @@ int main(int argc, char* argv[])
                 { QStringLiteral("--database"), training, QStringLiteral("--no-keychain"),
                     QStringLiteral("--training") },
                 &rss));
+            console10k.append(startToFirstPaint(QStringLiteral(HARDTOKEN_CONSOLE),
+                { QStringLiteral("--database"), mid, QStringLiteral("--no-keychain") }, &rss));
             console50k.append(startToFirstPaint(QStringLiteral(HARDTOKEN_CONSOLE),
                 { QStringLiteral("--database"), big, QStringLiteral("--no-keychain") }, &rss));
             rss50k.append(rss);
@@ -709,11 +716,13 @@ int main(int argc, char* argv[])
             rssTable50k.append(rss);
         }
         row(QStringLiteral("start to first paint, training store"), median(console), QStringLiteral("ms"),
-            QStringLiteral("minimal Qt Widgets program"), median(minimal), QStringLiteral("goal ratio ≤ 2.5"));
+            QStringLiteral("minimal Qt Widgets program"), median(minimal), QStringLiteral("goal ratio ≤ 2"));
         row(QStringLiteral("start to first paint, --training (reset at start)"), median(reset), QStringLiteral("ms"),
             QStringLiteral("minimal Qt Widgets program"), median(minimal), QStringLiteral("goal ratio ≤ 3"));
+        row(QStringLiteral("start to first paint, 10,000 users"), median(console10k), QStringLiteral("ms"),
+            QStringLiteral("minimal Qt Widgets program"), median(minimal), QStringLiteral("goal ratio ≤ 2"));
         row(QStringLiteral("start to first paint, 50,000 users"), median(console50k), QStringLiteral("ms"),
-            QStringLiteral("minimal Qt Widgets program"), median(minimal), QStringLiteral("goal ratio ≤ 2.5"));
+            QStringLiteral("minimal Qt Widgets program"), median(minimal), QStringLiteral("goal ratio ≤ 2"));
         row(QStringLiteral("peak RSS at first paint, training store"), median(rssConsole), QStringLiteral("MiB"),
             QStringLiteral("minimal Qt Widgets program"), median(rssMinimal), QStringLiteral("-"));
         row(QStringLiteral("peak RSS at first paint, 50,000 users"), median(rss50k), QStringLiteral("MiB"),
