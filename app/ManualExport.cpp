@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QImageReader>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
@@ -163,10 +164,12 @@ QString ManualExport::chapterHtml(const std::function<QString(const QString&)>& 
 
 namespace {
 
-// One item of the chapter, measured once at the text's width.
+// One item of the chapter, measured once at the text's width. A figure is read from its file when
+// it is painted (its size from the header alone): one decoded screenshot in memory at a time, not
+// the chapter's nineteen.
 struct Placed {
     std::unique_ptr<QTextDocument> text;
-    QImage image;
+    QString imagePath;
     QSizeF imageSize;
     std::unique_ptr<QTextDocument> caption;
     qreal height = 0;
@@ -197,7 +200,7 @@ struct PdfPage {
 // Figures of one group (the two cards) stand side by side.
 bool sideBySide(const PlacedGroup& g)
 {
-    return g.size() == 2 && !g[0].image.isNull() && !g[1].image.isNull();
+    return g.size() == 2 && !g[0].imagePath.isEmpty() && !g[1].imagePath.isEmpty();
 }
 
 qreal groupHeight(const PdfPage& page, const PlacedGroup& g)
@@ -214,11 +217,12 @@ qreal groupHeight(const PdfPage& page, const PlacedGroup& g)
 // False when the picture cannot be read.
 bool placeFigure(const PdfPage& page, const Item& item, const QString& path, Placed* p)
 {
-    p->image = QImage(path);
-    if (p->image.isNull())
+    const QSize pixels = QImageReader(path).size();
+    if (pixels.isEmpty())
         return false;
+    p->imagePath = path;
     qreal width = page.body.width() * item.widthPercent / 100.0;
-    qreal height = width * p->image.height() / p->image.width();
+    qreal height = width * pixels.height() / pixels.width();
     const qreal tallest = page.body.height() * 0.8;
     if (height > tallest) {
         width *= tallest / height;
@@ -251,7 +255,8 @@ void paintFrame(QPainter& painter, const PdfPage& page, int n, int pages)
     painter.restore();
 }
 
-void paintGroup(QPainter& painter, const PdfPage& page, const PlacedGroup& g, qreal top)
+// False when a figure's file could not be read (any more).
+bool paintGroup(QPainter& painter, const PdfPage& page, const PlacedGroup& g, qreal top)
 {
     const bool pair = sideBySide(g);
     qreal at = top;
@@ -264,7 +269,12 @@ void paintGroup(QPainter& painter, const PdfPage& page, const PlacedGroup& g, qr
             p.text->drawContents(&painter);
         } else {
             const QRectF target(QPointF(0, 0), p.imageSize);
-            painter.drawImage(target, p.image);
+            const QImage image(p.imagePath);
+            if (image.isNull()) {
+                painter.restore();
+                return false;
+            }
+            painter.drawImage(target, image);
             painter.setPen(QPen(QColor(0xa9, 0xb6, 0xc6), mm(page.pdf, 0.2)));
             painter.drawRect(target);
             if (p.caption) {
@@ -276,6 +286,7 @@ void paintGroup(QPainter& painter, const PdfPage& page, const PlacedGroup& g, qr
         if (!pair)
             at += p.height + page.itemGap;
     }
+    return true;
 }
 
 } // namespace
@@ -394,7 +405,11 @@ bool ManualExport::paintPdf(
             current = pageOf[i];
             paintFrame(painter, page, current, *pages);
         }
-        paintGroup(painter, page, groups[i], topOf[i]);
+        if (!paintGroup(painter, page, groups[i], topOf[i])) {
+            painter.end();
+            *error = tr("%1 に画像を書き込めません。").arg(file);
+            return false;
+        }
     }
     if (!painter.end()) {
         *error = tr("%1 を書き込めません。").arg(file);

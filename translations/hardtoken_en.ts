@@ -696,6 +696,10 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <source>%1 を読めません。</source>
         <translation>%1 cannot be read.</translation>
     </message>
+    <message>
+        <source>%1 に画像を書き込めません。</source>
+        <translation>Cannot write the pictures into %1.</translation>
+    </message>
 </context>
 <context>
     <name>ManualSteps</name>

@@ -768,6 +768,55 @@ int main(int argc, char* argv[])
     }
 
     // The whole screenshot tour (both languages) vs starting one window and grabbing it.
+    // The chapter as a writer makes it (hardtoken-cli manual: the tour at print scale, then HTML and
+    // PDF in both languages), in a process of its own: wall time and its peak resident memory
+    // (VmHWM, read until it exits), beside the tour alone (hardtoken-cli screenshots).
+    if (wanted("export")) {
+        const auto runCli = [](const QStringList& args, double* peakMiB) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            p.setProcessEnvironment(env);
+            QElapsedTimer t;
+            t.start();
+            p.start(QStringLiteral(HARDTOKEN_CLI_PATH), args);
+            p.waitForStarted();
+            long peakKib = 0;
+            QFile status(QStringLiteral("/proc/%1/status").arg(p.processId()));
+            while (!p.waitForFinished(10)) {
+                if (status.open(QIODevice::ReadOnly)) {
+                    for (const QByteArray& line : status.readAll().split('\n')) {
+                        if (line.startsWith("VmHWM:"))
+                            peakKib = qMax(peakKib, line.mid(6).trimmed().split(' ').value(0).toLong());
+                    }
+                    status.close();
+                }
+            }
+            *peakMiB = peakKib / 1024.0;
+            return p.exitCode() == 0 ? t.nsecsElapsed() / 1e6 : -1.0;
+        };
+        QList<double> exportMs, exportMiB, tourMs, tourMiB;
+        for (int i = 0; i < 5; ++i) {
+            QTemporaryDir outDir;
+            double mib = 0;
+            tourMs.append(runCli({ QStringLiteral("screenshots"), QStringLiteral("--out"),
+                                     outDir.filePath(QStringLiteral("shots")), QStringLiteral("--quiet") },
+                &mib));
+            tourMiB.append(mib);
+            exportMs.append(runCli({ QStringLiteral("manual"), QStringLiteral("--out"),
+                                       outDir.filePath(QStringLiteral("chapter")), QStringLiteral("--quiet") },
+                &mib));
+            exportMiB.append(mib);
+        }
+        row(QStringLiteral("screenshot tour ja+en (hardtoken-cli screenshots)"), median(tourMs), QStringLiteral("ms"),
+            QStringLiteral("the chapter export"), median(exportMs), QStringLiteral("goal ≤ 2500 ms"));
+        row(QStringLiteral("chapter export ja+en (hardtoken-cli manual)"), median(exportMs), QStringLiteral("ms"),
+            QStringLiteral("the tour alone"), median(tourMs), QStringLiteral("goal ≤ 5000 ms"));
+        row(QStringLiteral("chapter export: peak memory"), *std::max_element(exportMiB.begin(), exportMiB.end()),
+            QStringLiteral("MiB"), QStringLiteral("the tour alone"), *std::max_element(tourMiB.begin(), tourMiB.end()),
+            QStringLiteral("goal ≤ 120 MiB"));
+    }
+
     if (!wanted("tour")) {
         oath_done();
         return 0;
