@@ -31,8 +31,10 @@ struct Item {
     QString image {}; // the picture's id (9.1-1, card-back …)
     QString caption {};
     int widthPercent = 100;
+    bool aside = false; // a ⚠️/メモ box or a note: it belongs to the step (or heading) above it
 };
-// What must stay on one page: a step's text and its picture, a box, a heading and what follows it.
+// What must stay on one page: a step with its text, its pictures, its notes and its boxes; a
+// heading and what follows it.
 using Group = QList<Item>;
 
 QString esc(const QString& s)
@@ -97,28 +99,29 @@ QList<Group> chapter()
         // A heading never ends a page: it goes with what follows (its box, its first step, or
         // the next section's heading when it has neither, as 9.2 before 9.2.1).
         Group first { { head } };
-        if (!s.boxes.isEmpty())
-            first.append({ boxHtml(s.boxes.first()) });
+        for (const ManualBox& box : s.boxes)
+            first.append({ boxHtml(box), {}, {}, 100, true });
         if (s.boxes.isEmpty())
             carried += first;
         else
             push(first);
-        for (int i = 1; i < s.boxes.size(); ++i)
-            push({ { boxHtml(s.boxes[i]) } });
         for (const ManualStep& step : s.steps) {
             if (!step.figuresBefore.isEmpty())
                 push(figures(step.figuresBefore));
-            push({ { QStringLiteral("<p class=\"step\"><b>%1.</b> %2</p>")
-                           .arg(step.number)
-                           .arg(ManualSteps::toHtml(step.text)) },
-                { {}, step.id, {}, 100 } });
-            if (!step.figuresAfter.isEmpty())
-                push(figures(step.figuresAfter));
-            for (const ManualNote& note : step.notes)
-                push({ { QStringLiteral("<p><b>%1</b><br/>%2</p>")
-                             .arg(esc(note.lead), ManualSteps::toHtml(note.text)) } });
+            // The step, its picture, and what the manual says under it: never apart.
+            Group g { { QStringLiteral("<p class=\"step\"><b>%1.</b> %2</p>")
+                              .arg(step.number)
+                              .arg(ManualSteps::toHtml(step.text)) },
+                { {}, step.id, {}, 100 } };
+            g += figures(step.figuresAfter);
+            for (const ManualNote& note : step.notes) {
+                g.append(
+                    { QStringLiteral("<p><b>%1</b><br/>%2</p>").arg(esc(note.lead), ManualSteps::toHtml(note.text)), {},
+                        {}, 100, true });
+            }
             for (const ManualBox& box : step.boxes)
-                push({ { boxHtml(box) } });
+                g.append({ boxHtml(box), {}, {}, 100, true });
+            push(g);
         }
     }
     return groups;
@@ -173,6 +176,12 @@ struct Placed {
     QSizeF imageSize;
     std::unique_ptr<QTextDocument> caption;
     qreal height = 0;
+    bool halfWidth = false; // a figure narrower than the text: two stand side by side
+    bool aside = false;
+
+    bool shrinkable() const { return !imagePath.isEmpty() && !halfWidth; }
+    // Its height with a full-width picture at `scale` of its width.
+    qreal heightAt(qreal scale) const { return shrinkable() ? height - imageSize.height() * (1 - scale) : height; }
 };
 using PlacedGroup = std::vector<Placed>;
 
@@ -197,20 +206,44 @@ struct PdfPage {
     }
 };
 
-// Figures of one group (the two cards) stand side by side.
-bool sideBySide(const PlacedGroup& g)
+// A row of a group: one item, or two narrow figures side by side (the two cards).
+struct Row {
+    size_t first;
+    size_t count;
+};
+
+std::vector<Row> rowsOf(const PlacedGroup& g)
 {
-    return g.size() == 2 && !g[0].imagePath.isEmpty() && !g[1].imagePath.isEmpty();
+    std::vector<Row> rows;
+    for (size_t i = 0; i < g.size();) {
+        const bool pair = i + 1 < g.size() && g[i].halfWidth && g[i + 1].halfWidth;
+        rows.push_back({ i, pair ? size_t(2) : size_t(1) });
+        i += rows.back().count;
+    }
+    return rows;
 }
 
-qreal groupHeight(const PdfPage& page, const PlacedGroup& g)
+qreal groupHeight(const PdfPage& page, const PlacedGroup& g, qreal scale = 1)
 {
-    if (sideBySide(g))
-        return std::max(g[0].height, g[1].height);
     qreal h = 0;
-    for (const Placed& p : g)
-        h += p.height + (h > 0 ? page.itemGap : 0);
+    for (const Row& r : rowsOf(g)) {
+        qreal row = 0;
+        for (size_t k = r.first; k < r.first + r.count; ++k)
+            row = std::max(row, g[k].heightAt(scale));
+        h += row + (h > 0 ? page.itemGap : 0);
+    }
     return h;
+}
+
+// The scale of the group's full-width pictures at which it fits `room` (1 when it fits as it is;
+// 0 when no scale does).
+qreal scaleToFit(const PdfPage& page, const PlacedGroup& g, qreal room)
+{
+    const qreal natural = groupHeight(page, g);
+    if (natural <= room)
+        return 1;
+    const qreal pictures = natural - groupHeight(page, g, 0);
+    return pictures > 0 ? std::max(qreal(0), 1 - (natural - room) / pictures) : 0;
 }
 
 // A figure at its share of the text's width (at most 80 % of the page's height), with its caption.
@@ -221,6 +254,7 @@ bool placeFigure(const PdfPage& page, const Item& item, const QString& path, Pla
     if (pixels.isEmpty())
         return false;
     p->imagePath = path;
+    p->halfWidth = item.widthPercent < 100;
     qreal width = page.body.width() * item.widthPercent / 100.0;
     qreal height = width * pixels.height() / pixels.width();
     const qreal tallest = page.body.height() * 0.8;
@@ -255,47 +289,96 @@ void paintFrame(QPainter& painter, const PdfPage& page, int n, int pages)
     painter.restore();
 }
 
-// False when a figure's file could not be read (any more).
-bool paintGroup(QPainter& painter, const PdfPage& page, const PlacedGroup& g, qreal top)
+// False when a figure's file could not be read (any more). Full-width pictures at `scale`, centred.
+bool paintGroup(QPainter& painter, const PdfPage& page, const PlacedGroup& g, qreal top, qreal scale)
 {
-    const bool pair = sideBySide(g);
     qreal at = top;
-    for (size_t k = 0; k < g.size(); ++k) {
-        const Placed& p = g[k];
-        const qreal x = pair && k == 1 ? page.body.width() - p.imageSize.width() : 0;
-        painter.save();
-        painter.translate(x, at);
-        if (p.text) {
-            p.text->drawContents(&painter);
-        } else {
-            const QRectF target(QPointF(0, 0), p.imageSize);
-            const QImage image(p.imagePath);
-            if (image.isNull()) {
-                painter.restore();
-                return false;
+    for (const Row& r : rowsOf(g)) {
+        qreal rowHeight = 0;
+        for (size_t k = r.first; k < r.first + r.count; ++k) {
+            const Placed& p = g[k];
+            const QSizeF size = p.shrinkable() ? p.imageSize * scale : p.imageSize;
+            const qreal x = r.count == 2 ? (k == r.first ? 0 : page.body.width() - size.width())
+                : p.shrinkable()         ? (page.body.width() - size.width()) / 2
+                                         : 0;
+            painter.save();
+            painter.translate(x, at);
+            if (p.text) {
+                p.text->drawContents(&painter);
+            } else {
+                const QRectF target(QPointF(0, 0), size);
+                const QImage image(p.imagePath);
+                if (image.isNull()) {
+                    painter.restore();
+                    return false;
+                }
+                painter.drawImage(target, image);
+                painter.setPen(QPen(QColor(0xa9, 0xb6, 0xc6), mm(page.pdf, 0.2)));
+                painter.drawRect(target);
+                if (p.caption) {
+                    painter.translate(0, size.height() + mm(page.pdf, 1.5));
+                    p.caption->drawContents(&painter);
+                }
             }
-            painter.drawImage(target, image);
-            painter.setPen(QPen(QColor(0xa9, 0xb6, 0xc6), mm(page.pdf, 0.2)));
-            painter.drawRect(target);
-            if (p.caption) {
-                painter.translate(0, p.imageSize.height() + mm(page.pdf, 1.5));
-                p.caption->drawContents(&painter);
-            }
+            painter.restore();
+            rowHeight = std::max(rowHeight, p.heightAt(scale));
         }
-        painter.restore();
-        if (!pair)
-            at += p.height + page.itemGap;
+        at += rowHeight + page.itemGap;
     }
     return true;
+}
+
+// Where each group goes: its page, its top, the scale of its full-width pictures. A group that does
+// not fit what is left of a page fits it when its full-width pictures may be a little narrower (down
+// to kSmallest: screen text stays about 5 pt on paper), else it starts the next page: no half-empty
+// page for want of a few millimetres, and no step torn from its box.
+struct Placement {
+    int page = 0;
+    qreal top = 0;
+    qreal scale = 1;
+};
+
+ManualExport::PdfLayout paginate(const PdfPage& page, const std::vector<PlacedGroup>& groups, QList<Placement>* out)
+{
+    constexpr qreal kSmallest = 0.8;
+    // A step taller than a whole page (9.2.2 step 3: its screen, the two cards and two boxes) is
+    // fitted to one: its screenshot narrower than kSmallest, but with everything the manual says
+    // about it. One that would need more than kTallest is left to run over (none does).
+    constexpr qreal kTallest = 0.5;
+    const qreal body = page.body.height();
+    ManualExport::PdfLayout laid;
+    int last = 0;
+    qreal y = 0;
+    for (const PlacedGroup& g : groups) {
+        qreal scale = scaleToFit(page, g, body - y);
+        if (y > 0 && scale < kSmallest) {
+            ++last;
+            y = 0;
+            scale = scaleToFit(page, g, body);
+        }
+        if (scale < kTallest)
+            scale = 1;
+        if (y == 0)
+            laid.startsWithAside.append(!g.empty() && g.front().aside);
+        out->append({ last, y, scale });
+        laid.smallestScale = std::min(laid.smallestScale, scale);
+        y += groupHeight(page, g, scale);
+        if (laid.fill.size() <= last)
+            laid.fill.append(0);
+        laid.fill[last] = y / body;
+        y += page.groupGap;
+    }
+    laid.pages = last + 1;
+    return laid;
 }
 
 } // namespace
 
 bool ManualExport::writePdf(
-    const QString& file, const std::function<QString(const QString&)>& imageOf, int* pages, QString* error)
+    const QString& file, const std::function<QString(const QString&)>& imageOf, PdfLayout* layout, QString* error)
 {
     // Painted and closed first (the writer owns the file until it is gone), then named.
-    return paintPdf(file, imageOf, pages, error) && nameGlyphsAsWritten(file, error);
+    return paintPdf(file, imageOf, layout, error) && nameGlyphsAsWritten(file, error);
 }
 
 bool ManualExport::nameGlyphsAsWritten(const QString& file, QString* error)
@@ -342,7 +425,7 @@ bool ManualExport::nameGlyphsAsWritten(const QString& file, QString* error)
 }
 
 bool ManualExport::paintPdf(
-    const QString& file, const std::function<QString(const QString&)>& imageOf, int* pages, QString* error)
+    const QString& file, const std::function<QString(const QString&)>& imageOf, PdfLayout* layout, QString* error)
 {
     QPdfWriter pdf(file);
     pdf.setPageSize(QPageSize(QPageSize::A4));
@@ -367,27 +450,15 @@ bool ManualExport::paintPdf(
                 *error = tr("画像 %1 を読めません。").arg(imageOf(item.image));
                 return false;
             }
+            p.aside = item.aside;
             placed.push_back(std::move(p));
         }
         groups.push_back(std::move(placed));
     }
 
-    // Pass 1: which page each group is on (a group that does not fit what is left starts a page).
-    QList<int> pageOf;
-    QList<qreal> topOf;
-    int last = 0;
-    qreal y = 0;
-    for (const PlacedGroup& g : groups) {
-        const qreal h = groupHeight(page, g);
-        if (y > 0 && y + h > page.body.height()) {
-            ++last;
-            y = 0;
-        }
-        pageOf.append(last);
-        topOf.append(y);
-        y += h + page.groupGap;
-    }
-    *pages = last + 1;
+    QList<Placement> placements;
+    const PdfLayout laid = paginate(page, groups, &placements);
+    *layout = laid;
 
     // Pass 2: paint, with the running header and the page number.
     QPainter painter;
@@ -399,13 +470,13 @@ bool ManualExport::paintPdf(
     painter.setRenderHint(QPainter::LosslessImageRendering);
     int current = -1;
     for (size_t i = 0; i < groups.size(); ++i) {
-        if (pageOf[i] != current) {
+        if (placements[i].page != current) {
             if (current >= 0)
                 pdf.newPage();
-            current = pageOf[i];
-            paintFrame(painter, page, current, *pages);
+            current = placements[i].page;
+            paintFrame(painter, page, current, laid.pages);
         }
-        if (!paintGroup(painter, page, groups[i], topOf[i])) {
+        if (!paintGroup(painter, page, groups[i], placements[i].top, placements[i].scale)) {
             painter.end();
             *error = tr("%1 に画像を書き込めません。").arg(file);
             return false;
@@ -457,10 +528,10 @@ bool ManualExport::run(const QString& outDir, const QStringList& languages, QStr
         }
         if (progress)
             progress(tr("%1: PDF").arg(lang));
-        int pages = 0;
+        PdfLayout layout;
         if (!writePdf(
                 base + QStringLiteral(".pdf"),
-                [&](const QString& id) -> QString { return QDir(tour.outDir).filePath(fileOf.value(id)); }, &pages,
+                [&](const QString& id) -> QString { return QDir(tour.outDir).filePath(fileOf.value(id)); }, &layout,
                 error))
             return false;
     }

@@ -3,6 +3,7 @@
 #include "ScreenshotTour.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -14,8 +15,10 @@ namespace hardtoken {
 //
 // The PDF is laid out page by page with QPainter (A4, 18 mm margins): a running header with the
 // chapter title and the edition, "n / N" at the foot, the manual's text with button names in bold,
-// ⚠️ ご注意 and ✎ メモ boxes, captions under the card pictures, and every step's text kept on the
-// same page as its picture (a group that does not fit what is left of a page starts the next).
+// ⚠️ ご注意 and ✎ メモ boxes, captions under the card pictures, and every step kept on one page with
+// its picture, its notes and its boxes (a step that does not fit what is left of a page fits it
+// with its picture a little narrower, down to 80 %, or starts the next; a step taller than a page
+// is fitted to one).
 // Pictures are embedded losslessly at 2× and as wide as the text, so that screen text is about
 // 6 pt on paper.
 class ManualExport final {
@@ -27,10 +30,16 @@ public:
         const std::function<void(const QString&)>& progress = {});
     // The chapter as HTML; `imageOf(id)` gives the picture's path relative to the HTML.
     static QString chapterHtml(const std::function<QString(const QString&)>& imageOf);
+    // How the PDF was laid out.
+    struct PdfLayout {
+        int pages = 0;
+        QList<qreal> fill; // each page's share of the text area in use (0–1)
+        QList<bool> startsWithAside; // a page that begins with a box or a note (torn from its step)
+        qreal smallestScale = 1; // the narrowest a step's picture was made to fit a page
+    };
     // The PDF of the current language; the pictures are read from `imageOf(id)` (absolute paths).
-    // `pages` receives the page count.
     static bool writePdf(
-        const QString& file, const std::function<QString(const QString&)>& imageOf, int* pages, QString* error);
+        const QString& file, const std::function<QString(const QString&)>& imageOf, PdfLayout* layout, QString* error);
     // The text a PDF reader extracts, searches and reads aloud made the text written: Qt names a
     // glyph by the first code point the font maps to it, and IPAexGothic maps 用 and the Kangxi
     // radical ⽤ (U+2F64) to one glyph, so 「利用」 came out as 「利⽤」. Each radical in the PDF's
@@ -40,7 +49,7 @@ public:
 
 private:
     static bool paintPdf(
-        const QString& file, const std::function<QString(const QString&)>& imageOf, int* pages, QString* error);
+        const QString& file, const std::function<QString(const QString&)>& imageOf, PdfLayout* layout, QString* error);
 };
 
 } // namespace hardtoken

@@ -179,7 +179,7 @@ void TestScreenshotTour::chapterExportHasHtmlAndPdf()
         const int pages = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info).captured(1).toInt();
         QVERIFY(info.contains(QStringLiteral("A4")));
         // The page count is the layout's: writing the PDF again says how many pages it laid out.
-        int laidOut = 0;
+        ManualExport::PdfLayout laidOut;
         const QString again = QDir(dir.path()).filePath(QStringLiteral("again.pdf"));
         QVERIFY2(ManualExport::writePdf(
                      again,
@@ -189,8 +189,23 @@ void TestScreenshotTour::chapterExportHasHtmlAndPdf()
                      },
                      &laidOut, &error),
             qPrintable(error));
-        QCOMPARE(pages, laidOut);
+        QCOMPARE(pages, laidOut.pages);
         QVERIFY2(pages >= 6 && pages <= 14, qPrintable(info));
+        // Print-ready: every step with its boxes and notes (no page begins with one), and no page
+        // but the last under half full.
+        QStringList fills;
+        for (qsizetype n = 0; n < laidOut.fill.size(); ++n) {
+            fills << QStringLiteral("%1: %2 %").arg(n + 1).arg(qRound(laidOut.fill[n] * 100));
+            QVERIFY2(
+                !laidOut.startsWithAside.value(n), qPrintable(QStringLiteral("page %1 begins with a box").arg(n + 1)));
+        }
+        qInfo("%s: %d pages, filled %s; pictures at least %d %% wide", lang, pages,
+            qPrintable(fills.join(QStringLiteral(", "))), qRound(laidOut.smallestScale * 100));
+        for (qsizetype n = 0; n + 1 < laidOut.fill.size(); ++n)
+            QVERIFY2(laidOut.fill[n] >= 0.5, qPrintable(fills.join(QStringLiteral(", "))));
+        // A page's remainder is filled with pictures at 80 % at least; only a step taller than a whole
+        // page (9.2.2 step 3 with its cards and boxes) is made narrower, to fit one page.
+        QVERIFY(laidOut.smallestScale >= 0.6);
         QStringList pageText;
         for (int n = 1; n <= pages; ++n) {
             pageText << squeezed(poppler(QStringLiteral("pdftotext"),
