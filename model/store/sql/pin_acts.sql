@@ -15,16 +15,6 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $fn$
             (SELECT k.key FROM public.server_keys k WHERE k.purpose = 'decoy'), 'sha256'), 1, 16), 'base64'))
 $fn$;
 
--- The corporation's row written back with its MAC.
-CREATE OR REPLACE FUNCTION hardtoken_write_corporation(c public.corporations) RETURNS void
-LANGUAGE sql SET search_path = pg_catalog AS $fn$
-    UPDATE public.corporations x SET usage_mode = c.usage_mode, otp_failures = c.otp_failures,
-        pin_failures = c.pin_failures, pin_in_flight = c.pin_in_flight, suspended = c.suspended,
-        suspended_at = c.suspended_at, suspended_reason = c.suspended_reason,
-        state_mac = public.hardtoken_corporation_mac(c)
-    WHERE x.id = c.id
-$fn$;
-
 -- The PIN check every PIN-authorised act starts with (RegistrationService::withPin), the
 -- corporation's row locked. outcome:
 --   right          the PIN is right: nothing written yet; the act forgives the failures it settles
@@ -65,20 +55,8 @@ BEGIN
         RETURN;
     END IF;
     -- Wrong: counted, and 利用中止 at the limit (Lockout::pin).
-    c.pin_failures := c.pin_failures + 1;
-    PERFORM public.hardtoken_audit(actor, 'pin.failure', corporation,
-        format('count=%s limit=%s', c.pin_failures, pin_limit));
-    IF c.pin_failures >= pin_limit THEN
-        c.suspended := 1;
-        c.suspended_at := public.hardtoken_now();
-        c.suspended_reason := 'pin';
-        PERFORM public.hardtoken_audit(actor, 'corporation.suspended', corporation, 'reason=pin');
-        outcome := 'suspended_now';
-    ELSE
-        outcome := 'wrong';
-    END IF;
-    remaining := pin_limit - c.pin_failures;
-    PERFORM public.hardtoken_write_corporation(c);
+    SELECT f.outcome, f.remaining INTO outcome, remaining
+        FROM public.hardtoken_count_failure(c, 'pin', actor, pin_limit, '') f;
 END
 $fn$;
 

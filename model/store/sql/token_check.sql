@@ -48,6 +48,48 @@ LANGUAGE sql STABLE SET search_path = pg_catalog AS $fn$
         t.last_step::text, t.drift::text))
 $fn$;
 
+-- The corporation's row written back with its MAC.
+CREATE OR REPLACE FUNCTION hardtoken_write_corporation(c public.corporations) RETURNS void
+LANGUAGE sql SET search_path = pg_catalog AS $fn$
+    UPDATE public.corporations x SET usage_mode = c.usage_mode, otp_failures = c.otp_failures,
+        pin_failures = c.pin_failures, pin_in_flight = c.pin_in_flight, suspended = c.suspended,
+        suspended_at = c.suspended_at, suspended_reason = c.suspended_reason,
+        state_mac = public.hardtoken_corporation_mac(c)
+    WHERE x.id = c.id
+$fn$;
+
+-- The tail of every wrong entry counted on a corporation (Lockout::otp and Lockout::pin over
+-- CountedAttempt::atLimit, written once here as there): the failure counted and audited
+-- (token.failure / pin.failure, "count=N limit=L" and `details`), 利用中止 applied and audited at the
+-- limit, the row written with its MAC. outcome: wrong, or suspended_now; remaining: tries left.
+CREATE OR REPLACE FUNCTION hardtoken_count_failure(c public.corporations, kind text, actor text, lim integer,
+    details text, OUT outcome text, OUT remaining integer)
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
+DECLARE
+    failures integer;
+BEGIN
+    IF kind = 'otp' THEN
+        c.otp_failures := c.otp_failures + 1;
+        failures := c.otp_failures;
+    ELSE
+        c.pin_failures := c.pin_failures + 1;
+        failures := c.pin_failures;
+    END IF;
+    PERFORM public.hardtoken_audit(actor, CASE WHEN kind = 'otp' THEN 'token.failure' ELSE 'pin.failure' END, c.id,
+        format('count=%s limit=%s', failures, lim) || details);
+    outcome := 'wrong';
+    IF failures >= lim THEN
+        c.suspended := 1;
+        c.suspended_at := public.hardtoken_now();
+        c.suspended_reason := kind;
+        PERFORM public.hardtoken_audit(actor, 'corporation.suspended', c.id, 'reason=' || kind);
+        outcome := 'suspended_now';
+    END IF;
+    remaining := lim - failures;
+    PERFORM public.hardtoken_write_corporation(c);
+END
+$fn$;
+
 -- 入力完了 for one token. outcome:
 --   ok             the code is right: kept as this session's check (remaining: tries left)
 --   wrong          a wrong serial or code, counted (remaining: tries left before 利用中止)
@@ -173,22 +215,7 @@ BEGIN
         RETURN;
     END IF;
     -- Wrong: counted, and 利用中止 at the limit (Lockout::otp).
-    c.otp_failures := c.otp_failures + 1;
-    PERFORM public.hardtoken_audit(actor, 'token.failure', corporation,
-        format('count=%s limit=%s serial=%s', c.otp_failures, lim, serial));
-    IF c.otp_failures >= lim THEN
-        c.suspended := 1;
-        c.suspended_at := public.hardtoken_now();
-        c.suspended_reason := 'otp';
-        PERFORM public.hardtoken_audit(actor, 'corporation.suspended', corporation, 'reason=otp');
-        outcome := 'suspended_now';
-    ELSE
-        outcome := 'wrong';
-    END IF;
-    remaining := lim - c.otp_failures;
-    UPDATE public.corporations x SET otp_failures = c.otp_failures, suspended = c.suspended,
-        suspended_at = c.suspended_at, suspended_reason = c.suspended_reason,
-        state_mac = public.hardtoken_corporation_mac(c)
-        WHERE x.id = corporation;
+    SELECT f.outcome, f.remaining INTO outcome, remaining
+        FROM public.hardtoken_count_failure(c, 'otp', actor, lim, ' serial=' || serial) f;
 END
 $fn$;
