@@ -530,6 +530,41 @@ void TestServerBoundary::theHelpDesksActsRunInTheSession()
         lastEntries(*m_store, 1)[0].details, QStringLiteral("login=helpdesk reason=%1 db_role=%2").arg(reason, m_desk));
     const ServerDesk::SignIn again = desk.signIn(kClerk, kClerkPassword);
     QCOMPARE(again.outcome, ServerDesk::Outcome::SignedIn);
+
+    // 担当者の登録 and 利用停止 by an administrator: the account works on the server at once (its
+    // verifier kept in step by the trigger), a disabled one signs in no more, an enabled one again.
+    const QString teller = QStringLiteral("teller1");
+    const QString tellerPassword = QStringLiteral("Teller-pass1");
+    QCOMPARE(desk.addStaff(
+                 again.session, teller, QStringLiteral("窓口 一郎"), false, tellerPassword, tellerPassword, reason),
+        ServerDesk::StaffAct::NotAdministrator);
+    QCOMPARE(
+        desk.addStaff(chief.session, QStringLiteral("two words"), {}, false, tellerPassword, tellerPassword, reason),
+        ServerDesk::StaffAct::Invalid);
+    QCOMPARE(desk.addStaff(chief.session, teller, QStringLiteral("窓口 一郎"), false, tellerPassword,
+                 QStringLiteral("Teller-pass2"), reason),
+        ServerDesk::StaffAct::Invalid); // typed twice, not the same
+    QCOMPARE(desk.addStaff(
+                 chief.session, teller, QStringLiteral("窓口 一郎"), false, tellerPassword, tellerPassword, reason),
+        ServerDesk::StaffAct::Done);
+    QCOMPARE(lastEntries(*m_store, 1)[0].details,
+        QStringLiteral("login=teller1 role=staff reason=%1 db_role=%2").arg(reason, m_desk));
+    QCOMPARE(desk.addStaff(chief.session, teller, {}, false, tellerPassword, tellerPassword, reason),
+        ServerDesk::StaffAct::Exists);
+    const ServerDesk::SignIn tellerIn = desk.signIn(teller, tellerPassword);
+    QCOMPARE(tellerIn.outcome, ServerDesk::Outcome::SignedIn);
+    QVERIFY(desk.signOut(tellerIn.session, QStringLiteral("closed")));
+    QCOMPARE(
+        desk.setStaffDisabled(chief.session, QStringLiteral("chief"), true, reason), ServerDesk::StaffAct::OwnLogin);
+    QCOMPARE(
+        desk.setStaffDisabled(chief.session, QStringLiteral("ghost"), true, reason), ServerDesk::StaffAct::NotFound);
+    QCOMPARE(desk.setStaffDisabled(chief.session, teller, true, reason), ServerDesk::StaffAct::Done);
+    QCOMPARE(desk.signIn(teller, tellerPassword).outcome, ServerDesk::Outcome::Denied);
+    QVERIFY(StaffTable::find(*m_store, teller)->disabled); // the console sees it too
+    QCOMPARE(desk.setStaffDisabled(chief.session, teller, false, reason), ServerDesk::StaffAct::Done);
+    const ServerDesk::SignIn tellerBack = desk.signIn(teller, tellerPassword);
+    QCOMPARE(tellerBack.outcome, ServerDesk::Outcome::SignedIn);
+    QVERIFY(desk.signOut(tellerBack.session, QStringLiteral("closed")));
     // Every act of these sessions names its staff member, and the chain is whole.
     const AuditVerification chain = m_store->auditLog().verify();
     QVERIFY2(chain.ok, qPrintable(chain.problem));

@@ -3098,8 +3098,8 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <translation>Give a PostgreSQL database and a valid role name.</translation>
     </message>
     <message>
-        <source>PostgreSQL（--postgres にスキーマの所有者の接続）: 窓口の端末のロールを作り、秘密の列を読めず、表に書き込めないように権限を設定します。マイグレーションのあとにも実行します。</source>
-        <translation>PostgreSQL (--postgres: the schema owner&apos;s connection): creates the desk role and sets its privileges so that it cannot read the secret columns or write to any table. Run it again after each migration.</translation>
+        <source>PostgreSQL（--postgres にスキーマの所有者の接続と --key-file）: 窓口の端末のロールを作り、秘密の列を読めず、表に書き込めないように権限を設定します。サーバーの関数（サインイン、トークンの確認、暗証番号で行う操作、管理の操作）を入れ、トークンの秘密鍵をサーバーの鍵で保管します。マイグレーション、トークンの取り込み、暗号鍵の交換のあとにも実行します。</source>
+        <translation>PostgreSQL (--postgres: the schema owner&apos;s connection, and --key-file): creates the desk role and sets its privileges so that it cannot read the secret columns or write to any table; installs the server&apos;s functions (sign-in, the token check, the PIN-authorised acts, the 管理 acts) and keeps the token secrets under the server&apos;s key. Run it again after each migration, token import and key rotation.</translation>
     </message>
     <message>
         <source>PostgreSQL: ロールが表ごとにできること（サーバーの答えのまま）。</source>

@@ -262,8 +262,11 @@ QList<Command> storeCommands()
             rotateKey },
         { words("server init"), {}, words("desk-role"), words("desk-role"), Use::Writes, false, false,
             QT_TRANSLATE_NOOP("cli",
-                "PostgreSQL（--postgres にスキーマの所有者の接続）: 窓口の端末のロールを作り、秘密の列を読めず、表に書"
-                "き込めないように権限を設定します。マイグレーションのあとにも実行します。"),
+                "PostgreSQL（--postgres にスキーマの所有者の接続と --key-file）: "
+                "窓口の端末のロールを作り、秘密の列を読めず、表に書き込めないように権限を設定します。"
+                "サーバーの関数（サインイン、トークンの確認、暗証番号で行う操作、管理の操作）を入れ、"
+                "トークンの秘密鍵をサーバーの鍵で保管します。マイグレーション、トークンの取り込み、"
+                "暗号鍵の交換のあとにも実行します。"),
             serverInit },
         { words("server privileges"), {}, words("desk-role"), words("desk-role"), Use::Reads, false, false,
             QT_TRANSLATE_NOOP("cli", "PostgreSQL: ロールが表ごとにできること（サーバーの答えのまま）。"),

@@ -1,5 +1,7 @@
 #include "core/Validation.h"
 
+#include <algorithm>
+
 namespace hardtoken {
 
 namespace {
@@ -89,6 +91,13 @@ InputCheck Validation::checkSerial(const QString& input, bool normaliseFullWidth
 InputCheck Validation::checkOtp(const QString& input, bool normaliseFullWidth)
 {
     return checkDigits(input, OtpLength, normaliseFullWidth);
+}
+
+bool Validation::acceptableStaffCredential(const QString& credential)
+{
+    return credential.size() >= 8 && credential.size() <= 64
+        && std::all_of(
+            credential.cbegin(), credential.cend(), [](QChar c) { return c.unicode() > 0x20 && c.unicode() < 0x7f; });
 }
 
 InputCheck Validation::checkPin(const QString& input)

@@ -42,6 +42,8 @@ public:
     static InputCheck checkSerial(const QString& input, bool normaliseFullWidth = false);
     static InputCheck checkOtp(const QString& input, bool normaliseFullWidth = false);
     static InputCheck checkPin(const QString& input);
+    // The password rule for staff accounts: 8–64 printable ASCII characters.
+    static bool acceptableStaffCredential(const QString& credential);
 
     static QString message(InputField field, InputError error);
     static QString hint(InputField field);

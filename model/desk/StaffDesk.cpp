@@ -23,13 +23,6 @@ StaffDesk::StaffDesk(Store& store)
 {
 }
 
-bool StaffDesk::acceptableStaffCredential(const QString& credential)
-{
-    return credential.size() >= 8 && credential.size() <= 64
-        && std::all_of(
-            credential.cbegin(), credential.cend(), [](QChar c) { return c.unicode() > 0x20 && c.unicode() < 0x7f; });
-}
-
 Outcome StaffDesk::act(const StaffCredential& staff, qint64 corporationId, StaffPurpose purpose, const QString& reason,
     bool adminOnly, const std::function<bool(const QString&, const QString&)>& action, const QString& failure)
 {
@@ -378,7 +371,7 @@ Outcome StaffDesk::checkNewAccount(const StaffTable::Account& account, const QSt
         || account.login.contains(QLatin1Char(':')))
         return { ServiceError::InvalidInput,
             tr("担当者IDは、空白と「:」を含まない %1 文字までの文字列です。").arg(StaffTable::MaxLogin) };
-    if (!acceptableStaffCredential(credential))
+    if (!Validation::acceptableStaffCredential(credential))
         return { ServiceError::InvalidInput, tr("パスワードは、半角の英数字と記号で 8〜64 文字にしてください。") };
     if (!crypto::constantTimeEquals(credential.toUtf8(), repeat.toUtf8()))
         return { ServiceError::Mismatch, tr("2 回入力したパスワードが一致しません。") };

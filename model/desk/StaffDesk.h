@@ -80,9 +80,6 @@ public:
     Outcome exportAudit(
         const StaffCredential& staff, const AuditFilter& filter, const QString& path, AuditExport::Result* result);
 
-    // The password rule for staff accounts: 8–64 printable ASCII characters.
-    static bool acceptableStaffCredential(const QString& credential);
-
 private:
     bool cardCheck(const StoreSettings& settings, const QString& actor, const QString& serial, const QString& code,
         CardCheck* result, Outcome* outcome);

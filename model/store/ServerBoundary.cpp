@@ -62,7 +62,9 @@ QStringList ServerBoundary::deskFunctions()
         QStringLiteral("hardtoken_unlock(text, bigint, text)"),
         QStringLiteral("hardtoken_reset_counters(text, bigint, text)"),
         QStringLiteral("hardtoken_set_pin(text, bigint, text, text)"),
-        QStringLiteral("hardtoken_reset_staff_lock(text, text, text)") };
+        QStringLiteral("hardtoken_reset_staff_lock(text, text, text)"),
+        QStringLiteral("hardtoken_add_staff(text, text, text, text, text, text)"),
+        QStringLiteral("hardtoken_set_staff_disabled(text, text, boolean, text)") };
 }
 
 QList<QByteArray> ServerBoundary::serverKeyPurposes()

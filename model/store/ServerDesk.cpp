@@ -99,8 +99,8 @@ ServerDesk::StaffAct ServerDesk::staffAct(const QString& sql, const QVariantList
         { QStringLiteral("nothing_to_reset"), StaffAct::NothingToReset },
         { QStringLiteral("not_administrator"), StaffAct::NotAdministrator },
         { QStringLiteral("own_login"), StaffAct::OwnLogin }, { QStringLiteral("not_found"), StaffAct::NotFound },
-        { QStringLiteral("tampered"), StaffAct::Tampered }, { QStringLiteral("no_session"), StaffAct::NoSession },
-        { QStringLiteral("invalid"), StaffAct::Invalid } };
+        { QStringLiteral("exists"), StaffAct::Exists }, { QStringLiteral("tampered"), StaffAct::Tampered },
+        { QStringLiteral("no_session"), StaffAct::NoSession }, { QStringLiteral("invalid"), StaffAct::Invalid } };
     Database::Query q = m_store.query(sql, values);
     return q.next() ? outcomes.value(q.value(0).toString(), StaffAct::Failed) : StaffAct::Failed;
 }
@@ -133,6 +133,26 @@ ServerDesk::StaffAct ServerDesk::resetStaffLock(const QString& session, const QS
 {
     return staffAct(
         QStringLiteral("SELECT outcome FROM hardtoken_reset_staff_lock(?, ?, ?)"), { session, login, reason });
+}
+
+ServerDesk::StaffAct ServerDesk::addStaff(const QString& session, const QString& login, const QString& name,
+    bool administrator, const QString& credential, const QString& repeat, const QString& reason)
+{
+    if (!Validation::acceptableStaffCredential(credential)
+        || !crypto::constantTimeEquals(credential.toUtf8(), repeat.toUtf8()))
+        return StaffAct::Invalid;
+    const QString hash = crypto::hashSecret(credential);
+    if (hash.isEmpty())
+        return StaffAct::Failed;
+    return staffAct(QStringLiteral("SELECT outcome FROM hardtoken_add_staff(?, ?, ?, ?, ?, ?)"),
+        { session, login, name, administrator ? QStringLiteral("admin") : QStringLiteral("staff"), hash, reason });
+}
+
+ServerDesk::StaffAct ServerDesk::setStaffDisabled(
+    const QString& session, const QString& login, bool disabled, const QString& reason)
+{
+    return staffAct(QStringLiteral("SELECT outcome FROM hardtoken_set_staff_disabled(?, ?, ?, ?)"),
+        { session, login, disabled, reason });
 }
 
 ServerDesk::SignIn ServerDesk::signIn(const QString& login, const QString& password)

@@ -106,7 +106,8 @@ public:
         NothingToReset, // counters: none to reset
         NotAdministrator, // an administrator's act asked by someone else (audited)
         OwnLogin, // nobody lifts their own lock
-        NotFound, // no sign-in record for that login
+        NotFound, // no such login (or no sign-in record for it)
+        Exists, // 担当者の登録: the login is taken
         Tampered,
         NoSession,
         Invalid, // no such corporation, no acceptable reason, or a PIN the rules refuse
@@ -118,6 +119,11 @@ public:
     // scrypt; only the hash goes to the server.
     StaffAct setPin(const QString& session, qint64 corporationId, const QString& reason, const QString& pin);
     StaffAct resetStaffLock(const QString& session, const QString& login, const QString& reason);
+    // 担当者の登録 (administrators): the password, typed twice by the new staff member and checked
+    // against the staff password rule here, is hashed on the desk; only the hash goes to the server.
+    StaffAct addStaff(const QString& session, const QString& login, const QString& name, bool administrator,
+        const QString& credential, const QString& repeat, const QString& reason);
+    StaffAct setStaffDisabled(const QString& session, const QString& login, bool disabled, const QString& reason);
 
 private:
     StaffAct staffAct(const QString& sql, const QVariantList& values);

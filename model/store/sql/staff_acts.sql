@@ -10,6 +10,21 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $fn$
     SELECT CASE WHEN length(btrim($1)) BETWEEN 1 AND 200 AND btrim($1) !~ '[[:cntrl:]]' THEN btrim($1) END
 $fn$;
 
+-- The session's staff member as the actor of an administrator's act ("staff:<login>"), or NULL when
+-- they are not an administrator: that refusal is audited ("<purpose>.denied reason=not-administrator").
+CREATE OR REPLACE FUNCTION hardtoken_administrator(who text, purpose text) RETURNS text
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
+DECLARE
+    actor text := 'staff:' || public.hardtoken_bounded(who, 64);
+BEGIN
+    IF EXISTS (SELECT 1 FROM public.staff t WHERE t.login = who AND t.role = 'admin' AND t.disabled = 0) THEN
+        RETURN actor;
+    END IF;
+    PERFORM public.hardtoken_audit(actor, purpose || '.denied', 0, 'reason=not-administrator');
+    RETURN NULL;
+END
+$fn$;
+
 -- 利用中止の解除 (the counters reset with it). A row edited outside the rules is resealed as lifted
 -- ("state=resealed"): the help desk's act is the recovery. outcome: ok, not_suspended (nothing to
 -- lift), no_session, invalid (no such corporation, or no acceptable reason).
@@ -137,9 +152,8 @@ BEGIN
         outcome := 'invalid';
         RETURN;
     END IF;
-    actor := 'staff:' || public.hardtoken_bounded(who, 64);
-    IF NOT EXISTS (SELECT 1 FROM public.staff t WHERE t.login = who AND t.role = 'admin' AND t.disabled = 0) THEN
-        PERFORM public.hardtoken_audit(actor, 'staff.reset.denied', 0, 'reason=not-administrator');
+    actor := public.hardtoken_administrator(who, 'staff.reset');
+    IF actor IS NULL THEN
         outcome := 'not_administrator';
         RETURN;
     END IF;
@@ -156,6 +170,86 @@ BEGIN
         state_mac = public.hardtoken_signin_mac(s)
         WHERE a.login = s.login;
     PERFORM public.hardtoken_audit(actor, 'staff.reset', 0, format('login=%s reason=%s', s.login, why));
+    outcome := 'ok';
+END
+$fn$;
+
+-- 担当者の登録 (an administrator's act): the account, with the hash the desk made of the new staff
+-- member's password (typed twice there; the password never reaches the server). The login has no
+-- space, ':' or control character and at most 64 characters; the name defaults to the login.
+-- outcome: ok, exists, not_administrator (audited), no_session, invalid.
+CREATE OR REPLACE FUNCTION hardtoken_add_staff(session text, login text, name text, role text, credential_hash text,
+    reason text, OUT outcome text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+#variable_conflict use_column
+DECLARE
+    who text := public.hardtoken_session_login(session);
+    why text := public.hardtoken_reason(reason);
+    actor text;
+BEGIN
+    IF who IS NULL THEN
+        outcome := 'no_session';
+        RETURN;
+    ELSIF why IS NULL OR coalesce(hardtoken_add_staff.login, '') !~ '^[^[:space:]:[:cntrl:]]{1,64}$'
+        OR coalesce(hardtoken_add_staff.name, '') ~ '[[:cntrl:]]' OR hardtoken_add_staff.role NOT IN ('staff', 'admin')
+        OR public.hardtoken_kdf_of(hardtoken_add_staff.credential_hash) IS NULL THEN
+        outcome := 'invalid';
+        RETURN;
+    END IF;
+    actor := public.hardtoken_administrator(who, 'staff.add');
+    IF actor IS NULL THEN
+        outcome := 'not_administrator';
+        RETURN;
+    ELSIF EXISTS (SELECT 1 FROM public.staff t WHERE t.login = hardtoken_add_staff.login) THEN
+        outcome := 'exists';
+        RETURN;
+    END IF;
+    INSERT INTO public.staff (login, name, credential_hash, role)
+        VALUES (hardtoken_add_staff.login, coalesce(nullif(hardtoken_add_staff.name, ''), hardtoken_add_staff.login),
+            hardtoken_add_staff.credential_hash, hardtoken_add_staff.role);
+    PERFORM public.hardtoken_audit(actor, 'staff.created', 0,
+        format('login=%s role=%s reason=%s', hardtoken_add_staff.login, hardtoken_add_staff.role, why));
+    outcome := 'ok';
+END
+$fn$;
+
+-- An account disabled (it signs in no more; its history stays) or enabled again: an administrator's
+-- act, never on one's own login when disabling. outcome: ok, not_found, own_login,
+-- not_administrator (audited), no_session, invalid (no reason).
+CREATE OR REPLACE FUNCTION hardtoken_set_staff_disabled(session text, login text, disabled boolean, reason text,
+    OUT outcome text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+#variable_conflict use_column
+DECLARE
+    who text := public.hardtoken_session_login(session);
+    why text := public.hardtoken_reason(reason);
+    purpose text := CASE WHEN hardtoken_set_staff_disabled.disabled THEN 'staff.disable' ELSE 'staff.enable' END;
+    actor text;
+BEGIN
+    IF who IS NULL THEN
+        outcome := 'no_session';
+        RETURN;
+    ELSIF hardtoken_set_staff_disabled.disabled AND hardtoken_set_staff_disabled.login = who THEN
+        outcome := 'own_login';
+        RETURN;
+    ELSIF why IS NULL OR hardtoken_set_staff_disabled.disabled IS NULL THEN
+        outcome := 'invalid';
+        RETURN;
+    END IF;
+    actor := public.hardtoken_administrator(who, purpose);
+    IF actor IS NULL THEN
+        outcome := 'not_administrator';
+        RETURN;
+    END IF;
+    UPDATE public.staff t SET disabled = CASE WHEN hardtoken_set_staff_disabled.disabled THEN 1 ELSE 0 END
+        WHERE t.login = hardtoken_set_staff_disabled.login;
+    IF NOT FOUND THEN
+        outcome := 'not_found';
+        RETURN;
+    END IF;
+    PERFORM public.hardtoken_audit(actor,
+        CASE WHEN hardtoken_set_staff_disabled.disabled THEN 'staff.disabled' ELSE 'staff.enabled' END, 0,
+        format('login=%s reason=%s', hardtoken_set_staff_disabled.login, why));
     outcome := 'ok';
 END
 $fn$;
