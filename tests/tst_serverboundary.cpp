@@ -565,6 +565,16 @@ void TestServerBoundary::theHelpDesksActsRunInTheSession()
     const ServerDesk::SignIn tellerBack = desk.signIn(teller, tellerPassword);
     QCOMPARE(tellerBack.outcome, ServerDesk::Outcome::SignedIn);
     QVERIFY(desk.signOut(tellerBack.session, QStringLiteral("closed")));
+    // The audit log is append-only for the owner's own connection too; only a re-chaining (rotate-key's
+    // transaction) may rewrite its MACs.
+    {
+        RoleConnection owner(*m_pg, m_owner);
+        for (const char* sql : { "UPDATE audit_log SET details = 'x' WHERE id = 1",
+                 "DELETE FROM audit_log WHERE id = 1", "TRUNCATE audit_log" }) {
+            QVERIFY2(owner.run(QString::fromLatin1(sql)).contains(QLatin1String("append-only")), sql);
+        }
+    }
+    QVERIFY(m_store->transaction([&] { return m_store->auditLog().rechain(); }));
     // Every act of these sessions names its staff member, and the chain is whole.
     const AuditVerification chain = m_store->auditLog().verify();
     QVERIFY2(chain.ok, qPrintable(chain.problem));

@@ -174,6 +174,10 @@ bool AuditLog::rechain()
     Q_ASSERT(m_store.inTransaction());
     if (!loadHead())
         return false;
+    // A shared store ruled by the server keeps its log append-only with a trigger (ServerBoundary);
+    // this transaction, and only it, re-chains (the setting ends with it). Elsewhere it is unused.
+    if (m_store.isPostgres() && !m_store.execDirect(QStringLiteral("SET LOCAL hardtoken.rechain = 'on'")))
+        return false;
     const QList<AuditEntry> all = entries();
     QString previous;
     for (const AuditEntry& e : all) {

@@ -100,6 +100,30 @@ BEGIN
 END
 $fn$;
 
+-- The audit log is append-only for every role, the owner's too: a row is never changed or removed,
+-- but by the owner's deliberate re-chaining in the transaction that swaps the data key (rotate-key
+-- sets hardtoken.rechain for that transaction only). A superuser can still disable triggers: the
+-- chain's MACs are what tells such an edit.
+CREATE OR REPLACE FUNCTION hardtoken_audit_append_only() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
+BEGIN
+    IF TG_OP = 'UPDATE' AND current_setting('hardtoken.rechain', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'hardtoken: the audit log is append-only (%)', TG_OP USING ERRCODE = '42501';
+END
+$fn$;
+
+DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log;
+
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION hardtoken_audit_append_only();
+
+DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log;
+
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION hardtoken_audit_append_only();
+
 -- The sign-in counter's MAC (StaffTable's "signin" state: login, failures, in flight, locked at).
 CREATE OR REPLACE FUNCTION hardtoken_signin_mac(s public.signin_attempts) RETURNS text
 LANGUAGE sql STABLE SET search_path = pg_catalog AS $fn$
