@@ -105,6 +105,20 @@ struct Tally {
     }
 };
 
+// The next command line's words, after waiting when it starts "after MS"; false at the end of input.
+bool nextCommand(QTextStream& in, QStringList* words)
+{
+    QString line;
+    if (!in.readLineInto(&line))
+        return false;
+    *words = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words->value(0) == QLatin1String("after")) {
+        QThread::msleep(words->value(1).toULong());
+        *words = words->mid(2);
+    }
+    return true;
+}
+
 // When a desk acted (wall clock, ms), for the line it answers: the test checks that desks overlapped.
 QString actedSince(qint64 from)
 {
@@ -135,13 +149,8 @@ int serverDesk(const QString& connection, const Clock& clock)
     QList<QPair<qint64, qint64>> queue; // 利用登録情報の一覧: (user, token) checked right in this session
     out << "ready" << Qt::endl;
     QTextStream in(stdin);
-    QString line;
-    while (in.readLineInto(&line)) {
-        QStringList c = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (c.value(0) == QLatin1String("after")) {
-            QThread::msleep(c.value(1).toULong());
-            c = c.mid(2);
-        }
+    QStringList c;
+    while (nextCommand(in, &c)) {
         if (c.value(0) == QLatin1String("quit"))
             break;
         Tally tally;
@@ -256,13 +265,8 @@ int main(int argc, char* argv[])
     out << "ready" << Qt::endl;
 
     QTextStream in(stdin);
-    QString line;
-    while (in.readLineInto(&line)) {
-        QStringList c = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (c.value(0) == QLatin1String("after")) {
-            QThread::msleep(c.value(1).toULong());
-            c = c.mid(2);
-        }
+    QStringList c;
+    while (nextCommand(in, &c)) {
         if (c.isEmpty())
             continue;
         if (c[0] == QLatin1String("quit"))

@@ -50,6 +50,12 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $fn$
     SELECT CASE WHEN length(t) <= max THEN t ELSE left(t, max) || '…[+' || (length(t) - max) || ']' END
 $fn$;
 
+-- The audit actor of a staff member (Lockout::staffActor): "staff:<login>", the login bounded.
+CREATE OR REPLACE FUNCTION hardtoken_actor(login text) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $fn$
+    SELECT 'staff:' || public.hardtoken_bounded($1, 64)
+$fn$;
+
 -- The console's clock format (UTC, ISO 8601 with milliseconds).
 CREATE OR REPLACE FUNCTION hardtoken_now() RETURNS text
 LANGUAGE sql VOLATILE SET search_path = pg_catalog AS $fn$
@@ -153,7 +159,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
 #variable_conflict use_column
 DECLARE
     who text := login;
-    actor text := 'staff:' || public.hardtoken_bounded(login, 64);
+    actor text := public.hardtoken_actor(login);
     lim integer := public.hardtoken_setting('staff_failure_limit', 5, 1, 100);
     lapse integer := public.hardtoken_setting('staff_lock_lapse_minutes', 60, 0, 7 * 24 * 60);
     s public.signin_attempts;
@@ -244,7 +250,7 @@ BEGIN
     IF who IS NULL THEN
         RETURN false;
     END IF;
-    PERFORM public.hardtoken_audit('staff:' || public.hardtoken_bounded(who, 64), 'desk.signed_out', 0,
+    PERFORM public.hardtoken_audit(public.hardtoken_actor(who), 'desk.signed_out', 0,
         'reason=' || reason);
     RETURN true;
 END

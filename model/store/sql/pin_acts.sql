@@ -17,27 +17,28 @@ $fn$;
 
 -- The PIN check every PIN-authorised act starts with (RegistrationService::withPin), the
 -- corporation's row locked. outcome:
---   right          the PIN is right: nothing written yet; the act forgives the failures it settles
+--   right          the PIN is right: nothing written yet; `c` is the locked row, and the act
+--                  forgives the failures it settles
 --   wrong          counted (remaining: tries left before 利用中止); suspended_now: this one reached it
 --   suspended      利用中止 already (by the PIN or the one-time passwords): not counted
 --   try_again      every try left is being checked on another desk right now: not counted
 --   pin_not_set, invalid, tampered (a row fails its MAC: nothing decided)
-CREATE OR REPLACE FUNCTION hardtoken_pin_gate(actor text, corporation bigint, proof bytea,
-    OUT outcome text, OUT remaining integer)
+DROP FUNCTION IF EXISTS hardtoken_pin_gate(text, bigint, bytea);
+
+CREATE FUNCTION hardtoken_pin_gate(actor text, corporation bigint, proof bytea,
+    OUT outcome text, OUT remaining integer, OUT c public.corporations)
 LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
 #variable_conflict use_column
 DECLARE
     pin_limit integer := public.hardtoken_setting('pin_failure_limit', 5, 1, 100);
     otp_limit integer := public.hardtoken_setting('otp_failure_limit', 5, 1, 100);
-    c public.corporations;
+    locked record;
 BEGIN
     remaining := 0;
-    SELECT * INTO c FROM public.corporations x WHERE x.id = corporation FOR UPDATE;
-    IF NOT FOUND THEN
-        outcome := 'invalid';
-        RETURN;
-    ELSIF c.state_mac IS DISTINCT FROM public.hardtoken_corporation_mac(c) THEN
-        outcome := 'tampered';
+    locked := public.hardtoken_lock_corporation(corporation);
+    c := locked.c;
+    IF locked.state <> 'ok' THEN
+        outcome := locked.state;
         RETURN;
     ELSIF public.hardtoken_kdf_of(c.pin_hash) IS NULL THEN
         outcome := 'pin_not_set';
@@ -71,6 +72,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
 DECLARE
     who text := public.hardtoken_session_login(session);
     actor text;
+    gate record;
     c public.corporations;
     before text;
 BEGIN
@@ -83,12 +85,14 @@ BEGIN
         outcome := 'invalid';
         RETURN;
     END IF;
-    actor := 'staff:' || public.hardtoken_bounded(who, 64);
-    SELECT g.outcome, g.remaining INTO outcome, remaining FROM public.hardtoken_pin_gate(actor, corporation, proof) g;
+    actor := public.hardtoken_actor(who);
+    gate := public.hardtoken_pin_gate(actor, corporation, proof);
+    outcome := gate.outcome;
+    remaining := gate.remaining;
     IF outcome <> 'right' THEN
         RETURN;
     END IF;
-    SELECT * INTO c FROM public.corporations x WHERE x.id = corporation;
+    c := gate.c;
     before := c.usage_mode;
     IF before <> mode THEN
         UPDATE public.tokens t SET status = 'available'
@@ -122,6 +126,7 @@ DECLARE
     who text := public.hardtoken_session_login(session);
     sess bytea;
     actor text;
+    gate record;
     c public.corporations;
     n integer := coalesce(array_length(token_ids, 1), 0);
     released integer := 0;
@@ -142,12 +147,14 @@ BEGIN
         RETURN;
     END IF;
     sess := public.digest(decode(session, 'hex'), 'sha256');
-    actor := 'staff:' || public.hardtoken_bounded(who, 64);
-    SELECT g.outcome, g.remaining INTO outcome, remaining FROM public.hardtoken_pin_gate(actor, corporation, proof) g;
+    actor := public.hardtoken_actor(who);
+    gate := public.hardtoken_pin_gate(actor, corporation, proof);
+    outcome := gate.outcome;
+    remaining := gate.remaining;
     IF outcome <> 'right' THEN
         RETURN;
     END IF;
-    SELECT * INTO c FROM public.corporations x WHERE x.id = corporation;
+    c := gate.c;
     IF c.usage_mode <> mode THEN
         outcome := 'wrong_mode';
         RETURN;

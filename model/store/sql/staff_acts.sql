@@ -15,7 +15,7 @@ $fn$;
 CREATE OR REPLACE FUNCTION hardtoken_administrator(who text, purpose text) RETURNS text
 LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
 DECLARE
-    actor text := 'staff:' || public.hardtoken_bounded(who, 64);
+    actor text := public.hardtoken_actor(who);
 BEGIN
     IF EXISTS (SELECT 1 FROM public.staff t WHERE t.login = who AND t.role = 'admin' AND t.disabled = 0) THEN
         RETURN actor;
@@ -34,6 +34,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
 DECLARE
     who text := public.hardtoken_session_login(session);
     why text := public.hardtoken_reason(reason);
+    locked record;
     c public.corporations;
     intact boolean;
 BEGIN
@@ -41,12 +42,13 @@ BEGIN
         outcome := 'no_session';
         RETURN;
     END IF;
-    SELECT * INTO c FROM public.corporations x WHERE x.id = corporation FOR UPDATE;
-    IF NOT FOUND OR why IS NULL THEN
+    locked := public.hardtoken_lock_corporation(corporation);
+    IF locked.state = 'invalid' OR why IS NULL THEN
         outcome := 'invalid';
         RETURN;
     END IF;
-    intact := c.state_mac IS NOT DISTINCT FROM public.hardtoken_corporation_mac(c);
+    c := locked.c;
+    intact := locked.state = 'ok';
     IF NOT intact THEN
         c.pin_in_flight := 0;
     ELSIF c.suspended = 0 AND c.otp_failures = 0 AND c.pin_failures = c.pin_in_flight THEN
@@ -59,7 +61,7 @@ BEGIN
     c.otp_failures := 0;
     c.pin_failures := c.pin_in_flight; -- tries still being checked on a desk stay counted
     PERFORM public.hardtoken_write_corporation(c);
-    PERFORM public.hardtoken_audit('staff:' || public.hardtoken_bounded(who, 64), 'corporation.unlocked', corporation,
+    PERFORM public.hardtoken_audit(public.hardtoken_actor(who), 'corporation.unlocked', corporation,
         'reason=' || why || CASE WHEN intact THEN '' ELSE ' state=resealed' END);
     outcome := 'ok';
 END
@@ -73,6 +75,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
 DECLARE
     who text := public.hardtoken_session_login(session);
     why text := public.hardtoken_reason(reason);
+    locked record;
     c public.corporations;
     before text;
 BEGIN
@@ -80,14 +83,16 @@ BEGIN
         outcome := 'no_session';
         RETURN;
     END IF;
-    SELECT * INTO c FROM public.corporations x WHERE x.id = corporation FOR UPDATE;
-    IF NOT FOUND OR why IS NULL THEN
+    locked := public.hardtoken_lock_corporation(corporation);
+    IF why IS NULL THEN
         outcome := 'invalid';
         RETURN;
-    ELSIF c.state_mac IS DISTINCT FROM public.hardtoken_corporation_mac(c) THEN
-        outcome := 'tampered';
+    ELSIF locked.state <> 'ok' THEN
+        outcome := locked.state;
         RETURN;
-    ELSIF c.otp_failures = 0 AND c.pin_failures = c.pin_in_flight THEN
+    END IF;
+    c := locked.c;
+    IF c.otp_failures = 0 AND c.pin_failures = c.pin_in_flight THEN
         outcome := 'nothing_to_reset';
         RETURN;
     END IF;
@@ -95,7 +100,7 @@ BEGIN
     c.otp_failures := 0;
     c.pin_failures := c.pin_in_flight;
     PERFORM public.hardtoken_write_corporation(c);
-    PERFORM public.hardtoken_audit('staff:' || public.hardtoken_bounded(who, 64), 'corporation.counters_reset',
+    PERFORM public.hardtoken_audit(public.hardtoken_actor(who), 'corporation.counters_reset',
         corporation, 'reason=' || why || before);
     outcome := 'ok';
 END
@@ -124,7 +129,7 @@ BEGIN
         outcome := 'invalid';
         RETURN;
     END IF;
-    PERFORM public.hardtoken_audit('staff:' || public.hardtoken_bounded(who, 64), 'corporation.pin_set', corporation,
+    PERFORM public.hardtoken_audit(public.hardtoken_actor(who), 'corporation.pin_set', corporation,
         'reason=' || why);
     outcome := 'ok';
 END

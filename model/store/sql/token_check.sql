@@ -58,6 +58,22 @@ LANGUAGE sql SET search_path = pg_catalog AS $fn$
     WHERE x.id = c.id
 $fn$;
 
+-- The corporation's row locked for this transaction and its MAC checked (CorporationTable::lock).
+-- state: ok, invalid (no such corporation: c is NULL), tampered (c is the row as found).
+CREATE OR REPLACE FUNCTION hardtoken_lock_corporation(corporation bigint, OUT c public.corporations, OUT state text)
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
+BEGIN
+    SELECT * INTO c FROM public.corporations x WHERE x.id = corporation FOR UPDATE;
+    IF NOT FOUND THEN
+        state := 'invalid';
+    ELSIF c.state_mac IS DISTINCT FROM public.hardtoken_corporation_mac(c) THEN
+        state := 'tampered';
+    ELSE
+        state := 'ok';
+    END IF;
+END
+$fn$;
+
 -- The tail of every wrong entry counted on a corporation (Lockout::otp and Lockout::pin over
 -- CountedAttempt::atLimit, written once here as there): the failure counted and audited
 -- (token.failure / pin.failure, "count=N limit=L" and `details`), 利用中止 applied and audited at the
@@ -109,6 +125,7 @@ DECLARE
     look_ahead integer := public.hardtoken_setting('hotp_look_ahead', 10, 0, 100);
     skew integer := public.hardtoken_setting('totp_skew_steps', 1, 0, 10);
     max_drift integer := public.hardtoken_setting('totp_max_drift_steps', 2, 0, 10);
+    locked record;
     c public.corporations;
     t public.tokens;
     holder_corporation bigint;
@@ -126,16 +143,13 @@ BEGIN
         outcome := 'no_session';
         RETURN;
     END IF;
-    actor := 'staff:' || public.hardtoken_bounded(who, 64);
-    SELECT * INTO c FROM public.corporations x WHERE x.id = corporation FOR UPDATE;
-    IF NOT FOUND THEN
-        outcome := 'invalid';
+    actor := public.hardtoken_actor(who);
+    locked := public.hardtoken_lock_corporation(corporation);
+    IF locked.state <> 'ok' THEN
+        outcome := locked.state;
         RETURN;
     END IF;
-    IF c.state_mac IS DISTINCT FROM public.hardtoken_corporation_mac(c) THEN
-        outcome := 'tampered';
-        RETURN;
-    END IF;
+    c := locked.c;
     -- Entry refusals (RegistrationService::entryRefusal), none counted.
     IF c.suspended <> 0 OR c.otp_failures >= lim THEN
         outcome := 'suspended';
