@@ -1,6 +1,7 @@
 // PostgreSQL as the trust boundary: the schema's owner sets up the desk role (hardtoken-cli server
 // init), and the desk role's own connection is refused every secret and every write, as the server
 // itself reports and enforces; the one-time passwords the server computes match oathtool.
+#include "LossyProxy.h"
 #include "TestSupport.h"
 
 #include "core/Crypto.h"
@@ -16,6 +17,7 @@
 #include <QDateTime>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QUuid>
@@ -69,6 +71,7 @@ private Q_SLOTS:
     void theManualsProceduresRunOnTheServer();
     void theServerChecksTokensWithSeedsNoDeskCanRead();
     void theHelpDesksActsRunInTheSession();
+    void anAnswerLostAfterTheCommitIsNotActedTwice();
     void cleanupTestCase();
 
 private:
@@ -97,6 +100,12 @@ void TestServerBoundary::initTestCase()
         qPrintable(m_store->errorMessage()));
     QString error;
     QVERIFY2(ScenarioLoader::apply(*m_store, manualScenario(), QStringLiteral("test"), &error), qPrintable(error));
+    // A desk is refused a store without the server's rules, saying what to run.
+    {
+        Database early(m_clock);
+        QVERIFY(!early.openAsDesk(m_pg->connection() + QStringLiteral(" user=") + m_owner));
+        QVERIFY2(early.errorMessage().contains(QLatin1String("server init")), qPrintable(early.errorMessage()));
+    }
     // hardtoken-cli --postgres OWNER server init --desk-role ROLE
     QVERIFY(!ServerBoundary::init(*m_store, QStringLiteral("Desk; DROP TABLE tokens")));
     QVERIFY2(ServerBoundary::init(*m_store, m_desk), qPrintable(m_store->errorMessage()));
@@ -581,6 +590,118 @@ void TestServerBoundary::theHelpDesksActsRunInTheSession()
     for (const QString& session : { clerk.session, chief.session, again.session })
         QVERIFY(desk.signOut(session, QStringLiteral("closed")));
     QCOMPARE(desk.unlock(clerk.session, corporation, reason), ServerDesk::StaffAct::NoSession); // ended
+}
+
+// The network fails after the server has done an act and before its answer reaches the desk (the
+// proxy reads the whole answer, the transaction over, and closes both ends). The desk reconnects and
+// asks again with the same request, and the server answers from what it kept: one session, one
+// wrong entry counted, one PIN failure, the PIN set once, the registration done and answered ok.
+void TestServerBoundary::anAnswerLostAfterTheCommitIsNotActedTwice()
+{
+    const QString server = m_pg->server;
+    const QRegularExpressionMatch host = QRegularExpression(QStringLiteral("host=(\\S+)")).match(server);
+    const QRegularExpressionMatch port = QRegularExpression(QStringLiteral("port=(\\d+)")).match(server);
+    LossyProxy proxy(host.hasMatch() ? host.captured(1) : QStringLiteral("/var/run/postgresql"),
+        port.hasMatch() ? port.captured(1).toInt() : 5432);
+    QVERIFY(proxy.start());
+    Database deskConnection(m_clock);
+    QVERIFY2(
+        deskConnection.openAsDesk(m_pg->connection() + QStringLiteral(" host=%1 user=%2").arg(proxy.host(), m_desk)),
+        qPrintable(deskConnection.errorMessage()));
+    ServerDesk desk(deskConnection);
+    const auto audited = [&](const QString& action) {
+        int n = 0;
+        for (const AuditEntry& e : m_store->auditLog().entries())
+            n += e.action == action ? 1 : 0;
+        return n;
+    };
+    const qint64 corporation = CorporationTable::idByCode(*m_store, sample::corporationCode);
+    qint64 yamada = 0;
+    for (const UserInfo& u : UserTable::list(*m_store, corporation))
+        yamada = u.name == QStringLiteral("山田 太郎") ? u.id : yamada;
+    QVERIFY(yamada);
+
+    // 担当者のサインイン: one session opened (the desk's own token), audited once.
+    const int signIns = audited(QStringLiteral("desk.signed_in"));
+    proxy.loseAnswer("signed_in");
+    const ServerDesk::SignIn in = desk.signIn(kClerk, kClerkPassword);
+    QCOMPARE(proxy.lost(), 1);
+    QCOMPARE(in.outcome, ServerDesk::Outcome::SignedIn);
+    QCOMPARE(audited(QStringLiteral("desk.signed_in")), signIns + 1);
+    const QString reason = QStringLiteral("お客さまから依頼（本人確認済み）");
+    desk.resetCounters(in.session, corporation, reason); // a clean start, whatever came before
+
+    // 契約法人確認暗証番号の設定: set once, answered ok.
+    const QString pin = QStringLiteral("kaisha2468");
+    const int pinsSet = audited(QStringLiteral("corporation.pin_set"));
+    proxy.loseAnswer("ok");
+    QCOMPARE(desk.setPin(in.session, corporation, reason, pin), ServerDesk::StaffAct::Done);
+    QCOMPARE(proxy.lost(), 2);
+    QCOMPARE(audited(QStringLiteral("corporation.pin_set")), pinsSet + 1);
+
+    // A wrong one-time password and a wrong PIN: each counted once.
+    OtpGenerator card;
+    QVERIFY(card.setKey(QByteArrayLiteral("training-seed-0000000031"), OtpAlgorithm::Sha1));
+    const quint64 counter = TokenTable::find(*m_store, sample::hotpCard)->state.nextCounter;
+    const auto codeAt = [&](quint64 c, int offset) {
+        return QStringLiteral("%1").arg((*card.codeAt(c, 6) + offset) % 1000000, 6, 10, QLatin1Char('0'));
+    };
+    const QString individual = QStringLiteral("individual");
+    proxy.loseAnswer("wrong");
+    const ServerDesk::TokenCheck wrong
+        = desk.checkToken(in.session, corporation, sample::hotpCard, codeAt(counter, 1), individual, yamada);
+    QCOMPARE(proxy.lost(), 3);
+    QCOMPARE(wrong.outcome, ServerDesk::Check::Wrong);
+    QCOMPARE(wrong.remaining, m_store->settings().otpFailureLimit - 1);
+    QCOMPARE(CorporationTable::info(*m_store, corporation)->otpFailures, 1);
+    proxy.loseAnswer("wrong");
+    const ServerDesk::PinActResult wrongPin
+        = desk.setUsageMode(in.session, corporation, individual, QStringLiteral("wrong1"));
+    QCOMPARE(proxy.lost(), 4);
+    QCOMPARE(wrongPin.outcome, ServerDesk::PinAct::WrongPin);
+    QCOMPARE(wrongPin.remaining, m_store->settings().pinFailureLimit - 1);
+    QCOMPARE(CorporationTable::info(*m_store, corporation)->pinFailures, 1);
+
+    // 9.2.2's OK: the registration committed once and answered ok (its first try used the check;
+    // done again, it would have been refused as not checked).
+    const ServerDesk::TokenCheck right
+        = desk.checkToken(in.session, corporation, sample::hotpCard, codeAt(counter, 0), individual, yamada);
+    QCOMPARE(right.outcome, ServerDesk::Check::Right);
+    const int registered = audited(QStringLiteral("registration.committed"));
+    proxy.loseAnswer("ok");
+    const ServerDesk::PinActResult commit
+        = desk.registerTokens(in.session, corporation, pin, individual, { { yamada, right.tokenId } });
+    QCOMPARE(proxy.lost(), 5);
+    QCOMPARE(commit.outcome, ServerDesk::PinAct::Done);
+    QCOMPARE(audited(QStringLiteral("registration.committed")), registered + 1);
+    QCOMPARE(TokenTable::find(*m_store, sample::hotpCard)->state.nextCounter, counter + 1);
+    for (const UserInfo& u : UserTable::list(*m_store, corporation)) {
+        if (u.id == yamada)
+            QCOMPARE(u.currentSerial, sample::hotpCard);
+    }
+    const auto info = CorporationTable::info(*m_store, corporation);
+    QVERIFY(info->stateIntact);
+    QCOMPARE(info->pinFailures, 0); // forgiven by the right PIN
+    qInfo("answers lost after the server's commit: %d; each act done once", proxy.lost());
+
+    // A request id is the act's own: asked for another act, or malformed, the server refuses it.
+    RoleConnection role(*m_pg, m_desk);
+    const QString id = QStringLiteral("0123456789abcdef0123456789abcdef");
+    QVERIFY(role.run(QStringLiteral("SELECT hardtoken_sign_out('%1', 'closed')").arg(QString(64, QLatin1Char('0'))))
+                .isEmpty());
+    QVERIFY(role.run(QStringLiteral("SELECT * FROM hardtoken_unlock('%1', '%2', %3, 'x')")
+                         .arg(id, QString(64, QLatin1Char('0')))
+                         .arg(corporation))
+                .isEmpty());
+    QVERIFY(role.run(QStringLiteral("SELECT * FROM hardtoken_reset_counters('%1', '%2', %3, 'x')")
+                         .arg(id, QString(64, QLatin1Char('0')))
+                         .arg(corporation))
+                .contains(QLatin1String("another act")));
+    QVERIFY(role.run(QStringLiteral("SELECT * FROM hardtoken_unlock('x', '%1', %2, 'x')")
+                         .arg(QString(64, QLatin1Char('0')))
+                         .arg(corporation))
+                .contains(QLatin1String("32 hexadecimal digits")));
+    QVERIFY(desk.signOut(in.session, QStringLiteral("closed")));
 }
 
 void TestServerBoundary::cleanupTestCase()

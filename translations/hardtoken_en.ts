@@ -1735,6 +1735,10 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>データベースのセッションを準備できません。</source>
         <translation>The database session cannot be prepared.</translation>
     </message>
+    <message>
+        <source>このデータベースにはサーバーの規則がありません（所有者のロールで hardtoken-cli server init を実行してください）。</source>
+        <translation>This database does not have the server&apos;s rules (run hardtoken-cli server init with the owner&apos;s role).</translation>
+    </message>
 </context>
 <context>
     <name>StoreOptions</name>

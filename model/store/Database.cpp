@@ -198,6 +198,7 @@ bool Database::connectSqlite(const QString& path, bool* created)
     m_errorMessage.clear();
     m_path = path;
     m_postgres = false;
+    m_desk = false;
     // SQLite's WAL needs shared memory that a network share (SMB, NFS) does not give: several
     // desktops on one file there corrupt it. A shared store is PostgreSQL's job.
     if (isNetworkPath(path)) {
@@ -333,6 +334,7 @@ bool Database::connectPostgres(const QString& connection)
     m_errorCode = StoreErrorCode::None;
     m_errorMessage.clear();
     m_postgres = true;
+    m_desk = false;
     QString why;
     const auto conninfo = postgresConnectionString(connection, &why);
     if (!conninfo)
@@ -413,9 +415,32 @@ bool Database::refuseNewerSchema(const QString& where)
             .arg(SchemaVersion));
 }
 
+bool Database::openAsDesk(const QString& connection)
+{
+    if (!connectPostgres(connection))
+        return false;
+    m_desk = true;
+    rememberStoreId();
+    if (m_storeId.isEmpty()) {
+        close();
+        return fail(StoreErrorCode::CannotOpen,
+            tr("このデータベースにはサーバーの規則がありません（所有者のロールで hardtoken-cli server init "
+               "を実行してください）。"));
+    }
+    return true;
+}
+
+QString Database::readStoreId() const
+{
+    if (!m_desk)
+        return metaValue(QStringLiteral("store.id"));
+    Query q = query(QStringLiteral("SELECT hardtoken_store_id()"));
+    return q.next() ? q.value(0).toString() : QString();
+}
+
 void Database::rememberStoreId()
 {
-    m_storeId = metaValue(QStringLiteral("store.id"));
+    m_storeId = readStoreId();
 }
 
 bool Database::abandonOpen(bool created)
@@ -610,7 +635,7 @@ bool Database::reconnect()
     if (ok)
         ok = configureSession();
     // The same store (a promoted standby is; another database of the same name is not).
-    if (ok && metaValue(QStringLiteral("store.id")) != m_storeId) {
+    if (ok && readStoreId() != m_storeId) {
         qCWarning(lcStore) << "reconnect: another store answered; not used";
         ok = false;
     }

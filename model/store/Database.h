@@ -108,8 +108,10 @@ public:
     bool isPostgres() const { return m_postgres; }
     // A desk on a shared store ruled by the server (hardtoken-cli server init): the connection
     // alone, as the desks' role — no data key, no schema work. It reads what that role may read and
-    // changes state only through the server's functions (ServerDesk). A newer schema is refused.
-    bool openAsDesk(const QString& connection) { return connectPostgres(connection); }
+    // changes state only through the server's functions (ServerDesk). A newer schema is refused, and
+    // so is a store without the server's rules. The store's id (hardtoken_store_id) is remembered:
+    // a reconnection must reach the same store, as any connection's must.
+    bool openAsDesk(const QString& connection);
     // Ends the connection; a Store ends its audit log with it.
     virtual void close();
     bool isOpen() const;
@@ -245,6 +247,8 @@ protected:
     bool connectPostgres(const QString& connection);
     // After the schema and the key are in place: the store's identity, which a reconnection must find.
     void rememberStoreId();
+    // meta's store.id (a desk asks the server: hardtoken_store_id); empty when it cannot be read.
+    QString readStoreId() const;
     // An open that failed after connecting: closed, keeping errorCode/errorMessage, and the file
     // removed when the open created it.
     bool abandonOpen(bool created);
@@ -307,6 +311,7 @@ private:
     QString m_connectionName;
     QString m_path;
     bool m_postgres = false;
+    bool m_desk = false; // openAsDesk: meta is not the desk's to read
     bool m_inTransaction = false;
     int m_busyTimeoutMs = 5000;
     bool m_fullCheckAtOpen = true;

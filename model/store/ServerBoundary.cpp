@@ -46,25 +46,26 @@ QStringList ServerBoundary::tables()
         QStringLiteral("signin_attempts"), QStringLiteral("training_results"), QStringLiteral("attempts_in_flight"),
         QStringLiteral("commit_marks"), QStringLiteral("schema_version"), QStringLiteral("server_keys"),
         QStringLiteral("server_credentials"), QStringLiteral("desk_sessions"), QStringLiteral("server_seeds"),
-        QStringLiteral("token_checks") };
+        QStringLiteral("token_checks"), QStringLiteral("server_requests") };
 }
 
 QStringList ServerBoundary::deskFunctions()
 {
     return { QStringLiteral("hardtoken_hotp(bytea, bigint, integer, text)"),
-        QStringLiteral("hardtoken_totp(bytea, bigint, integer, integer, text)"),
-        QStringLiteral("hardtoken_staff_kdf(text)"), QStringLiteral("hardtoken_sign_in(text, bytea)"),
+        QStringLiteral("hardtoken_totp(bytea, bigint, integer, integer, text)"), QStringLiteral("hardtoken_store_id()"),
+        QStringLiteral("hardtoken_staff_kdf(text)"), QStringLiteral("hardtoken_pin_kdf(bigint)"),
         QStringLiteral("hardtoken_sign_out(text, text)"),
-        QStringLiteral("hardtoken_check_token(text, bigint, text, text, text, bigint)"),
-        QStringLiteral("hardtoken_pin_kdf(bigint)"),
-        QStringLiteral("hardtoken_set_usage_mode(text, bigint, text, bytea)"),
-        QStringLiteral("hardtoken_register(text, bigint, bytea, text, bigint[], bigint[])"),
-        QStringLiteral("hardtoken_unlock(text, bigint, text)"),
-        QStringLiteral("hardtoken_reset_counters(text, bigint, text)"),
-        QStringLiteral("hardtoken_set_pin(text, bigint, text, text)"),
-        QStringLiteral("hardtoken_reset_staff_lock(text, text, text)"),
-        QStringLiteral("hardtoken_add_staff(text, text, text, text, text, text)"),
-        QStringLiteral("hardtoken_set_staff_disabled(text, text, boolean, text)") };
+        // The acts, each with its request id first (store/sql/requests.sql: answered once).
+        QStringLiteral("hardtoken_sign_in(text, text, bytea, text)"),
+        QStringLiteral("hardtoken_check_token(text, text, bigint, text, text, text, bigint)"),
+        QStringLiteral("hardtoken_set_usage_mode(text, text, bigint, text, bytea)"),
+        QStringLiteral("hardtoken_register(text, text, bigint, bytea, text, bigint[], bigint[])"),
+        QStringLiteral("hardtoken_unlock(text, text, bigint, text)"),
+        QStringLiteral("hardtoken_reset_counters(text, text, bigint, text)"),
+        QStringLiteral("hardtoken_set_pin(text, text, bigint, text, text)"),
+        QStringLiteral("hardtoken_reset_staff_lock(text, text, text, text)"),
+        QStringLiteral("hardtoken_add_staff(text, text, text, text, text, text, text)"),
+        QStringLiteral("hardtoken_set_staff_disabled(text, text, text, boolean, text)") };
 }
 
 QList<QByteArray> ServerBoundary::serverKeyPurposes()
@@ -136,7 +137,7 @@ bool ServerBoundary::init(Database& store, const QString& deskRole)
             || !store.execDirect(QString::fromUtf8(kHotp)) || !store.execDirect(QString::fromUtf8(kTotp)))
             return false;
         for (const char* name : { ":/server/desk_session.sql", ":/server/token_check.sql", ":/server/pin_acts.sql",
-                 ":/server/staff_acts.sql" }) {
+                 ":/server/staff_acts.sql", ":/server/requests.sql" }) {
             QFile script(QString::fromLatin1(name));
             if (!script.open(QIODevice::ReadOnly))
                 return store.fail(StoreErrorCode::Sql, tr("サーバーの関数の定義を読み込めません。"));

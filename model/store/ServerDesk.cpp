@@ -23,6 +23,14 @@ std::optional<QVariant> ServerDesk::proofOf(const QString& kdfSql, const QVarian
 
 namespace {
 
+// A request's id: 128 random bits, drawn for each act. Database::Query asks again with the same
+// values when the connection broke under the first ask, so the server answers that act once
+// (store/sql/requests.sql).
+QString newRequest()
+{
+    return QString::fromLatin1(crypto::randomBytes(16).toHex());
+}
+
 ServerDesk::PinActResult pinActFrom(Database::Query& q)
 {
     static const QHash<QString, ServerDesk::PinAct> outcomes { { QStringLiteral("ok"), ServerDesk::PinAct::Done },
@@ -64,8 +72,8 @@ ServerDesk::PinActResult ServerDesk::setUsageMode(
     if (!proof)
         return {};
     Database::Query q = m_store.query(QStringLiteral("SELECT outcome, remaining, cancelled"
-                                                     " FROM hardtoken_set_usage_mode(?, ?, ?, ?)"),
-        { session, corporationId, mode, *proof });
+                                                     " FROM hardtoken_set_usage_mode(?, ?, ?, ?, ?)"),
+        { newRequest(), session, corporationId, mode, *proof });
     PinActResult result = pinActFrom(q);
     result.cancelled = q.ok() ? q.value(2).toInt() : 0;
     return result;
@@ -84,9 +92,9 @@ ServerDesk::PinActResult ServerDesk::registerTokens(const QString& session, qint
         tokens << token;
     }
     Database::Query q
-        = m_store.query(QStringLiteral("SELECT outcome, remaining, detail FROM hardtoken_register(?, ?, ?, ?,"
+        = m_store.query(QStringLiteral("SELECT outcome, remaining, detail FROM hardtoken_register(?, ?, ?, ?, ?,"
                                        " CAST(? AS bigint[]), CAST(? AS bigint[]))"),
-            { session, corporationId, *proof, mode, bigintArray(users), bigintArray(tokens) });
+            { newRequest(), session, corporationId, *proof, mode, bigintArray(users), bigintArray(tokens) });
     PinActResult result = pinActFrom(q);
     result.detail = q.ok() ? q.value(2).toString() : QString();
     return result;
@@ -101,20 +109,20 @@ ServerDesk::StaffAct ServerDesk::staffAct(const QString& sql, const QVariantList
         { QStringLiteral("own_login"), StaffAct::OwnLogin }, { QStringLiteral("not_found"), StaffAct::NotFound },
         { QStringLiteral("exists"), StaffAct::Exists }, { QStringLiteral("tampered"), StaffAct::Tampered },
         { QStringLiteral("no_session"), StaffAct::NoSession }, { QStringLiteral("invalid"), StaffAct::Invalid } };
-    Database::Query q = m_store.query(sql, values);
+    Database::Query q = m_store.query(sql, QVariantList { newRequest() } + values);
     return q.next() ? outcomes.value(q.value(0).toString(), StaffAct::Failed) : StaffAct::Failed;
 }
 
 ServerDesk::StaffAct ServerDesk::unlock(const QString& session, qint64 corporationId, const QString& reason)
 {
     return staffAct(
-        QStringLiteral("SELECT outcome FROM hardtoken_unlock(?, ?, ?)"), { session, corporationId, reason });
+        QStringLiteral("SELECT outcome FROM hardtoken_unlock(?, ?, ?, ?)"), { session, corporationId, reason });
 }
 
 ServerDesk::StaffAct ServerDesk::resetCounters(const QString& session, qint64 corporationId, const QString& reason)
 {
     return staffAct(
-        QStringLiteral("SELECT outcome FROM hardtoken_reset_counters(?, ?, ?)"), { session, corporationId, reason });
+        QStringLiteral("SELECT outcome FROM hardtoken_reset_counters(?, ?, ?, ?)"), { session, corporationId, reason });
 }
 
 ServerDesk::StaffAct ServerDesk::setPin(
@@ -125,14 +133,14 @@ ServerDesk::StaffAct ServerDesk::setPin(
     const QString hash = crypto::hashSecret(pin);
     if (hash.isEmpty())
         return StaffAct::Failed;
-    return staffAct(
-        QStringLiteral("SELECT outcome FROM hardtoken_set_pin(?, ?, ?, ?)"), { session, corporationId, reason, hash });
+    return staffAct(QStringLiteral("SELECT outcome FROM hardtoken_set_pin(?, ?, ?, ?, ?)"),
+        { session, corporationId, reason, hash });
 }
 
 ServerDesk::StaffAct ServerDesk::resetStaffLock(const QString& session, const QString& login, const QString& reason)
 {
     return staffAct(
-        QStringLiteral("SELECT outcome FROM hardtoken_reset_staff_lock(?, ?, ?)"), { session, login, reason });
+        QStringLiteral("SELECT outcome FROM hardtoken_reset_staff_lock(?, ?, ?, ?)"), { session, login, reason });
 }
 
 ServerDesk::StaffAct ServerDesk::addStaff(const QString& session, const QString& login, const QString& name,
@@ -144,14 +152,14 @@ ServerDesk::StaffAct ServerDesk::addStaff(const QString& session, const QString&
     const QString hash = crypto::hashSecret(credential);
     if (hash.isEmpty())
         return StaffAct::Failed;
-    return staffAct(QStringLiteral("SELECT outcome FROM hardtoken_add_staff(?, ?, ?, ?, ?, ?)"),
+    return staffAct(QStringLiteral("SELECT outcome FROM hardtoken_add_staff(?, ?, ?, ?, ?, ?, ?)"),
         { session, login, name, administrator ? QStringLiteral("admin") : QStringLiteral("staff"), hash, reason });
 }
 
 ServerDesk::StaffAct ServerDesk::setStaffDisabled(
     const QString& session, const QString& login, bool disabled, const QString& reason)
 {
-    return staffAct(QStringLiteral("SELECT outcome FROM hardtoken_set_staff_disabled(?, ?, ?, ?)"),
+    return staffAct(QStringLiteral("SELECT outcome FROM hardtoken_set_staff_disabled(?, ?, ?, ?, ?)"),
         { session, login, disabled, reason });
 }
 
@@ -161,8 +169,10 @@ ServerDesk::SignIn ServerDesk::signIn(const QString& login, const QString& passw
     const auto proof = proofOf(QStringLiteral("SELECT hardtoken_staff_kdf(?)"), login, password);
     if (!proof)
         return result;
-    Database::Query q = m_store.query(
-        QStringLiteral("SELECT outcome, session, remaining FROM hardtoken_sign_in(?, ?)"), { login, *proof });
+    // The session's token is drawn here; the server keeps its SHA-256 only.
+    const QString session = QString::fromLatin1(crypto::randomBytes(32).toHex());
+    Database::Query q = m_store.query(QStringLiteral("SELECT outcome, remaining FROM hardtoken_sign_in(?, ?, ?, ?)"),
+        { newRequest(), login, *proof, session });
     if (!q.next())
         return result;
     const QString outcome = q.value(0).toString();
@@ -171,8 +181,9 @@ ServerDesk::SignIn ServerDesk::signIn(const QString& login, const QString& passw
         : outcome == QLatin1String("locked")               ? Outcome::Locked
         : outcome == QLatin1String("tampered")             ? Outcome::Tampered
                                                            : Outcome::Failed;
-    result.session = q.value(1).toString();
-    result.remaining = q.value(2).toInt();
+    if (result.outcome == Outcome::SignedIn)
+        result.session = session;
+    result.remaining = q.value(1).toInt();
     return result;
 }
 
@@ -194,8 +205,8 @@ ServerDesk::TokenCheck ServerDesk::checkToken(const QString& session, qint64 cor
         { QStringLiteral("unavailable"), Check::Unavailable } };
     TokenCheck result;
     Database::Query q = m_store.query(QStringLiteral("SELECT outcome, token_id, remaining"
-                                                     " FROM hardtoken_check_token(?, ?, ?, ?, ?, ?)"),
-        { session, corporationId, serial, otp, mode,
+                                                     " FROM hardtoken_check_token(?, ?, ?, ?, ?, ?, ?)"),
+        { newRequest(), session, corporationId, serial, otp, mode,
             userId ? QVariant(userId) : QVariant(QMetaType::fromType<qint64>()) });
     if (!q.next())
         return result;

@@ -17,7 +17,9 @@ class Database;
 // a credential without sending it: it derives the scrypt key with the parameters and salt the
 // server gives (hardtoken_staff_kdf) and sends that, which the server checks against SHA-256 of
 // it; neither the password nor anything a desk could replay from the server's tables leaves the
-// desk or the server.
+// desk or the server. Each act goes with a request id of its own, so that an act asked again after
+// the connection broke under it (Database::Query asks once more after reconnecting) is answered
+// from what the server kept, not done twice (store/sql/requests.sql).
 class ServerDesk final {
     Q_DECLARE_TR_FUNCTIONS(ServerDesk)
 public:

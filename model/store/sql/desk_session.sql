@@ -151,11 +151,15 @@ $fn$;
 
 -- 担当者のサインイン on the server: counted and locked as StaffSignIn counts it on the desk (the same
 -- row, the same limit and lapse settings, the same audit actions), and the check (one SHA-256 of the
--- proof) made under the row's lock. outcome: signed_in (session is the token, given once), denied
--- (remaining: tries left), locked, tampered (the counter's row fails its MAC: nothing is decided).
-CREATE OR REPLACE FUNCTION hardtoken_sign_in(login text, proof bytea,
-    OUT outcome text, OUT session text, OUT remaining integer)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+-- proof) made under the row's lock. `token`: the session's token, drawn by the desk (32 random
+-- bytes; the server keeps its SHA-256 only). outcome: signed_in (the session is open under
+-- `token`), denied (remaining: tries left), locked, tampered (the counter's row fails its MAC:
+-- nothing is decided). The desk calls it through hardtoken_sign_in (requests.sql).
+DROP FUNCTION IF EXISTS hardtoken_sign_in(text, bytea);
+
+CREATE OR REPLACE FUNCTION hardtoken_sign_in_once(login text, proof bytea, token bytea,
+    OUT outcome text, OUT remaining integer)
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
 #variable_conflict use_column
 DECLARE
     who text := login;
@@ -165,7 +169,6 @@ DECLARE
     s public.signin_attempts;
     created boolean;
     verifier bytea;
-    token bytea;
 BEGIN
     remaining := 0;
     IF coalesce(who, '') = '' OR length(who) > 64 THEN
@@ -199,12 +202,10 @@ BEGIN
             WHERE c.login = who AND t.disabled = 0;
         IF verifier IS NOT NULL AND proof IS NOT NULL AND public.digest(proof, 'sha256') = verifier THEN
             s.failures := s.in_flight;
-            token := public.gen_random_bytes(32);
             INSERT INTO public.desk_sessions (digest, login, db_role, opened_at)
                 VALUES (public.digest(token, 'sha256'), who, session_user, public.hardtoken_now());
             PERFORM public.hardtoken_audit(actor, 'desk.signed_in', 0, '');
             outcome := 'signed_in';
-            session := encode(token, 'hex');
         ELSE
             s.failures := s.failures + 1;
             PERFORM public.hardtoken_audit(actor, 'desk.sign_in.denied', 0,
@@ -297,6 +298,12 @@ INSERT INTO server_credentials (login, kdf, verifier)
     SELECT s.login, hardtoken_kdf_of(s.credential_hash), hardtoken_verifier_of(s.credential_hash)
     FROM staff s WHERE hardtoken_kdf_of(s.credential_hash) IS NOT NULL
     ON CONFLICT ON CONSTRAINT server_credentials_pkey DO UPDATE SET kdf = EXCLUDED.kdf, verifier = EXCLUDED.verifier;
+
+-- The store's id (meta store.id), by which a desk knows that a reconnection reached the same store.
+CREATE OR REPLACE FUNCTION hardtoken_store_id() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+    SELECT m.value FROM public.meta m WHERE m.key = 'store.id'
+$fn$;
 
 -- The decoy salts' key: random, made once.
 INSERT INTO server_keys (purpose, key) VALUES ('decoy', gen_random_bytes(32)) ON CONFLICT DO NOTHING;

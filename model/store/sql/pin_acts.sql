@@ -65,9 +65,9 @@ $fn$;
 -- corporation (利用形態を変更した場合、カード型ハードトークンの利用登録は解除されます); confirming it
 -- unchanged is audited too. outcome: ok (cancelled: registrations cancelled), no_session,
 -- invalid, or the PIN gate's.
-CREATE OR REPLACE FUNCTION hardtoken_set_usage_mode(session text, corporation bigint, mode text, proof bytea,
+CREATE OR REPLACE FUNCTION hardtoken_set_usage_mode_once(session text, corporation bigint, mode text, proof bytea,
     OUT outcome text, OUT remaining integer, OUT cancelled integer)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
 #variable_conflict use_column
 DECLARE
     who text := public.hardtoken_session_login(session);
@@ -118,9 +118,9 @@ $fn$;
 -- wrong_mode, not_checked (a token without a right check of this session), already_used (another
 -- desk committed that code or a later one first: detail is the user's name), held_by_other (a
 -- token registered elsewhere since its check), or the PIN gate's.
-CREATE OR REPLACE FUNCTION hardtoken_register(session text, corporation bigint, proof bytea, mode text,
+CREATE OR REPLACE FUNCTION hardtoken_register_once(session text, corporation bigint, proof bytea, mode text,
     user_ids bigint[], token_ids bigint[], OUT outcome text, OUT remaining integer, OUT detail text)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
 #variable_conflict use_column
 DECLARE
     who text := public.hardtoken_session_login(session);

@@ -28,8 +28,8 @@ $fn$;
 -- 利用中止の解除 (the counters reset with it). A row edited outside the rules is resealed as lifted
 -- ("state=resealed"): the help desk's act is the recovery. outcome: ok, not_suspended (nothing to
 -- lift), no_session, invalid (no such corporation, or no acceptable reason).
-CREATE OR REPLACE FUNCTION hardtoken_unlock(session text, corporation bigint, reason text, OUT outcome text)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+CREATE OR REPLACE FUNCTION hardtoken_unlock_once(session text, corporation bigint, reason text, OUT outcome text)
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
 #variable_conflict use_column
 DECLARE
     who text := public.hardtoken_session_login(session);
@@ -69,8 +69,8 @@ $fn$;
 
 -- 誤入力回数のリセット: both counters to 0; 利用中止 stays (lifting it is hardtoken_unlock). outcome:
 -- ok, nothing_to_reset, tampered, no_session, invalid.
-CREATE OR REPLACE FUNCTION hardtoken_reset_counters(session text, corporation bigint, reason text, OUT outcome text)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+CREATE OR REPLACE FUNCTION hardtoken_reset_counters_once(session text, corporation bigint, reason text, OUT outcome text)
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
 #variable_conflict use_column
 DECLARE
     who text := public.hardtoken_session_login(session);
@@ -109,9 +109,9 @@ $fn$;
 -- 契約法人確認暗証番号の設定: the hash the desk made of the PIN the customer typed twice (the PIN
 -- itself never reaches the server); the old PIN stops working at once. outcome: ok, no_session,
 -- invalid (no such corporation, no reason, or not a hash of ours).
-CREATE OR REPLACE FUNCTION hardtoken_set_pin(session text, corporation bigint, reason text, pin_hash text,
+CREATE OR REPLACE FUNCTION hardtoken_set_pin_once(session text, corporation bigint, reason text, pin_hash text,
     OUT outcome text)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
 #variable_conflict use_column
 DECLARE
     who text := public.hardtoken_session_login(session);
@@ -124,7 +124,7 @@ BEGIN
         outcome := 'invalid';
         RETURN;
     END IF;
-    UPDATE public.corporations x SET pin_hash = hardtoken_set_pin.pin_hash WHERE x.id = corporation;
+    UPDATE public.corporations x SET pin_hash = hardtoken_set_pin_once.pin_hash WHERE x.id = corporation;
     IF NOT FOUND THEN
         outcome := 'invalid';
         RETURN;
@@ -138,8 +138,8 @@ $fn$;
 -- A staff login's sign-in lock lifted (its failures forgiven): by ANOTHER administrator, in their
 -- session. outcome: ok, not_administrator (audited as a refused staff.reset), own_login, not_found
 -- (no sign-in record for that login), no_session, invalid (no reason).
-CREATE OR REPLACE FUNCTION hardtoken_reset_staff_lock(session text, login text, reason text, OUT outcome text)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+CREATE OR REPLACE FUNCTION hardtoken_reset_staff_lock_once(session text, login text, reason text, OUT outcome text)
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
 #variable_conflict use_column
 DECLARE
     who text := public.hardtoken_session_login(session);
@@ -150,7 +150,7 @@ BEGIN
     IF who IS NULL THEN
         outcome := 'no_session';
         RETURN;
-    ELSIF hardtoken_reset_staff_lock.login = who THEN
+    ELSIF hardtoken_reset_staff_lock_once.login = who THEN
         outcome := 'own_login';
         RETURN;
     ELSIF why IS NULL THEN
@@ -162,7 +162,7 @@ BEGIN
         outcome := 'not_administrator';
         RETURN;
     END IF;
-    SELECT * INTO s FROM public.signin_attempts a WHERE a.login = hardtoken_reset_staff_lock.login FOR UPDATE;
+    SELECT * INTO s FROM public.signin_attempts a WHERE a.login = hardtoken_reset_staff_lock_once.login FOR UPDATE;
     IF NOT FOUND THEN
         outcome := 'not_found';
         RETURN;
@@ -183,9 +183,9 @@ $fn$;
 -- member's password (typed twice there; the password never reaches the server). The login has no
 -- space, ':' or control character and at most 64 characters; the name defaults to the login.
 -- outcome: ok, exists, not_administrator (audited), no_session, invalid.
-CREATE OR REPLACE FUNCTION hardtoken_add_staff(session text, login text, name text, role text, credential_hash text,
+CREATE OR REPLACE FUNCTION hardtoken_add_staff_once(session text, login text, name text, role text, credential_hash text,
     reason text, OUT outcome text)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
 #variable_conflict use_column
 DECLARE
     who text := public.hardtoken_session_login(session);
@@ -195,9 +195,9 @@ BEGIN
     IF who IS NULL THEN
         outcome := 'no_session';
         RETURN;
-    ELSIF why IS NULL OR coalesce(hardtoken_add_staff.login, '') !~ '^[^[:space:]:[:cntrl:]]{1,64}$'
-        OR coalesce(hardtoken_add_staff.name, '') ~ '[[:cntrl:]]' OR hardtoken_add_staff.role NOT IN ('staff', 'admin')
-        OR public.hardtoken_kdf_of(hardtoken_add_staff.credential_hash) IS NULL THEN
+    ELSIF why IS NULL OR coalesce(hardtoken_add_staff_once.login, '') !~ '^[^[:space:]:[:cntrl:]]{1,64}$'
+        OR coalesce(hardtoken_add_staff_once.name, '') ~ '[[:cntrl:]]' OR hardtoken_add_staff_once.role NOT IN ('staff', 'admin')
+        OR public.hardtoken_kdf_of(hardtoken_add_staff_once.credential_hash) IS NULL THEN
         outcome := 'invalid';
         RETURN;
     END IF;
@@ -205,15 +205,15 @@ BEGIN
     IF actor IS NULL THEN
         outcome := 'not_administrator';
         RETURN;
-    ELSIF EXISTS (SELECT 1 FROM public.staff t WHERE t.login = hardtoken_add_staff.login) THEN
+    ELSIF EXISTS (SELECT 1 FROM public.staff t WHERE t.login = hardtoken_add_staff_once.login) THEN
         outcome := 'exists';
         RETURN;
     END IF;
     INSERT INTO public.staff (login, name, credential_hash, role)
-        VALUES (hardtoken_add_staff.login, coalesce(nullif(hardtoken_add_staff.name, ''), hardtoken_add_staff.login),
-            hardtoken_add_staff.credential_hash, hardtoken_add_staff.role);
+        VALUES (hardtoken_add_staff_once.login, coalesce(nullif(hardtoken_add_staff_once.name, ''), hardtoken_add_staff_once.login),
+            hardtoken_add_staff_once.credential_hash, hardtoken_add_staff_once.role);
     PERFORM public.hardtoken_audit(actor, 'staff.created', 0,
-        format('login=%s role=%s reason=%s', hardtoken_add_staff.login, hardtoken_add_staff.role, why));
+        format('login=%s role=%s reason=%s', hardtoken_add_staff_once.login, hardtoken_add_staff_once.role, why));
     outcome := 'ok';
 END
 $fn$;
@@ -221,23 +221,23 @@ $fn$;
 -- An account disabled (it signs in no more; its history stays) or enabled again: an administrator's
 -- act, never on one's own login when disabling. outcome: ok, not_found, own_login,
 -- not_administrator (audited), no_session, invalid (no reason).
-CREATE OR REPLACE FUNCTION hardtoken_set_staff_disabled(session text, login text, disabled boolean, reason text,
+CREATE OR REPLACE FUNCTION hardtoken_set_staff_disabled_once(session text, login text, disabled boolean, reason text,
     OUT outcome text)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
 #variable_conflict use_column
 DECLARE
     who text := public.hardtoken_session_login(session);
     why text := public.hardtoken_reason(reason);
-    purpose text := CASE WHEN hardtoken_set_staff_disabled.disabled THEN 'staff.disable' ELSE 'staff.enable' END;
+    purpose text := CASE WHEN hardtoken_set_staff_disabled_once.disabled THEN 'staff.disable' ELSE 'staff.enable' END;
     actor text;
 BEGIN
     IF who IS NULL THEN
         outcome := 'no_session';
         RETURN;
-    ELSIF hardtoken_set_staff_disabled.disabled AND hardtoken_set_staff_disabled.login = who THEN
+    ELSIF hardtoken_set_staff_disabled_once.disabled AND hardtoken_set_staff_disabled_once.login = who THEN
         outcome := 'own_login';
         RETURN;
-    ELSIF why IS NULL OR hardtoken_set_staff_disabled.disabled IS NULL THEN
+    ELSIF why IS NULL OR hardtoken_set_staff_disabled_once.disabled IS NULL THEN
         outcome := 'invalid';
         RETURN;
     END IF;
@@ -246,15 +246,15 @@ BEGIN
         outcome := 'not_administrator';
         RETURN;
     END IF;
-    UPDATE public.staff t SET disabled = CASE WHEN hardtoken_set_staff_disabled.disabled THEN 1 ELSE 0 END
-        WHERE t.login = hardtoken_set_staff_disabled.login;
+    UPDATE public.staff t SET disabled = CASE WHEN hardtoken_set_staff_disabled_once.disabled THEN 1 ELSE 0 END
+        WHERE t.login = hardtoken_set_staff_disabled_once.login;
     IF NOT FOUND THEN
         outcome := 'not_found';
         RETURN;
     END IF;
     PERFORM public.hardtoken_audit(actor,
-        CASE WHEN hardtoken_set_staff_disabled.disabled THEN 'staff.disabled' ELSE 'staff.enabled' END, 0,
-        format('login=%s reason=%s', hardtoken_set_staff_disabled.login, why));
+        CASE WHEN hardtoken_set_staff_disabled_once.disabled THEN 'staff.disabled' ELSE 'staff.enabled' END, 0,
+        format('login=%s reason=%s', hardtoken_set_staff_disabled_once.login, why));
     outcome := 'ok';
 END
 $fn$;

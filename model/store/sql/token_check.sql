@@ -114,9 +114,9 @@ $fn$;
 --   mode_not_set, wrong_mode, no_user, held_by_other, invalid (not counted)
 --   no_session     the session is not open; tampered: a row fails its MAC (nothing decided);
 --   unavailable    the server holds no seed for the token (server init not run since its import)
-CREATE OR REPLACE FUNCTION hardtoken_check_token(session text, corporation bigint, serial text, otp text,
+CREATE OR REPLACE FUNCTION hardtoken_check_token_once(session text, corporation bigint, serial text, otp text,
     mode text, user_id bigint, OUT outcome text, OUT token_id bigint, OUT remaining integer)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
 #variable_conflict use_column
 DECLARE
     who text := public.hardtoken_session_login(session);
@@ -173,7 +173,7 @@ BEGIN
         user_id := NULL;
     END IF;
     remaining := lim - c.otp_failures;
-    SELECT * INTO t FROM public.tokens x WHERE x.serial = hardtoken_check_token.serial;
+    SELECT * INTO t FROM public.tokens x WHERE x.serial = hardtoken_check_token_once.serial;
     IF FOUND THEN
         SELECT r.corporation_id, r.user_id INTO holder_corporation, holder_user
             FROM public.registrations r WHERE r.token_id = t.id;
