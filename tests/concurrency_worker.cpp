@@ -13,6 +13,8 @@
 //                                as unreachable is done again once the store is back, and an
 //                                OutcomeUnknown waits for its resolution. Answers the counts and
 //                                "acked=" the users whose registration the desk said went through.
+//                                (pg-server: the same through the server's functions; an act
+//                                that got no answer is asked again with its request id.)
 //   after MS COMMAND             COMMAND, MS milliseconds after it was read
 //   quit
 //
@@ -125,6 +127,68 @@ QString actedSince(qint64 from)
     return QStringLiteral(" t0=%1 t1=%2").arg(from).arg(QDateTime::currentMSecsSinceEpoch());
 }
 
+// Waits (up to a minute) until the desk's connection answers, reconnecting as StoreLink would.
+bool reachable(Database& desk)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!desk.isReachable() && !desk.reconnect()) {
+        if (t.elapsed() > 60000)
+            return false;
+        QThread::msleep(100);
+    }
+    return true;
+}
+
+// "register FIRST N" on a store ruled by the server: each user's token checked (次へ) and registered
+// (OK) through whatever the server goes through. An act that got no answer is asked again once the
+// server answers — the OK with its own request id (ServerDesk), so that it is answered from what
+// the server kept if its first ask went through. Answers "acked=" the users whose registration the
+// server confirmed to this desk.
+QString registerThroughServer(Database& desk, ServerDesk& server, const QString& session, qint64 corporation,
+    const QList<UserInfo>& users, int first, int count, Tally& tally)
+{
+    OtpGenerator generator;
+    QStringList acked;
+    const auto code
+        = [&](const QString& serial) { return generator.totp(secretOf(serial), QDateTime::currentSecsSinceEpoch()); };
+    for (int u = first; u < first + count; ++u) {
+        const QString serial = QStringLiteral("%1").arg(5000000000LL + u);
+        const qint64 user = users.value(u).id;
+        for (int round = 0; round < 200; ++round) {
+            reachable(desk);
+            const ServerDesk::TokenCheck check
+                = server.checkToken(session, corporation, serial, code(serial), QStringLiteral("individual"), user);
+            if (check.outcome == ServerDesk::Check::Failed) {
+                tally.count("unreachable");
+                continue;
+            }
+            if (check.outcome != ServerDesk::Check::Right) {
+                tally.count("other");
+                break;
+            }
+            ServerDesk::PinAct o = ServerDesk::PinAct::Failed;
+            for (int ask = 0; ask < 200 && o == ServerDesk::PinAct::Failed; ++ask) {
+                reachable(desk);
+                o = server
+                        .registerTokens(session, corporation, QStringLiteral("train1234"), QStringLiteral("individual"),
+                            { { user, check.tokenId } })
+                        .outcome;
+                if (o == ServerDesk::PinAct::Failed)
+                    tally.count("unreachable");
+            }
+            tally.count(o == ServerDesk::PinAct::Done   ? "ok"
+                    : o == ServerDesk::PinAct::TryAgain ? "tryAgain"
+                                                        : "other");
+            if (o == ServerDesk::PinAct::Done)
+                acked << QString::number(u);
+            if (o != ServerDesk::PinAct::TryAgain)
+                break;
+        }
+    }
+    return QStringLiteral(" acked=") + acked.join(QLatin1Char(','));
+}
+
 // "pg-server": a desk on a store ruled by the server, as the desks' role with no key. It runs
 // only what such a desk can: the server's functions.
 int serverDesk(const QString& connection, const Clock& clock)
@@ -212,6 +276,11 @@ int serverDesk(const QString& connection, const Clock& clock)
                     : o == ServerDesk::PinAct::Suspended   ? "suspended"
                     : o == ServerDesk::PinAct::TryAgain    ? "tryAgain"
                                                            : "other");
+        } else if (c.value(0) == QLatin1String("register")) {
+            const QString acked = registerThroughServer(
+                desk, server, session.session, corporation, users, n, c.value(2).toInt(), tally);
+            out << tally.line() << actedSince(from) << acked << Qt::endl;
+            continue;
         } else {
             out << "error unknown command" << Qt::endl;
             continue;

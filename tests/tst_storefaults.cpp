@@ -213,7 +213,7 @@ Registered registerThrough(
     const SharedStore& s, const QString& target, int desks, int each, const std::function<void()>& fault)
 {
     Registered r;
-    const QList<QProcess*> procs = startDesks(QStringLiteral("pg"), target, s, desks);
+    const QList<QProcess*> procs = startDesks(s.engine, target, s, desks);
     for (int i = 0; i < desks; ++i)
         procs[i]->write(QStringLiteral("register %1 %2\n").arg(i * each).arg(each).toUtf8());
     for (QProcess* p : std::as_const(procs))
@@ -757,19 +757,25 @@ void TestStoreFaults::desktopsKilledInsidePinChecks()
 
 void TestStoreFaults::desksRegisterThroughServerFaults_data()
 {
+    QTest::addColumn<QString>("engine");
     QTest::addColumn<QString>("fault");
-    QTest::newRow("server restarted") << QStringLiteral("restart");
-    QTest::newRow("sessions terminated") << QStringLiteral("terminate");
+    // The desks run the console's rules with the data key ("pg"), or call the server's functions
+    // as the desks' role with no key ("pg-server": the server's rules go through the same faults).
+    for (const char* engine : { "pg", "pg-server" }) {
+        QTest::addRow("%s, server restarted", engine) << QString::fromLatin1(engine) << QStringLiteral("restart");
+        QTest::addRow("%s, sessions terminated", engine) << QString::fromLatin1(engine) << QStringLiteral("terminate");
+    }
 }
 
 void TestStoreFaults::desksRegisterThroughServerFaults()
 {
+    QFETCH(QString, engine);
     QFETCH(QString, fault);
-    SharedStore s(QStringLiteral("pg"), m_server->server());
+    SharedStore s(engine, m_server->server());
     constexpr int kDesks = 4;
     constexpr int kEach = 10;
     int faults = 0;
-    Registered r = registerThrough(s, s.target, kDesks, kEach, [&] {
+    Registered r = registerThrough(s, s.workerTarget, kDesks, kEach, [&] {
         // Twice while the desks are at work: a restart for maintenance, or every desk's session
         // ended (a pooler or a failover manager doing it, an idle-session timeout).
         for (int round = 1; round <= 2; ++round) {
@@ -783,11 +789,11 @@ void TestStoreFaults::desksRegisterThroughServerFaults()
     });
     QVERIFY(s.store->reconnect());
     const Check c = checkAgainst(*s.store, r.acked, kDesks * kEach);
-    qInfo("%s: %d desks × %d registrations (%d of them at work through the faults), %d"
+    qInfo("%s, %s: %d desks × %d registrations (%d of them at work through the faults), %d"
           " restart(s) or session(s) ended mid-load; acknowledged %d; lost %d, registered but not"
           " acknowledged %d, audit rows doubled %d; answers: %s",
-        qPrintable(fault), kDesks, kEach, r.atWork, faults, int(r.acked.size()), c.lost, c.unacknowledged, c.doubled,
-        qPrintable(describe(r.answers)));
+        qPrintable(engine), qPrintable(fault), kDesks, kEach, r.atWork, faults, int(r.acked.size()), c.lost,
+        c.unacknowledged, c.doubled, qPrintable(describe(r.answers)));
     QVERIFY(faults >= 2);
     QVERIFY2(r.atWork >= 2, qPrintable(QString::number(r.atWork)));
     QCOMPARE(c.lost, 0);

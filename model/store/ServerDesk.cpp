@@ -8,6 +8,61 @@
 
 namespace hardtoken {
 
+namespace {
+
+// Acts kept to be asked again with their request id (ServerDesk::ask).
+constexpr int kUnansweredKept = 16;
+
+} // namespace
+
+ServerDesk::ServerDesk(Database& store)
+    : m_store(store)
+    , m_sessionKey(crypto::randomBytes(32))
+{
+}
+
+QByteArray ServerDesk::actOf(const QString& sql, const QVariantList& values) const
+{
+    // Length-prefixed fields under the desk's own key: the proof among the values is not kept as
+    // anything a reader of the desk's memory could test a guess against without that key too.
+    QByteArray message = sql.toUtf8();
+    for (const QVariant& v : values) {
+        const QByteArray bytes = v.typeId() == QMetaType::QByteArray ? v.toByteArray() : v.toString().toUtf8();
+        message += ';' + QByteArray::number(bytes.size()) + ':' + bytes;
+    }
+    const QByteArray act = crypto::hmacSha256(m_sessionKey, message);
+    message.fill('\0');
+    return act;
+}
+
+QString ServerDesk::requestFor(const QByteArray& act)
+{
+    for (qsizetype i = 0; i < m_unanswered.size(); ++i) {
+        if (m_unanswered[i].first == act)
+            return m_unanswered.takeAt(i).second;
+    }
+    // 128 random bits.
+    return QString::fromLatin1(crypto::randomBytes(16).toHex());
+}
+
+template <typename Read> auto ServerDesk::ask(const QString& sql, const QVariantList& values, Read read)
+{
+    const QByteArray act = actOf(sql, values);
+    const QString request = requestFor(act);
+    Database::Query q = m_store.query(sql, QVariantList { request } + values);
+    keepIfUnanswered(act, request, q.ok());
+    return read(q);
+}
+
+void ServerDesk::keepIfUnanswered(const QByteArray& act, const QString& request, bool answered)
+{
+    if (answered || m_store.errorCode() != StoreErrorCode::Unreachable)
+        return;
+    m_unanswered.append({ act, request });
+    if (m_unanswered.size() > kUnansweredKept)
+        m_unanswered.removeFirst();
+}
+
 std::optional<QVariant> ServerDesk::proofOf(const QString& kdfSql, const QVariant& subject, const QString& secret)
 {
     QString kdf;
@@ -22,14 +77,6 @@ std::optional<QVariant> ServerDesk::proofOf(const QString& kdfSql, const QVarian
 }
 
 namespace {
-
-// A request's id: 128 random bits, drawn for each act. Database::Query asks again with the same
-// values when the connection broke under the first ask, so the server answers that act once
-// (store/sql/requests.sql).
-QString newRequest()
-{
-    return QString::fromLatin1(crypto::randomBytes(16).toHex());
-}
 
 ServerDesk::PinActResult pinActFrom(Database::Query& q)
 {
@@ -71,12 +118,12 @@ ServerDesk::PinActResult ServerDesk::setUsageMode(
     const auto proof = proofOf(QStringLiteral("SELECT hardtoken_pin_kdf(?)"), corporationId, pin);
     if (!proof)
         return {};
-    Database::Query q = m_store.query(QStringLiteral("SELECT outcome, remaining, cancelled"
-                                                     " FROM hardtoken_set_usage_mode(?, ?, ?, ?, ?)"),
-        { newRequest(), session, corporationId, mode, *proof });
-    PinActResult result = pinActFrom(q);
-    result.cancelled = q.ok() ? q.value(2).toInt() : 0;
-    return result;
+    return ask(QStringLiteral("SELECT outcome, remaining, cancelled FROM hardtoken_set_usage_mode(?, ?, ?, ?, ?)"),
+        { session, corporationId, mode, *proof }, [](Database::Query& q) {
+            PinActResult result = pinActFrom(q);
+            result.cancelled = q.ok() ? q.value(2).toInt() : 0;
+            return result;
+        });
 }
 
 ServerDesk::PinActResult ServerDesk::registerTokens(const QString& session, qint64 corporationId, const QString& pin,
@@ -91,13 +138,13 @@ ServerDesk::PinActResult ServerDesk::registerTokens(const QString& session, qint
         users << user;
         tokens << token;
     }
-    Database::Query q
-        = m_store.query(QStringLiteral("SELECT outcome, remaining, detail FROM hardtoken_register(?, ?, ?, ?, ?,"
-                                       " CAST(? AS bigint[]), CAST(? AS bigint[]))"),
-            { newRequest(), session, corporationId, *proof, mode, bigintArray(users), bigintArray(tokens) });
-    PinActResult result = pinActFrom(q);
-    result.detail = q.ok() ? q.value(2).toString() : QString();
-    return result;
+    return ask(QStringLiteral("SELECT outcome, remaining, detail FROM hardtoken_register(?, ?, ?, ?, ?,"
+                              " CAST(? AS bigint[]), CAST(? AS bigint[]))"),
+        { session, corporationId, *proof, mode, bigintArray(users), bigintArray(tokens) }, [](Database::Query& q) {
+            PinActResult result = pinActFrom(q);
+            result.detail = q.ok() ? q.value(2).toString() : QString();
+            return result;
+        });
 }
 
 ServerDesk::StaffAct ServerDesk::staffAct(const QString& sql, const QVariantList& values)
@@ -109,8 +156,9 @@ ServerDesk::StaffAct ServerDesk::staffAct(const QString& sql, const QVariantList
         { QStringLiteral("own_login"), StaffAct::OwnLogin }, { QStringLiteral("not_found"), StaffAct::NotFound },
         { QStringLiteral("exists"), StaffAct::Exists }, { QStringLiteral("tampered"), StaffAct::Tampered },
         { QStringLiteral("no_session"), StaffAct::NoSession }, { QStringLiteral("invalid"), StaffAct::Invalid } };
-    Database::Query q = m_store.query(sql, QVariantList { newRequest() } + values);
-    return q.next() ? outcomes.value(q.value(0).toString(), StaffAct::Failed) : StaffAct::Failed;
+    return ask(sql, values, [](Database::Query& q) {
+        return q.next() ? outcomes.value(q.value(0).toString(), StaffAct::Failed) : StaffAct::Failed;
+    });
 }
 
 ServerDesk::StaffAct ServerDesk::unlock(const QString& session, qint64 corporationId, const QString& reason)
@@ -169,10 +217,14 @@ ServerDesk::SignIn ServerDesk::signIn(const QString& login, const QString& passw
     const auto proof = proofOf(QStringLiteral("SELECT hardtoken_staff_kdf(?)"), login, password);
     if (!proof)
         return result;
-    // The session's token is drawn here; the server keeps its SHA-256 only.
-    const QString session = QString::fromLatin1(crypto::randomBytes(32).toHex());
-    Database::Query q = m_store.query(QStringLiteral("SELECT outcome, remaining FROM hardtoken_sign_in(?, ?, ?, ?)"),
-        { newRequest(), login, *proof, session });
+    // The session's token is the desk's (the server keeps its SHA-256 only), one per request: the
+    // sign-in asked again goes with the same token.
+    const QString sql = QStringLiteral("SELECT outcome, remaining FROM hardtoken_sign_in(?, ?, ?, ?)");
+    const QByteArray act = actOf(sql, { login, *proof });
+    const QString request = requestFor(act);
+    const QString session = QString::fromLatin1(crypto::hmacSha256(m_sessionKey, request.toLatin1()).toHex());
+    Database::Query q = m_store.query(sql, { request, login, *proof, session });
+    keepIfUnanswered(act, request, q.ok());
     if (!q.next())
         return result;
     const QString outcome = q.value(0).toString();
@@ -203,17 +255,18 @@ ServerDesk::TokenCheck ServerDesk::checkToken(const QString& session, qint64 cor
         { QStringLiteral("held_by_other"), Check::HeldByOther }, { QStringLiteral("invalid"), Check::Invalid },
         { QStringLiteral("no_session"), Check::NoSession }, { QStringLiteral("tampered"), Check::Tampered },
         { QStringLiteral("unavailable"), Check::Unavailable } };
-    TokenCheck result;
-    Database::Query q = m_store.query(QStringLiteral("SELECT outcome, token_id, remaining"
-                                                     " FROM hardtoken_check_token(?, ?, ?, ?, ?, ?, ?)"),
-        { newRequest(), session, corporationId, serial, otp, mode,
-            userId ? QVariant(userId) : QVariant(QMetaType::fromType<qint64>()) });
-    if (!q.next())
-        return result;
-    result.outcome = outcomes.value(q.value(0).toString(), Check::Failed);
-    result.tokenId = q.value(1).toLongLong();
-    result.remaining = q.value(2).toInt();
-    return result;
+    return ask(QStringLiteral("SELECT outcome, token_id, remaining FROM hardtoken_check_token(?, ?, ?, ?, ?, ?, ?)"),
+        { session, corporationId, serial, otp, mode,
+            userId ? QVariant(userId) : QVariant(QMetaType::fromType<qint64>()) },
+        [](Database::Query& q) {
+            TokenCheck result;
+            if (!q.next())
+                return result;
+            result.outcome = outcomes.value(q.value(0).toString(), Check::Failed);
+            result.tokenId = q.value(1).toLongLong();
+            result.remaining = q.value(2).toInt();
+            return result;
+        });
 }
 
 } // namespace hardtoken

@@ -23,10 +23,7 @@ class Database;
 class ServerDesk final {
     Q_DECLARE_TR_FUNCTIONS(ServerDesk)
 public:
-    explicit ServerDesk(Database& store)
-        : m_store(store)
-    {
-    }
+    explicit ServerDesk(Database& store);
 
     enum class Outcome {
         SignedIn,
@@ -128,6 +125,17 @@ public:
     StaffAct setStaffDisabled(const QString& session, const QString& login, bool disabled, const QString& reason);
 
 private:
+    // Runs the act `sql` (its request id the first value, then `values`) and gives the query to
+    // `read`. The request id is the act's own: the same act asked again after an ask that got no
+    // answer (the server unreachable under it, even after Database::Query's own retry) goes with the
+    // id of that ask, so that the server answers it from what it kept if the first ask went through
+    // — the desk's retry is then safe whenever it comes. Otherwise a new id is drawn.
+    template <typename Read> auto ask(const QString& sql, const QVariantList& values, Read read);
+    // The request id for the act `sql` with `values` (a digest of them is kept, never the values).
+    QString requestFor(const QByteArray& act);
+    QByteArray actOf(const QString& sql, const QVariantList& values) const;
+    // An ask that got no answer because the server was unreachable: its id kept for the act.
+    void keepIfUnanswered(const QByteArray& act, const QString& request, bool answered);
     StaffAct staffAct(const QString& sql, const QVariantList& values);
     // What the server gives for a secret's scrypt parameters and salt (`kdfSql`, one bound value),
     // and the key `secret` derives under them; nullopt when the server did not answer (a
@@ -135,6 +143,12 @@ private:
     std::optional<QVariant> proofOf(const QString& kdfSql, const QVariant& subject, const QString& secret);
 
     Database& m_store;
+    // Acts asked without an answer, newest last (a few: the desk asks again soon or not at all).
+    QList<QPair<QByteArray, QString>> m_unanswered;
+    // The desk's own key: a sign-in's session token is derived from its request id under it, so that
+    // the sign-in asked again goes with the same token (the server sees SHA-256 of the token only),
+    // and the acts kept unanswered are known by a MAC under it.
+    QByteArray m_sessionKey;
 };
 
 } // namespace hardtoken
