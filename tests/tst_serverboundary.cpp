@@ -6,6 +6,7 @@
 
 #include "core/Crypto.h"
 #include "core/Otp.h"
+#include "inventory/TokenImport.h"
 #include "store/AuditLog.h"
 #include "store/CorporationTable.h"
 #include "store/ServerBoundary.h"
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void theServerChecksTokensWithSeedsNoDeskCanRead();
     void theHelpDesksActsRunInTheSession();
     void anAnswerLostAfterTheCommitIsNotActedTwice();
+    void anAdministratorImportsTokensWhoseSeedsOnlyTheServerKeeps();
     void cleanupTestCase();
 
 private:
@@ -702,6 +704,109 @@ void TestServerBoundary::anAnswerLostAfterTheCommitIsNotActedTwice()
                          .arg(corporation))
                 .contains(QLatin1String("32 hexadecimal digits")));
     QVERIFY(desk.signOut(in.session, QStringLiteral("closed")));
+}
+
+// トークンの取り込み from a desk with no key: the vendor's file read on the desk, its tokens sent once
+// to the server, which keeps each seed under its own key (no sealed secret in the tokens table, none
+// a desk could read), as an administrator's act, all or nothing — and checks their codes.
+void TestServerBoundary::anAdministratorImportsTokensWhoseSeedsOnlyTheServerKeeps()
+{
+    Database deskConnection(m_clock);
+    QVERIFY(deskConnection.openAsDesk(m_pg->connection() + QStringLiteral(" user=") + m_desk));
+    ServerDesk desk(deskConnection);
+    const ServerDesk::SignIn clerk = desk.signIn(kClerk, kClerkPassword);
+    const ServerDesk::SignIn chief = desk.signIn(QStringLiteral("chief"), QStringLiteral("Chief-pass1"));
+    QCOMPARE(clerk.outcome, ServerDesk::Outcome::SignedIn);
+    QCOMPARE(chief.outcome, ServerDesk::Outcome::SignedIn);
+    const QByteArray seed = QByteArrayLiteral("12345678901234567890");
+    const auto file = [&](const QByteArray& hotpSeed) -> QByteArray {
+        return QByteArrayLiteral("serial,secret_hex,type,digits,period,counter\n") + "7000000001," + hotpSeed.toHex()
+            + ",hotp,6,,0\n7000000002,76656e646f722d7365637265742d74776f,totp,6,30,\n";
+    };
+    const QString reason = QStringLiteral("ベンダー納品分（2026年12月）");
+    const auto import = [&](const ServerDesk::SignIn& who, const QByteArray& bytes, bool replace) {
+        TokenImportReport report;
+        QList<TokenLine> lines = TokenImport::parse(bytes, {}, &report);
+        TokenImport::applyThroughServer(desk, who.session, lines, replace, reason, &report);
+        return report;
+    };
+    const int auditBefore = int(m_store->auditLog().entries().size());
+
+    // Not the clerk's act (refused and audited); nothing written.
+    TokenImportReport report = import(clerk, file(seed), false);
+    QVERIFY(!report.written);
+    QVERIFY2(report.fileProblem.contains(QStringLiteral("管理者")), qPrintable(report.fileProblem));
+    QVERIFY(!TokenTable::find(*m_store, QStringLiteral("7000000001")));
+    QCOMPARE(lastEntries(*m_store, 1)[0].action, QStringLiteral("tokens.import.denied"));
+
+    // The administrator's: both imported, the seeds the server's alone.
+    report = import(chief, file(seed), false);
+    QVERIFY2(report.written, qPrintable(report.describe().join(QLatin1Char('\n'))));
+    QCOMPARE(report.count(TokenOutcome::Kind::Imported), 2);
+    {
+        RoleConnection owner(*m_pg, m_owner);
+        QSqlQuery q(owner.db);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM tokens t JOIN server_seeds s ON s.token_id = t.id"
+                                      " WHERE t.serial IN ('7000000001', '7000000002') AND length(t.secret) = 0")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+    }
+    const auto imported = TokenTable::find(*m_store, QStringLiteral("7000000001"));
+    QVERIFY(imported && imported->stateIntact); // the server's MAC, verified by the console
+    QCOMPARE(imported->state.nextCounter, quint64(0));
+    const QList<AuditEntry> last = lastEntries(*m_store, 3);
+    QCOMPARE(last[0].action, QStringLiteral("token.imported"));
+    QCOMPARE(last[0].actor, QStringLiteral("staff:chief"));
+    QCOMPARE(last[2].action, QStringLiteral("tokens.imported"));
+    QCOMPARE(last[2].details,
+        QStringLiteral("format=csv imported=2 replaced=0 unchanged=0 reason=%1 db_role=%2").arg(reason, m_desk));
+    // The server checks the new card's code (its seed never was on a desk).
+    const qint64 corporation = CorporationTable::idByCode(*m_store, sample::corporationCode);
+    qint64 suzuki = 0;
+    for (const UserInfo& u : UserTable::list(*m_store, corporation))
+        suzuki = u.name == QStringLiteral("鈴木 花子") ? u.id : suzuki;
+    OtpGenerator card;
+    QVERIFY(card.setKey(seed, OtpAlgorithm::Sha1));
+    const QString code = QStringLiteral("%1").arg(*card.codeAt(0, 6), 6, 10, QLatin1Char('0'));
+    QCOMPARE(desk.checkToken(clerk.session, corporation, QStringLiteral("7000000001"), code,
+                     QStringLiteral("individual"), suzuki)
+                 .outcome,
+        ServerDesk::Check::Right);
+
+    // The same file again: unchanged. Another seed for a known serial: refused without --replace
+    // (nothing written), replaced with it.
+    report = import(chief, file(seed), false);
+    QCOMPARE(report.count(TokenOutcome::Kind::Unchanged), 2);
+    const QByteArray other = QByteArrayLiteral("another-vendor-seed!");
+    report = import(chief, file(other), false);
+    QVERIFY(!report.written);
+    QCOMPARE(report.count(TokenOutcome::Kind::Refused), 1);
+    QVERIFY(report.outcomes.last().reason.contains(QLatin1String("--replace")));
+    report = import(chief, file(other), true);
+    QVERIFY(report.written);
+    QCOMPARE(report.count(TokenOutcome::Kind::Replaced), 1);
+    QCOMPARE(report.count(TokenOutcome::Kind::Unchanged), 1);
+    QCOMPARE(desk.checkToken(clerk.session, corporation, QStringLiteral("7000000001"), code,
+                     QStringLiteral("individual"), suzuki)
+                 .outcome,
+        ServerDesk::Check::Wrong); // the old seed's code no more
+    qInfo("tokens imported through the server: %d audit entries, the seeds kept by the server alone",
+        int(m_store->auditLog().entries().size()) - auditBefore);
+
+    // server init again (after a migration or rotate-key) leaves the server's seeds as they are;
+    // the console's own key rotation finds no secret of theirs to reseal.
+    QVERIFY2(ServerBoundary::init(*m_store, m_desk), qPrintable(m_store->errorMessage()));
+    for (const TokenTable::SealedSecret& t : TokenTable::sealedSecrets(*m_store))
+        QVERIFY(!t.serial.startsWith(QLatin1String("700000000")));
+    QCOMPARE(desk.checkToken(clerk.session, corporation, QStringLiteral("7000000001"), code,
+                     QStringLiteral("individual"), suzuki)
+                 .outcome,
+        ServerDesk::Check::Wrong);
+    // The desk role reads no seed of them either.
+    RoleConnection role(*m_pg, m_desk);
+    QVERIFY(role.run(QStringLiteral("SELECT secret FROM tokens")).contains(QLatin1String("permission denied")));
+    for (const ServerDesk::SignIn& in : { clerk, chief })
+        QVERIFY(desk.signOut(in.session, QStringLiteral("closed")));
 }
 
 void TestServerBoundary::cleanupTestCase()

@@ -2141,6 +2141,22 @@ While it is suspended, the card hard token usage mode cannot be set and tokens c
         <source>%1 に EncryptionMethod がありません。</source>
         <translation>%1 has no EncryptionMethod.</translation>
     </message>
+    <message>
+        <source>サーバーがこのトークンの値を受け付けませんでした</source>
+        <translation>The server did not accept this token&apos;s values</translation>
+    </message>
+    <message>
+        <source>トークンの取り込みは管理者だけが行えます。</source>
+        <translation>Only an administrator can import tokens.</translation>
+    </message>
+    <message>
+        <source>担当者のサインインが終わっています。サインインし直してください。</source>
+        <translation>The staff sign-in has ended. Please sign in again.</translation>
+    </message>
+    <message>
+        <source>理由を入力してください（200 文字まで）。</source>
+        <translation>Enter a reason (up to 200 characters).</translation>
+    </message>
 </context>
 <context>
     <name>TrainingCertificate</name>

@@ -4,12 +4,16 @@
 #include "core/Csv.h"
 #include "core/Validation.h"
 #include "store/AuditLog.h"
+#include "store/ServerDesk.h"
 #include "store/Store.h"
 #include "store/TokenTable.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QStringDecoder>
 #include <QXmlStreamReader>
@@ -867,6 +871,85 @@ bool TokenImport::apply(
             ? Store::lockedMessage()
             : tr("トークンをデータベースに書き込めませんでした。データベースは変更されていません。");
     return done || (completed && check && !report->refusedAny());
+}
+
+namespace {
+
+// The file's tokens as the server takes them (store/sql/imports.sql).
+QByteArray serverTokens(const QList<TokenLine>& lines)
+{
+    QJsonArray tokens;
+    for (const TokenLine& l : lines) {
+        tokens.append(QJsonObject { { QStringLiteral("serial"), l.serial },
+            { QStringLiteral("kind"), otpKindName(l.params.kind) },
+            { QStringLiteral("algorithm"), otpAlgorithmName(l.params.algorithm) },
+            { QStringLiteral("digits"), l.params.digits }, { QStringLiteral("period"), l.params.period },
+            // 64-bit values as text: a JSON number holds 53 bits.
+            { QStringLiteral("counter"), QString::number(l.state.nextCounter) },
+            { QStringLiteral("last_step"), QString::number(l.state.lastStep) },
+            { QStringLiteral("drift"), QString::number(l.state.driftSteps) },
+            { QStringLiteral("seed"), QString::fromLatin1(l.secret.toHex()) } });
+    }
+    return QJsonDocument(tokens).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+bool TokenImport::applyThroughServer(ServerDesk& server, const QString& session, QList<TokenLine> lines, bool replace,
+    const QString& reason, TokenImportReport* report)
+{
+    const auto wipe = [&] {
+        for (TokenLine& l : lines)
+            l.secret.fill('\0');
+    };
+    report->written = false;
+    if (lines.isEmpty() || report->refusedAny()) {
+        wipe();
+        return false;
+    }
+    QByteArray tokens = serverTokens(lines);
+    const ServerDesk::TokenImportAnswer answer = server.importTokens(session, tokens, replace,
+        report->format.startsWith(QLatin1String("PSKC")) ? QStringLiteral("pskc") : QStringLiteral("csv"), reason);
+    tokens.fill('\0');
+    wipe();
+    switch (answer.outcome) {
+    case ServerDesk::StaffAct::Done:
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QChar k = i < answer.detail.size() ? answer.detail.at(i) : QChar();
+            report->outcomes.append({ k == QLatin1Char('i') ? Kind::Imported
+                    : k == QLatin1Char('r')                 ? Kind::Replaced
+                                                            : Kind::Unchanged,
+                lines[i].where, lines[i].serial, {} });
+        }
+        report->written = true;
+        return true;
+    case ServerDesk::StaffAct::Refused:
+        for (const QString& line : answer.detail.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const TokenLine& l = lines.value(line.section(QLatin1Char(' '), 0, 0).toInt() - 1);
+            const QString why = line.section(QLatin1Char(' '), 1);
+            report->outcomes.append({ Kind::Refused, l.where, l.serial,
+                why == QLatin1String("exists")
+                    ? tr("シリアル番号 %1 は登録済みです（置き換えるには --replace）").arg(l.serial)
+                    : why == QLatin1String("tampered")
+                    ? tr("シリアル番号 %1 の記録が改ざんされているため、置き換えられません").arg(l.serial)
+                    : why == QLatin1String("registered-kind")
+                    ? tr("利用登録済みのトークン %1 の種類（HOTP/TOTP）は変えられません").arg(l.serial)
+                    : tr("サーバーがこのトークンの値を受け付けませんでした") });
+        }
+        return false;
+    case ServerDesk::StaffAct::NotAdministrator:
+        report->fileProblem = tr("トークンの取り込みは管理者だけが行えます。");
+        return false;
+    case ServerDesk::StaffAct::NoSession:
+        report->fileProblem = tr("担当者のサインインが終わっています。サインインし直してください。");
+        return false;
+    case ServerDesk::StaffAct::Invalid:
+        report->fileProblem = tr("理由を入力してください（200 文字まで）。");
+        return false;
+    default:
+        report->fileProblem = tr("トークンをデータベースに書き込めませんでした。データベースは変更されていません。");
+        return false;
+    }
 }
 
 } // namespace hardtoken

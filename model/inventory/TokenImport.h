@@ -9,6 +9,7 @@
 
 namespace hardtoken {
 
+class ServerDesk;
 class Store;
 
 // The vendor's token inventory: PSKC key containers (RFC 6030) or a plain CSV.
@@ -71,6 +72,13 @@ public:
     // a replacement never touches the counter, last step or drift of a registered token.
     static bool apply(Store& store, QList<TokenLine> lines, bool replace, bool check, const QString& actor,
         TokenImportReport* report);
+
+    // The same on a store ruled by the server, from a desk that holds no key: the lines go to the
+    // server once (ServerDesk::importTokens), which keeps each seed under its own key and decides
+    // as apply() does, within the administrator's session `session`, with `reason` audited. Nothing
+    // is sent when the report already has a refusal. The secrets are wiped here either way.
+    static bool applyThroughServer(ServerDesk& server, const QString& session, QList<TokenLine> lines, bool replace,
+        const QString& reason, TokenImportReport* report);
 
     // A PSKC pre-shared key file: the key in hex (white space ignored), 16, 24 or 32 bytes.
     // nullopt with `why` set when the file cannot be read or does not hold such a key.

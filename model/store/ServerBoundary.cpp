@@ -65,7 +65,8 @@ QStringList ServerBoundary::deskFunctions()
         QStringLiteral("hardtoken_set_pin(text, text, bigint, text, text)"),
         QStringLiteral("hardtoken_reset_staff_lock(text, text, text, text)"),
         QStringLiteral("hardtoken_add_staff(text, text, text, text, text, text, text)"),
-        QStringLiteral("hardtoken_set_staff_disabled(text, text, text, boolean, text)") };
+        QStringLiteral("hardtoken_set_staff_disabled(text, text, text, boolean, text)"),
+        QStringLiteral("hardtoken_import_tokens(text, text, jsonb, boolean, text, text)") };
 }
 
 QList<QByteArray> ServerBoundary::serverKeyPurposes()
@@ -137,7 +138,7 @@ bool ServerBoundary::init(Database& store, const QString& deskRole)
             || !store.execDirect(QString::fromUtf8(kHotp)) || !store.execDirect(QString::fromUtf8(kTotp)))
             return false;
         for (const char* name : { ":/server/desk_session.sql", ":/server/token_check.sql", ":/server/pin_acts.sql",
-                 ":/server/staff_acts.sql", ":/server/requests.sql" }) {
+                 ":/server/staff_acts.sql", ":/server/imports.sql", ":/server/requests.sql" }) {
             QFile script(QString::fromLatin1(name));
             if (!script.open(QIODevice::ReadOnly))
                 return store.fail(StoreErrorCode::Sql, tr("サーバーの関数の定義を読み込めません。"));

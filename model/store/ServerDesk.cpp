@@ -147,18 +147,46 @@ ServerDesk::PinActResult ServerDesk::registerTokens(const QString& session, qint
         });
 }
 
-ServerDesk::StaffAct ServerDesk::staffAct(const QString& sql, const QVariantList& values)
+namespace {
+
+ServerDesk::StaffAct staffActOf(const QString& outcome)
 {
+    using StaffAct = ServerDesk::StaffAct;
     static const QHash<QString, StaffAct> outcomes { { QStringLiteral("ok"), StaffAct::Done },
         { QStringLiteral("not_suspended"), StaffAct::NotSuspended },
         { QStringLiteral("nothing_to_reset"), StaffAct::NothingToReset },
         { QStringLiteral("not_administrator"), StaffAct::NotAdministrator },
         { QStringLiteral("own_login"), StaffAct::OwnLogin }, { QStringLiteral("not_found"), StaffAct::NotFound },
         { QStringLiteral("exists"), StaffAct::Exists }, { QStringLiteral("tampered"), StaffAct::Tampered },
-        { QStringLiteral("no_session"), StaffAct::NoSession }, { QStringLiteral("invalid"), StaffAct::Invalid } };
-    return ask(sql, values, [](Database::Query& q) {
-        return q.next() ? outcomes.value(q.value(0).toString(), StaffAct::Failed) : StaffAct::Failed;
-    });
+        { QStringLiteral("no_session"), StaffAct::NoSession }, { QStringLiteral("invalid"), StaffAct::Invalid },
+        { QStringLiteral("refused"), StaffAct::Refused } };
+    return outcomes.value(outcome, StaffAct::Failed);
+}
+
+} // namespace
+
+ServerDesk::StaffAct ServerDesk::staffAct(const QString& sql, const QVariantList& values)
+{
+    return ask(sql, values,
+        [](Database::Query& q) { return q.next() ? staffActOf(q.value(0).toString()) : StaffAct::Failed; });
+}
+
+ServerDesk::TokenImportAnswer ServerDesk::importTokens(
+    const QString& session, const QByteArray& tokens, bool replace, const QString& format, const QString& reason)
+{
+    return ask(QStringLiteral("SELECT outcome, imported, replaced, unchanged, detail"
+                              " FROM hardtoken_import_tokens(?, ?, CAST(? AS jsonb), ?, ?, ?)"),
+        { session, QString::fromUtf8(tokens), replace, format, reason }, [](Database::Query& q) {
+            TokenImportAnswer answer;
+            if (!q.next())
+                return answer;
+            answer.outcome = staffActOf(q.value(0).toString());
+            answer.imported = q.value(1).toInt();
+            answer.replaced = q.value(2).toInt();
+            answer.unchanged = q.value(3).toInt();
+            answer.detail = q.value(4).toString();
+            return answer;
+        });
 }
 
 ServerDesk::StaffAct ServerDesk::unlock(const QString& session, qint64 corporationId, const QString& reason)

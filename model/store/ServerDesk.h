@@ -107,6 +107,7 @@ public:
         OwnLogin, // nobody lifts their own lock
         NotFound, // no such login (or no sign-in record for it)
         Exists, // 担当者の登録: the login is taken
+        Refused, // トークンの取り込み: some token refused (the detail says which), nothing written
         Tampered,
         NoSession,
         Invalid, // no such corporation, no acceptable reason, or a PIN the rules refuse
@@ -123,6 +124,18 @@ public:
     StaffAct addStaff(const QString& session, const QString& login, const QString& name, bool administrator,
         const QString& credential, const QString& repeat, const QString& reason);
     StaffAct setStaffDisabled(const QString& session, const QString& login, bool disabled, const QString& reason);
+    // トークンの取り込み (administrators): `tokens`, the file's tokens as a JSON array (the seeds in
+    // hex: sent once, kept by the server under its own key; store/sql/imports.sql), all or nothing.
+    struct TokenImportAnswer {
+        StaffAct outcome = StaffAct::Failed;
+        int imported = 0;
+        int replaced = 0;
+        int unchanged = 0;
+        // Done: a letter per token in order (i, r, u); Refused: "<position> <reason>" lines.
+        QString detail;
+    };
+    TokenImportAnswer importTokens(
+        const QString& session, const QByteArray& tokens, bool replace, const QString& format, const QString& reason);
 
 private:
     // Runs the act `sql` (its request id the first value, then `values`) and gives the query to

@@ -160,7 +160,10 @@ bool TokenTable::sealAll(Database& store)
 QList<TokenTable::SealedSecret> TokenTable::sealedSecrets(const Database& store)
 {
     QList<SealedSecret> out;
-    Database::Query q = store.query(QStringLiteral("SELECT id, serial, secret FROM tokens ORDER BY id"));
+    // A token imported through the server (store/sql/imports.sql) has no secret sealed here: its seed
+    // is the server's alone.
+    Database::Query q
+        = store.query(QStringLiteral("SELECT id, serial, secret FROM tokens WHERE length(secret) > 0 ORDER BY id"));
     while (q.next())
         out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toByteArray() });
     return out;

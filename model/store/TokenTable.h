@@ -70,7 +70,8 @@ public:
     static bool removeAll(Database& store);
 
     static bool sealAll(Database& store);
-    // Key rotation: every token's sealed secret, and one written back sealed with the new key.
+    // Key rotation: every token's sealed secret (but those the server keeps alone: an empty one),
+    // and one written back sealed with the new key.
     struct SealedSecret {
         qint64 id = 0;
         QString serial;

@@ -215,3 +215,20 @@ BEGIN
     outcome := answer ->> 'outcome';
 END
 $fn$;
+
+-- トークンの取り込み (imports.sql): the answer kept holds the counts and refusals, never a seed.
+CREATE OR REPLACE FUNCTION hardtoken_import_tokens(request text, session text, tokens jsonb, do_replace boolean,
+    file_format text, reason text, OUT outcome text, OUT imported integer, OUT replaced integer,
+    OUT unchanged integer, OUT detail text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+DECLARE
+    answer jsonb := public.hardtoken_answered(request, 'import_tokens');
+BEGIN
+    IF answer IS NULL THEN
+        SELECT public.hardtoken_answer(request, to_jsonb(a)) INTO answer
+            FROM public.hardtoken_import_tokens_once(session, tokens, do_replace, file_format, reason) a;
+    END IF;
+    SELECT * INTO outcome, imported, replaced, unchanged, detail FROM jsonb_to_record(answer)
+        AS a(outcome text, imported integer, replaced integer, unchanged integer, detail text);
+END
+$fn$;
