@@ -6,6 +6,7 @@
 
 #include "core/Crypto.h"
 #include "core/Otp.h"
+#include "inventory/RosterImport.h"
 #include "inventory/TokenImport.h"
 #include "store/AuditLog.h"
 #include "store/CorporationTable.h"
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void theHelpDesksActsRunInTheSession();
     void anAnswerLostAfterTheCommitIsNotActedTwice();
     void anAdministratorImportsTokensWhoseSeedsOnlyTheServerKeeps();
+    void anAdministratorImportsTheRosterThroughTheServer();
     void cleanupTestCase();
 
 private:
@@ -805,6 +807,85 @@ void TestServerBoundary::anAdministratorImportsTokensWhoseSeedsOnlyTheServerKeep
     // The desk role reads no seed of them either.
     RoleConnection role(*m_pg, m_desk);
     QVERIFY(role.run(QStringLiteral("SELECT secret FROM tokens")).contains(QLatin1String("permission denied")));
+    for (const ServerDesk::SignIn& in : { clerk, chief })
+        QVERIFY(desk.signOut(in.session, QStringLiteral("closed")));
+}
+
+// 名簿の取り込み from a desk with no key, in an administrator's session: corporations and users
+// added, renamed and updated, the missing users reported, and pruned (their registration released)
+// only when asked; a clerk is refused; the console reads the new corporation's row under its MAC.
+void TestServerBoundary::anAdministratorImportsTheRosterThroughTheServer()
+{
+    Database deskConnection(m_clock);
+    QVERIFY(deskConnection.openAsDesk(m_pg->connection() + QStringLiteral(" user=") + m_desk));
+    ServerDesk desk(deskConnection);
+    const ServerDesk::SignIn clerk = desk.signIn(kClerk, kClerkPassword);
+    const ServerDesk::SignIn chief = desk.signIn(QStringLiteral("chief"), QStringLiteral("Chief-pass1"));
+    QCOMPARE(chief.outcome, ServerDesk::Outcome::SignedIn);
+    const QString reason = QStringLiteral("本部の名簿（2026年12月）");
+    const auto import = [&](const ServerDesk::SignIn& who, const QString& text, bool prune) {
+        RosterReport report;
+        const QList<RosterLine> lines = RosterImport::parse(text.toUtf8(), {}, &report);
+        RosterImport::applyThroughServer(desk, who.session, lines, prune, reason, &report);
+        return report;
+    };
+    const QString header = QStringLiteral("契約法人コード,契約法人名,利用者ID,利用者名,表示順\n");
+    const QString first = header
+        + QStringLiteral("2000000001,株式会社あおば,U001,青葉 一郎,1\n2000000001,株式会社あおば,U002,青葉 花子,2\n");
+
+    RosterReport report = import(clerk, first, false);
+    QVERIFY(!report.written);
+    QVERIFY(report.refused.join(QString()).contains(QStringLiteral("管理者")));
+    QCOMPARE(CorporationTable::idByCode(*m_store, QStringLiteral("2000000001")), 0);
+
+    report = import(chief, first, false);
+    QVERIFY2(report.written, qPrintable(report.describe().join(QLatin1Char('\n'))));
+    QCOMPARE(report.corporationsAdded, 1);
+    QCOMPARE(report.usersAdded, 2);
+    const qint64 aoba = CorporationTable::idByCode(*m_store, QStringLiteral("2000000001"));
+    const auto info = CorporationTable::info(*m_store, aoba);
+    QVERIFY(info && info->stateIntact); // the server's MAC, verified by the console
+    QCOMPARE(UserTable::list(*m_store, aoba).size(), 2);
+
+    // The next roster: one renamed corporation, one user changed, one new, one gone (reported, kept).
+    const QString next = header
+        + QStringLiteral(
+            "2000000001,株式会社あおば商事,U001,青葉 一郎,3\n2000000001,株式会社あおば商事,U003,青葉 次郎,1\n");
+    report = import(chief, next, false);
+    QVERIFY(report.written);
+    QCOMPARE(report.corporationsUpdated, 1);
+    QCOMPARE(report.usersUpdated, 1);
+    QCOMPARE(report.usersAdded, 1);
+    QCOMPARE(report.removed, 0);
+    QCOMPARE(report.missing, QStringList { QStringLiteral("2000000001 / U002 青葉 花子") });
+    QCOMPARE(UserTable::list(*m_store, aoba).size(), 3);
+    // Pruned when asked: U002 removed and audited.
+    report = import(chief, next, true);
+    QVERIFY(report.written);
+    QCOMPARE(report.removed, 1);
+    QCOMPARE(report.unchanged, 2);
+    QCOMPARE(UserTable::list(*m_store, aoba).size(), 2);
+    const QList<AuditEntry> last = lastEntries(*m_store, 2);
+    QCOMPARE(last[0].action, QStringLiteral("user.removed"));
+    QCOMPARE(last[0].actor, QStringLiteral("staff:chief"));
+    QCOMPARE(last[1].action, QStringLiteral("roster.imported"));
+    QVERIFY(last[1].details.contains(QStringLiteral("removed=1 reason=%1").arg(reason)));
+    QVERIFY(m_store->auditLog().verify().ok);
+    // The server checks every line itself: one it refuses (an empty code, sent past the desk's own
+    // check) and nothing of the file is written.
+    {
+        RoleConnection role(*m_pg, m_desk);
+        QSqlQuery q(role.db);
+        QVERIFY(q.exec(QStringLiteral("SELECT outcome, detail FROM hardtoken_import_roster('%1', '%2',"
+                                      " '[{\"corporation_code\": \"2000000009\", \"corporation_name\": \"x\","
+                                      " \"user_id\": \"U1\", \"user_name\": \"y\", \"display_order\": 1},"
+                                      " {\"corporation_code\": \"\"}]', false, 'r')")
+                           .arg(QString(32, QLatin1Char('7')), chief.session)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("invalid"));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("2"));
+        QCOMPARE(CorporationTable::idByCode(*m_store, QStringLiteral("2000000009")), 0);
+    }
     for (const ServerDesk::SignIn& in : { clerk, chief })
         QVERIFY(desk.signOut(in.session, QStringLiteral("closed")));
 }

@@ -944,6 +944,22 @@ If you are not adding a registration, press the &quot;Input complete&quot; butto
         <source>ファイルにない利用者: %1</source>
         <translation>User missing from the file: %1</translation>
     </message>
+    <message>
+        <source>名簿の取り込みは管理者だけが行えます。</source>
+        <translation>Only an administrator can import the roster.</translation>
+    </message>
+    <message>
+        <source>担当者のサインインが終わっています。サインインし直してください。</source>
+        <translation>The staff sign-in has ended. Please sign in again.</translation>
+    </message>
+    <message>
+        <source>%1 行目: サーバーがこの行の値を受け付けませんでした</source>
+        <translation>Line %1: the server did not accept this line&apos;s values</translation>
+    </message>
+    <message>
+        <source>理由を入力してください（200 文字まで）。</source>
+        <translation>Enter a reason (up to 200 characters).</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioLoader</name>

@@ -5,11 +5,15 @@
 #include "store/AuditLog.h"
 #include "store/CorporationTable.h"
 #include "store/RegistrationTable.h"
+#include "store/ServerDesk.h"
 #include "store/Store.h"
 #include "store/UserInfo.h"
 #include "store/UserTable.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 namespace hardtoken {
@@ -208,6 +212,52 @@ bool RosterImport::apply(
                 ? Store::lockedMessage()
                 : tr("名簿をデータベースに書き込めませんでした。データベースは変更されていません。"));
     return done || (check && completed && !refusedLines);
+}
+
+bool RosterImport::applyThroughServer(ServerDesk& server, const QString& session, const QList<RosterLine>& lines,
+    bool prune, const QString& reason, RosterReport* report)
+{
+    report->written = false;
+    if (lines.isEmpty() || !report->refused.isEmpty())
+        return false;
+    QJsonArray roster;
+    for (const RosterLine& l : lines) {
+        roster.append(QJsonObject { { QStringLiteral("corporation_code"), l.corporationCode },
+            { QStringLiteral("corporation_name"), l.corporationName }, { QStringLiteral("user_id"), l.userId },
+            { QStringLiteral("user_name"), l.userName }, { QStringLiteral("display_order"), l.displayOrder } });
+    }
+    const ServerDesk::RosterImportAnswer answer
+        = server.importRoster(session, QJsonDocument(roster).toJson(QJsonDocument::Compact), prune, reason);
+    switch (answer.outcome) {
+    case ServerDesk::StaffAct::Done:
+        report->corporationsAdded = answer.corporationsAdded;
+        report->corporationsUpdated = answer.corporationsUpdated;
+        report->usersAdded = answer.usersAdded;
+        report->usersUpdated = answer.usersUpdated;
+        report->unchanged = answer.unchanged;
+        report->removed = answer.removed;
+        report->missing = answer.detail.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        report->written = true;
+        return true;
+    case ServerDesk::StaffAct::NotAdministrator:
+        report->refused << tr("名簿の取り込みは管理者だけが行えます。");
+        return false;
+    case ServerDesk::StaffAct::NoSession:
+        report->refused << tr("担当者のサインインが終わっています。サインインし直してください。");
+        return false;
+    case ServerDesk::StaffAct::Invalid: {
+        const RosterLine* line = nullptr;
+        const int position = answer.detail.toInt();
+        if (position >= 1 && position <= lines.size())
+            line = &lines[position - 1];
+        report->refused << (line ? tr("%1 行目: サーバーがこの行の値を受け付けませんでした").arg(line->line)
+                                 : tr("理由を入力してください（200 文字まで）。"));
+        return false;
+    }
+    default:
+        report->refused << tr("名簿をデータベースに書き込めませんでした。データベースは変更されていません。");
+        return false;
+    }
 }
 
 } // namespace hardtoken

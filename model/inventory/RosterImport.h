@@ -6,6 +6,7 @@
 
 namespace hardtoken {
 
+class ServerDesk;
 class Store;
 
 // The bank's roster: corporations and their users as CSV (a header row naming at least
@@ -50,6 +51,12 @@ public:
     // refused, when `check` is set, or when the store refuses (report->written says which).
     static bool apply(Store& store, const QList<RosterLine>& lines, bool prune, bool check, const QString& actor,
         RosterReport* report);
+
+    // The same on a store ruled by the server, from a desk with no key (ServerDesk::importRoster),
+    // within the administrator's session `session`, `reason` audited. Nothing is sent when the file
+    // had refused lines. (There is no --check on the server: the file is checked here first.)
+    static bool applyThroughServer(ServerDesk& server, const QString& session, const QList<RosterLine>& lines,
+        bool prune, const QString& reason, RosterReport* report);
 };
 
 } // namespace hardtoken

@@ -66,7 +66,8 @@ QStringList ServerBoundary::deskFunctions()
         QStringLiteral("hardtoken_reset_staff_lock(text, text, text, text)"),
         QStringLiteral("hardtoken_add_staff(text, text, text, text, text, text, text)"),
         QStringLiteral("hardtoken_set_staff_disabled(text, text, text, boolean, text)"),
-        QStringLiteral("hardtoken_import_tokens(text, text, jsonb, boolean, text, text)") };
+        QStringLiteral("hardtoken_import_tokens(text, text, jsonb, boolean, text, text)"),
+        QStringLiteral("hardtoken_import_roster(text, text, jsonb, boolean, text)") };
 }
 
 QList<QByteArray> ServerBoundary::serverKeyPurposes()

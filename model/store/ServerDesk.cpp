@@ -165,6 +165,27 @@ ServerDesk::StaffAct staffActOf(const QString& outcome)
 
 } // namespace
 
+ServerDesk::RosterImportAnswer ServerDesk::importRoster(
+    const QString& session, const QByteArray& roster, bool prune, const QString& reason)
+{
+    return ask(QStringLiteral("SELECT outcome, corporations_added, corporations_updated, users_added, users_updated,"
+                              " unchanged, removed, detail FROM hardtoken_import_roster(?, ?, CAST(? AS jsonb), ?, ?)"),
+        { session, QString::fromUtf8(roster), prune, reason }, [](Database::Query& q) {
+            RosterImportAnswer answer;
+            if (!q.next())
+                return answer;
+            answer.outcome = staffActOf(q.value(0).toString());
+            answer.corporationsAdded = q.value(1).toInt();
+            answer.corporationsUpdated = q.value(2).toInt();
+            answer.usersAdded = q.value(3).toInt();
+            answer.usersUpdated = q.value(4).toInt();
+            answer.unchanged = q.value(5).toInt();
+            answer.removed = q.value(6).toInt();
+            answer.detail = q.value(7).toString();
+            return answer;
+        });
+}
+
 ServerDesk::StaffAct ServerDesk::staffAct(const QString& sql, const QVariantList& values)
 {
     return ask(sql, values,

@@ -136,6 +136,20 @@ public:
     };
     TokenImportAnswer importTokens(
         const QString& session, const QByteArray& tokens, bool replace, const QString& format, const QString& reason);
+    // 名簿の取り込み (administrators): `roster`, the file's lines as a JSON array; users the file no
+    // longer has removed (their registrations released) only with `prune`. All or nothing.
+    struct RosterImportAnswer {
+        StaffAct outcome = StaffAct::Failed; // Invalid: also a line the server refused (detail: its position)
+        int corporationsAdded = 0;
+        int corporationsUpdated = 0;
+        int usersAdded = 0;
+        int usersUpdated = 0;
+        int unchanged = 0;
+        int removed = 0;
+        QString detail; // Done: the users missing from the file, a line each
+    };
+    RosterImportAnswer importRoster(
+        const QString& session, const QByteArray& roster, bool prune, const QString& reason);
 
 private:
     // Runs the act `sql` (its request id the first value, then `values`) and gives the query to

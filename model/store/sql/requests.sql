@@ -232,3 +232,22 @@ BEGIN
         AS a(outcome text, imported integer, replaced integer, unchanged integer, detail text);
 END
 $fn$;
+
+-- 名簿の取り込み (imports.sql).
+CREATE OR REPLACE FUNCTION hardtoken_import_roster(request text, session text, roster jsonb, do_prune boolean,
+    reason text, OUT outcome text, OUT corporations_added integer, OUT corporations_updated integer,
+    OUT users_added integer, OUT users_updated integer, OUT unchanged integer, OUT removed integer, OUT detail text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+DECLARE
+    answer jsonb := public.hardtoken_answered(request, 'import_roster');
+BEGIN
+    IF answer IS NULL THEN
+        SELECT public.hardtoken_answer(request, to_jsonb(a)) INTO answer
+            FROM public.hardtoken_import_roster_once(session, roster, do_prune, reason) a;
+    END IF;
+    SELECT * INTO outcome, corporations_added, corporations_updated, users_added, users_updated, unchanged, removed,
+        detail FROM jsonb_to_record(answer) AS a(outcome text, corporations_added integer,
+        corporations_updated integer, users_added integer, users_updated integer, unchanged integer, removed integer,
+        detail text);
+END
+$fn$;
