@@ -22,6 +22,7 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QUuid>
 
 using namespace hardtoken;
@@ -888,6 +889,36 @@ void TestServerBoundary::anAdministratorImportsTheRosterThroughTheServer()
     }
     for (const ServerDesk::SignIn& in : { clerk, chief })
         QVERIFY(desk.signOut(in.session, QStringLiteral("closed")));
+
+    // The same from the command line of a desk with no key file: hardtoken-cli desk import roster,
+    // the administrator's password on standard input; a wrong one is refused and nothing written.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("roster.csv"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write((header + QStringLiteral("2000000002,株式会社みなと,M01,港 一郎,1\n")).toUtf8());
+    }
+    const auto cli = [&](const QByteArray& password) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral(HARDTOKEN_CLI),
+            { QStringLiteral("--postgres"), m_pg->connection() + QStringLiteral(" user=") + m_desk,
+                QStringLiteral("desk"), QStringLiteral("import"), QStringLiteral("roster"), file,
+                QStringLiteral("--staff"), QStringLiteral("chief"), QStringLiteral("--reason"), reason });
+        p.write(password + '\n');
+        p.closeWriteChannel();
+        p.waitForFinished(60000);
+        return std::pair { p.exitCode(), QString::fromUtf8(p.readAll()) };
+    };
+    const auto [wrongCode, wrongOutput] = cli("not-the-password");
+    QCOMPARE(wrongCode, 1);
+    QCOMPARE(CorporationTable::idByCode(*m_store, QStringLiteral("2000000002")), 0);
+    const auto [code, output] = cli("Chief-pass1");
+    QVERIFY2(code == 0, qPrintable(output));
+    QVERIFY(CorporationTable::idByCode(*m_store, QStringLiteral("2000000002")) > 0);
+    QCOMPARE(lastEntries(*m_store, 2)[0].action, QStringLiteral("roster.imported"));
+    QCOMPARE(lastEntries(*m_store, 1)[0].action, QStringLiteral("desk.signed_out"));
 }
 
 void TestServerBoundary::cleanupTestCase()

@@ -3141,6 +3141,14 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>PostgreSQL: ロールが表ごとにできること（サーバーの答えのまま）。</source>
         <translation>PostgreSQL: what a role may do on each table (as the server answers).</translation>
     </message>
+    <message>
+        <source>サーバーが管理するデータベース（--postgres に端末用ロールの接続、暗号鍵なし）に名簿を取り込みます（管理者。標準入力: パスワード）。</source>
+        <translation>Imports the roster into a store ruled by the server (--postgres: the desk role&apos;s connection, no key) (administrators; standard input: the password).</translation>
+    </message>
+    <message>
+        <source>サーバーが管理するデータベースにトークンを取り込みます。秘密鍵はサーバーだけが保管します（管理者。標準入力: パスワード、必要なら PSKC のパスフレーズ）。</source>
+        <translation>Imports tokens into a store ruled by the server; only the server keeps their secrets (administrators; standard input: the password, then the PSKC passphrase when needed).</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::AuditLogModel</name>

@@ -2,13 +2,19 @@
 // staff member imports into a production store (the credential: the first line of standard input).
 #include "Command.h"
 #include "Terminal.h"
+#include "core/Clock.h"
+#include "desk/StaffSignIn.h"
 #include "inventory/RosterImport.h"
 #include "inventory/TokenImport.h"
 #include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/ServerDesk.h"
 #include "store/Store.h"
 
 #include <QCoreApplication>
 #include <QFile>
+
+#include <memory>
 
 namespace hardtoken::cli {
 
@@ -123,6 +129,95 @@ int importRoster(Invocation& call, QFile& file, SecretReader&, const QString& ac
     return importVerdict(ok, report.written);
 }
 
+// On a store ruled by the server (hardtoken-cli server init), from a desk that holds no key:
+// "desk import roster|tokens FILE --postgres DESK_CONNECTION --staff LOGIN --reason TEXT". The
+// administrator signs in on the server (the password from standard input, counted and locked
+// there), the file is read and checked here, and the server does the import in that session.
+struct DeskImport {
+    SystemClock clock;
+    Database connection { clock };
+    std::unique_ptr<ServerDesk> server;
+    QString session;
+    int refused = 0; // the exit code when not 0 (said on standard error)
+
+    DeskImport(Invocation& call, QFile& file, SecretReader& secrets)
+    {
+        file.setFileName(call.operands().value(0));
+        if (!file.open(QIODevice::ReadOnly)) {
+            refused = fail(QCoreApplication::translate("cli", "ファイル %1 を開けません: %2")
+                               .arg(call.operands().value(0), file.errorString()));
+            return;
+        }
+        const QString postgres = call.value(QStringLiteral("postgres"));
+        if (postgres.isEmpty()) {
+            refused = call.usage(missingOption(QStringLiteral("postgres")));
+            return;
+        }
+        if (!connection.openAsDesk(postgres)) {
+            refused = fail(connection.errorMessage());
+            return;
+        }
+        server = std::make_unique<ServerDesk>(connection);
+        const QString login = call.value(QStringLiteral("staff"));
+        const ServerDesk::SignIn in = server->signIn(login, secrets.staffPassword(login));
+        if (in.outcome != ServerDesk::Outcome::SignedIn) {
+            refused = fail(
+                in.outcome == ServerDesk::Outcome::Failed ? connection.errorMessage() : StaffSignIn::deniedMessage());
+            return;
+        }
+        session = in.session;
+    }
+    ~DeskImport()
+    {
+        if (!session.isEmpty())
+            server->signOut(session, QStringLiteral("closed"));
+    }
+    Q_DISABLE_COPY_MOVE(DeskImport)
+};
+
+int deskImportTokens(Invocation& call)
+{
+    QFile file;
+    SecretReader secrets;
+    DeskImport desk(call, file, secrets);
+    if (desk.refused)
+        return desk.refused;
+    TokenImportOptions options;
+    if (!readKeyOptions(call, &options))
+        return 2;
+    const QByteArray bytes = file.read(TokenImport::MaxFileBytes + 1);
+    TokenImportReport report;
+    QList<TokenLine> lines = TokenImport::parse(bytes, options, &report);
+    if (report.needsPassphrase) {
+        options.passphrase = secrets.next(QCoreApplication::translate("cli", "ファイルのパスフレーズ: ")).toUtf8();
+        report = TokenImportReport {};
+        lines = TokenImport::parse(bytes, options, &report);
+    }
+    const bool ok = TokenImport::applyThroughServer(*desk.server, desk.session, lines,
+        call.isSet(QStringLiteral("replace")), call.value(QStringLiteral("reason")), &report);
+    const QString problem = AuditLog::printable(report.fileProblem);
+    for (const QString& line : report.describe())
+        (!problem.isEmpty() && line == problem ? err() : out()) << line << '\n';
+    return importVerdict(ok, report.written);
+}
+
+int deskImportRoster(Invocation& call)
+{
+    QFile file;
+    SecretReader secrets;
+    DeskImport desk(call, file, secrets);
+    if (desk.refused)
+        return desk.refused;
+    RosterReport report;
+    const QList<RosterLine> lines = RosterImport::parse(
+        file.read(RosterImport::MaxFileBytes + 1), call.value(QStringLiteral("encoding")), &report);
+    const bool ok = RosterImport::applyThroughServer(*desk.server, desk.session, lines,
+        call.isSet(QStringLiteral("prune")), call.value(QStringLiteral("reason")), &report);
+    for (const QString& line : report.describe())
+        out() << line << '\n';
+    return importVerdict(ok, report.written);
+}
+
 // The file named by the operand opened, the importer signed in, then `work` with the audit actor.
 int importFile(Invocation& call, int (*work)(Invocation&, QFile&, SecretReader&, const QString& actor))
 {
@@ -148,6 +243,19 @@ QList<Command> importCommands()
                 "ベンダーのトークン（PSKC または CSV）を取り込みます。標準入力: 担当者のパスワード、"
                 "続いて（--passphrase-file がなく、必要なら）PSKC のパスフレーズ。"),
             [](Invocation& call) { return importFile(call, importTokens); } },
+        { words("desk import roster"), words("FILE.csv"), words("staff reason prune encoding"), words("staff reason"),
+            Use::None, false, false,
+            QT_TRANSLATE_NOOP("cli",
+                "サーバーが管理するデータベース（--postgres に端末用ロールの接続、暗号鍵なし）に名簿を取り込みます"
+                "（管理者。標準入力: パスワード）。"),
+            deskImportRoster },
+        { words("desk import tokens"), words("FILE"),
+            words("staff reason replace pskc-key passphrase-file serial-prefix"), words("staff reason"), Use::None,
+            false, false,
+            QT_TRANSLATE_NOOP("cli",
+                "サーバーが管理するデータベースにトークンを取り込みます。秘密鍵はサーバーだけが保管します"
+                "（管理者。標準入力: パスワード、必要なら PSKC のパスフレーズ）。"),
+            deskImportTokens },
     };
 }
 
