@@ -77,6 +77,7 @@ private Q_SLOTS:
     void anAnswerLostAfterTheCommitIsNotActedTwice();
     void anAdministratorImportsTokensWhoseSeedsOnlyTheServerKeeps();
     void anAdministratorImportsTheRosterThroughTheServer();
+    void theServerChecksAndResynchronisesCards();
     void cleanupTestCase();
 
 private:
@@ -919,6 +920,84 @@ void TestServerBoundary::anAdministratorImportsTheRosterThroughTheServer()
     QVERIFY(CorporationTable::idByCode(*m_store, QStringLiteral("2000000002")) > 0);
     QCOMPARE(lastEntries(*m_store, 2)[0].action, QStringLiteral("roster.imported"));
     QCOMPARE(lastEntries(*m_store, 1)[0].action, QStringLiteral("desk.signed_out"));
+}
+
+// カードの確認 and カードの同期 on the server, within the session: a card whose seed only the server
+// holds is checked (its state moved forward, a code used twice said so and not counted), wrong codes
+// counted per card and locked at the staff limit (lifted by an administrator's reset of the card's
+// name), and an HOTP card that ran ahead resynchronised with two codes in a row.
+void TestServerBoundary::theServerChecksAndResynchronisesCards()
+{
+    Database deskConnection(m_clock);
+    QVERIFY(deskConnection.openAsDesk(m_pg->connection() + QStringLiteral(" user=") + m_desk));
+    ServerDesk desk(deskConnection);
+    const ServerDesk::SignIn clerk = desk.signIn(kClerk, kClerkPassword);
+    const ServerDesk::SignIn chief = desk.signIn(QStringLiteral("chief"), QStringLiteral("Chief-pass1"));
+    QCOMPARE(clerk.outcome, ServerDesk::Outcome::SignedIn);
+    QCOMPARE(chief.outcome, ServerDesk::Outcome::SignedIn);
+    const QString serial = QStringLiteral("7000000003");
+    const QByteArray seed = QByteArrayLiteral("card-check-seed-0003");
+    {
+        TokenImportReport report;
+        QList<TokenLine> lines = TokenImport::parse(QByteArrayLiteral("serial,secret_hex,type,digits,period,counter\n")
+                + serial.toLatin1() + ',' + seed.toHex() + QByteArrayLiteral(",hotp,6,,0\n"),
+            {}, &report);
+        QVERIFY(TokenImport::applyThroughServer(
+            desk, chief.session, lines, false, QStringLiteral("カード確認用"), &report));
+    }
+    OtpGenerator card;
+    QVERIFY(card.setKey(seed, OtpAlgorithm::Sha1));
+    const auto code = [&](quint64 counter, int offset = 0) {
+        return QStringLiteral("%1").arg((*card.codeAt(counter, 6) + offset) % 1000000, 6, 10, QLatin1Char('0'));
+    };
+
+    ServerDesk::CardAnswer a = desk.checkCard(clerk.session, serial, code(0));
+    QCOMPARE(a.outcome, ServerDesk::Card::Works);
+    QVERIFY(a.holderCode.isEmpty()); // a spare card
+    QCOMPARE(TokenTable::find(*m_store, serial)->state.nextCounter, quint64(1));
+    QVERIFY(TokenTable::find(*m_store, serial)->stateIntact);
+    QCOMPARE(lastEntries(*m_store, 1)[0].details, QStringLiteral("serial=%1 drift=0 db_role=%2").arg(serial, m_desk));
+    QCOMPARE(desk.checkCard(clerk.session, serial, code(0)).outcome, ServerDesk::Card::Used); // not counted
+    QCOMPARE(desk.checkCard(clerk.session, serial, QStringLiteral("12345")).outcome, ServerDesk::Card::Invalid);
+    QCOMPARE(desk.checkCard(clerk.session, QStringLiteral("7999999999"), code(1)).outcome, ServerDesk::Card::NotFound);
+
+    // Wrong codes counted per card to the staff limit, then locked even for the right one.
+    const int limit = m_store->settings().staffFailureLimit;
+    for (int i = 1; i < limit; ++i) {
+        a = desk.checkCard(clerk.session, serial, code(1, 1));
+        QCOMPARE(a.outcome, ServerDesk::Card::Wrong);
+        QCOMPARE(a.remaining, limit - i);
+    }
+    QCOMPARE(desk.checkCard(clerk.session, serial, code(1, 1)).outcome, ServerDesk::Card::LockedNow);
+    QCOMPARE(desk.checkCard(clerk.session, serial, code(1)).outcome, ServerDesk::Card::Locked);
+    QCOMPARE(
+        lastEntries(*m_store, 1)[0].details, QStringLiteral("serial=%1 reason=locked db_role=%2").arg(serial, m_desk));
+    // An administrator lifts it (the card's attempts are a sign-in record of its own name).
+    QCOMPARE(desk.resetStaffLock(chief.session, QStringLiteral("card:") + serial, QStringLiteral("本人確認済み")),
+        ServerDesk::StaffAct::Done);
+    QCOMPARE(desk.checkCard(clerk.session, serial, code(1)).outcome, ServerDesk::Card::Works);
+
+    // The card pressed 50 times at home: its codes are past the look-ahead. Two in a row resync it.
+    QCOMPARE(desk.checkCard(clerk.session, serial, code(50)).outcome, ServerDesk::Card::Wrong);
+    const QString reason = QStringLiteral("カードが先に進んでいる");
+    a = desk.resyncCard(clerk.session, serial, code(50), code(52), reason);
+    QCOMPARE(a.outcome, ServerDesk::Card::NoMatch); // not in a row
+    QCOMPARE(lastEntries(*m_store, 1)[0].action, QStringLiteral("card.resync_failed"));
+    QCOMPARE(desk.resyncCard(clerk.session, serial, code(50), code(51), QStringLiteral(" ")).outcome,
+        ServerDesk::Card::Invalid); // no reason
+    QCOMPARE(desk.resyncCard(clerk.session, QStringLiteral("7000000002"), code(50), code(51), reason).outcome,
+        ServerDesk::Card::NotHotp);
+    a = desk.resyncCard(clerk.session, serial, code(50), code(51), reason);
+    QCOMPARE(a.outcome, ServerDesk::Card::Works);
+    QCOMPARE(a.movedFrom, 2);
+    QCOMPARE(a.movedTo, 52);
+    QCOMPARE(lastEntries(*m_store, 1)[0].details,
+        QStringLiteral("serial=%1 from=2 to=52 reason=%2 db_role=%3").arg(serial, reason, m_desk));
+    QCOMPARE(desk.checkCard(clerk.session, serial, code(52)).outcome, ServerDesk::Card::Works);
+    QVERIFY(TokenTable::find(*m_store, serial)->stateIntact);
+    QVERIFY(m_store->auditLog().verify().ok);
+    for (const ServerDesk::SignIn& in : { clerk, chief })
+        QVERIFY(desk.signOut(in.session, QStringLiteral("closed")));
 }
 
 void TestServerBoundary::cleanupTestCase()

@@ -67,7 +67,9 @@ QStringList ServerBoundary::deskFunctions()
         QStringLiteral("hardtoken_add_staff(text, text, text, text, text, text, text)"),
         QStringLiteral("hardtoken_set_staff_disabled(text, text, text, boolean, text)"),
         QStringLiteral("hardtoken_import_tokens(text, text, jsonb, boolean, text, text)"),
-        QStringLiteral("hardtoken_import_roster(text, text, jsonb, boolean, text)") };
+        QStringLiteral("hardtoken_import_roster(text, text, jsonb, boolean, text)"),
+        QStringLiteral("hardtoken_check_card(text, text, text, text)"),
+        QStringLiteral("hardtoken_resync_card(text, text, text, text, text, text)") };
 }
 
 QList<QByteArray> ServerBoundary::serverKeyPurposes()
@@ -139,7 +141,8 @@ bool ServerBoundary::init(Database& store, const QString& deskRole)
             || !store.execDirect(QString::fromUtf8(kHotp)) || !store.execDirect(QString::fromUtf8(kTotp)))
             return false;
         for (const char* name : { ":/server/desk_session.sql", ":/server/token_check.sql", ":/server/pin_acts.sql",
-                 ":/server/staff_acts.sql", ":/server/imports.sql", ":/server/requests.sql" }) {
+                 ":/server/staff_acts.sql", ":/server/card_acts.sql", ":/server/imports.sql",
+                 ":/server/requests.sql" }) {
             QFile script(QString::fromLatin1(name));
             if (!script.open(QIODevice::ReadOnly))
                 return store.fail(StoreErrorCode::Sql, tr("サーバーの関数の定義を読み込めません。"));

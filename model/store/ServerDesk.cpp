@@ -186,6 +186,56 @@ ServerDesk::RosterImportAnswer ServerDesk::importRoster(
         });
 }
 
+namespace {
+
+ServerDesk::Card cardOf(const QString& outcome)
+{
+    using Card = ServerDesk::Card;
+    static const QHash<QString, Card> outcomes { { QStringLiteral("works"), Card::Works },
+        { QStringLiteral("ok"), Card::Works }, { QStringLiteral("wrong"), Card::Wrong },
+        { QStringLiteral("locked_now"), Card::LockedNow }, { QStringLiteral("locked"), Card::Locked },
+        { QStringLiteral("used"), Card::Used }, { QStringLiteral("not_found"), Card::NotFound },
+        { QStringLiteral("not_hotp"), Card::NotHotp }, { QStringLiteral("no_match"), Card::NoMatch },
+        { QStringLiteral("invalid"), Card::Invalid }, { QStringLiteral("no_session"), Card::NoSession },
+        { QStringLiteral("tampered"), Card::Tampered }, { QStringLiteral("unavailable"), Card::Unavailable } };
+    return outcomes.value(outcome, Card::Failed);
+}
+
+} // namespace
+
+ServerDesk::CardAnswer ServerDesk::checkCard(const QString& session, const QString& serial, const QString& otp)
+{
+    return ask(QStringLiteral("SELECT outcome, remaining, holder_code, holder_name, holder_user, drift"
+                              " FROM hardtoken_check_card(?, ?, ?, ?)"),
+        { session, serial, otp }, [](Database::Query& q) {
+            CardAnswer answer;
+            if (!q.next())
+                return answer;
+            answer.outcome = cardOf(q.value(0).toString());
+            answer.remaining = q.value(1).toInt();
+            answer.holderCode = q.value(2).toString();
+            answer.holderName = q.value(3).toString();
+            answer.holderUser = q.value(4).toString();
+            answer.drift = q.value(5).toLongLong();
+            return answer;
+        });
+}
+
+ServerDesk::CardAnswer ServerDesk::resyncCard(
+    const QString& session, const QString& serial, const QString& first, const QString& second, const QString& reason)
+{
+    return ask(QStringLiteral("SELECT outcome, moved_from, moved_to FROM hardtoken_resync_card(?, ?, ?, ?, ?, ?)"),
+        { session, serial, first, second, reason }, [](Database::Query& q) {
+            CardAnswer answer;
+            if (!q.next())
+                return answer;
+            answer.outcome = cardOf(q.value(0).toString());
+            answer.movedFrom = q.value(1).toLongLong();
+            answer.movedTo = q.value(2).toLongLong();
+            return answer;
+        });
+}
+
 ServerDesk::StaffAct ServerDesk::staffAct(const QString& sql, const QVariantList& values)
 {
     return ask(sql, values,

@@ -124,6 +124,38 @@ public:
     StaffAct addStaff(const QString& session, const QString& login, const QString& name, bool administrator,
         const QString& credential, const QString& repeat, const QString& reason);
     StaffAct setStaffDisabled(const QString& session, const QString& login, bool disabled, const QString& reason);
+    // カードの確認: the card's code checked by the server, counted per card (locked at the staff
+    // failure limit); a right one moves the card's state forward.
+    enum class Card {
+        Works,
+        Wrong, // counted (remaining: tries left before the card's checks are locked)
+        LockedNow, // this wrong code reached the limit
+        Locked, // the card's checks are locked (an administrator's staff reset of "card:<serial>" lifts it)
+        Used, // the code was used before: not counted
+        NotFound,
+        NotHotp, // カードの同期 of a TOTP card: nothing to do
+        NoMatch, // カードの同期: the two codes are not found in a row (audited)
+        Invalid,
+        NoSession,
+        Tampered,
+        Unavailable, // the server holds no seed for the card
+        Failed, // the server did not answer
+    };
+    struct CardAnswer {
+        Card outcome = Card::Failed;
+        int remaining = 0;
+        QString holderCode; // who holds the card (empty for a spare one)
+        QString holderName;
+        QString holderUser; // empty: the shared token of all the corporation's users
+        qint64 drift = 0; // Works: steps (TOTP) or counters (HOTP) the card was off
+        qint64 movedFrom = 0; // カードの同期: the counter before and after
+        qint64 movedTo = 0;
+    };
+    CardAnswer checkCard(const QString& session, const QString& serial, const QString& otp);
+    // カードの同期 (HOTP): the two codes the card shows in a row; a reason required and audited.
+    CardAnswer resyncCard(const QString& session, const QString& serial, const QString& first, const QString& second,
+        const QString& reason);
+
     // トークンの取り込み (administrators): `tokens`, the file's tokens as a JSON array (the seeds in
     // hex: sent once, kept by the server under its own key; store/sql/imports.sql), all or nothing.
     struct TokenImportAnswer {

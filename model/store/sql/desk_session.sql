@@ -137,6 +137,37 @@ LANGUAGE sql STABLE SET search_path = pg_catalog AS $fn$
         s.in_flight::text, coalesce(s.locked_at, '')))
 $fn$;
 
+-- The counted attempts' row of `name` (a card: "card:<serial>"), made when missing, locked for this
+-- transaction and its MAC checked. state: ok, or tampered (s is the row as found).
+CREATE OR REPLACE FUNCTION hardtoken_lock_attempts(name text, OUT s public.signin_attempts, OUT state text)
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
+DECLARE
+    created boolean;
+BEGIN
+    INSERT INTO public.signin_attempts (login, failures, in_flight, locked_at, state_mac)
+        VALUES (name, 0, 0, NULL, '') ON CONFLICT ON CONSTRAINT signin_attempts_pkey DO NOTHING
+        RETURNING true INTO created;
+    SELECT * INTO s FROM public.signin_attempts a WHERE a.login = name FOR UPDATE;
+    IF created THEN
+        s.state_mac := public.hardtoken_signin_mac(s); -- the row just made, sealed at once
+        UPDATE public.signin_attempts a SET state_mac = s.state_mac WHERE a.login = name;
+        state := 'ok';
+    ELSIF s.state_mac IS DISTINCT FROM public.hardtoken_signin_mac(s) THEN
+        state := 'tampered';
+    ELSE
+        state := 'ok';
+    END IF;
+END
+$fn$;
+
+-- The attempts' row written back with its MAC.
+CREATE OR REPLACE FUNCTION hardtoken_write_attempts(s public.signin_attempts) RETURNS void
+LANGUAGE sql SET search_path = pg_catalog AS $fn$
+    UPDATE public.signin_attempts a SET failures = s.failures, in_flight = s.in_flight, locked_at = s.locked_at,
+        state_mac = public.hardtoken_signin_mac(s)
+    WHERE a.login = s.login
+$fn$;
+
 -- What a desk derives the proof with: the scrypt parameters and salt of the login's credential,
 -- or, for a login the server does not know, the same shape with a salt derived from the login, so
 -- that the answer does not tell which logins exist.
@@ -167,7 +198,7 @@ DECLARE
     lim integer := public.hardtoken_setting('staff_failure_limit', 5, 1, 100);
     lapse integer := public.hardtoken_setting('staff_lock_lapse_minutes', 60, 0, 7 * 24 * 60);
     s public.signin_attempts;
-    created boolean;
+    locked record;
     verifier bytea;
 BEGIN
     remaining := 0;
@@ -176,13 +207,9 @@ BEGIN
         outcome := 'denied';
         RETURN;
     END IF;
-    INSERT INTO public.signin_attempts (login, failures, in_flight, locked_at, state_mac)
-        VALUES (who, 0, 0, NULL, '') ON CONFLICT ON CONSTRAINT signin_attempts_pkey DO NOTHING
-        RETURNING true INTO created;
-    SELECT * INTO s FROM public.signin_attempts a WHERE a.login = who FOR UPDATE;
-    IF created THEN
-        s.state_mac := public.hardtoken_signin_mac(s); -- the row just made
-    ELSIF s.state_mac IS DISTINCT FROM public.hardtoken_signin_mac(s) THEN
+    locked := public.hardtoken_lock_attempts(who);
+    s := locked.s;
+    IF locked.state <> 'ok' THEN
         outcome := 'tampered';
         RETURN;
     END IF;
@@ -220,9 +247,7 @@ BEGIN
             END IF;
         END IF;
     END IF;
-    s.state_mac := public.hardtoken_signin_mac(s);
-    UPDATE public.signin_attempts a SET failures = s.failures, locked_at = s.locked_at, state_mac = s.state_mac
-        WHERE a.login = who;
+    PERFORM public.hardtoken_write_attempts(s);
 END
 $fn$;
 

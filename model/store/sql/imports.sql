@@ -84,8 +84,7 @@ BEGIN
                 END IF;
                 CONTINUE;
             END IF;
-            SELECT public.pgp_sym_decrypt_bytea(s.sealed, seed_key) INTO kept
-                FROM public.server_seeds s WHERE s.token_id = t.id;
+            kept := public.hardtoken_seed(t.id);
             registered := t.status = 'registered' OR EXISTS (SELECT 1 FROM public.registrations r WHERE r.token_id = t.id);
             IF kept = seed AND t.kind = e ->> 'kind' AND t.algorithm = e ->> 'algorithm'
                 AND t.period = (e ->> 'period')::integer AND t.status <> 'retired' THEN

@@ -251,3 +251,35 @@ BEGIN
         detail text);
 END
 $fn$;
+
+-- カードの確認 and カードの同期 (card_acts.sql).
+CREATE OR REPLACE FUNCTION hardtoken_check_card(request text, session text, serial text, otp text,
+    OUT outcome text, OUT remaining integer, OUT holder_code text, OUT holder_name text, OUT holder_user text,
+    OUT drift bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+DECLARE
+    answer jsonb := public.hardtoken_answered(request, 'check_card');
+BEGIN
+    IF answer IS NULL THEN
+        SELECT public.hardtoken_answer(request, to_jsonb(a)) INTO answer
+            FROM public.hardtoken_check_card_once(session, serial, otp) a;
+    END IF;
+    SELECT * INTO outcome, remaining, holder_code, holder_name, holder_user, drift FROM jsonb_to_record(answer)
+        AS a(outcome text, remaining integer, holder_code text, holder_name text, holder_user text, drift bigint);
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION hardtoken_resync_card(request text, session text, serial text, first_code text,
+    second_code text, reason text, OUT outcome text, OUT moved_from bigint, OUT moved_to bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+DECLARE
+    answer jsonb := public.hardtoken_answered(request, 'resync_card');
+BEGIN
+    IF answer IS NULL THEN
+        SELECT public.hardtoken_answer(request, to_jsonb(a)) INTO answer
+            FROM public.hardtoken_resync_card_once(session, serial, first_code, second_code, reason) a;
+    END IF;
+    SELECT * INTO outcome, moved_from, moved_to FROM jsonb_to_record(answer)
+        AS a(outcome text, moved_from bigint, moved_to bigint);
+END
+$fn$;

@@ -106,6 +106,49 @@ BEGIN
 END
 $fn$;
 
+-- A token's seed, opened with the server's key; NULL when the server holds none.
+CREATE OR REPLACE FUNCTION hardtoken_seed(token bigint) RETURNS bytea
+LANGUAGE sql STABLE SET search_path = pg_catalog AS $fn$
+    SELECT public.pgp_sym_decrypt_bytea(s.sealed,
+            (SELECT encode(k.key, 'hex') FROM public.server_keys k WHERE k.purpose = 'seed'))
+        FROM public.server_seeds s WHERE s.token_id = token
+$fn$;
+
+-- Where `otp` is found for `t` (OtpVerifier::verify): the first counter or time step of the window
+-- whose code it is, or NULL. HOTP: the next counter and `look_ahead` after it; TOTP: the steps
+-- around now (the recorded drift, `skew`, at most `max_drift` away), after the last step used.
+-- `now_step`: the current time step (TOTP). `from_start`: the window as if nothing had been used
+-- (HOTP from `look_ahead` before the next counter, TOTP any step): a code used before is found.
+CREATE OR REPLACE FUNCTION hardtoken_find_code(t public.tokens, seed bytea, otp text, look_ahead integer,
+    skew integer, max_drift integer, from_start boolean, OUT found_at bigint, OUT now_step bigint)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog AS $fn$
+DECLARE
+    centre bigint;
+    first_step bigint;
+    last_step bigint;
+    i bigint;
+BEGIN
+    IF t.kind = 'hotp' THEN
+        first_step := CASE WHEN from_start THEN greatest(t.next_counter - look_ahead, 0) ELSE t.next_counter END;
+        last_step := t.next_counter + look_ahead;
+    ELSE
+        now_step := floor(extract(epoch FROM clock_timestamp()) / t.period)::bigint;
+        centre := now_step + greatest(-max_drift, least(t.drift, max_drift));
+        first_step := greatest(centre - skew, now_step - max_drift,
+            CASE WHEN from_start THEN 0 ELSE t.last_step + 1 END, 0);
+        last_step := least(centre + skew, now_step + max_drift);
+    END IF;
+    -- Every candidate computed, the first that matches taken (the time taken does not say where).
+    i := first_step;
+    WHILE i <= last_step LOOP
+        IF public.hardtoken_hotp(seed, i, t.digits, t.algorithm) = otp AND found_at IS NULL THEN
+            found_at := i;
+        END IF;
+        i := i + 1;
+    END LOOP;
+END
+$fn$;
+
 -- 入力完了 for one token. outcome:
 --   ok             the code is right: kept as this session's check (remaining: tries left)
 --   wrong          a wrong serial or code, counted (remaining: tries left before 利用中止)
@@ -133,10 +176,6 @@ DECLARE
     seed bytea;
     found_at bigint;
     now_step bigint;
-    centre bigint;
-    first_step bigint;
-    last_step bigint;
-    i bigint;
 BEGIN
     remaining := 0;
     IF who IS NULL THEN
@@ -189,30 +228,13 @@ BEGIN
             outcome := 'tampered';
             RETURN;
         END IF;
-        SELECT public.pgp_sym_decrypt_bytea(s.sealed,
-                (SELECT encode(k.key, 'hex') FROM public.server_keys k WHERE k.purpose = 'seed'))
-            INTO seed FROM public.server_seeds s WHERE s.token_id = t.id;
+        seed := public.hardtoken_seed(t.id);
         IF seed IS NULL THEN
             outcome := 'unavailable';
             RETURN;
         END IF;
-        -- Every candidate computed (OtpVerifier::verify), the first that matches taken.
-        IF t.kind = 'hotp' THEN
-            first_step := t.next_counter;
-            last_step := t.next_counter + look_ahead;
-        ELSE
-            now_step := floor(extract(epoch FROM clock_timestamp()) / t.period)::bigint;
-            centre := now_step + greatest(-max_drift, least(t.drift, max_drift));
-            first_step := greatest(centre - skew, now_step - max_drift, t.last_step + 1, 0);
-            last_step := least(centre + skew, now_step + max_drift);
-        END IF;
-        i := first_step;
-        WHILE i <= last_step LOOP
-            IF public.hardtoken_hotp(seed, i, t.digits, t.algorithm) = otp AND found_at IS NULL THEN
-                found_at := i;
-            END IF;
-            i := i + 1;
-        END LOOP;
+        SELECT f.found_at, f.now_step INTO found_at, now_step
+            FROM public.hardtoken_find_code(t, seed, otp, look_ahead, skew, max_drift, false) f;
     END IF;
     IF found_at IS NOT NULL THEN
         token_id := t.id;
