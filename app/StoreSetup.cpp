@@ -15,6 +15,7 @@ namespace {
 const QString kDatabase = QStringLiteral("database");
 const QString kKeyFile = QStringLiteral("key-file");
 const QString kPostgres = QStringLiteral("postgres");
+const QString kDesk = QStringLiteral("desk");
 const QString kScenario = QStringLiteral("scenario");
 const QString kTraining = QStringLiteral("training");
 const QString kKeychain = QStringLiteral("keychain");
@@ -40,6 +41,10 @@ void StoreOptions::addTo(QCommandLineParser& parser)
     parser.addOption(
         { kKeyFile, QCoreApplication::translate("StoreOptions", "暗号鍵ファイル（既定: データベースのパス + .key）。"),
             QStringLiteral("path") });
+    parser.addOption({ kDesk,
+        QCoreApplication::translate("StoreOptions",
+            "--postgres のデータベースに、サーバーが管理する端末として接続します（hardtoken-cli server init 済み。"
+            "端末用ロールの接続、暗号鍵ファイルなし）。") });
     parser.addOption({ kScenario,
         QCoreApplication::translate(
             "StoreOptions", "起動の前に、トレーニング用のシナリオ（JSON）をデータベースに読み込みます。"),
@@ -68,6 +73,7 @@ StoreOptions StoreOptions::from(const QCommandLineParser& parser)
         : parser.isSet(kDatabase)        ? QString()
                                          : QSettings().value(desktop::postgresKey()).toString();
     o.keyFile = parser.value(kKeyFile);
+    o.desk = parser.isSet(kDesk);
     o.scenario = parser.value(kScenario);
     o.keychain = parser.isSet(kNoKeychain) ? false : (parser.isSet(kKeychain) || kKeychainByDefault);
     if (o.scenario.isEmpty() && parser.isSet(kTraining))
@@ -79,8 +85,14 @@ bool StoreOptions::open(Store& store, QString* error) const
 {
     static KeychainVault vault;
     store.setKeyVault(keychain ? &vault : nullptr);
-    const bool opened
-        = postgres.isEmpty() ? store.openSqlite(database, keyFile) : store.openPostgres(postgres, keyFile);
+    if (desk && (postgres.isEmpty() || !keyFile.isEmpty() || !scenario.isEmpty())) {
+        *error = QCoreApplication::translate("StoreOptions",
+            "--desk には --postgres（端末用ロールの接続）が必要です。--key-file、--scenario とは使えません。");
+        return false;
+    }
+    const bool opened = desk ? store.openDesk(postgres)
+        : postgres.isEmpty() ? store.openSqlite(database, keyFile)
+                             : store.openPostgres(postgres, keyFile);
     if (!opened) {
         *error = store.errorMessage();
         return false;

@@ -13,6 +13,8 @@ struct StoreOptions {
     QString database;
     QString postgres; // libpq-style connection string: the shared store of several desktops
     QString keyFile;
+    // --desk: a desk on a store ruled by the server (no key; the acts go to the server's functions).
+    bool desk = false;
     QString scenario; // load this scenario at start (training stores only)
     // Keep the data key in the OS keychain (KeychainVault). On by default on Windows and macOS,
     // where branch desktops have one; on Linux with --keychain.

@@ -1786,6 +1786,14 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>キーチェーンを使わず、暗号鍵ファイルだけを使います。</source>
         <translation>Do not use the keychain; use the key file only.</translation>
     </message>
+    <message>
+        <source>--postgres のデータベースに、サーバーが管理する端末として接続します（hardtoken-cli server init 済み。端末用ロールの接続、暗号鍵ファイルなし）。</source>
+        <translation>Connects to the --postgres database as a desk ruled by the server (after hardtoken-cli server init; the desk role&apos;s connection, no key file).</translation>
+    </message>
+    <message>
+        <source>--desk には --postgres（端末用ロールの接続）が必要です。--key-file、--scenario とは使えません。</source>
+        <translation>--desk needs --postgres (the desk role&apos;s connection). It cannot be used with --key-file or --scenario.</translation>
+    </message>
 </context>
 <context>
     <name>SuspendedNotice</name>
@@ -3149,6 +3157,10 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>サーバーが管理するデータベースにトークンを取り込みます。秘密鍵はサーバーだけが保管します（管理者。標準入力: パスワード、必要なら PSKC のパスフレーズ）。</source>
         <translation>Imports tokens into a store ruled by the server; only the server keeps their secrets (administrators; standard input: the password, then the PSKC passphrase when needed).</translation>
     </message>
+    <message>
+        <source>--desk はコンソールのオプションです。コマンドラインからは desk import を使ってください。</source>
+        <translation>--desk is an option of the console. From the command line, use desk import.</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::AuditLogModel</name>
@@ -3808,6 +3820,18 @@ serial number</translation>
     <message>
         <source>先ほどの処理が完了したかどうかを、まだ確認できていません。データベースへの接続が戻るまでお待ちください。</source>
         <translation>It is not yet known whether the previous operation completed. Please wait until the connection to the database is back.</translation>
+    </message>
+    <message>
+        <source>担当者のサインインが終わっています。サインインし直してください。</source>
+        <translation>The staff sign-in has ended. Please sign in again.</translation>
+    </message>
+    <message>
+        <source>トークンまたは契約法人の記録が、コンソールの外で変更されています。お問い合わせ先までご照会ください。</source>
+        <translation>A record of the token or the corporation was changed outside the console. Please contact the inquiry desk.</translation>
+    </message>
+    <message>
+        <source>一覧のトークンを、もう一度確認してください（その間に他の端末で登録されたか、確認したときのサインインが終わっています）。利用登録は行われませんでした。</source>
+        <translation>Check the tokens in the list again (one was registered on another desk meanwhile, or the sign-in under which it was checked has ended). Nothing was registered.</translation>
     </message>
 </context>
 <context>

@@ -215,6 +215,12 @@ bool Invocation::openStore()
               << Qt::endl;
         return false;
     }
+    if (options.desk) {
+        err() << QCoreApplication::translate(
+            "cli", "--desk はコンソールのオプションです。コマンドラインからは desk import を使ってください。")
+              << Qt::endl;
+        return false;
+    }
     m_clock = std::make_unique<SystemClock>();
     m_store = std::make_unique<Store>(*m_clock);
     QString error;

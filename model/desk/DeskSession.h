@@ -12,6 +12,7 @@
 namespace hardtoken {
 
 class RegistrationService;
+class ServerDesk;
 class Store;
 
 // Who is at the desk. On a production store the console opens on 担当者のサインイン: the staff
@@ -52,6 +53,8 @@ Q_SIGNALS:
     void ended(DeskSession::End why);
 
 private:
+    Outcome signInOnServer(ServerDesk& server, const QString& login, const QString& password);
+
     Store& m_store;
     RegistrationService& m_service;
     std::optional<StaffTable::Account> m_account;

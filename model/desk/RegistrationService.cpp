@@ -9,6 +9,7 @@
 #include "store/CorporationInfo.h"
 #include "store/CorporationTable.h"
 #include "store/RegistrationTable.h"
+#include "store/ServerDesk.h"
 #include "store/StaffTable.h"
 #include "store/Store.h"
 #include "store/TokenTable.h"
@@ -42,6 +43,7 @@ const QString kAuthorisedByPin = QStringLiteral("authorised=corporation-pin");
 RegistrationService::RegistrationService(Store& store, QObject* parent)
     : QObject(parent)
     , m_store(store)
+    , m_server(store.isDesk() ? std::make_unique<ServerDesk>(store) : nullptr)
 {
 }
 
@@ -133,9 +135,7 @@ Outcome RegistrationService::storeOutcome(const QString& otherwise) const
     }
 }
 
-namespace {
-
-Outcome suspendedByFailures(bool pin)
+Outcome RegistrationService::suspendedByFailures(bool pin)
 {
     Outcome o = Outcome::said(ServiceError::Suspended, [pin] {
         return pin ? RegistrationService::tr(
@@ -150,7 +150,7 @@ Outcome suspendedByFailures(bool pin)
     return o;
 }
 
-Outcome wrongEntry(bool pin, int remaining)
+Outcome RegistrationService::wrongEntry(bool pin, int remaining)
 {
     Outcome o = Outcome::said(pin ? ServiceError::WrongPin : ServiceError::WrongSerialOrOtp, [pin, remaining] {
         return pin ? RegistrationService::tr("契約法人確認暗証番号が正しくありません。あと%n回誤って入力すると、本シ"
@@ -164,7 +164,33 @@ Outcome wrongEntry(bool pin, int remaining)
     return o;
 }
 
-} // namespace
+Outcome RegistrationService::modeNotSet()
+{
+    return Outcome::said(
+        ServiceError::ModeNotSet, [] { return tr("カード型ハードトークンの利用形態を設定してください。"); });
+}
+
+Outcome RegistrationService::wrongMode()
+{
+    return Outcome::said(ServiceError::WrongMode, [] { return tr("現在の利用形態では、この操作はできません。"); });
+}
+
+Outcome RegistrationService::noUserChosen()
+{
+    return Outcome::said(ServiceError::NoUserChosen, [] { return tr("利用者を選択してください。"); });
+}
+
+Outcome RegistrationService::codeAlreadyUsed(const QString& user)
+{
+    return Outcome::said(ServiceError::CodeAlreadyUsed, [user] {
+        return user.isEmpty()
+            ? tr("このワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
+                 "カードに表示される新しいワンタイムパスワードで入力し直してください。")
+            : tr("%1さんのワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
+                 "削除してから、カードに表示される新しいワンタイムパスワードで追加し直してください。")
+                  .arg(user);
+    });
+}
 
 void RegistrationService::afterFailure(const Outcome& o)
 {
@@ -183,18 +209,14 @@ Outcome RegistrationService::entryRefusal(const CorporationState& corp, const St
 {
     if (corp.suspended || corp.otpFailures >= settings.otpFailureLimit)
         return suspendedOutcome();
-    if (corp.mode == UsageMode::Unset) {
-        return Outcome::said(
-            ServiceError::ModeNotSet, [] { return tr("カード型ハードトークンの利用形態を設定してください。"); });
-    }
-    if (corp.mode != mode) {
-        return Outcome::said(ServiceError::WrongMode, [] { return tr("現在の利用形態では、この操作はできません。"); });
-    }
+    if (corp.mode == UsageMode::Unset)
+        return modeNotSet();
+    if (corp.mode != mode)
+        return wrongMode();
     if (mode == UsageMode::Individual) {
         const auto user = UserTable::find(m_store, m_corporationId, forUserId);
-        if (!user) {
-            return Outcome::said(ServiceError::NoUserChosen, [] { return tr("利用者を選択してください。"); });
-        }
+        if (!user)
+            return noUserChosen();
         out->userId = user->id;
         out->userName = user->name;
         out->displayOrder = user->displayOrder;
@@ -233,6 +255,8 @@ Outcome RegistrationService::checkToken(
         return *open;
     if (!m_store.isReachable())
         return unreachableOutcome();
+    if (m_server)
+        return checkTokenOnServer(serialInput, otpInput, mode, forUserId, out);
     const StoreSettings settings = m_store.settings();
     Outcome result;
     bool counted = false;
@@ -502,6 +526,8 @@ Outcome RegistrationService::changeUsageMode(UsageMode mode, const QString& pin)
     if (mode == UsageMode::Unset)
         return Outcome::said(
             ServiceError::ModeNotSet, [] { return tr("カード型ハードトークンの利用形態を選択してください。"); });
+    if (m_server)
+        return pinActOnServer(Act::UsageMode, pin, mode);
     const Outcome o = withPin(
         Act::UsageMode, pin,
         [&](CorporationState& corp, Outcome*) {
@@ -562,14 +588,7 @@ bool RegistrationService::writeRegistrations(const QList<QueuedRegistration>& en
         case TokenTable::Advance::Failed:
             return false;
         case TokenTable::Advance::AlreadyUsed:
-            *refusal = Outcome::said(ServiceError::CodeAlreadyUsed, [user = e.userId ? e.userName : QString()] {
-                return user.isEmpty()
-                    ? tr("このワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
-                         "カードに表示される新しいワンタイムパスワードで入力し直してください。")
-                    : tr("%1さんのワンタイムパスワードは、すでに使用されています（他の端末で先に登録されました）。"
-                         "削除してから、カードに表示される新しいワンタイムパスワードで追加し直してください。")
-                          .arg(user);
-            });
+            *refusal = codeAlreadyUsed(e.userId ? e.userName : QString());
             return false;
         case TokenTable::Advance::Moved:
             break;
@@ -616,13 +635,14 @@ Outcome RegistrationService::commitShared(const QString& pin)
     if (!m_pendingShared)
         return Outcome::said(
             ServiceError::NothingPending, [] { return tr("利用登録するトークンが入力されていません。"); });
+    if (m_server)
+        return pinActOnServer(Act::Shared, pin, UsageMode::Shared);
     const QueuedRegistration entry = *m_pendingShared;
     const Outcome o = withPin(
         Act::Shared, pin,
         [&](CorporationState& corp, Outcome* refusal) {
             if (corp.mode != UsageMode::Shared) {
-                *refusal = Outcome::said(
-                    ServiceError::WrongMode, [] { return tr("現在の利用形態では、この操作はできません。"); });
+                *refusal = wrongMode();
                 return false;
             }
             corp.otpFailures = 0;
@@ -700,12 +720,13 @@ Outcome RegistrationService::commitQueue(const QString& pin)
     if (m_queue.isEmpty())
         return Outcome::said(ServiceError::EmptyQueue,
             [] { return tr("利用登録情報がありません。「追加」ボタンを押して、利用登録情報を追加してください。"); });
+    if (m_server)
+        return pinActOnServer(Act::Queue, pin, UsageMode::Individual);
     const Outcome o = withPin(
         Act::Queue, pin,
         [&](CorporationState& corp, Outcome* refusal) {
             if (corp.mode != UsageMode::Individual) {
-                *refusal = Outcome::said(
-                    ServiceError::WrongMode, [] { return tr("現在の利用形態では、この操作はできません。"); });
+                *refusal = wrongMode();
                 return false;
             }
             if (!writeRegistrations(m_queue, refusal))

@@ -9,11 +9,13 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 
 #include <optional>
 
 namespace hardtoken {
 
+class ServerDesk;
 class Store;
 struct StoreSettings;
 struct CorporationState;
@@ -75,6 +77,11 @@ public:
     QString actor() const { return m_actor; }
     void setActor(const QString& actor) { m_actor = actor; }
 
+    // On a desk with no key (Store::openDesk): every act goes to the server's functions, in the
+    // session of the staff member signed in at the desk (DeskSession sets it; empty when none).
+    ServerDesk* server() const { return m_server.get(); }
+    void setServerSession(const QString& session) { m_serverSession = session; }
+
     // After the store came back (StoreLink::reconnected): resolves an act whose COMMIT lost its
     // answer (commitResolved()), settles attempts that could not be settled, and reads the
     // corporation again (corporationSelected(), corporationChanged()).
@@ -108,6 +115,18 @@ Q_SIGNALS:
 private:
     // The PIN-confirmed acts; afterCommit() does what each does once it is known to have committed.
     enum class Act { UsageMode, Shared, Queue };
+    // The answers the manual words, for the console's rules and the server's alike.
+    static Outcome wrongEntry(bool pin, int remaining);
+    static Outcome suspendedByFailures(bool pin);
+    static Outcome modeNotSet();
+    static Outcome wrongMode();
+    static Outcome noUserChosen();
+    static Outcome codeAlreadyUsed(const QString& user);
+    // The same acts through the server (RegistrationServiceOnServer.cpp).
+    Outcome checkTokenOnServer(
+        const QString& serial, const QString& otp, UsageMode mode, qint64 forUserId, QueuedRegistration* out);
+    Outcome pinActOnServer(Act act, const QString& pin, UsageMode mode);
+    Outcome sessionEnded() const;
     Outcome inputFailure(InputField field, InputError error) const;
     Outcome suspendedOutcome() const;
     // The outcome when a transaction did not happen: busy (try again), tampered, or `otherwise`.
@@ -148,6 +167,9 @@ private:
     std::optional<UnknownCommit> m_unknownCommit;
     // PIN attempts this desktop could not settle or withdraw while the store was away.
     QStringList m_unsettledAttempts;
+    // A desk with no key: the server's functions, and the desk session's token.
+    std::unique_ptr<ServerDesk> m_server;
+    QString m_serverSession;
 };
 
 } // namespace hardtoken

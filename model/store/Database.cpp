@@ -842,7 +842,10 @@ StoreSettings Database::settings() const
 {
     QHash<QString, QString> values;
     {
-        Query q = query(QStringLiteral("SELECT key, value FROM meta WHERE key LIKE 'setting.%'"));
+        // A desk reads them through the server (meta is not the desk's to read).
+        Query q = query(m_desk ? QStringLiteral("SELECT key, value FROM hardtoken_configuration()"
+                                                " WHERE key LIKE 'setting.%'")
+                               : QStringLiteral("SELECT key, value FROM meta WHERE key LIKE 'setting.%'"));
         while (q.next())
             values.insert(q.value(0).toString(), q.value(1).toString());
     }
@@ -924,6 +927,11 @@ QString Database::scenarioSource() const
 
 QString Database::screenId(const QString& screen) const
 {
+    if (m_desk) {
+        Query q = query(QStringLiteral("SELECT value FROM hardtoken_configuration() WHERE key = ?"),
+            { QVariant(QStringLiteral("screen_id.") + screen) });
+        return q.next() ? q.value(0).toString() : QString();
+    }
     return metaValue(QStringLiteral("screen_id.") + screen);
 }
 

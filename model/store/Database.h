@@ -112,6 +112,8 @@ public:
     // so is a store without the server's rules. The store's id (hardtoken_store_id) is remembered:
     // a reconnection must reach the same store, as any connection's must.
     bool openAsDesk(const QString& connection);
+    // Opened by openAsDesk(): no key, reads only what the desks' role may, acts through the server.
+    bool isDesk() const { return m_desk; }
     // Ends the connection; a Store ends its audit log with it.
     virtual void close();
     bool isOpen() const;

@@ -53,6 +53,7 @@ QStringList ServerBoundary::deskFunctions()
 {
     return { QStringLiteral("hardtoken_hotp(bytea, bigint, integer, text)"),
         QStringLiteral("hardtoken_totp(bytea, bigint, integer, integer, text)"), QStringLiteral("hardtoken_store_id()"),
+        QStringLiteral("hardtoken_configuration()"), QStringLiteral("hardtoken_corporation(bigint)"),
         QStringLiteral("hardtoken_staff_kdf(text)"), QStringLiteral("hardtoken_pin_kdf(bigint)"),
         QStringLiteral("hardtoken_sign_out(text, text)"),
         // The acts, each with its request id first (store/sql/requests.sql: answered once).
@@ -140,8 +141,8 @@ bool ServerBoundary::init(Database& store, const QString& deskRole)
         if (!store.execDirect(QStringLiteral("CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public"))
             || !store.execDirect(QString::fromUtf8(kHotp)) || !store.execDirect(QString::fromUtf8(kTotp)))
             return false;
-        for (const char* name : { ":/server/desk_session.sql", ":/server/token_check.sql", ":/server/pin_acts.sql",
-                 ":/server/staff_acts.sql", ":/server/card_acts.sql", ":/server/imports.sql",
+        for (const char* name : { ":/server/desk_session.sql", ":/server/token_check.sql", ":/server/desk_reads.sql",
+                 ":/server/pin_acts.sql", ":/server/staff_acts.sql", ":/server/card_acts.sql", ":/server/imports.sql",
                  ":/server/requests.sql" }) {
             QFile script(QString::fromLatin1(name));
             if (!script.open(QIODevice::ReadOnly))

@@ -1,0 +1,198 @@
+// The console at a branch desk with no key file (hardtoken-console --postgres DESK --desk): a store
+// ruled by the server (hardtoken-cli server init), the staff member signed in on the server, and
+// the manual's procedures 9.2.2, 9.1 and 9.2.1 driven through the real widgets by mouse and keys as
+// on any desk — every check, count and commit done by the server's functions, which the owner's
+// console then reads: the registrations, the counters under their MACs, and the audit naming the
+// staff member and the desks' database role.
+#include "GuiSupport.h"
+
+#include "DeskSignInPage.h"
+#include "desk/DeskSession.h"
+#include "store/CorporationTable.h"
+#include "store/RegistrationTable.h"
+#include "store/ServerBoundary.h"
+#include "store/UserTable.h"
+
+#include <QDateTime>
+#include <QUuid>
+
+using namespace hardtoken;
+using namespace hardtoken::test;
+
+namespace {
+
+const QString kSuzuki = QStringLiteral("鈴木 花子");
+const QString kYamada = QStringLiteral("山田 太郎");
+
+QString roleName(const char* what)
+{
+    return QStringLiteral("ht_%1_%2").arg(QLatin1String(what), QUuid::createUuid().toString(QUuid::Id128).left(10));
+}
+
+} // namespace
+
+class TestWalkthroughDesk final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void theManualsProceduresAtADeskWithNoKey();
+    void cleanupTestCase();
+
+private:
+    // The step's inputs: the PIN, `serial` with the code its card shows now by the server's clock
+    // (the real one), the user of that name.
+    StepInputs inputs(RegistrationService& service, const QString& serial = {}, const QString& user = {}) const;
+
+    PgDatabase* m_pg = nullptr;
+    QString m_owner;
+    QString m_desk;
+    FixedClock m_clock { kManualEpoch * 1000 };
+    std::unique_ptr<Store> m_store; // the owner's console, with the key
+};
+
+void TestWalkthroughDesk::initTestCase()
+{
+    HARDTOKEN_REQUIRE(!qEnvironmentVariableIsEmpty("HARDTOKEN_PG"),
+        "HARDTOKEN_PG is not set: scripts/test starts a PostgreSQL server and sets it");
+    m_pg = new PgDatabase;
+    m_owner = roleName("owner");
+    m_desk = roleName("desk");
+    QVERIFY(m_pg->admin(QStringLiteral("CREATE ROLE %1 LOGIN CREATEROLE").arg(m_owner)));
+    QVERIFY(m_pg->admin(QStringLiteral("ALTER DATABASE %1 OWNER TO %2").arg(m_pg->name, m_owner)));
+    QVERIFY(m_pg->admin(QStringLiteral("GRANT ALL ON SCHEMA public TO %1").arg(m_owner)));
+    m_store = std::make_unique<Store>(m_clock);
+    QVERIFY2(m_store->openPostgres(m_pg->connection() + QStringLiteral(" user=") + m_owner, m_pg->keyFile()),
+        qPrintable(m_store->errorMessage()));
+    QString error;
+    QVERIFY2(ScenarioLoader::apply(*m_store, manualScenario(), QStringLiteral("test"), &error), qPrintable(error));
+    QVERIFY2(ServerBoundary::init(*m_store, m_desk), qPrintable(m_store->errorMessage()));
+}
+
+StepInputs TestWalkthroughDesk::inputs(RegistrationService& service, const QString& serial, const QString& user) const
+{
+    StepInputs in { sample::pin, serial };
+    for (const auto& t : manualScenario().tokens) {
+        if (t.serial == serial) {
+            in.otp = OtpGenerator().totp(
+                t.secret, QDateTime::currentSecsSinceEpoch(), t.params.period, t.params.digits, t.params.algorithm);
+        }
+    }
+    for (const UserInfo& u : service.users().value_or(QList<UserInfo> {})) {
+        if (u.name == user)
+            in.userId = u.id;
+    }
+    return in;
+}
+
+void TestWalkthroughDesk::theManualsProceduresAtADeskWithNoKey()
+{
+    SystemClock clock;
+    Store desk(clock);
+    QVERIFY2(desk.openDesk(m_pg->connection() + QStringLiteral(" user=") + m_desk), qPrintable(desk.errorMessage()));
+    QVERIFY(desk.isDesk() && !desk.hasAuditLog());
+    RegistrationService service(desk);
+    Console c(service);
+
+    // 担当者のサインイン, with the keys: on the server (a wrong password first, counted there).
+    c.window->begin();
+    DeskSignInPage* signIn = c.window->signInPage();
+    QVERIFY(signIn && c.window->currentStaffPage() == signIn);
+    auto* login = signIn->findChild<QLineEdit*>(QStringLiteral("loginEdit"));
+    auto* password = signIn->findChild<QLineEdit*>(QStringLiteral("passwordEdit"));
+    QTest::keyClicks(login, QStringLiteral("helpdesk"));
+    QTest::keyClicks(password, QStringLiteral("wrong-password"));
+    QTest::keyClick(password, Qt::Key_Return);
+    QVERIFY(!c.window->deskSession()->isSignedIn());
+    password->clear();
+    QTest::keyClicks(password, QStringLiteral("Helpdesk2023"));
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_VERIFY(c.window->deskSession()->isSignedIn());
+    EXPECT_SCREEN(c, "CorporateStatus");
+    const qint64 corporation = service.corporationId();
+    QVERIFY(corporation > 0);
+
+    // 9.2.2: 鈴木 花子 and 山田 太郎 each their own card; a wrong PIN first (counted by the server).
+    QVERIFY(c.perform(QStringLiteral("9.2.2-1")));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.perform(QStringLiteral("9.2.2-2")));
+    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    QVERIFY(c.perform(QStringLiteral("9.2.2-3"), inputs(service, sample::spareCard2, kSuzuki)));
+    EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
+    QCOMPARE(c.find<QLabel>("screenIdLabel")->text(), QStringLiteral("CIBMHUS33")); // the bank's, from the server
+    QVERIFY(c.perform(ManualSteps::step(QStringLiteral("9.2.2-4")).another));
+    EXPECT_SCREEN(c, "IndividualRegistrationInput");
+    QVERIFY(c.perform(QStringLiteral("9.2.2-3"), inputs(service, sample::spareCard1, kYamada)));
+    EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
+    QCOMPARE(c.find<QTableView>("listTable")->model()->rowCount(), 2);
+    StepInputs wrongPin = inputs(service);
+    wrongPin.pin = QStringLiteral("wrong999");
+    QVERIFY(c.perform(QStringLiteral("9.2.2-4"), wrongPin));
+    EXPECT_SCREEN(c, "IndividualRegistrationConfirm");
+    QVERIFY2(c.message().contains(QStringLiteral("契約法人確認暗証番号が正しくありません")), qPrintable(c.message()));
+    QCOMPARE(CorporationTable::info(*m_store, corporation)->pinFailures, 1);
+    QVERIFY(c.perform(QStringLiteral("9.2.2-4"), inputs(service)));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QMap<QString, QString> serials;
+    for (const UserInfo& u : UserTable::list(*m_store, corporation))
+        serials.insert(u.name, u.currentSerial);
+    QCOMPARE(serials.value(kSuzuki), sample::spareCard2);
+    QCOMPARE(serials.value(kYamada), sample::spareCard1);
+    auto info = CorporationTable::info(*m_store, corporation);
+    QVERIFY(info->stateIntact);
+    QCOMPARE(info->pinFailures, 0); // forgiven by the right one
+
+    // 9.1: the mode changed to one shared token (every registration cancelled).
+    QVERIFY(c.perform(QStringLiteral("9.1-2")));
+    EXPECT_SCREEN(c, "UsageModeConfirm");
+    StepInputs shared = inputs(service);
+    shared.mode = UsageMode::Shared;
+    QVERIFY(c.perform(QStringLiteral("9.1-3"), shared));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QVERIFY(c.message().contains(QStringLiteral("利用形態の設定が完了しました")));
+    info = CorporationTable::info(*m_store, corporation);
+    QCOMPARE(info->mode, UsageMode::Shared);
+    QCOMPARE(info->registeredTokens, 0);
+
+    // 9.2.1: the shared token registered.
+    QVERIFY(c.perform(QStringLiteral("9.2.1-2")));
+    EXPECT_SCREEN(c, "SharedRegistrationInput");
+    QVERIFY(c.perform(QStringLiteral("9.2.1-3"), inputs(service, sample::spareCard3)));
+    EXPECT_SCREEN(c, "SharedRegistrationConfirm");
+    QVERIFY(c.perform(QStringLiteral("9.2.1-4"), inputs(service)));
+    EXPECT_SCREEN(c, "UserInfoSelection");
+    QCOMPARE(RegistrationTable::sharedSerial(*m_store, corporation), sample::spareCard3);
+
+    // What the server wrote, as the owner's console reads it: every act named after the staff
+    // member at the desk and the desks' role, the chain whole.
+    const QList<AuditEntry> audit = m_store->auditLog().entries();
+    QStringList actions;
+    for (const AuditEntry& e : audit) {
+        if (e.details.contains(QStringLiteral("db_role=") + m_desk)) {
+            actions << e.action;
+            QCOMPARE(e.actor, QStringLiteral("staff:helpdesk"));
+        }
+    }
+    for (const char* action : { "desk.sign_in.denied", "desk.signed_in", "token.registered", "pin.failure",
+             "registration.committed", "usage_mode.changed" })
+        QVERIFY2(actions.contains(QLatin1String(action)), action);
+    QVERIFY(m_store->auditLog().verify().ok);
+    qInfo("at a desk with no key: %d acts audited by the server, all as staff:helpdesk", int(actions.size()));
+
+    // サインアウト: the server ends the session.
+    c.window->deskSession()->end(DeskSession::End::SignedOut);
+    QTRY_COMPARE(m_store->auditLog().entries().last().action, QStringLiteral("desk.signed_out"));
+}
+
+void TestWalkthroughDesk::cleanupTestCase()
+{
+    m_store.reset();
+    delete m_pg;
+    for (const QString& role : { m_desk, m_owner }) {
+        if (!role.isEmpty())
+            PgDatabase::adminOn(
+                qEnvironmentVariable("HARDTOKEN_PG"), QStringLiteral("DROP ROLE IF EXISTS %1").arg(role));
+    }
+}
+
+QTEST_MAIN(TestWalkthroughDesk)
+#include "tst_walkthrough_desk.moc"
