@@ -35,9 +35,14 @@ StaffMenu::StaffMenu(RegistrationService& service, QMenuBar* bar, QWidget* windo
     m_menu->addSeparator();
     m_staffAccountsAction = add("staffAccountsAction", [this] { openStaffAccounts(); });
     m_auditAction = add("auditAction", [this] { openAuditViewer(); });
-    // A desk with no key (--desk): the 管理 acts are not wired to the server's functions here yet
-    // (hardtoken-cli desk import does the imports); the menu is not offered rather than failing.
-    m_menu->menuAction()->setVisible(!service.store().isDesk());
+    // A desk with no key (--desk): the acts on the corporation and カードの確認 go to the server's
+    // functions within the desk's session; the imports, the staff accounts and the audit viewer
+    // are not wired to them here yet (hardtoken-cli desk import does the imports), so they are not
+    // offered rather than failing.
+    if (service.store().isDesk()) {
+        for (QAction* a : { m_importRosterAction, m_importTokensAction, m_staffAccountsAction, m_auditAction })
+            a->setVisible(false);
+    }
 }
 
 bool StaffMenu::serving() const

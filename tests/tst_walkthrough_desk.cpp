@@ -7,13 +7,16 @@
 #include "GuiSupport.h"
 
 #include "DeskSignInPage.h"
+#include "StaffActDialog.h"
 #include "desk/DeskSession.h"
+#include "desk/StaffDesk.h"
 #include "store/CorporationTable.h"
 #include "store/RegistrationTable.h"
 #include "store/ServerBoundary.h"
 #include "store/UserTable.h"
 
 #include <QDateTime>
+#include <QMessageBox>
 #include <QUuid>
 
 using namespace hardtoken;
@@ -162,6 +165,35 @@ void TestWalkthroughDesk::theManualsProceduresAtADeskWithNoKey()
     EXPECT_SCREEN(c, "UserInfoSelection");
     QCOMPARE(RegistrationTable::sharedSerial(*m_store, corporation), sample::spareCard3);
 
+    // 管理 at the desk, within the session (no password asked again): two wrong PINs, then
+    // 誤入力回数のリセット through the menu's dialog, by keys; カードの確認 of the shared card.
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE(service.changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error, ServiceError::WrongPin);
+    QCOMPARE(CorporationTable::info(*m_store, corporation)->pinFailures, 2);
+    QVERIFY(!c.window->findChild<QAction*>(QStringLiteral("importTokensAction"))->isVisible()); // not here yet
+    c.window->findChild<QAction*>(QStringLiteral("resetCountersAction"))->trigger();
+    auto* act = c.window->findChild<StaffActDialog*>();
+    QTRY_VERIFY(act && act->isVisible());
+    QVERIFY(!act->findChild<QLineEdit*>(QStringLiteral("staffCredentialEdit"))->isVisible()); // the session's
+    QTest::keyClicks(act->findChild<QLineEdit*>(QStringLiteral("reasonEdit")), QStringLiteral("madoguchi"));
+    QTest::keyClick(act->findChild<QLineEdit*>(QStringLiteral("reasonEdit")), Qt::Key_Return);
+    QTRY_VERIFY(c.window->findChild<QMessageBox*>(QStringLiteral("staffActResult")));
+    QVERIFY(c.window->findChild<QMessageBox*>(QStringLiteral("staffActResult"))
+                ->text()
+                .contains(QStringLiteral("誤入力回数をリセットしました")));
+    QCOMPARE(CorporationTable::info(*m_store, corporation)->pinFailures, 0);
+    QCOMPARE(m_store->auditLog().entries().last().action, QStringLiteral("corporation.counters_reset"));
+    StaffDesk staffDesk(desk);
+    CardCheck card;
+    const QString shown = inputs(service, sample::spareCard3).otp;
+    const QString wrongCode = QStringLiteral("%1").arg((shown.toInt() + 1) % 1000000, 6, 10, QLatin1Char('0'));
+    const Outcome checked
+        = staffDesk.checkCard(c.window->deskSession()->credential(), sample::spareCard3, wrongCode, &card);
+    QVERIFY2(checked.ok(), qPrintable(checked.message));
+    QVERIFY(!card.works);
+    QCOMPARE(card.remaining, desk.settings().staffFailureLimit - 1); // counted per card, by the server
+    QVERIFY(card.holder.contains(QStringLiteral("全ての利用者"))); // the corporation's shared card
+
     // What the server wrote, as the owner's console reads it: every act named after the staff
     // member at the desk and the desks' role, the chain whole.
     const QList<AuditEntry> audit = m_store->auditLog().entries();
@@ -173,7 +205,7 @@ void TestWalkthroughDesk::theManualsProceduresAtADeskWithNoKey()
         }
     }
     for (const char* action : { "desk.sign_in.denied", "desk.signed_in", "token.registered", "pin.failure",
-             "registration.committed", "usage_mode.changed" })
+             "registration.committed", "usage_mode.changed", "corporation.counters_reset" })
         QVERIFY2(actions.contains(QLatin1String(action)), action);
     QVERIFY(m_store->auditLog().verify().ok);
     qInfo("at a desk with no key: %d acts audited by the server, all as staff:helpdesk", int(actions.size()));

@@ -1516,6 +1516,14 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>担当者ID %1 の誤入力の記録はありません。</source>
         <translation>There is no record of wrong entries for staff ID %1.</translation>
     </message>
+    <message>
+        <source>担当者のサインインが終わっています。サインインし直してください。</source>
+        <translation>The staff sign-in has ended. Please sign in again.</translation>
+    </message>
+    <message>
+        <source>契約法人の誤入力回数または利用中止の記録が、コンソールの外で変更されています。お問い合わせ先までご照会ください。</source>
+        <translation>The corporation&apos;s wrong-entry counts or suspension record were changed outside the console. Please contact the help desk.</translation>
+    </message>
 </context>
 <context>
     <name>StaffDialog</name>

@@ -82,6 +82,8 @@ Outcome StaffDesk::setPin(qint64 corporationId, const StaffCredential& staff, co
     if (!crypto::constantTimeEquals(pin.toUtf8(), repeat.toUtf8()))
         return { ServiceError::Mismatch,
             tr("2 回入力した契約法人確認暗証番号が一致しません。もう一度入力してください。") };
+    if (m_store.isDesk())
+        return setPinOnServer(corporationId, staff, reason, pin);
     // scrypt before any lock is taken; only its result goes into the transaction.
     const QString hash = crypto::hashSecret(pin);
     if (hash.isEmpty())
@@ -97,6 +99,8 @@ Outcome StaffDesk::setPin(qint64 corporationId, const StaffCredential& staff, co
 
 Outcome StaffDesk::resetCounters(qint64 corporationId, const StaffCredential& staff, const QString& reason)
 {
+    if (m_store.isDesk())
+        return resetCountersOnServer(corporationId, staff, reason);
     bool unchanged = false;
     const Outcome o = act(
         staff, corporationId, StaffPurpose::CountersReset, reason, false,
@@ -253,6 +257,8 @@ Outcome StaffDesk::checkCard(
     }
     *result = CardCheck {};
     result->serial = serial.value;
+    if (m_store.isDesk())
+        return checkCardOnServer(staff, serial.value, code.value, result);
     Outcome outcome;
     const auto signedIn = StaffSignIn::run(m_store, staff.login, staff.credential, 0, StaffPurpose::CardCheck,
         [&](const QString& actor) { return cardCheck(settings, actor, serial.value, code.value, result, &outcome); });
@@ -349,6 +355,8 @@ Outcome StaffDesk::resyncCard(const StaffCredential& staff, const QString& reaso
 
 Outcome StaffDesk::unlock(qint64 corporationId, const StaffCredential& staff, const QString& reason)
 {
+    if (m_store.isDesk())
+        return unlockOnServer(corporationId, staff, reason);
     const auto info = CorporationTable::info(m_store, corporationId);
     if (info && info->stateIntact && !info->suspended && info->otpFailures == 0 && info->pinFailures == 0)
         return { ServiceError::NotSuspended, tr("利用中止状態ではありません。") };

@@ -4,11 +4,13 @@
 
 #include "desk/Outcome.h"
 #include "store/AuditExport.h"
+#include "store/ServerDesk.h"
 #include "store/StaffTable.h"
 
 #include <QCoreApplication>
 
 #include <functional>
+#include <optional>
 
 namespace hardtoken {
 
@@ -92,6 +94,17 @@ private:
     Outcome act(const StaffCredential& staff, qint64 corporationId, StaffPurpose purpose, const QString& reason,
         bool adminOnly, const std::function<bool(const QString& actor, const QString& details)>& action,
         const QString& failure);
+
+    // At a desk with no key (StaffDeskOnServer.cpp): the same acts through the server's functions,
+    // in the desk's session (`staff.credential` is its token).
+    static std::optional<Outcome> refusedReason(const QString& reason);
+    Outcome onServer(ServerDesk::StaffAct answer, const QString& nothingToDo, const QString& failure) const;
+    Outcome setPinOnServer(
+        qint64 corporationId, const StaffCredential& staff, const QString& reason, const QString& pin);
+    Outcome resetCountersOnServer(qint64 corporationId, const StaffCredential& staff, const QString& reason);
+    Outcome unlockOnServer(qint64 corporationId, const StaffCredential& staff, const QString& reason);
+    Outcome checkCardOnServer(
+        const StaffCredential& staff, const QString& serial, const QString& code, CardCheck* result);
 
     Store& m_store;
 };
