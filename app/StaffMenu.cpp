@@ -35,12 +35,11 @@ StaffMenu::StaffMenu(RegistrationService& service, QMenuBar* bar, QWidget* windo
     m_menu->addSeparator();
     m_staffAccountsAction = add("staffAccountsAction", [this] { openStaffAccounts(); });
     m_auditAction = add("auditAction", [this] { openAuditViewer(); });
-    // A desk with no key (--desk): the acts on the corporation and カードの確認 go to the server's
-    // functions within the desk's session; the imports, the staff accounts and the audit viewer
-    // are not wired to them here yet (hardtoken-cli desk import does the imports), so they are not
-    // offered rather than failing.
+    // A desk with no key (--desk): the acts on the corporation, カードの確認 and the imports go to the
+    // server's functions within the desk's session; the staff accounts and the audit viewer are
+    // not wired to them here yet, so they are not offered rather than failing.
     if (service.store().isDesk()) {
-        for (QAction* a : { m_importRosterAction, m_importTokensAction, m_staffAccountsAction, m_auditAction })
+        for (QAction* a : { m_staffAccountsAction, m_auditAction })
             a->setVisible(false);
     }
 }
@@ -75,6 +74,10 @@ StaffActDialog* StaffMenu::openStaffAct(StaffActDialog::Act act)
 ImportDialog* StaffMenu::openImport(ImportDialog::Kind kind)
 {
     auto* dialog = new ImportDialog(m_service.store(), kind, m_window);
+    // At a desk with no key the import runs in the desk's session on the server (the console's
+    // own rules ask for the importer's password with each file, as they always have).
+    if (m_service.store().isDesk() && m_session && m_session->isSignedIn())
+        dialog->useSession(m_session->credential());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ImportDialog::imported, this, &StaffMenu::imported);
     dialog->open();

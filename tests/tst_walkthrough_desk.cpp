@@ -7,16 +7,22 @@
 #include "GuiSupport.h"
 
 #include "DeskSignInPage.h"
+#include "ImportDialog.h"
 #include "StaffActDialog.h"
+#include "core/Crypto.h"
 #include "desk/DeskSession.h"
 #include "desk/StaffDesk.h"
 #include "store/CorporationTable.h"
 #include "store/RegistrationTable.h"
 #include "store/ServerBoundary.h"
+#include "store/StaffTable.h"
+#include "store/TokenTable.h"
 #include "store/UserTable.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QMessageBox>
+#include <QTemporaryDir>
 #include <QUuid>
 
 using namespace hardtoken;
@@ -68,6 +74,10 @@ void TestWalkthroughDesk::initTestCase()
         qPrintable(m_store->errorMessage()));
     QString error;
     QVERIFY2(ScenarioLoader::apply(*m_store, manualScenario(), QStringLiteral("test"), &error), qPrintable(error));
+    QVERIFY(m_store->transaction([&] {
+        return StaffTable::insert(*m_store, QStringLiteral("chief"), QStringLiteral("主任"),
+            crypto::hashSecret(QStringLiteral("Chief-pass1"), { 10, 8, 1 }), StaffTable::Role::Admin);
+    }));
     QVERIFY2(ServerBoundary::init(*m_store, m_desk), qPrintable(m_store->errorMessage()));
 }
 
@@ -170,7 +180,7 @@ void TestWalkthroughDesk::theManualsProceduresAtADeskWithNoKey()
     for (int i = 0; i < 2; ++i)
         QCOMPARE(service.changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error, ServiceError::WrongPin);
     QCOMPARE(CorporationTable::info(*m_store, corporation)->pinFailures, 2);
-    QVERIFY(!c.window->findChild<QAction*>(QStringLiteral("importTokensAction"))->isVisible()); // not here yet
+    QVERIFY(!c.window->findChild<QAction*>(QStringLiteral("staffAccountsAction"))->isVisible()); // not here yet
     c.window->findChild<QAction*>(QStringLiteral("resetCountersAction"))->trigger();
     auto* act = c.window->findChild<StaffActDialog*>();
     QTRY_VERIFY(act && act->isVisible());
@@ -209,6 +219,45 @@ void TestWalkthroughDesk::theManualsProceduresAtADeskWithNoKey()
         QVERIFY2(actions.contains(QLatin1String(action)), action);
     QVERIFY(m_store->auditLog().verify().ok);
     qInfo("at a desk with no key: %d acts audited by the server, all as staff:helpdesk", int(actions.size()));
+
+    // トークンの取り込み from the menu: not the clerk's act (the server refuses it, and the dialog
+    // says so); after サインアウト, the administrator signs in and imports — the seed goes to the
+    // server alone.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("vendor.csv"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("serial,secret_hex,type,digits,period,counter\n8000000001,3132333435363738393031323334353637383930,"
+                "hotp,6,,0\n");
+    }
+    const auto importTokens = [&] {
+        c.window->findChild<QAction*>(QStringLiteral("importTokensAction"))->trigger();
+        auto* d = c.window->findChild<ImportDialog*>();
+        if (!d || !d->isVisible())
+            return QString();
+        d->findChild<QLineEdit*>(QStringLiteral("fileEdit"))->setText(file);
+        QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("importButton")), Qt::LeftButton);
+        const QString text = d->reportText();
+        d->close();
+        delete d;
+        return text;
+    };
+    QVERIFY(importTokens().contains(QStringLiteral("管理者だけ")));
+    QVERIFY(!TokenTable::find(*m_store, QStringLiteral("8000000001")));
+    c.window->deskSession()->end(DeskSession::End::SignedOut);
+    c.window->begin();
+    QTRY_VERIFY(c.window->currentStaffPage() == signIn);
+    login->clear();
+    QTest::keyClicks(login, QStringLiteral("chief"));
+    QTest::keyClicks(password, QStringLiteral("Chief-pass1"));
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_VERIFY(c.window->deskSession()->isSignedIn());
+    const QString report = importTokens();
+    QVERIFY2(report.contains(QStringLiteral("取り込みました")), qPrintable(report));
+    QVERIFY(TokenTable::find(*m_store, QStringLiteral("8000000001")));
+    QVERIFY(TokenTable::find(*m_store, QStringLiteral("8000000001"))->sealedSecret.isEmpty()); // the server's alone
+    QCOMPARE(m_store->auditLog().entries().last().actor, QStringLiteral("staff:chief"));
 
     // サインアウト: the server ends the session.
     c.window->deskSession()->end(DeskSession::End::SignedOut);

@@ -3533,6 +3533,10 @@ SHA-256: %4</translation>
         <source>鍵のファイル (*.hex *.key *.txt);;すべてのファイル (*)</source>
         <translation>Key files (*.hex *.key *.txt);;All files (*)</translation>
     </message>
+    <message>
+        <source>ファイル %1</source>
+        <translation>File %1</translation>
+    </message>
 </context>
 <context>
     <name>hardtoken::IndividualRegistrationConfirmPage</name>

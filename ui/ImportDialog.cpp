@@ -5,12 +5,14 @@
 #include "desk/StaffDesk.h"
 #include "inventory/RosterImport.h"
 #include "inventory/TokenImport.h"
+#include "store/ServerDesk.h"
 #include "store/Store.h"
 #include "ui_ImportDialog.h"
 
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QStyle>
 
 namespace hardtoken {
@@ -73,6 +75,56 @@ void ImportDialog::browse()
         m_ui->fileEdit->setText(path);
 }
 
+void ImportDialog::useSession(const StaffCredential& staff)
+{
+    m_session = staff;
+    m_ui->staffLoginEdit->setText(staff.login);
+    m_ui->staffLoginEdit->setReadOnly(true);
+    m_ui->staffCredentialCaption->hide();
+    m_ui->staffCredentialEdit->hide();
+}
+
+QStringList ImportDialog::importOnServer(QFile& file, bool check, bool* ok, bool* written)
+{
+    const StaffCredential staff = m_session.value_or(StaffCredential {});
+    // The audit's reason: the file, by its name.
+    const QString reason = tr("ファイル %1").arg(QFileInfo(file.fileName()).fileName());
+    ServerDesk server(m_store);
+    if (m_kind == Kind::Roster) {
+        static const QStringList encodings { QString(), QStringLiteral("utf-8"), QStringLiteral("cp932") };
+        RosterReport r;
+        const QList<RosterLine> lines = RosterImport::parse(
+            file.read(RosterImport::MaxFileBytes + 1), encodings.value(m_ui->encodingCombo->currentIndex()), &r);
+        *ok = check ? !lines.isEmpty() && r.refused.isEmpty()
+                    : RosterImport::applyThroughServer(
+                        server, staff.credential, lines, m_ui->pruneCheck->isChecked(), reason, &r);
+        *written = r.written;
+        return r.describe();
+    }
+    TokenImportOptions options;
+    options.passphrase = m_ui->passphraseEdit->text().toUtf8();
+    options.serialPrefix = m_ui->prefixEdit->text().trimmed();
+    if (!m_ui->keyFileEdit->text().isEmpty()) {
+        QString why;
+        const auto key = TokenImport::readPreSharedKey(m_ui->keyFileEdit->text(), &why);
+        if (!key)
+            return { why };
+        options.preSharedKey = *key;
+    }
+    TokenImportReport r;
+    QList<TokenLine> lines = TokenImport::parse(file.read(TokenImport::MaxFileBytes + 1), options, &r);
+    if (check) {
+        *ok = !lines.isEmpty() && !r.refusedAny();
+        for (TokenLine& l : lines)
+            l.secret.fill('\0');
+    } else {
+        *ok = TokenImport::applyThroughServer(
+            server, staff.credential, lines, m_ui->replaceCheck->isChecked(), reason, &r);
+    }
+    *written = r.written;
+    return r.describe();
+}
+
 void ImportDialog::run(bool check)
 {
     QStringList report;
@@ -98,11 +150,24 @@ void ImportDialog::run(bool check)
         m_ui->fileEdit->setFocus();
         return;
     }
+    bool ok = false;
+    bool written = false;
+    if (m_store.isDesk()) {
+        report << importOnServer(file, check, &ok, &written);
+        report << (!ok ? tr("取り込みは行われませんでした。データベースは変更されていません。")
+                : written ? tr("取り込みました。")
+                          : tr("確認のみ: データベースは変更していません。"));
+        finish(ok);
+        if (written)
+            Q_EMIT imported();
+        return;
+    }
     QString actor = QStringLiteral("console");
     if (!m_store.isTrainingStore()) {
-        const Outcome o
-            = StaffDesk(m_store).signIn({ m_ui->staffLoginEdit->text().trimmed(), m_ui->staffCredentialEdit->text() },
-                StaffPurpose::Import, &actor);
+        const Outcome o = StaffDesk(m_store).signIn(
+            m_session.value_or(
+                StaffCredential { m_ui->staffLoginEdit->text().trimmed(), m_ui->staffCredentialEdit->text() }),
+            StaffPurpose::Import, &actor);
         if (!o.ok()) {
             report << o.message;
             finish();
@@ -110,8 +175,6 @@ void ImportDialog::run(bool check)
             return;
         }
     }
-    bool ok = false;
-    bool written = false;
     if (m_kind == Kind::Roster) {
         static const QStringList encodings { QString(), QStringLiteral("utf-8"), QStringLiteral("cp932") };
         RosterReport r;

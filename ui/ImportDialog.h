@@ -1,8 +1,12 @@
 #pragma once
 
+#include "desk/StaffDesk.h"
+
 #include <QDialog>
+#include <QFile>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class ImportDialog;
@@ -27,6 +31,9 @@ public:
     // pre-shared key's.
     static QString fileFilter(Kind kind);
     static QString keyFileFilter();
+    // The desk's session: the import goes in the signed-in staff member's name (no password asked
+    // again); at a desk with no key it is the session on the server the import runs in.
+    void useSession(const StaffCredential& staff);
 
 Q_SIGNALS:
     // Something was written: the window reads the store again.
@@ -34,11 +41,14 @@ Q_SIGNALS:
 
 private:
     void run(bool check);
+    // At a desk with no key: the file checked here, then imported by the server (applyThroughServer).
+    QStringList importOnServer(QFile& file, bool check, bool* ok, bool* written);
     void browse();
     void retranslate();
     void changeEvent(QEvent* event) override;
 
     std::unique_ptr<Ui::ImportDialog> m_ui;
+    std::optional<StaffCredential> m_session;
     Store& m_store;
     Kind m_kind;
 };
