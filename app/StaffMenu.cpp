@@ -35,13 +35,10 @@ StaffMenu::StaffMenu(RegistrationService& service, QMenuBar* bar, QWidget* windo
     m_menu->addSeparator();
     m_staffAccountsAction = add("staffAccountsAction", [this] { openStaffAccounts(); });
     m_auditAction = add("auditAction", [this] { openAuditViewer(); });
-    // A desk with no key (--desk): the acts on the corporation, カードの確認 and the imports go to the
-    // server's functions within the desk's session; the staff accounts and the audit viewer are
-    // not wired to them here yet, so they are not offered rather than failing.
-    if (service.store().isDesk()) {
-        for (QAction* a : { m_staffAccountsAction, m_auditAction })
-            a->setVisible(false);
-    }
+    // A desk with no key (--desk): the acts on the corporation, カードの確認, the imports and the
+    // audit viewer go to the server's functions within the desk's session; 担当者の管理 is not
+    // wired to them here yet, so it is not offered rather than failing.
+    m_staffAccountsAction->setVisible(!service.store().isDesk());
 }
 
 bool StaffMenu::serving() const
@@ -95,6 +92,8 @@ StaffDialog* StaffMenu::openStaffAccounts()
 AuditViewerDialog* StaffMenu::openAuditViewer()
 {
     auto* dialog = new AuditViewerDialog(m_service.store(), m_window);
+    if (m_service.store().isDesk() && m_session && m_session->isSignedIn())
+        dialog->useSession(m_session->credential());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;

@@ -6,6 +6,7 @@
 // staff member and the desks' database role.
 #include "GuiSupport.h"
 
+#include "AuditViewerDialog.h"
 #include "DeskSignInPage.h"
 #include "ImportDialog.h"
 #include "StaffActDialog.h"
@@ -18,10 +19,12 @@
 #include "store/StaffTable.h"
 #include "store/TokenTable.h"
 #include "store/UserTable.h"
+#include "tables/AuditLogModel.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QMessageBox>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -102,7 +105,7 @@ void TestWalkthroughDesk::theManualsProceduresAtADeskWithNoKey()
     SystemClock clock;
     Store desk(clock);
     QVERIFY2(desk.openDesk(m_pg->connection() + QStringLiteral(" user=") + m_desk), qPrintable(desk.errorMessage()));
-    QVERIFY(desk.isDesk() && !desk.hasAuditLog());
+    QVERIFY(desk.isDesk());
     RegistrationService service(desk);
     Console c(service);
 
@@ -259,9 +262,43 @@ void TestWalkthroughDesk::theManualsProceduresAtADeskWithNoKey()
     QVERIFY(TokenTable::find(*m_store, QStringLiteral("8000000001"))->sealedSecret.isEmpty()); // the server's alone
     QCOMPARE(m_store->auditLog().entries().last().actor, QStringLiteral("staff:chief"));
 
+    // 監査ログ: read at the desk, verified by the server, exported in the session (recorded by it).
+    c.window->findChild<QAction*>(QStringLiteral("auditAction"))->trigger();
+    auto* viewer = c.window->findChild<AuditViewerDialog*>();
+    QTRY_VERIFY(viewer && viewer->isVisible());
+    QVERIFY(viewer->model()->rowCount() >= int(actions.size()));
+    const QString csv = dir.filePath(QStringLiteral("audit.csv"));
+    viewer->setPathChooser([csv] { return csv; });
+    QTest::mouseClick(viewer->findChild<QPushButton*>(QStringLiteral("exportButton")), Qt::LeftButton);
+    const QString said = viewer->findChild<QLabel*>(QStringLiteral("messageLabel"))->text();
+    QVERIFY2(said.contains(QStringLiteral("監査ログは正常です")), qPrintable(said));
+    QVERIFY(QFile::exists(csv));
+    QCOMPARE(m_store->auditLog().entries().last().action, QStringLiteral("audit.exported"));
+    QCOMPARE(m_store->auditLog().entries().last().actor, QStringLiteral("staff:chief"));
+    viewer->close();
+
     // サインアウト: the server ends the session.
     c.window->deskSession()->end(DeskSession::End::SignedOut);
     QTRY_COMPARE(m_store->auditLog().entries().last().action, QStringLiteral("desk.signed_out"));
+
+    // An entry edited behind the triggers (a superuser): the desk, which cannot check a MAC, is
+    // told by the server where the chain breaks.
+    QVERIFY(desk.auditLog().verify().ok);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("superuser"));
+        configurePostgres(db, m_pg->connection()); // HARDTOKEN_PG's role: the cluster's superuser
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const char* sql : { "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only",
+                 "UPDATE audit_log SET details = details || ' x' WHERE id = 3",
+                 "ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only" })
+            QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("superuser"));
+    const AuditVerification broken = desk.auditLog().verify();
+    QVERIFY(!broken.ok);
+    QCOMPARE(broken.firstBadId, 3);
+    QVERIFY2(broken.problem.contains(QStringLiteral("改ざん")), qPrintable(broken.problem));
 }
 
 void TestWalkthroughDesk::cleanupTestCase()

@@ -1524,6 +1524,10 @@ Enter the corporate confirmation PIN and press the &quot;OK&quot; button.</trans
         <source>契約法人の誤入力回数または利用中止の記録が、コンソールの外で変更されています。お問い合わせ先までご照会ください。</source>
         <translation>The corporation&apos;s wrong-entry counts or suspension record were changed outside the console. Please contact the help desk.</translation>
     </message>
+    <message>
+        <source>監査ログは書き出しましたが、書き出しの記録を残せませんでした。</source>
+        <translation>The audit log was exported, but the export could not be recorded.</translation>
+    </message>
 </context>
 <context>
     <name>StaffDialog</name>

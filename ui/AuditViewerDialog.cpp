@@ -91,6 +91,15 @@ void AuditViewerDialog::search()
     m_ui->resultLabel->setText(tr("%1 件").arg(m_model->rowCount()));
 }
 
+void AuditViewerDialog::useSession(const StaffCredential& staff)
+{
+    m_session = staff;
+    m_ui->staffLoginEdit->setText(staff.login);
+    m_ui->staffLoginEdit->setReadOnly(true);
+    m_ui->staffCredentialCaption->hide();
+    m_ui->staffCredentialEdit->hide();
+}
+
 void AuditViewerDialog::exportCsv()
 {
     showMessage({}, false);
@@ -103,9 +112,10 @@ void AuditViewerDialog::exportCsv()
     if (path.isEmpty())
         return;
     AuditExport::Result result;
-    const Outcome o
-        = StaffDesk(m_store).exportAudit({ m_ui->staffLoginEdit->text().trimmed(), m_ui->staffCredentialEdit->text() },
-            filterFrom(*m_ui), path, &result);
+    const Outcome o = StaffDesk(m_store).exportAudit(
+        m_session.value_or(
+            StaffCredential { m_ui->staffLoginEdit->text().trimmed(), m_ui->staffCredentialEdit->text() }),
+        filterFrom(*m_ui), path, &result);
     m_ui->staffCredentialEdit->clear();
     if (!o.ok()) {
         showMessage(o.message, true);

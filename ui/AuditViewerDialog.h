@@ -1,9 +1,12 @@
 #pragma once
 
+#include "desk/StaffDesk.h"
+
 #include <QDialog>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class AuditViewerDialog;
@@ -26,6 +29,9 @@ public:
     AuditLogModel* model() const { return m_model; }
     // Where the CSV goes; by default a save dialog asks (tests set a fixed path).
     void setPathChooser(std::function<QString()> chooser) { m_choosePath = std::move(chooser); }
+    // The desk's session: the export goes in the signed-in staff member's name (no password asked
+    // again); at a desk with no key the server records it in that session.
+    void useSession(const StaffCredential& staff);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -39,6 +45,7 @@ private:
     Store& m_store;
     AuditLogModel* m_model = nullptr;
     std::function<QString()> m_choosePath;
+    std::optional<StaffCredential> m_session;
 };
 
 } // namespace hardtoken

@@ -146,6 +146,8 @@ Outcome StaffDesk::signIn(const StaffCredential& staff, StaffPurpose purpose, QS
 Outcome StaffDesk::exportAudit(
     const StaffCredential& staff, const AuditFilter& filter, const QString& path, AuditExport::Result* result)
 {
+    if (m_store.isDesk())
+        return exportAuditOnServer(staff, filter, path, result);
     QString actor;
     const Outcome in = signIn(staff, StaffPurpose::AuditExport, &actor);
     if (!in.ok())

@@ -105,6 +105,8 @@ private:
     Outcome unlockOnServer(qint64 corporationId, const StaffCredential& staff, const QString& reason);
     Outcome checkCardOnServer(
         const StaffCredential& staff, const QString& serial, const QString& code, CardCheck* result);
+    Outcome exportAuditOnServer(
+        const StaffCredential& staff, const AuditFilter& filter, const QString& path, AuditExport::Result* result);
 
     Store& m_store;
 };

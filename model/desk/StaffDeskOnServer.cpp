@@ -126,4 +126,21 @@ Outcome StaffDesk::checkCardOnServer(
     return { ServiceError::StoreFailure, tr("処理中にエラーが発生したため、カードを確認できませんでした。") };
 }
 
+Outcome StaffDesk::exportAuditOnServer(
+    const StaffCredential& staff, const AuditFilter& filter, const QString& path, AuditExport::Result* result)
+{
+    // The chain verified by the server, the file written here, the export recorded by the server.
+    *result = AuditExport::writeFile(m_store, filter, path);
+    if (!result->ok)
+        return { ServiceError::StoreFailure, result->message };
+    ServerDesk server(m_store);
+    const Outcome noted = onServer(server.noteExport(staff.credential, result->rows, result->sha256), {},
+        tr("監査ログは書き出しましたが、書き出しの記録を残せませんでした。"));
+    if (!noted.ok()) {
+        result->ok = false;
+        result->message = noted.message;
+    }
+    return noted;
+}
+
 } // namespace hardtoken

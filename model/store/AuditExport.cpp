@@ -32,7 +32,7 @@ QByteArray csv(const QList<AuditRow>& rows)
     return csv::document(lines);
 }
 
-Result write(Store& store, const AuditFilter& filter, const QString& path, const QString& actor)
+Result writeFile(Store& store, const AuditFilter& filter, const QString& path)
 {
     Result r;
     const AuditVerification v = store.auditLog().verify();
@@ -53,6 +53,16 @@ Result write(Store& store, const AuditFilter& filter, const QString& path, const
     }
     r.rows = static_cast<int>(rows.size());
     r.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    r.ok = true;
+    return r;
+}
+
+Result write(Store& store, const AuditFilter& filter, const QString& path, const QString& actor)
+{
+    Result r = writeFile(store, filter, path);
+    if (!r.ok)
+        return r;
+    r.ok = false;
     if (!store.transaction([&] {
             return store.audit(
                 actor, AuditAction::AuditExported, 0, QStringLiteral("rows=%1 sha256=%2").arg(r.rows).arg(r.sha256));

@@ -28,6 +28,8 @@ struct Result {
 // oldest first (atomically: a failed write leaves no half file),
 // and the act audited as `actor` with the row count and the file's SHA-256.
 Result write(Store& store, const AuditFilter& filter, const QString& path, const QString& actor);
+// The same without the audit entry (a desk with no key has the server record the export).
+Result writeFile(Store& store, const AuditFilter& filter, const QString& path);
 } // namespace AuditExport
 
 } // namespace hardtoken

@@ -65,6 +65,8 @@ public:
     // The entries matching the filter (see AuditSearch.h), newest first, with their corporation.
     QList<AuditRow> search(const AuditFilter& filter) const;
     AuditVerification verify() const;
+    // verify() at a desk with no key: the server verifies the chain and says where it breaks.
+    AuditVerification verifyOnServer() const;
     // Key rotation, inside the transaction that swapped the key: every entry's MAC computed again
     // in order with the new key, and the head with it. Verify first: this seals what it finds.
     bool rechain();

@@ -54,6 +54,7 @@ QStringList ServerBoundary::deskFunctions()
     return { QStringLiteral("hardtoken_hotp(bytea, bigint, integer, text)"),
         QStringLiteral("hardtoken_totp(bytea, bigint, integer, integer, text)"), QStringLiteral("hardtoken_store_id()"),
         QStringLiteral("hardtoken_configuration()"), QStringLiteral("hardtoken_corporation(bigint)"),
+        QStringLiteral("hardtoken_verify_audit()"), QStringLiteral("hardtoken_note_export(text, text, integer, text)"),
         QStringLiteral("hardtoken_staff_kdf(text)"), QStringLiteral("hardtoken_pin_kdf(bigint)"),
         QStringLiteral("hardtoken_sign_out(text, text)"),
         // The acts, each with its request id first (store/sql/requests.sql: answered once).

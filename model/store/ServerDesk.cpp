@@ -242,6 +242,11 @@ ServerDesk::StaffAct ServerDesk::staffAct(const QString& sql, const QVariantList
         [](Database::Query& q) { return q.next() ? staffActOf(q.value(0).toString()) : StaffAct::Failed; });
 }
 
+ServerDesk::StaffAct ServerDesk::noteExport(const QString& session, int rows, const QString& sha256)
+{
+    return staffAct(QStringLiteral("SELECT outcome FROM hardtoken_note_export(?, ?, ?, ?)"), { session, rows, sha256 });
+}
+
 ServerDesk::TokenImportAnswer ServerDesk::importTokens(
     const QString& session, const QByteArray& tokens, bool replace, const QString& format, const QString& reason)
 {

@@ -156,6 +156,9 @@ public:
     CardAnswer resyncCard(const QString& session, const QString& serial, const QString& first, const QString& second,
         const QString& reason);
 
+    // An audit export made at the desk, recorded in the log by the server (audit.exported).
+    StaffAct noteExport(const QString& session, int rows, const QString& sha256);
+
     // トークンの取り込み (administrators): `tokens`, the file's tokens as a JSON array (the seeds in
     // hex: sent once, kept by the server under its own key; store/sql/imports.sql), all or nothing.
     struct TokenImportAnswer {

@@ -40,6 +40,16 @@ bool Store::openPostgres(const QString& connection, const QString& keyFilePath)
     return connectPostgres(connection) && finishOpen(keyFilePath, false);
 }
 
+bool Store::openDesk(const QString& connection)
+{
+    if (!openAsDesk(connection))
+        return false;
+    // A reader of the log, not riding along the transactions: the desk's acts are audited by the
+    // server's functions, and an append from here would be refused by the server anyway.
+    m_audit = std::make_unique<AuditLog>(*this);
+    return true;
+}
+
 bool Store::finishOpen(const QString& keyFilePath, bool created)
 {
     // The key is checked before anything is written: a store whose key is missing or wrong is

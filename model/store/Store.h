@@ -36,9 +36,8 @@ public:
     // A desk on a shared store ruled by the server (hardtoken-cli server init): no key file, no
     // schema work, no audit log of its own — the server writes and chains the audit. The console's
     // acts then go through the server's functions (ServerDesk). See Database::openAsDesk.
-    bool openDesk(const QString& connection) { return openAsDesk(connection); }
-    // Whether the store has an audit log here (not on a desk: the server keeps it).
-    bool hasAuditLog() const { return m_audit != nullptr; }
+    // Its auditLog() reads and verifies (through the server); it appends nothing.
+    bool openDesk(const QString& connection);
     void close() override;
     // The data key's file (SQLite: "<database>.key" unless told; PostgreSQL: --key-file).
     QString keyFilePath() const { return m_keyFilePath; }

@@ -19,3 +19,70 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $fn$
         (SELECT COUNT(*) FROM public.registrations r WHERE r.corporation_id = c.id)
     FROM public.corporations c WHERE c.id = $1
 $fn$;
+
+-- The audit chain verified by the server, which holds its key, as AuditLog::verify does it on the
+-- console: every entry in order with no gap and its MAC, then the head. kind: '' (whole),
+-- deleted or altered (at: the entry), no_head, head_altered, truncated (head_id: what the head
+-- says); entries: those verified before the first problem.
+CREATE OR REPLACE FUNCTION hardtoken_verify_audit(OUT kind text, OUT entries bigint, OUT at_id bigint,
+    OUT head_id bigint)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+DECLARE
+    a public.audit_log;
+    previous text := '';
+    expected bigint := 1;
+    head text;
+    parts text[];
+BEGIN
+    kind := '';
+    entries := 0;
+    FOR a IN SELECT * FROM public.audit_log x ORDER BY x.id LOOP
+        IF a.id <> expected THEN
+            kind := 'deleted';
+            at_id := expected;
+            RETURN;
+        ELSIF a.mac IS DISTINCT FROM public.hardtoken_mac('audit-chain', public.hardtoken_fields(previous,
+                a.id::text, a.at, a.actor, a.action, coalesce(a.corporation_id, 0)::text, a.details)) THEN
+            kind := 'altered';
+            at_id := a.id;
+            RETURN;
+        END IF;
+        previous := a.mac;
+        expected := expected + 1;
+        entries := entries + 1;
+    END LOOP;
+    at_id := expected;
+    SELECT m.value INTO head FROM public.meta m WHERE m.key = 'audit.head';
+    parts := string_to_array(coalesce(head, ''), ':');
+    IF cardinality(parts) <> 3 THEN
+        kind := 'no_head';
+    ELSIF parts[1] !~ '^[0-9]{1,18}$' OR parts[3] IS DISTINCT FROM
+            public.hardtoken_mac('state/audit-head', public.hardtoken_fields(parts[1], parts[2])) THEN
+        kind := 'head_altered';
+    ELSIF parts[1]::bigint <> expected - 1 OR parts[2] <> previous THEN
+        kind := 'truncated';
+        head_id := parts[1]::bigint;
+        at_id := least(head_id, expected - 1) + 1;
+    END IF;
+END
+$fn$;
+
+-- An audit export made at a desk, recorded in the log (audit.exported, as AuditExport::write
+-- records it): the rows written and the file's SHA-256, in the name of the session's staff member.
+CREATE OR REPLACE FUNCTION hardtoken_note_export_once(session text, exported_rows integer, sha256 text,
+    OUT outcome text)
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
+DECLARE
+    who text := public.hardtoken_session_login(session);
+BEGIN
+    IF who IS NULL THEN
+        outcome := 'no_session';
+    ELSIF exported_rows IS NULL OR exported_rows < 0 OR coalesce(sha256, '') !~ '^[0-9a-f]{64}$' THEN
+        outcome := 'invalid';
+    ELSE
+        PERFORM public.hardtoken_audit(public.hardtoken_actor(who), 'audit.exported', 0,
+            format('rows=%s sha256=%s', exported_rows, sha256));
+        outcome := 'ok';
+    END IF;
+END
+$fn$;

@@ -283,3 +283,18 @@ BEGIN
         AS a(outcome text, moved_from bigint, moved_to bigint);
 END
 $fn$;
+
+-- An audit export recorded (desk_reads.sql).
+CREATE OR REPLACE FUNCTION hardtoken_note_export(request text, session text, exported_rows integer, sha256 text,
+    OUT outcome text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+DECLARE
+    answer jsonb := public.hardtoken_answered(request, 'note_export');
+BEGIN
+    IF answer IS NULL THEN
+        SELECT public.hardtoken_answer(request, jsonb_build_object('outcome', a.outcome)) INTO answer
+            FROM public.hardtoken_note_export_once(session, exported_rows, sha256) AS a(outcome);
+    END IF;
+    outcome := answer ->> 'outcome';
+END
+$fn$;
