@@ -35,10 +35,8 @@ StaffMenu::StaffMenu(RegistrationService& service, QMenuBar* bar, QWidget* windo
     m_menu->addSeparator();
     m_staffAccountsAction = add("staffAccountsAction", [this] { openStaffAccounts(); });
     m_auditAction = add("auditAction", [this] { openAuditViewer(); });
-    // A desk with no key (--desk): the acts on the corporation, カードの確認, the imports and the
-    // audit viewer go to the server's functions within the desk's session; 担当者の管理 is not
-    // wired to them here yet, so it is not offered rather than failing.
-    m_staffAccountsAction->setVisible(!service.store().isDesk());
+    // A desk with no key (--desk): every act of the menu goes to the server's functions — within
+    // the desk's session, or (担当者の管理) signed in on the server as the administrator who acts.
 }
 
 bool StaffMenu::serving() const

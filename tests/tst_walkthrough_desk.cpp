@@ -10,6 +10,7 @@
 #include "DeskSignInPage.h"
 #include "ImportDialog.h"
 #include "StaffActDialog.h"
+#include "StaffDialog.h"
 #include "core/Crypto.h"
 #include "desk/DeskSession.h"
 #include "desk/StaffDesk.h"
@@ -183,7 +184,6 @@ void TestWalkthroughDesk::theManualsProceduresAtADeskWithNoKey()
     for (int i = 0; i < 2; ++i)
         QCOMPARE(service.changeUsageMode(UsageMode::Shared, QStringLiteral("wrong999")).error, ServiceError::WrongPin);
     QCOMPARE(CorporationTable::info(*m_store, corporation)->pinFailures, 2);
-    QVERIFY(!c.window->findChild<QAction*>(QStringLiteral("staffAccountsAction"))->isVisible()); // not here yet
     c.window->findChild<QAction*>(QStringLiteral("resetCountersAction"))->trigger();
     auto* act = c.window->findChild<StaffActDialog*>();
     QTRY_VERIFY(act && act->isVisible());
@@ -276,6 +276,31 @@ void TestWalkthroughDesk::theManualsProceduresAtADeskWithNoKey()
     QCOMPARE(m_store->auditLog().entries().last().action, QStringLiteral("audit.exported"));
     QCOMPARE(m_store->auditLog().entries().last().actor, QStringLiteral("staff:chief"));
     viewer->close();
+
+    // 担当者の登録: an administrator's act, with the administrator's own password (signed in on the
+    // server for the act), by keys; a wrong password refused.
+    c.window->findChild<QAction*>(QStringLiteral("staffAccountsAction"))->trigger();
+    auto* staff = c.window->findChild<StaffDialog*>();
+    QTRY_VERIFY(staff && staff->isVisible());
+    const auto field = [&](const char* name) { return staff->findChild<QLineEdit*>(QLatin1String(name)); };
+    QTest::keyClicks(field("newLoginEdit"), QStringLiteral("teller2"));
+    field("newNameEdit")->setText(QStringLiteral("窓口 二郎"));
+    QTest::keyClicks(field("newCredentialEdit"), QStringLiteral("Teller-pass2"));
+    QTest::keyClicks(field("repeatCredentialEdit"), QStringLiteral("Teller-pass2"));
+    QTest::keyClicks(field("reasonEdit"), QStringLiteral("shinnin"));
+    QTest::keyClicks(field("staffLoginEdit"), QStringLiteral("chief"));
+    QTest::keyClicks(field("staffCredentialEdit"), QStringLiteral("not-it"));
+    QTest::mouseClick(staff->findChild<QPushButton*>(QStringLiteral("addButton")), Qt::LeftButton);
+    QVERIFY(!StaffTable::find(*m_store, QStringLiteral("teller2")));
+    QTest::keyClicks(field("newCredentialEdit"), QStringLiteral("Teller-pass2"));
+    QTest::keyClicks(field("repeatCredentialEdit"), QStringLiteral("Teller-pass2"));
+    QTest::keyClicks(field("staffCredentialEdit"), QStringLiteral("Chief-pass1"));
+    QTest::mouseClick(staff->findChild<QPushButton*>(QStringLiteral("addButton")), Qt::LeftButton);
+    const QString added = staff->findChild<QLabel*>(QStringLiteral("messageLabel"))->text();
+    QVERIFY2(added.contains(QStringLiteral("登録しました")), qPrintable(added));
+    QVERIFY(StaffTable::find(*m_store, QStringLiteral("teller2")));
+    QCOMPARE(m_store->auditLog().entries().last().action, QStringLiteral("desk.signed_out")); // the act's own session
+    staff->close();
 
     // サインアウト: the server ends the session.
     c.window->deskSession()->end(DeskSession::End::SignedOut);

@@ -405,6 +405,19 @@ Outcome StaffDesk::addStaff(const StaffCredential& admin, const QString& reason,
 {
     if (const Outcome refused = checkNewAccount(account, credential, repeat); !refused.ok())
         return refused;
+    const QString taken = tr("担当者ID %1 はすでに使われています。").arg(AuditLog::printable(account.login));
+    if (m_store.isDesk()) {
+        return asAdministratorOnServer(
+            admin, reason,
+            [&](ServerDesk& server, const QString& session) {
+                return server.addStaff(session, account.login, account.name, account.role == StaffTable::Role::Admin,
+                    credential, repeat, reason);
+            },
+            [&](ServerDesk::StaffAct a) {
+                return a == ServerDesk::StaffAct::Exists ? Outcome { ServiceError::AlreadyExists, taken } : Outcome {};
+            },
+            tr("処理中にエラーが発生したため、担当者は登録されませんでした。"));
+    }
     const QString hash = crypto::hashSecret(credential);
     bool exists = false;
     const Outcome o = act(
@@ -418,8 +431,7 @@ Outcome StaffDesk::addStaff(const StaffCredential& admin, const QString& reason,
         },
         tr("処理中にエラーが発生したため、担当者は登録されませんでした。"));
     if (exists)
-        return { ServiceError::AlreadyExists,
-            tr("担当者ID %1 はすでに使われています。").arg(AuditLog::printable(account.login)) };
+        return { ServiceError::AlreadyExists, taken };
     return o;
 }
 
@@ -455,6 +467,16 @@ Outcome StaffDesk::resetStaffLock(const StaffCredential& admin, const QString& r
         return { ServiceError::InvalidInput,
             tr("自分の担当者IDのロックは解除できません。他の管理者に依頼してください。") };
     }
+    const QString noRecord = tr("担当者ID %1 の誤入力の記録はありません。").arg(AuditLog::printable(login));
+    if (m_store.isDesk()) {
+        return asAdministratorOnServer(
+            admin, reason,
+            [&](ServerDesk& server, const QString& session) { return server.resetStaffLock(session, login, reason); },
+            [&](ServerDesk::StaffAct a) {
+                return a == ServerDesk::StaffAct::NotFound ? Outcome { ServiceError::NotFound, noRecord } : Outcome {};
+            },
+            tr("処理中にエラーが発生したため、ロックは解除されていません。"));
+    }
     bool missing = false;
     const Outcome o = act(
         admin, 0, StaffPurpose::StaffReset, reason, true,
@@ -463,10 +485,8 @@ Outcome StaffDesk::resetStaffLock(const StaffCredential& admin, const QString& r
                 && m_store.audit(actor, AuditAction::StaffReset, 0, QStringLiteral("login=%1 %2").arg(login, details));
         },
         tr("処理中にエラーが発生したため、ロックは解除されていません。"));
-    if (missing) {
-        return { ServiceError::NotFound,
-            tr("担当者ID %1 の誤入力の記録はありません。").arg(AuditLog::printable(login)) };
-    }
+    if (missing)
+        return { ServiceError::NotFound, noRecord };
     return o;
 }
 
@@ -475,6 +495,18 @@ Outcome StaffDesk::setStaffDisabled(
 {
     if (login == admin.login && disabled)
         return { ServiceError::InvalidInput, tr("自分の担当者IDは利用停止にできません。") };
+    const QString unknown = tr("担当者ID %1 は登録されていません。").arg(AuditLog::printable(login));
+    if (m_store.isDesk()) {
+        return asAdministratorOnServer(
+            admin, reason,
+            [&](ServerDesk& server, const QString& session) {
+                return server.setStaffDisabled(session, login, disabled, reason);
+            },
+            [&](ServerDesk::StaffAct a) {
+                return a == ServerDesk::StaffAct::NotFound ? Outcome { ServiceError::NotFound, unknown } : Outcome {};
+            },
+            tr("処理中にエラーが発生したため、担当者の状態は変わっていません。"));
+    }
     bool missing = false;
     const Outcome o = act(
         admin, 0, disabled ? StaffPurpose::StaffDisable : StaffPurpose::StaffEnable, reason, true,
@@ -488,7 +520,7 @@ Outcome StaffDesk::setStaffDisabled(
         },
         tr("処理中にエラーが発生したため、担当者の状態は変わっていません。"));
     if (missing)
-        return { ServiceError::NotFound, tr("担当者ID %1 は登録されていません。").arg(AuditLog::printable(login)) };
+        return { ServiceError::NotFound, unknown };
     return o;
 }
 

@@ -105,6 +105,10 @@ private:
     Outcome unlockOnServer(qint64 corporationId, const StaffCredential& staff, const QString& reason);
     Outcome checkCardOnServer(
         const StaffCredential& staff, const QString& serial, const QString& code, CardCheck* result);
+    // 担当者の管理 (an administrator's acts): `refusal` says the act's own refusals (ok() for the rest).
+    Outcome asAdministratorOnServer(const StaffCredential& admin, const QString& reason,
+        const std::function<ServerDesk::StaffAct(ServerDesk&, const QString& session)>& act,
+        const std::function<Outcome(ServerDesk::StaffAct)>& refusal, const QString& failure);
     Outcome exportAuditOnServer(
         const StaffCredential& staff, const AuditFilter& filter, const QString& path, AuditExport::Result* result);
 

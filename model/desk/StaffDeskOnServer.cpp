@@ -5,6 +5,8 @@
 #include "desk/StaffDesk.h"
 
 #include "core/Validation.h"
+#include "desk/StaffSignIn.h"
+#include "store/AuditLog.h"
 #include "store/ServerDesk.h"
 #include "store/Store.h"
 
@@ -124,6 +126,26 @@ Outcome StaffDesk::checkCardOnServer(
     if (m_store.errorCode() == StoreErrorCode::Unreachable)
         return { ServiceError::Unreachable, Store::unreachableMessage() };
     return { ServiceError::StoreFailure, tr("処理中にエラーが発生したため、カードを確認できませんでした。") };
+}
+
+Outcome StaffDesk::asAdministratorOnServer(const StaffCredential& admin, const QString& reason,
+    const std::function<ServerDesk::StaffAct(ServerDesk&, const QString& session)>& act,
+    const std::function<Outcome(ServerDesk::StaffAct)>& refusal, const QString& failure)
+{
+    if (auto refused = refusedReason(reason))
+        return *refused;
+    // An administrator's act asks for an administrator's own password, as on the console's rules:
+    // signed in on the server (counted and locked there) for this act only, then signed out.
+    ServerDesk server(m_store);
+    const ServerDesk::SignIn in = server.signIn(admin.login, admin.credential);
+    if (in.outcome == ServerDesk::Outcome::Denied || in.outcome == ServerDesk::Outcome::Locked)
+        return { ServiceError::WrongStaffCredential, StaffSignIn::deniedMessage() };
+    if (in.outcome != ServerDesk::Outcome::SignedIn)
+        return onServer(ServerDesk::StaffAct::Failed, {}, failure);
+    const ServerDesk::StaffAct answer = act(server, in.session);
+    server.signOut(in.session, QStringLiteral("closed"));
+    const Outcome special = refusal(answer);
+    return special.ok() ? onServer(answer, {}, failure) : special;
 }
 
 Outcome StaffDesk::exportAuditOnServer(
