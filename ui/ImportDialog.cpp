@@ -84,42 +84,59 @@ void ImportDialog::useSession(const StaffCredential& staff)
     m_ui->staffCredentialEdit->hide();
 }
 
-QStringList ImportDialog::importOnServer(QFile& file, bool check, bool* ok, bool* written)
+QList<RosterLine> ImportDialog::readRoster(QFile& file, RosterReport* report) const
 {
-    const StaffCredential staff = m_session.value_or(StaffCredential {});
-    // The audit's reason: the file, by its name.
-    const QString reason = tr("ファイル %1").arg(QFileInfo(file.fileName()).fileName());
-    ServerDesk server(m_store);
-    if (m_kind == Kind::Roster) {
-        static const QStringList encodings { QString(), QStringLiteral("utf-8"), QStringLiteral("cp932") };
-        RosterReport r;
-        const QList<RosterLine> lines = RosterImport::parse(
-            file.read(RosterImport::MaxFileBytes + 1), encodings.value(m_ui->encodingCombo->currentIndex()), &r);
-        *ok = check ? !lines.isEmpty() && r.refused.isEmpty()
-                    : RosterImport::applyThroughServer(
-                        server, staff.credential, lines, m_ui->pruneCheck->isChecked(), reason, &r);
-        *written = r.written;
-        return r.describe();
-    }
+    static const QStringList encodings { QString(), QStringLiteral("utf-8"), QStringLiteral("cp932") };
+    return RosterImport::parse(
+        file.read(RosterImport::MaxFileBytes + 1), encodings.value(m_ui->encodingCombo->currentIndex()), report);
+}
+
+std::optional<QList<TokenLine>> ImportDialog::readTokens(QFile& file, TokenImportReport* report, QString* why) const
+{
     TokenImportOptions options;
     options.passphrase = m_ui->passphraseEdit->text().toUtf8();
     options.serialPrefix = m_ui->prefixEdit->text().trimmed();
     if (!m_ui->keyFileEdit->text().isEmpty()) {
-        QString why;
-        const auto key = TokenImport::readPreSharedKey(m_ui->keyFileEdit->text(), &why);
+        const auto key = TokenImport::readPreSharedKey(m_ui->keyFileEdit->text(), why);
         if (!key)
-            return { why };
+            return std::nullopt;
         options.preSharedKey = *key;
     }
+    return TokenImport::parse(file.read(TokenImport::MaxFileBytes + 1), options, report);
+}
+
+QStringList ImportDialog::importFile(QFile& file, bool check, const QString& actor, bool* ok, bool* written)
+{
+    // At a desk with no key the server imports, in the desk's session, the file's name as the
+    // audit's reason; a check is the desk's own reading of the file.
+    const bool onServer = m_store.isDesk();
+    const QString session = m_session ? m_session->credential : QString();
+    const QString reason = tr("ファイル %1").arg(QFileInfo(file.fileName()).fileName());
+    ServerDesk server(m_store);
+    if (m_kind == Kind::Roster) {
+        RosterReport r;
+        const QList<RosterLine> lines = readRoster(file, &r);
+        const bool prune = m_ui->pruneCheck->isChecked();
+        *ok = !onServer ? RosterImport::apply(m_store, lines, prune, check, actor, &r)
+            : check     ? !lines.isEmpty() && r.refused.isEmpty()
+                        : RosterImport::applyThroughServer(server, session, lines, prune, reason, &r);
+        *written = r.written;
+        return r.describe();
+    }
     TokenImportReport r;
-    QList<TokenLine> lines = TokenImport::parse(file.read(TokenImport::MaxFileBytes + 1), options, &r);
-    if (check) {
-        *ok = !lines.isEmpty() && !r.refusedAny();
-        for (TokenLine& l : lines)
+    QString why;
+    auto lines = readTokens(file, &r, &why);
+    if (!lines)
+        return { why };
+    const bool replace = m_ui->replaceCheck->isChecked();
+    if (!onServer) {
+        *ok = TokenImport::apply(m_store, std::move(*lines), replace, check, actor, &r);
+    } else if (check) {
+        *ok = !lines->isEmpty() && !r.refusedAny();
+        for (TokenLine& l : *lines)
             l.secret.fill('\0');
     } else {
-        *ok = TokenImport::applyThroughServer(
-            server, staff.credential, lines, m_ui->replaceCheck->isChecked(), reason, &r);
+        *ok = TokenImport::applyThroughServer(server, session, std::move(*lines), replace, reason, &r);
     }
     *written = r.written;
     return r.describe();
@@ -150,20 +167,8 @@ void ImportDialog::run(bool check)
         m_ui->fileEdit->setFocus();
         return;
     }
-    bool ok = false;
-    bool written = false;
-    if (m_store.isDesk()) {
-        report << importOnServer(file, check, &ok, &written);
-        report << (!ok ? tr("取り込みは行われませんでした。データベースは変更されていません。")
-                : written ? tr("取り込みました。")
-                          : tr("確認のみ: データベースは変更していません。"));
-        finish(ok);
-        if (written)
-            Q_EMIT imported();
-        return;
-    }
     QString actor = QStringLiteral("console");
-    if (!m_store.isTrainingStore()) {
+    if (!m_store.isTrainingStore() && !m_store.isDesk()) {
         const Outcome o = StaffDesk(m_store).signIn(
             m_session.value_or(
                 StaffCredential { m_ui->staffLoginEdit->text().trimmed(), m_ui->staffCredentialEdit->text() }),
@@ -175,34 +180,9 @@ void ImportDialog::run(bool check)
             return;
         }
     }
-    if (m_kind == Kind::Roster) {
-        static const QStringList encodings { QString(), QStringLiteral("utf-8"), QStringLiteral("cp932") };
-        RosterReport r;
-        const QList<RosterLine> lines = RosterImport::parse(
-            file.read(RosterImport::MaxFileBytes + 1), encodings.value(m_ui->encodingCombo->currentIndex()), &r);
-        ok = RosterImport::apply(m_store, lines, m_ui->pruneCheck->isChecked(), check, actor, &r);
-        written = r.written;
-        report << r.describe();
-    } else {
-        TokenImportOptions options;
-        options.passphrase = m_ui->passphraseEdit->text().toUtf8();
-        options.serialPrefix = m_ui->prefixEdit->text().trimmed();
-        if (!m_ui->keyFileEdit->text().isEmpty()) {
-            QString why;
-            const auto key = TokenImport::readPreSharedKey(m_ui->keyFileEdit->text(), &why);
-            if (!key) {
-                report << why;
-                finish();
-                return;
-            }
-            options.preSharedKey = *key;
-        }
-        TokenImportReport r;
-        const QList<TokenLine> lines = TokenImport::parse(file.read(TokenImport::MaxFileBytes + 1), options, &r);
-        ok = TokenImport::apply(m_store, lines, m_ui->replaceCheck->isChecked(), check, actor, &r);
-        written = r.written;
-        report << r.describe();
-    }
+    bool ok = false;
+    bool written = false;
+    report << importFile(file, check, actor, &ok, &written);
     report << (!ok ? tr("取り込みは行われませんでした。データベースは変更されていません。")
             : written ? tr("取り込みました。")
                       : tr("確認のみ: データベースは変更していません。"));

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "desk/StaffDesk.h"
+#include "inventory/RosterImport.h"
+#include "inventory/TokenImport.h"
 
 #include <QDialog>
 #include <QFile>
@@ -41,8 +43,11 @@ Q_SIGNALS:
 
 private:
     void run(bool check);
-    // At a desk with no key: the file checked here, then imported by the server (applyThroughServer).
-    QStringList importOnServer(QFile& file, bool check, bool* ok, bool* written);
+    QList<RosterLine> readRoster(QFile& file, RosterReport* report) const;
+    // nullopt (`why` said) when the pre-shared key's file cannot be read.
+    std::optional<QList<TokenLine>> readTokens(QFile& file, TokenImportReport* report, QString* why) const;
+    // The file read and imported (or only checked): the report's lines.
+    QStringList importFile(QFile& file, bool check, const QString& actor, bool* ok, bool* written);
     void browse();
     void retranslate();
     void changeEvent(QEvent* event) override;

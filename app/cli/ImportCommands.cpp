@@ -15,6 +15,7 @@
 #include <QFile>
 
 #include <memory>
+#include <optional>
 
 namespace hardtoken::cli {
 
@@ -93,40 +94,65 @@ bool readKeyOptions(const Invocation& call, TokenImportOptions* options)
     return true;
 }
 
-// The vendor's PSKC or CSV. Secrets after the staff credential: the PBKDF2 passphrase when the
-// file needs one and no --passphrase-file is given.
-int importTokens(Invocation& call, QFile& file, SecretReader& secrets, const QString& actor)
+// The vendor's PSKC or CSV read and checked. Secrets after the staff credential: the PBKDF2
+// passphrase when the file needs one and no --passphrase-file is given. nullopt (said on standard
+// error) when a key option's file cannot be read.
+std::optional<QList<TokenLine>> readTokens(
+    Invocation& call, QFile& file, SecretReader& secrets, TokenImportReport* report)
 {
     TokenImportOptions options;
     if (!readKeyOptions(call, &options))
-        return 2;
+        return std::nullopt;
     const QByteArray bytes = file.read(TokenImport::MaxFileBytes + 1);
-    TokenImportReport report;
-    QList<TokenLine> lines = TokenImport::parse(bytes, options, &report);
-    if (report.needsPassphrase) {
+    QList<TokenLine> lines = TokenImport::parse(bytes, options, report);
+    if (report->needsPassphrase) {
         options.passphrase = secrets.next(QCoreApplication::translate("cli", "ファイルのパスフレーズ: ")).toUtf8();
-        report = TokenImportReport {};
-        lines = TokenImport::parse(bytes, options, &report);
+        *report = TokenImportReport {};
+        lines = TokenImport::parse(bytes, options, report);
     }
-    const bool ok = TokenImport::apply(call.store(), lines, call.isSet(QStringLiteral("replace")),
-        call.isSet(QStringLiteral("check")), actor, &report);
-    // Why the file was refused to standard error, the report to standard output.
+    return lines;
+}
+
+// Why the file was refused to standard error, the report to standard output, then the verdict.
+int tokensVerdict(bool ok, const TokenImportReport& report)
+{
     const QString problem = AuditLog::printable(report.fileProblem);
     for (const QString& line : report.describe())
         (!problem.isEmpty() && line == problem ? err() : out()) << line << '\n';
     return importVerdict(ok, report.written);
 }
 
-int importRoster(Invocation& call, QFile& file, SecretReader&, const QString& actor)
+int importTokens(Invocation& call, QFile& file, SecretReader& secrets, const QString& actor)
 {
-    RosterReport report;
-    const QList<RosterLine> lines = RosterImport::parse(
-        file.read(RosterImport::MaxFileBytes + 1), call.value(QStringLiteral("encoding")), &report);
-    const bool ok = RosterImport::apply(
-        call.store(), lines, call.isSet(QStringLiteral("prune")), call.isSet(QStringLiteral("check")), actor, &report);
+    TokenImportReport report;
+    auto lines = readTokens(call, file, secrets, &report);
+    if (!lines)
+        return 2;
+    const bool ok = TokenImport::apply(call.store(), std::move(*lines), call.isSet(QStringLiteral("replace")),
+        call.isSet(QStringLiteral("check")), actor, &report);
+    return tokensVerdict(ok, report);
+}
+
+QList<RosterLine> readRoster(const Invocation& call, QFile& file, RosterReport* report)
+{
+    return RosterImport::parse(
+        file.read(RosterImport::MaxFileBytes + 1), call.value(QStringLiteral("encoding")), report);
+}
+
+int rosterVerdict(bool ok, const RosterReport& report)
+{
     for (const QString& line : report.describe())
         out() << line << '\n';
     return importVerdict(ok, report.written);
+}
+
+int importRoster(Invocation& call, QFile& file, SecretReader&, const QString& actor)
+{
+    RosterReport report;
+    const QList<RosterLine> lines = readRoster(call, file, &report);
+    const bool ok = RosterImport::apply(
+        call.store(), lines, call.isSet(QStringLiteral("prune")), call.isSet(QStringLiteral("check")), actor, &report);
+    return rosterVerdict(ok, report);
 }
 
 // On a store ruled by the server (hardtoken-cli server init), from a desk that holds no key:
@@ -182,23 +208,13 @@ int deskImportTokens(Invocation& call)
     DeskImport desk(call, file, secrets);
     if (desk.refused)
         return desk.refused;
-    TokenImportOptions options;
-    if (!readKeyOptions(call, &options))
-        return 2;
-    const QByteArray bytes = file.read(TokenImport::MaxFileBytes + 1);
     TokenImportReport report;
-    QList<TokenLine> lines = TokenImport::parse(bytes, options, &report);
-    if (report.needsPassphrase) {
-        options.passphrase = secrets.next(QCoreApplication::translate("cli", "ファイルのパスフレーズ: ")).toUtf8();
-        report = TokenImportReport {};
-        lines = TokenImport::parse(bytes, options, &report);
-    }
-    const bool ok = TokenImport::applyThroughServer(*desk.server, desk.session, lines,
+    auto lines = readTokens(call, file, secrets, &report);
+    if (!lines)
+        return 2;
+    const bool ok = TokenImport::applyThroughServer(*desk.server, desk.session, std::move(*lines),
         call.isSet(QStringLiteral("replace")), call.value(QStringLiteral("reason")), &report);
-    const QString problem = AuditLog::printable(report.fileProblem);
-    for (const QString& line : report.describe())
-        (!problem.isEmpty() && line == problem ? err() : out()) << line << '\n';
-    return importVerdict(ok, report.written);
+    return tokensVerdict(ok, report);
 }
 
 int deskImportRoster(Invocation& call)
@@ -209,13 +225,10 @@ int deskImportRoster(Invocation& call)
     if (desk.refused)
         return desk.refused;
     RosterReport report;
-    const QList<RosterLine> lines = RosterImport::parse(
-        file.read(RosterImport::MaxFileBytes + 1), call.value(QStringLiteral("encoding")), &report);
+    const QList<RosterLine> lines = readRoster(call, file, &report);
     const bool ok = RosterImport::applyThroughServer(*desk.server, desk.session, lines,
         call.isSet(QStringLiteral("prune")), call.value(QStringLiteral("reason")), &report);
-    for (const QString& line : report.describe())
-        out() << line << '\n';
-    return importVerdict(ok, report.written);
+    return rosterVerdict(ok, report);
 }
 
 // The file named by the operand opened, the importer signed in, then `work` with the audit actor.
