@@ -213,14 +213,17 @@ Outcome RegistrationService::entryRefusal(const CorporationState& corp, const St
         return modeNotSet();
     if (corp.mode != mode)
         return wrongMode();
-    if (mode == UsageMode::Individual) {
-        const auto user = UserTable::find(m_store, m_corporationId, forUserId);
-        if (!user)
-            return noUserChosen();
-        out->userId = user->id;
-        out->userName = user->name;
-        out->displayOrder = user->displayOrder;
-    }
+    return mode == UsageMode::Individual ? chosenUser(forUserId, out) : Outcome {};
+}
+
+Outcome RegistrationService::chosenUser(qint64 userId, QueuedRegistration* out) const
+{
+    const auto user = UserTable::find(m_store, m_corporationId, userId);
+    if (!user)
+        return noUserChosen();
+    out->userId = user->id;
+    out->userName = user->name;
+    out->displayOrder = user->displayOrder;
     return {};
 }
 

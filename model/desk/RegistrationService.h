@@ -136,6 +136,8 @@ private:
     Outcome entryRefusal(const CorporationState& corp, const StoreSettings& settings, UsageMode mode, qint64 forUserId,
         QueuedRegistration* out) const;
     Outcome holderRefusal(const TokenRecord& token, qint64 forUserId) const;
+    // The user chosen in 利用者の選択, filled in the entry; noUserChosen() when there is none.
+    Outcome chosenUser(qint64 userId, QueuedRegistration* out) const;
     // Checks the PIN and, when right, runs `action` in ONE transaction with the corporation locked
     // and its counters settled: the lockout protocol of CountedAttempt (the attempt is counted
     // BEFORE the PIN is evaluated).

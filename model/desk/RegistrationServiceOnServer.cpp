@@ -8,7 +8,6 @@
 #include "core/Validation.h"
 #include "store/ServerDesk.h"
 #include "store/Store.h"
-#include "store/UserTable.h"
 
 namespace hardtoken {
 
@@ -42,12 +41,8 @@ Outcome RegistrationService::checkTokenOnServer(
     switch (check.outcome) {
     case ServerDesk::Check::Right: {
         if (mode == UsageMode::Individual) {
-            const auto user = UserTable::find(m_store, m_corporationId, forUserId);
-            if (!user)
-                return noUserChosen();
-            out->userId = user->id;
-            out->userName = user->name;
-            out->displayOrder = user->displayOrder;
+            if (const Outcome o = chosenUser(forUserId, out); !o.ok())
+                return o;
         }
         out->tokenId = check.tokenId;
         out->serial = serial.value;
