@@ -26,9 +26,9 @@ StaffDesk::StaffDesk(Store& store)
 Outcome StaffDesk::act(const StaffCredential& staff, qint64 corporationId, StaffPurpose purpose, const QString& reason,
     bool adminOnly, const std::function<bool(const QString&, const QString&)>& action, const QString& failure)
 {
+    if (auto refused = refusedReason(reason))
+        return *refused;
     const QString why = reason.trimmed();
-    if (why.isEmpty() || why.size() > MaxReason || Validation::firstControl(why) >= 0)
-        return { ServiceError::ReasonMissing, tr("理由を入力してください（%1 文字まで）。").arg(MaxReason) };
     bool notAdmin = false;
     const auto result
         = StaffSignIn::run(m_store, staff.login, staff.credential, corporationId, purpose, [&](const QString& actor) {

@@ -95,9 +95,10 @@ private:
         bool adminOnly, const std::function<bool(const QString& actor, const QString& details)>& action,
         const QString& failure);
 
-    // At a desk with no key (StaffDeskOnServer.cpp): the same acts through the server's functions,
-    // in the desk's session (`staff.credential` is its token).
+    // A reason the 管理 acts refuse (empty, too long, a control character), for every act.
     static std::optional<Outcome> refusedReason(const QString& reason);
+    // At a desk with no key (StaffDeskOnServer.cpp): the same acts through the server's functions,
+    // in the desk's session (`staff.credential` is its token), their answers in the same words.
     Outcome onServer(ServerDesk::StaffAct answer, const QString& nothingToDo, const QString& failure) const;
     Outcome setPinOnServer(
         qint64 corporationId, const StaffCredential& staff, const QString& reason, const QString& pin);
