@@ -112,14 +112,13 @@ QStringList ImportDialog::importFile(QFile& file, bool check, const QString& act
     const bool onServer = m_store.isDesk();
     const QString session = m_session ? m_session->credential : QString();
     const QString reason = tr("ファイル %1").arg(QFileInfo(file.fileName()).fileName());
-    ServerDesk server(m_store);
     if (m_kind == Kind::Roster) {
         RosterReport r;
         const QList<RosterLine> lines = readRoster(file, &r);
         const bool prune = m_ui->pruneCheck->isChecked();
         *ok = !onServer ? RosterImport::apply(m_store, lines, prune, check, actor, &r)
             : check     ? !lines.isEmpty() && r.refused.isEmpty()
-                        : RosterImport::applyThroughServer(server, session, lines, prune, reason, &r);
+                        : RosterImport::applyThroughServer(*m_store.serverDesk(), session, lines, prune, reason, &r);
         *written = r.written;
         return r.describe();
     }
@@ -136,7 +135,7 @@ QStringList ImportDialog::importFile(QFile& file, bool check, const QString& act
         for (TokenLine& l : *lines)
             l.secret.fill('\0');
     } else {
-        *ok = TokenImport::applyThroughServer(server, session, std::move(*lines), replace, reason, &r);
+        *ok = TokenImport::applyThroughServer(*m_store.serverDesk(), session, std::move(*lines), replace, reason, &r);
     }
     *written = r.written;
     return r.describe();

@@ -43,11 +43,15 @@ const QString kAuthorisedByPin = QStringLiteral("authorised=corporation-pin");
 RegistrationService::RegistrationService(Store& store, QObject* parent)
     : QObject(parent)
     , m_store(store)
-    , m_server(store.isDesk() ? std::make_unique<ServerDesk>(store) : nullptr)
 {
 }
 
 RegistrationService::~RegistrationService() = default;
+
+ServerDesk* RegistrationService::server() const
+{
+    return m_store.serverDesk();
+}
 
 bool RegistrationService::selectCorporation(const QString& code)
 {
@@ -258,7 +262,7 @@ Outcome RegistrationService::checkToken(
         return *open;
     if (!m_store.isReachable())
         return unreachableOutcome();
-    if (m_server)
+    if (server())
         return checkTokenOnServer(serialInput, otpInput, mode, forUserId, out);
     const StoreSettings settings = m_store.settings();
     Outcome result;
@@ -529,7 +533,7 @@ Outcome RegistrationService::changeUsageMode(UsageMode mode, const QString& pin)
     if (mode == UsageMode::Unset)
         return Outcome::said(
             ServiceError::ModeNotSet, [] { return tr("カード型ハードトークンの利用形態を選択してください。"); });
-    if (m_server)
+    if (server())
         return pinActOnServer(Act::UsageMode, pin, mode);
     const Outcome o = withPin(
         Act::UsageMode, pin,
@@ -638,7 +642,7 @@ Outcome RegistrationService::commitShared(const QString& pin)
     if (!m_pendingShared)
         return Outcome::said(
             ServiceError::NothingPending, [] { return tr("利用登録するトークンが入力されていません。"); });
-    if (m_server)
+    if (server())
         return pinActOnServer(Act::Shared, pin, UsageMode::Shared);
     const QueuedRegistration entry = *m_pendingShared;
     const Outcome o = withPin(
@@ -723,7 +727,7 @@ Outcome RegistrationService::commitQueue(const QString& pin)
     if (m_queue.isEmpty())
         return Outcome::said(ServiceError::EmptyQueue,
             [] { return tr("利用登録情報がありません。「追加」ボタンを押して、利用登録情報を追加してください。"); });
-    if (m_server)
+    if (server())
         return pinActOnServer(Act::Queue, pin, UsageMode::Individual);
     const Outcome o = withPin(
         Act::Queue, pin,

@@ -9,7 +9,6 @@
 #include <QObject>
 
 #include <functional>
-#include <memory>
 
 #include <optional>
 
@@ -79,7 +78,7 @@ public:
 
     // On a desk with no key (Store::openDesk): every act goes to the server's functions, in the
     // session of the staff member signed in at the desk (DeskSession sets it; empty when none).
-    ServerDesk* server() const { return m_server.get(); }
+    ServerDesk* server() const;
     void setServerSession(const QString& session) { m_serverSession = session; }
 
     // After the store came back (StoreLink::reconnected): resolves an act whose COMMIT lost its
@@ -169,8 +168,7 @@ private:
     std::optional<UnknownCommit> m_unknownCommit;
     // PIN attempts this desktop could not settle or withdraw while the store was away.
     QStringList m_unsettledAttempts;
-    // A desk with no key: the server's functions, and the desk session's token.
-    std::unique_ptr<ServerDesk> m_server;
+    // A desk with no key: the desk session's token (the server's functions are the store's).
     QString m_serverSession;
 };
 

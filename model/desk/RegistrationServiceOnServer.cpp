@@ -36,7 +36,7 @@ Outcome RegistrationService::checkTokenOnServer(
     }
     // The server refuses an entry (利用中止, the mode, the user) before it looks at the input, as
     // the console's rules do; malformed input is then refused here with its own message.
-    const ServerDesk::TokenCheck check = m_server->checkToken(m_serverSession, m_corporationId,
+    const ServerDesk::TokenCheck check = server()->checkToken(m_serverSession, m_corporationId,
         serial.ok() ? serial.value : serialInput, otp.ok() ? otp.value : otpInput, usageModeKey(mode), forUserId);
     switch (check.outcome) {
     case ServerDesk::Check::Right: {
@@ -107,8 +107,8 @@ Outcome RegistrationService::pinActOnServer(Act act, const QString& pin, UsageMo
             entries.append({ q.userId, q.tokenId });
     }
     const ServerDesk::PinActResult r = act == Act::UsageMode
-        ? m_server->setUsageMode(m_serverSession, m_corporationId, usageModeKey(mode), pin)
-        : m_server->registerTokens(m_serverSession, m_corporationId, pin, usageModeKey(mode), entries);
+        ? server()->setUsageMode(m_serverSession, m_corporationId, usageModeKey(mode), pin)
+        : server()->registerTokens(m_serverSession, m_corporationId, pin, usageModeKey(mode), entries);
     switch (r.outcome) {
     case ServerDesk::PinAct::Done:
         afterCommit(act);

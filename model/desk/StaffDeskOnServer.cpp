@@ -56,7 +56,7 @@ Outcome StaffDesk::setPinOnServer(
 {
     if (auto refused = refusedReason(reason))
         return *refused;
-    ServerDesk server(m_store);
+    ServerDesk& server = *m_store.serverDesk();
     return onServer(server.setPin(staff.credential, corporationId, reason, pin), {},
         tr("処理中にエラーが発生したため、契約法人確認暗証番号は設定されませんでした。"));
 }
@@ -65,7 +65,7 @@ Outcome StaffDesk::resetCountersOnServer(qint64 corporationId, const StaffCreden
 {
     if (auto refused = refusedReason(reason))
         return *refused;
-    ServerDesk server(m_store);
+    ServerDesk& server = *m_store.serverDesk();
     return onServer(server.resetCounters(staff.credential, corporationId, reason),
         tr("リセットする誤入力回数はありません（他の端末で確認中の契約法人確認暗証番号は、確認が終わると数えられま"
            "す）。"),
@@ -76,7 +76,7 @@ Outcome StaffDesk::unlockOnServer(qint64 corporationId, const StaffCredential& s
 {
     if (auto refused = refusedReason(reason))
         return *refused;
-    ServerDesk server(m_store);
+    ServerDesk& server = *m_store.serverDesk();
     return onServer(server.unlock(staff.credential, corporationId, reason), tr("利用中止状態ではありません。"),
         tr("処理中にエラーが発生したため、利用中止状態は解除されませんでした。"));
 }
@@ -84,7 +84,7 @@ Outcome StaffDesk::unlockOnServer(qint64 corporationId, const StaffCredential& s
 Outcome StaffDesk::checkCardOnServer(
     const StaffCredential& staff, const QString& serial, const QString& code, CardCheck* result)
 {
-    ServerDesk server(m_store);
+    ServerDesk& server = *m_store.serverDesk();
     const ServerDesk::CardAnswer a = server.checkCard(staff.credential, serial, code);
     if (!a.holderCode.isEmpty()) {
         result->holder = a.holderCode + QLatin1Char(' ') + a.holderName + QStringLiteral(" / ")
@@ -136,7 +136,7 @@ Outcome StaffDesk::asAdministratorOnServer(const StaffCredential& admin, const Q
         return *refused;
     // An administrator's act asks for an administrator's own password, as on the console's rules:
     // signed in on the server (counted and locked there) for this act only, then signed out.
-    ServerDesk server(m_store);
+    ServerDesk& server = *m_store.serverDesk();
     const ServerDesk::SignIn in = server.signIn(admin.login, admin.credential);
     if (in.outcome == ServerDesk::Outcome::Denied || in.outcome == ServerDesk::Outcome::Locked)
         return { ServiceError::WrongStaffCredential, StaffSignIn::deniedMessage() };
@@ -155,7 +155,7 @@ Outcome StaffDesk::exportAuditOnServer(
     *result = AuditExport::writeFile(m_store, filter, path);
     if (!result->ok)
         return { ServiceError::StoreFailure, result->message };
-    ServerDesk server(m_store);
+    ServerDesk& server = *m_store.serverDesk();
     const Outcome noted = onServer(server.noteExport(staff.credential, result->rows, result->sha256), {},
         tr("監査ログは書き出しましたが、書き出しの記録を残せませんでした。"));
     if (!noted.ok()) {

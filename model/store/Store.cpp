@@ -1,5 +1,7 @@
 #include "store/Store.h"
 
+#include "store/ServerDesk.h"
+
 #include "store/AuditLog.h"
 #include "store/KeyFile.h"
 #include "store/Schema.h"
@@ -47,6 +49,8 @@ bool Store::openDesk(const QString& connection)
     // A reader of the log, not riding along the transactions: the desk's acts are audited by the
     // server's functions, and an append from here would be refused by the server anyway.
     m_audit = std::make_unique<AuditLog>(*this);
+    if (!m_server)
+        m_server = std::make_unique<ServerDesk>(*this);
     return true;
 }
 

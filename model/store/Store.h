@@ -8,6 +8,7 @@
 namespace hardtoken {
 
 class AuditLog;
+class ServerDesk;
 
 // The console's persistent state: a Database opened with everything that makes it a store, the
 // schema migrated (Schema), the data key loaded or made (KeyFile), and the audit chain (AuditLog)
@@ -38,6 +39,10 @@ public:
     // acts then go through the server's functions (ServerDesk). See Database::openAsDesk.
     // Its auditLog() reads and verifies (through the server); it appends nothing.
     bool openDesk(const QString& connection);
+    // The desk's calls of the server (openDesk only; nullptr otherwise): one for the whole desk,
+    // so that an act that got no answer is asked again with its own request id by whichever part
+    // of the console asks it again.
+    ServerDesk* serverDesk() const { return isDesk() ? m_server.get() : nullptr; }
     void close() override;
     // The data key's file (SQLite: "<database>.key" unless told; PostgreSQL: --key-file).
     QString keyFilePath() const { return m_keyFilePath; }
@@ -58,6 +63,7 @@ private:
 
     QString m_keyFilePath;
     std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<ServerDesk> m_server;
 };
 
 } // namespace hardtoken
