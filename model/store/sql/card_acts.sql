@@ -3,6 +3,24 @@
 -- card checked (its code proves it works; counted per card, locked at the staff limit) and an HOTP
 -- card that ran ahead resynchronised with two codes in a row. The seeds never leave the server.
 
+-- The card of `serial` (not retired), its row locked for this transaction, and its seed. state: ok,
+-- not_found (t is NULL), tampered (the row fails its MAC), unavailable (the server holds no seed).
+CREATE OR REPLACE FUNCTION hardtoken_card(serial text, OUT t public.tokens, OUT seed bytea, OUT state text)
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
+BEGIN
+    SELECT * INTO t FROM public.tokens x WHERE x.serial = hardtoken_card.serial AND x.status <> 'retired'
+        FOR UPDATE;
+    IF NOT FOUND THEN
+        state := 'not_found';
+    ELSIF t.state_mac IS DISTINCT FROM public.hardtoken_token_mac(t) THEN
+        state := 'tampered';
+    ELSE
+        seed := public.hardtoken_seed(t.id);
+        state := CASE WHEN seed IS NULL THEN 'unavailable' ELSE 'ok' END;
+    END IF;
+END
+$fn$;
+
 -- カードの確認: the card's code checked, counted per card ("card:<serial>", the staff failure
 -- limit; a locked card is lifted by an administrator's staff reset of that name). A right code
 -- moves the card's state forward (forward only) and forgives its wrong ones. outcome:
@@ -27,6 +45,7 @@ DECLARE
     t public.tokens;
     holder bigint;
     seed bytea;
+    held record;
     hit record;
     moved integer;
 BEGIN
@@ -49,18 +68,15 @@ BEGIN
         outcome := 'locked';
         RETURN;
     END IF;
-    SELECT * INTO t FROM public.tokens x WHERE x.serial = hardtoken_check_card_once.serial AND x.status <> 'retired';
-    IF NOT FOUND THEN
+    held := public.hardtoken_card(serial);
+    t := held.t;
+    seed := held.seed;
+    IF held.state = 'not_found' THEN
         PERFORM public.hardtoken_audit(actor, 'card.check.denied', 0, card || ' reason=unknown');
         outcome := 'not_found';
         RETURN;
-    ELSIF t.state_mac IS DISTINCT FROM public.hardtoken_token_mac(t) THEN
-        outcome := 'tampered';
-        RETURN;
-    END IF;
-    seed := public.hardtoken_seed(t.id);
-    IF seed IS NULL THEN
-        outcome := 'unavailable';
+    ELSIF held.state <> 'ok' THEN
+        outcome := held.state;
         RETURN;
     END IF;
     SELECT r.corporation_id, c.code, c.name, u.name INTO holder, holder_code, holder_name, holder_user
@@ -128,6 +144,7 @@ DECLARE
     t public.tokens;
     holder bigint;
     seed bytea;
+    held record;
     previous text;
     next_code text;
     c bigint;
@@ -141,21 +158,17 @@ BEGIN
         RETURN;
     END IF;
     actor := public.hardtoken_actor(who);
-    SELECT * INTO t FROM public.tokens x WHERE x.serial = hardtoken_resync_card_once.serial AND x.status <> 'retired'
-        FOR UPDATE;
-    IF NOT FOUND THEN
+    held := public.hardtoken_card(serial);
+    t := held.t;
+    seed := held.seed;
+    IF held.state = 'not_found' THEN
         outcome := 'not_found';
         RETURN;
     ELSIF t.kind <> 'hotp' THEN
         outcome := 'not_hotp';
         RETURN;
-    ELSIF t.state_mac IS DISTINCT FROM public.hardtoken_token_mac(t) THEN
-        outcome := 'tampered';
-        RETURN;
-    END IF;
-    seed := public.hardtoken_seed(t.id);
-    IF seed IS NULL THEN
-        outcome := 'unavailable';
+    ELSIF held.state <> 'ok' THEN
+        outcome := held.state;
         RETURN;
     END IF;
     SELECT r.corporation_id INTO holder FROM public.registrations r WHERE r.token_id = t.id;
