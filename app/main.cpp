@@ -8,6 +8,7 @@
 #include "Style.h"
 #include "TrainingHost.h"
 #include "core/Clock.h"
+#include "core/Crypto.h"
 #include "desk/RegistrationFlow.h"
 #include "desk/RegistrationService.h"
 #include "store/IntegrityCheck.h"
@@ -18,10 +19,13 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QIcon>
+#include <QImageReader>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QSettings>
 
 #include <cstdio>
+#include <thread>
 
 using namespace hardtoken;
 
@@ -78,6 +82,15 @@ std::optional<Exercise> findExercise(const QString& wanted, QString* error)
     return std::nullopt;
 }
 
+// The window's icon, read as the PNG it is: QIcon(path) would ask every image plugin (GIF, ICO,
+// JPEG…) whether it reads a ".png", loading each of them and libjpeg at every start.
+QIcon consoleIcon()
+{
+    QImageReader reader(QStringLiteral(":/icons/hardtoken-console.png"), "png");
+    reader.setAutoDetectImageFormat(false);
+    return QIcon(QPixmap::fromImage(reader.read()));
+}
+
 // --help and --version need no window: answered before QApplication (which needs a display).
 bool onlyAsksForHelp(int argc, char* argv[])
 {
@@ -104,13 +117,16 @@ int main(int argc, char* argv[])
         parser.process(app); // prints and exits
         return 0;
     }
+    // OpenSSL readies itself (~1.5 ms) on another core while the window is built; the store's
+    // first decryption would otherwise wait for it. Joined when main returns.
+    const std::jthread cryptoWarmUp(&crypto::warmUp);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("HardTokenConsole"));
     QApplication::setApplicationName(QStringLiteral("hardtoken-console"));
     QApplication::setApplicationDisplayName(Language::displayName()); // translated by Language::set()
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     applyConsoleStyle(app);
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hardtoken-console.png")));
+    QApplication::setWindowIcon(consoleIcon());
     LogFile::install();
 
     QCommandLineParser parser;
@@ -123,12 +139,14 @@ int main(int argc, char* argv[])
     const QString wanted = parser.isSet(langOption)
         ? parser.value(langOption)
         : settings.value(desktop::languageKey(), QStringLiteral("ja")).toString();
-    QObject::connect(&language, &Language::changed, &app,
-        [](const QString& code) { QSettings().setValue(desktop::languageKey(), code); });
     if (!language.set(wanted)) {
         refuseToStart(QStringLiteral("--lang: ja | en (%1)").arg(parser.value(langOption)));
         return 2;
     }
+    // Kept when chosen in the console (View > Language): --lang is for this start only, and a start
+    // writes nothing to the settings (writing them takes a lock and syncs the file to disk).
+    QObject::connect(&language, &Language::changed, &app,
+        [](const QString& code) { QSettings().setValue(desktop::languageKey(), code); });
 
     SystemClock clock;
     Store store(clock);

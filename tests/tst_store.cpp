@@ -28,6 +28,7 @@ private Q_SLOTS:
     void createsANewStoreOwnerOnly();
     void refusesAZeroLengthFile();
     void reopeningKeepsDataAndVersion();
+    void anSqliteStoreLeavesLibpqUnloaded();
     void upgradesAnOlderStoreKeepingItsData();
     void keyIsCheckedBeforeAnyMigration();
     void refusesNewerSchemaAndLeavesItUntouched();
@@ -87,6 +88,38 @@ void TestStore::refusesAZeroLengthFile()
     QVERIFY(store.errorMessage().contains(QStringLiteral("空のファイル")));
     QCOMPARE(QFileInfo(path).size(), 0);
     QVERIFY(!QFile::exists(path + QStringLiteral(".key")));
+}
+
+namespace {
+// Whether libpq is mapped into this process (Linux: /proc/self/maps).
+bool libpqMapped()
+{
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("/libpq.so");
+}
+} // namespace
+
+// The console on the embedded store does not load libpq (and Kerberos, LDAP, GnuTLS with it): a
+// fifth of its start-up on Linux when it was linked. It is loaded when a PostgreSQL store is named.
+void TestStore::anSqliteStoreLeavesLibpqUnloaded()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("/proc/self/maps is Linux's");
+#endif
+    QVERIFY(!libpqMapped());
+    QTemporaryDir dir;
+    FixedClock clock(kManualEpoch * 1000);
+    {
+        Store store(clock);
+        QVERIFY2(store.openSqlite(dir.filePath(QStringLiteral("s.sqlite"))), qPrintable(store.errorMessage()));
+        QCOMPARE(store.schemaVersion(), Store::SchemaVersion);
+    }
+    QVERIFY(!libpqMapped());
+    QString why;
+    const auto conninfo = Store::postgresConnectionString(QStringLiteral("host=db1 dbname=hardtoken"), &why);
+    QVERIFY2(conninfo, qPrintable(why));
+    QVERIFY(conninfo->contains(QLatin1String("host='db1'")));
+    QVERIFY(libpqMapped());
 }
 
 void TestStore::reopeningKeepsDataAndVersion()

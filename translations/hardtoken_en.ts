@@ -4600,4 +4600,15 @@ token serial number</translation>
         <translation>Pressing the button shows a one-time password for %1 seconds.</translation>
     </message>
 </context>
+<context>
+    <name>hardtoken::libpq</name>
+    <message>
+        <source>libpq に %1 がありません。</source>
+        <translation>libpq has no %1.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL のクライアントライブラリ（libpq）を読み込めません: %1</source>
+        <translation>Cannot load the PostgreSQL client library (libpq): %1</translation>
+    </message>
+</context>
 </TS>

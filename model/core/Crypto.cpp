@@ -25,6 +25,18 @@ QByteArray randomBytes(int count)
     return out;
 }
 
+void warmUp()
+{
+    OPENSSL_init_crypto(OPENSSL_INIT_LOAD_CONFIG, nullptr);
+    // A fetch caches the method in the default library context: later implicit fetches (EVP_aes_256_gcm,
+    // HMAC, EVP_sha256) find it there.
+    EVP_CIPHER_free(EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr));
+    EVP_MAC_free(EVP_MAC_fetch(nullptr, "HMAC", nullptr));
+    EVP_MD_free(EVP_MD_fetch(nullptr, "SHA256", nullptr));
+    unsigned char seeded = 0;
+    RAND_bytes(&seeded, 1);
+}
+
 bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
 {
     if (a.size() != b.size() || a.isEmpty())

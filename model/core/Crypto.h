@@ -10,6 +10,10 @@ struct evp_mac_ctx_st; // OpenSSL's EVP_MAC_CTX, kept out of this header
 namespace hardtoken::crypto {
 
 QByteArray randomBytes(int count);
+// Loads OpenSSL's configuration and fills its method store with what the store uses first (AES-GCM,
+// HMAC, SHA-256) and seeds its random generator: ~1.5 ms a process pays once, which the console
+// pays on a thread of its own while its window is built. Thread-safe; calling it is never needed.
+void warmUp();
 // The OpenSSL library in use, e.g. "OpenSSL 3.0.11 19 Sep 2023" (About).
 QString libraryVersion();
 // Equal sizes and contents, compared in time that does not depend on where they differ.

@@ -18,7 +18,7 @@
 #include <QTimeZone>
 #include <QUuid>
 
-#include <libpq-fe.h>
+#include "store/LibPq.h"
 
 #if defined(Q_OS_UNIX)
 #include <sys/stat.h>
@@ -283,12 +283,16 @@ bool Database::connectSqlite(const QString& path, bool* created)
 
 std::optional<QString> Database::postgresConnectionString(const QString& connection, QString* why)
 {
+    if (!libpq::available()) {
+        *why = libpq::why();
+        return std::nullopt;
+    }
     char* error = nullptr;
-    PQconninfoOption* options = PQconninfoParse(connection.toUtf8().constData(), &error);
+    PQconninfoOption* options = libpq::conninfoParse(connection.toUtf8().constData(), &error);
     if (!options) {
         *why = error ? tr("接続文字列が正しくありません: %1").arg(QString::fromUtf8(error).trimmed())
                      : tr("接続文字列を読み込めません。");
-        PQfreemem(error);
+        libpq::freemem(error);
         return std::nullopt;
     }
     QStringList parts;
@@ -306,7 +310,7 @@ std::optional<QString> Database::postgresConnectionString(const QString& connect
         given.insert(key);
         parts << key + QLatin1Char('=') + quotedValue(value);
     }
-    PQconninfoFree(options);
+    libpq::conninfoFree(options);
     if (password) {
         *why = tr("接続文字列にパスワードを書かないでください（設定に平文で残ります）。"
                   "パスワードはパスワードファイル（PGPASSFILE、pgpass.conf）か環境変数 PGPASSWORD で渡してください。");
@@ -498,7 +502,7 @@ int Database::serverSocket() const
     if (!m_postgres || m_connectionName.isEmpty())
         return -1;
     PGconn* conn = pgConnection(database());
-    return conn ? PQsocket(conn) : -1;
+    return libpq::socket(conn);
 }
 
 bool Database::connectionBad() const
@@ -510,7 +514,7 @@ bool Database::connectionBad() const
     if (!db.isOpen())
         return true;
     PGconn* conn = pgConnection(db);
-    return !conn || PQstatus(conn) == CONNECTION_BAD;
+    return libpq::status(conn) == CONNECTION_BAD;
 }
 
 void Database::setReachable(bool reachable)

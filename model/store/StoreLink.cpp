@@ -6,7 +6,7 @@
 #include <QLoggingCategory>
 #include <QThread>
 
-#include <libpq-fe.h>
+#include "store/LibPq.h"
 
 namespace hardtoken {
 
@@ -16,14 +16,14 @@ Q_LOGGING_CATEGORY(lcLink, "hardtoken.storelink")
 // Whether the server named by `conninfo` answers a query now (libpq's connect_timeout bounds it).
 bool serverAnswers(const QByteArray& conninfo)
 {
-    PGconn* conn = PQconnectdb(conninfo.constData());
-    bool ok = PQstatus(conn) == CONNECTION_OK;
+    PGconn* conn = libpq::connectdb(conninfo.constData());
+    bool ok = libpq::status(conn) == CONNECTION_OK;
     if (ok) {
-        PGresult* r = PQexec(conn, "SELECT 1");
-        ok = PQresultStatus(r) == PGRES_TUPLES_OK;
-        PQclear(r);
+        PGresult* r = libpq::exec(conn, "SELECT 1");
+        ok = libpq::resultStatus(r) == PGRES_TUPLES_OK;
+        libpq::clear(r);
     }
-    PQfinish(conn);
+    libpq::finish(conn);
     return ok;
 }
 } // namespace
