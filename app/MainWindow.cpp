@@ -266,7 +266,7 @@ void MainWindow::begin()
         return;
     }
     // Past the first-run page with the roster in but no token yet: the page it opens says so.
-    m_sayNoTokens = !store.isTrainingStore() && TokenTable::count(store) == 0;
+    m_sayNoTokens = !store.isTrainingStore() && !TokenTable::any(store);
     if (corporations == 1) {
         m_flow.service().selectCorporation();
         startFlow(); // said when its first screen is shown (showScreen)

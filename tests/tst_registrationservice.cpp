@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 
+#include "store/TokenTable.h"
+
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -43,6 +45,7 @@ class TestRegistrationService final : public QObject {
 private Q_SLOTS:
     void modeChangeCancelsEveryRegistrationAndIsAudited();
     void sameModeKeepsRegistrations();
+    void theStateReadDoesNotCountRegistrations();
     void modeChangeWithWrongPinChangesNothingAndCounts();
     void sharedRegistration();
     void sharedRegistrationReplacesTheSharedToken();
@@ -83,6 +86,23 @@ void TestRegistrationService::modeChangeCancelsEveryRegistrationAndIsAudited()
     QVERIFY(f.store->auditLog().entries().last().details.contains(QStringLiteral("registrations_cancelled=3")));
     QVERIFY(changed.count() >= 1);
     QVERIFY(f.store->auditLog().verify().ok);
+}
+
+// What each step checks (suspended, counters, mode) is read without counting the corporation's
+// registrations; the count is -1 there, never a 0 that could be shown as "none registered".
+void TestRegistrationService::theStateReadDoesNotCountRegistrations()
+{
+    Fixture f;
+    const CorporationInfo full = f.service->corporation().value();
+    const CorporationInfo state = f.service->corporationState().value();
+    QCOMPARE(full.registeredTokens, 3);
+    QCOMPARE(state.registeredTokens, -1);
+    QCOMPARE(state.id, full.id);
+    QCOMPARE(state.code, full.code);
+    QCOMPARE(state.mode, full.mode);
+    QCOMPARE(state.suspended, full.suspended);
+    QVERIFY(state.stateIntact);
+    QVERIFY(TokenTable::any(*f.store));
 }
 
 void TestRegistrationService::sameModeKeepsRegistrations()

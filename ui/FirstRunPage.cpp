@@ -59,7 +59,7 @@ void FirstRunPage::showSteps()
     const QString db = QDir::toNativeSeparators(m_store.path()).toHtmlEscaped();
     const bool staff = StaffTable::count(m_store) > 0;
     const bool corporations = CorporationTable::countUpTo(m_store, 1) > 0;
-    const bool tokens = TokenTable::count(m_store) > 0;
+    const bool tokens = TokenTable::any(m_store);
     const auto step = [](int n, bool done, const QString& what, const QString& command) {
         return QStringLiteral("<p style=\"margin-top: 12px\"><b>%1. %2</b> %3<br><code>%4</code></p>")
             .arg(n)

@@ -110,7 +110,7 @@ void StaffActDialog::run()
             m_ui->staffCredentialEdit->setFocus();
         return;
     }
-    const auto info = CorporationTable::info(m_store, m_corporationId);
+    const auto info = CorporationTable::info(m_store, m_corporationId, CorporationTable::TokenCount::Skipped);
     const QString who = info ? tr("%1（%2）").arg(info->name, info->code) : QString();
     switch (m_act) {
     case Act::CheckCard: {
@@ -147,7 +147,7 @@ void StaffActDialog::changeEvent(QEvent* event)
 void StaffActDialog::retranslate()
 {
     m_ui->retranslateUi(this);
-    const auto info = CorporationTable::info(m_store, m_corporationId);
+    const auto info = CorporationTable::info(m_store, m_corporationId, CorporationTable::TokenCount::Skipped);
     const QString who = info ? tr("契約法人: %1（%2）").arg(info->name, info->code) : QString();
     QString title;
     QString what;

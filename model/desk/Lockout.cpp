@@ -146,7 +146,7 @@ bool Lockout::lift(Store& store, qint64 corporationId, const QString& actor, con
     int abandoned = 0;
     if (!corp) {
         // Edited outside the console: the help desk restores a sealed, unsuspended state.
-        const auto info = CorporationTable::info(store, corporationId);
+        const auto info = CorporationTable::info(store, corporationId, CorporationTable::TokenCount::Skipped);
         if (!info)
             return false;
         state.id = info->id;

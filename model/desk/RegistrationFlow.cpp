@@ -150,7 +150,7 @@ Outcome RegistrationFlow::startRegistration()
 {
     if (!isIn(Screen::UserInfoSelection))
         return Outcome::said(ServiceError::WrongMode, [] { return tr("この画面では利用登録を開始できません。"); });
-    const auto read = m_service.corporation();
+    const auto read = m_service.corporationState();
     if (!read)
         return report(Action::StartRegistration, Outcome::said(ServiceError::Unreachable, &Store::unreachableMessage));
     const CorporationInfo& c = *read;

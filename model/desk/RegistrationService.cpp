@@ -81,6 +81,15 @@ std::optional<CorporationInfo> RegistrationService::corporation() const
     return info->value_or(CorporationInfo {});
 }
 
+std::optional<CorporationInfo> RegistrationService::corporationState() const
+{
+    const auto info = m_store.answered(
+        [&] { return CorporationTable::info(m_store, m_corporationId, CorporationTable::TokenCount::Skipped); });
+    if (!info)
+        return std::nullopt;
+    return info->value_or(CorporationInfo {});
+}
+
 std::optional<QList<UserInfo>> RegistrationService::users() const
 {
     return m_store.answered([&] { return UserTable::list(m_store, m_corporationId); });
@@ -93,7 +102,7 @@ std::optional<QString> RegistrationService::sharedSerial() const
 
 bool RegistrationService::isSuspended() const
 {
-    const auto c = corporation();
+    const auto c = corporationState();
     return c && c->id != 0 && (c->suspended || !c->stateIntact);
 }
 
@@ -524,7 +533,7 @@ bool RegistrationService::reselectCorporation()
 {
     if (m_corporationId == 0)
         return false;
-    const auto c = corporation();
+    const auto c = corporationState();
     return c && c->id != 0 && selectCorporation(c->code);
 }
 
@@ -751,7 +760,7 @@ Outcome RegistrationService::unlock(const QString& staffLogin, const QString& st
 {
     // Whether there is anything to lift is told before any credential is evaluated, so the
     // answer never depends on the credential being right.
-    const auto before = corporation();
+    const auto before = corporationState();
     if (!before)
         return storeOutcome(tr("処理中にエラーが発生したため、利用中止状態は解除されませんでした。"));
     const auto notSuspended

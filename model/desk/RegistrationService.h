@@ -41,6 +41,9 @@ public:
     // Reads. nullopt when the store could not be read (unreachable, or it refused): never an empty
     // list, a blank corporation or "no token" standing in for "the store did not answer".
     std::optional<CorporationInfo> corporation() const;
+    // The same without registeredTokens (-1): the corporation's state and mode, for the checks made
+    // on every step, which need not count a large corporation's registrations.
+    std::optional<CorporationInfo> corporationState() const;
     std::optional<QList<UserInfo>> users() const;
     // The token registered for all users (shared mode), empty when there is none.
     std::optional<QString> sharedSerial() const;

@@ -205,7 +205,8 @@ bool StaffDesk::cardCheck(const StoreSettings& settings, const QString& actor, c
         return m_store.fail(StoreErrorCode::Tampered,
             tr("トークン %1 の秘密鍵を読み込めません。").arg(Validation::formatSerial(token->serial)));
     if (token->holderCorporation) {
-        const auto corp = CorporationTable::info(m_store, token->holderCorporation);
+        const auto corp
+            = CorporationTable::info(m_store, token->holderCorporation, CorporationTable::TokenCount::Skipped);
         result->holder = (corp ? corp->code + QLatin1Char(' ') + corp->name : QString()) + QStringLiteral(" / ")
             + (token->holderUser ? token->holderName : tr("全ての利用者"));
     }
@@ -359,7 +360,7 @@ Outcome StaffDesk::unlock(qint64 corporationId, const StaffCredential& staff, co
 {
     if (m_store.isDesk())
         return unlockOnServer(corporationId, staff, reason);
-    const auto info = CorporationTable::info(m_store, corporationId);
+    const auto info = CorporationTable::info(m_store, corporationId, CorporationTable::TokenCount::Skipped);
     if (info && info->stateIntact && !info->suspended && info->otpFailures == 0 && info->pinFailures == 0)
         return { ServiceError::NotSuspended, tr("利用中止状態ではありません。") };
     bool unchanged = false;

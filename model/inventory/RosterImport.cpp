@@ -139,7 +139,7 @@ bool RosterImport::apply(
                     audit.append({ 0, {}, actor, auditKey(AuditAction::CorporationImported), corp,
                         QStringLiteral("code=%1").arg(l.corporationCode) });
                 } else {
-                    const auto info = CorporationTable::info(store, corp);
+                    const auto info = CorporationTable::info(store, corp, CorporationTable::TokenCount::Skipped);
                     if (info && info->name != l.corporationName) {
                         if (!CorporationTable::rename(store, corp, l.corporationName))
                             return false;

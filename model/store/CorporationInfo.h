@@ -21,7 +21,7 @@ struct CorporationInfo {
     bool suspended = false;
     QString suspendedAt;
     SuspensionReason suspendedReason = SuspensionReason::None;
-    int registeredTokens = 0;
+    int registeredTokens = 0; // -1: not counted (CorporationTable::TokenCount::Skipped)
     // False when the counters or suspension were edited outside the console (state MAC fails).
     bool stateIntact = true;
 };

@@ -110,15 +110,17 @@ int CorporationTable::countUpTo(const Database& store, int limit)
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-std::optional<CorporationInfo> CorporationTable::info(const Database& store, qint64 id)
+std::optional<CorporationInfo> CorporationTable::info(const Database& store, qint64 id, TokenCount tokens)
 {
+    const QString count = tokens == TokenCount::Counted
+        ? QStringLiteral("(SELECT COUNT(*) FROM registrations r WHERE r.corporation_id = c.id)")
+        : QStringLiteral("-1");
     // A desk with no key asks the server, which checks the MAC for it (store/sql/desk_reads.sql).
-    Database::Query q = store.isDesk() ? store.query(QStringLiteral("SELECT * FROM hardtoken_corporation(?)"), { id })
-                                       : store.query(QStringLiteral("SELECT code, name, ") + kStateColumns
-                                               + QStringLiteral(", (SELECT COUNT(*) FROM registrations r"
-                                                                " WHERE r.corporation_id = c.id)"
-                                                                " FROM corporations c WHERE id = ?"),
-                                           { id });
+    Database::Query q = store.isDesk()
+        ? store.query(QStringLiteral("SELECT * FROM hardtoken_corporation(?)"), { id })
+        : store.query(QStringLiteral("SELECT code, name, ") + kStateColumns + QStringLiteral(", ") + count
+                + QStringLiteral(" FROM corporations c WHERE id = ?"),
+            { id });
     if (!q.next())
         return std::nullopt;
     QString mac;

@@ -78,6 +78,12 @@ int TokenTable::count(const Database& store)
     return q.next() ? q.value(0).toInt() : 0;
 }
 
+bool TokenTable::any(const Database& store)
+{
+    Database::Query q = store.query(QStringLiteral("SELECT EXISTS (SELECT 1 FROM tokens)"));
+    return q.next() && q.value(0).toBool();
+}
+
 TokenTable::Advance TokenTable::advance(
     Database& store, qint64 id, const QString& serial, OtpKind kind, const OtpState& next, bool registered)
 {

@@ -51,6 +51,8 @@ public:
     static std::optional<TokenRecord> find(const Database& store, const QString& serial);
     static QList<TokenListing> listing(const Database& store);
     static int count(const Database& store);
+    // Whether the store holds any token (without counting them all).
+    static bool any(const Database& store);
 
     enum class Advance { Moved, AlreadyUsed, Failed };
     // Moves the token's OTP state to `next`, but only forward: TOTP's last step or HOTP's counter
