@@ -12,7 +12,9 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStyleFactory>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace hardtoken;
 using namespace hardtoken::test;
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void everyControlHasAnAccessibleName();
     void fitsAt1024x768();
     void tabFollowsTheManualsReadingOrder();
+    void theMenuBarsOverflowChevronIsFusions();
 };
 
 namespace {
@@ -330,5 +333,33 @@ void TestConsoleWindow::tabFollowsTheManualsReadingOrder()
     QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("nextButton"));
 }
 
+// The console's style reads the menu bar's overflow chevron when it is first drawn, not when the
+// menu bar is built (image plugins and three PNGs at every start): the chevron a narrow window
+// shows is still Fusion's, pixel for pixel, in both directions.
+void TestConsoleWindow::theMenuBarsOverflowChevronIsFusions()
+{
+    Console c;
+    c.window->resize(160, 400);
+    c.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(c.window.get()));
+    auto* chevron = c.window->menuBar()->findChild<QToolButton*>(QStringLiteral("qt_menubar_ext_button"));
+    QVERIFY(chevron);
+    QTRY_VERIFY(chevron->isVisible());
+    QVERIFY(!chevron->icon().isNull());
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    for (const Qt::LayoutDirection direction : { Qt::LeftToRight, Qt::RightToLeft }) {
+        QStyleOption option;
+        option.direction = direction;
+        const QIcon ours = c.window->style()->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton, &option);
+        const QIcon theirs = fusion->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton, &option);
+        QVERIFY(!theirs.isNull());
+        for (const int size : { 16, 32 })
+            QCOMPARE(ours.pixmap(size).toImage(), theirs.pixmap(size).toImage());
+    }
+    QCOMPARE(chevron->icon().pixmap(16).toImage(),
+        fusion->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton).pixmap(16).toImage());
+}
+
 QTEST_MAIN(TestConsoleWindow)
+
 #include "tst_consolewindow.moc"
