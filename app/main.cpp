@@ -84,7 +84,7 @@ std::optional<Exercise> findExercise(const QString& wanted, QString* error)
 }
 
 // The window's icon, read as the PNG it is: QIcon(path) would ask every image plugin (GIF, ICO,
-// JPEG…) whether it reads a ".png", loading each of them and libjpeg at every start.
+// JPEG…) whether it reads a ".png", loading each of them and libjpeg.
 QIcon consoleIcon()
 {
     QImageReader reader(QStringLiteral(":/icons/hardtoken-console.png"), "png");
@@ -131,7 +131,6 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(Language::displayName()); // translated by Language::set()
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     applyConsoleStyle(app);
-    QApplication::setWindowIcon(consoleIcon());
     LogFile::install();
 
     QCommandLineParser parser;
@@ -185,6 +184,9 @@ int main(int argc, char* argv[])
         flow.startRegistration();
     });
     window.show();
+    // The icon (the title bar's, the task bar's on Linux; Windows shows the executable's) is read
+    // once the window is up: decoding its 256×256 PNG is a millisecond of the first paint otherwise.
+    AfterFirstPaint::run(&window, [] { QApplication::setWindowIcon(consoleIcon()); });
     IntegrityCheck integrity(store.path());
     if (!store.isPostgres()) {
         QObject::connect(&integrity, &IntegrityCheck::finished, &window, [&window](bool ok, const QString& message) {
