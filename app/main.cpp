@@ -4,11 +4,11 @@
 #include "Language.h"
 #include "LogFile.h"
 #include "MainWindow.h"
+#include "StartupWarmUp.h"
 #include "StoreSetup.h"
 #include "Style.h"
 #include "TrainingHost.h"
 #include "core/Clock.h"
-#include "core/Crypto.h"
 #include "desk/RegistrationFlow.h"
 #include "desk/RegistrationService.h"
 #include "store/IntegrityCheck.h"
@@ -18,7 +18,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QIcon>
 #include <QImageReader>
 #include <QMessageBox>
@@ -26,7 +25,6 @@
 #include <QSettings>
 
 #include <cstdio>
-#include <thread>
 
 using namespace hardtoken;
 
@@ -118,14 +116,10 @@ int main(int argc, char* argv[])
         parser.process(app); // prints and exits
         return 0;
     }
-    // OpenSSL readies itself (~1.5 ms) on another core while the window is built; the store's
-    // first decryption would otherwise wait for it. Joined when main returns.
-    const std::jthread cryptoWarmUp(&crypto::warmUp);
+    // OpenSSL, the SQLite driver and the fonts are readied on other cores while the window is built.
+    StartupWarmUp warmUp;
     QApplication app(argc, argv);
-    // The font database (fontconfig's configuration and caches: ~6 ms on Linux) is read on another
-    // core while the store is opened; the first text laid out would otherwise read it first.
-    // QFontDatabase is thread-safe; joined before the application is destroyed.
-    const std::jthread fontWarmUp([] { QFontDatabase::families(); });
+    const auto warmUpJoined = warmUp.applicationReady();
     QApplication::setOrganizationName(QStringLiteral("HardTokenConsole"));
     QApplication::setApplicationName(QStringLiteral("hardtoken-console"));
     QApplication::setApplicationDisplayName(Language::displayName()); // translated by Language::set()

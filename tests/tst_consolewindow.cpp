@@ -3,15 +3,18 @@
 #include "GuiSupport.h"
 
 #include "IndividualRegistrationConfirmPage.h"
+#include "StartupWarmUp.h"
 
 #include <QDate>
 #include <QDir>
+#include <QFontDatabase>
 #include <QHeaderView>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSqlDatabase>
 #include <QStyleFactory>
 #include <QTimer>
 #include <QToolButton>
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void fitsAt1024x768();
     void tabFollowsTheManualsReadingOrder();
     void theMenuBarsOverflowChevronIsFusions();
+    void theStartupWarmUpLeavesNothingBehind();
 };
 
 namespace {
@@ -358,6 +362,20 @@ void TestConsoleWindow::theMenuBarsOverflowChevronIsFusions()
     }
     QCOMPARE(chevron->icon().pixmap(16).toImage(),
         fusion->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton).pixmap(16).toImage());
+}
+
+// main()'s warm-up (OpenSSL, the SQLite driver, the fonts on other cores) is joined when its guard
+// goes, and leaves no connection of its own: the store opened beside it works as ever.
+void TestConsoleWindow::theStartupWarmUpLeavesNothingBehind()
+{
+    {
+        StartupWarmUp warmUp;
+        const auto joined = warmUp.applicationReady();
+        Console c;
+        QTRY_COMPARE(c.flow->screenName(), QStringLiteral("CorporateStatus"));
+        QVERIFY(!QFontDatabase::families().isEmpty());
+    }
+    QVERIFY(!QSqlDatabase::connectionNames().contains(QStringLiteral("hardtoken-warm-up")));
 }
 
 QTEST_MAIN(TestConsoleWindow)
