@@ -30,6 +30,7 @@ private Q_SLOTS:
     void reopeningKeepsDataAndVersion();
     void anSqliteStoreLeavesLibpqUnloaded();
     void upgradesAnOlderStoreKeepingItsData();
+    void registrationCountsFollowEveryWrite();
     void keyIsCheckedBeforeAnyMigration();
     void refusesNewerSchemaAndLeavesItUntouched();
     void refusesAFileThatIsNotADatabase();
@@ -146,7 +147,9 @@ void makeVersionOne(Fixture& f)
              "DROP TRIGGER tokens_six_digits", "DROP TABLE signin_attempts",
              "ALTER TABLE corporations DROP COLUMN pin_in_flight", "ALTER TABLE corporations DROP COLUMN state_mac",
              "ALTER TABLE tokens DROP COLUMN state_mac", "DROP TABLE training_results", "DROP TABLE attempts_in_flight",
-             "DROP TABLE commit_marks", "DELETE FROM meta WHERE key IN ('audit.head', 'store_kind.mac')",
+             "DROP TABLE commit_marks", "DROP TRIGGER registrations_counted_in",
+             "DROP TRIGGER registrations_counted_out", "DROP TRIGGER registrations_counted_moved",
+             "DROP TABLE registration_counts", "DELETE FROM meta WHERE key IN ('audit.head', 'store_kind.mac')",
              "DELETE FROM schema_version WHERE version > 1" })
         QVERIFY2(raw.ok(QLatin1String(sql)), sql);
 }
@@ -165,6 +168,10 @@ void TestStore::upgradesAnOlderStoreKeepingItsData()
         1);
     QCOMPARE(f.service->users().value().size(), 3);
     QCOMPARE(f.serialOf(QStringLiteral("山田 太郎")), sample::yamadaCard);
+    // The registrations that existed are counted by the upgrade (schema 10).
+    QCOMPARE(f.service->corporation().value().registeredTokens,
+        f.raw()->scalar(QStringLiteral("SELECT COUNT(*) FROM registrations")).toInt());
+    QVERIFY(f.service->corporation().value().registeredTokens > 0);
     // The rows that existed were sealed by the upgrade and the log anchored where it stood; a
     // training store stays one (its mark is sealed too).
     QVERIFY(f.store->isTrainingStore());
@@ -174,6 +181,51 @@ void TestStore::upgradesAnOlderStoreKeepingItsData()
     QVERIFY2(f.store->auditLog().verify().ok, qPrintable(f.store->auditLog().verify().problem));
     QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard2).ok());
     QVERIFY(f.service->commitQueue(sample::pin).ok());
+}
+
+// 契約法人ステータス's count is kept by the store as registrations are written (schema 10): by the
+// rules, by a mode change that cancels them all, and by what SQLite does on its own (a user deleted
+// with their registration, a row moved) — always what counting the rows gives.
+void TestStore::registrationCountsFollowEveryWrite()
+{
+    Fixture f;
+    RawSql raw(f.dbPath());
+    QVERIFY(raw.ok(QStringLiteral("PRAGMA foreign_keys = ON")));
+    const auto same = [&] {
+        return f.service->corporation().value().registeredTokens
+            == raw.scalar(QStringLiteral("SELECT COUNT(*) FROM registrations")).toInt();
+    };
+    const auto shown = [&] { return f.service->corporation().value().registeredTokens; };
+    QCOMPARE(shown(), 3);
+    // 鈴木 花子 changes card: her registration goes, the new one comes (the count stays).
+    QVERIFY(f.enqueue(QStringLiteral("鈴木 花子"), sample::spareCard2).ok());
+    QVERIFY(f.service->commitQueue(sample::pin).ok());
+    QCOMPARE(f.serialOf(QStringLiteral("鈴木 花子")), sample::spareCard2);
+    QVERIFY(same());
+    // A user removed with their registration (ON DELETE CASCADE), as a roster prune does.
+    QVERIFY(raw.ok(QStringLiteral("DELETE FROM users WHERE name = ?"), { QStringLiteral("山田 太郎") }));
+    QCOMPARE(shown(), 2);
+    QVERIFY(same());
+    // A row moved to another corporation, and back.
+    QVERIFY(
+        raw.ok(QStringLiteral("INSERT INTO corporations (code, name, pin_hash) VALUES ('0000000002', 'other', '')")));
+    const qint64 other
+        = raw.scalar(QStringLiteral("SELECT id FROM corporations WHERE code = '0000000002'")).toLongLong();
+    QVERIFY(raw.ok(
+        QStringLiteral("UPDATE registrations SET corporation_id = ? WHERE id = (SELECT MIN(id) FROM registrations)"),
+        { other }));
+    QCOMPARE(shown(), 1);
+    QCOMPARE(CorporationTable::info(*f.store, other).value().registeredTokens, 1);
+    // The corporation goes, its count with it.
+    QVERIFY(raw.ok(QStringLiteral("DELETE FROM corporations WHERE id = ?"), { other }));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM registration_counts WHERE corporation_id = ?"), { other })
+                 .toInt(),
+        0);
+    QVERIFY(same());
+    // A changed mode cancels every registration.
+    QVERIFY(f.service->changeUsageMode(UsageMode::Shared, sample::pin).ok());
+    QCOMPARE(shown(), 0);
+    QVERIFY(same());
 }
 
 void TestStore::keyIsCheckedBeforeAnyMigration()

@@ -55,6 +55,17 @@ qint64 CorporationTable::firstId(const Database& store)
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
+namespace {
+// Corporation c's registrations: SQLite keeps the count as they are written (schema 10, triggers);
+// PostgreSQL counts them (an index-only scan on the server).
+QString registeredCount(const Database& store)
+{
+    return store.isPostgres()
+        ? QStringLiteral("(SELECT COUNT(*) FROM registrations r WHERE r.corporation_id = c.id)")
+        : QStringLiteral("COALESCE((SELECT n.registered FROM registration_counts n WHERE n.corporation_id = c.id), 0)");
+}
+} // namespace
+
 int CorporationTable::count(const Database& store)
 {
     Database::Query q = store.query(QStringLiteral("SELECT COUNT(*) FROM corporations"));
@@ -63,10 +74,10 @@ int CorporationTable::count(const Database& store)
 
 QList<CorporationHit> CorporationTable::search(const Database& store, const QString& text, int limit)
 {
-    const QString columns
-        = QStringLiteral("SELECT c.id, c.code, c.name, c.suspended,"
-                         " (SELECT COUNT(*) FROM users u WHERE u.corporation_id = c.id),"
-                         " (SELECT COUNT(*) FROM registrations r WHERE r.corporation_id = c.id) FROM corporations c ");
+    const QString columns = QStringLiteral("SELECT c.id, c.code, c.name, c.suspended,"
+                                           " (SELECT COUNT(*) FROM users u WHERE u.corporation_id = c.id),"
+                                           " ")
+        + registeredCount(store) + QStringLiteral(" FROM corporations c ");
     QList<CorporationHit> out;
     const auto read = [&out](Database::Query& q) {
         while (q.next()) {
@@ -112,9 +123,7 @@ int CorporationTable::countUpTo(const Database& store, int limit)
 
 std::optional<CorporationInfo> CorporationTable::info(const Database& store, qint64 id, TokenCount tokens)
 {
-    const QString count = tokens == TokenCount::Counted
-        ? QStringLiteral("(SELECT COUNT(*) FROM registrations r WHERE r.corporation_id = c.id)")
-        : QStringLiteral("-1");
+    const QString count = tokens == TokenCount::Skipped ? QStringLiteral("-1") : registeredCount(store);
     // A desk with no key asks the server, which checks the MAC for it (store/sql/desk_reads.sql).
     Database::Query q = store.isDesk()
         ? store.query(QStringLiteral("SELECT * FROM hardtoken_corporation(?)"), { id })

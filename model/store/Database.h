@@ -86,7 +86,7 @@ class Database {
     // The messages keep the context "Store": they are what the store says, whichever layer words them.
     Q_DECLARE_TR_FUNCTIONS(Store)
 public:
-    static constexpr int SchemaVersion = 9;
+    static constexpr int SchemaVersion = 10;
 
     explicit Database(const Clock& clock);
     virtual ~Database();
