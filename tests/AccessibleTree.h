@@ -5,6 +5,8 @@
 // and states, and a check that fails on interactive controls a screen reader could not name.
 #include <QAccessible>
 #include <QAccessibleInterface>
+#include <QDir>
+#include <QFile>
 #include <QMetaEnum>
 #include <QStringList>
 #include <QWidget>
@@ -123,6 +125,18 @@ inline QStringList unnamedControls(QWidget* root)
         }
     });
     return out;
+}
+
+// With HARDTOKEN_A11Y_TREES=DIR set, the tree as a screen reader walks it is written to DIR/NAME.txt
+// (for review notes and writers); unset, nothing is written.
+inline void writeAccessibleTree(QWidget* root, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("HARDTOKEN_A11Y_TREES");
+    if (dir.isEmpty())
+        return;
+    QFile out(QDir(dir).filePath(name + QStringLiteral(".txt")));
+    if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        out.write(accessibleTree(root).join(QLatin1Char('\n')).toUtf8() + '\n');
 }
 
 } // namespace hardtoken::test

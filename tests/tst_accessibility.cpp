@@ -91,6 +91,7 @@ void TestAccessibility::everyScreenNamesItsControls()
     QString treeOfCibmhus33;
     const auto check = [&](const char* screen) {
         QTRY_COMPARE(c.flow->screenName(), QLatin1String(screen));
+        writeAccessibleTree(c.window.get(), QLatin1String(screen));
         const QStringList unnamed = unnamedControls(c.page());
         if (!unnamed.isEmpty())
             qWarning().noquote() << accessibleTree(c.page()).join(QLatin1Char('\n'));

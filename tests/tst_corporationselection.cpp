@@ -3,6 +3,7 @@
 #include "GuiSupport.h"
 
 #include "Accessibility.h"
+#include "AccessibleTree.h"
 #include "CorporationSelectionPage.h"
 #include "DeskSignInPage.h"
 #include "FirstRunPage.h"
@@ -456,6 +457,7 @@ void TestCorporationSelection::importFromTheMenuOnTheFirstRunPage()
         [&](const QList<QVariant>& a) { return a.at(0).value<QWidget*>() == outcome; }));
     QCOMPARE(QAccessible::queryAccessibleInterface(outcome)->text(QAccessible::Name), outcome->text());
     QTRY_COMPARE(QApplication::focusWidget(), b.find<QPlainTextEdit>(d, "reportText"));
+    writeAccessibleTree(d, QStringLiteral("roster-import-outcome"));
     // The first-run page is done: the window moved on to 契約法人の選択, and says that no token is
     // in the store yet (the roster came first).
     QTRY_COMPARE(b.window->currentStaffPage(), b.window->corporationSelection());
