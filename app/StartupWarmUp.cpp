@@ -32,9 +32,17 @@ StartupWarmUp::StartupWarmUp()
         // OpenSSL needs no application: it starts while QApplication is being made.
         crypto::warmUp();
         m_application.wait();
-        readySqlite();
+        if (m_ready)
+            readySqlite();
     })
 {
+}
+
+StartupWarmUp::~StartupWarmUp()
+{
+    if (!m_ready)
+        m_application.count_down();
+    join();
 }
 
 StartupWarmUp::Guard StartupWarmUp::applicationReady()
@@ -42,6 +50,7 @@ StartupWarmUp::Guard StartupWarmUp::applicationReady()
     // fontconfig's configuration and caches (~6 ms on Linux), read for Qt's font database, which is
     // thread-safe: the first text laid out on the main thread finds them read.
     m_fonts = std::jthread([] { QFontDatabase::families(); });
+    m_ready = true;
     m_application.count_down();
     return Guard(*this);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <latch>
 #include <thread>
 
@@ -34,10 +35,16 @@ public:
     };
 
     [[nodiscard]] Guard applicationReady();
+    // Never made ready (main() returned before its QApplication): OpenSSL's thread ends without
+    // the driver.
+    ~StartupWarmUp();
+    StartupWarmUp(const StartupWarmUp&) = delete;
+    StartupWarmUp& operator=(const StartupWarmUp&) = delete;
 
 private:
     void join();
 
+    std::atomic<bool> m_ready { false };
     std::latch m_application { 1 };
     std::jthread m_cryptoThenSqlite;
     std::jthread m_fonts;

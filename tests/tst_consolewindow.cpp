@@ -362,12 +362,20 @@ void TestConsoleWindow::theMenuBarsOverflowChevronIsFusions()
     }
     QCOMPARE(chevron->icon().pixmap(16).toImage(),
         fusion->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton).pixmap(16).toImage());
+    // A copy changed after the icon was read (its engine cloned) still draws it.
+    QIcon copy = chevron->icon();
+    copy.addPixmap(QPixmap(4, 4));
+    QCOMPARE(copy.pixmap(16).toImage(), chevron->icon().pixmap(16).toImage());
 }
 
 // main()'s warm-up (OpenSSL, the SQLite driver, the fonts on other cores) is joined when its guard
 // goes, and leaves no connection of its own: the store opened beside it works as ever.
 void TestConsoleWindow::theStartupWarmUpLeavesNothingBehind()
 {
+    {
+        // main() returning before its application was made: OpenSSL's thread ends, nothing waits.
+        const StartupWarmUp abandoned;
+    }
     {
         StartupWarmUp warmUp;
         const auto joined = warmUp.applicationReady();

@@ -50,7 +50,13 @@ public:
     // Asked by the widgets that hold it before any paint: the style's own icons are never null.
     bool isNull() override { return false; }
     QString key() const override { return QStringLiteral("hardtoken.deferred"); }
-    QIconEngine* clone() const override { return new DeferredIconEngine(m_make); }
+    QIconEngine* clone() const override
+    {
+        // A copy made after the icon was read keeps the icon, not the (spent) way to read it.
+        auto* copy = new DeferredIconEngine(m_make);
+        copy->m_icon = m_icon;
+        return copy;
+    }
 
 private:
     const QIcon& icon()
