@@ -190,8 +190,8 @@ int main(int argc, char* argv[])
         // begun before the first paint it delayed it by a quarter at 50,000 users.
         AfterFirstPaint::run(&window, [&integrity] { integrity.start(); });
     }
-    // The benchmarks' probe (inert unless asked for), installed last: event filters run newest
-    // first, so it stamps the first frame before the work queued behind it (the icon, the check).
+    // The benchmarks' probe (inert unless asked for): its stamp goes first among the jobs after the
+    // first paint (AfterFirstPaint::runFirst), before the icon and the check.
     FirstPaintProbe::watch(&window, [&flow] {
         flow.openUserRegistration();
         flow.startRegistration();

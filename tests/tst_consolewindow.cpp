@@ -2,6 +2,7 @@
 // accessible names, and the small-screen / high-DPI layout.
 #include "GuiSupport.h"
 
+#include "AfterFirstPaint.h"
 #include "IndividualRegistrationConfirmPage.h"
 #include "StartupWarmUp.h"
 
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void tabFollowsTheManualsReadingOrder();
     void theMenuBarsOverflowChevronIsFusions();
     void theStartupWarmUpLeavesNothingBehind();
+    void workAfterTheFirstPaintRunsInItsOrder();
 };
 
 namespace {
@@ -384,6 +386,29 @@ void TestConsoleWindow::theStartupWarmUpLeavesNothingBehind()
         QVERIFY(!QFontDatabase::families().isEmpty());
     }
     QVERIFY(!QSqlDatabase::connectionNames().contains(QStringLiteral("hardtoken-warm-up")));
+}
+
+// main()'s work after the first paint (the icon, the whole-file check, the benchmarks' stamp) is
+// one queue per window: none of it before the frame, in the order given, the stamp first.
+void TestConsoleWindow::workAfterTheFirstPaintRunsInItsOrder()
+{
+    QWidget window;
+    window.resize(200, 100);
+    new QObject(&window); // a child of another kind, as a real window has many
+    QStringList ran;
+    AfterFirstPaint::run(&window, [&] { ran << QStringLiteral("icon"); });
+    AfterFirstPaint::run(&window, [&] { ran << QStringLiteral("check"); });
+    AfterFirstPaint::runFirst(&window, [&] { ran << QStringLiteral("stamp"); });
+    QVERIFY(ran.isEmpty());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE(ran, QStringList({ QStringLiteral("stamp"), QStringLiteral("icon"), QStringLiteral("check") }));
+    // Given after the first paint: run after the next one.
+    AfterFirstPaint::run(&window, [&] { ran << QStringLiteral("later"); });
+    QCoreApplication::processEvents();
+    QCOMPARE(ran.size(), 3);
+    window.update();
+    QTRY_COMPARE(ran.size(), 4);
 }
 
 QTEST_MAIN(TestConsoleWindow)

@@ -50,8 +50,8 @@ public:
     // Text of digits only is a code: it is not looked for in names.
     static QList<CorporationHit> search(const Database& store, const QString& text, int limit);
     // TokenCount::Skipped leaves registeredTokens at -1: what a check of the corporation's state
-    // needs (suspended, counters, mode) without counting its registrations, a scan of the index of
-    // every registration of a large corporation (3 ms at 37,500).
+    // needs (suspended, counters, mode). SQLite keeps the count (schema 10); PostgreSQL counts the
+    // registrations, an index scan at every step of a large corporation's desk otherwise.
     enum class TokenCount { Counted, Skipped };
     static std::optional<CorporationInfo> info(
         const Database& store, qint64 id, TokenCount tokens = TokenCount::Counted);
