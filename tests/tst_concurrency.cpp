@@ -271,6 +271,14 @@ void TestConcurrency::sameCodeFromTwoDesktopsIsRegisteredOnce()
     qInfo("%s: %d rounds, the same code committed from two desktops: %s", qPrintable(engine), rounds,
         qPrintable(describe(outcomes)));
     QCOMPARE(s.auditCount(QStringLiteral("token.registered")), rounds);
+    // On SQLite the count 契約法人ステータス shows is kept by triggers (schema 10): after the two
+    // desks' commits it is still what counting the rows gives.
+    if (engine == QLatin1String("sqlite")) {
+        const int counted = s.raw()->scalar(QStringLiteral("SELECT COUNT(*) FROM registrations")).toInt();
+        const int kept = s.raw()->scalar(QStringLiteral("SELECT SUM(registered) FROM registration_counts")).toInt();
+        qInfo("sqlite: registrations counted %d, kept %d", counted, kept);
+        QCOMPARE(kept, counted);
+    }
     // The desks acted at the same time (run one after another, they would prove nothing).
     qInfo("%s: at most %d desks acting at one instant", qPrintable(engine), w.maxOverlap());
     QVERIFY2(w.maxOverlap() >= 2, "the workers never acted at the same time");
