@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QLibrary>
 
+#include <algorithm>
+
 namespace hardtoken::libpq {
 
 namespace {
@@ -45,12 +47,20 @@ Functions load()
         return f;
     }
     // Kept loaded for the life of the process (QLibrary's destructor does not unload it).
-    const bool all = resolve(library, "PQconninfoParse", &f.conninfoParse, &f.why)
-        & resolve(library, "PQconninfoFree", &f.conninfoFree, &f.why)
-        & resolve(library, "PQfreemem", &f.freemem, &f.why) & resolve(library, "PQconnectdb", &f.connectdb, &f.why)
-        & resolve(library, "PQstatus", &f.status, &f.why) & resolve(library, "PQsocket", &f.socket, &f.why)
-        & resolve(library, "PQexec", &f.exec, &f.why) & resolve(library, "PQresultStatus", &f.resultStatus, &f.why)
-        & resolve(library, "PQclear", &f.clear, &f.why) & resolve(library, "PQfinish", &f.finish, &f.why);
+    // Every name is resolved (no short circuit), so the first missing one is the one reported.
+    const bool found[] = {
+        resolve(library, "PQconninfoParse", &f.conninfoParse, &f.why),
+        resolve(library, "PQconninfoFree", &f.conninfoFree, &f.why),
+        resolve(library, "PQfreemem", &f.freemem, &f.why),
+        resolve(library, "PQconnectdb", &f.connectdb, &f.why),
+        resolve(library, "PQstatus", &f.status, &f.why),
+        resolve(library, "PQsocket", &f.socket, &f.why),
+        resolve(library, "PQexec", &f.exec, &f.why),
+        resolve(library, "PQresultStatus", &f.resultStatus, &f.why),
+        resolve(library, "PQclear", &f.clear, &f.why),
+        resolve(library, "PQfinish", &f.finish, &f.why),
+    };
+    const bool all = std::ranges::all_of(found, [](bool b) { return b; });
     if (!all)
         f = Functions { .why = f.why };
     return f;
