@@ -13,8 +13,6 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
-#include <QEvent>
-#include <QTimer>
 #include <QWidget>
 
 #include <cstdio>
@@ -26,48 +24,28 @@
 
 namespace hardtoken {
 
-class FirstPaintProbe final : public QObject {
+class FirstPaintProbe final {
 public:
     static void watch(QWidget* window, std::function<void()> then = {})
     {
         if (qEnvironmentVariableIsEmpty("HARDTOKEN_EXIT_AFTER_FIRST_PAINT"))
             return;
-        if (qEnvironmentVariable("HARDTOKEN_EXIT_AFTER_FIRST_PAINT") != QLatin1String("registration")) {
-            // First in the window's after-first-paint queue: the stamp is the frame's, not the
-            // work queued behind it.
+        // First in the window's after-first-paint queue: the stamp is the frame's, not the work
+        // queued behind it.
+        if (qEnvironmentVariable("HARDTOKEN_EXIT_AFTER_FIRST_PAINT") != QLatin1String("registration") || !then) {
             AfterFirstPaint::runFirst(window, &stampAndExit);
             return;
         }
-        auto* probe = new FirstPaintProbe(window);
-        probe->m_then = std::move(then);
-        window->installEventFilter(probe);
-    }
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override
-    {
-        if (event->type() == QEvent::Paint && !m_done && m_then) {
-            // The first screen painted: on to the next one, and wait for its paint.
-            QTimer::singleShot(0, watched, [this] {
-                std::exchange(m_then, {})();
-                qobject_cast<QWidget*>(parent())->update();
-            });
-            return QObject::eventFilter(watched, event);
-        }
-        if (event->type() == QEvent::Paint && !m_done) {
-            m_done = true;
-            // After this paint event is delivered: the frame is drawn.
-            QTimer::singleShot(0, watched, &stampAndExit);
-        }
-        return QObject::eventFilter(watched, event);
+        // The first screen painted: on to the next one, and stamp when it has painted (a job given
+        // after a paint waits for the window's next one).
+        AfterFirstPaint::runFirst(window, [window, then = std::move(then)] {
+            then();
+            AfterFirstPaint::runFirst(window, &stampAndExit);
+            window->update();
+        });
     }
 
 private:
-    explicit FirstPaintProbe(QObject* parent)
-        : QObject(parent)
-    {
-    }
-
     static void stampAndExit()
     {
         const qint64 launched = qEnvironmentVariable("HARDTOKEN_LAUNCH_NS").toLongLong();
@@ -93,9 +71,6 @@ private:
 #endif
         return 0;
     }
-
-    bool m_done = false;
-    std::function<void()> m_then;
 };
 
 } // namespace hardtoken
